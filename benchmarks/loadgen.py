@@ -1,0 +1,437 @@
+"""Load generator speaking the Passerby WebSocket protocol (docs/protocol.md).
+
+It opens N WebSocket connections with picows on uvloop and runs, against one
+running server, the phases the benchmark reports (see docs/benchmarks.md):
+
+1. ``match``: N fresh connections read ``welcome``, then all send ``start``;
+   time from the first ``start`` to the last ``connected``.
+2. ``memory``: server RSS (VmRSS) with the N connections idle and paired,
+   minus RSS before they were opened, per connection.
+3. ``saturation``: every client keeps ``--window`` messages in flight to its
+   partner (each message received is answered with a new one); messages
+   received per second over a steady window.
+4. ``latency``: an open-loop fixed rate of ``--rate`` messages relayed per
+   second in total; half are timestamped pings, half the partner's echoes;
+   the sender measures each round trip.
+
+It prints one JSON object on standard output and progress on standard error.
+It measures its own CPU time and the server's, so a run where the client is
+the bottleneck shows it. It must never pretend: a failure, a lost message or
+an unmatched connection is reported, not hidden.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import collections
+import gc
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+import uvloop
+from picows import WSCloseCode, WSFrame, WSListener, WSMsgType, WSTransport, ws_connect
+
+# bare_relay sits beside this file; run.py and this script share its helper.
+from bare_relay import raise_nofile_limit
+
+TEXT = WSMsgType.TEXT
+CLOSE = WSMsgType.CLOSE
+START = orjson.dumps({"type": "start"})
+# A saturation message: a typical short chat line, tagged "s".
+SAT_PAYLOAD = orjson.dumps(
+    {"type": "message", "text": "sHello stranger! This is a benchmark line."}
+)
+ECHO_HEAD = b'{"type":"message","text":"e'
+ECHO_TAIL = b'"}'
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+now_ns = time.perf_counter_ns
+
+
+def log(text: str) -> None:
+    print(f"[loadgen] {text}", file=sys.stderr, flush=True)
+
+
+@dataclass
+class Counters:
+    """Everything the clients observe, shared by all of them."""
+
+    welcomed: int = 0
+    matched: int = 0
+    received: int = 0
+    disconnected: int = 0
+    chat_ended: int = 0
+    undelivered: int = 0
+    errors: collections.Counter[str] = field(default_factory=collections.Counter)
+    saturating: bool = False
+    # Round trips are kept only for pings sent inside [rtt_from, rtt_until).
+    rtt_from: int = 0
+    rtt_until: int = 0
+    rtts: list[int] = field(default_factory=list)
+    pongs_late: int = 0
+    target: int = 0
+    reached: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def expect(self, target: int) -> None:
+        self.target = target
+        self.reached = asyncio.Event()
+
+
+class Client(WSListener):
+    """One user: reacts to server frames without any coroutine per frame."""
+
+    __slots__ = ("c", "transport", "start_ns", "connected_ns")
+
+    def __init__(self, counters: Counters) -> None:
+        self.c = counters
+        self.transport: WSTransport | None = None
+        self.start_ns = 0
+        self.connected_ns = 0
+
+    def on_ws_connected(self, transport: WSTransport) -> None:
+        self.transport = transport
+
+    def on_ws_disconnected(self, transport: WSTransport) -> None:
+        self.c.disconnected += 1
+
+    def on_ws_frame(self, transport: WSTransport, frame: WSFrame) -> None:
+        if frame.msg_type is not TEXT:
+            if frame.msg_type is CLOSE:
+                transport.send_close(frame.get_close_code())
+                transport.disconnect()
+            return
+        data = orjson.loads(frame.get_payload_as_memoryview())
+        kind = data["type"]
+        c = self.c
+        if kind == "message":
+            c.received += 1
+            text: str = data["text"]
+            tag = text[0]
+            if tag == "s":
+                if c.saturating:
+                    transport.send(TEXT, SAT_PAYLOAD)
+            elif tag == "p":
+                transport.send(TEXT, ECHO_HEAD + text[1:].encode() + ECHO_TAIL)
+            elif tag == "e":
+                sent = int(text[1:])
+                if c.rtt_from <= sent < c.rtt_until:
+                    c.rtts.append(now_ns() - sent)
+        elif kind == "connected":
+            self.connected_ns = now_ns()
+            c.matched += 1
+            if c.matched >= c.target:
+                c.reached.set()
+        elif kind == "welcome":
+            c.welcomed += 1
+            if c.welcomed >= c.target:
+                c.reached.set()
+        elif kind == "error":
+            c.errors[str(data.get("code"))] += 1
+        elif kind == "chat_ended":
+            c.chat_ended += 1
+        elif kind == "undelivered":
+            c.undelivered += 1
+
+    def send_ping(self) -> None:
+        assert self.transport is not None
+        self.transport.send(TEXT, b'{"type":"message","text":"p%d"}' % now_ns())
+
+
+def percentile(sorted_values: list[int], pct: float) -> float:
+    """Nearest-rank percentile of already sorted values (0 if empty)."""
+    if not sorted_values:
+        return 0.0
+    rank = max(0, min(len(sorted_values) - 1, int(len(sorted_values) * pct / 100)))
+    return float(sorted_values[rank])
+
+
+def read_rss_kib(pid: int) -> int:
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    raise RuntimeError(f"no VmRSS for pid {pid}")
+
+
+def read_cpu_seconds(pid: int) -> float:
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    # utime and stime are fields 14 and 15 of the file, 12 and 13 after comm.
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+class CpuMeter:
+    """CPU use of the server and of this process over a wall-clock window."""
+
+    def __init__(self, server_pid: int | None) -> None:
+        self.server_pid = server_pid
+        self.wall = time.monotonic()
+        self.client = time.process_time()
+        self.server = read_cpu_seconds(server_pid) if server_pid else 0.0
+
+    def percent(self) -> dict[str, float]:
+        wall = time.monotonic() - self.wall
+        client = (time.process_time() - self.client) / wall * 100
+        result = {"client_cpu_pct": round(client, 1)}
+        if self.server_pid:
+            server = (read_cpu_seconds(self.server_pid) - self.server) / wall * 100
+            result["server_cpu_pct"] = round(server, 1)
+        return result
+
+
+class LoadGen:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.url: str = args.url
+        self.n: int = args.connections
+        self.server_pid: int | None = args.server_pid
+        self.duration: float = args.duration
+        self.warmup: float = args.warmup
+        self.window: int = args.window
+        self.rate: float = args.rate
+        self.handshakes: int = args.handshakes
+        self.c = Counters()
+        self.clients: list[Client] = []
+
+    async def connect(self, count: int, counters: Counters) -> list[Client]:
+        """Open ``count`` connections and wait for every ``welcome``."""
+        counters.expect(counters.welcomed + count)
+        gate = asyncio.Semaphore(self.handshakes)
+        clients: list[Client] = []
+
+        async def one() -> None:
+            async with gate:
+                _, client = await ws_connect(
+                    lambda: Client(counters),
+                    self.url,
+                    websocket_handshake_timeout=60,
+                    max_frame_size=1 << 20,
+                )
+                assert isinstance(client, Client)
+                clients.append(client)
+
+        results = await asyncio.gather(
+            *(one() for _ in range(count)), return_exceptions=True
+        )
+        failures = [r for r in results if isinstance(r, BaseException)]
+        if failures:
+            raise RuntimeError(
+                f"{len(failures)} of {count} connections failed: {failures[0]!r}"
+            )
+        await asyncio.wait_for(counters.reached.wait(), 60)
+        return clients
+
+    async def match(self, clients: list[Client], counters: Counters) -> int:
+        """Send ``start`` on every client; wait for ``connected`` on all.
+
+        Returns the time of the first ``start``.
+        """
+        counters.expect(counters.matched + len(clients))
+        first = now_ns()
+        for client in clients:
+            assert client.transport is not None
+            client.start_ns = now_ns()
+            client.transport.send(TEXT, START)
+        try:
+            await asyncio.wait_for(counters.reached.wait(), 60)
+        except TimeoutError:
+            log(f"match timed out: {counters.matched}/{counters.target} connected")
+        return first
+
+    @staticmethod
+    def close(clients: list[Client]) -> None:
+        for client in clients:
+            if client.transport is not None:
+                client.transport.send_close(WSCloseCode.OK)
+                client.transport.disconnect()
+
+    async def warm_up(self) -> None:
+        """Exercise every code path of the server once before measuring."""
+        counters = Counters()
+        clients = await self.connect(20, counters)
+        await self.match(clients, counters)
+        for client in clients:
+            for _ in range(5):
+                client.send_ping()
+                assert client.transport is not None
+                client.transport.send(TEXT, SAT_PAYLOAD)
+        await asyncio.sleep(0.5)
+        self.close(clients)
+        await asyncio.sleep(0.5)
+
+    async def quiesce(self, quiet: float = 0.3, limit: float = 10.0) -> None:
+        """Wait until no message has arrived for ``quiet`` seconds."""
+        deadline = time.monotonic() + limit
+        last = -1
+        while time.monotonic() < deadline and self.c.received != last:
+            last = self.c.received
+            await asyncio.sleep(quiet)
+
+    async def run(self) -> dict[str, Any]:
+        result: dict[str, Any] = {"connections": self.n, "url": self.url}
+        log(f"warming up {self.url}")
+        await self.warm_up()
+        rss_before = read_rss_kib(self.server_pid) if self.server_pid else 0
+
+        log(f"opening {self.n} connections")
+        t = time.monotonic()
+        clients = self.clients = await self.connect(self.n, self.c)
+        result["connect_per_s"] = round(self.n / (time.monotonic() - t))
+
+        log("matching")
+        meter = CpuMeter(self.server_pid)
+        first = await self.match(clients, self.c)
+        matched = [cl for cl in clients if cl.connected_ns]
+        waits = sorted(cl.connected_ns - cl.start_ns for cl in matched)
+        elapsed = (max(cl.connected_ns for cl in matched) - first) / 1e9
+        result["match"] = {
+            "matched": len(matched),
+            "seconds": round(elapsed, 4),
+            "per_s": round(len(matched) / elapsed),
+            "p50_ms": round(percentile(waits, 50) / 1e6, 2),
+            "p99_ms": round(percentile(waits, 99) / 1e6, 2),
+            **meter.percent(),
+        }
+        log(f"match: {result['match']}")
+
+        await asyncio.sleep(2.0)
+        if self.server_pid:
+            rss_after = read_rss_kib(self.server_pid)
+            result["memory"] = {
+                "rss_before_kib": rss_before,
+                "rss_after_kib": rss_after,
+                "kib_per_conn": round((rss_after - rss_before) / self.n, 2),
+            }
+            log(f"memory: {result['memory']}")
+
+        result["saturation"] = await self.saturate(clients)
+        log(f"saturation: {result['saturation']}")
+        await self.quiesce()
+        result["latency"] = await self.latency(clients)
+        log(f"latency: {result['latency']}")
+        await self.quiesce()
+
+        c = self.c
+        result["errors"] = dict(c.errors)
+        result["chat_ended"] = c.chat_ended
+        result["undelivered"] = c.undelivered
+        result["disconnected"] = c.disconnected
+        self.close(clients)
+        await asyncio.sleep(0.5)
+        return result
+
+    async def saturate(self, clients: list[Client]) -> dict[str, Any]:
+        c = self.c
+        c.saturating = True
+        for client in clients:
+            assert client.transport is not None
+            for _ in range(self.window):
+                client.transport.send(TEXT, SAT_PAYLOAD)
+        await asyncio.sleep(self.warmup)
+        meter = CpuMeter(self.server_pid)
+        start, t0 = c.received, time.monotonic()
+        await asyncio.sleep(self.duration)
+        count, seconds = c.received - start, time.monotonic() - t0
+        c.saturating = False
+        return {
+            "window": self.window,
+            "msg_per_s": round(count / seconds),
+            **meter.percent(),
+        }
+
+    async def latency(self, clients: list[Client]) -> dict[str, Any]:
+        """Open loop: pings at rate/2, spread round-robin over all clients.
+
+        Each ping's echo is the other half of the offered rate, so the server
+        relays ``rate`` messages per second in total.
+        """
+        c = self.c
+        ping_rate = self.rate / 2
+        n = len(clients)
+        index = 0
+        sent = 0
+        start_ns = now_ns()
+        c.rtt_from = start_ns + int(self.warmup * 1e9)
+        c.rtt_until = c.rtt_from + int(self.duration * 1e9)
+        measured_start = 0
+        pings_before = 0
+        meter: CpuMeter | None = None
+        max_gap = 0
+        last = start_ns
+        while True:
+            now = now_ns()
+            if meter is not None:
+                max_gap = max(max_gap, now - last)
+            last = now
+            if now >= c.rtt_until:
+                break
+            if meter is None and now >= c.rtt_from:
+                meter = CpuMeter(self.server_pid)
+                measured_start = c.received
+                pings_before = sent
+            due = int((now - start_ns) * ping_rate / 1e9) - sent
+            for _ in range(due):
+                clients[index].send_ping()
+                index += 1
+                if index == n:
+                    index = 0
+            sent += max(due, 0)
+            await asyncio.sleep(0.001)
+        assert meter is not None
+        cpu = meter.percent()
+        received = c.received - measured_start
+        seconds = (now_ns() - c.rtt_from) / 1e9
+        in_window = sent - pings_before
+        await asyncio.sleep(1.0)  # let the last echoes come back
+        rtts = sorted(c.rtts)
+        return {
+            "offered_msg_per_s": self.rate,
+            "achieved_msg_per_s": round(received / seconds),
+            "pings": in_window,
+            "answered": len(rtts),
+            "p50_ms": round(percentile(rtts, 50) / 1e6, 3),
+            "p99_ms": round(percentile(rtts, 99) / 1e6, 3),
+            "max_ms": round(rtts[-1] / 1e6, 3) if rtts else 0.0,
+            "client_max_tick_gap_ms": round(max_gap / 1e6, 2),
+            **cpu,
+        }
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Passerby protocol load generator")
+    parser.add_argument("--url", default="ws://127.0.0.1:8080/ws")
+    parser.add_argument("--connections", type=int, default=1000)
+    parser.add_argument("--server-pid", type=int, default=None)
+    parser.add_argument("--duration", type=float, default=5.0)
+    parser.add_argument("--warmup", type=float, default=2.0)
+    parser.add_argument(
+        "--window", type=int, default=4, help="messages in flight per client"
+    )
+    parser.add_argument(
+        "--rate", type=float, default=15000, help="messages relayed per second"
+    )
+    parser.add_argument(
+        "--handshakes", type=int, default=64, help="concurrent opening handshakes"
+    )
+    return parser.parse_args(argv)
+
+
+def main() -> None:
+    args = parse_args()
+    if args.connections % 2:
+        sys.exit("--connections must be even: clients are paired")
+    limit = raise_nofile_limit()
+    if limit < args.connections + 100:
+        sys.exit(f"open-files limit {limit} is too low for {args.connections}")
+    # The clients create no reference cycles; a collector pass over thousands
+    # of live clients would only add pauses to the latencies measured.
+    gc.disable()
+    result = uvloop.run(LoadGen(args).run())
+    sys.stdout.write(orjson.dumps(result).decode() + "\n")
+
+
+if __name__ == "__main__":
+    main()

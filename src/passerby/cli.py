@@ -1,0 +1,112 @@
+"""The ``passerby`` command: ``serve``, ``migrate`` and ``--version``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Coroutine, Sequence
+from typing import Any
+
+from aiohttp import web
+
+from passerby import __version__
+from passerby.app import create_app
+from passerby.config import Settings, load
+from passerby.errors import ConfigError
+from passerby.storage.sql import SQLStore
+from passerby.transport.web import PrivateAccessLogger
+
+log = logging.getLogger("passerby")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="passerby", description="Anonymous one-to-one chat with random strangers."
+    )
+    parser.add_argument("--version", action="version", version=f"passerby {__version__}")
+    parser.add_argument("--config", help="TOML settings file (default: $PASSERBY_CONFIG)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="run the server (the default command)")
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port to listen on (default 8080)")
+    serve.add_argument("--data-dir", dest="data_dir", help="folder for the embedded database")
+    serve.add_argument("--database", dest="database_url", help="database URL")
+    serve.add_argument("--broker", dest="broker_url", help="broker URL (memory://)")
+    serve.add_argument(
+        "--log-level", dest="log_level", choices=["debug", "info", "warning", "error"]
+    )
+
+    migrate = commands.add_parser("migrate", help="bring the database schema up to date")
+    migrate.add_argument("--data-dir", dest="data_dir", help="folder for the embedded database")
+    migrate.add_argument("--database", dest="database_url", help="database URL")
+    return parser
+
+
+def _run(coro: Coroutine[Any, Any, None]) -> None:
+    try:
+        import uvloop
+    except ImportError:  # pragma: no cover - uvloop does not build on Windows
+        asyncio.run(coro)
+    else:
+        uvloop.run(coro)
+
+
+async def serve(settings: Settings) -> None:
+    app = create_app(settings)
+    runner = web.AppRunner(
+        app, access_log_class=PrivateAccessLogger, handle_signals=False, shutdown_timeout=5.0
+    )
+    await runner.setup()
+    site = web.TCPSite(runner, settings.host, settings.port, backlog=4096)
+    await site.start()
+    for address in runner.addresses:
+        host, port = address[0], address[1]
+        shown = f"[{host}]" if ":" in host else host
+        log.warning("Passerby %s listening on http://%s:%s/", __version__, shown, port)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        log.warning("shutting down")
+        await runner.cleanup()
+
+
+async def migrate(settings: Settings) -> None:
+    store = SQLStore(settings.database())
+    try:
+        await store.migrate()
+    finally:
+        await store.close()
+    log.warning("database schema is up to date")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    overrides = {k: v for k, v in vars(args).items() if k not in ("command", "config")}
+    try:
+        settings = load(args.config, overrides=overrides)
+    except ConfigError as exc:
+        print(f"passerby: configuration error: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    if args.command == "migrate":
+        _run(migrate(settings))
+    else:
+        try:
+            _run(serve(settings))
+        except OSError as exc:
+            print(
+                f"passerby: cannot listen on {settings.host}:{settings.port}: {exc.strerror}",
+                file=sys.stderr,
+            )
+            return 1
+    return 0

@@ -1,0 +1,63 @@
+"""The broker interface every engine satisfies.
+
+A *user* here is one connection's opaque id. The transport attaches an
+:class:`Inbox` for each of its users; the broker calls it with the events
+meant for that user, whichever node they came from. A broker never sees a
+socket, an IP address or a device, and never inspects message text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from passerby.core.events import PeerEvent
+from passerby.core.matchmaker import Match, Ticket
+
+
+class Inbox(Protocol):
+    async def deliver(self, event: PeerEvent) -> None:
+        """Handle one event for this user; must not raise for a closed connection."""
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    online: int
+    waiting: int
+    chats: int
+
+
+# Called once per match with the match and its new chat id, on the node that
+# made it; used for metrics and records. It must not block.
+MatchObserver = Callable[[Match, str], None]
+
+
+class Broker(Protocol):
+    async def start(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+    def attach(self, user: str, inbox: Inbox) -> None:
+        """Route events for ``user`` to ``inbox`` (this node holds the connection)."""
+
+    async def detach(self, user: str) -> None:
+        """``user``'s connection is gone; later events for them are undeliverable."""
+
+    async def enqueue(self, ticket: Ticket) -> None:
+        """Start looking for a partner; the result arrives as events."""
+
+    async def dequeue(self, user: str) -> None: ...
+
+    async def stop_interests(self, user: str) -> None: ...
+
+    async def deliver(self, to: str, event: PeerEvent) -> None:
+        """Hand ``event`` to ``to``; a chat message that cannot be handed
+        over comes back to its sender as :class:`~passerby.core.events.Undelivered`."""
+
+    async def end_chat(self, chat: str) -> None:
+        """A chat is over (idempotent: both sides may say so)."""
+
+    async def counts(self) -> Counts: ...
+
+    def observe_matches(self, observer: MatchObserver) -> None: ...

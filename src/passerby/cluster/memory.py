@@ -1,0 +1,111 @@
+"""The in-process broker: one node, the matchmaker in memory.
+
+It wraps the pure :class:`~passerby.core.matchmaker.Matchmaker` and delivers
+events by calling the recipient's inbox directly, so a message reaches the
+partner in the sender's own task: in order, exactly once, with no queue in
+between. It holds no global state; a test may run many of them side by side.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import secrets
+
+from passerby.clock import Clock
+from passerby.cluster.broker import Counts, Inbox, MatchObserver
+from passerby.core.events import FellBack, Matched, PeerEvent, Relay, Undelivered
+from passerby.core.matchmaker import Fallback, Match, Matchmaker, Outcome, Ticket
+
+log = logging.getLogger(__name__)
+
+# How often waiting users are checked for interest and language fallbacks. A
+# quarter of a second is well inside what a person notices on a 10 s timer.
+TICK_SECONDS = 0.25
+
+
+class MemoryBroker:
+    def __init__(
+        self, matchmaker: Matchmaker, clock: Clock, *, tick_seconds: float = TICK_SECONDS
+    ) -> None:
+        self._matchmaker = matchmaker
+        self._clock = clock
+        self._tick_seconds = tick_seconds
+        self._inboxes: dict[str, Inbox] = {}
+        self._chats: set[str] = set()
+        self._observers: list[MatchObserver] = []
+        self._ticker: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self._ticker = asyncio.create_task(self._tick_forever(), name="passerby-matchmaker-tick")
+
+    async def close(self) -> None:
+        if self._ticker is not None:
+            self._ticker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._ticker
+            self._ticker = None
+
+    def observe_matches(self, observer: MatchObserver) -> None:
+        self._observers.append(observer)
+
+    def attach(self, user: str, inbox: Inbox) -> None:
+        self._inboxes[user] = inbox
+
+    async def detach(self, user: str) -> None:
+        self._inboxes.pop(user, None)
+        self._matchmaker.leave(user)
+
+    async def enqueue(self, ticket: Ticket) -> None:
+        outcomes = self._matchmaker.join(ticket, self._clock.monotonic())
+        await self._announce(outcomes)
+
+    async def dequeue(self, user: str) -> None:
+        self._matchmaker.leave(user)
+
+    async def stop_interests(self, user: str) -> None:
+        outcomes = self._matchmaker.stop_interests(user, self._clock.monotonic())
+        await self._announce(outcomes)
+
+    async def deliver(self, to: str, event: PeerEvent) -> None:
+        inbox = self._inboxes.get(to)
+        if inbox is not None:
+            await inbox.deliver(event)
+        elif isinstance(event, Relay):
+            sender = self._inboxes.get(event.sender)
+            if sender is not None:
+                await sender.deliver(Undelivered(event.chat, event.id))
+
+    async def end_chat(self, chat: str) -> None:
+        self._chats.discard(chat)
+
+    async def counts(self) -> Counts:
+        return Counts(len(self._inboxes), len(self._matchmaker), len(self._chats))
+
+    async def tick(self) -> None:
+        """Run the fallbacks that are due now."""
+        await self._announce(self._matchmaker.tick(self._clock.monotonic()))
+
+    async def _tick_forever(self) -> None:
+        while True:
+            await asyncio.sleep(self._tick_seconds)
+            try:
+                await self.tick()
+            except Exception:  # one bad tick must not stop matchmaking for everyone
+                log.exception("matchmaker tick failed")
+
+    async def _announce(self, outcomes: list[Outcome]) -> None:
+        for outcome in outcomes:
+            if isinstance(outcome, Match):
+                await self._pair(outcome)
+            elif isinstance(outcome, Fallback):
+                await self.deliver(outcome.user, FellBack(outcome.reason))
+
+    async def _pair(self, match: Match) -> None:
+        chat = secrets.token_hex(12)
+        self._chats.add(chat)
+        for observer in self._observers:
+            observer(match, chat)
+        await self.deliver(match.a, Matched(chat, match.b, match.common_interests))
+        await self.deliver(match.b, Matched(chat, match.a, match.common_interests))

@@ -1,0 +1,162 @@
+"""Settings: defaults, then a TOML file, then ``PASSERBY_*`` variables, then flags.
+
+Every setting is listed once, in :class:`Settings`, with its type and default;
+``docs/configuration.md`` documents the same list. Bad values fail at start
+with a :class:`~passerby.errors.ConfigError` naming the setting, never later.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from passerby.core.matchmaker import MatchmakerPolicy
+from passerby.core.ratelimit import Rate
+from passerby.core.session import SessionLimits
+from passerby.errors import ConfigError
+
+ENV_PREFIX = "PASSERBY_"
+LOG_LEVELS = ("debug", "info", "warning", "error")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8080
+    data_dir: str = "passerby-data"
+    # Empty means SQLite in data_dir; see database().
+    database_url: str = ""
+    broker_url: str = "memory://"
+    log_level: str = "info"
+    interest_fallback_seconds: float = 10.0
+    # Negative disables matching across languages.
+    language_fallback_seconds: float = 20.0
+    recent_partners: int = 3
+    match_window: int = 4
+    rate_frames_per_second: float = 20.0
+    rate_frames_burst: int = 40
+    rate_messages_per_second: float = 5.0
+    rate_messages_burst: int = 10
+    rate_starts_per_second: float = 2.0
+    rate_starts_burst: int = 6
+    flood_strikes: int = 100
+    flood_window_seconds: float = 10.0
+    max_connections: int = 20_000
+    heartbeat_seconds: float = 30.0
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.port <= 65535:
+            raise ConfigError("port must be between 0 and 65535")
+        if self.log_level not in LOG_LEVELS:
+            raise ConfigError(f"log_level must be one of {', '.join(LOG_LEVELS)}")
+        for name in ("interest_fallback_seconds", "flood_window_seconds", "heartbeat_seconds"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"{name} must not be negative")
+        for name in (
+            "rate_frames_per_second",
+            "rate_messages_per_second",
+            "rate_starts_per_second",
+            "rate_frames_burst",
+            "rate_messages_burst",
+            "rate_starts_burst",
+            "match_window",
+            "flood_strikes",
+            "max_connections",
+        ):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{name} must be positive")
+        if self.recent_partners < 0:
+            raise ConfigError("recent_partners must not be negative")
+        if not self.broker_url.startswith("memory://"):
+            raise ConfigError("broker_url: only memory:// is supported by this version")
+
+    def database(self) -> str:
+        if self.database_url:
+            return self.database_url
+        path = Path(self.data_dir).expanduser().resolve() / "passerby.db"
+        return f"sqlite+aiosqlite:///{path}"
+
+    def matchmaker_policy(self) -> MatchmakerPolicy:
+        language = self.language_fallback_seconds
+        return MatchmakerPolicy(
+            interest_fallback=self.interest_fallback_seconds,
+            language_fallback=None if language < 0 else language,
+            recent_partners=self.recent_partners,
+            window=self.match_window,
+        )
+
+    def session_limits(self) -> SessionLimits:
+        return SessionLimits(
+            frames=Rate(self.rate_frames_per_second, self.rate_frames_burst),
+            messages=Rate(self.rate_messages_per_second, self.rate_messages_burst),
+            starts=Rate(self.rate_starts_per_second, self.rate_starts_burst),
+            flood_strikes=self.flood_strikes,
+            flood_window=self.flood_window_seconds,
+        )
+
+
+_FIELDS = {f.name: f for f in fields(Settings)}
+
+
+def _convert(name: str, raw: Any) -> Any:
+    kind = _FIELDS[name].type
+    try:
+        if kind == "int":
+            if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
+                raise ValueError
+            return int(raw)
+        if kind == "float":
+            if isinstance(raw, bool):
+                raise ValueError
+            return float(raw)
+        if not isinstance(raw, str):
+            raise ValueError
+        return raw
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name}: expected {kind}, got {raw!r}") from None
+
+
+def load(
+    path: str | os.PathLike[str] | None = None,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Build settings from a TOML file, the environment and explicit overrides.
+
+    ``path`` falls back to ``$PASSERBY_CONFIG``. Unknown keys in the file or
+    unknown ``PASSERBY_*`` variables are errors, so a typo cannot go unseen.
+    """
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    path = path or env.get(ENV_PREFIX + "CONFIG") or None
+    if path is not None:
+        try:
+            with open(path, "rb") as fh:
+                table = tomllib.load(fh)
+        except OSError as exc:
+            raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+        table = table.get("passerby", table)
+        for key, raw in table.items():
+            if key not in _FIELDS:
+                raise ConfigError(f"unknown setting {key!r} in {path}")
+            values[key] = _convert(key, raw)
+    for var, raw in env.items():
+        if not var.startswith(ENV_PREFIX) or var == ENV_PREFIX + "CONFIG":
+            continue
+        if var.startswith(ENV_PREFIX + "TEST_"):
+            continue  # test-suite settings, not server settings
+        key = var.removeprefix(ENV_PREFIX).lower()
+        if key not in _FIELDS:
+            raise ConfigError(f"unknown environment variable {var}")
+        values[key] = _convert(key, raw)
+    for key, raw in (overrides or {}).items():
+        if raw is not None:
+            values[key] = _convert(key, raw)
+    return dataclasses.replace(Settings(), **values)

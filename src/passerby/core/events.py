@@ -1,0 +1,62 @@
+"""Events that travel between two users' sessions through the broker.
+
+They are plain frozen dataclasses of strings, numbers and tuples so that a
+broker engine that crosses processes (Redis) can serialise them; the
+in-process engine passes them as they are. They carry no IP address, device
+or identity: a session only ever learns an opaque chat id and the opaque id
+of the user it must answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Matched:
+    """You are paired with ``partner`` in chat ``chat``."""
+
+    chat: str
+    partner: str
+    common_interests: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FellBack:
+    """Nobody shares your interests yet; random strangers are now welcome."""
+
+    reason: Literal["timeout", "asked"]
+
+
+@dataclass(frozen=True, slots=True)
+class Relay:
+    """A chat message from ``sender`` in ``chat``."""
+
+    chat: str
+    sender: str
+    text: str
+    id: int | str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TypingChanged:
+    chat: str
+    typing: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerLeft:
+    chat: str
+
+
+@dataclass(frozen=True, slots=True)
+class Undelivered:
+    """A message you sent in ``chat`` did not reach the stranger."""
+
+    chat: str
+    id: int | str | None
+    reason: Literal["partner_gone", "not_chatting"] = "partner_gone"
+
+
+PeerEvent = Matched | FellBack | Relay | TypingChanged | PartnerLeft | Undelivered

@@ -1,0 +1,54 @@
+"""Normalising interest tags and language codes.
+
+Two people who typed " Music" and "music" must share an interest, so every tag
+passes through :func:`normalise_interests` before it reaches the matchmaker.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_INTERESTS = 20
+MAX_INTEREST_CHARS = 30
+DEFAULT_LANGUAGE = "en"
+
+_SPACES = re.compile(r"\s+")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+
+
+class InterestError(ValueError):
+    """An interest list or language code that cannot be accepted."""
+
+
+def normalise_tag(raw: str) -> str:
+    """NFKC, trimmed, inner white space collapsed, lower-cased (casefolded)."""
+    text = unicodedata.normalize("NFKC", raw)
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def normalise_interests(raw: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Return the distinct, normalised, non-empty tags in the order given.
+
+    Raises:
+        InterestError: more than :data:`MAX_INTERESTS` tags, or a tag longer
+            than :data:`MAX_INTEREST_CHARS` once normalised.
+    """
+    seen: dict[str, None] = {}
+    for item in raw:
+        tag = normalise_tag(item)
+        if not tag:
+            continue
+        if len(tag) > MAX_INTEREST_CHARS:
+            raise InterestError(f"an interest may be at most {MAX_INTEREST_CHARS} characters")
+        seen[tag] = None
+    if len(seen) > MAX_INTERESTS:
+        raise InterestError(f"at most {MAX_INTERESTS} interests")
+    return tuple(seen)
+
+
+def normalise_language(raw: str) -> str:
+    code = raw.strip().lower()
+    if not _LANGUAGE.match(code):
+        raise InterestError("lang must be an ISO 639-1 code such as 'en'")
+    return code

@@ -1,0 +1,312 @@
+"""The matchmaker: who meets whom. Pure, driven by calls, time passed in.
+
+Every waiting user is a member of one or more *pools*. A pool is keyed by
+``(section, scope, key)``: the section (one partition of the service that is
+never crossed), the scope (a language code, or ``*`` for any language) and the
+key (an interest tag, or :data:`RANDOM` for "anyone"). Membership means "I
+accept any partner who is also in this pool", so two users are compatible
+exactly when they share a pool and neither excludes the other.
+
+A user's pools grow with time, never shrink while they wait:
+
+* on arrival: ``(section, lang, tag)`` for each interest, or
+  ``(section, lang, RANDOM)`` with no interests;
+* after ``interest_fallback`` seconds, or when they ask, unless they chose
+  "interests only": ``(section, lang, RANDOM)``;
+* after ``language_fallback`` seconds (when enabled): the same keys in scope
+  ``*``, so that speakers of a rare language still meet someone.
+
+Whenever a user enters a pool they first look in it for a partner; only when
+none is eligible do they stay. So the invariant the tests check is: **no two
+waiting users share a pool and are eligible for each other.**
+
+Among the eligible candidates, the partner is drawn at random from the
+``window`` who have waited longest. The oldest candidate is always in that
+window, so nobody is passed over for ever while later arrivals are served,
+and everybody still meets a random stranger. Pools are sorted lists, so each
+operation costs O(k log n) for k pools (at most 2 x (20 tags + 1)) and n
+waiting users.
+
+This module must never do I/O, read the real clock or import asyncio.
+"""
+
+from __future__ import annotations
+
+import heapq
+import random
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Final, Literal
+
+from sortedcontainers import SortedList
+
+RANDOM: Final = "\x00random"
+ANY_LANGUAGE: Final = "*"
+DEFAULT_SECTION: Final = "main"
+
+# Candidates looked at per pool before giving up on finding an eligible one.
+# Ineligible users (recent partners) sit at the head of a pool only in small
+# numbers, so this bounds the scan without missing real candidates.
+_SCAN_LIMIT: Final = 64
+
+PoolKey = tuple[str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Ticket:
+    """What a user asks for when they start looking.
+
+    ``user`` names this wait (one per connection); ``identity`` is whom
+    recent-partner memory hangs on and who may never meet themselves (the
+    same person in two tabs). It defaults to ``user``.
+    """
+
+    user: str
+    interests: tuple[str, ...] = ()
+    lang: str = "en"
+    interests_only: bool = False
+    section: str = DEFAULT_SECTION
+    identity: str = ""
+
+    @property
+    def who(self) -> str:
+        return self.identity or self.user
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    a: str
+    b: str
+    common_interests: tuple[str, ...]
+    waited_a: float
+    waited_b: float
+
+
+@dataclass(frozen=True, slots=True)
+class Fallback:
+    """``user`` is now also offered to random strangers."""
+
+    user: str
+    reason: Literal["timeout", "asked"]
+
+
+Outcome = Match | Fallback
+
+
+@dataclass(frozen=True, slots=True)
+class MatchmakerPolicy:
+    interest_fallback: float = 10.0
+    language_fallback: float | None = 20.0
+    recent_partners: int = 3
+    window: int = 4
+
+    def __post_init__(self) -> None:
+        if self.interest_fallback < 0 or self.recent_partners < 0 or self.window < 1:
+            raise ValueError("invalid matchmaker policy")
+        if self.language_fallback is not None and self.language_fallback < 0:
+            raise ValueError("invalid matchmaker policy")
+
+
+@dataclass(slots=True, eq=False)
+class _Waiter:
+    ticket: Ticket
+    seq: int
+    joined: float
+    random_ok: bool
+    any_language: bool = False
+    pools: set[PoolKey] = field(default_factory=set)
+
+
+_INTEREST_DEADLINE: Final = 0
+_LANGUAGE_DEADLINE: Final = 1
+
+
+class Matchmaker:
+    def __init__(
+        self, policy: MatchmakerPolicy | None = None, rng: random.Random | None = None
+    ) -> None:
+        self.policy = policy or MatchmakerPolicy()
+        self._rng = rng or random.SystemRandom()
+        self._seq = 0
+        self._waiters: dict[str, _Waiter] = {}
+        self._by_seq: dict[int, _Waiter] = {}
+        self._pools: dict[PoolKey, SortedList] = {}
+        self._deadlines: list[tuple[float, int, int]] = []
+        self._recent: dict[str, deque[str]] = {}
+
+    # --- queries ----------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._waiters)
+
+    def is_waiting(self, user: str) -> bool:
+        return user in self._waiters
+
+    def waiting(self) -> Iterator[Ticket]:
+        return (w.ticket for w in self._waiters.values())
+
+    def pools_of(self, user: str) -> frozenset[PoolKey]:
+        waiter = self._waiters.get(user)
+        return frozenset(waiter.pools) if waiter else frozenset()
+
+    def recent_partners(self, identity: str) -> tuple[str, ...]:
+        return tuple(self._recent.get(identity, ()))
+
+    def next_deadline(self) -> float | None:
+        """When :meth:`tick` next has work, or None when nothing is scheduled."""
+        while self._deadlines and self._deadlines[0][1] not in self._by_seq:
+            heapq.heappop(self._deadlines)
+        return self._deadlines[0][0] if self._deadlines else None
+
+    def eligible(self, a: Ticket, b: Ticket) -> bool:
+        """May these two ever meet? (Sections, self-pairing, recent partners.)"""
+        if a.section != b.section or a.who == b.who:
+            return False
+        ra = self._recent.get(a.who)
+        if ra is not None and b.who in ra:
+            return False
+        rb = self._recent.get(b.who)
+        return rb is None or a.who not in rb
+
+    # --- commands ---------------------------------------------------------
+
+    def join(self, ticket: Ticket, now: float) -> list[Outcome]:
+        if ticket.user in self._waiters:
+            raise ValueError("already waiting")
+        policy = self.policy
+        self._seq += 1
+        waiter = _Waiter(ticket, self._seq, now, random_ok=not ticket.interests)
+        self._waiters[ticket.user] = waiter
+        self._by_seq[waiter.seq] = waiter
+        if ticket.interests and not ticket.interests_only:
+            self._schedule(now + policy.interest_fallback, waiter, _INTEREST_DEADLINE)
+        if policy.language_fallback is not None:
+            self._schedule(now + policy.language_fallback, waiter, _LANGUAGE_DEADLINE)
+        return self._enter(waiter, self._keys(waiter, ticket.lang), now)
+
+    def leave(self, user: str) -> bool:
+        """Stop waiting; False when ``user`` was not waiting."""
+        waiter = self._waiters.get(user)
+        if waiter is None:
+            return False
+        self._remove(waiter)
+        return True
+
+    def stop_interests(self, user: str, now: float) -> list[Outcome]:
+        """The user asks to meet anyone now instead of waiting for an interest."""
+        waiter = self._waiters.get(user)
+        if waiter is None or waiter.random_ok:
+            return []
+        return self._fall_back(waiter, now, "asked")
+
+    def tick(self, now: float) -> list[Outcome]:
+        """Run every fallback that is due at ``now``."""
+        outcomes: list[Outcome] = []
+        while self._deadlines and self._deadlines[0][0] <= now:
+            _, seq, kind = heapq.heappop(self._deadlines)
+            waiter = self._by_seq.get(seq)
+            if waiter is None:
+                continue
+            if kind == _INTEREST_DEADLINE:
+                if not waiter.random_ok:
+                    outcomes.extend(self._fall_back(waiter, now, "timeout"))
+            elif not waiter.any_language:
+                waiter.any_language = True
+                outcomes.extend(self._enter(waiter, self._keys(waiter, ANY_LANGUAGE), now))
+        return outcomes
+
+    def forget(self, identity: str) -> None:
+        """Drop the recent-partner memory of someone who has gone for good."""
+        self._recent.pop(identity, None)
+
+    # --- internals --------------------------------------------------------
+
+    def _keys(self, waiter: _Waiter, scope: str) -> list[PoolKey]:
+        """The pools ``waiter`` belongs to in ``scope``, interests first."""
+        section = waiter.ticket.section
+        keys = [(section, scope, tag) for tag in waiter.ticket.interests]
+        if waiter.random_ok:
+            keys.append((section, scope, RANDOM))
+        return keys
+
+    def _fall_back(
+        self, waiter: _Waiter, now: float, reason: Literal["timeout", "asked"]
+    ) -> list[Outcome]:
+        waiter.random_ok = True
+        outcomes: list[Outcome] = [Fallback(waiter.ticket.user, reason)]
+        scopes = [waiter.ticket.lang] + ([ANY_LANGUAGE] if waiter.any_language else [])
+        keys = [(waiter.ticket.section, scope, RANDOM) for scope in scopes]
+        outcomes.extend(self._enter(waiter, keys, now))
+        return outcomes
+
+    def _enter(self, waiter: _Waiter, keys: list[PoolKey], now: float) -> list[Outcome]:
+        """Look for a partner in ``keys`` (interests before random); else wait there."""
+        tag_keys = [k for k in keys if k[2] != RANDOM]
+        random_keys = [k for k in keys if k[2] == RANDOM]
+        for group in (tag_keys, random_keys):
+            partner = self._pick(waiter, group)
+            if partner is not None:
+                return [self._pair(waiter, partner, now)]
+        for key in keys:
+            if key in waiter.pools:
+                continue
+            pool = self._pools.get(key)
+            if pool is None:
+                pool = self._pools[key] = SortedList()
+            pool.add(waiter.seq)
+            waiter.pools.add(key)
+        return []
+
+    def _pick(self, waiter: _Waiter, keys: Iterable[PoolKey]) -> _Waiter | None:
+        window = self.policy.window
+        oldest: set[int] = set()
+        for key in keys:
+            pool = self._pools.get(key)
+            if not pool:
+                continue
+            found = 0
+            for scanned, seq in enumerate(pool):
+                if found >= window or scanned >= _SCAN_LIMIT:
+                    break
+                if seq in oldest:
+                    found += 1
+                elif self.eligible(waiter.ticket, self._by_seq[seq].ticket):
+                    oldest.add(seq)
+                    found += 1
+        if not oldest:
+            return None
+        candidates = sorted(oldest)[:window]
+        return self._by_seq[self._rng.choice(candidates)]
+
+    def _pair(self, waiter: _Waiter, partner: _Waiter, now: float) -> Match:
+        self._remove(waiter)
+        self._remove(partner)
+        a, b = partner.ticket, waiter.ticket  # the one who waited longer first
+        self._remember(a.who, b.who)
+        self._remember(b.who, a.who)
+        theirs = set(a.interests)
+        common = tuple(tag for tag in b.interests if tag in theirs)
+        return Match(a.user, b.user, common, now - partner.joined, now - waiter.joined)
+
+    def _remember(self, identity: str, partner: str) -> None:
+        size = self.policy.recent_partners
+        if size == 0:
+            return
+        memory = self._recent.get(identity)
+        if memory is None:
+            memory = self._recent[identity] = deque(maxlen=size)
+        memory.append(partner)
+
+    def _remove(self, waiter: _Waiter) -> None:
+        for key in waiter.pools:
+            pool = self._pools[key]
+            pool.remove(waiter.seq)
+            if not pool:
+                del self._pools[key]
+        waiter.pools.clear()
+        del self._waiters[waiter.ticket.user]
+        del self._by_seq[waiter.seq]
+
+    def _schedule(self, when: float, waiter: _Waiter, kind: int) -> None:
+        heapq.heappush(self._deadlines, (when, waiter.seq, kind))

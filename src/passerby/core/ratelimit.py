@@ -1,0 +1,61 @@
+"""Token buckets: how floods are limited per connection.
+
+A bucket holds up to ``burst`` tokens and refills at ``rate`` tokens a second
+on the clock it is handed; each accepted event takes one. It never sleeps: a
+refused event learns how long to wait (``retry_after``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    per_second: float
+    burst: int
+
+    def __post_init__(self) -> None:
+        if self.per_second <= 0 or self.burst < 1:
+            raise ValueError("a rate needs a positive speed and a burst of at least one")
+
+
+class TokenBucket:
+    __slots__ = ("_rate", "_stamp", "_tokens")
+
+    def __init__(self, rate: Rate, now: float) -> None:
+        self._rate = rate
+        self._tokens = float(rate.burst)
+        self._stamp = now
+
+    def take(self, now: float) -> float:
+        """Take a token; return 0.0 on success, else the seconds until one is free."""
+        rate = self._rate
+        elapsed = now - self._stamp
+        if elapsed > 0:
+            self._tokens = min(float(rate.burst), self._tokens + elapsed * rate.per_second)
+            self._stamp = now
+        if self._tokens >= 1.0:
+            self._tokens -= 1.0
+            return 0.0
+        return (1.0 - self._tokens) / rate.per_second
+
+
+class StrikeWindow:
+    """Counts refusals in a sliding window of fixed buckets; too many means a flood."""
+
+    __slots__ = ("_count", "_limit", "_start", "_window")
+
+    def __init__(self, limit: int, window: float, now: float) -> None:
+        self._limit = limit
+        self._window = window
+        self._start = now
+        self._count = 0
+
+    def strike(self, now: float) -> bool:
+        """Record one refusal; True when the limit is passed inside the window."""
+        if now - self._start > self._window:
+            self._start = now
+            self._count = 0
+        self._count += 1
+        return self._count > self._limit

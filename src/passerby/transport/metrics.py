@@ -1,0 +1,90 @@
+"""A small Prometheus registry, one per server (no global state).
+
+Counters and histograms are updated on the hot path, so they are plain
+attribute increments; gauges are read from callbacks only when scraped.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Awaitable, Callable
+
+
+class Counter:
+    __slots__ = ("help", "name", "value")
+
+    def __init__(self, name: str, help: str) -> None:
+        self.name = name
+        self.help = help
+        self.value = 0
+
+    def inc(self, amount: int = 1) -> None:
+        self.value += amount
+
+    def render(self) -> str:
+        head = f"# HELP {self.name} {self.help}\n# TYPE {self.name} counter\n"
+        return f"{head}{self.name} {self.value}\n"
+
+
+class Histogram:
+    __slots__ = ("buckets", "count", "counts", "help", "name", "sum")
+
+    def __init__(self, name: str, help: str, buckets: tuple[float, ...]) -> None:
+        self.name = name
+        self.help = help
+        self.buckets = buckets
+        self.counts = [0] * (len(buckets) + 1)
+        self.count = 0
+        self.sum = 0.0
+
+    def observe(self, value: float) -> None:
+        self.counts[bisect.bisect_left(self.buckets, value)] += 1
+        self.count += 1
+        self.sum += value
+
+    def render(self) -> str:
+        lines = [f"# HELP {self.name} {self.help}", f"# TYPE {self.name} histogram"]
+        cumulative = 0
+        for bound, n in zip(self.buckets, self.counts, strict=False):
+            cumulative += n
+            lines.append(f'{self.name}_bucket{{le="{bound:g}"}} {cumulative}')
+        lines.append(f'{self.name}_bucket{{le="+Inf"}} {self.count}')
+        lines.append(f"{self.name}_sum {self.sum:.6f}")
+        lines.append(f"{self.name}_count {self.count}")
+        return "\n".join(lines) + "\n"
+
+
+GaugeReader = Callable[[], Awaitable[float]]
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.connections = 0
+        self.messages_relayed = Counter(
+            "passerby_messages_relayed_total", "Chat messages delivered to a partner."
+        )
+        self.matches = Counter("passerby_matches_total", "Pairs of strangers matched.")
+        self.protocol_errors = Counter(
+            "passerby_protocol_errors_total", "Client frames refused with an error."
+        )
+        self.time_to_match = Histogram(
+            "passerby_time_to_match_seconds",
+            "Seconds a user waited from start to being matched.",
+            (0.005, 0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 15, 30, 60, 120),
+        )
+        self._gauges: list[tuple[str, str, GaugeReader]] = []
+
+    def gauge(self, name: str, help: str, reader: GaugeReader) -> None:
+        self._gauges.append((name, help, reader))
+
+    async def render(self) -> str:
+        parts = [
+            "# HELP passerby_connections Open WebSocket connections on this node.\n"
+            f"# TYPE passerby_connections gauge\npasserby_connections {self.connections}\n"
+        ]
+        for name, help, reader in self._gauges:
+            value = await reader()
+            parts.append(f"# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value:g}\n")
+        for item in (self.messages_relayed, self.matches, self.protocol_errors, self.time_to_match):
+            parts.append(item.render())
+        return "".join(parts)

@@ -1,0 +1,383 @@
+// The chat screen: one WebSocket speaking docs/protocol.md, and the controls
+// around the log.
+//
+// The client's own state is one of:
+//   idle        nothing asked yet (the landing page is showing)
+//   connecting  the socket is opening; `start` is sent once `welcome` arrives
+//   starting    `start` sent, waiting for the server's `waiting`
+//   waiting     in the queue
+//   chatting    paired with a stranger
+//   leaving     `leave` sent, waiting for `chat_ended` or `stopped`
+//   ended       the chat (or the search, or the connection) is over
+// The server is the authority: the client moves on its answers, not on its
+// own guesses, except that a lost socket always ends whatever was going on.
+
+import { Transcript } from "./transcript.js";
+
+// How long after the last keystroke we tell the stranger we stopped typing.
+const TYPING_IDLE_MS = 3000;
+const ACTIVE = new Set(["connecting", "starting", "waiting", "chatting", "leaving"]);
+
+// What the status line says in each state.
+const STATUS_KEYS = {
+  idle: "",
+  connecting: "status.connecting",
+  starting: "status.connecting",
+  waiting: "status.waiting",
+  chatting: "status.chatting",
+  leaving: null, // keep whatever was said before
+  ended: "status.ended",
+};
+
+// Close codes (protocol.md, "Close codes") that deserve their own explanation.
+const CLOSE_KEYS = {
+  1001: "chat.server_restart",
+  1008: "chat.flooding",
+  1013: "chat.server_full",
+};
+
+// Server error codes the catalogue words itself; others show the server's text.
+const ERROR_KEYS = new Set([
+  "rate_limited",
+  "too_long",
+  "frame_too_large",
+  "bad_state",
+  "internal",
+]);
+
+export function socketUrl(location) {
+  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+  return `${scheme}//${location.host}/ws`;
+}
+
+export class Chat {
+  /**
+   * @param {Record<string, HTMLElement>} els  the chat screen's elements
+   * @param {import("./i18n.js").Translator} i18n
+   * @param {{onOnline?: (n: number) => void, onLimits?: (l: object) => void,
+   *          onChangeSettings?: () => void}} hooks
+   */
+  constructor(els, i18n, hooks = {}) {
+    this.els = els;
+    this.i18n = i18n;
+    this.hooks = hooks;
+    this.transcript = new Transcript(els.log, (k, p) => i18n.t(k, p));
+    this.state = "idle";
+    this.confirming = false;
+    this.choices = null;
+    this.socket = null;
+    this.fellBack = false;
+    this.statusKey = "";
+    this.maxChars = 2000;
+    this.nextId = 1;
+    this.typingSent = false;
+    this.typingTimer = null;
+    this.wire();
+  }
+
+  wire() {
+    const { els } = this;
+    els.stop.addEventListener("click", () => this.stopOrNew());
+    els.newChat.addEventListener("click", () => {
+      this.begin(this.choices);
+      els.input.focus();
+    });
+    els.changeSettings.addEventListener("click", () => this.hooks.onChangeSettings?.());
+    els.saveLog.addEventListener("click", () => this.transcript.download());
+    els.send.addEventListener("click", () => {
+      this.sendMessage();
+      els.input.focus();
+    });
+    els.stopInterests.addEventListener("click", () => this.stopInterests());
+    els.input.addEventListener("input", () => this.onInput());
+    els.input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        this.sendMessage();
+      }
+    });
+    document.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || event.repeat || event.isComposing) return;
+      if (els.root.hidden) return;
+      event.preventDefault();
+      this.stopOrNew();
+    });
+  }
+
+  // ---- actions -------------------------------------------------------------
+
+  /** Look for a stranger with these choices ({interests, interestsOnly, lang}). */
+  begin(choices) {
+    this.choices = choices;
+    this.transcript.clear();
+    this.fellBack = false;
+    this.setTyping(false);
+    if (this.socket && this.socket.readyState === WebSocket.OPEN) {
+      this.sendStart();
+    } else {
+      this.setState("connecting");
+      this.connect();
+    }
+  }
+
+  /** The Stop / Really? / New button, and Esc. */
+  stopOrNew() {
+    if (this.state === "ended") {
+      this.begin(this.choices);
+    } else if (this.state === "leaving" || this.state === "idle") {
+      // Already on the way out (or nothing to stop): nothing to do.
+    } else if (!this.confirming) {
+      this.confirming = true;
+      this.render();
+    } else {
+      this.leave();
+    }
+  }
+
+  leave() {
+    this.stopTyping();
+    if (this.state === "connecting") {
+      // No `start` has gone out yet: just don't send it.
+      this.transcript.addSystem("chat.stopped");
+      this.setState("ended");
+    } else {
+      this.send({ type: "leave" });
+      this.setState("leaving");
+    }
+  }
+
+  stopInterests() {
+    if (this.state !== "waiting") return;
+    this.send({ type: "stop_interests" });
+    this.fellBack = true;
+    this.render();
+    this.els.stop.focus();
+  }
+
+  sendMessage() {
+    const text = this.els.input.value;
+    if (this.state !== "chatting" || text.trim() === "") return;
+    if ([...text].length > this.maxChars) {
+      this.transcript.addSystem("error.too_long", { max: this.maxChars }, { kind: "error" });
+      return;
+    }
+    const id = this.nextId++;
+    this.send({ type: "message", text, id });
+    this.transcript.addMessage("you", text, id);
+    this.els.input.value = "";
+    this.stopTyping();
+    this.render();
+  }
+
+  onInput() {
+    if (this.state !== "chatting") return;
+    if (this.els.input.value.trim() === "") {
+      this.stopTyping();
+      return;
+    }
+    if (!this.typingSent) {
+      this.send({ type: "typing" });
+      this.typingSent = true;
+    }
+    clearTimeout(this.typingTimer);
+    this.typingTimer = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
+  }
+
+  stopTyping() {
+    clearTimeout(this.typingTimer);
+    this.typingTimer = null;
+    if (this.typingSent && this.state === "chatting") this.send({ type: "stopped_typing" });
+    this.typingSent = false;
+  }
+
+  // ---- the socket ----------------------------------------------------------
+
+  connect() {
+    let socket;
+    try {
+      socket = new WebSocket(socketUrl(window.location), ["passerby.v1"]);
+    } catch {
+      this.lost(1006);
+      return;
+    }
+    this.socket = socket;
+    socket.addEventListener("message", (event) => {
+      if (socket !== this.socket || typeof event.data !== "string") return;
+      let msg;
+      try {
+        msg = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      if (msg && typeof msg.type === "string") this.onServer(msg);
+    });
+    socket.addEventListener("close", (event) => {
+      if (socket !== this.socket) return;
+      this.socket = null;
+      this.lost(event.code);
+    });
+  }
+
+  send(frame) {
+    if (this.socket && this.socket.readyState === WebSocket.OPEN) {
+      this.socket.send(JSON.stringify(frame));
+    }
+  }
+
+  sendStart() {
+    const { interests, interestsOnly, lang } = this.choices;
+    const frame = { type: "start", interests, lang };
+    if (interests.length && interestsOnly) frame.interests_only = true;
+    this.send(frame);
+    this.setState("starting");
+  }
+
+  /** The socket closed: end whatever was going on and say why. */
+  lost(code) {
+    if (!ACTIVE.has(this.state)) return; // idle or ended: reconnect on the next New
+    this.setTyping(false);
+    this.transcript.addSystem(CLOSE_KEYS[code] || "chat.connection_lost", {}, { kind: "error" });
+    this.setState("ended");
+    this.showStatus("status.offline");
+  }
+
+  // ---- server messages (protocol.md, "Server to client") -------------------
+
+  onServer(msg) {
+    const { transcript } = this;
+    switch (msg.type) {
+      case "welcome":
+        this.applyLimits(msg.limits || {});
+        if (Number.isInteger(msg.online)) this.hooks.onOnline?.(msg.online);
+        if (this.state === "connecting") this.sendStart();
+        break;
+      case "waiting":
+        if (this.state === "starting") {
+          this.setState("waiting");
+          transcript.addSystem("chat.waiting");
+        }
+        break;
+      case "interests_fallback":
+        this.fellBack = true;
+        transcript.addSystem(msg.reason === "asked" ? "chat.fallback_asked" : "chat.fallback_timeout");
+        this.render();
+        break;
+      case "connected": {
+        this.setState("chatting");
+        transcript.addSystem("chat.connected");
+        const common = Array.isArray(msg.common_interests) ? msg.common_interests : [];
+        if (common.length) {
+          const interests = common.map(String).join(this.i18n.t("chat.list_separator"));
+          transcript.addSystem("chat.common_interests", { interests });
+        }
+        const focused = document.activeElement;
+        if (!focused || focused === document.body || focused.closest("[hidden]")) {
+          this.els.input.focus();
+        }
+        break;
+      }
+      case "message":
+        if (this.state !== "chatting" && this.state !== "leaving") break;
+        this.setTyping(false);
+        transcript.addMessage("stranger", String(msg.text ?? ""));
+        this.render();
+        break;
+      case "typing":
+        if (this.state === "chatting") this.setTyping(true);
+        break;
+      case "stopped_typing":
+        this.setTyping(false);
+        break;
+      case "chat_ended":
+        this.stopTyping();
+        this.setTyping(false);
+        transcript.addSystem(msg.by === "you" ? "chat.ended_you" : "chat.ended_stranger");
+        this.setState("ended");
+        break;
+      case "stopped":
+        transcript.addSystem("chat.stopped");
+        this.setState("ended");
+        break;
+      case "undelivered":
+        if (!("id" in msg) || !transcript.markUndelivered(msg.id)) {
+          transcript.addSystem("chat.undelivered_line", {}, { kind: "error" });
+        }
+        break;
+      case "error":
+        this.onError(msg);
+        break;
+      default:
+        // pong, and message types from later protocol versions: nothing to do.
+        break;
+    }
+  }
+
+  onError(msg) {
+    const code = String(msg.code ?? "");
+    if (ERROR_KEYS.has(code)) {
+      const seconds = Math.max(1, Math.ceil(Number(msg.retry_after) || 1));
+      this.transcript.addSystem(`error.${code}`, { seconds, max: this.maxChars }, { kind: "error" });
+    } else if (msg.message) {
+      this.transcript.addSystemText(this.i18n.t("error.generic", { message: String(msg.message) }));
+    } else {
+      this.transcript.addSystem("error.internal", {}, { kind: "error" });
+    }
+    // A refused `start` or `leave` would otherwise leave us stuck in between.
+    if (msg.ref === "start" && this.state === "starting") this.setState("ended");
+    if (msg.ref === "leave" && this.state === "leaving") this.setState("ended");
+  }
+
+  applyLimits(limits) {
+    if (Number.isInteger(limits.max_message_chars)) {
+      this.maxChars = limits.max_message_chars;
+      this.els.input.maxLength = limits.max_message_chars;
+    }
+    this.hooks.onLimits?.(limits);
+  }
+
+  // ---- rendering -----------------------------------------------------------
+
+  setState(state) {
+    this.state = state;
+    this.confirming = false;
+    if (state !== "chatting") this.setTyping(false);
+    if (STATUS_KEYS[state] !== null) this.showStatus(STATUS_KEYS[state]);
+    this.render();
+  }
+
+  showStatus(key) {
+    this.statusKey = key;
+    this.els.status.textContent = key ? this.i18n.t(key) : "";
+  }
+
+  setTyping(on) {
+    this.els.typing.hidden = !on;
+  }
+
+  render() {
+    const { els, state } = this;
+    const t = (key) => this.i18n.t(key);
+    const ended = state === "ended";
+    els.stop.textContent = ended ? t("chat.new") : this.confirming ? t("chat.really") : t("chat.stop");
+    els.stop.classList.toggle("confirm", this.confirming);
+    els.stop.setAttribute("aria-disabled", String(state === "leaving"));
+    els.newChat.hidden = !ended;
+    els.changeSettings.hidden = !ended;
+    els.stopInterests.hidden = !(
+      state === "waiting" &&
+      this.choices?.interests.length &&
+      !this.fellBack
+    );
+    const canSend = state === "chatting";
+    if (!canSend && document.activeElement === els.send) els.input.focus();
+    els.send.disabled = !canSend;
+    els.saveLog.disabled = this.transcript.length === 0;
+  }
+
+  /** Re-read everything in the current UI language. */
+  retranslate() {
+    this.transcript.retranslate();
+    this.showStatus(this.statusKey);
+    this.render();
+  }
+}

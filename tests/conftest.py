@@ -1,0 +1,66 @@
+"""Shared fixtures: settings in a temporary folder and live servers on port 0."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AsyncExitStack
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from tests.support import Client, LiveServer, start_server
+
+from passerby.config import Settings
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=str(tmp_path / "data"), port=0, log_level="warning")
+
+
+ServerFactory = Callable[..., Awaitable[LiveServer]]
+
+
+@pytest.fixture
+async def server_factory(settings: Settings) -> AsyncIterator[ServerFactory]:
+    """Start servers with settings overridden per test; all stop at teardown."""
+    started: list[LiveServer] = []
+
+    async def make(**overrides: Any) -> LiveServer:
+        seed = overrides.pop("seed", None)
+        rng = random.Random(seed) if seed is not None else None
+        server = await start_server(replace(settings, **overrides), rng=rng)
+        started.append(server)
+        return server
+
+    yield make
+    for server in started:
+        await server.stop()
+
+
+@pytest.fixture
+async def live_server(server_factory: ServerFactory) -> LiveServer:
+    server: LiveServer = await server_factory()
+    return server
+
+
+ClientFactory = Callable[[LiveServer], Awaitable[Client]]
+
+
+@pytest.fixture
+async def connect() -> AsyncIterator[ClientFactory]:
+    """Open protocol clients to a server; each has read its ``welcome``."""
+    async with AsyncExitStack() as stack:
+        session = await stack.enter_async_context(aiohttp.ClientSession())
+
+        async def open_client(server: LiveServer) -> Client:
+            ws = await session.ws_connect(server.ws_url, protocols=("passerby.v1",))
+            stack.push_async_callback(ws.close)
+            client = Client(ws)
+            await client.expect("welcome")
+            return client
+
+        yield open_client

@@ -1,0 +1,326 @@
+"""The real web client in headless Chromium, against a live server.
+
+Each test opens one or two browser contexts (two contexts are two strangers:
+no shared cookies or storage) on the page served at `/`, and drives it the
+way a person would: clicks, typing and key presses. The browser is the
+Debian package at /usr/bin/chromium; Playwright never downloads one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.async_api import Browser, ConsoleMessage, Dialog, Page, async_playwright, expect
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+CONNECTED = "You're now chatting with a random stranger. Say hi!"
+WAITING = "Looking for someone you can chat with…"
+XSS = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        reason = f"{CHROMIUM} is missing (install the Debian package 'chromium')"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            await browser.close()
+
+
+@dataclass
+class Client:
+    """One person at one browser: a page, plus whatever it complained about."""
+
+    page: Page
+    dialogs: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    async def on_dialog(self, dialog: Dialog) -> None:
+        # Record it, then close it so the page does not hang; the test fails
+        # on the record.
+        self.dialogs.append(dialog.message)
+        await dialog.dismiss()
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
+
+    async def start(self, interests: tuple[str, ...] = ()) -> None:
+        """Tick "I agree", add the interests, press Start."""
+        page = self.page
+        for tag in interests:
+            await page.fill("#interests", tag)
+            await page.press("#interests", "Enter")
+        await page.check("#agree")
+        await page.click("#start")
+
+    async def say(self, text: str) -> None:
+        await self.page.fill("#chat-input", text)
+        await self.page.press("#chat-input", "Enter")
+
+    def system(self, text: str) -> Any:
+        return self.page.locator(".msg.system", has_text=text)
+
+    def lines(self, kind: str) -> Any:
+        return self.page.locator(f".msg.{kind} .text")
+
+    async def assert_clean(self) -> None:
+        assert self.dialogs == []
+        assert self.errors == []
+
+
+async def open_client(browser: Browser, url: str, **context_options: Any) -> Client:
+    context = await browser.new_context(**context_options)
+    page = await context.new_page()
+    client = Client(page)
+    page.on("dialog", client.on_dialog)
+    page.on("console", client.on_console)
+    page.on("pageerror", lambda error: client.errors.append(str(error)))
+    await page.goto(url)
+    await expect(page.locator("body")).to_have_attribute("data-ready", "true")
+    return client
+
+
+async def pair(browser: Browser, url: str) -> tuple[Client, Client]:
+    """Two strangers with no interests, chatting with each other."""
+    a = await open_client(browser, url)
+    b = await open_client(browser, url)
+    await a.start()
+    await expect(a.system(WAITING)).to_be_visible()
+    await b.start()
+    await expect(a.system(CONNECTED)).to_be_visible()
+    await expect(b.system(CONNECTED)).to_be_visible()
+    return a, b
+
+
+async def test_two_strangers_chat_type_and_stop(browser: Browser, live_server: Any) -> None:
+    a = await open_client(browser, live_server.url)
+    b = await open_client(browser, live_server.url)
+    await expect(a.page.locator("#start")).to_be_disabled()
+    await a.start()
+    await expect(a.system(WAITING)).to_be_visible()
+    await expect(a.page.locator("#online-count")).to_have_text(re.compile(r"^\d+ online$"))
+    await b.start()
+    await expect(a.system(CONNECTED)).to_be_visible()
+    await expect(b.system(CONNECTED)).to_be_visible()
+    await expect(a.page.locator("#status")).to_have_text("Chatting with a stranger")
+
+    # b types without sending: a sees the indicator; b empties the box: it goes.
+    await expect(a.page.locator("#typing")).to_be_hidden()
+    await b.page.locator("#chat-input").press_sequentially("hel")
+    await expect(a.page.locator("#typing")).to_have_text("Stranger is typing…")
+    await b.page.fill("#chat-input", "")
+    await expect(a.page.locator("#typing")).to_be_hidden()
+
+    await b.page.locator("#chat-input").press_sequentially("hello there")
+    await expect(a.page.locator("#typing")).to_be_visible()
+    await b.page.press("#chat-input", "Enter")
+    await expect(a.lines("stranger")).to_have_text(["hello there"])
+    await expect(a.page.locator(".msg.stranger .who")).to_have_text(["Stranger:"])
+    await expect(b.lines("you")).to_have_text(["hello there"])
+    await expect(b.page.locator(".msg.you .who")).to_have_text(["You:"])
+    await expect(a.page.locator("#typing")).to_be_hidden()
+    await expect(b.page.locator("#chat-input")).to_have_value("")
+
+    await a.page.fill("#chat-input", "hi back")
+    await a.page.click("#send")
+    await expect(b.lines("stranger")).to_have_text(["hi back"])
+    await expect(a.lines("you")).to_have_text(["hi back"])
+
+    # Stop asks first, then ends the chat for both.
+    stop = a.page.locator("#stop")
+    await expect(stop).to_have_text("Stop")
+    await stop.click()
+    await expect(stop).to_have_text("Really?")
+    await expect(b.page.locator("#send")).to_be_enabled()
+    await stop.click()
+    await expect(a.system("You have disconnected")).to_be_visible()
+    await expect(b.system("Stranger has disconnected")).to_be_visible()
+    await expect(stop).to_have_text("New")
+    await expect(b.page.locator("#stop")).to_have_text("New")
+    await expect(a.page.locator("#new-chat")).to_be_visible()
+    await expect(b.page.locator("#new-chat")).to_be_visible()
+    await expect(a.page.locator("#send")).to_be_disabled()
+    await a.assert_clean()
+    await b.assert_clean()
+
+
+async def test_message_is_shown_as_text_never_as_html(browser: Browser, live_server: Any) -> None:
+    a, b = await pair(browser, live_server.url)
+    await a.say(XSS)
+    await expect(b.lines("stranger")).to_have_text([XSS])
+    await expect(a.lines("you")).to_have_text([XSS])
+    # A round trip later any <img> would have fired its onerror long ago.
+    await b.say("ok")
+    await expect(a.lines("stranger")).to_have_text(["ok"])
+    for client in (a, b):
+        assert await client.page.locator("#log img").count() == 0
+        assert await client.page.evaluate("document.images.length") == 0
+        await client.assert_clean()
+
+
+async def test_common_interests_are_named(browser: Browser, live_server: Any) -> None:
+    a = await open_client(browser, live_server.url)
+    b = await open_client(browser, live_server.url)
+
+    # Enter and comma both make a chip; tags are trimmed and lower-cased.
+    await a.page.fill("#interests", "  Chess ")
+    await a.page.press("#interests", "Enter")
+    await a.page.locator("#interests").press_sequentially("knitting,zzz,")
+    chips = a.page.locator("#interest-tags li span")
+    await expect(chips).to_have_text(["chess", "knitting", "zzz"])
+    # A chip is removable by keyboard alone.
+    await a.page.locator('#interest-tags button[aria-label="Remove zzz"]').focus()
+    await a.page.keyboard.press("Enter")
+    await expect(chips).to_have_text(["chess", "knitting"])
+
+    await a.start()
+    await expect(a.page.locator("#stop-interests")).to_be_visible()
+    await b.start(("chess", "surfing"))
+    for client in (a, b):
+        await expect(client.system(CONNECTED)).to_be_visible()
+        await expect(client.system("You both like")).to_have_text("You both like chess.")
+        await expect(client.page.locator("#stop-interests")).to_be_hidden()
+        await client.assert_clean()
+
+
+async def test_stop_looking_for_common_interests(browser: Browser, live_server: Any) -> None:
+    a = await open_client(browser, live_server.url)
+    b = await open_client(browser, live_server.url)
+    await a.start(("a-rare-interest",))
+    await expect(a.system(WAITING)).to_be_visible()
+    await a.page.click("#stop-interests")
+    await expect(a.page.locator("#stop-interests")).to_be_hidden()
+    await expect(a.system("you'll meet a random stranger")).to_be_visible()
+    await b.start()
+    await expect(a.system(CONNECTED)).to_be_visible()
+    await expect(b.system(CONNECTED)).to_be_visible()
+    await expect(a.system("You both like")).to_have_count(0)
+    await a.assert_clean()
+    await b.assert_clean()
+
+
+async def test_escape_ends_then_starts_and_log_saves(
+    browser: Browser, live_server: Any, tmp_path: Path
+) -> None:
+    a, b = await pair(browser, live_server.url)
+    await a.say("first line")
+    await expect(b.lines("stranger")).to_have_text(["first line"])
+    await b.say("second line")
+    await expect(a.lines("stranger")).to_have_text(["second line"])
+
+    await a.page.keyboard.press("Escape")
+    await expect(a.page.locator("#stop")).to_have_text("Really?")
+    await expect(a.system("disconnected")).to_have_count(0)
+    await a.page.keyboard.press("Escape")
+    await expect(a.system("You have disconnected")).to_be_visible()
+    await expect(b.system("Stranger has disconnected")).to_be_visible()
+    await expect(a.page.locator("#stop")).to_have_text("New")
+
+    async with a.page.expect_download() as download_info:
+        await a.page.click("#save-log")
+    download = await download_info.value
+    assert download.suggested_filename.endswith(".txt")
+    saved = tmp_path / "log.txt"
+    await download.save_as(saved)
+    lines = saved.read_text(encoding="utf-8").splitlines()
+    assert "You: first line" in lines
+    assert "Stranger: second line" in lines
+    assert CONNECTED in lines
+    assert "You have disconnected." in lines
+
+    # Esc after the end starts a new chat with the same choices; b's New joins it.
+    await a.page.keyboard.press("Escape")
+    await expect(a.system(WAITING)).to_be_visible()
+    await expect(a.page.locator("#stop")).to_have_text("Stop")
+    await expect(a.lines("you")).to_have_count(0)
+    await b.page.click("#new-chat")
+    await expect(a.system(CONNECTED)).to_be_visible()
+    await expect(b.system(CONNECTED)).to_be_visible()
+    await a.assert_clean()
+    await b.assert_clean()
+
+
+async def test_spanish_from_browser_locale_and_picker(browser: Browser, live_server: Any) -> None:
+    client = await open_client(browser, live_server.url, locale="es-ES")
+    page = client.page
+    await expect(page.locator("html")).to_have_attribute("lang", "es")
+    await expect(page.locator("#start")).to_have_text("Empezar a chatear")
+    await expect(page.locator("label[for=agree]")).to_have_text(
+        "Tengo 13 años o más y acepto las normas."
+    )
+    await expect(page.locator("#ui-lang")).to_have_value("es")
+    await expect(page.locator("#chat-lang")).to_have_value("es")
+
+    await page.select_option("#ui-lang", "id")
+    await expect(page.locator("html")).to_have_attribute("lang", "id")
+    await expect(page.locator("#start")).to_have_text("Mulai mengobrol")
+    await expect(page.locator("#chat-lang")).to_have_value("id")
+
+    # The choice is remembered, and the chat screen speaks it too.
+    await page.reload()
+    await expect(page.locator("#start")).to_have_text("Mulai mengobrol")
+    await client.start()
+    await expect(client.system("Mencari seseorang yang bisa Anda ajak mengobrol…")).to_be_visible()
+    await expect(page.locator("#stop")).to_have_text("Berhenti")
+    await client.assert_clean()
+
+
+async def test_phone_layout_and_keyboard_only(browser: Browser, live_server: Any) -> None:
+    phone = await open_client(
+        browser, live_server.url, viewport={"width": 375, "height": 667}, has_touch=True
+    )
+    page = phone.page
+    scroll_width = "document.scrollingElement.scrollWidth"
+    assert await page.evaluate(scroll_width) <= 375
+    await expect(page.locator("#start")).to_be_visible()
+
+    async def tab_to(element_id: str) -> None:
+        for _ in range(30):
+            await page.keyboard.press("Tab")
+            if await page.evaluate("document.activeElement.id") == element_id:
+                return
+        raise AssertionError(f"Tab never reached #{element_id}")
+
+    await tab_to("agree")
+    await page.keyboard.press("Space")
+    await expect(page.locator("#agree")).to_be_checked()
+    await tab_to("start")
+    await page.keyboard.press("Enter")
+    await expect(phone.system(WAITING)).to_be_visible()
+    assert await page.evaluate(scroll_width) <= 375
+
+    other = await open_client(browser, live_server.url)
+    await other.start()
+    await expect(phone.system(CONNECTED)).to_be_visible()
+    # Focus is in the message box; a long unbroken word must wrap, not scroll.
+    await page.keyboard.type("x" * 300)
+    await page.keyboard.press("Enter")
+    await expect(other.lines("stranger")).to_have_text(["x" * 300])
+    assert await page.evaluate(scroll_width) <= 375
+    await expect(page.locator("#stop")).to_be_in_viewport()
+    await expect(page.locator("#chat-input")).to_be_in_viewport()
+    await phone.assert_clean()
+    await other.assert_clean()
