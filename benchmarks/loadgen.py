@@ -84,7 +84,7 @@ class Counters:
 class Client(WSListener):
     """One user: reacts to server frames without any coroutine per frame."""
 
-    __slots__ = ("c", "transport", "start_ns", "connected_ns")
+    __slots__ = ("c", "connected_ns", "start_ns", "transport")
 
     def __init__(self, counters: Counters) -> None:
         self.c = counters
@@ -164,22 +164,50 @@ def read_cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / CLK_TCK
 
 
+def read_core_ticks() -> dict[int, tuple[int, int]]:
+    """Per core: (user+nice+system ticks, all busy ticks incl. irq and steal)."""
+    cores: dict[int, tuple[int, int]] = {}
+    with open("/proc/stat") as stat:
+        for line in stat:
+            if line.startswith("cpu") and line[3].isdigit():
+                name, *values = line.split()
+                v = [int(x) for x in values]
+                task = v[0] + v[1] + v[2]
+                # irq, softirq and steal: loopback TCP work lands in softirq.
+                cores[int(name[3:])] = (task, task + v[5] + v[6] + v[7])
+    return cores
+
+
 class CpuMeter:
-    """CPU use of the server and of this process over a wall-clock window."""
+    """CPU use of the server, of this process and of each core over a window.
+
+    The server runs on core 0 and this process on core 1 (run.py pins them).
+    ``coreN_busy_pct`` is how busy the core was, whoever used it;
+    ``coreN_other_pct`` is the part used by neither benchmark process (other
+    programs on the machine), which makes a noisy run visible.
+    """
 
     def __init__(self, server_pid: int | None) -> None:
         self.server_pid = server_pid
         self.wall = time.monotonic()
-        self.client = time.process_time()
+        self.client = read_cpu_seconds(os.getpid())
         self.server = read_cpu_seconds(server_pid) if server_pid else 0.0
+        self.cores = read_core_ticks()
 
     def percent(self) -> dict[str, float]:
         wall = time.monotonic() - self.wall
-        client = (time.process_time() - self.client) / wall * 100
-        result = {"client_cpu_pct": round(client, 1)}
+        client = read_cpu_seconds(os.getpid()) - self.client
+        server = read_cpu_seconds(self.server_pid) - self.server if self.server_pid else 0.0
+        result = {"client_cpu_pct": round(client / wall * 100, 1)}
         if self.server_pid:
-            server = (read_cpu_seconds(self.server_pid) - self.server) / wall * 100
-            result["server_cpu_pct"] = round(server, 1)
+            result["server_cpu_pct"] = round(server / wall * 100, 1)
+        cores = read_core_ticks()
+        own = {0: server, 1: client}
+        for core, (task, busy) in cores.items():
+            task0, busy0 = self.cores.get(core, (task, busy))
+            result[f"core{core}_busy_pct"] = round((busy - busy0) / CLK_TCK / wall * 100, 1)
+            other = (task - task0) / CLK_TCK - own.get(core, 0.0)
+            result[f"core{core}_other_pct"] = round(max(0.0, other) / wall * 100, 1)
         return result
 
 
@@ -213,14 +241,10 @@ class LoadGen:
                 assert isinstance(client, Client)
                 clients.append(client)
 
-        results = await asyncio.gather(
-            *(one() for _ in range(count)), return_exceptions=True
-        )
+        results = await asyncio.gather(*(one() for _ in range(count)), return_exceptions=True)
         failures = [r for r in results if isinstance(r, BaseException)]
         if failures:
-            raise RuntimeError(
-                f"{len(failures)} of {count} connections failed: {failures[0]!r}"
-            )
+            raise RuntimeError(f"{len(failures)} of {count} connections failed: {failures[0]!r}")
         await asyncio.wait_for(counters.reached.wait(), 60)
         return clients
 
@@ -407,15 +431,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--server-pid", type=int, default=None)
     parser.add_argument("--duration", type=float, default=5.0)
     parser.add_argument("--warmup", type=float, default=2.0)
-    parser.add_argument(
-        "--window", type=int, default=4, help="messages in flight per client"
-    )
-    parser.add_argument(
-        "--rate", type=float, default=15000, help="messages relayed per second"
-    )
-    parser.add_argument(
-        "--handshakes", type=int, default=64, help="concurrent opening handshakes"
-    )
+    parser.add_argument("--window", type=int, default=4, help="messages in flight per client")
+    parser.add_argument("--rate", type=float, default=15000, help="messages relayed per second")
+    parser.add_argument("--handshakes", type=int, default=64, help="concurrent opening handshakes")
     return parser.parse_args(argv)
 
 

@@ -12,6 +12,7 @@ from aiohttp import web
 
 from passerby.app import SERVICES, Services, create_app
 from passerby.config import Settings
+from passerby.transport.web import app_runner
 
 
 @dataclass
@@ -34,7 +35,7 @@ class LiveServer:
 
 async def start_server(settings: Settings, **kwargs: Any) -> LiveServer:
     app = create_app(settings, **kwargs)
-    runner = web.AppRunner(app, shutdown_timeout=1.0)
+    runner = app_runner(app, shutdown_timeout=1.0)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()

@@ -17,7 +17,7 @@ from passerby.app import create_app
 from passerby.config import Settings, load
 from passerby.errors import ConfigError
 from passerby.storage.sql import SQLStore
-from passerby.transport.web import PrivateAccessLogger
+from passerby.transport.web import app_runner
 
 log = logging.getLogger("passerby")
 
@@ -57,9 +57,7 @@ def _run(coro: Coroutine[Any, Any, None]) -> None:
 
 async def serve(settings: Settings) -> None:
     app = create_app(settings)
-    runner = web.AppRunner(
-        app, access_log_class=PrivateAccessLogger, handle_signals=False, shutdown_timeout=5.0
-    )
+    runner = app_runner(app)
     await runner.setup()
     site = web.TCPSite(runner, settings.host, settings.port, backlog=4096)
     await site.start()

@@ -257,6 +257,12 @@ async def test_escape_ends_then_starts_and_log_saves(
     await expect(a.page.locator("#stop")).to_have_text("Stop")
     await expect(a.lines("you")).to_have_count(0)
     await b.page.click("#new-chat")
+    await b.page.wait_for_timeout(1000)
+    print(
+        "B LOG",
+        await b.page.locator("#log").inner_text(),
+        await b.page.locator("#status").inner_text(),
+    )
     await expect(a.system(CONNECTED)).to_be_visible()
     await expect(b.system(CONNECTED)).to_be_visible()
     await a.assert_clean()

@@ -94,3 +94,13 @@ def add_routes(
     app.router.add_get("/healthz", routes.healthz)
     app.router.add_get("/metrics", routes.metrics)
     app.router.add_static("/static/", STATIC, follow_symlinks=False, append_version=False)
+
+
+def app_runner(app: web.Application, *, shutdown_timeout: float = 5.0) -> web.AppRunner:
+    """The runner every entry point uses, so the private access log is never skipped."""
+    return web.AppRunner(
+        app,
+        access_log_class=PrivateAccessLogger,
+        handle_signals=False,
+        shutdown_timeout=shutdown_timeout,
+    )

@@ -8,6 +8,7 @@ another: an unexpected error is logged and answered with ``internal``.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 import weakref
@@ -37,6 +38,9 @@ from passerby.transport.metrics import Metrics
 log = logging.getLogger(__name__)
 
 _ERROR_PREFIX = '{"type":"error"'
+# How long a close waits for the client's answer; a client that has gone
+# silent must not hold up a shutdown for long.
+CLOSE_TIMEOUT = 2.0
 
 
 class ChatConnection:
@@ -125,6 +129,7 @@ class ChatEndpoint:
             heartbeat=self._heartbeat,
             max_msg_size=p.HARD_FRAME_BYTES,
             compress=False,  # a deflate context costs far more memory than a chat line saves
+            timeout=CLOSE_TIMEOUT,
         )
         await ws.prepare(request)
         if self._metrics.connections >= self._max_connections:
@@ -162,6 +167,11 @@ class ChatEndpoint:
 
     async def close_all(self) -> None:
         """Tell every client the server is going away (close code 1001)."""
-        for ws in list(self.sockets):
-            if not ws.closed:
-                await ws.close(code=WSCloseCode.GOING_AWAY, message=b"server shutting down")
+        await asyncio.gather(
+            *(
+                ws.close(code=WSCloseCode.GOING_AWAY, message=b"server shutting down")
+                for ws in list(self.sockets)
+                if not ws.closed
+            ),
+            return_exceptions=True,
+        )

@@ -1,0 +1,36 @@
+"""Token buckets and the flood window, on hand-moved time."""
+
+from __future__ import annotations
+
+import pytest
+
+from passerby.core.ratelimit import Rate, StrikeWindow, TokenBucket
+
+
+def test_bucket_allows_a_burst_then_refills_at_the_rate() -> None:
+    bucket = TokenBucket(Rate(per_second=2, burst=3), now=0.0)
+    assert [bucket.take(0.0) for _ in range(3)] == [0.0, 0.0, 0.0]
+    assert bucket.take(0.0) == pytest.approx(0.5)
+    assert bucket.take(0.25) == pytest.approx(0.25)
+    assert bucket.take(0.5) == 0.0
+    assert bucket.take(0.5) > 0
+    # a long pause refills only up to the burst
+    assert [bucket.take(100.0) for _ in range(4)][:3] == [0.0, 0.0, 0.0]
+    assert bucket.take(100.0) > 0
+
+
+def test_rate_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="positive"):
+        Rate(0, 1)
+    with pytest.raises(ValueError, match="burst"):
+        Rate(1, 0)
+
+
+def test_strike_window_trips_past_the_limit_inside_the_window() -> None:
+    window = StrikeWindow(limit=3, window=10.0, now=0.0)
+    assert [window.strike(t) for t in (1.0, 2.0, 3.0)] == [False, False, False]
+    assert window.strike(4.0) is True
+    fresh = StrikeWindow(limit=3, window=10.0, now=0.0)
+    for t in (1.0, 2.0, 3.0):
+        fresh.strike(t)
+    assert fresh.strike(11.0) is False  # the window has moved on

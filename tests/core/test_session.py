@@ -1,0 +1,208 @@
+"""The per-connection state machine: what is allowed when, and what it causes."""
+
+from __future__ import annotations
+
+import orjson
+
+from passerby.core.events import (
+    FellBack,
+    Matched,
+    PartnerLeft,
+    Relay,
+    TypingChanged,
+    Undelivered,
+)
+from passerby.core.matchmaker import Ticket
+from passerby.core.ratelimit import Rate
+from passerby.core.session import (
+    AskFallback,
+    ChatOver,
+    ChatSession,
+    Close,
+    Deliver,
+    Dequeue,
+    Effect,
+    Enqueue,
+    Send,
+    SessionLimits,
+    State,
+)
+
+GENEROUS = SessionLimits(
+    frames=Rate(1000, 1000), messages=Rate(1000, 1000), starts=Rate(1000, 1000)
+)
+
+
+def sent(effects: list[Effect]) -> list[dict[str, object]]:
+    return [orjson.loads(e.frame) for e in effects if isinstance(e, Send)]
+
+
+def chatting(limits: SessionLimits = GENEROUS) -> ChatSession:
+    session = ChatSession("me", 0.0, limits)
+    session.on_frame('{"type":"start","interests":["Music"]}', 0.0)
+    session.on_event(Matched("chat1", "them", ("music",)))
+    return session
+
+
+def test_start_enqueues_and_says_waiting() -> None:
+    session = ChatSession("me", 0.0, GENEROUS)
+    effects = session.on_frame('{"type":"start","interests":["Music"],"lang":"es"}', 0.0)
+    assert sent(effects) == [{"type": "waiting", "interests": ["music"], "lang": "es"}]
+    assert effects[1] == Enqueue(Ticket("me", ("music",), "es", False, "main", ""))
+    assert session.state is State.WAITING
+
+
+def test_matched_then_connected_with_common_interests() -> None:
+    session = ChatSession("me", 0.0, GENEROUS)
+    session.on_frame('{"type":"start"}', 0.0)
+    effects = session.on_event(Matched("chat1", "them", ("music",)))
+    assert sent(effects) == [{"type": "connected", "common_interests": ["music"]}]
+    assert session.state is State.CHATTING
+
+
+def test_message_goes_to_the_partner_with_its_id() -> None:
+    session = chatting()
+    effects = session.on_frame('{"type":"message","text":"hi","id":4}', 1.0)
+    assert effects == [Deliver("them", Relay("chat1", "me", "hi", 4))]
+
+
+def test_partner_message_typing_and_leaving_reach_the_client() -> None:
+    session = chatting()
+    assert sent(session.on_event(Relay("chat1", "them", "<b>x</b>"))) == [
+        {"type": "message", "text": "<b>x</b>"}
+    ]
+    assert sent(session.on_event(TypingChanged("chat1", True))) == [{"type": "typing"}]
+    assert sent(session.on_event(TypingChanged("chat1", False))) == [{"type": "stopped_typing"}]
+    assert sent(session.on_event(PartnerLeft("chat1"))) == [
+        {"type": "chat_ended", "by": "stranger"}
+    ]
+    assert session.state is State.IDLE
+
+
+def test_events_from_an_old_chat_are_not_shown() -> None:
+    session = chatting()
+    # a message from a chat that is over goes back to its sender as undelivered
+    assert session.on_event(Relay("old", "ghost", "boo", 9)) == [
+        Deliver("ghost", Undelivered("old", 9))
+    ]
+    assert session.on_event(TypingChanged("old", True)) == []
+    assert session.on_event(PartnerLeft("old")) == []
+    assert session.state is State.CHATTING
+
+
+def test_leave_tells_both_sides_and_records_the_end() -> None:
+    session = chatting()
+    effects = session.on_frame('{"type":"leave"}', 1.0)
+    assert effects[0] == Deliver("them", PartnerLeft("chat1"))
+    assert effects[1] == ChatOver("chat1", "leave")
+    assert sent(effects) == [{"type": "chat_ended", "by": "you"}]
+    assert session.state is State.IDLE
+
+
+def test_next_ends_and_looks_again_with_the_same_choices() -> None:
+    session = chatting()
+    effects = session.on_frame('{"type":"next"}', 1.0)
+    assert effects[:2] == [Deliver("them", PartnerLeft("chat1")), ChatOver("chat1", "next")]
+    assert [m["type"] for m in sent(effects)] == ["chat_ended", "waiting"]
+    assert isinstance(effects[-1], Enqueue) and effects[-1].ticket.interests == ("music",)
+    assert session.state is State.WAITING
+
+
+def test_leave_while_waiting_dequeues() -> None:
+    session = ChatSession("me", 0.0, GENEROUS)
+    session.on_frame('{"type":"start"}', 0.0)
+    effects = session.on_frame('{"type":"leave"}', 0.0)
+    assert effects[0] == Dequeue()
+    assert sent(effects) == [{"type": "stopped"}]
+
+
+def test_disconnect_mid_chat_tells_the_partner() -> None:
+    session = chatting()
+    effects = session.on_close()
+    assert effects == [Deliver("them", PartnerLeft("chat1")), ChatOver("chat1", "disconnect")]
+    assert session.on_close() == []
+    assert session.on_frame('{"type":"ping"}', 0.0) == []
+
+
+def test_out_of_order_frames_get_bad_state() -> None:
+    session = ChatSession("me", 0.0, GENEROUS)
+    for frame in (
+        '{"type":"typing"}',
+        '{"type":"leave"}',
+        '{"type":"stop_interests"}',
+        '{"type":"next"}',
+    ):
+        [error] = sent(session.on_frame(frame, 0.0))
+        assert error["code"] == "bad_state", frame
+    assert sent(session.on_frame('{"type":"message","text":"hi","id":"m1"}', 0.0)) == [
+        {"type": "undelivered", "reason": "not_chatting", "id": "m1"}
+    ]
+    session.on_frame('{"type":"start"}', 0.0)
+    [error] = sent(session.on_frame('{"type":"start"}', 0.0))
+    assert error["code"] == "bad_state" and error["ref"] == "start"
+    assert session.on_frame('{"type":"stop_interests"}', 0.0) == [AskFallback()]
+
+
+def test_match_that_arrives_after_leaving_releases_the_partner() -> None:
+    session = ChatSession("me", 0.0, GENEROUS)
+    assert session.on_event(Matched("c", "them", ())) == [Deliver("them", PartnerLeft("c"))]
+    assert session.state is State.IDLE
+
+
+def test_fallback_and_undelivered_are_shown() -> None:
+    session = ChatSession("me", 0.0, GENEROUS)
+    session.on_frame('{"type":"start","interests":["x"]}', 0.0)
+    assert sent(session.on_event(FellBack("timeout"))) == [
+        {"type": "interests_fallback", "reason": "timeout"}
+    ]
+    assert sent(session.on_event(Undelivered("c", 5))) == [
+        {"type": "undelivered", "reason": "partner_gone", "id": 5}
+    ]
+
+
+def test_message_rate_limit_refuses_with_retry_after() -> None:
+    limits = SessionLimits(frames=Rate(100, 100), messages=Rate(1, 2), starts=Rate(1, 1))
+    session = chatting(limits)
+    frame = '{"type":"message","text":"hi"}'
+    assert isinstance(session.on_frame(frame, 0.0)[0], Deliver)
+    assert isinstance(session.on_frame(frame, 0.0)[0], Deliver)
+    [error] = sent(session.on_frame(frame, 0.0))
+    assert error["code"] == "rate_limited" and error["retry_after"] == 1.0
+    assert isinstance(session.on_frame(frame, 1.0)[0], Deliver)
+
+
+def test_start_rate_limit() -> None:
+    limits = SessionLimits(frames=Rate(100, 100), messages=Rate(1, 1), starts=Rate(1, 1))
+    session = ChatSession("me", 0.0, limits)
+    session.on_frame('{"type":"start"}', 0.0)
+    [error] = sent(session.on_frame('{"type":"next"}', 0.1))
+    assert error["code"] == "rate_limited" and error["ref"] == "next"
+    assert session.state is State.WAITING
+
+
+def test_persistent_flooding_closes_with_1008() -> None:
+    limits = SessionLimits(frames=Rate(1, 1), flood_strikes=5, flood_window=10.0)
+    session = chatting(limits)
+    effects: list[Effect] = []
+    for _ in range(7):
+        effects = session.on_frame('{"type":"ping"}', 0.0)
+        if any(isinstance(e, Close) for e in effects):
+            break
+    assert effects[-1] == Close(1008, "flooding")
+    assert Deliver("them", PartnerLeft("chat1")) in effects  # the partner is released
+    assert session.closed
+
+
+def test_binary_frames_are_refused() -> None:
+    session = ChatSession("me", 0.0, GENEROUS)
+    [error] = sent(session.on_binary(0.0))
+    assert error["code"] == "binary_not_supported"
+
+
+def test_bad_json_keeps_the_session_usable() -> None:
+    session = chatting()
+    [error] = sent(session.on_frame("{nope", 0.0))
+    assert error["code"] == "bad_json"
+    assert session.on_frame('{"type":"message","text":"still here"}', 0.0) == [
+        Deliver("them", Relay("chat1", "me", "still here", None))
+    ]
