@@ -251,22 +251,23 @@ async def test_escape_ends_then_starts_and_log_saves(
     assert CONNECTED in lines
     assert "You have disconnected." in lines
 
-    # Esc after the end starts a new chat with the same choices; b's New joins it.
+    # Esc after the end starts a new chat with the same choices. The server
+    # does not pair recent partners again, so a third stranger comes along.
     await a.page.keyboard.press("Escape")
     await expect(a.system(WAITING)).to_be_visible()
     await expect(a.page.locator("#stop")).to_have_text("Stop")
     await expect(a.lines("you")).to_have_count(0)
-    await b.page.click("#new-chat")
-    await b.page.wait_for_timeout(1000)
-    print(
-        "B LOG",
-        await b.page.locator("#log").inner_text(),
-        await b.page.locator("#status").inner_text(),
-    )
+    c = await open_client(browser, live_server.url)
+    await c.start()
     await expect(a.system(CONNECTED)).to_be_visible()
-    await expect(b.system(CONNECTED)).to_be_visible()
-    await a.assert_clean()
-    await b.assert_clean()
+    await expect(c.system(CONNECTED)).to_be_visible()
+    # The separate "New chat" button does the same.
+    await b.page.click("#new-chat")
+    await expect(b.system(WAITING)).to_be_visible()
+    await expect(b.page.locator("#new-chat")).to_be_hidden()
+    await expect(b.page.locator("#chat-input")).to_be_focused()
+    for client in (a, b, c):
+        await client.assert_clean()
 
 
 async def test_spanish_from_browser_locale_and_picker(browser: Browser, live_server: Any) -> None:
@@ -326,6 +327,8 @@ async def test_phone_layout_and_keyboard_only(browser: Browser, live_server: Any
     await page.keyboard.press("Enter")
     await expect(other.lines("stranger")).to_have_text(["x" * 300])
     assert await page.evaluate(scroll_width) <= 375
+    log_overflow = "(e => e.scrollWidth - e.clientWidth)(document.getElementById('log'))"
+    assert await page.evaluate(log_overflow) <= 0
     await expect(page.locator("#stop")).to_be_in_viewport()
     await expect(page.locator("#chat-input")).to_be_in_viewport()
     await phone.assert_clean()

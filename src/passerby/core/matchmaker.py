@@ -37,6 +37,7 @@ import random
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Final, Literal
 
 from sortedcontainers import SortedList
@@ -114,6 +115,7 @@ class _Waiter:
     seq: int
     joined: float
     random_ok: bool
+    who: str = ""
     any_language: bool = False
     pools: set[PoolKey] = field(default_factory=set)
 
@@ -176,7 +178,7 @@ class Matchmaker:
             raise ValueError("already waiting")
         policy = self.policy
         self._seq += 1
-        waiter = _Waiter(ticket, self._seq, now, random_ok=not ticket.interests)
+        waiter = _Waiter(ticket, self._seq, now, random_ok=not ticket.interests, who=ticket.who)
         self._waiters[ticket.user] = waiter
         self._by_seq[waiter.seq] = waiter
         if ticket.interests and not ticket.interests_only:
@@ -259,25 +261,36 @@ class Matchmaker:
         return []
 
     def _pick(self, waiter: _Waiter, keys: Iterable[PoolKey]) -> _Waiter | None:
+        # The hot loop of matchmaking: eligible() inlined, with the arriving
+        # user's identity and memory looked up once. Every pool shares the
+        # waiter's section, so only identities and memories are compared.
         window = self.policy.window
+        by_seq = self._by_seq
+        recent = self._recent
+        me = waiter.who
+        mine = recent.get(me, ())
         oldest: set[int] = set()
         for key in keys:
             pool = self._pools.get(key)
             if not pool:
                 continue
             found = 0
-            for scanned, seq in enumerate(pool):
-                if found >= window or scanned >= _SCAN_LIMIT:
+            for seq in islice(pool, _SCAN_LIMIT):
+                if found >= window:
                     break
-                if seq in oldest:
-                    found += 1
-                elif self.eligible(waiter.ticket, self._by_seq[seq].ticket):
+                if seq not in oldest:
+                    them = by_seq[seq].who
+                    if them == me or them in mine:
+                        continue
+                    theirs = recent.get(them)
+                    if theirs is not None and me in theirs:
+                        continue
                     oldest.add(seq)
-                    found += 1
+                found += 1
         if not oldest:
             return None
         candidates = sorted(oldest)[:window]
-        return self._by_seq[self._rng.choice(candidates)]
+        return by_seq[self._rng.choice(candidates)]
 
     def _pair(self, waiter: _Waiter, partner: _Waiter, now: float) -> Match:
         self._remove(waiter)

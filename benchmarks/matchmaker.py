@@ -1,0 +1,69 @@
+"""How much one matchmaking operation costs with a large crowd waiting.
+
+Fills the matchmaker with waiting users holding random interests from a large
+tag set, then times arrivals, leaves and fallback ticks. Prints figures; it
+asserts nothing. Run: ``python benchmarks/matchmaker.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from passerby.core.matchmaker import Matchmaker, MatchmakerPolicy, Ticket
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--waiting", type=int, default=100_000)
+    parser.add_argument("--tags", type=int, default=10_000)
+    parser.add_argument("--ops", type=int, default=20_000)
+    args = parser.parse_args()
+
+    rng = random.Random(1)
+    mm = Matchmaker(MatchmakerPolicy(language_fallback=None), random.Random(2))
+
+    def tags(k: int) -> tuple[str, ...]:
+        return tuple(f"tag{rng.randrange(args.tags)}" for _ in range(k))
+
+    start = time.perf_counter()
+    for i in range(args.waiting):
+        # one identity keeps the crowd from pairing off; one in ten will fall
+        # back to random strangers when its timer runs out
+        mm.join(Ticket(f"w{i}", tags(3), "en", i % 10 != 0, identity="crowd"), 0.0)
+    fill = time.perf_counter() - start
+    print(f"filled {len(mm):,} waiting users over {args.tags:,} tags in {fill:.2f} s")
+
+    rows = []
+    arrivals = [Ticket(f"n{i}", tags(20), "en") for i in range(args.ops)]
+    start = time.perf_counter()
+    matched = sum(1 for t in arrivals if mm.join(t, 1.0))
+    rows.append(("arrival with 20 interests", time.perf_counter() - start, matched))
+
+    randoms = [Ticket(f"r{i}") for i in range(args.ops)]
+    start = time.perf_counter()
+    for t in randoms:
+        mm.join(t, 2.0)
+    rows.append(("arrival, random (pairs in twos)", time.perf_counter() - start, 0))
+
+    leavers = [f"w{i}" for i in rng.sample(range(args.waiting), args.ops)]
+    start = time.perf_counter()
+    for user in leavers:
+        mm.leave(user)
+    rows.append(("leave", time.perf_counter() - start, 0))
+
+    start = time.perf_counter()
+    outcomes = mm.tick(100.0)
+    rows.append(("fallback tick (all due at once)", time.perf_counter() - start, len(outcomes)))
+
+    print(f"{'operation':36} {'per op':>10} {'ops/s':>12}")
+    for name, seconds, _ in rows[:3]:
+        print(f"{name:36} {seconds / args.ops * 1e6:8.1f} µs {args.ops / seconds:12,.0f}")
+    name, seconds, n = rows[3]
+    print(f"{name:36} {seconds / max(n, 1) * 1e6:8.1f} µs {n:>9,} outcomes")
+    print(f"still waiting: {len(mm):,}; matched interest arrivals: {matched:,}/{args.ops:,}")
+
+
+if __name__ == "__main__":
+    main()
