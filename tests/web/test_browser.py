@@ -1,9 +1,10 @@
 """The real web client in headless Chromium, against a live server.
 
-Each test opens one or two browser contexts (two contexts are two strangers:
-no shared cookies or storage) on the page served at `/`, and drives it the
-way a person would: clicks, typing and key presses. The browser is the
-Debian package at /usr/bin/chromium; Playwright never downloads one.
+Each test opens one browser context per person (contexts share no cookies
+or storage, so they are strangers to each other) on the page served at `/`,
+and drives it the way a person would: clicks, typing and key presses. The
+browser is the Debian package at /usr/bin/chromium; Playwright never
+downloads one.
 """
 
 from __future__ import annotations
@@ -16,7 +17,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.async_api import Browser, ConsoleMessage, Dialog, Page, async_playwright, expect
+from playwright.async_api import (
+    Browser,
+    ConsoleMessage,
+    Dialog,
+    Locator,
+    Page,
+    WebSocketRoute,
+    async_playwright,
+    expect,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -80,13 +90,13 @@ class Client:
         await self.page.fill("#chat-input", text)
         await self.page.press("#chat-input", "Enter")
 
-    def system(self, text: str) -> Any:
+    def system(self, text: str) -> Locator:
         return self.page.locator(".msg.system", has_text=text)
 
-    def lines(self, kind: str) -> Any:
+    def lines(self, kind: str) -> Locator:
         return self.page.locator(f".msg.{kind} .text")
 
-    async def assert_clean(self) -> None:
+    def assert_clean(self) -> None:
         assert self.dialogs == []
         assert self.errors == []
 
@@ -133,6 +143,11 @@ async def test_two_strangers_chat_type_and_stop(browser: Browser, live_server: A
     await expect(a.page.locator("#typing")).to_have_text("Stranger is typing…")
     await b.page.fill("#chat-input", "")
     await expect(a.page.locator("#typing")).to_be_hidden()
+    # About three seconds without a keystroke also counts as stopping.
+    await b.page.locator("#chat-input").press_sequentially("idle")
+    await expect(a.page.locator("#typing")).to_be_visible()
+    await expect(a.page.locator("#typing")).to_be_hidden(timeout=6000)
+    await b.page.fill("#chat-input", "")
 
     await b.page.locator("#chat-input").press_sequentially("hello there")
     await expect(a.page.locator("#typing")).to_be_visible()
@@ -163,8 +178,8 @@ async def test_two_strangers_chat_type_and_stop(browser: Browser, live_server: A
     await expect(a.page.locator("#new-chat")).to_be_visible()
     await expect(b.page.locator("#new-chat")).to_be_visible()
     await expect(a.page.locator("#send")).to_be_disabled()
-    await a.assert_clean()
-    await b.assert_clean()
+    a.assert_clean()
+    b.assert_clean()
 
 
 async def test_message_is_shown_as_text_never_as_html(browser: Browser, live_server: Any) -> None:
@@ -178,7 +193,7 @@ async def test_message_is_shown_as_text_never_as_html(browser: Browser, live_ser
     for client in (a, b):
         assert await client.page.locator("#log img").count() == 0
         assert await client.page.evaluate("document.images.length") == 0
-        await client.assert_clean()
+        client.assert_clean()
 
 
 async def test_common_interests_are_named(browser: Browser, live_server: Any) -> None:
@@ -203,7 +218,7 @@ async def test_common_interests_are_named(browser: Browser, live_server: Any) ->
         await expect(client.system(CONNECTED)).to_be_visible()
         await expect(client.system("You both like")).to_have_text("You both like chess.")
         await expect(client.page.locator("#stop-interests")).to_be_hidden()
-        await client.assert_clean()
+        client.assert_clean()
 
 
 async def test_stop_looking_for_common_interests(browser: Browser, live_server: Any) -> None:
@@ -218,8 +233,8 @@ async def test_stop_looking_for_common_interests(browser: Browser, live_server: 
     await expect(a.system(CONNECTED)).to_be_visible()
     await expect(b.system(CONNECTED)).to_be_visible()
     await expect(a.system("You both like")).to_have_count(0)
-    await a.assert_clean()
-    await b.assert_clean()
+    a.assert_clean()
+    b.assert_clean()
 
 
 async def test_escape_ends_then_starts_and_log_saves(
@@ -267,7 +282,7 @@ async def test_escape_ends_then_starts_and_log_saves(
     await expect(b.page.locator("#new-chat")).to_be_hidden()
     await expect(b.page.locator("#chat-input")).to_be_focused()
     for client in (a, b, c):
-        await client.assert_clean()
+        client.assert_clean()
 
 
 async def test_spanish_from_browser_locale_and_picker(browser: Browser, live_server: Any) -> None:
@@ -292,7 +307,7 @@ async def test_spanish_from_browser_locale_and_picker(browser: Browser, live_ser
     await client.start()
     await expect(client.system("Mencari seseorang yang bisa Anda ajak mengobrol…")).to_be_visible()
     await expect(page.locator("#stop")).to_have_text("Berhenti")
-    await client.assert_clean()
+    client.assert_clean()
 
 
 async def test_phone_layout_and_keyboard_only(browser: Browser, live_server: Any) -> None:
@@ -331,5 +346,48 @@ async def test_phone_layout_and_keyboard_only(browser: Browser, live_server: Any
     assert await page.evaluate(log_overflow) <= 0
     await expect(page.locator("#stop")).to_be_in_viewport()
     await expect(page.locator("#chat-input")).to_be_in_viewport()
-    await phone.assert_clean()
-    await other.assert_clean()
+    phone.assert_clean()
+    other.assert_clean()
+
+
+async def test_server_errors_undelivered_and_lost_connection(
+    browser: Browser, live_server: Any
+) -> None:
+    """What the server says about failures reaches the user, and New reconnects.
+
+    The page's WebSocket goes through a Playwright route, which forwards every
+    frame to the real server and lets the test add frames and drop the line.
+    """
+    a = await open_client(browser, live_server.url)
+    routes: list[WebSocketRoute] = []
+
+    def through(route: WebSocketRoute) -> None:
+        routes.append(route)
+        route.connect_to_server()
+
+    await a.page.route_web_socket(re.compile(r"/ws$"), through)
+    b = await open_client(browser, live_server.url)
+    await a.start()
+    await b.start()
+    await expect(a.system(CONNECTED)).to_be_visible()
+
+    await a.say("lost in transit")
+    await expect(b.lines("stranger")).to_have_text(["lost in transit"])
+    routes[0].send('{"type": "undelivered", "id": 1, "reason": "partner_gone"}')
+    await expect(a.page.locator(".msg.you.undelivered")).to_contain_text("(not delivered)")
+
+    routes[0].send(
+        '{"type": "error", "code": "rate_limited", "message": "slow", "retry_after": 2.5}'
+    )
+    await expect(a.system("You're going too fast. Wait 3 s and try again.")).to_be_visible()
+    routes[0].send('{"type": "error", "code": "bad_field", "message": "text must be a string"}')
+    await expect(a.system("The server refused that: text must be a string")).to_be_visible()
+
+    await routes[0].close(code=1011)
+    await expect(a.system("The connection to the server was lost.")).to_be_visible()
+    await expect(a.page.locator("#stop")).to_have_text("New")
+    await a.page.click("#stop")
+    await expect(a.system(WAITING)).to_be_visible()
+    assert len(routes) == 2
+    a.assert_clean()
+    b.assert_clean()

@@ -176,7 +176,7 @@ export class Chat {
       return;
     }
     if (!this.typingSent) {
-      
+      this.send({ type: "typing" });
       this.typingSent = true;
     }
     clearTimeout(this.typingTimer);
