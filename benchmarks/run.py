@@ -7,23 +7,26 @@ latency at a fixed offered rate, memory per idle connection, and the ratio
 Passerby/bare. docs/benchmarks.md explains each figure.
 
 It measures; it never tunes. A run where the load generator, not the server,
-was the bottleneck, or where other programs took CPU from either core, is
+was the bottleneck, or where other programs kept either from running, is
 flagged in the output rather than hidden.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import json
 import os
 import shlex
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +49,10 @@ PASSERBY_ENV = {
     "PASSERBY_RATE_STARTS_BURST": "100000",
     "PASSERBY_MAX_CONNECTIONS": "100000",
     "PASSERBY_LOG_LEVEL": "warning",
+    # The load generator declares one device per connection, each from its own
+    # made-up address in X-Forwarded-For, as real users come from many
+    # addresses; the server limits age-band declarations per address.
+    "PASSERBY_TRUST_FORWARDED_FOR": "true",
 }
 # The fixed offered rate (messages relayed per second, pings plus echoes) of
 # the latency test for each connection count: the project's floor is 15,000
@@ -60,10 +67,15 @@ FLOOR_SATURATION = 20000
 FLOOR_KIB_PER_CONN = 20.0
 FLOOR_P99_MS = 10.0
 FLOOR_LATENCY_AT = (5000, 15000.0)  # connections, offered msg/s
+# Above this share of a phase spent waiting for its core (other programs in
+# the way), a figure is unreliable. The load generator has slack (it is not
+# the bottleneck), so a little waiting costs the figures nothing.
+NOISE_PCT = {"server": 2.0, "client": 5.0}
 
 
 @dataclass
 class Server:
+    kind: str
     process: subprocess.Popen[bytes]
     port: int
     log_path: Path
@@ -101,7 +113,48 @@ def server_command(kind: str, port: int, override: str | None) -> list[str]:
     return [sys.executable, "-m", "passerby", "serve", "--host", HOST, "--port", str(port)]
 
 
-def start_server(kind: str, override: str | None, workdir: Path) -> Server:
+def child_setup(sched: str) -> Callable[[], None]:
+    """What each benchmark process does between fork and exec.
+
+    It raises the open-files limit and, since the machine may be shared with
+    other work (test suites, browsers), asks the scheduler to give the pinned
+    core to the server or load generator first, as on a core dedicated to
+    it. ``nice`` puts the process in a session of its own and gives that
+    session's scheduling group (Linux autogroup) and the process niceness
+    -20, so it gets nearly all of its core while busy; ``rr`` (the default)
+    does the same and also runs it in the real-time class SCHED_RR at the
+    lowest priority, so it preempts any ordinary process the moment it
+    wakes: other programs cannot add to the latencies measured. (loadgen.py
+    drops to the ordinary class for the saturation phase; see there.)
+    ``none`` leaves the scheduler alone. What is not permitted is skipped.
+    """
+
+    def setup() -> None:
+        raise_nofile_limit()
+        if sched == "none":
+            return
+        os.setsid()
+        with contextlib.suppress(OSError), open("/proc/self/autogroup", "w") as group:
+            group.write("-20")
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, 0, -20)
+        if sched == "rr":
+            with contextlib.suppress(OSError):
+                os.sched_setscheduler(0, os.SCHED_RR, os.sched_param(1))
+
+    return setup
+
+
+def sched_name(pid: int) -> str:
+    policy = "SCHED_RR" if os.sched_getscheduler(pid) == os.SCHED_RR else "SCHED_OTHER"
+    nice = os.getpriority(os.PRIO_PROCESS, pid)
+    group = ""
+    with contextlib.suppress(OSError), open(f"/proc/{pid}/autogroup") as autogroup:
+        group = ", " + autogroup.read().strip().lstrip("/")
+    return f"{policy}, nice {nice}{group}"
+
+
+def start_server(kind: str, override: str | None, workdir: Path, sched: str) -> Server:
     port = free_port()
     env = dict(os.environ)
     if kind == "passerby":
@@ -117,9 +170,9 @@ def start_server(kind: str, override: str | None, workdir: Path) -> Server:
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
-            preexec_fn=raise_nofile_limit,  # the limit is inherited across exec
+            preexec_fn=child_setup(sched),
         )
-    server = Server(process, port, log_path)
+    server = Server(kind, process, port, log_path)
     try:
         wait_listening(server)
     except BaseException:
@@ -154,7 +207,17 @@ def run_loadgen(server: Server, connections: int, args: argparse.Namespace) -> d
         f"--window={args.window}",
         f"--rate={rate}",
     ]
-    done = subprocess.run(command, stdout=subprocess.PIPE, timeout=600, check=False)
+    if args.profile:
+        args.profile.mkdir(parents=True, exist_ok=True)
+        command += [f"--profile={args.profile / f'{server.kind}-{connections}'}"]
+        command += [f"--py-spy={args.py_spy}"]
+    done = subprocess.run(
+        command,
+        stdout=subprocess.PIPE,
+        timeout=600,
+        check=False,
+        preexec_fn=child_setup(args.sched),
+    )
     if done.returncode != 0:
         raise RuntimeError(f"loadgen failed ({done.returncode}); server log:\n{server.log_tail()}")
     result: dict[str, Any] = json.loads(done.stdout)
@@ -188,6 +251,30 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=",".join(f"{n}:{r:g}" for n, r in DEFAULT_RATES.items()),
         help="latency test offered rate per connection count, as N:MSG_PER_S,...",
     )
+    parser.add_argument(
+        "--sched",
+        choices=("rr", "nice", "none"),
+        default="rr",
+        help="how the server and load generator claim their cores on a shared machine "
+        "(rr: real-time SCHED_RR priority 1 and niceness -20; nice: niceness -20; none)",
+    )
+    parser.add_argument(
+        "--retries",
+        type=int,
+        default=1,
+        help="repeat a measurement disturbed by other programs up to this many times",
+    )
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        metavar="DIR",
+        help="sample each server with py-spy during saturation; collapsed stacks go to DIR",
+    )
+    parser.add_argument(
+        "--py-spy",
+        default=shutil.which("py-spy") or "py-spy",
+        help="the py-spy executable (pip install py-spy)",
+    )
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     args = parser.parse_args(argv)
     args.connections = [int(n) for n in args.connections.split(",") if n]
@@ -218,14 +305,14 @@ ROWS: list[tuple[str, tuple[str, str], int, bool]] = [
     ("time to match p50 (ms)", ("match", "p50_ms"), 1, False),
     ("time to match p99 (ms)", ("match", "p99_ms"), 1, False),
     ("relayed msg/s at saturation", ("saturation", "msg_per_s"), 0, True),
-    ("  server core busy %", ("saturation", "core0_busy_pct"), 0, False),
-    ("  client core busy %", ("saturation", "core1_busy_pct"), 0, False),
+    ("  server process CPU %", ("saturation", "server_cpu_pct"), 0, False),
+    ("  load generator CPU %", ("saturation", "client_cpu_pct"), 0, False),
     ("latency test offered msg/s", ("latency", "offered_msg_per_s"), 0, False),
     ("latency test achieved msg/s", ("latency", "achieved_msg_per_s"), 0, True),
     ("round trip p50 (ms)", ("latency", "p50_ms"), 2, True),
     ("round trip p99 (ms)", ("latency", "p99_ms"), 2, True),
     ("round trip max (ms)", ("latency", "max_ms"), 2, False),
-    ("  server core busy %", ("latency", "core0_busy_pct"), 0, False),
+    ("  server process CPU %", ("latency", "server_cpu_pct"), 0, False),
     ("KiB per idle connection", ("memory", "kib_per_conn"), 1, True),
 ]
 
@@ -257,7 +344,9 @@ def report(results: dict[tuple[str, int], dict[str, Any]], args: argparse.Namesp
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     lines = []
     for i, row in enumerate(table):
-        cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:])]
+        cells = [row[0].ljust(widths[0])] + [
+            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+        ]
         lines.append("  ".join(cells))
         if i == 0:
             lines.append("  ".join("-" * w for w in widths))
@@ -281,15 +370,14 @@ def verdicts(results: dict[tuple[str, int], dict[str, Any]], args: argparse.Name
         if latency["achieved_msg_per_s"] < 0.98 * latency["offered_msg_per_s"]:
             problems.append("latency test did not reach its offered rate")
         sat = result["saturation"]
-        if sat.get("core1_busy_pct", 0) >= 90 and sat.get("core0_busy_pct", 100) < 90:
+        if sat.get("client_cpu_pct", 0) >= 90 and sat.get("server_cpu_pct", 100) < 90:
             problems.append("CLIENT-BOUND at saturation: the figure is a floor, not the server's")
-        for phase in ("match", "saturation", "latency"):
-            for core in (0, 1):
-                other = result[phase].get(f"core{core}_other_pct", 0)
-                if other > 10:
-                    problems.append(
-                        f"noisy: other programs used {other:.0f}% of core {core} during {phase}"
-                    )
+        # The match phase is too short (tens of ms) for the schedstat figures.
+        for phase in ("saturation", "latency"):
+            for who in ("server", "client"):
+                wait = result[phase].get(f"{who}_runq_wait_pct", 0.0)
+                if wait > NOISE_PCT[who]:
+                    problems.append(f"noisy: the {who} waited {wait:.1f}% of {phase} for its core")
         for problem in problems:
             lines.append(f"! {kind} {n:,}: {problem}")
     if args.only in (None, "passerby"):
@@ -338,6 +426,71 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {model}, Python {sys.version.split()[0]}"
 
 
+def noise(result: dict[str, Any]) -> float:
+    """How far over its limit either benchmark process waited for its core.
+
+    Above 1, the result is noisy.
+
+    Other programs using a core while ours sleep do no harm; other programs
+    keeping ours from running when they are ready do, and show up here.
+    """
+    return max(
+        float(result[phase].get(f"{who}_runq_wait_pct", 0.0)) / limit
+        for phase in ("saturation", "latency")
+        for who, limit in NOISE_PCT.items()
+    )
+
+
+def measure(kind: str, n: int, args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
+    """One server, one connection count; repeated while other programs interfere."""
+    best: dict[str, Any] | None = None
+    for attempt in range(1 + args.retries):
+        server = start_server(kind, args.server_cmd, workdir, args.sched)
+        print(f"   server pid {server.process.pid}: {sched_name(server.process.pid)}", flush=True)
+        try:
+            result = run_loadgen(server, n, args)
+        finally:
+            stop_server(server)
+        if best is None or noise(result) < noise(best):
+            best = result
+        if noise(result) <= 1:
+            break
+        if attempt < args.retries:
+            print("   delayed by other programs; again", flush=True)
+    assert best is not None
+    return best
+
+
+def profile_summary(path: Path, top: int = 12) -> list[str]:
+    """The functions a py-spy collapsed-stack file spends most samples in."""
+    own: collections.Counter[str] = collections.Counter()
+    within: collections.Counter[str] = collections.Counter()
+    total = 0
+    for line in path.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not stack:
+            continue
+        samples = int(count)
+        total += samples
+        frames = stack.split(";")
+        own[frames[-1]] += samples
+        for frame in set(frames):
+            within[frame] += samples
+    if not total:
+        return [f"{path.name}: no samples"]
+    lines = [f"{path.name}: {total} samples; self time:"]
+    lines += [f"  {100 * n / total:5.1f}%  {f}" for f, n in own.most_common(top)]
+    lines.append("  time within (self and callees), passerby code only:")
+    outer = ("passerby/__main__.py", "passerby/cli.py")
+    ours = [
+        (f, n)
+        for f, n in within.most_common()
+        if "passerby/" in f and not any(o in f for o in outer)
+    ]
+    lines += [f"  {100 * n / total:5.1f}%  {f}" for f, n in ours[:top]]
+    return lines
+
+
 def main() -> None:
     args = parse_args()
     if any(n % 2 for n in args.connections):
@@ -345,21 +498,31 @@ def main() -> None:
     kinds = [k for k in SERVERS if args.only in (None, k)]
     print(f"machine: {machine()}", flush=True)
     results: dict[tuple[str, int], dict[str, Any]] = {}
+    failures: list[str] = []
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="passerby-bench-") as tmp:
         for n in args.connections:
             for kind in kinds:
                 print(f"== {kind}, {n:,} connections", flush=True)
-                server = start_server(kind, args.server_cmd, Path(tmp))
                 try:
-                    results[(kind, n)] = run_loadgen(server, n, args)
-                finally:
-                    stop_server(server)
+                    results[(kind, n)] = measure(kind, n, args, Path(tmp))
+                except (RuntimeError, OSError, subprocess.SubprocessError) as error:
+                    # One server failing must not hide the other's figures.
+                    failures.append(f"{kind} {n:,}: FAILED: {error}")
+                    print(f"   failed: {error}", flush=True)
     print(f"\nfinished in {time.monotonic() - started:.0f} s\n")
     print(report(results, args))
+    for failure in failures:
+        print(f"! {failure}")
+    if args.profile:
+        for path in sorted(args.profile.glob("*-saturation.txt")):
+            print()
+            print("\n".join(profile_summary(path)))
     if args.json:
         raw = {f"{kind} {n}": result for (kind, n), result in results.items()}
         args.json.write_text(json.dumps({"machine": machine(), "results": raw}, indent=2))
+    if failures:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

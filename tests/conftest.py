@@ -9,9 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import pytest
-from tests.support import Client, LiveServer, start_server
+from tests.support import Client, LiveServer, Visitor, start_server
 
 from passerby.config import Settings
 
@@ -54,13 +53,32 @@ ClientFactory = Callable[[LiveServer], Awaitable[Client]]
 async def connect() -> AsyncIterator[ClientFactory]:
     """Open protocol clients to a server; each has read its ``welcome``."""
     async with AsyncExitStack() as stack:
-        session = await stack.enter_async_context(aiohttp.ClientSession())
 
         async def open_client(server: LiveServer) -> Client:
-            ws = await session.ws_connect(server.ws_url, protocols=("passerby.v1",))
-            stack.push_async_callback(ws.close)
-            client = Client(ws)
-            await client.expect("welcome")
-            return client
+            """A declared adult's connection (one browser each)."""
+            visitor = Visitor(server)
+            stack.push_async_callback(visitor.close)
+            status, _ = await visitor.declare("18+")
+            assert status == 200
+            return await visitor.connect()
 
         yield open_client
+
+
+VisitorFactory = Callable[..., Awaitable[Visitor]]
+
+
+@pytest.fixture
+async def visitor() -> AsyncIterator[VisitorFactory]:
+    """Browsers with their own cookies: ``await visitor(server, band="13-17")``."""
+    async with AsyncExitStack() as stack:
+
+        async def make(server: LiveServer, band: str | None = "18+") -> Visitor:
+            one = Visitor(server)
+            stack.push_async_callback(one.close)
+            if band is not None:
+                status, body = await one.declare(band)
+                assert status == 200, body
+            return one
+
+        yield make

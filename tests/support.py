@@ -79,3 +79,55 @@ class Client:
 
     async def close(self) -> None:
         await self.ws.close()
+
+
+class Visitor:
+    """One browser: its own cookie jar, an age declaration, WebSocket clients."""
+
+    def __init__(self, server: LiveServer) -> None:
+        self.server = server
+        self.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+        self.clients: list[Client] = []
+
+    async def declare(self, band: str = "18+", **extra: Any) -> tuple[int, dict[str, Any]]:
+        body = {"age_band": band, "accept_rules": True, **extra}
+        async with self.http.post(self.server.url + "/api/entry", json=body) as response:
+            return response.status, await response.json()
+
+    @property
+    def cookie(self) -> str | None:
+        for cookie in self.http.cookie_jar:
+            if cookie.key == "passerby_device":
+                return cookie.value
+        return None
+
+    @property
+    def device(self) -> str:
+        device = self.server.services.devices.hash_of_cookie(self.cookie)
+        assert device is not None
+        return device
+
+    async def connect(self, *, welcome: bool = True) -> Client:
+        ws = await self.http.ws_connect(self.server.ws_url, protocols=("passerby.v1",))
+        client = Client(ws)
+        self.clients.append(client)
+        if welcome:
+            await client.expect("welcome")
+        return client
+
+    async def close(self) -> None:
+        for client in self.clients:
+            await client.close()
+        await self.http.close()
+
+
+def solve_challenge(challenge: dict[str, Any]) -> str:
+    """Solve a proof-of-work challenge the way the web client does."""
+    import base64
+    import hashlib
+
+    for n in range(int(challenge["maxnumber"]) + 1):
+        if hashlib.sha256(f"{challenge['salt']}{n}".encode()).hexdigest() == challenge["challenge"]:
+            fields = {k: challenge[k] for k in ("algorithm", "challenge", "salt", "signature")}
+            return base64.b64encode(orjson.dumps({**fields, "number": n})).decode()
+    raise AssertionError("challenge has no solution")

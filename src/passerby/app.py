@@ -8,9 +8,12 @@ process, each with its own clock, store and broker.
 from __future__ import annotations
 
 import logging
+import os
 import random
+import secrets
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from aiohttp import web
 
@@ -19,11 +22,25 @@ from passerby.cluster.broker import Broker
 from passerby.cluster.memory import MemoryBroker
 from passerby.config import Settings
 from passerby.core.matchmaker import Match, Matchmaker
+from passerby.core.ratelimit import Rate
+from passerby.safety.actions import SafetyActions
+from passerby.safety.bans import BanService
+from passerby.safety.challenge import ChallengeService
+from passerby.safety.devices import DeviceService
+from passerby.safety.iphash import IpHasher
+from passerby.safety.moderation import Analyser, RiskFactory
+from passerby.safety.policy import load_policy
+from passerby.safety.reports import EvidenceService, ReportService
+from passerby.safety.retention import RetentionJob
+from passerby.safety.risk import ConversationRisk
+from passerby.safety.spool import Spool
+from passerby.safety.text.detectors import TextAnalyser
 from passerby.storage.recorder import ChatRecorder
 from passerby.storage.sql import SQLStore
+from passerby.transport.api import EntryApi
 from passerby.transport.metrics import Metrics
 from passerby.transport.web import Routes, add_routes, security_headers
-from passerby.transport.websocket import ChatEndpoint
+from passerby.transport.websocket import ChatEndpoint, Safety
 
 log = logging.getLogger(__name__)
 
@@ -38,20 +55,73 @@ class Services:
     metrics: Metrics
     chat: ChatEndpoint
     routes: Routes
+    entry: EntryApi
+    devices: DeviceService
+    bans: BanService
+    evidence: EvidenceService
+    retention: RetentionJob
 
 
 SERVICES = web.AppKey("passerby.services", Services)
 
 
+def load_secret(settings: Settings) -> bytes:
+    """The server secret: from the settings, or a random one kept in the data folder."""
+    if settings.secret_key:
+        return settings.secret_key.encode()
+    path = settings.data_path() / "secret.key"
+    try:
+        return bytes.fromhex(path.read_text().strip())
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_hex(32)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(key + "\n")
+        return bytes.fromhex(key)
+
+
+def risk_factory() -> RiskFactory:
+    return ConversationRisk
+
+
 def build_services(
-    settings: Settings, *, clock: Clock | None = None, rng: random.Random | None = None
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    rng: random.Random | None = None,
+    analyser: Analyser | None = None,
 ) -> Services:
     clock = clock or SystemClock()
+    secret = load_secret(settings)
     store = SQLStore(settings.database())
     metrics = Metrics()
     matchmaker = Matchmaker(settings.matchmaker_policy(), rng)
     broker = MemoryBroker(matchmaker, clock)
     recorder = ChatRecorder(store, clock)
+
+    policy = load_policy(settings.policy_file or None)
+    hasher = IpHasher(store, clock, settings.ip_key_days * 86400)
+    devices = DeviceService(secret, store, settings.sections(), clock)
+    bans = BanService(store, hasher, clock)
+    challenges = ChallengeService(secret, clock, maxnumber=settings.pow_maxnumber)
+    evidence = EvidenceService(
+        store, Spool(settings.data_path() / "spool" / "evidence.jsonl"), clock
+    )
+    reports = ReportService(evidence, clock)
+    actions = SafetyActions(policy, store, devices, bans, challenges, evidence, clock)
+    safety = Safety(
+        store=store,
+        devices=devices,
+        bans=bans,
+        actions=actions,
+        reports=reports,
+        challenges=challenges,
+        analyser=analyser or TextAnalyser(),
+        risk_factory=risk_factory(),
+        origins=settings.origins(),
+        trust_forwarded_for=settings.trust_forwarded_for,
+    )
 
     def on_match(match: Match, chat: str) -> None:
         metrics.matches.inc()
@@ -80,26 +150,63 @@ def build_services(
         metrics,
         clock,
         settings.session_limits(),
+        safety,
         max_connections=settings.max_connections,
         heartbeat=settings.heartbeat_seconds,
     )
+    entry = EntryApi(
+        devices,
+        bans,
+        challenges,
+        evidence,
+        clock,
+        pow_at_entry=settings.pow_at_entry,
+        trust_forwarded_for=settings.trust_forwarded_for,
+        entry_rate=Rate(settings.rate_entries_per_minute / 60, settings.rate_entries_burst),
+    )
     routes = Routes(broker, store, metrics)
-    return Services(settings, clock, store, broker, recorder, metrics, chat, routes)
+    retention = RetentionJob(store, clock, settings)
+    return Services(
+        settings,
+        clock,
+        store,
+        broker,
+        recorder,
+        metrics,
+        chat,
+        routes,
+        entry,
+        devices,
+        bans,
+        evidence,
+        retention,
+    )
 
 
 def create_app(
-    settings: Settings, *, clock: Clock | None = None, rng: random.Random | None = None
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    rng: random.Random | None = None,
+    analyser: Analyser | None = None,
 ) -> web.Application:
-    services = build_services(settings, clock=clock, rng=rng)
+    services = build_services(settings, clock=clock, rng=rng, analyser=analyser)
     app = web.Application(middlewares=[security_headers], client_max_size=64 * 1024)
     app[SERVICES] = services
     add_routes(app, services.routes, services.chat.handle)
+    app.router.add_get("/api/entry", services.entry.get_entry)
+    app.router.add_post("/api/entry", services.entry.post_entry)
+    app.router.add_post("/api/appeal", services.entry.post_appeal)
 
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
         await services.store.migrate()
         await services.broker.start()
         await services.recorder.start()
+        await services.evidence.start()
+        await services.retention.start()
         yield
+        await services.retention.close()
+        await services.evidence.close()
         await services.recorder.close()
         await services.broker.close()
         await services.store.close()
@@ -111,3 +218,6 @@ def create_app(
     app.cleanup_ctx.append(lifecycle)
     app.on_shutdown.append(on_shutdown)
     return app
+
+
+__all__ = ["SERVICES", "Path", "Services", "build_services", "create_app", "load_secret"]

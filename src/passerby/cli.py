@@ -14,8 +14,11 @@ from aiohttp import web
 
 from passerby import __version__
 from passerby.app import create_app
+from passerby.clock import SystemClock
 from passerby.config import Settings, load
 from passerby.errors import ConfigError
+from passerby.safety.evidence import verify_chain
+from passerby.safety.retention import RetentionJob
 from passerby.storage.sql import SQLStore
 from passerby.transport.web import app_runner
 
@@ -41,9 +44,21 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     migrate = commands.add_parser("migrate", help="bring the database schema up to date")
-    migrate.add_argument("--data-dir", dest="data_dir", help="folder for the embedded database")
-    migrate.add_argument("--database", dest="database_url", help="database URL")
+    _store_flags(migrate)
+
+    evidence = commands.add_parser("evidence", help="work with the evidence chain")
+    evidence_commands = evidence.add_subparsers(dest="evidence_command", metavar="ACTION")
+    verify = evidence_commands.add_parser("verify", help="check every link of the chain")
+    _store_flags(verify)
+
+    purge = commands.add_parser("purge", help="remove data past its retention period now")
+    _store_flags(purge)
     return parser
+
+
+def _store_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", dest="data_dir", help="folder for the embedded database")
+    parser.add_argument("--database", dest="database_url", help="database URL")
 
 
 def _run(coro: Coroutine[Any, Any, None]) -> None:
@@ -85,9 +100,37 @@ async def migrate(settings: Settings) -> None:
     log.warning("database schema is up to date")
 
 
+async def verify_evidence(settings: Settings) -> bool:
+    store = SQLStore(settings.database())
+    try:
+        report = verify_chain(await store.list_evidence())
+    finally:
+        await store.close()
+    if report.ok:
+        print(f"evidence chain OK: {report.records} records ({report.purged} purged bodies)")
+    else:
+        print(
+            f"evidence chain BROKEN at record {report.first_bad_seq}: {report.problem} "
+            f"({report.records} records read)"
+        )
+    return report.ok
+
+
+async def purge(settings: Settings) -> None:
+    store = SQLStore(settings.database())
+    try:
+        await store.migrate()
+        counts = await RetentionJob(store, SystemClock(), settings).run_once()
+    finally:
+        await store.close()
+    print("purged: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    overrides = {k: v for k, v in vars(args).items() if k not in ("command", "config")}
+    parser = _parser()
+    args = parser.parse_args(argv)
+    skip = ("command", "config", "evidence_command")
+    overrides = {k: v for k, v in vars(args).items() if k not in skip}
     try:
         settings = load(args.config, overrides=overrides)
     except ConfigError as exc:
@@ -98,6 +141,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.command == "migrate":
         _run(migrate(settings))
+    elif args.command == "evidence":
+        if args.evidence_command != "verify":
+            parser.parse_args(["evidence", "--help"])
+        result: list[bool] = []
+
+        async def run_verify() -> None:
+            result.append(await verify_evidence(settings))
+
+        _run(run_verify())
+        return 0 if result and result[0] else 1
+    elif args.command == "purge":
+        _run(purge(settings))
     else:
         try:
             _run(serve(settings))

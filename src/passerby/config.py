@@ -12,9 +12,11 @@ import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from passerby.core.entry import Band, Section, SectionPolicy
 from passerby.core.matchmaker import MatchmakerPolicy
 from passerby.core.ratelimit import Rate
 from passerby.core.session import SessionLimits
@@ -44,10 +46,31 @@ class Settings:
     rate_messages_burst: int = 10
     rate_starts_per_second: float = 2.0
     rate_starts_burst: int = 6
+    # Age declarations per client address (POST /api/entry).
+    rate_entries_per_minute: float = 10.0
+    rate_entries_burst: int = 10
     flood_strikes: int = 100
     flood_window_seconds: float = 10.0
     max_connections: int = 20_000
     heartbeat_seconds: float = 30.0
+    # Trust and safety. An empty secret_key means: keep a random one in
+    # data_dir/secret.key (created on first start, readable by the owner only).
+    secret_key: str = ""
+    adult_section: str = "adults"
+    teen_section: str = "teens"
+    teen_section_enabled: bool = True
+    band_change_cooldown_hours: float = 24.0
+    policy_file: str = ""
+    pow_at_entry: bool = False
+    pow_maxnumber: int = 100_000
+    # Browsers may only open the WebSocket from these origins (comma
+    # separated); empty means the server's own host only.
+    allowed_origins: str = ""
+    # Take the client address from X-Forwarded-For (only behind a proxy you run).
+    trust_forwarded_for: bool = False
+    ip_key_days: float = 30.0
+    chat_retention_days: float = 90.0
+    evidence_retention_days: float = 365.0
 
     def __post_init__(self) -> None:
         if not 0 <= self.port <= 65535:
@@ -64,6 +87,8 @@ class Settings:
             "rate_frames_burst",
             "rate_messages_burst",
             "rate_starts_burst",
+            "rate_entries_per_minute",
+            "rate_entries_burst",
             "match_window",
             "flood_strikes",
             "max_connections",
@@ -72,13 +97,32 @@ class Settings:
                 raise ConfigError(f"{name} must be positive")
         if self.recent_partners < 0:
             raise ConfigError("recent_partners must not be negative")
+        for name in ("ip_key_days", "chat_retention_days", "evidence_retention_days"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{name} must be positive")
+        if self.adult_section == self.teen_section or not self.adult_section:
+            raise ConfigError("adult_section and teen_section must be two different names")
         if not self.broker_url.startswith("memory://"):
             raise ConfigError("broker_url: only memory:// is supported by this version")
+
+    def data_path(self) -> Path:
+        return Path(self.data_dir).expanduser().resolve()
+
+    def sections(self) -> SectionPolicy:
+        chosen = [Section(self.adult_section, Band.ADULT)]
+        if self.teen_section_enabled:
+            chosen.append(Section(self.teen_section, Band.TEEN, text_only=True))
+        return SectionPolicy(tuple(chosen), timedelta(hours=self.band_change_cooldown_hours))
+
+    def origins(self) -> frozenset[str]:
+        return frozenset(
+            o.strip().rstrip("/") for o in self.allowed_origins.split(",") if o.strip()
+        )
 
     def database(self) -> str:
         if self.database_url:
             return self.database_url
-        path = Path(self.data_dir).expanduser().resolve() / "passerby.db"
+        path = self.data_path() / "passerby.db"
         return f"sqlite+aiosqlite:///{path}"
 
     def matchmaker_policy(self) -> MatchmakerPolicy:
@@ -106,6 +150,14 @@ _FIELDS = {f.name: f for f in fields(Settings)}
 def _convert(name: str, raw: Any) -> Any:
     kind = _FIELDS[name].type
     try:
+        if kind == "bool":
+            if isinstance(raw, bool):
+                return raw
+            if isinstance(raw, str) and raw.strip().lower() in ("1", "true", "yes", "on"):
+                return True
+            if isinstance(raw, str) and raw.strip().lower() in ("0", "false", "no", "off"):
+                return False
+            raise ValueError
         if kind == "int":
             if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
                 raise ValueError

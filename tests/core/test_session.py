@@ -47,7 +47,9 @@ def chatting(limits: SessionLimits = GENEROUS) -> ChatSession:
 def test_start_enqueues_and_says_waiting() -> None:
     session = ChatSession("me", 0.0, GENEROUS)
     effects = session.on_frame('{"type":"start","interests":["Music"],"lang":"es"}', 0.0)
-    assert sent(effects) == [{"type": "waiting", "interests": ["music"], "lang": "es"}]
+    assert sent(effects) == [
+        {"type": "waiting", "interests": ["music"], "lang": "es", "section": "main"}
+    ]
     assert effects[1] == Enqueue(Ticket("me", ("music",), "es", False, "main", ""))
     assert session.state is State.WAITING
 

@@ -54,12 +54,12 @@ async def test_two_clients_are_paired_and_messages_arrive_in_order(
     server = await server_factory(**GENEROUS)
     a, b = await paired(server, connect)
     for i in range(200):
-        await a.send(type="message", text=f"a{i}", id=i)
-        await b.send(type="message", text=f"b{i}")
+        await a.send(type="message", text=f"line {i} from a", id=i)
+        await b.send(type="message", text=f"line {i} from b")
     got_b = [(await b.expect("message"))["text"] for _ in range(200)]
     got_a = [(await a.expect("message"))["text"] for _ in range(200)]
-    assert got_b == [f"a{i}" for i in range(200)]
-    assert got_a == [f"b{i}" for i in range(200)]
+    assert got_b == [f"line {i} from a" for i in range(200)]
+    assert got_a == [f"line {i} from b" for i in range(200)]
     await a.nothing()
     await b.nothing()  # exactly once: nothing more
 

@@ -2,132 +2,34 @@
 
 Each test opens one browser context per person (contexts share no cookies
 or storage, so they are strangers to each other) on the page served at `/`,
-and drives it the way a person would: clicks, typing and key presses. The
+and drives it the way a person would: clicks, typing and key presses. Every
+person goes through the entry step (age band 18+, "I agree", Start). The
 browser is the Debian package at /usr/bin/chromium; Playwright never
-downloads one.
+downloads one. The safety features have their own file,
+test_safety_browser.py.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pytest
-from playwright.async_api import (
-    Browser,
-    ConsoleMessage,
-    Dialog,
-    Locator,
-    Page,
-    WebSocketRoute,
-    async_playwright,
-    expect,
-)
+from playwright.async_api import Browser, WebSocketRoute, expect
+from tests.web.support import CONNECTED, WAITING, open_client, pair
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-CONNECTED = "You're now chatting with a random stranger. Say hi!"
-WAITING = "Looking for someone you can chat with…"
 XSS = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture
-async def browser() -> AsyncIterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        reason = f"{CHROMIUM} is missing (install the Debian package 'chromium')"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            await browser.close()
-
-
-@dataclass
-class Client:
-    """One person at one browser: a page, plus whatever it complained about."""
-
-    page: Page
-    dialogs: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    async def on_dialog(self, dialog: Dialog) -> None:
-        # Record it, then close it so the page does not hang; the test fails
-        # on the record.
-        self.dialogs.append(dialog.message)
-        await dialog.dismiss()
-
-    def on_console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self.errors.append(message.text)
-
-    async def start(self, interests: tuple[str, ...] = ()) -> None:
-        """Tick "I agree", add the interests, press Start."""
-        page = self.page
-        for tag in interests:
-            await page.fill("#interests", tag)
-            await page.press("#interests", "Enter")
-        await page.check("#agree")
-        await page.click("#start")
-
-    async def say(self, text: str) -> None:
-        await self.page.fill("#chat-input", text)
-        await self.page.press("#chat-input", "Enter")
-
-    def system(self, text: str) -> Locator:
-        return self.page.locator(".msg.system", has_text=text)
-
-    def lines(self, kind: str) -> Locator:
-        return self.page.locator(f".msg.{kind} .text")
-
-    def assert_clean(self) -> None:
-        assert self.dialogs == []
-        assert self.errors == []
-
-
-async def open_client(browser: Browser, url: str, **context_options: Any) -> Client:
-    context = await browser.new_context(**context_options)
-    page = await context.new_page()
-    client = Client(page)
-    page.on("dialog", client.on_dialog)
-    page.on("console", client.on_console)
-    page.on("pageerror", lambda error: client.errors.append(str(error)))
-    await page.goto(url)
-    await expect(page.locator("body")).to_have_attribute("data-ready", "true")
-    return client
-
-
-async def pair(browser: Browser, url: str) -> tuple[Client, Client]:
-    """Two strangers with no interests, chatting with each other."""
-    a = await open_client(browser, url)
-    b = await open_client(browser, url)
-    await a.start()
-    await expect(a.system(WAITING)).to_be_visible()
-    await b.start()
-    await expect(a.system(CONNECTED)).to_be_visible()
-    await expect(b.system(CONNECTED)).to_be_visible()
-    return a, b
 
 
 async def test_two_strangers_chat_type_and_stop(browser: Browser, live_server: Any) -> None:
     a = await open_client(browser, live_server.url)
     b = await open_client(browser, live_server.url)
+    # Start needs both an age band and "I agree".
+    await expect(a.page.locator("#start")).to_be_disabled()
+    await a.page.check("#agree")
+    await expect(a.page.locator("#start")).to_be_disabled()
+    await a.page.uncheck("#agree")
+    await a.page.check("#band-adult")
     await expect(a.page.locator("#start")).to_be_disabled()
     await a.start()
     await expect(a.system(WAITING)).to_be_visible()
@@ -290,9 +192,8 @@ async def test_spanish_from_browser_locale_and_picker(browser: Browser, live_ser
     page = client.page
     await expect(page.locator("html")).to_have_attribute("lang", "es")
     await expect(page.locator("#start")).to_have_text("Empezar a chatear")
-    await expect(page.locator("label[for=agree]")).to_have_text(
-        "Tengo 13 años o más y acepto las normas."
-    )
+    await expect(page.locator("label[for=agree]")).to_have_text("Acepto las normas.")
+    await expect(page.locator("label[for=band-adult]")).to_have_text("18 o más")
     await expect(page.locator("#ui-lang")).to_have_value("es")
     await expect(page.locator("#chat-lang")).to_have_value("es")
 
@@ -326,6 +227,11 @@ async def test_phone_layout_and_keyboard_only(browser: Browser, live_server: Any
                 return
         raise AssertionError(f"Tab never reached #{element_id}")
 
+    # The age band is a radio group: Tab lands on it, arrows pick a band.
+    await tab_to("band-teen")
+    await page.keyboard.press("ArrowDown")
+    await expect(page.locator("#band-adult")).to_be_checked()
+    await expect(page.locator("#band-teen")).not_to_be_checked()
     await tab_to("agree")
     await page.keyboard.press("Space")
     await expect(page.locator("#agree")).to_be_checked()

@@ -22,6 +22,30 @@ class Inbox(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class PeerInfo:
+    """Who is behind a connection, for evidence only: never sent to a stranger."""
+
+    user: str
+    device: str
+    address: str
+    port: int
+    user_agent: str
+    connected_at: float  # wall-clock seconds
+    section: str = ""
+
+    def as_evidence(self) -> dict[str, object]:
+        return {
+            "session": self.user,
+            "device_hash": self.device,
+            "ip": self.address,
+            "port": self.port,
+            "user_agent": self.user_agent,
+            "connected_at": self.connected_at,
+            "section": self.section,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Counts:
     online: int
     waiting: int
@@ -38,8 +62,14 @@ class Broker(Protocol):
 
     async def close(self) -> None: ...
 
-    def attach(self, user: str, inbox: Inbox) -> None:
+    def attach(self, user: str, inbox: Inbox, info: PeerInfo | None = None) -> None:
         """Route events for ``user`` to ``inbox`` (this node holds the connection)."""
+
+    async def whois(self, user: str) -> PeerInfo | None:
+        """The evidence details of a connected user, wherever they are."""
+
+    async def block(self, a: str, b: str) -> None:
+        """Identities ``a`` and ``b`` must never be paired again."""
 
     async def detach(self, user: str) -> None:
         """``user``'s connection is gone; later events for them are undeliverable."""

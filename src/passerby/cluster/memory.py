@@ -14,7 +14,7 @@ import logging
 import secrets
 
 from passerby.clock import Clock
-from passerby.cluster.broker import Counts, Inbox, MatchObserver
+from passerby.cluster.broker import Counts, Inbox, MatchObserver, PeerInfo
 from passerby.core.events import FellBack, Matched, PeerEvent, Relay, Undelivered
 from passerby.core.matchmaker import Fallback, Match, Matchmaker, Outcome, Ticket
 
@@ -33,6 +33,7 @@ class MemoryBroker:
         self._clock = clock
         self._tick_seconds = tick_seconds
         self._inboxes: dict[str, Inbox] = {}
+        self._infos: dict[str, PeerInfo] = {}
         self._chats: set[str] = set()
         self._observers: list[MatchObserver] = []
         self._ticker: asyncio.Task[None] | None = None
@@ -50,12 +51,22 @@ class MemoryBroker:
     def observe_matches(self, observer: MatchObserver) -> None:
         self._observers.append(observer)
 
-    def attach(self, user: str, inbox: Inbox) -> None:
+    def attach(self, user: str, inbox: Inbox, info: PeerInfo | None = None) -> None:
         self._inboxes[user] = inbox
+        if info is not None:
+            self._infos[user] = info
+
+    async def whois(self, user: str) -> PeerInfo | None:
+        return self._infos.get(user)
+
+    async def block(self, a: str, b: str) -> None:
+        self._matchmaker.block(a, b)
 
     async def detach(self, user: str) -> None:
         self._inboxes.pop(user, None)
+        self._infos.pop(user, None)
         self._matchmaker.leave(user)
+        self._matchmaker.forget(user)
 
     async def enqueue(self, ticket: Ticket) -> None:
         outcomes = self._matchmaker.join(ticket, self._clock.monotonic())

@@ -37,6 +37,9 @@ class Relay:
     sender: str
     text: str
     id: int | str | None = None
+    # What the detectors saw in it, as (name, score): the receiving side adds
+    # them to its view of the conversation's risk.
+    signals: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

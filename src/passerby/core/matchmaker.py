@@ -136,6 +136,8 @@ class Matchmaker:
         self._pools: dict[PoolKey, SortedList] = {}
         self._deadlines: list[tuple[float, int, int]] = []
         self._recent: dict[str, deque[str]] = {}
+        # Pairs that must never meet again (after a report), both directions.
+        self._blocked: dict[str, set[str]] = {}
 
     # --- queries ----------------------------------------------------------
 
@@ -169,7 +171,10 @@ class Matchmaker:
         if ra is not None and b.who in ra:
             return False
         rb = self._recent.get(b.who)
-        return rb is None or a.who not in rb
+        if rb is not None and a.who in rb:
+            return False
+        blocked = self._blocked.get(a.who)
+        return blocked is None or b.who not in blocked
 
     # --- commands ---------------------------------------------------------
 
@@ -217,6 +222,11 @@ class Matchmaker:
                 waiter.any_language = True
                 outcomes.extend(self._enter(waiter, self._keys(waiter, ANY_LANGUAGE), now))
         return outcomes
+
+    def block(self, a: str, b: str) -> None:
+        """``a`` and ``b`` (identities) are never paired again."""
+        self._blocked.setdefault(a, set()).add(b)
+        self._blocked.setdefault(b, set()).add(a)
 
     def forget(self, identity: str) -> None:
         """Drop the recent-partner memory of someone who has gone for good."""
@@ -269,6 +279,7 @@ class Matchmaker:
         recent = self._recent
         me = waiter.who
         mine = recent.get(me, ())
+        blocked = self._blocked.get(me, ())
         oldest: set[int] = set()
         for key in keys:
             pool = self._pools.get(key)
@@ -280,7 +291,7 @@ class Matchmaker:
                     break
                 if seq not in oldest:
                     them = by_seq[seq].who
-                    if them == me or them in mine:
+                    if them == me or them in mine or them in blocked:
                         continue
                     theirs = recent.get(them)
                     if theirs is not None and me in theirs:

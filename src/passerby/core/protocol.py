@@ -78,7 +78,28 @@ class Ping:
     pass
 
 
-ClientMessage = Start | ChatText | Typing | StoppedTyping | StopInterests | Leave | Next | Ping
+REPORT_REASONS: Final = frozenset(
+    {"sexual", "minor_at_risk", "harassment", "hate", "spam", "other"}
+)
+MAX_COMMENT_CHARS: Final = 1_000
+MAX_SOLUTION_CHARS: Final = 2_048
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    reason: str
+    comment: str = ""
+    chat: str | None = None  # "current", "last", or None for "the obvious one"
+
+
+@dataclass(frozen=True, slots=True)
+class Solve:
+    payload: str
+
+
+ClientMessage = (
+    Start | ChatText | Typing | StoppedTyping | StopInterests | Leave | Next | Ping | Report | Solve
+)
 
 _NO_FIELDS: dict[str, ClientMessage] = {
     "typing": Typing(),
@@ -125,6 +146,13 @@ def parse(frame: str) -> ClientMessage:
         return simple
     if kind == "start":
         return _parse_start(data)
+    if kind == "report":
+        return _parse_report(data)
+    if kind == "solve":
+        payload = data.get("payload")
+        if not isinstance(payload, str) or not 0 < len(payload) <= MAX_SOLUTION_CHARS:
+            raise ProtocolError("bad_field", "'payload' must be a non-empty string.", ref="solve")
+        return Solve(payload)
     raise ProtocolError("unknown_type", "Unknown message type.", ref=kind[:32])
 
 
@@ -173,6 +201,24 @@ def _parse_start(data: dict[str, Any]) -> Start:
     return Start(interests, language, only)
 
 
+def _parse_report(data: dict[str, Any]) -> Report:
+    reason = data.get("reason")
+    if reason not in REPORT_REASONS:
+        choices = ", ".join(sorted(REPORT_REASONS))
+        raise ProtocolError("bad_field", f"'reason' must be one of {choices}.", ref="report")
+    comment = data.get("comment", "")
+    if not isinstance(comment, str):
+        raise ProtocolError("bad_field", "'comment' must be a string.", ref="report")
+    if len(comment) > MAX_COMMENT_CHARS:
+        raise ProtocolError(
+            "too_long", f"A comment may be at most {MAX_COMMENT_CHARS} characters.", ref="report"
+        )
+    chat = data.get("chat")
+    if chat not in (None, "current", "last"):
+        raise ProtocolError("bad_field", "'chat' must be 'current' or 'last'.", ref="report")
+    return Report(str(reason), comment.strip(), chat)
+
+
 # --- server to client -------------------------------------------------------
 
 
@@ -216,5 +262,6 @@ STOPPED_TYPING: Final = encode({"type": "stopped_typing"})
 STOPPED: Final = encode({"type": "stopped"})
 ENDED_BY_YOU: Final = encode({"type": "chat_ended", "by": "you"})
 ENDED_BY_STRANGER: Final = encode({"type": "chat_ended", "by": "stranger"})
+ENDED_BY_SYSTEM: Final = encode({"type": "chat_ended", "by": "system", "reason": "moderation"})
 BINARY_NOT_SUPPORTED: Final = error("binary_not_supported", "Only text frames are accepted.")
 INTERNAL: Final = error("internal", "The server could not handle that frame.")

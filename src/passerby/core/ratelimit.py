@@ -59,3 +59,25 @@ class StrikeWindow:
             self._count = 0
         self._count += 1
         return self._count > self._limit
+
+
+class KeyedLimiter:
+    """One bucket per key (an address, a device), holding at most ``max_keys``.
+
+    The least recently used bucket is dropped first; a dropped key starts
+    again with a full bucket, which is the lenient side of the trade.
+    """
+
+    def __init__(self, rate: Rate, max_keys: int = 100_000) -> None:
+        self._rate = rate
+        self._max_keys = max_keys
+        self._buckets: dict[str, TokenBucket] = {}
+
+    def take(self, key: str, now: float) -> float:
+        bucket = self._buckets.pop(key, None)
+        if bucket is None:
+            bucket = TokenBucket(self._rate, now)
+            if len(self._buckets) >= self._max_keys:
+                del self._buckets[next(iter(self._buckets))]
+        self._buckets[key] = bucket  # most recently used last
+        return bucket.take(now)

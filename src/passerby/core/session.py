@@ -3,17 +3,22 @@
 :class:`ChatSession` is fed frames from its client and events from the
 broker, and answers with effects for the adapter to carry out, in order:
 frames to send to its own client, events to deliver to the partner, and
-requests to the matchmaker. It never touches a socket or the clock; ``now``
-is passed in. It is the single place that decides what is allowed when, so
-every out-of-order frame gets the same clear answer whichever transport
-carried it.
+requests to the matchmaker and the safety services. It never touches a
+socket or the clock; time is passed in. It is the single place that decides
+what is allowed when, so every out-of-order frame gets the same clear answer
+whichever transport carried it.
+
+Every outgoing chat message passes the session's moderator (when it has
+one) before delivery: it may be delivered, masked or held, and the rules may
+warn, end the chat or ask the adapter for sanctions (:class:`Moderated`).
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 from passerby.core import protocol as p
 from passerby.core.events import (
@@ -27,7 +32,10 @@ from passerby.core.events import (
 )
 from passerby.core.matchmaker import DEFAULT_SECTION, Ticket
 from passerby.core.ratelimit import Rate, StrikeWindow, TokenBucket
+from passerby.core.transcript import Action, ChatRecord, Line
 from passerby.errors import ProtocolError, RateLimited
+from passerby.safety.moderation import Verdict
+from passerby.safety.signals import Signal
 
 
 class State(enum.Enum):
@@ -44,6 +52,16 @@ class SessionLimits:
     # A client refused this many times inside flood_window seconds is closed.
     flood_strikes: int = 100
     flood_window: float = 10.0
+
+
+class Moderator(Protocol):
+    """What the session needs of :class:`~passerby.safety.moderation.ChatModerator`."""
+
+    def new_chat(self) -> None: ...
+
+    def incoming(self, signals: Sequence[Signal]) -> None: ...
+
+    def outgoing(self, text: str, now: float, wall: float) -> Verdict: ...
 
 
 # --- effects ---------------------------------------------------------------
@@ -84,7 +102,7 @@ class ChatOver:
     """A chat this session was in has ended (for records and metrics)."""
 
     chat: str
-    reason: Literal["leave", "next", "disconnect"]
+    reason: Literal["leave", "next", "disconnect", "moderation"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +111,44 @@ class Close:
     reason: str
 
 
-Effect = Send | Deliver | Enqueue | Dequeue | AskFallback | ChatOver | Close
+@dataclass(frozen=True, slots=True)
+class Moderated:
+    """The rules asked for more than delivery: strikes, sanctions or a case.
+
+    ``record`` is the chat the message belonged to, for the evidence.
+    """
+
+    verdict: Verdict
+    record: ChatRecord
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    reason: str
+    comment: str
+    record: ChatRecord
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSolution:
+    payload: str
+
+
+Effect = (
+    Send
+    | Deliver
+    | Enqueue
+    | Dequeue
+    | AskFallback
+    | ChatOver
+    | Close
+    | Moderated
+    | FileReport
+    | CheckSolution
+)
 
 WS_POLICY_VIOLATION = 1008
+_TRIVIAL = frozenset({"allow", "mask", "hold", "warn", "end_chat"})
 
 
 class ChatSession:
@@ -106,15 +159,19 @@ class ChatSession:
         limits: SessionLimits | None = None,
         *,
         identity: str = "",
-        section: str = DEFAULT_SECTION,
+        section: str | None = DEFAULT_SECTION,
+        moderator: Moderator | None = None,
     ) -> None:
         self.user = user
         self.identity = identity
+        # None: this device has not declared an age band yet.
         self.section = section
+        self.moderator = moderator
         self.state = State.IDLE
-        self.chat: str | None = None
-        self.partner: str | None = None
+        self.current: ChatRecord | None = None
+        self.last: ChatRecord | None = None
         self.choice: p.Start | None = None
+        self.challenge_pending = False
         limits = limits or SessionLimits()
         self._frames = TokenBucket(limits.frames, now)
         self._messages = TokenBucket(limits.messages, now)
@@ -122,15 +179,23 @@ class ChatSession:
         self._strikes = StrikeWindow(limits.flood_strikes, limits.flood_window, now)
         self.closed = False
 
+    @property
+    def chat(self) -> str | None:
+        return self.current.chat if self.current else None
+
+    @property
+    def partner(self) -> str | None:
+        return self.current.partner if self.current else None
+
     # --- from our client --------------------------------------------------
 
-    def on_frame(self, frame: str, now: float) -> list[Effect]:
+    def on_frame(self, frame: str, now: float, wall: float = 0.0) -> list[Effect]:
         if self.closed:
             return []
         try:
             self._limit(self._frames, now, None)
             message = p.parse(frame)
-            return self._handle(message, now)
+            return self._handle(message, now, wall)
         except RateLimited as exc:
             if self._strikes.strike(now):
                 return self._close(WS_POLICY_VIOLATION, "flooding")
@@ -146,62 +211,148 @@ class ChatSession:
                 return self._close(WS_POLICY_VIOLATION, "flooding")
         return [Send(p.BINARY_NOT_SUPPORTED)]
 
-    def on_close(self) -> list[Effect]:
+    def on_close(self, wall: float = 0.0) -> list[Effect]:
         """The connection is gone: leave the queue or the chat."""
         if self.closed:
             return []
         self.closed = True
-        return self._end("disconnect", tell_self=False)
+        return self._end("disconnect", wall, tell_self=False)
 
-    def _handle(self, message: p.ClientMessage, now: float) -> list[Effect]:
+    def _handle(self, message: p.ClientMessage, now: float, wall: float) -> list[Effect]:
         match message:
             case p.ChatText():
-                return self._send_text(message, now)
+                return self._send_text(message, now, wall)
             case p.Typing() | p.StoppedTyping():
-                if self.state is not State.CHATTING:
+                if self.current is None:
                     raise _bad_state("You are not in a chat.", "typing")
-                assert self.partner is not None and self.chat is not None
                 typing = isinstance(message, p.Typing)
-                return [Deliver(self.partner, TypingChanged(self.chat, typing))]
+                return [Deliver(self.current.partner, TypingChanged(self.current.chat, typing))]
             case p.Start():
                 if self.state is not State.IDLE:
                     raise _bad_state("You are already waiting or chatting.", "start")
+                self._may_start("start")
                 self._limit(self._starts, now, "start")
                 self.choice = message
                 return self._enqueue()
             case p.Next():
                 if self.state is State.IDLE and self.choice is None:
                     raise _bad_state("Send 'start' first.", "next")
+                self._may_start("next")
                 self._limit(self._starts, now, "next")
-                return self._end("next", tell_self=True) + self._enqueue()
+                return self._end("next", wall, tell_self=True) + self._enqueue()
             case p.Leave():
                 if self.state is State.IDLE:
                     raise _bad_state("You are not waiting or chatting.", "leave")
-                return self._end("leave", tell_self=True)
+                return self._end("leave", wall, tell_self=True)
             case p.StopInterests():
                 if self.state is not State.WAITING:
                     raise _bad_state("You are not waiting.", "stop_interests")
                 return [AskFallback()]
             case p.Ping():
                 return [Send(p.PONG)]
+            case p.Report():
+                return self._report(message, wall)
+            case p.Solve():
+                if not self.challenge_pending:
+                    raise _bad_state("There is no challenge to solve.", "solve")
+                return [CheckSolution(message.payload)]
 
-    def _send_text(self, message: p.ChatText, now: float) -> list[Effect]:
-        if self.state is not State.CHATTING:
+    def _may_start(self, ref: str) -> None:
+        if self.section is None:
+            raise ProtocolError(
+                "entry_required", "Choose your age band and accept the rules first.", ref=ref
+            )
+        if self.challenge_pending:
+            raise ProtocolError("challenge_required", "Solve the challenge first.", ref=ref)
+
+    def _send_text(self, message: p.ChatText, now: float, wall: float) -> list[Effect]:
+        record = self.current
+        if record is None:
             return [Send(_undelivered(message.id, "not_chatting"))]
         self._limit(self._messages, now, "message")
-        assert self.partner is not None and self.chat is not None
-        return [Deliver(self.partner, Relay(self.chat, self.user, message.text, message.id))]
+        if self.moderator is None:
+            record.add(Line(wall, "me", message.text))
+            return [
+                Deliver(record.partner, Relay(record.chat, self.user, message.text, message.id))
+            ]
+        verdict = self.moderator.outgoing(message.text, now, wall)
+        return self._apply(verdict, message, record, wall)
+
+    def _apply(
+        self, verdict: Verdict, message: p.ChatText, record: ChatRecord, wall: float
+    ) -> list[Effect]:
+        outcome = verdict.outcome
+        marks = tuple((s.name, round(s.score, 3)) for s in verdict.signals)
+        record.add(Line(wall, "me", message.text, verdict.delivered, marks))
+        for decision in outcome.decisions:
+            record.actions.append(Action(wall, decision.rule, decision.action, decision.signals))
+        effects: list[Effect] = []
+        if outcome.delivery == "hold":
+            held = outcome.first("hold")
+            body: dict[str, object] = {
+                "type": "held",
+                "code": held.rule if held else "held",
+                "reason": (held.message if held else "") or "This message was not sent.",
+            }
+            if message.id is not None:
+                body["id"] = message.id
+            effects.append(Send(p.encode(body)))
+        else:
+            relay = Relay(record.chat, self.user, verdict.text, message.id, marks)
+            effects.append(Deliver(record.partner, relay))
+            if outcome.delivery == "mask":
+                effects.append(
+                    Send(p.encode({"type": "masked", "id": message.id, "text": verdict.text}))
+                )
+        warning = outcome.first("warn")
+        if warning is not None:
+            effects.append(
+                Send(
+                    p.encode({"type": "warning", "code": warning.rule, "message": warning.message})
+                )
+            )
+        if any(d.action not in _TRIVIAL for d in outcome.decisions) or outcome.strikes:
+            effects.append(Moderated(verdict, record))
+        if outcome.has("end_chat"):
+            effects.extend(self._end("moderation", wall, tell_self=True))
+        return effects
+
+    def _report(self, message: p.Report, wall: float) -> list[Effect]:
+        if message.chat == "last":
+            record = self.last
+        elif message.chat == "current":
+            record = self.current
+        else:
+            record = self.current or self.last
+        if record is None or not record.reportable(wall):
+            raise ProtocolError("nothing_to_report", "There is no chat to report.", ref="report")
+        return [FileReport(message.reason, message.comment, record)]
+
+    # --- from the adapter -------------------------------------------------
+
+    def require_challenge(self) -> None:
+        self.challenge_pending = True
+
+    def challenge_result(self, ok: bool) -> list[Effect]:
+        if not ok:
+            return [Send(p.error("bad_solution", "That solution is not right.", "solve"))]
+        self.challenge_pending = False
+        return [Send(p.encode({"type": "challenge_passed"}))]
 
     # --- from the broker --------------------------------------------------
 
-    def on_event(self, event: PeerEvent) -> list[Effect]:
+    def on_event(self, event: PeerEvent, wall: float = 0.0) -> list[Effect]:
+        record = self.current
         match event:
             case Relay():
-                if self.state is State.CHATTING and event.chat == self.chat:
+                if record is not None and event.chat == record.chat:
+                    record.add(Line(wall, "them", event.text, True, event.signals))
+                    if self.moderator is not None and event.signals:
+                        self.moderator.incoming([Signal(n, s) for n, s in event.signals])
                     return [Send(p.chat_text(event.text))]
                 return [Deliver(event.sender, Undelivered(event.chat, event.id))]
             case TypingChanged():
-                if self.state is State.CHATTING and event.chat == self.chat:
+                if record is not None and event.chat == record.chat:
                     return [Send(p.TYPING if event.typing else p.STOPPED_TYPING)]
                 return []
             case Matched():
@@ -209,13 +360,14 @@ class ChatSession:
                     # We left before the match reached us: let the partner go.
                     return [Deliver(event.partner, PartnerLeft(event.chat))]
                 self.state = State.CHATTING
-                self.chat = event.chat
-                self.partner = event.partner
+                self.current = ChatRecord(event.chat, event.partner, self.section or "", wall)
+                if self.moderator is not None:
+                    self.moderator.new_chat()
                 common = list(event.common_interests)
                 return [Send(p.encode({"type": "connected", "common_interests": common}))]
             case PartnerLeft():
-                if self.state is State.CHATTING and event.chat == self.chat:
-                    self._reset()
+                if record is not None and event.chat == record.chat:
+                    self._finish(wall)
                     return [Send(p.ENDED_BY_STRANGER)]
                 return []
             case Undelivered():
@@ -231,7 +383,7 @@ class ChatSession:
     # --- internals --------------------------------------------------------
 
     def _enqueue(self) -> list[Effect]:
-        assert self.choice is not None
+        assert self.choice is not None and self.section is not None
         choice = self.choice
         self.state = State.WAITING
         ticket = Ticket(
@@ -242,11 +394,20 @@ class ChatSession:
             section=self.section,
             identity=self.identity,
         )
-        waiting = {"type": "waiting", "interests": list(choice.interests), "lang": choice.lang}
+        waiting = {
+            "type": "waiting",
+            "interests": list(choice.interests),
+            "lang": choice.lang,
+            "section": self.section.split("/", 1)[0],
+        }
         return [Send(p.encode(waiting)), Enqueue(ticket)]
 
     def _end(
-        self, reason: Literal["leave", "next", "disconnect"], *, tell_self: bool
+        self,
+        reason: Literal["leave", "next", "disconnect", "moderation"],
+        wall: float,
+        *,
+        tell_self: bool,
     ) -> list[Effect]:
         if self.state is State.WAITING:
             self.state = State.IDLE
@@ -254,22 +415,26 @@ class ChatSession:
             if tell_self and reason == "leave":
                 effects.append(Send(p.STOPPED))
             return effects
-        if self.state is State.CHATTING:
-            assert self.partner is not None and self.chat is not None
+        record = self.current
+        if record is not None:
             effects = [
-                Deliver(self.partner, PartnerLeft(self.chat)),
-                ChatOver(self.chat, reason),
+                Deliver(record.partner, PartnerLeft(record.chat)),
+                ChatOver(record.chat, reason),
             ]
             if tell_self:
-                effects.append(Send(p.ENDED_BY_YOU))
-            self._reset()
+                effects.append(
+                    Send(p.ENDED_BY_SYSTEM if reason == "moderation" else p.ENDED_BY_YOU)
+                )
+            self._finish(wall)
             return effects
         return []
 
-    def _reset(self) -> None:
+    def _finish(self, wall: float) -> None:
+        if self.current is not None:
+            self.current.ended_at = wall
+            self.last = self.current
+        self.current = None
         self.state = State.IDLE
-        self.chat = None
-        self.partner = None
 
     def _close(self, code: int, reason: str) -> list[Effect]:
         effects = self.on_close()

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from passerby.errors import ConfigError
+from passerby.storage.safety_sql import SafetyQueries
 from passerby.storage.schema import chats
 from passerby.storage.store import ChatEnded, ChatRecord, ChatStarted
 
@@ -69,7 +70,7 @@ def _downgrade(connection: Connection, revision: str) -> None:
     command.downgrade(_alembic_config(connection), revision)
 
 
-class SQLStore:
+class SQLStore(SafetyQueries):
     def __init__(self, url: str) -> None:
         self.url = async_url(url)
         self.engine: AsyncEngine = create_async_engine(self.url)

@@ -2,8 +2,10 @@
 
 It reads frames, hands them to :class:`~passerby.core.session.ChatSession`
 and carries out the effects in order. It never looks inside a frame itself,
-never logs message text and never lets one connection's failure reach
-another: an unexpected error is logged and answered with ``internal``.
+never logs message text or addresses, and never lets one connection's
+failure reach another: an unexpected error is logged and answered with
+``internal``. Safety checks that need the database (bans, reports, cases)
+happen here, through the safety services, never in the core.
 """
 
 from __future__ import annotations
@@ -12,28 +14,40 @@ import asyncio
 import logging
 import secrets
 import weakref
+from dataclasses import dataclass
+from typing import Protocol
 
 from aiohttp import WSCloseCode, WSMsgType, web
 
 from passerby import __version__
 from passerby.clock import Clock
-from passerby.cluster.broker import Broker
+from passerby.cluster.broker import Broker, PeerInfo
 from passerby.core import protocol as p
-from passerby.core.events import PeerEvent, Relay
+from passerby.core.events import Matched, PeerEvent, Relay
 from passerby.core.session import (
     AskFallback,
     ChatOver,
     ChatSession,
+    CheckSolution,
     Close,
     Deliver,
     Dequeue,
     Effect,
     Enqueue,
+    FileReport,
+    Moderated,
     Send,
     SessionLimits,
 )
+from passerby.safety.actions import SafetyActions
+from passerby.safety.bans import Ban, BanService
+from passerby.safety.challenge import ChallengeService
+from passerby.safety.devices import COOKIE_NAME, DeviceService
+from passerby.safety.moderation import FLOOD_WINDOW, Analyser, ChatModerator, RiskFactory
+from passerby.safety.reports import ReportService
 from passerby.storage.recorder import ChatRecorder
 from passerby.transport.metrics import Metrics
+from passerby.transport.origin import client_address, client_port, origin_allowed
 
 log = logging.getLogger(__name__)
 
@@ -41,40 +55,77 @@ _ERROR_PREFIX = '{"type":"error"'
 # How long a close waits for the client's answer; a client that has gone
 # silent must not hold up a shutdown for long.
 CLOSE_TIMEOUT = 2.0
+MAX_USER_AGENT = 256
+LOW_TRUST_SUFFIX = "/low"
+
+
+class BlockStore(Protocol):
+    async def blocked_with(self, device: str) -> set[str]: ...
+
+
+@dataclass
+class Safety:
+    """The safety services the endpoint uses, built by the composition root."""
+
+    store: BlockStore
+    devices: DeviceService
+    bans: BanService
+    actions: SafetyActions
+    reports: ReportService
+    challenges: ChallengeService
+    analyser: Analyser
+    risk_factory: RiskFactory
+    origins: frozenset[str]
+    trust_forwarded_for: bool
 
 
 class ChatConnection:
     """One open WebSocket; the broker's inbox for its user."""
 
-    __slots__ = ("_broker", "_metrics", "_recorder", "session", "ws")
-
     def __init__(
         self,
         ws: web.WebSocketResponse,
         session: ChatSession,
-        broker: Broker,
-        recorder: ChatRecorder,
-        metrics: Metrics,
+        info: PeerInfo,
+        endpoint: ChatEndpoint,
     ) -> None:
         self.ws = ws
         self.session = session
-        self._broker = broker
-        self._recorder = recorder
-        self._metrics = metrics
+        self.info = info
+        self._endpoint = endpoint
+        self._broker = endpoint.broker
+        # The other side of the current and the previous chat, for evidence.
+        self.partners: dict[str, PeerInfo] = {}
 
     async def deliver(self, event: PeerEvent) -> None:
-        effects = self.session.on_event(event)
+        endpoint = self._endpoint
+        effects = self.session.on_event(event, endpoint.clock.wall())
         if type(event) is Relay and effects and type(effects[0]) is Send:
-            self._metrics.messages_relayed.inc()
+            endpoint.metrics.messages_relayed.inc()
+        elif type(event) is Matched and self.session.chat == event.chat:
+            await self._remember_partner(event.chat, event.partner)
         await self.run(effects)
+
+    async def _remember_partner(self, chat: str, partner: str) -> None:
+        info = await self._broker.whois(partner)
+        if info is not None:
+            last = self.session.last.chat if self.session.last else None
+            self.partners = {k: v for k, v in self.partners.items() if k == last}
+            self.partners[chat] = info
 
     async def run(self, effects: list[Effect]) -> None:
         broker = self._broker
         user = self.session.user
+        if any(type(e) is Enqueue for e in effects):
+            # A ban holds at every start; checked before "waiting" is said.
+            ban = await self._endpoint.ban_for(self.info)
+            if ban is not None:
+                await self.banned(ban)
+                return
         for effect in effects:
             match effect:
                 case Send(frame):
-                    await self._send(frame)
+                    await self.send(frame)
                 case Deliver(to, event):
                     await broker.deliver(to, event)
                 case Enqueue(ticket):
@@ -85,13 +136,53 @@ class ChatConnection:
                     await broker.stop_interests(user)
                 case ChatOver(chat, reason):
                     await broker.end_chat(chat)
-                    self._recorder.ended(chat, reason)
+                    self._endpoint.recorder.ended(chat, reason)
                 case Close(code, reason):
                     await self.ws.close(code=code, message=reason.encode())
+                case Moderated():
+                    await self._sanction(effect)
+                case FileReport():
+                    await self._report(effect)
+                case CheckSolution(payload):
+                    ok = self._endpoint.safety.challenges.verify(payload)
+                    await self.run(self.session.challenge_result(ok))
 
-    async def _send(self, frame: str) -> None:
+    async def _sanction(self, effect: Moderated) -> None:
+        safety = self._endpoint.safety
+        them = self.partners.get(effect.record.chat)
+        sanctions = await safety.actions.apply(effect.verdict, effect.record, self.info, them)
+        if sanctions.low_trust and self.session.section:
+            base = self.session.section.split("/", 1)[0]
+            self.session.section = base + LOW_TRUST_SUFFIX
+        if sanctions.challenge is not None:
+            self.session.require_challenge()
+            await self.send(p.encode({"type": "challenge", **sanctions.challenge}))
+        if sanctions.ban is not None:
+            await self.banned(sanctions.ban)
+
+    async def _report(self, effect: FileReport) -> None:
+        safety = self._endpoint.safety
+        record = effect.record
+        them = self.partners.get(record.chat)
+        report_id = await safety.reports.report(
+            reason=effect.reason,
+            comment=effect.comment,
+            record=record,
+            reporter=self.info,
+            reported=them,
+        )
+        if them is not None and them.device and self.info.device:
+            await self._broker.block(self.info.device, them.device)
+        await self.send(p.encode({"type": "report_received", "report": report_id}))
+
+    async def banned(self, ban: Ban) -> None:
+        await self.send(p.encode({"type": "banned", **ban.as_json()}))
+        await self.run(self.session.on_close(self._endpoint.clock.wall()))
+        await self.ws.close(code=WSCloseCode.POLICY_VIOLATION, message=b"banned")
+
+    async def send(self, frame: str) -> None:
         if frame.startswith(_ERROR_PREFIX):
-            self._metrics.protocol_errors.inc()
+            self._endpoint.metrics.protocol_errors.inc()
         if self.ws.closed:
             return
         try:  # noqa: SIM105 (try is cheaper than suppress on the relay path)
@@ -110,20 +201,33 @@ class ChatEndpoint:
         metrics: Metrics,
         clock: Clock,
         limits: SessionLimits,
+        safety: Safety,
         *,
         max_connections: int,
         heartbeat: float,
     ) -> None:
-        self._broker = broker
-        self._recorder = recorder
-        self._metrics = metrics
-        self._clock = clock
+        self.broker = broker
+        self.recorder = recorder
+        self.metrics = metrics
+        self.clock = clock
+        self.safety = safety
         self._limits = limits
+        # Half the sustained message rate over the flood window: a person who
+        # keeps typing at half the hard limit for ten seconds is flooding.
+        self._flood_messages = max(10, int(limits.messages.per_second * FLOOD_WINDOW / 2))
         self._max_connections = max_connections
         self._heartbeat = heartbeat or None
         self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
 
-    async def handle(self, request: web.Request) -> web.WebSocketResponse:
+    async def ban_for(self, info: PeerInfo) -> Ban | None:
+        return await self.safety.bans.check(info.device or None, info.address or None)
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        safety = self.safety
+        if not origin_allowed(request, safety.origins):
+            return web.json_response(
+                {"code": "bad_origin", "message": "This page may not open a chat."}, status=403
+            )
         ws = web.WebSocketResponse(
             protocols=(p.SUBPROTOCOL,),
             heartbeat=self._heartbeat,
@@ -132,37 +236,74 @@ class ChatEndpoint:
             timeout=CLOSE_TIMEOUT,
         )
         await ws.prepare(request)
-        if self._metrics.connections >= self._max_connections:
+        if self.metrics.connections >= self._max_connections:
             await ws.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"server full")
             return ws
-        clock = self._clock
+        clock = self.clock
+        device = safety.devices.hash_of_cookie(request.cookies.get(COOKIE_NAME)) or ""
+        section: str | None = None
+        moderator = None
+        if device:
+            state = await safety.devices.state(device)
+            if state.section is not None:
+                section = state.section.name + (LOW_TRUST_SUFFIX if state.low_trust else "")
+                moderator = ChatModerator(
+                    safety.analyser,
+                    safety.actions.policy,
+                    state.section.name,
+                    safety.actions.strikes_of(device),
+                    safety.risk_factory,
+                    flood_messages=self._flood_messages,
+                )
+            for other in await safety.store.blocked_with(device):
+                await self.broker.block(device, other)
         user = secrets.token_urlsafe(12)
-        session = ChatSession(user, clock.monotonic(), self._limits)
-        conn = ChatConnection(ws, session, self._broker, self._recorder, self._metrics)
-        self._metrics.connections += 1
+        info = PeerInfo(
+            user=user,
+            device=device,
+            address=client_address(request, safety.trust_forwarded_for),
+            port=client_port(request),
+            user_agent=request.headers.get("User-Agent", "")[:MAX_USER_AGENT],
+            connected_at=clock.wall(),
+            section=section or "",
+        )
+        session = ChatSession(
+            user,
+            clock.monotonic(),
+            self._limits,
+            identity=device,
+            section=section,
+            moderator=moderator,
+        )
+        conn = ChatConnection(ws, session, info, self)
+        self.metrics.connections += 1
         self.sockets.add(ws)
-        self._broker.attach(user, conn)
+        self.broker.attach(user, conn, info)
         try:
-            counts = await self._broker.counts()
+            counts = await self.broker.counts()
             await ws.send_str(p.welcome(__version__, counts.online))
+            ban = await self.ban_for(info)
+            if ban is not None:
+                await conn.banned(ban)
+                return ws
             async for msg in ws:
                 try:
                     if msg.type is WSMsgType.TEXT:
-                        await conn.run(session.on_frame(msg.data, clock.monotonic()))
+                        await conn.run(session.on_frame(msg.data, clock.monotonic(), clock.wall()))
                     elif msg.type is WSMsgType.BINARY:
                         await conn.run(session.on_binary(clock.monotonic()))
                 except Exception:
                     log.exception("error while handling a frame")
-                    await conn._send(p.INTERNAL)
+                    await conn.send(p.INTERNAL)
         except ConnectionResetError:
             pass
         finally:
-            self._metrics.connections -= 1
+            self.metrics.connections -= 1
             try:
-                await conn.run(session.on_close())
+                await conn.run(session.on_close(clock.wall()))
             except Exception:
                 log.exception("error while closing a session")
-            await self._broker.detach(user)
+            await self.broker.detach(user)
         return ws
 
     async def close_all(self) -> None:

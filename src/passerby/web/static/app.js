@@ -1,10 +1,14 @@
 // Entry point of the web client: picks the UI language, wires the landing
-// page to the chat screen and keeps the online count fresh.
+// page (with its entry step) to the chat screen, the report dialog and the
+// ban screen, and keeps the online count fresh.
 //
 // No framework and no build step: plain ES modules served from /static/.
 
+import { BanScreen } from "./ban.js";
 import { Chat } from "./chat.js";
+import { Entry } from "./entry.js";
 import { Translator, pickLanguage, rememberLanguage } from "./i18n.js";
+import { ReportDialog } from "./report.js";
 import { TagInput } from "./tags.js";
 
 // How often the online count is refreshed from GET /status.
@@ -67,6 +71,45 @@ async function main() {
   const tags = new TagInput($("interests"), $("interest-tags"), $("interests-msg"), t);
   tags.render();
 
+  const ban = new BanScreen(
+    {
+      root: $("ban"),
+      heading: $("ban-heading"),
+      reason: $("ban-reason"),
+      expiry: $("ban-expiry"),
+      form: $("appeal-form"),
+      text: $("appeal-text"),
+      hint: $("appeal-hint"),
+      send: $("appeal-send"),
+      message: $("appeal-msg"),
+    },
+    i18n,
+  );
+
+  /** Replace everything with the ban screen. */
+  function showBan(details) {
+    report.close();
+    landing.hidden = true;
+    chatRoot.hidden = true;
+    ban.show(details);
+  }
+
+  const entry = new Entry(
+    {
+      fieldset: $("age-band"),
+      radios: document.querySelectorAll('input[name="age-band"]'),
+      agree,
+      section: $("entry-section"),
+      pending: $("entry-pending"),
+      change: $("entry-change"),
+      check: $("entry-check"),
+      progress: $("entry-check-progress"),
+      message: $("entry-msg"),
+    },
+    i18n,
+    { onBanned: showBan, onChange: updateStart },
+  );
+
   const chat = new Chat(
     {
       root: chatRoot,
@@ -77,6 +120,9 @@ async function main() {
       newChat: $("new-chat"),
       changeSettings: $("change-settings"),
       saveLog: $("save-log"),
+      report: $("report"),
+      check: $("chat-check"),
+      checkProgress: $("chat-check-progress"),
       stop: $("stop"),
       input: $("chat-input"),
       send: $("send"),
@@ -94,7 +140,36 @@ async function main() {
         landing.hidden = false;
         $("interests").focus();
       },
+      onReport() {
+        reportSerial = chat.reportSerial();
+        report.show($("report"));
+      },
+      onBanned: showBan,
+      onEntryRequired() {
+        // The server lost (or never had) this browser's entry: declare again.
+        entry.info = null;
+        entry.render();
+        chatRoot.hidden = true;
+        landing.hidden = false;
+        $("age-band").querySelector("input")?.focus();
+      },
     },
+  );
+
+  // The chat the open report dialog is about (the chat may end meanwhile).
+  let reportSerial = 0;
+  const report = new ReportDialog(
+    {
+      dialog: $("report-dialog"),
+      form: $("report-form"),
+      reasons: document.querySelectorAll('input[name="report-reason"]'),
+      comment: $("report-comment"),
+      hint: $("report-comment-hint"),
+      message: $("report-msg"),
+      cancel: $("report-cancel"),
+    },
+    i18n,
+    (answer) => chat.sendReport(answer, reportSerial),
   );
 
   function showOnline(count) {
@@ -116,6 +191,9 @@ async function main() {
     if (!chatLangChosen) chatLang.value = i18n.lang;
     i18n.apply(document);
     tags.render();
+    entry.render();
+    ban.render();
+    report.render();
     chat.retranslate();
     if (onlineCount !== null) showOnline(onlineCount);
   }
@@ -139,11 +217,27 @@ async function main() {
   chatLang.addEventListener("change", () => {
     chatLangChosen = true;
   });
-  agree.addEventListener("change", () => {
-    start.disabled = !agree.checked;
-  });
-  start.addEventListener("click", () => {
-    if (!agree.checked) return;
+  function updateStart() {
+    start.disabled = entry.busy || !agree.checked || entry.selectedBand() === null;
+  }
+
+  agree.addEventListener("change", updateStart);
+  start.addEventListener("click", async () => {
+    if (start.disabled) return;
+    const known = entry.info;
+    start.disabled = true;
+    start.setAttribute("aria-busy", "true");
+    let allowed = false;
+    try {
+      allowed = await entry.ensure();
+    } finally {
+      start.removeAttribute("aria-busy");
+      updateStart();
+    }
+    if (!allowed || ban.shown) return;
+    // A new declaration means a new cookie or section: the next chat must
+    // come through a fresh WebSocket handshake.
+    if (entry.info !== known) chat.reconnectNext();
     const choices = {
       interests: tags.values(),
       interestsOnly: $("interests-only").checked,
@@ -156,7 +250,8 @@ async function main() {
   });
 
   await setLanguage(pickLanguage(storage(), navigator.languages));
-  start.disabled = !agree.checked;
+  await entry.load();
+  updateStart();
   document.body.dataset.ready = "true";
   pollStatus();
   setInterval(pollStatus, STATUS_POLL_MS);

@@ -9,14 +9,22 @@
 //   chatting    paired with a stranger
 //   leaving     `leave` sent, waiting for `chat_ended` or `stopped`
 //   ended       the chat (or the search, or the connection) is over
+//   banned      the server said this browser is banned; nothing more happens
+// A proof-of-work `challenge` can arrive in any state; it is solved in the
+// background and a `start` waits for `challenge_passed`.
 // The server is the authority: the client moves on its answers, not on its
 // own guesses, except that a lost socket always ends whatever was going on.
 
+import { sectionKind } from "./entry.js";
+import { solveChallenge } from "./pow.js";
 import { Transcript } from "./transcript.js";
 
 // How long after the last keystroke we tell the stranger we stopped typing.
 const TYPING_IDLE_MS = 3000;
 const ACTIVE = new Set(["connecting", "starting", "waiting", "chatting", "leaving"]);
+
+// How long after a chat ends it can still be reported (protocol.md, `report`).
+const REPORT_WINDOW_MS = 10 * 60 * 1000;
 
 // What the status line says in each state.
 const STATUS_KEYS = {
@@ -27,6 +35,7 @@ const STATUS_KEYS = {
   chatting: "status.chatting",
   leaving: null, // keep whatever was said before
   ended: "status.ended",
+  banned: "",
 };
 
 // Close codes (protocol.md, "Close codes") that deserve their own explanation.
@@ -55,7 +64,8 @@ export class Chat {
    * @param {Record<string, HTMLElement>} els  the chat screen's elements
    * @param {import("./i18n.js").Translator} i18n
    * @param {{onOnline?: (n: number) => void, onLimits?: (l: object) => void,
-   *          onChangeSettings?: () => void}} hooks
+   *          onChangeSettings?: () => void, onReport?: () => void,
+   *          onBanned?: (ban: object) => void, onEntryRequired?: () => void}} hooks
    */
   constructor(els, i18n, hooks = {}) {
     this.els = els;
@@ -72,6 +82,21 @@ export class Chat {
     this.nextId = 1;
     this.typingSent = false;
     this.typingTimer = null;
+    this.section = null;
+    // Proof of work: the challenge still to be answered, whether it is being
+    // solved now, and whether a `start` is waiting for `challenge_passed`.
+    this.challenge = null;
+    this.solving = false;
+    this.startAfterCheck = false;
+    // Reports: chats are numbered as they connect; the last one that ended
+    // can be reported for REPORT_WINDOW_MS, until the next one connects.
+    this.chatSerial = 0;
+    this.endedSerial = 0;
+    this.endedAt = 0;
+    this.reportedSerial = 0;
+    this.reportUndo = 0;
+    this.reportTimer = null;
+    this.inChat = false;
     this.wire();
   }
 
@@ -89,6 +114,9 @@ export class Chat {
       els.input.focus();
     });
     els.stopInterests.addEventListener("click", () => this.stopInterests());
+    els.report.addEventListener("click", () => {
+      if (this.reportTarget()) this.hooks.onReport?.();
+    });
     els.input.addEventListener("input", () => this.onInput());
     els.input.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
@@ -99,6 +127,9 @@ export class Chat {
     document.addEventListener("keydown", (event) => {
       if (event.key !== "Escape" || event.repeat || event.isComposing) return;
       if (els.root.hidden) return;
+      // Esc in (or closing) a dialog belongs to the dialog, never to Stop.
+      if (event.target instanceof Element && event.target.closest("dialog")) return;
+      if (document.querySelector("dialog[open]")) return;
       event.preventDefault();
       this.stopOrNew();
     });
@@ -108,6 +139,7 @@ export class Chat {
 
   /** Look for a stranger with these choices ({interests, interestsOnly, lang}). */
   begin(choices) {
+    if (this.state === "banned") return;
     this.choices = choices;
     this.transcript.clear();
     this.fellBack = false;
@@ -122,6 +154,7 @@ export class Chat {
 
   /** The Stop / Really? / New button, and Esc. */
   stopOrNew() {
+    if (this.state === "banned") return;
     if (this.state === "ended") {
       this.begin(this.choices);
     } else if (this.state === "leaving" || this.state === "idle") {
@@ -167,6 +200,101 @@ export class Chat {
     this.els.input.value = "";
     this.stopTyping();
     this.render();
+  }
+
+  /**
+   * Which chat a report would be about: "current", "last" or null (none).
+   * @param {number|null} serial  the chat the report is for (default: the
+   *   one the Report button stands for now)
+   */
+  reportTarget(serial = null) {
+    if (this.state === "banned") return null;
+    if (serial === null) serial = this.inChat ? this.chatSerial : this.endedSerial;
+    if (!serial || serial === this.reportedSerial) return null;
+    if (this.inChat && serial === this.chatSerial) return "current";
+    // "last" is the chat that ended most recently: still right while the
+    // next chat runs, wrong once that one has ended too.
+    if (serial === this.endedSerial && Date.now() - this.endedAt < REPORT_WINDOW_MS) {
+      return "last";
+    }
+    return null;
+  }
+
+  /** The chat the Report button stands for right now (0 for none). */
+  reportSerial() {
+    if (!this.reportTarget()) return 0;
+    return this.inChat ? this.chatSerial : this.endedSerial;
+  }
+
+  /** Send a report about chat `serial`; false if it cannot go out. */
+  sendReport({ reason, comment }, serial) {
+    const chat = this.reportTarget(serial);
+    if (!chat) {
+      this.transcript.addSystem("report.nothing", {}, { kind: "error" });
+      this.render();
+      return true; // nothing more the dialog can do; the log says why
+    }
+    if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return false;
+    const frame = { type: "report", reason, chat };
+    if (comment) frame.comment = comment;
+    this.send(frame);
+    // Hide the button at once; an error about the report gives it back.
+    this.reportUndo = this.reportedSerial;
+    this.reportedSerial = serial;
+    this.render();
+    return true;
+  }
+
+  /** Forget the socket so the next begin() reconnects (new cookie, new section). */
+  reconnectNext() {
+    const socket = this.socket;
+    if (!socket || ACTIVE.has(this.state)) return;
+    this.socket = null;
+    socket.close(1000);
+  }
+
+  /** Answer a proof-of-work challenge in the background. */
+  async solve() {
+    if (this.solving || !this.challenge) return;
+    const challenge = this.challenge;
+    const socket = this.socket;
+    this.solving = true;
+    this.showCheck(0);
+    let result = null;
+    try {
+      result = await solveChallenge(challenge, { onProgress: (f) => this.showCheck(f) });
+    } catch {
+      result = null;
+    } finally {
+      this.solving = false;
+      this.showCheck(null);
+    }
+    if (socket !== this.socket) return; // that connection is gone
+    if (challenge !== this.challenge) {
+      // A newer challenge came while this one was being solved.
+      this.solve();
+      return;
+    }
+    if (result) {
+      this.send({ type: "solve", payload: result.payload });
+    } else {
+      this.checkFailed();
+    }
+  }
+
+  checkFailed() {
+    this.challenge = null;
+    this.transcript.addSystem("check.failed", {}, { kind: "error" });
+    if (this.startAfterCheck) {
+      this.startAfterCheck = false;
+      this.setState("ended");
+    }
+  }
+
+  showCheck(fraction) {
+    const { check, checkProgress } = this.els;
+    check.hidden = fraction === null;
+    if (fraction !== null) checkProgress.value = Math.round(fraction * 100);
   }
 
   onInput() {
@@ -225,6 +353,13 @@ export class Chat {
   }
 
   sendStart() {
+    if (this.challenge) {
+      // The server asked for a browser check first: start once it passed.
+      this.startAfterCheck = true;
+      this.setState("starting");
+      this.solve();
+      return;
+    }
     const { interests, interestsOnly, lang } = this.choices;
     const frame = { type: "start", interests, lang };
     if (interests.length && interestsOnly) frame.interests_only = true;
@@ -234,7 +369,10 @@ export class Chat {
 
   /** The socket closed: end whatever was going on and say why. */
   lost(code) {
-    if (!ACTIVE.has(this.state)) return; // idle or ended: reconnect on the next New
+    this.challenge = null;
+    this.startAfterCheck = false;
+    if (!ACTIVE.has(this.state)) return; // idle, ended or banned: reconnect on the next New
+    this.endChat();
     this.setTyping(false);
     this.transcript.addSystem(CLOSE_KEYS[code] || "chat.connection_lost", {}, { kind: "error" });
     this.setState("ended");
@@ -253,6 +391,7 @@ export class Chat {
         break;
       case "waiting":
         if (this.state === "starting") {
+          this.section = sectionKind(msg.section);
           this.setState("waiting");
           transcript.addSystem("chat.waiting");
         }
@@ -263,6 +402,8 @@ export class Chat {
         this.render();
         break;
       case "connected": {
+        this.chatSerial += 1;
+        this.inChat = true;
         this.setState("chatting");
         transcript.addSystem("chat.connected");
         const common = Array.isArray(msg.common_interests) ? msg.common_interests : [];
@@ -288,12 +429,21 @@ export class Chat {
       case "stopped_typing":
         this.setTyping(false);
         break;
-      case "chat_ended":
+      case "chat_ended": {
         this.stopTyping();
         this.setTyping(false);
-        transcript.addSystem(msg.by === "you" ? "chat.ended_you" : "chat.ended_stranger");
+        this.endChat();
+        const key = {
+          you: "chat.ended_you",
+          stranger: "chat.ended_stranger",
+          system: "chat.ended_system",
+        }[msg.by];
+        transcript.addSystem(key ?? "chat.ended_stranger", {}, {
+          kind: msg.by === "system" ? "warning" : "info",
+        });
         this.setState("ended");
         break;
+      }
       case "stopped":
         transcript.addSystem("chat.stopped");
         this.setState("ended");
@@ -302,6 +452,44 @@ export class Chat {
         if (!("id" in msg) || !transcript.markUndelivered(msg.id)) {
           transcript.addSystem("chat.undelivered_line", {}, { kind: "error" });
         }
+        break;
+      case "held":
+        transcript.markHeld(msg.id ?? null);
+        if (msg.reason) {
+          transcript.addSystem("chat.held", { reason: String(msg.reason) }, { kind: "error" });
+        } else {
+          transcript.addSystem("chat.held_plain", {}, { kind: "error" });
+        }
+        break;
+      case "masked":
+        if (!transcript.markMasked(msg.id ?? null, String(msg.text ?? ""))) {
+          transcript.addSystem("chat.masked_line", {}, { kind: "error" });
+        }
+        break;
+      case "warning":
+        transcript.addSystem(
+          msg.message ? "chat.warning" : "chat.warning_plain",
+          { message: String(msg.message ?? "") },
+          { kind: "warning" },
+        );
+        break;
+      case "report_received":
+        transcript.addSystem("report.received");
+        this.render();
+        break;
+      case "challenge":
+        this.challenge = msg;
+        this.solve();
+        break;
+      case "challenge_passed":
+        this.challenge = null;
+        if (this.startAfterCheck) {
+          this.startAfterCheck = false;
+          if (this.state === "starting") this.sendStart();
+        }
+        break;
+      case "banned":
+        this.banned(msg);
         break;
       case "error":
         this.onError(msg);
@@ -312,8 +500,59 @@ export class Chat {
     }
   }
 
+  /** This browser is banned: stop everything and let the app show why. */
+  banned(ban) {
+    this.stopTyping();
+    this.endChat();
+    this.challenge = null;
+    this.startAfterCheck = false;
+    this.setState("banned");
+    this.hooks.onBanned?.(ban);
+  }
+
+  /** The chat (if any) is over: it can be reported for a while. */
+  endChat() {
+    if (!this.inChat) return;
+    this.inChat = false;
+    this.endedSerial = this.chatSerial;
+    this.endedAt = Date.now();
+    clearTimeout(this.reportTimer);
+    this.reportTimer = setTimeout(() => this.render(), REPORT_WINDOW_MS + 1000);
+  }
+
   onError(msg) {
     const code = String(msg.code ?? "");
+    if (code === "banned") {
+      this.banned(msg.ban && typeof msg.ban === "object" ? msg.ban : { reason: msg.message });
+      return;
+    }
+    if (code === "challenge_required") {
+      // Our `start` came before the check: solve, then start again.
+      // Without a challenge in the error, the server's `challenge` message follows.
+      if (msg.challenge && typeof msg.challenge === "object") this.challenge = msg.challenge;
+      if (msg.ref === "start" && this.state === "starting") this.startAfterCheck = true;
+      this.solve();
+      return;
+    }
+    if (code === "bad_solution") {
+      this.checkFailed();
+      return;
+    }
+    if (msg.ref === "report" && code !== "nothing_to_report") {
+      this.reportedSerial = this.reportUndo; // let the user try again
+    }
+    if (code === "nothing_to_report") {
+      this.transcript.addSystem("report.nothing", {}, { kind: "error" });
+      this.render();
+      return;
+    }
+    if (code === "entry_required") {
+      this.transcript.addSystem("error.entry_required", {}, { kind: "error" });
+      this.setState("ended");
+      this.reconnectNext();
+      this.hooks.onEntryRequired?.();
+      return;
+    }
     if (ERROR_KEYS.has(code)) {
       const seconds = Math.max(1, Math.ceil(Number(msg.retry_after) || 1));
       this.transcript.addSystem(`error.${code}`, { seconds, max: this.maxChars }, { kind: "error" });
@@ -346,6 +585,7 @@ export class Chat {
   }
 
   showStatus(key) {
+    if (key === "status.waiting" && this.section) key = `status.waiting_${this.section}`;
     this.statusKey = key;
     this.els.status.textContent = key ? this.i18n.t(key) : "";
   }
@@ -372,6 +612,9 @@ export class Chat {
     if (!canSend && document.activeElement === els.send) els.input.focus();
     els.send.disabled = !canSend;
     els.saveLog.disabled = this.transcript.length === 0;
+    const report = this.reportTarget();
+    if (!report && document.activeElement === els.report) els.stop.focus();
+    els.report.hidden = !report;
   }
 
   /** Re-read everything in the current UI language. */

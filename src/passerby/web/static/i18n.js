@@ -74,6 +74,15 @@ export class Translator {
     );
   }
 
+  /** A moment in time (ISO-8601 text or Date) in the reader's language and time zone. */
+  formatDate(when) {
+    const date = when instanceof Date ? when : new Date(when);
+    if (Number.isNaN(date.getTime())) return String(when);
+    return new Intl.DateTimeFormat(this.lang, { dateStyle: "long", timeStyle: "short" }).format(
+      date,
+    );
+  }
+
   /** Fill every [data-i18n] and [data-i18n-attr] element under root. */
   apply(root) {
     root.documentElement?.setAttribute("lang", this.lang);

@@ -27,7 +27,8 @@ export class Transcript {
 
   /** A line said by "you" or "stranger"; returns its entry. */
   addMessage(kind, text, id = null) {
-    const entry = { kind, text, id, undelivered: false, el: document.createElement("p") };
+    // notes: catalogue keys shown after the text, e.g. "not delivered".
+    const entry = { kind, text, id, notes: [], el: document.createElement("p") };
     entry.el.className = `msg ${kind}`;
     if (id !== null) entry.el.dataset.id = String(id);
     const who = document.createElement("strong");
@@ -66,16 +67,44 @@ export class Transcript {
     return entry;
   }
 
+  /** One of your messages, by the id it was sent with, or null. */
+  own(id) {
+    if (id === null || id === undefined) return null;
+    return this.entries.find((e) => e.kind === "you" && e.id === id) ?? null;
+  }
+
+  /** Add a note (a catalogue key) and a class to one of your messages. */
+  note(id, className, key) {
+    const entry = this.own(id);
+    if (!entry || entry.notes.includes(key)) return null;
+    entry.notes.push(key);
+    entry.el.classList.add(className);
+    if (!entry.el.querySelector(".note")) {
+      const note = document.createElement("span");
+      note.className = "note";
+      entry.el.append(" ", note);
+    }
+    this.render(entry);
+    return entry;
+  }
+
   /** Mark one of your messages as not delivered (protocol: `undelivered`). */
   markUndelivered(id) {
-    const entry = this.entries.find((e) => e.kind === "you" && e.id === id);
-    if (!entry || entry.undelivered) return false;
-    entry.undelivered = true;
-    entry.el.classList.add("undelivered");
-    const note = document.createElement("span");
-    note.className = "note";
-    entry.el.append(" ", note);
-    this.render(entry);
+    return this.note(id, "undelivered", "chat.not_delivered") !== null;
+  }
+
+  /** Mark one of your messages as held back by the rules (protocol: `held`). */
+  markHeld(id) {
+    return this.note(id, "held", "chat.not_sent") !== null;
+  }
+
+  /** Show your message as the stranger saw it, parts hidden (protocol: `masked`). */
+  markMasked(id, text) {
+    const entry = this.own(id);
+    if (!entry) return false;
+    entry.text = text;
+    entry.el.querySelector(".text").textContent = text;
+    this.note(id, "masked", "chat.parts_hidden");
     return true;
   }
 
@@ -87,7 +116,11 @@ export class Transcript {
     entry.el.querySelector(".who").textContent =
       `${this.t(entry.kind === "you" ? "chat.you" : "chat.stranger")}:`;
     const note = entry.el.querySelector(".note");
-    if (note) note.textContent = `(${this.t("chat.not_delivered")})`;
+    if (note) note.textContent = this.notesText(entry);
+  }
+
+  notesText(entry) {
+    return entry.notes.length ? `(${entry.notes.map((key) => this.t(key)).join(", ")})` : "";
   }
 
   /** Re-read every line in the current language. */
@@ -102,7 +135,7 @@ export class Transcript {
         lines.push(entry.el.textContent);
       } else {
         const who = this.t(entry.kind === "you" ? "chat.you" : "chat.stranger");
-        const note = entry.undelivered ? ` (${this.t("chat.not_delivered")})` : "";
+        const note = entry.notes.length ? ` ${this.notesText(entry)}` : "";
         lines.push(`${who}: ${entry.text}${note}`);
       }
     }

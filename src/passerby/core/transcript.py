@@ -1,0 +1,79 @@
+"""The server's own record of a chat, kept in memory for reports.
+
+Evidence must come from the server, not from a client that could forge it,
+so each session keeps what it relayed: the last :data:`MAX_LINES` lines and
+at most :data:`MAX_AGE` seconds of them, with the signals the detectors saw
+and the actions the rules took. A transcript lives only as long as its chat
+and a short while after (for a report right after the end); nothing here is
+written anywhere unless a report or a safety case asks for it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+MAX_LINES = 200
+MAX_AGE = 30 * 60.0
+# How long after a chat ends it can still be reported.
+REPORT_WINDOW = 10 * 60.0
+
+Who = Literal["me", "them"]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    at: float  # wall-clock seconds
+    who: Who
+    text: str
+    delivered: bool = True
+    signals: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    at: float
+    rule: str
+    action: str
+    signals: tuple[str, ...]
+
+
+@dataclass
+class ChatRecord:
+    chat: str
+    partner: str
+    section: str
+    started_at: float
+    lines: deque[Line] = field(default_factory=lambda: deque(maxlen=MAX_LINES))
+    actions: list[Action] = field(default_factory=list)
+    ended_at: float | None = None
+
+    def add(self, line: Line) -> None:
+        lines = self.lines
+        lines.append(line)
+        while lines and lines[0].at < line.at - MAX_AGE:
+            lines.popleft()
+
+    def reportable(self, now: float) -> bool:
+        return self.ended_at is None or now - self.ended_at <= REPORT_WINDOW
+
+    def as_evidence(self, me: str, them: str) -> dict[str, Any]:
+        """The transcript for an evidence record, with sides named ``me``/``them``."""
+        names = {"me": me, "them": them}
+        return {
+            "transcript": [
+                {
+                    "at": line.at,
+                    "from": names[line.who],
+                    "text": line.text,
+                    "delivered": line.delivered,
+                    "signals": [list(s) for s in line.signals],
+                }
+                for line in self.lines
+            ],
+            "actions": [
+                {"at": a.at, "rule": a.rule, "action": a.action, "signals": list(a.signals)}
+                for a in self.actions
+            ],
+        }

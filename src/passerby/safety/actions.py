@@ -1,0 +1,139 @@
+"""Carrying out what the rules decided: strikes, trust, bans, cases, challenges.
+
+The session decides delivery, warnings and the end of a chat by itself;
+everything that needs the database comes here. Each action is recorded with
+the rule and the signals that caused it (in the case's evidence, and in the
+strike and ban rows), so every sanction can be explained afterwards.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+
+from passerby.clock import Clock
+from passerby.cluster.broker import PeerInfo
+from passerby.core.transcript import ChatRecord
+from passerby.safety.bans import Ban, BanService
+from passerby.safety.challenge import ChallengeService
+from passerby.safety.devices import DeviceService
+from passerby.safety.evidence import timestamp
+from passerby.safety.moderation import StrikeBook, Verdict
+from passerby.safety.policy import Policy
+from passerby.safety.reports import EvidenceService, chat_evidence
+from passerby.storage.safety_sql import EvidenceWrite
+
+
+class StrikeStore(Protocol):
+    async def add_strike(
+        self, device: str, policy: str, rule: str, at: datetime, expires_at: datetime
+    ) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Sanctions:
+    ban: Ban | None = None
+    challenge: dict[str, Any] | None = None
+    low_trust: bool = False
+    case_record: str | None = None
+
+
+class SafetyActions:
+    def __init__(
+        self,
+        policy: Policy,
+        store: StrikeStore,
+        devices: DeviceService,
+        bans: BanService,
+        challenges: ChallengeService,
+        evidence: EvidenceService,
+        clock: Clock,
+    ) -> None:
+        self.policy = policy
+        self._store = store
+        self._devices = devices
+        self._bans = bans
+        self._challenges = challenges
+        self._evidence = evidence
+        self._clock = clock
+        self._books: dict[str, StrikeBook] = {}
+
+    def strikes_of(self, device: str) -> StrikeBook:
+        """The in-memory strike book every connection of a device shares."""
+        book = self._books.get(device)
+        if book is None:
+            book = self._books[device] = StrikeBook()
+        return book
+
+    async def apply(
+        self, verdict: Verdict, record: ChatRecord, me: PeerInfo, them: PeerInfo | None
+    ) -> Sanctions:
+        outcome = verdict.outcome
+        now = datetime.fromtimestamp(self._clock.wall(), UTC)
+        names = ",".join(sorted({s.name for s in verdict.signals}))
+        for policy_name in outcome.strikes:
+            rule = next((d.rule for d in outcome.decisions if d.policy == policy_name), policy_name)
+            await self._store.add_strike(
+                me.device, policy_name, rule, now, now + timedelta(days=self.policy.strike_days)
+            )
+        low_trust = False
+        if outcome.has("low_trust") and me.device:
+            until = now + timedelta(days=self.policy.low_trust_days)
+            await self._devices.set_low_trust(me.device, until)
+            low_trust = True
+        case_record = None
+        urgent = outcome.first("child_safety_case")
+        review = outcome.first("review_case")
+        if urgent is not None or review is not None:
+            decision = urgent or review
+            assert decision is not None
+            kind = "child_safety" if urgent else "review"
+            body = chat_evidence(record, me, them, my_role="subject", their_role="other")
+            body.update(
+                {
+                    "trigger": {
+                        "rule": decision.rule,
+                        "signals": list(decision.signals),
+                        "detected": [[s.name, s.score, s.detail] for s in verdict.signals],
+                        "risk": {
+                            "score": verdict.risk.score,
+                            "reasons": list(verdict.risk.reasons),
+                        },
+                    },
+                    "opened_at": timestamp(now),
+                }
+            )
+            case_record = secrets.token_hex(12)
+            await self._evidence.write(
+                EvidenceWrite(
+                    record_id=case_record,
+                    kind="moderation",
+                    body=body,
+                    created_at=now,
+                    case_kind=kind,
+                    case_priority=0 if urgent else decision.priority,
+                    case_subject=me.device or None,
+                    case_opened_by=f"rule:{decision.rule}",
+                    case_summary=f"{kind}: {decision.rule} ({names})",
+                    dedupe_key=f"{kind}:{me.device}:{record.chat}",
+                )
+            )
+        ban = None
+        perm = outcome.first("perm_ban")
+        temp = outcome.first("temp_ban")
+        if (perm or temp) and me.device:
+            chosen = perm or temp
+            assert chosen is not None
+            seconds = None
+            if perm is None:
+                seconds = self.policy.temp_ban_length(await self._bans.previous_bans(me.device))
+            ban = await self._bans.ban(
+                device=me.device,
+                reason_code=chosen.ban_reason,
+                seconds=seconds,
+                created_by=f"rule:{chosen.rule}",
+            )
+        challenge = self._challenges.issue() if outcome.has("challenge") else None
+        return Sanctions(ban, challenge, low_trust, case_record)

@@ -1,0 +1,115 @@
+"""Bans by device, by address (IPv6 by /64), or both; with expiry and reasons.
+
+A ban is checked when a browser declares its age, when a WebSocket opens and
+at every ``start``, so it holds across reconnects and new connections. The
+address is stored only as a keyed hash (:mod:`.iphash`), so an IP ban lasts
+at most two retention periods; device bans can be permanent.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+
+from passerby.clock import Clock
+from passerby.safety.iphash import IpHasher
+from passerby.storage.safety_sql import BanRow
+
+# What a banned person reads. Codes are stable; the words may change.
+REASONS = {
+    "sexual": "Sexual content is not allowed.",
+    "minor_safety": "Behaviour that puts young people at risk.",
+    "harassment": "Harassing or insulting other people.",
+    "hate": "Hateful content.",
+    "spam": "Spam or automated messages.",
+    "age_misrepresentation": "Giving a false age.",
+    "evasion": "Trying to get around a ban.",
+    "other": "Breaking the rules.",
+}
+
+
+class BanStore(Protocol):
+    async def add_ban(self, ban: BanRow) -> None: ...
+
+    async def active_bans(
+        self, device: str | None, ip_hashes: list[str], now: datetime
+    ) -> list[BanRow]: ...
+
+    async def count_bans(self, device: str) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Ban:
+    id: str
+    reason_code: str
+    expires_at: datetime | None
+    appeal: bool = True
+
+    @property
+    def reason(self) -> str:
+        return REASONS.get(self.reason_code, REASONS["other"])
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "reason_code": self.reason_code,
+            "reason": self.reason,
+            "expires_at": self.expires_at.isoformat() if self.expires_at else None,
+            "appeal": self.appeal,
+        }
+
+
+class BanService:
+    def __init__(self, store: BanStore, hasher: IpHasher, clock: Clock) -> None:
+        self._store = store
+        self._hasher = hasher
+        self._clock = clock
+
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(self._clock.wall(), UTC)
+
+    async def ban(
+        self,
+        *,
+        device: str | None = None,
+        address: str | None = None,
+        reason_code: str,
+        seconds: float | None,
+        created_by: str,
+        case_id: str | None = None,
+    ) -> Ban:
+        """Ban a device, an address, or both; ``seconds=None`` is permanent."""
+        if device is None and address is None:
+            raise ValueError("a ban needs a device or an address")
+        if reason_code not in REASONS:
+            raise ValueError(f"unknown reason code {reason_code!r}")
+        now = self.now()
+        expires = None if seconds is None else now + timedelta(seconds=seconds)
+        ip_hash = await self._hasher.current(address) if address is not None else None
+        row = BanRow(
+            secrets.token_hex(12), device, ip_hash, reason_code, now, expires, created_by, case_id
+        )
+        await self._store.add_ban(row)
+        return Ban(row.id, reason_code, expires)
+
+    async def ban_device(
+        self, device: str, *, reason_code: str, seconds: float | None, created_by: str = "moderator"
+    ) -> Ban:
+        return await self.ban(
+            device=device, reason_code=reason_code, seconds=seconds, created_by=created_by
+        )
+
+    async def check(self, device: str | None, address: str | None) -> Ban | None:
+        """The ban that applies now, the longest first, or None."""
+        hashes = await self._hasher.candidates(address) if address else []
+        rows = await self._store.active_bans(device, hashes, self.now())
+        if not rows:
+            return None
+        far = datetime.max.replace(tzinfo=UTC)
+        row = max(rows, key=lambda r: r.expires_at or far)
+        return Ban(row.id, row.reason_code, row.expires_at)
+
+    async def previous_bans(self, device: str) -> int:
+        return await self._store.count_bans(device)

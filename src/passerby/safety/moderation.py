@@ -1,0 +1,177 @@
+"""Moderation of one connection's messages: detectors, history, risk, rules.
+
+:class:`ChatModerator` is pure and synchronous: the session calls it inline
+for every message it is about to send, before delivery, and gets a
+:class:`Verdict`. The detectors it uses are fast (microseconds), so nothing
+here blocks the event loop. It adds two signals only history can give:
+``repeated`` (the same text again and again, across chats: bots) and
+``flood`` (bursts). It never stores text beyond a short-lived fingerprint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from passerby.safety.policy import Outcome, Policy
+from passerby.safety.signals import Signal
+
+# Greetings and one-word answers ("hi", "m", "asl") are repeated by everyone
+# in every chat; only longer texts count as a repeated message.
+REPEAT_MIN_CHARS = 12
+REPEAT_WINDOW = 600.0  # seconds
+REPEAT_THRESHOLD = 3
+FLOOD_WINDOW = 10.0
+
+_MASKS = [
+    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail
+    re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|io|me|gg|ly|co)\b\S*", re.I),
+    re.compile(r"\+?\d[\d\s().-]{5,}\d"),  # phone-like digit runs
+]
+
+
+def mask_personal_data(text: str) -> str:
+    for pattern in _MASKS:
+        text = pattern.sub("•••", text)
+    return text
+
+
+class Analyser(Protocol):
+    def analyse(self, text: str) -> list[Signal]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RiskView:
+    score: float
+    escalate: bool
+    reasons: tuple[str, ...] = ()
+    subject: str | None = None
+
+
+class RiskLike(Protocol):
+    @property
+    def score(self) -> float: ...
+
+    @property
+    def escalate(self) -> bool: ...
+
+    @property
+    def reasons(self) -> tuple[str, ...]: ...
+
+    @property
+    def subject(self) -> str | None: ...
+
+
+class RiskTracker(Protocol):
+    """One conversation's accumulated risk (``safety.risk``)."""
+
+    def observe(self, speaker: str, signals: Sequence[Signal]) -> RiskLike: ...
+
+
+RiskFactory = Callable[[str], RiskTracker]
+
+
+class NoRisk:
+    def observe(self, speaker: str, signals: Sequence[Signal]) -> RiskView:
+        return RiskView(0.0, False)
+
+
+@dataclass
+class StrikeBook:
+    """A device's live strikes per policy (wall-clock expiry times)."""
+
+    expiries: dict[str, list[float]] = field(default_factory=dict)
+
+    def counts(self, now: float) -> dict[str, int]:
+        return {p: sum(1 for e in exp if e > now) for p, exp in self.expiries.items()}
+
+    def add(self, policy: str, expires: float) -> None:
+        self.expiries.setdefault(policy, []).append(expires)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    outcome: Outcome
+    signals: tuple[Signal, ...]
+    text: str  # what the partner receives (masked when the outcome says so)
+    risk: RiskLike
+
+    @property
+    def delivered(self) -> bool:
+        return self.outcome.delivery != "hold"
+
+
+class ChatModerator:
+    def __init__(
+        self,
+        analyser: Analyser,
+        policy: Policy,
+        section: str,
+        strikes: StrikeBook,
+        risk_factory: RiskFactory | None = None,
+        *,
+        flood_messages: int = 25,
+    ) -> None:
+        self._analyser = analyser
+        # More messages than this within FLOOD_WINDOW is a flood signal.
+        self._flood_messages = flood_messages
+        self.policy = policy
+        self.section = section
+        self.strikes = strikes
+        self._risk_factory = risk_factory or (lambda section: NoRisk())
+        self._risk: RiskTracker = self._risk_factory(section)
+        self._fingerprints: deque[tuple[float, str]] = deque()
+        self._sent: deque[float] = deque()
+
+    def new_chat(self) -> None:
+        self._risk = self._risk_factory(self.section)
+
+    def incoming(self, signals: Sequence[Signal]) -> None:
+        """Signals the server found in the stranger's messages to us."""
+        if signals:
+            self._risk.observe("them", signals)
+
+    def outgoing(self, text: str, now: float, wall: float) -> Verdict:
+        """Judge a message we are about to send (``now`` monotonic, ``wall`` epoch)."""
+        signals = list(self._analyser.analyse(text))
+        signals.extend(self._history(text, now))
+        risk = self._risk.observe("me", signals)
+        # The conversation's risk is about one speaker; only act on it when
+        # that speaker is the one sending now.
+        mine = risk.subject == "me"
+        outcome = self.policy.evaluate(
+            signals,
+            self.section,
+            risk_score=risk.score if mine else 0.0,
+            escalated=risk.escalate and mine,
+            strikes=self.strikes.counts(wall),
+        )
+        for policy_name in outcome.strikes:
+            self.strikes.add(policy_name, wall + self.policy.strike_days * 86400)
+        shown = mask_personal_data(text) if outcome.delivery == "mask" else text
+        return Verdict(outcome, tuple(signals), shown, risk)
+
+    def _history(self, text: str, now: float) -> list[Signal]:
+        found: list[Signal] = []
+        sent = self._sent
+        sent.append(now)
+        while sent and sent[0] < now - FLOOD_WINDOW:
+            sent.popleft()
+        if len(sent) > self._flood_messages:
+            found.append(Signal("flood", 0.8, f"n={len(sent)}"))
+        key = " ".join(text.casefold().split())
+        if len(key) < REPEAT_MIN_CHARS:
+            return found
+        digest = hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+        prints = self._fingerprints
+        while prints and prints[0][0] < now - REPEAT_WINDOW:
+            prints.popleft()
+        prints.append((now, digest))
+        same = sum(1 for _, d in prints if d == digest)
+        if same >= REPEAT_THRESHOLD:
+            found.append(Signal("repeated", min(1.0, 0.5 + 0.1 * same), f"n={same}"))
+        return found

@@ -1,0 +1,201 @@
+"""Reports and safety cases: evidence written durably before anyone is told.
+
+:class:`EvidenceService` writes one evidence record together with its case,
+in one transaction. When the database does not answer, the record goes to
+the local spool (fsynced) instead and is replayed later, so a report is
+never lost: the reporter hears "received" only after one of the two writes
+has reached the disk.
+
+:class:`ReportService` turns a user's report into such a record: the
+server's own transcript, the section, both sides' session ids, device
+hashes, addresses and ports, user agents, UTC times, and the signals and
+actions seen in that chat. Reporting the same person twice joins one case;
+after a report the two are never matched again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import secrets
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from passerby.clock import Clock
+from passerby.cluster.broker import PeerInfo
+from passerby.core.transcript import ChatRecord
+from passerby.safety.evidence import ChainReport, EvidenceRecord, timestamp, verify_chain
+from passerby.safety.spool import Spool
+from passerby.storage.safety_sql import EvidenceWrite
+
+log = logging.getLogger(__name__)
+
+REPLAY_SECONDS = 2.0
+
+# Case priority by reason: 0 is the most urgent.
+REPORT_PRIORITY = {
+    "minor_at_risk": 0,
+    "sexual": 1,
+    "harassment": 2,
+    "hate": 2,
+    "spam": 3,
+    "other": 3,
+}
+
+
+class EvidenceStore(Protocol):
+    async def write_evidence(self, write: EvidenceWrite) -> tuple[str, EvidenceRecord]: ...
+
+    async def list_evidence(self, case_id: str | None = None) -> list[EvidenceRecord]: ...
+
+
+def _to_spool(write: EvidenceWrite) -> dict[str, Any]:
+    return {
+        "record_id": write.record_id,
+        "kind": write.kind,
+        "body": write.body,
+        "created_at": timestamp(write.created_at),
+        "case_kind": write.case_kind,
+        "case_priority": write.case_priority,
+        "case_subject": write.case_subject,
+        "case_opened_by": write.case_opened_by,
+        "case_summary": write.case_summary,
+        "dedupe_key": write.dedupe_key,
+        "block": list(write.block) if write.block else None,
+    }
+
+
+def _from_spool(entry: dict[str, Any]) -> EvidenceWrite:
+    block = entry.get("block")
+    return EvidenceWrite(
+        record_id=entry["record_id"],
+        kind=entry["kind"],
+        body=entry["body"],
+        created_at=datetime.strptime(entry["created_at"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(
+            tzinfo=UTC
+        ),
+        case_kind=entry["case_kind"],
+        case_priority=entry["case_priority"],
+        case_subject=entry["case_subject"],
+        case_opened_by=entry["case_opened_by"],
+        case_summary=entry["case_summary"],
+        dedupe_key=entry["dedupe_key"],
+        block=(block[0], block[1]) if block else None,
+    )
+
+
+class EvidenceService:
+    def __init__(self, store: EvidenceStore, spool: Spool, clock: Clock) -> None:
+        self._store = store
+        self.spool = spool
+        self._clock = clock
+        self._task: asyncio.Task[None] | None = None
+
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(self._clock.wall(), UTC)
+
+    async def write(self, write: EvidenceWrite) -> str | None:
+        """Store durably; the case id when it reached the database, None when spooled."""
+        if not self.spool.pending():
+            try:
+                case_id, _ = await self._store.write_evidence(write)
+                return case_id
+            except Exception:
+                log.warning("evidence store unavailable; spooling record %s", write.record_id)
+        # Behind earlier spooled records, or the store failed: keep the order.
+        await self.spool.append(_to_spool(write))
+        return None
+
+    async def replay(self) -> int:
+        """Move spooled records into the store; raises if it is still down."""
+
+        async def store(entry: dict[str, Any]) -> None:
+            await self._store.write_evidence(_from_spool(entry))
+
+        return await self.spool.drain(store)
+
+    async def verify(self) -> ChainReport:
+        return verify_chain(await self._store.list_evidence())
+
+    async def list_records(self, case_id: str | None = None) -> list[EvidenceRecord]:
+        return await self._store.list_evidence(case_id)
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._replay_forever(), name="passerby-evidence-spool")
+
+    async def close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        if self.spool.pending():
+            with contextlib.suppress(Exception):
+                await self.replay()
+
+    async def _replay_forever(self) -> None:
+        while True:
+            if self.spool.pending():
+                try:
+                    count = await self.replay()
+                    log.warning("replayed %d spooled evidence records", count)
+                except Exception:
+                    log.info("evidence store still unavailable; spool kept")
+            await asyncio.sleep(REPLAY_SECONDS)
+
+
+def chat_evidence(
+    record: ChatRecord, me: PeerInfo, them: PeerInfo | None, *, my_role: str, their_role: str
+) -> dict[str, Any]:
+    body = record.as_evidence(my_role, their_role)
+    body.update(
+        {
+            "chat_id": record.chat,
+            "section": record.section,
+            "chat_started_at": record.started_at,
+            "chat_ended_at": record.ended_at,
+            my_role: me.as_evidence(),
+            their_role: them.as_evidence() if them else {"session": record.partner},
+        }
+    )
+    return body
+
+
+class ReportService:
+    def __init__(self, evidence: EvidenceService, clock: Clock) -> None:
+        self._evidence = evidence
+        self._clock = clock
+
+    async def report(
+        self,
+        *,
+        reason: str,
+        comment: str,
+        record: ChatRecord,
+        reporter: PeerInfo,
+        reported: PeerInfo | None,
+    ) -> str:
+        now = datetime.fromtimestamp(self._clock.wall(), UTC)
+        body = chat_evidence(record, reporter, reported, my_role="reporter", their_role="reported")
+        body.update({"reason": reason, "comment": comment, "reported_at": timestamp(now)})
+        subject = reported.device if reported else None
+        kind = "child_safety" if reason == "minor_at_risk" else "report"
+        record_id = secrets.token_hex(12)
+        block = (reporter.device, subject) if subject and reporter.device else None
+        await self._evidence.write(
+            EvidenceWrite(
+                record_id=record_id,
+                kind="report",
+                body=body,
+                created_at=now,
+                case_kind=kind,
+                case_priority=REPORT_PRIORITY.get(reason, 3),
+                case_subject=subject,
+                case_opened_by=reporter.device,
+                case_summary=f"report: {reason}",
+                dedupe_key=f"report:{reporter.device}:{subject or record.partner}",
+                block=block,
+            )
+        )
+        return record_id

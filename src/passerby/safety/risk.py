@@ -1,0 +1,304 @@
+"""Grooming risk over a conversation, and over the chats of one device.
+
+One message rarely proves anything: "how old r u" is how half of all
+anonymous chats start. Grooming shows as a *pattern* from one speaker: age
+questions, then flattery and secrecy, a move to another app, requests for
+pictures, a meeting. :class:`ConversationRisk` keeps, per speaker, the
+strongest signal seen in each category and weighs them by the chat's section.
+
+Weights (per category, per section), combined per speaker as a noisy-OR,
+``score = 1 - prod(1 - weight * signal_score)``:
+
+=================  =====  ======  =============================================
+category           teens  adults  why
+=================  =====  ======  =============================================
+age_question       0.15   0.05    teens ask each other "asl" all the time; on
+                                  its own it is weak, as part of a pattern it
+                                  is the first step
+off_platform       0.20   0.05    teens swap Snapchat innocently; adults may
+pii_* (own data)   0.15   0.05    share contacts as they please
+secrecy            0.45   0.30    almost never innocent between strangers, in
+                                  either section
+picture_request    0.35   0.10    between strangers in the teens section a
+                                  request for pictures is a red flag; between
+                                  adults it is mostly flirting
+meet_request       0.35   0.10    same reasoning as pictures
+sexual             0.45   0.05    sexual talk is the policy's business in the
+                                  adult section, a risk in the teens section
+=================  =====  ======  =============================================
+
+A category counts as *present* from a signal score of 0.5 (:data:`PRESENT`):
+weak mentions ("I use instagram for photography" scores 0.2) add a little to
+the score but never to a pattern.
+
+Escalation (``RiskUpdate.escalate``), which sends the chat to the rules engine
+as a likely grooming case, happens at once when:
+
+* **teens**: a speaker discloses an adult age (score >= 0.6): an adult has no
+  business in the teens section, whatever they say next;
+* **teens**: one speaker shows two or more of the grooming categories (age
+  question, secrecy, off-platform, pictures, meeting, sexual). This also
+  catches two teens who go "asl?" then "add me on snap": escalation sends the
+  chat to the rules and to review, it does not punish, and a stranger who
+  asks a child's age and then for their Snapchat is exactly the opening move
+  the section exists to interrupt;
+* **adults**: one speaker discloses a minor's age and the *other* speaker
+  shows sexual content, picture or meeting requests, or secrecy, before or
+  after the disclosure: an adult talking to a minor who slipped into the
+  adult section. A minor's disclosure alone scores 0.5 and is reported in
+  ``reasons`` (the pipeline may move or warn them) but does not escalate;
+* **adults**: one speaker shows four or more categories including secrecy
+  and an age question, which is the teens pattern with a higher bar.
+
+A message that is only a number ("14") is a weak disclosure (0.5) on its
+own; after the other speaker asked an age question it counts as an answer
+(0.8), because that is how most ages are given in chat.
+
+Once escalated a conversation stays escalated. :class:`DeviceRisk` carries a
+score across a device's chats with exponential decay, so that one bad chat
+fades over weeks but repeated ones add up. Everything is pure: time comes in
+as ``now`` (seconds, any epoch), no clock is read.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from passerby.safety.signals import Signal
+
+PRESENT: Final = 0.5
+ADULT_DISCLOSURE: Final = 0.6
+MINOR_DISCLOSURE: Final = 0.6
+# Categories that make up the grooming pattern.
+PATTERN: Final = (
+    "age_question",
+    "secrecy",
+    "off_platform",
+    "picture_request",
+    "meet_request",
+    "sexual",
+)
+# Distinct pattern categories from one speaker that escalate in "teens".
+TEENS_PATTERN: Final = 2
+# What the other side of a disclosed minor must not do in the adult section.
+TOWARDS_MINOR: Final = frozenset({"sexual", "picture_request", "meet_request", "secrecy"})
+
+WEIGHTS: Final[Mapping[str, Mapping[str, float]]] = {
+    "teens": {
+        "age_question": 0.15,
+        "off_platform": 0.20,
+        "pii_phone": 0.15,
+        "pii_email": 0.15,
+        "pii_handle": 0.15,
+        "pii_address": 0.15,
+        "secrecy": 0.45,
+        "picture_request": 0.35,
+        "meet_request": 0.35,
+        "sexual": 0.45,
+    },
+    "adults": {
+        "age_question": 0.05,
+        "off_platform": 0.05,
+        "pii_phone": 0.05,
+        "pii_email": 0.05,
+        "pii_handle": 0.05,
+        "pii_address": 0.05,
+        "secrecy": 0.30,
+        "picture_request": 0.10,
+        "meet_request": 0.10,
+        "sexual": 0.05,
+    },
+}
+SECTIONS: Final = frozenset(WEIGHTS)
+MINOR_IN_ADULTS_SCORE: Final = 0.5
+# A message that is only a number ("14") scores 0.5 as a disclosure; once the
+# other speaker has asked an age question it is read as an answer.
+BARE_ANSWER: Final = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class RiskUpdate:
+    """The conversation's risk after one message.
+
+    Attributes:
+        score: 0..1, the riskiest speaker's score.
+        escalate: True once an escalation rule has been met (and from then on).
+        reasons: short machine reasons, e.g. ``"teens:adult_age=25"``.
+        subject: the speaker the risk is about, or None while nothing is found.
+    """
+
+    score: float
+    escalate: bool
+    reasons: tuple[str, ...] = ()
+    subject: str | None = None
+
+
+@dataclass(slots=True)
+class _Speaker:
+    best: dict[str, float] = field(default_factory=dict)
+    minor_age: int | None = None
+    adult_age: int | None = None
+
+
+def _age_of(signal: Signal) -> int | None:
+    if signal.detail.startswith("age="):
+        value = signal.detail[4:].split(";", 1)[0]
+        if value.isdigit():
+            return int(value)
+    return None
+
+
+class ConversationRisk:
+    """Accumulates signals per speaker over one chat. Pure and cheap."""
+
+    __slots__ = ("_escalated", "_reasons", "_section", "_speakers", "_subject", "_weights")
+
+    def __init__(self, section: str) -> None:
+        if section not in SECTIONS:
+            raise ValueError(f"section must be one of {sorted(SECTIONS)}")
+        self._section = section
+        self._weights = WEIGHTS[section]
+        self._speakers: dict[str, _Speaker] = {}
+        self._escalated = False
+        self._reasons: tuple[str, ...] = ()
+        self._subject: str | None = None
+
+    @property
+    def section(self) -> str:
+        return self._section
+
+    @property
+    def escalated(self) -> bool:
+        return self._escalated
+
+    def observe(self, speaker: str, signals: Sequence[Signal]) -> RiskUpdate:
+        """Add one message's signals from ``speaker``; return the new risk."""
+        state = self._speakers.setdefault(speaker, _Speaker())
+        for signal in signals:
+            if signal.score > state.best.get(signal.name, 0.0):
+                state.best[signal.name] = signal.score
+            score = signal.score
+            if signal.detail.endswith(";bare") and self._asked_age(speaker):
+                # A bare "14" right after the other side asked for an age.
+                score = BARE_ANSWER
+            if signal.name == "age_disclosure_minor" and score >= MINOR_DISCLOSURE:
+                age = _age_of(signal)
+                state.minor_age = age if age is not None else (state.minor_age or 17)
+            elif signal.name == "age_disclosure_adult" and score >= ADULT_DISCLOSURE:
+                age = _age_of(signal)
+                state.adult_age = age if age is not None else (state.adult_age or 18)
+        return self._evaluate()
+
+    def _asked_age(self, speaker: str) -> bool:
+        return any(
+            other != speaker and state.best.get("age_question", 0.0) >= PRESENT
+            for other, state in self._speakers.items()
+        )
+
+    def _speaker_score(self, state: _Speaker) -> float:
+        keep = 1.0
+        for name, weight in self._weights.items():
+            score = state.best.get(name)
+            if score:
+                keep *= 1.0 - weight * score
+        return 1.0 - keep
+
+    def _present(self, state: _Speaker) -> list[str]:
+        return [name for name in PATTERN if state.best.get(name, 0.0) >= PRESENT]
+
+    def _evaluate(self) -> RiskUpdate:
+        best_score = 0.0
+        subject: str | None = self._subject
+        reasons: list[str] = []
+        escalate = False
+        teens = self._section == "teens"
+        for name, state in self._speakers.items():
+            score = self._speaker_score(state)
+            present = self._present(state)
+            rule: str | None = None
+            if teens and state.adult_age is not None:
+                rule = f"teens:adult_age={state.adult_age}"
+            elif teens and len(present) >= TEENS_PATTERN:
+                rule = "teens:pattern=" + "+".join(present)
+            elif not teens:
+                rule = self._adult_rule(name, present)
+            if rule is not None:
+                escalate = True
+                score = 1.0
+                reasons.append(rule)
+            if score > best_score or (rule is not None and subject is None):
+                best_score = score
+                subject = name
+        if not teens and not escalate:
+            minors = [n for n, state in self._speakers.items() if state.minor_age is not None]
+            if minors:
+                # A minor in the adult section: worth a warning or a move even
+                # when nobody has done anything yet.
+                reasons.append("adults:minor_present")
+                if best_score < MINOR_IN_ADULTS_SCORE:
+                    best_score, subject = MINOR_IN_ADULTS_SCORE, minors[0]
+        if escalate and not self._escalated:
+            self._escalated = True
+            self._subject = subject
+        if self._escalated:
+            # Keep the first reasons: they say why the chat was escalated.
+            self._reasons = tuple(dict.fromkeys((*self._reasons, *reasons)))
+            return RiskUpdate(1.0, True, self._reasons, self._subject)
+        return RiskUpdate(round(best_score, 4), False, tuple(reasons), subject)
+
+    def _other_is_minor(self, name: str) -> bool:
+        return any(
+            other != name and state.minor_age is not None for other, state in self._speakers.items()
+        )
+
+    def _adult_rule(self, name: str, present: list[str]) -> str | None:
+        if self._other_is_minor(name):
+            towards = [c for c in present if c in TOWARDS_MINOR]
+            if towards:
+                return "adults:minor_and_partner=" + "+".join(towards)
+        if len(present) >= 4 and "secrecy" in present and "age_question" in present:
+            return "adults:pattern=" + "+".join(present)
+        return None
+
+
+class DeviceRisk:
+    """A device's risk across chats: each chat's score, decayed by age.
+
+    ``value = 1 - prod(1 - score_i * 0.5 ** (age_i / half_life))`` kept as one
+    running number: at each :meth:`add` the stored value is decayed to ``now``
+    and the new score combined with it as a noisy-OR. One escalated chat (1.0)
+    reads 0.5 after one half-life; three moderate chats of 0.5 read 0.875.
+
+    Args:
+        half_life: seconds for a score to lose half its weight; 14 days by
+            default, long enough to link a groomer's attempts across days.
+    """
+
+    __slots__ = ("_half_life", "_stamp", "_value")
+
+    def __init__(self, half_life: float = 14 * 86_400.0, value: float = 0.0, stamp: float = 0.0):
+        if half_life <= 0:
+            raise ValueError("half_life must be positive")
+        self._half_life = half_life
+        self._value = min(1.0, max(0.0, value))
+        self._stamp = stamp
+
+    def value(self, now: float) -> float:
+        """The decayed score at ``now`` (never read before the last add)."""
+        elapsed = max(0.0, now - self._stamp)
+        return self._value * math.pow(0.5, elapsed / self._half_life)
+
+    def add(self, score: float, now: float) -> float:
+        """Fold one chat's score in; return the new value."""
+        current = self.value(now)
+        score = min(1.0, max(0.0, score))
+        self._value = 1.0 - (1.0 - current) * (1.0 - score)
+        self._stamp = max(now, self._stamp)
+        return self._value
+
+    def snapshot(self) -> tuple[float, float]:
+        """``(value, stamp)`` to store; rebuild with ``DeviceRisk(hl, *snapshot)``."""
+        return self._value, self._stamp

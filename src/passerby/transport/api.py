@@ -1,0 +1,192 @@
+"""HTTP API for the safety steps before a chat: entry (age band) and appeals.
+
+Thin handlers: they read and check the JSON body, call the safety services
+and shape the answer. Errors are ``{"code", "message"}`` with a status, as
+``docs/protocol.md`` lists them.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from aiohttp import web
+
+from passerby.clock import Clock
+from passerby.core.entry import UNDER_13_MESSAGE, Band, EntryRefused
+from passerby.core.ratelimit import KeyedLimiter, Rate
+from passerby.safety.bans import BanService
+from passerby.safety.challenge import ChallengeService
+from passerby.safety.devices import COOKIE_MAX_AGE, COOKIE_NAME, DeviceService, DeviceState
+from passerby.safety.evidence import timestamp
+from passerby.safety.iphash import network_of
+from passerby.safety.reports import EvidenceService
+from passerby.storage.safety_sql import EvidenceWrite
+from passerby.transport.origin import client_address
+
+MAX_BODY = 8 * 1024
+MAX_APPEAL_CHARS = 2_000
+# Declarations per address: generous for a household, slow for a bot farm.
+ENTRY_RATE = Rate(per_second=10 / 60, burst=10)
+
+
+def _error(status: int, code: str, message: str, **extra: Any) -> web.Response:
+    return web.json_response({"code": code, "message": message, **extra}, status=status)
+
+
+async def _json_body(request: web.Request) -> dict[str, Any] | web.Response:
+    if request.content_length is not None and request.content_length > MAX_BODY:
+        return _error(413, "bad_request", "The request body is too large.")
+    raw = await request.content.read(MAX_BODY + 1)
+    if len(raw) > MAX_BODY:
+        return _error(413, "bad_request", "The request body is too large.")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return _error(400, "bad_request", "The body must be a JSON object.")
+    if not isinstance(data, dict):
+        return _error(400, "bad_request", "The body must be a JSON object.")
+    return data
+
+
+class EntryApi:
+    def __init__(
+        self,
+        devices: DeviceService,
+        bans: BanService,
+        challenges: ChallengeService,
+        evidence: EvidenceService,
+        clock: Clock,
+        *,
+        pow_at_entry: bool,
+        trust_forwarded_for: bool,
+        entry_rate: Rate = ENTRY_RATE,
+    ) -> None:
+        self._devices = devices
+        self._bans = bans
+        self._challenges = challenges
+        self._evidence = evidence
+        self._clock = clock
+        self._pow_at_entry = pow_at_entry
+        self._trust_forwarded_for = trust_forwarded_for
+        self._limiter = KeyedLimiter(entry_rate)
+
+    def _state_json(self, state: DeviceState | None) -> dict[str, Any]:
+        declaration = state.declaration if state else None
+        return {
+            "declared": declaration is not None,
+            "band": declaration.band.value if declaration else None,
+            "section": state.section.name if state and state.section else None,
+            "pending_band": declaration.pending_band.value
+            if declaration and declaration.pending_band
+            else None,
+            "pending_until": declaration.pending_until.isoformat()
+            if declaration and declaration.pending_until
+            else None,
+            "challenge": None,
+            "ban": None,
+        }
+
+    async def get_entry(self, request: web.Request) -> web.Response:
+        device = self._devices.hash_of_cookie(request.cookies.get(COOKIE_NAME))
+        state = await self._devices.state(device) if device else None
+        body = self._state_json(state)
+        ban = await self._bans.check(device, client_address(request, self._trust_forwarded_for))
+        if ban is not None:
+            body["ban"] = ban.as_json()
+        if self._pow_at_entry and (state is None or state.declaration is None):
+            body["challenge"] = self._challenges.issue()
+        return web.json_response(body, headers={"Cache-Control": "no-store"})
+
+    async def post_entry(self, request: web.Request) -> web.Response:
+        address = client_address(request, self._trust_forwarded_for)
+        wait = self._limiter.take(network_of(address), self._clock.monotonic())
+        if wait:
+            return _error(
+                429, "rate_limited", "Too many attempts; try again soon.", retry_after=wait
+            )
+        data = await _json_body(request)
+        if isinstance(data, web.Response):
+            return data
+        try:
+            band = Band(str(data.get("age_band")))
+        except ValueError:
+            return _error(400, "bad_request", "age_band must be 'under13', '13-17' or '18+'.")
+        if data.get("accept_rules") is not True:
+            return _error(400, "rules_not_accepted", "You need to accept the rules to chat.")
+        cookie = request.cookies.get(COOKIE_NAME)
+        token = self._devices.token_of_cookie(cookie)
+        device = self._devices.hash_of_token(token) if token else None
+        ban = await self._bans.check(device, address)
+        if ban is not None:
+            return _error(403, "banned", "You are banned.", ban=ban.as_json())
+        if self._pow_at_entry and token is None:
+            solution = data.get("solution")
+            if not isinstance(solution, str) or not self._challenges.verify(solution):
+                return _error(
+                    403,
+                    "challenge_required",
+                    "Please wait while your browser is checked.",
+                    challenge=self._challenges.issue(),
+                )
+        if token is None:
+            if band is Band.UNDER_13:
+                return _error(400, "under_13", UNDER_13_MESSAGE)
+            cookie = self._devices.new_cookie()
+            token = self._devices.token_of_cookie(cookie)
+            assert token is not None
+            device = self._devices.hash_of_token(token)
+        assert device is not None
+        try:
+            state, _ = await self._devices.declare(device, band)
+        except EntryRefused as refused:
+            return _error(400, refused.code, refused.message)
+        response = web.json_response(self._state_json(state))
+        response.set_cookie(
+            COOKIE_NAME,
+            cookie or "",
+            max_age=COOKIE_MAX_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=request.secure,
+            path="/",
+        )
+        return response
+
+    async def post_appeal(self, request: web.Request) -> web.Response:
+        data = await _json_body(request)
+        if isinstance(data, web.Response):
+            return data
+        text = data.get("text")
+        if not isinstance(text, str) or not text.strip() or len(text) > MAX_APPEAL_CHARS:
+            return _error(400, "bad_request", "An appeal needs a text of 1 to 2,000 characters.")
+        device = self._devices.hash_of_cookie(request.cookies.get(COOKIE_NAME))
+        address = client_address(request, self._trust_forwarded_for)
+        ban = await self._bans.check(device, address)
+        if ban is None:
+            return _error(404, "not_banned", "There is no ban to appeal.")
+        now = datetime.fromtimestamp(self._clock.wall(), UTC)
+        record = secrets.token_hex(12)
+        case_id = await self._evidence.write(
+            EvidenceWrite(
+                record_id=record,
+                kind="appeal",
+                body={
+                    "ban_id": ban.id,
+                    "reason_code": ban.reason_code,
+                    "text": text.strip(),
+                    "device_hash": device,
+                    "received_at": timestamp(now),
+                },
+                created_at=now,
+                case_kind="appeal",
+                case_priority=2,
+                case_subject=device,
+                case_opened_by=device,
+                case_summary=f"appeal of ban {ban.id} ({ban.reason_code})",
+                dedupe_key=f"appeal:{ban.id}",
+            )
+        )
+        return web.json_response({"case": case_id or record}, status=202)

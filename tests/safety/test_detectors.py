@@ -1,0 +1,434 @@
+"""Each detector fires on what it names, through obfuscation, and not on near-misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from passerby.safety.signals import SIGNAL_NAMES, Signal
+from passerby.safety.text import TextAnalyser
+from passerby.safety.text.toxicity import ToxicityScorer
+
+
+@pytest.fixture(scope="module")
+def analyser() -> TextAnalyser:
+    return TextAnalyser(ToxicityScorer())
+
+
+def found(analyser: TextAnalyser, text: str) -> dict[str, Signal]:
+    return {signal.name: signal for signal in analyser.analyse(text)}
+
+
+def fires(analyser: TextAnalyser, text: str, name: str, at_least: float = 0.5) -> Signal:
+    signals = found(analyser, text)
+    assert name in signals, f"{name} not found in {text!r}: {signals}"
+    assert signals[name].score >= at_least, signals[name]
+    return signals[name]
+
+
+def quiet(analyser: TextAnalyser, text: str, name: str, below: float = 0.5) -> None:
+    signal = found(analyser, text).get(name)
+    assert signal is None or signal.score < below, f"{text!r} gave {signal}"
+
+
+def test_signal_vocabulary_is_checked() -> None:
+    assert "repeated" in SIGNAL_NAMES and "flood" in SIGNAL_NAMES
+    with pytest.raises(ValueError):
+        Signal("grooming", 0.5)
+    with pytest.raises(ValueError):
+        Signal("link", 1.5)
+
+
+def test_at_most_one_signal_per_name(analyser: TextAnalyser) -> None:
+    signals = analyser.analyse("add me on snap, my snap is cool_guy99, snapchat me")
+    names = [s.name for s in signals]
+    assert len(names) == len(set(names))
+
+
+# -- personal data ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call me at 555-123-4567",
+        "my number is +44 7700 900123",
+        "(212) 555 0199 text me",
+        "five five five one two three four, text me",
+        "5 5 5 1 2 3 4 5 6 7",
+        "my # is 555 O1l2 345",
+    ],
+)
+def test_phone_numbers(analyser: TextAnalyser, text: str) -> None:
+    signal = fires(analyser, text, "pii_phone")
+    assert signal.detail.startswith("digits=")
+    assert "555" not in signal.detail
+
+
+@pytest.mark.parametrize(
+    "text", ["see you on 2024-06-11", "I scored 1500 points", "it costs 1,000,000", "at 10:30"]
+)
+def test_not_phone_numbers(analyser: TextAnalyser, text: str) -> None:
+    quiet(analyser, text, "pii_phone")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "email me bob.smith@gmail.com",
+        "bob at gmail dot com",
+        "bob (at) yahoo (dot) com",
+        "x[at]proton[dot]me",
+    ],
+)
+def test_emails(analyser: TextAnalyser, text: str) -> None:
+    fires(analyser, text, "pii_email")
+
+
+def test_meeting_at_a_place_is_not_an_email(analyser: TextAnalyser) -> None:
+    quiet(analyser, "see you at the park at noon", "pii_email")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I live at 12 Oak Street",
+        "1600 pennsylvania ave",
+        "jalan merdeka no 5",
+        "i live on maple road",
+    ],
+)
+def test_addresses(analyser: TextAnalyser, text: str) -> None:
+    fires(analyser, text, "pii_address")
+
+
+def test_distance_is_not_an_address(analyser: TextAnalyser) -> None:
+    quiet(analyser, "I ran 5 miles down main street", "pii_address")
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("@coolguy_99", "kind=at"),
+        ("my snap is cool_guy99", "app=snapchat"),
+        ("my ig: sunny.days", "app=instagram"),
+        ("add my discord moon#4821", "app=discord"),
+    ],
+)
+def test_handles(analyser: TextAnalyser, text: str, detail: str) -> None:
+    signal = fires(analyser, text, "pii_handle")
+    assert signal.detail == detail
+
+
+def test_handle_detail_never_holds_the_handle(analyser: TextAnalyser) -> None:
+    for signal in analyser.analyse("my snap is cool_guy99 and @coolguy_99"):
+        assert "cool" not in signal.detail
+
+
+def test_email_is_not_a_handle(analyser: TextAnalyser) -> None:
+    quiet(analyser, "bob@gmail.com", "pii_handle")
+
+
+def test_snap_is_down_is_not_a_handle(analyser: TextAnalyser) -> None:
+    quiet(analyser, "my snap is down again", "pii_handle")
+
+
+# -- off platform -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "app"),
+    [
+        ("add me on snapchat", "snapchat"),
+        ("add me on s n a p c h a t", "snapchat"),
+        ("add me on Sn@pCh4t", "snapchat"),
+        ("whats ur sc", "snapchat"),
+        ("dm me on insta", "instagram"),
+        ("lets move to telegram", "telegram"),
+        ("do u have kik?", "kik"),
+        ("k1k me", "kik"),
+        ("wh@ts@pp me", "whatsapp"),
+        ("can we talk on discord", "discord"),
+        ("hit me up on line", "line"),
+        ("what's your signal", "signal"),
+        ("add me on wechat", "wechat"),
+        ("join t.me/somewhere", "telegram"),
+    ],
+)
+def test_off_platform_requests(analyser: TextAnalyser, text: str, app: str) -> None:
+    signal = fires(analyser, text, "off_platform", 0.6)
+    assert signal.detail.startswith(f"app={app}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "text me",
+        "give me your number",
+        "whats ur number",
+        "lets talk somewhere more private",
+        "can we chat somewhere else",
+    ],
+)
+def test_generic_off_platform_requests(analyser: TextAnalyser, text: str) -> None:
+    fires(analyser, text, "off_platform", 0.6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I use instagram for photography",
+        "I use discord for gaming with my brother",
+        "my friends and i have a group chat on whatsapp",
+        "I'm on discord a lot for my study group",
+        "let's keep it anonymous, call me blue",
+        "the signal on this train is terrible",
+        "stand in line please",
+        "oh snap",
+    ],
+)
+def test_app_mentions_are_not_requests(analyser: TextAnalyser, text: str) -> None:
+    quiet(analyser, text, "off_platform")
+
+
+def test_bare_mention_is_weak_but_named(analyser: TextAnalyser) -> None:
+    signal = fires(analyser, "I use instagram for photography", "off_platform", 0.1)
+    assert signal.score < 0.5
+    assert signal.detail == "app=instagram;mention"
+
+
+# -- ages -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how old r u",
+        "how old are you?",
+        "hw old r u",
+        "asl?",
+        "a/s/l",
+        "age?",
+        "u 18?",
+        "r u over 18",
+        "whats ur age",
+        "what grade are you in",
+        "h0w 0ld r u",
+        "cuantos años tienes",
+        "umur kamu berapa",
+    ],
+)
+def test_age_questions(analyser: TextAnalyser, text: str) -> None:
+    fires(analyser, text, "age_question")
+
+
+@pytest.mark.parametrize(
+    "text", ["how old is your dog", "the old town is nice", "what an age we live in"]
+)
+def test_not_age_questions(analyser: TextAnalyser, text: str) -> None:
+    quiet(analyser, text, "age_question")
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("im 14", 14),
+        ("I'm 14 and bored", 14),
+        ("i am fourteen", 14),
+        ("i'm twenty five", 25),
+        ("14 f", 14),
+        ("14f here", 14),
+        ("f/15", 15),
+        ("14yo", 14),
+        ("im a 14 year old girl", 14),
+        ("turning 15 next week", 14),
+        ("i just turned 15", 15),
+        ("in 9th grade", 14),
+        ("i'm in year 10", 14),
+        ("I'm 16 and my exams are hard", 16),
+        ("tengo 14 años", 14),
+        ("umurku 15", 15),
+        ("I'm 25 and work in IT", 25),
+        ("19 m", 19),
+        ("turning 18 tomorrow", 17),
+    ],
+)
+def test_age_disclosures(analyser: TextAnalyser, text: str, age: int) -> None:
+    name = "age_disclosure_minor" if age < 18 else "age_disclosure_adult"
+    signal = fires(analyser, text, name)
+    assert signal.detail == f"age={age}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister is 14",
+        "my sister is 14 years old",
+        "my brother is turning 15",
+        "I'm 14 minutes late",
+        "im 5 foot 6",
+        "i'm 5'7",
+        "im 100% sure",
+        "I'm 20 min away",
+        "im 12 days sober",
+        "my son just turned 13",
+        "I teach 9th grade",
+    ],
+)
+def test_not_self_disclosures(analyser: TextAnalyser, text: str) -> None:
+    signals = found(analyser, text)
+    assert "age_disclosure_minor" not in signals, signals
+    assert "age_disclosure_adult" not in signals, signals
+
+
+def test_bare_number_is_a_weak_disclosure(analyser: TextAnalyser) -> None:
+    signal = fires(analyser, "14", "age_disclosure_minor", 0.4)
+    assert signal.score < 0.6
+    assert signal.detail == "age=14;bare"
+
+
+def test_minor_claims(analyser: TextAnalyser) -> None:
+    assert fires(analyser, "im underage", "age_disclosure_minor").detail == "claim=minor"
+
+
+# -- pictures, secrecy, meeting, sexual ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send pics",
+        "send me a pic",
+        "show me a pic",
+        "got any photos?",
+        "cam?",
+        "turn on ur cam",
+        "pic for pic?",
+        "can i see what you look like",
+        "s3nd p1cs",
+        "send a selfie",
+        "kirim foto dong",
+        "mandame una foto",
+    ],
+)
+def test_picture_requests(analyser: TextAnalyser, text: str) -> None:
+    fires(analyser, text, "picture_request")
+
+
+@pytest.mark.parametrize(
+    "text", ["show me a pic of your dog", "send the photo of the homework", "I love photography"]
+)
+def test_innocent_pictures(analyser: TextAnalyser, text: str) -> None:
+    quiet(analyser, text, "picture_request")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "don't tell anyone",
+        "dont tell ur mom about me",
+        "this is our little secret",
+        "keep this between us",
+        "delete this chat",
+        "is anyone around?",
+        "are your parents home",
+        "r u alone",
+        "nobody has to know",
+        "d o n t tell anyone",
+        "jangan bilang siapa siapa",
+    ],
+)
+def test_secrecy(analyser: TextAnalyser, text: str) -> None:
+    fires(analyser, text, "secrecy")
+
+
+@pytest.mark.parametrize("text", ["don't tell me the ending!", "the secret ingredient is love?"])
+def test_not_secrecy(analyser: TextAnalyser, text: str) -> None:
+    quiet(analyser, text, "secrecy", below=0.85)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where do you live",
+        "where do u live?",
+        "lets meet up",
+        "we should meet irl",
+        "i can pick you up",
+        "ill pick u up after school",
+        "what school do you go to",
+        "whats ur address",
+        "wanna hang out sometime",
+        "donde vives",
+    ],
+)
+def test_meet_requests(analyser: TextAnalyser, text: str) -> None:
+    fires(analyser, text, "meet_request")
+
+
+@pytest.mark.parametrize(
+    "text", ["nice to meet you", "where do you live, roughly? like which country"]
+)
+def test_meet_near_misses(analyser: TextAnalyser, text: str) -> None:
+    if text == "nice to meet you":
+        quiet(analyser, text, "meet_request")
+    else:
+        # Asking where someone lives is a meet request even when polite.
+        fires(analyser, text, "meet_request")
+
+
+@pytest.mark.parametrize(
+    "text", ["send nudes", "s3xy", "what are you wearing", "are you horny", "nuuudes"]
+)
+def test_sexual(analyser: TextAnalyser, text: str) -> None:
+    fires(analyser, text, "sexual")
+
+
+@pytest.mark.parametrize("text", ["I live in essex", "cocktail party tonight", "sussex is lovely"])
+def test_not_sexual(analyser: TextAnalyser, text: str) -> None:
+    quiet(analyser, text, "sexual", below=0.01)
+
+
+# -- links and toxicity ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "visit www.spam.biz now",
+        "https://example.org/x",
+        "go to bit.ly/3xYz",
+        "check out example dot com",
+        "example(dot)com",
+        "discord.gg/abc",
+    ],
+)
+def test_links(analyser: TextAnalyser, text: str) -> None:
+    fires(analyser, text, "link")
+
+
+@pytest.mark.parametrize("text", ["e.g. this", "i.e. that", "ok. com on", "bob@gmail.com"])
+def test_not_links(analyser: TextAnalyser, text: str) -> None:
+    quiet(analyser, text, "link")
+
+
+@pytest.mark.parametrize(
+    "text", ["you are a stupid idiot", "kill your self", "k y s", "eres un idiota", "dasar goblok"]
+)
+def test_toxicity(analyser: TextAnalyser, text: str) -> None:
+    fires(analyser, text, "toxicity")
+
+
+@pytest.mark.parametrize("text", ["hello there friend", "what a lovely day", "I love my dog"])
+def test_not_toxic(analyser: TextAnalyser, text: str) -> None:
+    quiet(analyser, text, "toxicity")
+
+
+def test_benign_message_has_no_signals(analyser: TextAnalyser) -> None:
+    assert analyser.analyse("I love playing football with my friends on weekends") == []
+
+
+def test_detail_never_contains_the_text(analyser: TextAnalyser) -> None:
+    text = "my number is 555 123 4567 and email bob@gmail.com, I live at 12 Oak Street"
+    for signal in analyser.analyse(text):
+        for piece in ("555", "bob", "gmail", "oak", "4567"):
+            assert piece not in signal.detail.casefold(), signal

@@ -1,0 +1,151 @@
+"""Device tokens, declarations, bans, proof of work and the spool."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+
+import orjson
+import pytest
+
+from passerby.clock import ManualClock
+from passerby.core.entry import Band, EntryRefused, SectionPolicy
+from passerby.safety.bans import BanService
+from passerby.safety.challenge import ChallengeService
+from passerby.safety.devices import DeviceService
+from passerby.safety.iphash import IpHasher, network_of
+from passerby.safety.spool import Spool
+from passerby.storage.sql import SQLStore
+
+SECRET = b"test-secret"
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[SQLStore]:
+    store = SQLStore(f"sqlite:///{tmp_path}/db.sqlite")
+    await store.migrate()
+    yield store
+    await store.close()
+
+
+def test_cookies_are_signed_and_hashed() -> None:
+    devices = DeviceService(SECRET, None, SectionPolicy(), ManualClock())  # type: ignore[arg-type]
+    cookie = devices.new_cookie()
+    token = devices.token_of_cookie(cookie)
+    assert token is not None and token not in devices.hash_of_token(token)
+    forged = token + "." + "A" * 24
+    assert devices.token_of_cookie(forged) is None
+    assert devices.token_of_cookie("garbage") is None
+    assert devices.token_of_cookie(None) is None
+    other = DeviceService(b"another", None, SectionPolicy(), ManualClock())  # type: ignore[arg-type]
+    assert other.token_of_cookie(cookie) is None  # a cookie only works on its own server
+
+
+async def test_declaration_change_waits_for_the_cooldown(store: SQLStore) -> None:
+    clock = ManualClock()
+    devices = DeviceService(SECRET, store, SectionPolicy(cooldown=timedelta(hours=24)), clock)
+    state, _ = await devices.declare("dev", Band.ADULT)
+    assert state.section is not None and state.section.name == "adults"
+    state, result = await devices.declare("dev", Band.TEEN)
+    assert result.changed_band
+    assert state.section is not None and state.section.name == "adults"  # not yet
+    assert state.declaration is not None and state.declaration.pending_band is Band.TEEN
+    clock.advance(23 * 3600)
+    state = await devices.state("dev")
+    assert state.section is not None and state.section.name == "adults"
+    clock.advance(3600)
+    state = await devices.state("dev")
+    assert state.section is not None and state.section.name == "teens"
+    with pytest.raises(EntryRefused) as refused:
+        await devices.declare("dev", Band.UNDER_13)
+    assert refused.value.code == "under_13"
+
+
+async def test_device_ban_holds_and_expires(store: SQLStore) -> None:
+    clock = ManualClock()
+    bans = BanService(store, IpHasher(store, clock, 86400 * 30), clock)
+    assert await bans.check("dev", "203.0.113.9") is None
+    ban = await bans.ban_device("dev", reason_code="harassment", seconds=3600)
+    found = await bans.check("dev", "198.51.100.1")
+    assert found is not None and found.id == ban.id and found.reason_code == "harassment"
+    assert found.as_json()["reason"] == "Harassing or insulting other people."
+    clock.advance(3601)
+    assert await bans.check("dev", None) is None
+    assert await bans.previous_bans("dev") == 1
+
+
+async def test_ip_bans_cover_an_ipv6_slash_64_and_survive_one_key_rotation(
+    store: SQLStore,
+) -> None:
+    clock = ManualClock()
+    hasher = IpHasher(store, clock, period_seconds=1000)
+    bans = BanService(store, hasher, clock)
+    await bans.ban(address="2001:db8:1:2::5", reason_code="spam", seconds=None, created_by="test")
+    assert await bans.check(None, "2001:db8:1:2:ffff::1") is not None  # same /64
+    assert await bans.check(None, "2001:db8:1:3::1") is None  # another /64
+    assert network_of("::ffff:192.0.2.7") == "192.0.2.7"
+    clock.advance(1000)  # next period: the old key is still live
+    assert await bans.check(None, "2001:db8:1:2::5") is not None
+    clock.advance(1000)  # two periods on: the old key is gone, so is the link
+    assert await bans.check(None, "2001:db8:1:2::5") is None
+
+
+def solve(challenge: dict[str, object]) -> str:
+    for n in range(int(challenge["maxnumber"]) + 1):  # type: ignore[call-overload]
+        digest = hashlib.sha256(f"{challenge['salt']}{n}".encode()).hexdigest()
+        if digest == challenge["challenge"]:
+            payload = {k: challenge[k] for k in ("algorithm", "challenge", "salt", "signature")}
+            return base64.b64encode(orjson.dumps({**payload, "number": n})).decode()
+    raise AssertionError("unsolvable")
+
+
+def test_proof_of_work_round_trip_once_only() -> None:
+    clock = ManualClock(wall_start=1_800_000_000)
+    service = ChallengeService(SECRET, clock, maxnumber=2000)
+    challenge = service.issue()
+    payload = solve(challenge)
+    assert service.verify(payload)
+    assert not service.verify(payload)  # single use
+    wrong = orjson.loads(base64.b64decode(solve(service.issue())))
+    wrong["number"] += 1
+    assert not service.verify(base64.b64encode(orjson.dumps(wrong)).decode())
+    forged = orjson.loads(base64.b64decode(solve(service.issue())))
+    forged["signature"] = "0" * 64
+    assert not service.verify(base64.b64encode(orjson.dumps(forged)).decode())
+    late = solve(service.issue())
+    clock.advance(301)
+    assert not service.verify(late)
+    assert not service.verify("not base64!")
+    assert not service.verify(base64.b64encode(b"[1,2]").decode())
+
+
+async def test_spool_survives_a_torn_line_and_drains_in_order(tmp_path: Path) -> None:
+    spool = Spool(tmp_path / "spool" / "evidence.jsonl")
+    assert not spool.pending()
+    await spool.append({"n": 1})
+    await spool.append({"n": 2})
+    with open(spool.path, "ab") as fh:
+        fh.write(b'{"n": 3')  # a crash in the middle of a write
+    assert [e["n"] for e in spool.read()] == [1, 2]
+    seen: list[int] = []
+
+    async def handle(entry: dict[str, int]) -> None:
+        seen.append(entry["n"])
+
+    assert await spool.drain(handle) == 2
+    assert seen == [1, 2] and not spool.pending()
+
+
+async def test_spool_is_kept_when_the_replay_fails(tmp_path: Path) -> None:
+    spool = Spool(tmp_path / "evidence.jsonl")
+    await spool.append({"n": 1})
+
+    async def down(entry: dict[str, int]) -> None:
+        raise ConnectionError("still down")
+
+    with pytest.raises(ConnectionError):
+        await spool.drain(down)
+    assert spool.pending() and spool.read() == [{"n": 1}]

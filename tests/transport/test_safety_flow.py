@@ -1,0 +1,314 @@
+"""Trust and safety end to end over real HTTP and WebSockets."""
+
+from __future__ import annotations
+
+import asyncio
+
+import aiohttp
+import pytest
+from tests.conftest import ServerFactory, VisitorFactory
+from tests.support import Client, LiveServer, Visitor, solve_challenge
+
+
+
+async def chat(a: Visitor, b: Visitor) -> tuple[Client, Client]:
+    ca = await a.connect()
+    cb = await b.connect()
+    await ca.send(type="start")
+    await ca.expect("waiting")
+    await cb.send(type="start")
+    await cb.expect("waiting")
+    await ca.expect("connected")
+    await cb.expect("connected")
+    return ca, cb
+
+
+async def test_entry_sets_an_httponly_cookie_and_refuses_under_13(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    child = await visitor(live_server, band=None)
+    status, body = await child.declare("under13")
+    assert status == 400 and body["code"] == "under_13"
+    assert "13" in body["message"]
+    assert child.cookie is None
+    status, body = await child.declare("18+", accept_rules=False)
+    assert status == 400 and body["code"] == "rules_not_accepted"
+    async with child.http.post(live_server.url + "/api/entry", data=b"{nope") as response:
+        assert response.status == 400
+        assert (await response.json())["code"] == "bad_request"
+
+    adult = await visitor(live_server, band=None)
+    async with adult.http.post(
+        live_server.url + "/api/entry", json={"age_band": "18+", "accept_rules": True}
+    ) as response:
+        assert response.status == 200
+        set_cookie = response.headers["Set-Cookie"]
+        body = await response.json()
+    assert "HttpOnly" in set_cookie and "SameSite=Lax" in set_cookie
+    assert body == {
+        "declared": True,
+        "band": "18+",
+        "section": "adults",
+        "pending_band": None,
+        "pending_until": None,
+        "challenge": None,
+        "ban": None,
+    }
+    async with adult.http.get(live_server.url + "/api/entry") as response:
+        assert (await response.json())["section"] == "adults"
+
+
+async def test_start_without_entry_is_refused(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    anonymous = await visitor(live_server, band=None)
+    client = await anonymous.connect()
+    await client.send(type="start")
+    error = await client.expect("error")
+    assert error["code"] == "entry_required"
+
+
+async def test_an_adult_is_never_paired_with_a_teen(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    adult = await (await visitor(live_server, band="18+")).connect()
+    teen = await (await visitor(live_server, band="13-17")).connect()
+    await adult.send(type="start")
+    assert (await adult.expect("waiting"))["section"] == "adults"
+    await teen.send(type="start")
+    assert (await teen.expect("waiting"))["section"] == "teens"
+    await adult.nothing(0.5)
+    await teen.nothing(0.1)
+    other_teen = await (await visitor(live_server, band="13-17")).connect()
+    await other_teen.send(type="start")
+    await other_teen.expect("waiting")
+    await teen.expect("connected")
+    await other_teen.expect("connected")
+
+
+async def test_report_writes_chained_evidence_and_the_pair_never_meets_again(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    a = await visitor(live_server)
+    b = await visitor(live_server)
+    ca, cb = await chat(a, b)
+    await cb.send(type="message", text="you are boring")
+    await ca.expect("message")
+    await ca.send(type="message", text="that is rude")
+    await cb.expect("message")
+    await ca.send(type="report", reason="harassment", comment="rude from the start")
+    received = await ca.expect("report_received")
+    await cb.nothing(0.3)  # the reported side learns nothing
+
+    services = live_server.services
+    report = await services.evidence.verify()
+    assert report.ok and report.records == 1
+    [record] = await services.evidence.list_records()
+    body = record.body
+    assert record.kind == "report" and record.id == received["report"]
+    assert body["reason"] == "harassment" and body["comment"] == "rude from the start"
+    assert [(line["from"], line["text"]) for line in body["transcript"]] == [
+        ("reported", "you are boring"),
+        ("reporter", "that is rude"),
+    ]
+    assert body["section"] == "adults"
+    for side, visitor_ in (("reporter", a), ("reported", b)):
+        assert body[side]["device_hash"] == visitor_.device
+        assert body[side]["ip"] == "127.0.0.1" and body[side]["port"] > 0
+        assert body[side]["user_agent"].startswith("Python")
+        assert body[side]["session"]
+    [case] = await services.store.list_cases()
+    assert case.kind == "report" and case.subject == b.device and case.priority == 2
+
+    # reporting the same person again (from the last chat) joins the same case
+    await ca.send(type="leave")
+    await ca.expect("chat_ended")
+    await cb.expect("chat_ended")
+    await ca.send(type="report", reason="hate", chat="last")
+    await ca.expect("report_received")
+    assert len(await services.store.list_cases()) == 1
+    assert (await services.evidence.verify()).records == 2
+
+    # and they are never matched again, even from new connections
+    ca2 = await a.connect()
+    cb2 = await b.connect()
+    await ca2.send(type="start")
+    await ca2.expect("waiting")
+    await cb2.send(type="start")
+    await cb2.expect("waiting")
+    await ca2.nothing(0.5)
+
+
+async def test_nothing_to_report_and_bad_reports(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    client = await (await visitor(live_server)).connect()
+    await client.send(type="report", reason="spam")
+    assert (await client.expect("error"))["code"] == "nothing_to_report"
+    await client.send(type="report", reason="boredom")
+    assert (await client.expect("error"))["code"] == "bad_field"
+    await client.send(type="report", reason="spam", comment="x" * 1001)
+    assert (await client.expect("error"))["code"] == "too_long"
+
+
+async def test_a_report_survives_a_server_restart(
+    server_factory: ServerFactory, visitor: VisitorFactory
+) -> None:
+    server = await server_factory()
+    ca, cb = await chat(await visitor(server), await visitor(server))
+    await cb.send(type="message", text="evidence line")
+    await ca.expect("message")
+    await ca.send(type="report", reason="sexual")
+    await ca.expect("report_received")
+    await server.stop()
+    again = await server_factory()  # same data folder, a new process state
+    report = await again.services.evidence.verify()
+    assert report.ok and report.records == 1
+    [record] = await again.services.evidence.list_records()
+    assert record.body["transcript"][0]["text"] == "evidence line"
+
+
+async def test_report_is_spooled_while_the_store_is_down_and_replayed(
+    live_server: LiveServer, visitor: VisitorFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = live_server.services
+    ca, _ = await chat(await visitor(live_server), await visitor(live_server))
+    original = services.store.write_evidence
+
+    async def down(*args: object, **kwargs: object) -> object:
+        raise ConnectionError("database unavailable")
+
+    monkeypatch.setattr(services.store, "write_evidence", down)
+    await ca.send(type="report", reason="spam")
+    await ca.expect("report_received")  # received: it is on disk in the spool
+    spool = services.evidence.spool
+    assert spool.pending() and spool.read()[0]["body"]["reason"] == "spam"
+    assert (await services.evidence.verify()).records == 0
+    with pytest.raises(ConnectionError):
+        await services.evidence.replay()
+    assert spool.pending()
+    monkeypatch.setattr(services.store, "write_evidence", original)
+    assert await services.evidence.replay() == 1
+    assert not spool.pending()
+    report = await services.evidence.verify()
+    assert report.ok and report.records == 1
+
+
+async def test_bans_hold_across_reconnects_and_can_be_appealed(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    banned = await visitor(live_server)
+    client = await banned.connect()
+    await live_server.services.bans.ban_device(
+        banned.device, reason_code="harassment", seconds=3600
+    )
+    await client.send(type="start")
+    frame = await client.expect("banned")
+    assert frame["reason_code"] == "harassment" and frame["appeal"] is True
+    assert frame["expires_at"]
+    msg = await asyncio.wait_for(client.ws.receive(), 5)
+    assert msg.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+    assert client.ws.close_code == 1008
+
+    again = await banned.connect()  # a new connection: banned at once
+    assert (await again.expect("banned"))["reason_code"] == "harassment"
+    status, body = await banned.declare("18+")
+    assert status == 403 and body["code"] == "banned"
+
+    async with banned.http.post(
+        live_server.url + "/api/appeal", json={"text": "I was joking with a friend"}
+    ) as response:
+        assert response.status == 202
+        case_id = (await response.json())["case"]
+    [case] = await live_server.services.store.list_cases(kind="appeal")
+    assert case.id == case_id
+    innocent = await visitor(live_server)
+    async with innocent.http.post(live_server.url + "/api/appeal", json={"text": "hi"}) as r:
+        assert r.status == 404
+
+
+async def test_proof_of_work_at_entry(
+    server_factory: ServerFactory, visitor: VisitorFactory
+) -> None:
+    server = await server_factory(pow_at_entry=True, pow_maxnumber=3000)
+    newcomer = await visitor(server, band=None)
+    status, body = await newcomer.declare("18+")
+    assert status == 403 and body["code"] == "challenge_required"
+    status, body = await newcomer.declare("18+", solution="bm9wZQ==")
+    assert status == 403
+    status, body = await newcomer.declare("18+", solution=solve_challenge(body["challenge"]))
+    assert status == 200 and body["section"] == "adults"
+
+
+async def test_repeated_spam_is_held_and_must_solve_a_challenge(
+    server_factory: ServerFactory, visitor: VisitorFactory
+) -> None:
+    server = await server_factory(pow_maxnumber=3000)
+    ca, cb = await chat(await visitor(server), await visitor(server))
+    spam = "great deals on phones visit my page today"
+    for _ in range(2):
+        await ca.send(type="message", text=spam)
+        await cb.expect("message")
+    await ca.send(type="message", text=spam, id=3)
+    held = await ca.expect("held")
+    assert held["id"] == 3 and held["code"] == "spam"
+    challenge = await ca.expect("challenge")
+    await cb.nothing(0.2)
+    await ca.send(type="next")
+    assert (await ca.expect("error"))["code"] == "challenge_required"
+    await ca.send(type="solve", payload="bm9wZQ==")
+    assert (await ca.expect("error"))["code"] == "bad_solution"
+    await ca.send(type="solve", payload=solve_challenge(challenge))
+    await ca.expect("challenge_passed")
+    await ca.send(type="next")
+    assert (await ca.expect("chat_ended"))["by"] == "you"
+
+
+async def test_moderation_masks_for_adults_and_holds_for_teens(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    ca, cb = await chat(await visitor(live_server), await visitor(live_server))
+    await ca.send(type="message", text="mail me at someone@example.com ok", id=1)
+    masked = await ca.expect("masked")
+    assert "someone@example.com" not in masked["text"] and masked["id"] == 1
+    got = await cb.expect("message")
+    assert "someone@example.com" not in got["text"]
+
+    ta, tb = await chat(
+        await visitor(live_server, band="13-17"), await visitor(live_server, band="13-17")
+    )
+    await ta.send(type="message", text="text me on 555 123 4567", id=7)
+    held = await ta.expect("held")
+    assert held["id"] == 7 and held["code"] == "teens-personal-data"
+    warning = await ta.expect("warning")
+    assert "personal details" in warning["message"]
+    await tb.nothing(0.3)
+
+
+async def test_an_adult_pattern_in_the_teen_section_ends_the_chat_and_opens_a_case(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    groomer = await visitor(live_server, band="13-17")
+    ca, cb = await chat(groomer, await visitor(live_server, band="13-17"))
+    await ca.send(type="message", text="im 34 btw")
+    await ca.expect("held")
+    ended = await ca.expect("chat_ended")
+    assert ended == {"type": "chat_ended", "by": "system", "reason": "moderation"}
+    assert (await cb.expect("chat_ended"))["by"] == "stranger"
+    [case] = await live_server.services.store.list_cases(kind="child_safety")
+    assert case.priority == 0 and case.subject == groomer.device
+    records = await live_server.services.evidence.list_records(case.id)
+    assert records[0].body["trigger"]["rule"] in ("teens-adult-pattern", "teens-adult-age")
+    assert records[0].body["transcript"][0]["text"] == "im 34 btw"
+    state = await live_server.services.devices.state(groomer.device)
+    assert state.low_trust
+
+
+async def test_websocket_from_another_site_is_refused(live_server: LiveServer) -> None:
+    async with aiohttp.ClientSession() as http:
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await http.ws_connect(live_server.ws_url, headers={"Origin": "https://evil.example"})
+        assert refused.value.status == 403
+        own = live_server.url
+        async with http.ws_connect(live_server.ws_url, headers={"Origin": own}) as ws:
+            assert (await ws.receive_json())["type"] == "welcome"
