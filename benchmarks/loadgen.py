@@ -44,10 +44,15 @@ from bare_relay import raise_nofile_limit
 TEXT = WSMsgType.TEXT
 CLOSE = WSMsgType.CLOSE
 START = orjson.dumps({"type": "start"})
-# A saturation message: a typical short chat line, tagged "s".
-SAT_PAYLOAD = orjson.dumps(
-    {"type": "message", "text": "sHello stranger! This is a benchmark line."}
-)
+# Chat lines must look like chat, since Passerby moderates them: it holds a
+# text sent three times (bots do that) and masks long digit runs (phone
+# numbers). So every line is a short sentence with a unique token, a number
+# written in hex with consonants for digits, which spells no word. The first
+# letter tags the line: "s" saturation, "p" ping, "e" the echo of a ping.
+TOKEN_LETTERS = str.maketrans("0123456789abcdef", "bcdfghjklmnpqrst")
+TOKEN_DIGITS = str.maketrans("bcdfghjklmnpqrst", "0123456789abcdef")
+SAT_LINE = b'{"type":"message","text":"s %s hey, how is your day going so far?"}'
+PING_LINE = b'{"type":"message","text":"p %s are you still there?"}'
 ENTRY_PATH = "/api/entry"
 DEVICE_COOKIE = "passerby_device"
 WARMUP_USERS = 20
@@ -55,6 +60,15 @@ ECHO_HEAD = b'{"type":"message","text":"e'
 ECHO_TAIL = b'"}'
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 now_ns = time.perf_counter_ns
+
+
+def token(number: int) -> bytes:
+    return format(number, "x").translate(TOKEN_LETTERS).encode()
+
+
+def untoken(text: str) -> int:
+    """The number in a tagged line ("e TOKEN ..."); ValueError if there is none."""
+    return int(text[2 : text.index(" ", 2)].translate(TOKEN_DIGITS), 16)
 
 
 def log(text: str) -> None:
@@ -72,6 +86,11 @@ class Counters:
     chat_ended: int = 0
     undelivered: int = 0
     errors: collections.Counter[str] = field(default_factory=collections.Counter)
+    # Server frames a plain chat client does not expect: held, masked,
+    # warning, challenge, banned... and close codes. Any of them is reported.
+    notices: collections.Counter[str] = field(default_factory=collections.Counter)
+    examples: dict[str, str] = field(default_factory=dict)  # first of each notice
+    sequence: int = 0  # makes every saturation line unique
     saturating: bool = False
     # Round trips are kept only for pings sent inside [rtt_from, rtt_until).
     rtt_from: int = 0
@@ -107,7 +126,9 @@ class Client(WSListener):
     def on_ws_frame(self, transport: WSTransport, frame: WSFrame) -> None:
         if frame.msg_type is not TEXT:
             if frame.msg_type is CLOSE:
-                transport.send_close(frame.get_close_code())
+                code = frame.get_close_code()
+                self.c.notices[f"close {getattr(code, 'value', code)}"] += 1
+                transport.send_close(code)
                 transport.disconnect()
             return
         data = orjson.loads(frame.get_payload_as_memoryview())
@@ -119,11 +140,16 @@ class Client(WSListener):
             tag = text[0]
             if tag == "s":
                 if c.saturating:
-                    transport.send(TEXT, SAT_PAYLOAD)
+                    c.sequence += 1
+                    transport.send(TEXT, SAT_LINE % token(c.sequence))
             elif tag == "p":
                 transport.send(TEXT, ECHO_HEAD + text[1:].encode() + ECHO_TAIL)
             elif tag == "e":
-                sent = int(text[1:])
+                try:
+                    sent = untoken(text)
+                except ValueError:
+                    c.notices["unreadable echo"] += 1
+                    return
                 if c.rtt_from <= sent < c.rtt_until:
                     c.rtts.append(now_ns() - sent)
         elif kind == "connected":
@@ -141,6 +167,10 @@ class Client(WSListener):
             c.chat_ended += 1
         elif kind == "undelivered":
             c.undelivered += 1
+        elif kind not in ("waiting", "pong"):
+            c.notices[kind] += 1
+            if kind not in c.examples:
+                c.examples[kind] = bytes(frame.get_payload_as_memoryview()[:300]).decode()
 
     def send_ping(self) -> None:
         assert self.transport is not None
@@ -148,7 +178,13 @@ class Client(WSListener):
         c = self.c
         if c.rtt_from <= sent < c.rtt_until:
             c.pings += 1
-        self.transport.send(TEXT, b'{"type":"message","text":"p%d"}' % sent)
+        self.transport.send(TEXT, PING_LINE % token(sent))
+
+    def send_line(self) -> None:
+        """Send one saturation line."""
+        assert self.transport is not None
+        self.c.sequence += 1
+        self.transport.send(TEXT, SAT_LINE % token(self.c.sequence))
 
 
 def percentile(sorted_values: list[int], pct: float) -> float:
@@ -273,7 +309,7 @@ class LoadGen:
                 address = f"10.{index >> 16 & 255}.{index >> 8 & 255}.{index & 255}"
                 headers = {"X-Forwarded-For": address}
                 async with gate:
-                    for _ in range(5):
+                    for _ in range(10):
                         async with http.post(http_url, json=body, headers=headers) as resp:
                             if resp.status == 404:
                                 return None
@@ -281,12 +317,18 @@ class LoadGen:
                                 wait = (await resp.json()).get("retry_after", 1.0)
                                 await asyncio.sleep(float(wait))
                                 continue
+                            if resp.status >= 500:
+                                # Reported, then retried: the benchmark needs
+                                # the devices, the report needs the failure.
+                                self.c.notices[f"entry HTTP {resp.status}"] += 1
+                                await asyncio.sleep(0.2)
+                                continue
                             if resp.status != 200:
                                 text = await resp.text()
                                 raise RuntimeError(f"entry refused ({resp.status}): {text}")
                             cookie = resp.cookies[DEVICE_COOKIE].value
                             return {**headers, "Cookie": f"{DEVICE_COOKIE}={cookie}"}
-                raise RuntimeError("entry still rate limited after 5 tries")
+                raise RuntimeError("entry still refused after 10 tries")
 
             if await one(0) is None:
                 return [{} for _ in range(count)]
@@ -351,8 +393,7 @@ class LoadGen:
         for client in clients:
             for _ in range(5):
                 client.send_ping()
-                assert client.transport is not None
-                client.transport.send(TEXT, SAT_PAYLOAD)
+                client.send_line()
         await asyncio.sleep(0.5)
         self.close(clients)
         await asyncio.sleep(0.5)
@@ -376,11 +417,14 @@ class LoadGen:
         rss_before = read_rss_kib(self.server_pid) if self.server_pid else 0
 
         log(f"opening {self.n} connections")
+        profiler = await self.start_profiler("connect", 4)
         t = time.monotonic()
         clients = self.clients = await self.connect(devices[WARMUP_USERS:], self.c)
         result["connect_per_s"] = round(self.n / (time.monotonic() - t))
+        await self.finish_profiler(profiler)
 
         log("matching")
+        profiler = await self.start_profiler("match", 3)
         meter = CpuMeter(self.server_pid)
         first = await self.match(clients, self.c)
         matched = [cl for cl in clients if cl.connected_ns]
@@ -395,6 +439,7 @@ class LoadGen:
             **meter.percent(),
         }
         log(f"match: {result['match']}")
+        await self.finish_profiler(profiler)
 
         await asyncio.sleep(2.0)
         if self.server_pid:
@@ -415,6 +460,8 @@ class LoadGen:
 
         c = self.c
         result["errors"] = dict(c.errors)
+        result["notices"] = dict(c.notices)
+        result["notice_examples"] = c.examples
         result["chat_ended"] = c.chat_ended
         result["undelivered"] = c.undelivered
         result["disconnected"] = c.disconnected
@@ -457,11 +504,10 @@ class LoadGen:
             self.set_fair_scheduling(True)
         c.saturating = True
         for client in clients:
-            assert client.transport is not None
             for _ in range(self.window):
-                client.transport.send(TEXT, SAT_PAYLOAD)
+                client.send_line()
         await asyncio.sleep(self.warmup)
-        profiler = await self.start_profiler("saturation")
+        profiler = await self.start_profiler("saturation", self.duration)
         meter = CpuMeter(self.server_pid)
         start, t0 = c.received, time.monotonic()
         await asyncio.sleep(self.duration)
@@ -473,33 +519,45 @@ class LoadGen:
             "profiled": profiler is not None,
             **meter.percent(),
         }
-        if profiler is not None:
-            await profiler.wait()
+        await self.finish_profiler(profiler)
         if realtime:
             self.set_fair_scheduling(False)
         return result
 
-    async def start_profiler(self, phase: str) -> asyncio.subprocess.Process | None:
-        """Sample the server with py-spy for one measured phase, if asked to.
+    async def start_profiler(self, phase: str, seconds: float) -> asyncio.subprocess.Process | None:
+        """Sample the server with py-spy during one phase, if asked to.
 
         py-spy runs beside this process on core 1 and reads the server's
-        memory without stopping it (``--nonblocking``); the phase's figure is
-        marked ``profiled`` since the sampler takes some of the client's core.
+        memory without stopping it (``--nonblocking``); the saturation figure
+        is marked ``profiled`` since the sampler takes some of the client's
+        core. Only samples holding the GIL are kept, so a phase shorter than
+        ``seconds`` is followed by idle time that does not count, and time
+        spent in C with the GIL released (SQLite's own work) is not shown.
         """
         if not self.profile or not self.server_pid:
             return None
-        return await asyncio.create_subprocess_exec(
+        process = await asyncio.create_subprocess_exec(
             self.profile_tool,
             "record",
             f"--pid={self.server_pid}",
-            f"--duration={max(1, round(self.duration))}",
+            f"--duration={max(1, round(seconds))}",
             "--rate=250",
             "--nonblocking",
+            # Only the thread holding the GIL: the event loop's Python work
+            # and the database thread's, not threads idling on a queue.
+            "--gil",
             "--format=raw",
             f"--output={self.profile}-{phase}.txt",
             stdout=asyncio.subprocess.DEVNULL,
             stderr=asyncio.subprocess.DEVNULL,
         )
+        await asyncio.sleep(0.3)  # let it attach before the phase starts
+        return process
+
+    @staticmethod
+    async def finish_profiler(process: asyncio.subprocess.Process | None) -> None:
+        if process is not None:
+            await process.wait()
 
     async def latency(self, clients: list[Client]) -> dict[str, Any]:
         """Open loop: pings at rate/2, spread round-robin over all clients.
@@ -569,7 +627,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--profile",
         metavar="PREFIX",
-        help="sample the server with py-spy at saturation into PREFIX-saturation.txt",
+        help="sample the server with py-spy into PREFIX-{connect,match,saturation}.txt",
     )
     parser.add_argument("--py-spy", default="py-spy", help="the py-spy executable")
     return parser.parse_args(argv)

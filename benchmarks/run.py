@@ -268,7 +268,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--profile",
         type=Path,
         metavar="DIR",
-        help="sample each server with py-spy during saturation; collapsed stacks go to DIR",
+        help="sample each server with py-spy while connecting, matching and at saturation; "
+        "collapsed stacks go to DIR",
     )
     parser.add_argument(
         "--py-spy",
@@ -361,6 +362,10 @@ def verdicts(results: dict[tuple[str, int], dict[str, Any]], args: argparse.Name
         problems = []
         if result.get("errors"):
             problems.append(f"errors {result['errors']}")
+        if result.get("notices"):
+            problems.append(f"unexpected server frames or closes {result['notices']}")
+        if result.get("disconnected"):
+            problems.append(f"{result['disconnected']} connections closed during the run")
         if result["match"]["matched"] != n:
             problems.append(f"only {result['match']['matched']} of {n} matched")
         latency = result["latency"]
@@ -515,7 +520,7 @@ def main() -> None:
     for failure in failures:
         print(f"! {failure}")
     if args.profile:
-        for path in sorted(args.profile.glob("*-saturation.txt")):
+        for path in sorted(args.profile.glob("*.txt")):
             print()
             print("\n".join(profile_summary(path)))
     if args.json:

@@ -10,7 +10,6 @@ from tests.conftest import ServerFactory, VisitorFactory
 from tests.support import Client, LiveServer, Visitor, solve_challenge
 
 
-
 async def chat(a: Visitor, b: Visitor) -> tuple[Client, Client]:
     ca = await a.connect()
     cb = await b.connect()

@@ -127,10 +127,11 @@ async def test_waiting_user_leaves_the_queue_on_disconnect(
 async def test_interests_are_shared_and_fall_back(
     server_factory: ServerFactory, connect: ClientFactory
 ) -> None:
-    server = await server_factory(interest_fallback_seconds=0.5)
+    server = await server_factory(interest_fallback_seconds=1.0)
     a = await connect(server)
     b = await connect(server)
     c = await connect(server)
+    d = await connect(server)
     await a.send(type="start", interests=["Music", "films"])
     await a.expect("waiting")
     await b.send(type="start", interests=["books", " music"])
@@ -140,11 +141,10 @@ async def test_interests_are_shared_and_fall_back(
     # c has an interest nobody shares: after the fallback it meets a random user
     await c.send(type="start", interests=["knitting"])
     await c.expect("waiting")
-    d = await connect(server)
     await d.send(type="start")
     await d.expect("waiting")
-    await d.nothing(0.2)
-    assert (await c.expect("interests_fallback", timeout=3))["reason"] == "timeout"
+    await d.nothing(0.3)
+    assert (await c.expect("interests_fallback", timeout=5))["reason"] == "timeout"
     assert (await c.expect("connected"))["common_interests"] == []
     await d.expect("connected")
 

@@ -10,9 +10,10 @@ here blocks the event loop. It adds two signals only history can give:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -87,10 +88,13 @@ class StrikeBook:
     expiries: dict[str, list[float]] = field(default_factory=dict)
 
     def counts(self, now: float) -> dict[str, int]:
-        return {p: sum(1 for e in exp if e > now) for p, exp in self.expiries.items()}
+        for policy, expiries in self.expiries.items():
+            if expiries and expiries[0] <= now:  # kept sorted: drop the expired head
+                self.expiries[policy] = [e for e in expiries if e > now]
+        return {p: len(e) for p, e in self.expiries.items() if e}
 
     def add(self, policy: str, expires: float) -> None:
-        self.expiries.setdefault(policy, []).append(expires)
+        bisect.insort(self.expiries.setdefault(policy, []), expires)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +129,7 @@ class ChatModerator:
         self._risk_factory = risk_factory or (lambda section: NoRisk())
         self._risk: RiskTracker = self._risk_factory(section)
         self._fingerprints: deque[tuple[float, str]] = deque()
+        self._print_counts: Counter[str] = Counter()
         self._sent: deque[float] = deque()
 
     def new_chat(self) -> None:
@@ -167,11 +172,15 @@ class ChatModerator:
         if len(key) < REPEAT_MIN_CHARS:
             return found
         digest = hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
-        prints = self._fingerprints
+        prints, counts = self._fingerprints, self._print_counts
         while prints and prints[0][0] < now - REPEAT_WINDOW:
-            prints.popleft()
+            _, old = prints.popleft()
+            counts[old] -= 1
+            if not counts[old]:
+                del counts[old]
         prints.append((now, digest))
-        same = sum(1 for _, d in prints if d == digest)
+        counts[digest] += 1
+        same = counts[digest]
         if same >= REPEAT_THRESHOLD:
             found.append(Signal("repeated", min(1.0, 0.5 + 0.1 * same), f"n={same}"))
         return found

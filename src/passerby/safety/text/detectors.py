@@ -273,7 +273,7 @@ class TextAnalyser:
         named = p.app_any.search(words)
         # Requests sit next to the app's name: search a window around the
         # first name instead of the whole message (the patterns are large).
-        window = words[max(0, named.start() - 48) : named.end() + 8] if named else ""
+        window = words[max(0, named.start() - 48) : named.end() + 40] if named else ""
         if named and p.off_requests_gate.search(window):
             for pattern, score in p.off_requests:
                 match = pattern.search(window)
