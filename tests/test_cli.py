@@ -88,3 +88,28 @@ def test_serve_answers_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
     assert f"listening on http://127.0.0.1:{port}/" in output
     assert "shutting down" in output
     assert (tmp_path / "passerby.db").exists()
+
+
+def test_evidence_verify_reports_a_good_and_a_broken_chain(tmp_path: Path) -> None:
+    assert run("migrate", "--data-dir", str(tmp_path)).returncode == 0
+    empty = run("evidence", "verify", "--data-dir", str(tmp_path))
+    assert empty.returncode == 0 and "evidence chain OK: 0 records" in empty.stdout
+    db = sqlite3.connect(tmp_path / "passerby.db")
+    with db:
+        # a forged row: right shape, wrong hashes (the triggers allow INSERT)
+        db.execute(
+            "insert into evidence (seq, id, created_at, kind, case_id, body, body_hash,"
+            " prev_hash, hash) values (1, 'x', '2026-01-01 00:00:00.000000', 'report', NULL,"
+            " '{}', 'bad', ?, 'bad')",
+            ("0" * 64,),
+        )
+    db.close()
+    broken = run("evidence", "verify", "--data-dir", str(tmp_path))
+    assert broken.returncode == 1
+    assert "evidence chain BROKEN at record 1" in broken.stdout
+
+
+def test_purge_runs_on_demand(tmp_path: Path) -> None:
+    result = run("purge", "--data-dir", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("purged: chats 0")

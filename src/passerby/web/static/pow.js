@@ -155,7 +155,7 @@ export async function solveChallenge(challenge, { onProgress, signal } = {}) {
     if (found >= 0) {
       onProgress?.(1);
       const number = first + found;
-      return { number, payload: payloadFor(challenge, number + 1) };
+      return { number, payload: payloadFor(challenge, number) };
     }
     onProgress?.(max === 0 ? 1 : last / max);
     await yieldToEventLoop();
