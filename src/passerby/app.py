@@ -13,6 +13,7 @@ import random
 import secrets
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from aiohttp import web
@@ -153,7 +154,16 @@ def build_services(
         safety,
         max_connections=settings.max_connections,
         heartbeat=settings.heartbeat_seconds,
+        device_starts=Rate(
+            settings.rate_device_starts_per_minute / 60, settings.rate_device_starts_burst
+        ),
     )
+
+    async def band_changed(device: str) -> None:
+        now = datetime.fromtimestamp(clock.wall(), UTC)
+        expires = now + timedelta(days=policy.strike_days)
+        await store.add_strike(device, "age_change", "band-change", now, expires)
+
     entry = EntryApi(
         devices,
         bans,
@@ -163,7 +173,9 @@ def build_services(
         pow_at_entry=settings.pow_at_entry,
         trust_forwarded_for=settings.trust_forwarded_for,
         entry_rate=Rate(settings.rate_entries_per_minute / 60, settings.rate_entries_burst),
+        on_band_change=band_changed,
     )
+
     routes = Routes(broker, store, metrics)
     retention = RetentionJob(store, clock, settings)
     return Services(

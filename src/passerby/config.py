@@ -46,6 +46,9 @@ class Settings:
     rate_messages_burst: int = 10
     rate_starts_per_second: float = 2.0
     rate_starts_burst: int = 6
+    # Starts per device across all its connections; past it, a challenge.
+    rate_device_starts_per_minute: float = 40.0
+    rate_device_starts_burst: int = 20
     # Age declarations per client address (POST /api/entry).
     rate_entries_per_minute: float = 10.0
     rate_entries_burst: int = 10
@@ -88,6 +91,8 @@ class Settings:
             "rate_messages_burst",
             "rate_starts_burst",
             "rate_entries_per_minute",
+            "rate_device_starts_per_minute",
+            "rate_device_starts_burst",
             "rate_entries_burst",
             "match_window",
             "flood_strikes",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 import aiohttp
 import pytest
@@ -311,3 +312,63 @@ async def test_websocket_from_another_site_is_refused(live_server: LiveServer) -
         own = live_server.url
         async with http.ws_connect(live_server.ws_url, headers={"Origin": own}) as ws:
             assert (await ws.receive_json())["type"] == "welcome"
+
+
+async def test_a_band_change_waits_and_is_recorded_as_a_strike(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    adult = await visitor(live_server, band="18+")
+    status, body = await adult.declare("13-17")
+    assert status == 200
+    assert body["band"] == "18+" and body["section"] == "adults"
+    assert body["pending_band"] == "13-17" and body["pending_until"]
+    store = live_server.services.store
+    now = live_server.services.bans.now()
+    count = await store.add_strike(adult.device, "age_change", "probe", now, now + timedelta(1))
+    assert count == 2  # the band change's strike, and this probe
+    client = await adult.connect()
+    await client.send(type="start")
+    assert (await client.expect("waiting"))["section"] == "adults"
+
+
+async def test_teen_entry_says_text_only(live_server: LiveServer, visitor: VisitorFactory) -> None:
+    teen = await visitor(live_server, band=None)
+    status, body = await teen.declare("13-17")
+    assert status == 200 and body["section"] == "teens" and body["text_only"] is True
+
+
+async def test_a_device_starting_too_fast_must_solve_a_challenge(
+    server_factory: ServerFactory, visitor: VisitorFactory
+) -> None:
+    server = await server_factory(
+        rate_device_starts_per_minute=1.0, rate_device_starts_burst=2, pow_maxnumber=3000
+    )
+    skipper = await visitor(server)
+    first = await skipper.connect()
+    await first.send(type="start")
+    await first.expect("waiting")
+    await first.send(type="leave")
+    await first.expect("stopped")
+    second = await skipper.connect()  # a new socket does not reset the device's count
+    await second.send(type="start")
+    await second.expect("waiting")
+    await second.send(type="leave")
+    await second.expect("stopped")
+    await second.send(type="start")
+    challenge = await second.expect("challenge")
+    assert (await second.expect("error"))["code"] == "challenge_required"
+    assert (await server.services.broker.counts()).waiting == 0
+    await second.send(type="solve", payload=solve_challenge(challenge))
+    await second.expect("challenge_passed")
+
+
+async def test_a_ban_at_next_still_tells_the_partner(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    a = await visitor(live_server)
+    ca, cb = await chat(a, await visitor(live_server))
+    await live_server.services.bans.ban_device(a.device, reason_code="spam", seconds=60)
+    await ca.send(type="next")
+    assert (await cb.expect("chat_ended"))["by"] == "stranger"
+    assert (await ca.expect("chat_ended"))["by"] == "you"
+    assert (await ca.expect("banned"))["reason_code"] == "spam"

@@ -84,7 +84,14 @@ class Deliver:
 
 @dataclass(frozen=True, slots=True)
 class Enqueue:
+    """Join the queue, telling the client ``frame`` ("waiting") first.
+
+    The adapter may still refuse (a ban, a device over its start rate); it
+    then calls :meth:`ChatSession.abort_start` instead.
+    """
+
     ticket: Ticket
+    frame: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,6 +337,11 @@ class ChatSession:
 
     # --- from the adapter -------------------------------------------------
 
+    def abort_start(self) -> None:
+        """The adapter refused an :class:`Enqueue`: back to idle."""
+        if self.state is State.WAITING:
+            self.state = State.IDLE
+
     def require_challenge(self) -> None:
         self.challenge_pending = True
 
@@ -400,7 +412,7 @@ class ChatSession:
             "lang": choice.lang,
             "section": self.section.split("/", 1)[0],
         }
-        return [Send(p.encode(waiting)), Enqueue(ticket)]
+        return [Enqueue(ticket, p.encode(waiting))]
 
     def _end(
         self,

@@ -23,6 +23,7 @@ from passerby.safety.evidence import timestamp
 from passerby.safety.moderation import StrikeBook, Verdict
 from passerby.safety.policy import Policy
 from passerby.safety.reports import EvidenceService, chat_evidence
+from passerby.safety.risk import DeviceRisk
 from passerby.storage.safety_sql import EvidenceWrite
 
 
@@ -59,6 +60,7 @@ class SafetyActions:
         self._evidence = evidence
         self._clock = clock
         self._books: dict[str, StrikeBook] = {}
+        self._histories: dict[str, DeviceRisk] = {}
 
     def strikes_of(self, device: str) -> StrikeBook:
         """The in-memory strike book every connection of a device shares."""
@@ -66,6 +68,13 @@ class SafetyActions:
         if book is None:
             book = self._books[device] = StrikeBook()
         return book
+
+    def history_of(self, device: str) -> DeviceRisk:
+        """The device's risk across its chats, shared by its connections."""
+        history = self._histories.get(device)
+        if history is None:
+            history = self._histories[device] = DeviceRisk()
+        return history
 
     async def apply(
         self, verdict: Verdict, record: ChatRecord, me: PeerInfo, them: PeerInfo | None

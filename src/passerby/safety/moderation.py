@@ -76,6 +76,14 @@ class RiskTracker(Protocol):
 RiskFactory = Callable[[str], RiskTracker]
 
 
+class DeviceHistory(Protocol):
+    """A device's decayed risk across its chats (``safety.risk.DeviceRisk``)."""
+
+    def value(self, now: float) -> float: ...
+
+    def add(self, score: float, now: float) -> float: ...
+
+
 class NoRisk:
     def observe(self, speaker: str, signals: Sequence[Signal]) -> RiskView:
         return RiskView(0.0, False)
@@ -119,6 +127,7 @@ class ChatModerator:
         risk_factory: RiskFactory | None = None,
         *,
         flood_messages: int = 25,
+        history: DeviceHistory | None = None,
     ) -> None:
         self._analyser = analyser
         # More messages than this within FLOOD_WINDOW is a flood signal.
@@ -128,11 +137,18 @@ class ChatModerator:
         self.strikes = strikes
         self._risk_factory = risk_factory or (lambda section: NoRisk())
         self._risk: RiskTracker = self._risk_factory(section)
+        self._device_history = history
+        self._peak = 0.0  # the highest risk about us in this chat
+        self._wall = 0.0
         self._fingerprints: deque[tuple[float, str]] = deque()
         self._print_counts: Counter[str] = Counter()
         self._sent: deque[float] = deque()
 
     def new_chat(self) -> None:
+        """Start a new conversation; the last one's peak risk joins the device's history."""
+        if self._device_history is not None and self._peak > 0:
+            self._device_history.add(self._peak, self._wall)
+        self._peak = 0.0
         self._risk = self._risk_factory(self.section)
 
     def incoming(self, signals: Sequence[Signal]) -> None:
@@ -148,10 +164,16 @@ class ChatModerator:
         # The conversation's risk is about one speaker; only act on it when
         # that speaker is the one sending now.
         mine = risk.subject == "me"
+        score = risk.score if mine else 0.0
+        self._peak = max(self._peak, score)
+        self._wall = wall
+        if self._device_history is not None:
+            # Across chats: a device whose chats keep looking risky stays risky.
+            score = max(score, self._device_history.value(wall))
         outcome = self.policy.evaluate(
             signals,
             self.section,
-            risk_score=risk.score if mine else 0.0,
+            risk_score=score,
             escalated=risk.escalate and mine,
             strikes=self.strikes.counts(wall),
         )

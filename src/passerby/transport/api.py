@@ -8,6 +8,7 @@ and shape the answer. Errors are ``{"code", "message"}`` with a status, as
 from __future__ import annotations
 
 import secrets
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,6 +31,10 @@ MAX_BODY = 8 * 1024
 MAX_APPEAL_CHARS = 2_000
 # Declarations per address: generous for a household, slow for a bot farm.
 ENTRY_RATE = Rate(per_second=10 / 60, burst=10)
+
+
+async def _nothing(device: str) -> None:
+    return None
 
 
 def _error(status: int, code: str, message: str, **extra: Any) -> web.Response:
@@ -63,6 +68,7 @@ class EntryApi:
         pow_at_entry: bool,
         trust_forwarded_for: bool,
         entry_rate: Rate = ENTRY_RATE,
+        on_band_change: Callable[[str], Awaitable[None]] | None = None,
     ) -> None:
         self._devices = devices
         self._bans = bans
@@ -72,6 +78,7 @@ class EntryApi:
         self._pow_at_entry = pow_at_entry
         self._trust_forwarded_for = trust_forwarded_for
         self._limiter = KeyedLimiter(entry_rate)
+        self._on_band_change = on_band_change or _nothing
 
     def _state_json(self, state: DeviceState | None) -> dict[str, Any]:
         declaration = state.declaration if state else None
@@ -79,6 +86,7 @@ class EntryApi:
             "declared": declaration is not None,
             "band": declaration.band.value if declaration else None,
             "section": state.section.name if state and state.section else None,
+            "text_only": bool(state and state.section and state.section.text_only),
             "pending_band": declaration.pending_band.value
             if declaration and declaration.pending_band
             else None,
@@ -140,9 +148,12 @@ class EntryApi:
             device = self._devices.hash_of_token(token)
         assert device is not None
         try:
-            state, _ = await self._devices.declare(device, band)
+            state, result = await self._devices.declare(device, band)
         except EntryRefused as refused:
             return _error(400, refused.code, refused.message)
+        if result.changed_band:
+            # A change of age is a signal in itself: it is kept as a strike.
+            await self._on_band_change(device)
         response = web.json_response(self._state_json(state))
         response.set_cookie(
             COOKIE_NAME,

@@ -24,6 +24,7 @@ from passerby.clock import Clock
 from passerby.cluster.broker import Broker, PeerInfo
 from passerby.core import protocol as p
 from passerby.core.events import Matched, PeerEvent, Relay
+from passerby.core.ratelimit import KeyedLimiter, Rate
 from passerby.core.session import (
     AskFallback,
     ChatOver,
@@ -57,6 +58,8 @@ _ERROR_PREFIX = '{"type":"error"'
 CLOSE_TIMEOUT = 2.0
 MAX_USER_AGENT = 256
 LOW_TRUST_SUFFIX = "/low"
+# A person skips fast, but not forty times a minute for long.
+DEVICE_STARTS = Rate(per_second=40 / 60, burst=20)
 
 
 class BlockStore(Protocol):
@@ -116,20 +119,16 @@ class ChatConnection:
     async def run(self, effects: list[Effect]) -> None:
         broker = self._broker
         user = self.session.user
-        if any(type(e) is Enqueue for e in effects):
-            # A ban holds at every start; checked before "waiting" is said.
-            ban = await self._endpoint.ban_for(self.info)
-            if ban is not None:
-                await self.banned(ban)
-                return
         for effect in effects:
             match effect:
                 case Send(frame):
                     await self.send(frame)
                 case Deliver(to, event):
                     await broker.deliver(to, event)
-                case Enqueue(ticket):
-                    await broker.enqueue(ticket)
+                case Enqueue(ticket, frame):
+                    if await self._may_enqueue():
+                        await self.send(frame)
+                        await broker.enqueue(ticket)
                 case Dequeue():
                     await broker.dequeue(user)
                 case AskFallback():
@@ -146,6 +145,28 @@ class ChatConnection:
                 case CheckSolution(payload):
                     ok = self._endpoint.safety.challenges.verify(payload)
                     await self.run(self.session.challenge_result(ok))
+
+    async def _may_enqueue(self) -> bool:
+        """Bans hold at every start; a device starting too fast must prove it is a person."""
+        endpoint = self._endpoint
+        ban = await endpoint.ban_for(self.info)
+        if ban is not None:
+            self.session.abort_start()
+            await self.banned(ban)
+            return False
+        device = self.info.device
+        if device and endpoint.device_starts.take(device, endpoint.clock.monotonic()):
+            self.session.abort_start()
+            self.session.require_challenge()
+            challenge = endpoint.safety.challenges.issue()
+            await self.send(p.encode({"type": "challenge", **challenge}))
+            await self.send(
+                p.error(
+                    "challenge_required", "Too many new chats: solve the challenge first.", "start"
+                )
+            )
+            return False
+        return True
 
     async def _sanction(self, effect: Moderated) -> None:
         safety = self._endpoint.safety
@@ -205,6 +226,7 @@ class ChatEndpoint:
         *,
         max_connections: int,
         heartbeat: float,
+        device_starts: Rate = DEVICE_STARTS,
     ) -> None:
         self.broker = broker
         self.recorder = recorder
@@ -218,6 +240,8 @@ class ChatEndpoint:
         self._max_connections = max_connections
         self._heartbeat = heartbeat or None
         self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
+        # Starts per device across all its connections (one bot, many sockets).
+        self.device_starts = KeyedLimiter(device_starts)
 
     async def ban_for(self, info: PeerInfo) -> Ban | None:
         return await self.safety.bans.check(info.device or None, info.address or None)
@@ -254,6 +278,7 @@ class ChatEndpoint:
                     safety.actions.strikes_of(device),
                     safety.risk_factory,
                     flood_messages=self._flood_messages,
+                    history=safety.actions.history_of(device),
                 )
             for other in await safety.store.blocked_with(device):
                 await self.broker.block(device, other)

@@ -95,7 +95,7 @@ export class Transcript {
 
   /** Mark one of your messages as held back by the rules (protocol: `held`). */
   markHeld(id) {
-    return false;
+    return this.note(id, "held", "chat.not_sent") !== null;
   }
 
   /** Show your message as the stranger saw it, parts hidden (protocol: `masked`). */
