@@ -49,6 +49,7 @@ async def test_entry_sets_an_httponly_cookie_and_refuses_under_13(
         "declared": True,
         "band": "18+",
         "section": "adults",
+        "text_only": False,
         "pending_band": None,
         "pending_until": None,
         "challenge": None,
