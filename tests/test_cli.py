@@ -113,3 +113,24 @@ def test_purge_runs_on_demand(tmp_path: Path) -> None:
     result = run("purge", "--data-dir", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("purged: chats 0")
+
+
+def test_evidence_hold_marks_a_case(tmp_path: Path) -> None:
+    assert run("migrate", "--data-dir", str(tmp_path)).returncode == 0
+    missing = run("evidence", "hold", "nope", "--reason", "x", "--data-dir", str(tmp_path))
+    assert missing.returncode == 1 and "no case nope" in missing.stderr
+    db = sqlite3.connect(tmp_path / "passerby.db")
+    with db:
+        db.execute(
+            "insert into cases values ('c1', 'report', 1, 'open', NULL, NULL, NULL, 's',"
+            " '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+        )
+    held = run(
+        "evidence", "hold", "c1", "--reason", "preservation request", "--data-dir", str(tmp_path)
+    )
+    assert held.returncode == 0, held.stderr
+    with db:
+        assert db.execute("select reason from legal_holds where case_id='c1'").fetchone() == (
+            "preservation request",
+        )
+    db.close()

@@ -8,6 +8,7 @@ import logging
 import signal
 import sys
 from collections.abc import Coroutine, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import web
@@ -50,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     evidence_commands = evidence.add_subparsers(dest="evidence_command", metavar="ACTION")
     verify = evidence_commands.add_parser("verify", help="check every link of the chain")
     _store_flags(verify)
+    hold = evidence_commands.add_parser("hold", help="keep a case's evidence past retention")
+    hold.add_argument("case_id", help="the case to hold")
+    hold.add_argument("--reason", required=True, help="why (e.g. a preservation request)")
+    _store_flags(hold)
 
     purge = commands.add_parser("purge", help="remove data past its retention period now")
     _store_flags(purge)
@@ -116,6 +121,19 @@ async def verify_evidence(settings: Settings) -> bool:
     return report.ok
 
 
+async def hold_case(settings: Settings, case_id: str, reason: str) -> bool:
+    store = SQLStore(settings.database())
+    try:
+        if not any(case.id == case_id for case in await store.list_cases()):
+            print(f"no case {case_id}", file=sys.stderr)
+            return False
+        await store.add_legal_hold(case_id, reason, datetime.now(UTC))
+    finally:
+        await store.close()
+    print(f"case {case_id} is under legal hold")
+    return True
+
+
 async def purge(settings: Settings) -> None:
     store = SQLStore(settings.database())
     try:
@@ -129,7 +147,7 @@ async def purge(settings: Settings) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    skip = ("command", "config", "evidence_command")
+    skip = ("command", "config", "evidence_command", "case_id", "reason")
     overrides = {k: v for k, v in vars(args).items() if k not in skip}
     try:
         settings = load(args.config, overrides=overrides)
@@ -142,14 +160,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "migrate":
         _run(migrate(settings))
     elif args.command == "evidence":
-        if args.evidence_command != "verify":
-            parser.parse_args(["evidence", "--help"])
         result: list[bool] = []
 
-        async def run_verify() -> None:
-            result.append(await verify_evidence(settings))
+        async def run_evidence() -> None:
+            if args.evidence_command == "verify":
+                result.append(await verify_evidence(settings))
+            elif args.evidence_command == "hold":
+                result.append(await hold_case(settings, args.case_id, args.reason))
 
-        _run(run_verify())
+        if args.evidence_command not in ("verify", "hold"):
+            parser.parse_args(["evidence", "--help"])
+        _run(run_evidence())
         return 0 if result and result[0] else 1
     elif args.command == "purge":
         _run(purge(settings))
