@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack
@@ -10,14 +11,34 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.support import Client, LiveServer, Visitor, start_server
+from tests.support import Client, LiveServer, Visitor, fresh_postgres_database, start_server
 
 from passerby.config import Settings
 
+PG_URL = os.environ.get("PASSERBY_TEST_DATABASE_URL", "")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """Every test that touches the store runs on SQLite and on PostgreSQL.
+
+    PostgreSQL comes from ``PASSERBY_TEST_DATABASE_URL`` (a server where the
+    user may create databases); each test gets a database of its own.
+    """
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/data/passerby.db"
+        return
+    if not PG_URL:
+        pytest.skip("PostgreSQL tests need PASSERBY_TEST_DATABASE_URL (see README)")
+    async with fresh_postgres_database(PG_URL) as url:
+        yield url
+
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(data_dir=str(tmp_path / "data"), port=0, log_level="warning")
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return Settings(
+        data_dir=str(tmp_path / "data"), database_url=database_url, port=0, log_level="warning"
+    )
 
 
 ServerFactory = Callable[..., Awaitable[LiveServer]]

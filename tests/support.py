@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,3 +133,29 @@ def solve_challenge(challenge: dict[str, Any]) -> str:
             fields = {k: challenge[k] for k in ("algorithm", "challenge", "salt", "signature")}
             return base64.b64encode(orjson.dumps({**fields, "number": n})).decode()
     raise AssertionError("challenge has no solution")
+
+
+@asynccontextmanager
+async def fresh_postgres_database(url: str) -> AsyncIterator[str]:
+    """Create an empty database next to the one ``url`` names; drop it after."""
+    import secrets
+
+    import asyncpg
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"passerby_test_{secrets.token_hex(6)}"
+    admin_dsn = base.set(drivername="postgresql").render_as_string(hide_password=False)
+    admin = await asyncpg.connect(admin_dsn)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        admin = await asyncpg.connect(admin_dsn)
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await admin.close()

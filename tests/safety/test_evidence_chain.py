@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -34,8 +34,8 @@ def write(n: int, *, dedupe: str | None = None, at: datetime = T0) -> EvidenceWr
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[SQLStore]:
-    store = SQLStore(f"sqlite:///{tmp_path}/db.sqlite")
+async def store(database_url: str) -> AsyncIterator[SQLStore]:
+    store = SQLStore(database_url)
     await store.migrate()
     yield store
     await store.close()
@@ -80,15 +80,16 @@ async def test_database_refuses_to_alter_or_delete_evidence(store: SQLStore) -> 
     assert verify_chain(await store.list_evidence()).ok
 
 
-async def test_tampering_behind_the_database_is_detected(tmp_path: Path) -> None:
-    # Someone with the file drops the trigger and edits a body, or deletes a row.
-    store = SQLStore(f"sqlite:///{tmp_path}/db.sqlite")
-    await store.migrate()
+async def test_tampering_behind_the_database_is_detected(store: SQLStore) -> None:
+    # Someone with full access drops the triggers and edits a body, or deletes a row.
     for n in range(1, 4):
         await store.write_evidence(write(n))
     async with store.engine.begin() as conn:
-        await conn.execute(text("DROP TRIGGER evidence_no_update"))
-        await conn.execute(text("DROP TRIGGER evidence_no_delete"))
+        if conn.dialect.name == "sqlite":
+            await conn.execute(text("DROP TRIGGER evidence_no_update"))
+            await conn.execute(text("DROP TRIGGER evidence_no_delete"))
+        else:
+            await conn.execute(text("DROP TRIGGER evidence_guard ON evidence"))
         await conn.execute(text("UPDATE evidence SET body = 'tampered' WHERE seq = 2"))
     report = verify_chain(await store.list_evidence())
     assert not report.ok and report.first_bad_seq == 2 and report.problem == "body altered"
@@ -96,7 +97,6 @@ async def test_tampering_behind_the_database_is_detected(tmp_path: Path) -> None
         await conn.execute(text("DELETE FROM evidence WHERE seq = 2"))
     report = verify_chain(await store.list_evidence())
     assert not report.ok and report.first_bad_seq == 3
-    await store.close()
 
 
 async def test_purge_keeps_a_verifiable_tombstone_and_respects_legal_hold(
@@ -121,3 +121,11 @@ async def test_purge_keeps_a_verifiable_tombstone_and_respects_legal_hold(
     report = verify_chain(records)
     assert report.ok and report.purged == 1
     assert case_old
+
+
+async def test_concurrent_writers_keep_one_unbroken_chain(store: SQLStore) -> None:
+    results = await asyncio.gather(*(store.write_evidence(write(n)) for n in range(1, 21)))
+    assert len({record.seq for _, record in results}) == 20
+    records = await store.list_evidence()
+    assert [r.seq for r in records] == list(range(1, 21))
+    assert verify_chain(records).ok

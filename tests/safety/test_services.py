@@ -24,8 +24,8 @@ SECRET = b"test-secret"
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[SQLStore]:
-    store = SQLStore(f"sqlite:///{tmp_path}/db.sqlite")
+async def store(database_url: str) -> AsyncIterator[SQLStore]:
+    store = SQLStore(database_url)
     await store.migrate()
     yield store
     await store.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -22,8 +21,8 @@ T0 = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[SQLStore]:
-    store = SQLStore(f"sqlite:///{tmp_path}/db/passerby.db")
+async def store(database_url: str) -> AsyncIterator[SQLStore]:
+    store = SQLStore(database_url)
     await store.migrate()
     yield store
     await store.close()
@@ -76,8 +75,8 @@ async def test_chat_records_round_trip_and_end_once(store: SQLStore) -> None:
     assert await store.count_chats(since=T0 + timedelta(seconds=1)) == 0
 
 
-async def test_data_survives_a_reopen(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path}/passerby.db"
+async def test_data_survives_a_reopen(database_url: str) -> None:
+    url = database_url
     first = SQLStore(url)
     await first.migrate()
     await first.add_chat_events([ChatStarted("kept", T0, False)], [])
