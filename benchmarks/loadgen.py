@@ -566,6 +566,7 @@ class LoadGen:
         relays ``rate`` messages per second in total.
         """
         c = self.c
+        profiler = await self.start_profiler("latency", self.warmup + self.duration)
         ping_rate = self.rate / 2
         n = len(clients)
         index = 0
@@ -600,6 +601,7 @@ class LoadGen:
         received = c.received - measured_start
         seconds = (now_ns() - c.rtt_from) / 1e9
         await asyncio.sleep(1.0)  # let the last echoes come back
+        await self.finish_profiler(profiler)
         rtts = sorted(c.rtts)
         return {
             "offered_msg_per_s": self.rate,
@@ -627,7 +629,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--profile",
         metavar="PREFIX",
-        help="sample the server with py-spy into PREFIX-{connect,match,saturation}.txt",
+        help="sample the server with py-spy into PREFIX-PHASE.txt",
     )
     parser.add_argument("--py-spy", default="py-spy", help="the py-spy executable")
     return parser.parse_args(argv)

@@ -268,7 +268,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--profile",
         type=Path,
         metavar="DIR",
-        help="sample each server with py-spy while connecting, matching and at saturation; "
+        help="sample each server with py-spy in each phase; "
         "collapsed stacks go to DIR",
     )
     parser.add_argument(
