@@ -29,7 +29,7 @@ from passerby.safety.bans import BanService
 from passerby.safety.challenge import ChallengeService
 from passerby.safety.devices import DeviceService
 from passerby.safety.iphash import IpHasher
-from passerby.safety.moderation import Analyser, RiskFactory
+from passerby.safety.moderation import Analyser, CachedAnalyser, RiskFactory
 from passerby.safety.policy import load_policy
 from passerby.safety.reports import EvidenceService, ReportService
 from passerby.safety.retention import RetentionJob
@@ -118,7 +118,7 @@ def build_services(
         actions=actions,
         reports=reports,
         challenges=challenges,
-        analyser=analyser or TextAnalyser(),
+        analyser=analyser or CachedAnalyser(TextAnalyser()),
         risk_factory=risk_factory(),
         origins=settings.origins(),
         trust_forwarded_for=settings.trust_forwarded_for,

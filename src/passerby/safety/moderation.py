@@ -45,6 +45,33 @@ class Analyser(Protocol):
     def analyse(self, text: str) -> list[Signal]: ...
 
 
+class CachedAnalyser:
+    """Remembers the signals of recent texts: chat repeats itself ("hi", "m",
+    "asl", "lol"), and detectors are pure, so the same text needs one look.
+
+    Holds at most ``size`` short texts (long ones are rarely repeated and
+    would make the cache a store of conversations); evicts the oldest.
+    """
+
+    MAX_KEY_CHARS = 64
+
+    def __init__(self, analyser: Analyser, size: int = 4096) -> None:
+        self._analyser = analyser
+        self._size = size
+        self._cache: dict[str, tuple[Signal, ...]] = {}
+
+    def analyse(self, text: str) -> list[Signal]:
+        cached = self._cache.get(text)
+        if cached is not None:
+            return list(cached)
+        signals = self._analyser.analyse(text)
+        if len(text) <= self.MAX_KEY_CHARS:
+            if len(self._cache) >= self._size:
+                del self._cache[next(iter(self._cache))]
+            self._cache[text] = tuple(signals)
+        return signals
+
+
 @dataclass(frozen=True, slots=True)
 class RiskView:
     score: float

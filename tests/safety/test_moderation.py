@@ -1,0 +1,85 @@
+"""The per-connection moderator: history signals, strikes, masking, the cache."""
+
+from __future__ import annotations
+
+from passerby.safety.moderation import (
+    CachedAnalyser,
+    ChatModerator,
+    StrikeBook,
+    mask_personal_data,
+)
+from passerby.safety.policy import load_policy
+from passerby.safety.signals import Signal
+
+
+class Counting:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def analyse(self, text: str) -> list[Signal]:
+        self.calls += 1
+        return [Signal("link", 0.9)] if "http" in text else []
+
+
+def moderator(section: str = "adults", flood: int = 25) -> ChatModerator:
+    return ChatModerator(Counting(), load_policy(), section, StrikeBook(), flood_messages=flood)
+
+
+def test_same_long_text_three_times_is_repeated_and_held() -> None:
+    mod = moderator()
+    text = "cheap followers at my page right now"
+    verdicts = [mod.outgoing(text, float(i), 1e9 + i) for i in range(3)]
+    assert [v.delivered for v in verdicts] == [True, True, False]
+    assert any(s.name == "repeated" for s in verdicts[2].signals)
+    assert verdicts[2].outcome.has("challenge")
+
+
+def test_greetings_repeated_are_not_spam() -> None:
+    mod = moderator()
+    for i in range(10):
+        assert mod.outgoing("hi", float(i), 1e9 + i).delivered
+
+
+def test_repeats_far_apart_do_not_count() -> None:
+    mod = moderator()
+    text = "cheap followers at my page right now"
+    for i in range(5):
+        assert mod.outgoing(text, i * 700.0, 1e9 + i * 700).delivered
+
+
+def test_flood_signal_past_the_threshold() -> None:
+    mod = moderator(flood=5)
+    verdicts = [mod.outgoing(f"message {i}", i * 0.1, 1e9) for i in range(7)]
+    assert not any(s.name == "flood" for s in verdicts[4].signals)
+    assert any(s.name == "flood" for s in verdicts[6].signals)
+
+
+def test_strikes_are_kept_per_device_and_expire() -> None:
+    book = StrikeBook()
+    book.add("harassment", 100.0)
+    book.add("harassment", 50.0)
+    assert book.counts(10.0) == {"harassment": 2}
+    assert book.counts(60.0) == {"harassment": 1}
+    assert book.counts(200.0) == {}
+
+
+def test_masking_hides_contacts_and_keeps_the_rest() -> None:
+    masked = mask_personal_data("mail me at jo@example.com or call +1 555 123 4567, ok?")
+    assert "jo@example.com" not in masked and "555" not in masked
+    assert masked.startswith("mail me at ") and masked.endswith(", ok?")
+
+
+def test_cache_answers_repeated_short_texts_once_and_stays_bounded() -> None:
+    inner = Counting()
+    cached = CachedAnalyser(inner, size=2)
+    assert cached.analyse("hi") == cached.analyse("hi") == []
+    assert inner.calls == 1
+    cached.analyse("a")
+    cached.analyse("b")  # evicts "hi"
+    cached.analyse("hi")
+    assert inner.calls == 4
+    long = "x" * 100
+    cached.analyse(long)
+    cached.analyse(long)
+    assert inner.calls == 6  # long texts are not kept
+    assert cached.analyse("see http://x") == [Signal("link", 0.9)]
