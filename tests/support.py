@@ -159,3 +159,13 @@ async def fresh_postgres_database(url: str) -> AsyncIterator[str]:
             await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         finally:
             await admin.close()
+
+
+async def eventually(read: Any, timeout: float = 3.0) -> Any:
+    """Poll ``await read()`` until it returns something truthy (or time runs out)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        value = await read()
+        if value or asyncio.get_running_loop().time() > deadline:
+            return value
+        await asyncio.sleep(0.02)

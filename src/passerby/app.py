@@ -174,6 +174,7 @@ def build_services(
         trust_forwarded_for=settings.trust_forwarded_for,
         entry_rate=Rate(settings.rate_entries_per_minute / 60, settings.rate_entries_burst),
         on_band_change=band_changed,
+        origins=settings.origins(),
     )
 
     routes = Routes(broker, store, metrics)
@@ -216,7 +217,9 @@ def create_app(
         await services.recorder.start()
         await services.evidence.start()
         await services.retention.start()
+        await services.chat.start()
         yield
+        await services.chat.close()
         await services.retention.close()
         await services.evidence.close()
         await services.recorder.close()

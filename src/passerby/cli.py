@@ -21,7 +21,7 @@ from passerby.errors import ConfigError
 from passerby.safety.evidence import verify_chain
 from passerby.safety.retention import RetentionJob
 from passerby.storage.sql import SQLStore
-from passerby.transport.web import app_runner
+from passerby.transport.web import AddressMaskingFilter, app_runner
 
 log = logging.getLogger("passerby")
 
@@ -157,6 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(AddressMaskingFilter())
     if args.command == "migrate":
         _run(migrate(settings))
     elif args.command == "evidence":

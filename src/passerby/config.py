@@ -105,6 +105,8 @@ class Settings:
         for name in ("ip_key_days", "chat_retention_days", "evidence_retention_days"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive")
+        if self.evidence_retention_days < 30:
+            raise ConfigError("evidence_retention_days must be at least 30")
         if self.adult_section == self.teen_section or not self.adult_section:
             raise ConfigError("adult_section and teen_section must be two different names")
         if not self.broker_url.startswith("memory://"):

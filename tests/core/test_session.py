@@ -149,7 +149,10 @@ def test_out_of_order_frames_get_bad_state() -> None:
 
 def test_match_that_arrives_after_leaving_releases_the_partner() -> None:
     session = ChatSession("me", 0.0, GENEROUS)
-    assert session.on_event(Matched("c", "them", ())) == [Deliver("them", PartnerLeft("c"))]
+    assert session.on_event(Matched("c", "them", ())) == [
+        Deliver("them", PartnerLeft("c")),
+        ChatOver("c", "disconnect"),  # the chat is recorded as over, not left open
+    ]
     assert session.state is State.IDLE
 
 

@@ -129,3 +129,21 @@ async def test_concurrent_writers_keep_one_unbroken_chain(store: SQLStore) -> No
     records = await store.list_evidence()
     assert [r.seq for r in records] == list(range(1, 21))
     assert verify_chain(records).ok
+
+
+async def test_only_old_unheld_evidence_may_be_erased(store: SQLStore) -> None:
+    # The purge's one permitted change, tried on a fresh record and on a held
+    # one, is refused by the database itself.
+    fresh_case, _ = await store.write_evidence(write(1, at=datetime.now(UTC)))
+    old = datetime.now(UTC) - timedelta(days=400)
+    held_case, _ = await store.write_evidence(write(2, at=old, dedupe="held"))
+    await store.add_legal_hold(held_case, "preservation request", datetime.now(UTC))
+    for seq in (1, 2):
+        with pytest.raises(DBAPIError, match="append-only"):
+            async with store.engine.begin() as conn:
+                await conn.execute(
+                    text("UPDATE evidence SET body = NULL, purged_at = :t WHERE seq = :s"),
+                    {"t": datetime.now(UTC), "s": seq},
+                )
+    assert verify_chain(await store.list_evidence()).purged == 0
+    assert fresh_case

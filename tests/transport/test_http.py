@@ -78,3 +78,23 @@ async def test_chats_are_recorded_without_participants(
     assert row.ended_at >= row.started_at
     assert set(row._mapping) == {"id", "started_at", "ended_at", "end_reason", "interest_match"}
     assert (await services.broker.counts()).chats == 0
+
+
+def test_log_lines_have_addresses_masked() -> None:
+    import logging
+
+    from passerby.transport.web import AddressMaskingFilter
+
+    record = logging.LogRecord(
+        "aiohttp.server",
+        logging.ERROR,
+        __file__,
+        1,
+        "Error handling request from %s and %s",
+        ("203.0.113.77", "2001:db8:5:6::1"),
+        None,
+    )
+    assert AddressMaskingFilter().filter(record)
+    message = record.getMessage()
+    assert "203.0.113.77" not in message and "203.0.113.0/24" in message
+    assert "2001:db8:5:6::1" not in message and "2001:db8:5::/48" in message

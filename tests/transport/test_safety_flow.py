@@ -8,7 +8,7 @@ from datetime import timedelta
 import aiohttp
 import pytest
 from tests.conftest import ServerFactory, VisitorFactory
-from tests.support import Client, LiveServer, Visitor, solve_challenge
+from tests.support import Client, LiveServer, Visitor, eventually, solve_challenge
 
 
 async def chat(a: Visitor, b: Visitor) -> tuple[Client, Client]:
@@ -33,9 +33,21 @@ async def test_entry_sets_an_httponly_cookie_and_refuses_under_13(
     assert child.cookie is None
     status, body = await child.declare("18+", accept_rules=False)
     assert status == 400 and body["code"] == "rules_not_accepted"
-    async with child.http.post(live_server.url + "/api/entry", data=b"{nope") as response:
+    entry = live_server.url + "/api/entry"
+    json_type = {"Content-Type": "application/json"}
+    async with child.http.post(entry, data=b"{nope", headers=json_type) as response:
         assert response.status == 400
         assert (await response.json())["code"] == "bad_request"
+    # a plain form post (what another site's page can send) is refused
+    form = {"age_band": "18+", "accept_rules": "true"}
+    async with child.http.post(entry, data=form) as response:
+        assert response.status == 415
+    hostile = {"Origin": "https://evil.example", **json_type}
+    body = b'{"age_band": "18+", "accept_rules": true}'
+    async with child.http.post(entry, data=body, headers=hostile) as response:
+        assert response.status == 403
+        assert (await response.json())["code"] == "bad_origin"
+    assert child.cookie is None
 
     adult = await visitor(live_server, band=None)
     async with adult.http.post(
@@ -126,9 +138,10 @@ async def test_report_writes_chained_evidence_and_the_pair_never_meets_again(
     await ca.expect("chat_ended")
     await cb.expect("chat_ended")
     await ca.send(type="report", reason="hate", chat="last")
-    await ca.expect("report_received")
+    again = await ca.expect("report_received")  # one chat, one report
+    assert again["report"] == received["report"]
     assert len(await services.store.list_cases()) == 1
-    assert (await services.evidence.verify()).records == 2
+    assert (await services.evidence.verify()).records == 1
 
     # and they are never matched again, even from new connections
     ca2 = await a.connect()
@@ -296,7 +309,8 @@ async def test_an_adult_pattern_in_the_teen_section_ends_the_chat_and_opens_a_ca
     ended = await ca.expect("chat_ended")
     assert ended == {"type": "chat_ended", "by": "system", "reason": "moderation"}
     assert (await cb.expect("chat_ended"))["by"] == "stranger"
-    [case] = await live_server.services.store.list_cases(kind="child_safety")
+    # the chat ends first; the case is written right after
+    [case] = await eventually(lambda: live_server.services.store.list_cases(kind="child_safety"))
     assert case.priority == 0 and case.subject == groomer.device
     records = await live_server.services.evidence.list_records(case.id)
     assert records[0].body["trigger"]["rule"] in ("teens-adult-pattern", "teens-adult-age")
@@ -373,3 +387,113 @@ async def test_a_ban_at_next_still_tells_the_partner(
     assert (await cb.expect("chat_ended"))["by"] == "stranger"
     assert (await ca.expect("chat_ended"))["by"] == "you"
     assert (await ca.expect("banned"))["reason_code"] == "spam"
+
+
+async def test_only_the_proxys_own_forwarded_address_is_believed(
+    server_factory: ServerFactory, visitor: VisitorFactory
+) -> None:
+    server = await server_factory(trust_forwarded_for=True)
+    await server.services.bans.ban(
+        address="203.0.113.7", reason_code="spam", seconds=None, created_by="test"
+    )
+    body = {"age_band": "18+", "accept_rules": True}
+    for forwarded, status in (
+        ("203.0.113.7", 403),
+        ("1.2.3.4, 203.0.113.7", 403),  # the client wrote 1.2.3.4; the proxy saw .7
+        ("203.0.113.7, 198.51.100.2", 200),
+    ):
+        one = await visitor(server, band=None)
+        async with one.http.post(
+            server.url + "/api/entry", json=body, headers={"X-Forwarded-For": forwarded}
+        ) as response:
+            assert response.status == status, forwarded
+
+
+async def test_a_failing_sanction_still_ends_the_chat_and_keeps_the_case(
+    live_server: LiveServer, visitor: VisitorFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise ConnectionError("database unavailable")
+
+    monkeypatch.setattr(live_server.services.store, "set_trust", broken)
+    ca, cb = await chat(
+        await visitor(live_server, band="13-17"), await visitor(live_server, band="13-17")
+    )
+    await ca.send(type="message", text="im 34 btw")
+    await ca.expect("held")
+    assert (await ca.expect("chat_ended"))["by"] == "system"
+    assert (await cb.expect("chat_ended"))["by"] == "stranger"
+    await ca.nothing(0.3)  # no "internal" error
+    [case] = await eventually(lambda: live_server.services.store.list_cases(kind="child_safety"))
+    assert case.priority == 0
+
+
+async def test_one_report_per_chat(live_server: LiveServer, visitor: VisitorFactory) -> None:
+    ca, _ = await chat(await visitor(live_server), await visitor(live_server))
+    await ca.send(type="report", reason="spam")
+    first = await ca.expect("report_received")
+    await ca.send(type="report", reason="hate")
+    again = await ca.expect("report_received")
+    assert again["report"] == first["report"]
+    assert (await live_server.services.evidence.verify()).records == 1
+
+
+async def test_a_challenge_follows_the_device_to_a_new_connection(
+    server_factory: ServerFactory, visitor: VisitorFactory
+) -> None:
+    server = await server_factory(pow_maxnumber=3000)
+    spammer = await visitor(server)
+    ca, cb = await chat(spammer, await visitor(server))
+    spam = "great deals on phones visit my page today"
+    for _ in range(2):
+        await ca.send(type="message", text=spam)
+        await cb.expect("message")
+    await ca.send(type="message", text=spam)
+    await ca.expect("held")
+    await ca.expect("challenge")
+    await ca.close()
+    fresh = await spammer.connect()
+    challenge = await fresh.expect("challenge")  # owed, not forgotten
+    await fresh.send(type="start")
+    assert (await fresh.expect("error"))["code"] == "challenge_required"
+    await fresh.send(type="solve", payload=solve_challenge(challenge))
+    await fresh.expect("challenge_passed")
+    await fresh.send(type="start")
+    await fresh.expect("waiting")
+
+
+async def test_device_memory_is_released_and_strikes_come_back(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    services = live_server.services
+    rude = await visitor(live_server)
+    ca, cb = await chat(rude, await visitor(live_server))
+    await ca.send(type="message", text="you are a stupid idiot")
+    await ca.expect("held")
+    await ca.expect("warning")
+    await ca.send(type="report", reason="other")  # blocks the pair, loaded per device
+    await ca.expect("report_received")
+    await ca.close()
+    await cb.close()
+    actions = services.chat.safety.actions
+    for _ in range(50):
+        if rude.device not in actions._books:
+            break
+        await asyncio.sleep(0.02)
+    assert rude.device not in actions._books
+    assert rude.device not in services.chat._online
+    again = await rude.connect()
+    assert actions.strikes_of(rude.device).counts(services.clock.wall()) == {"harassment": 1}
+    await again.send(type="ping")
+    await again.expect("pong")
+
+
+async def test_a_broken_cookie_is_ignored(live_server: LiveServer) -> None:
+    async with (
+        aiohttp.ClientSession() as http,
+        http.get(
+            live_server.url + "/api/entry", headers={"Cookie": "passerby_device=é.ü"}
+        ) as response,
+    ):
+        assert response.status == 200
+        assert (await response.json())["declared"] is False

@@ -279,15 +279,51 @@ async def test_two_servers_in_one_process_are_independent(
 async def test_nothing_a_stranger_receives_identifies_the_other(
     live_server: LiveServer, connect: ClientFactory
 ) -> None:
-    a, b = await paired(live_server, connect)
+    a = await connect(live_server)
+    b = await connect(live_server)
+    await a.send(type="start", interests=["chess"])
+    await a.expect("waiting")
+    await b.send(type="start", interests=["chess"])
+    frames = [await b.recv(), await b.recv()]  # waiting, connected
+    await a.expect("connected")
+    await a.send(type="typing")
     await a.send(type="message", text="hello")
-    frames = [await b.recv()]
+    await a.send(type="stopped_typing")
+    frames += [await b.recv() for _ in range(3)]
     await a.send(type="leave")
     frames.append(await b.recv())
-    allowed = {"type", "text", "by", "common_interests"}
+    await b.send(type="message", text="still there?", id=9)
+    frames.append(await b.recv())  # undelivered
+    assert [f["type"] for f in frames] == [
+        "waiting",
+        "connected",
+        "typing",
+        "message",
+        "stopped_typing",
+        "chat_ended",
+        "undelivered",
+    ]
+    allowed = {
+        "type",
+        "text",
+        "by",
+        "common_interests",
+        "interests",
+        "lang",
+        "section",
+        "reason",
+        "id",
+    }
+    identifiers = set()
+    for conn in live_server.services.chat._connections:
+        identifiers |= {conn.info.user, conn.info.device, conn.info.user_agent}
+    assert len(identifiers) >= 3
     for frame in frames:
         assert set(frame) <= allowed, frame
-        assert "127.0.0.1" not in orjson.dumps(frame).decode()
+        text = orjson.dumps(frame).decode()
+        assert "127.0.0.1" not in text
+        for identifier in identifiers:
+            assert identifier not in text
 
 
 async def test_logs_hold_no_message_text_and_no_address(

@@ -71,6 +71,9 @@ class Broker(Protocol):
     async def block(self, a: str, b: str) -> None:
         """Identities ``a`` and ``b`` must never be paired again."""
 
+    async def release(self, identity: str) -> None:
+        """No connection of ``identity`` is left here: drop what was loaded for it."""
+
     async def detach(self, user: str) -> None:
         """``user``'s connection is gone; later events for them are undeliverable."""
 

@@ -15,7 +15,7 @@ import secrets
 
 from passerby.clock import Clock
 from passerby.cluster.broker import Counts, Inbox, MatchObserver, PeerInfo
-from passerby.core.events import FellBack, Matched, PeerEvent, Relay, Undelivered
+from passerby.core.events import FellBack, Matched, PartnerLeft, PeerEvent, Relay, Undelivered
 from passerby.core.matchmaker import Fallback, Match, Matchmaker, Outcome, Ticket
 
 log = logging.getLogger(__name__)
@@ -62,11 +62,13 @@ class MemoryBroker:
     async def block(self, a: str, b: str) -> None:
         self._matchmaker.block(a, b)
 
+    async def release(self, identity: str) -> None:
+        self._matchmaker.release(identity)
+
     async def detach(self, user: str) -> None:
         self._inboxes.pop(user, None)
         self._infos.pop(user, None)
         self._matchmaker.leave(user)
-        self._matchmaker.forget(user)
 
     async def enqueue(self, ticket: Ticket) -> None:
         outcomes = self._matchmaker.join(ticket, self._clock.monotonic())
@@ -120,3 +122,9 @@ class MemoryBroker:
             observer(match, chat)
         await self.deliver(match.a, Matched(chat, match.b, match.common_interests))
         await self.deliver(match.b, Matched(chat, match.a, match.common_interests))
+        # Announcing may yield; whoever disconnected meanwhile missed the match,
+        # so the other side is told at once instead of chatting with nobody.
+        for user, other in ((match.a, match.b), (match.b, match.a)):
+            if user not in self._inboxes and other in self._inboxes:
+                await self.deliver(other, PartnerLeft(chat))
+                await self.end_chat(chat)

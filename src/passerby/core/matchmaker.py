@@ -46,6 +46,11 @@ RANDOM: Final = "\x00random"
 ANY_LANGUAGE: Final = "*"
 DEFAULT_SECTION: Final = "main"
 
+# Identities whose recent partners are remembered; past this the least
+# recently matched are forgotten first, so memory stays bounded however many
+# devices come and go.
+MAX_REMEMBERED: Final = 200_000
+
 # Candidates looked at per pool before giving up on finding an eligible one.
 # Ineligible users (recent partners) sit at the head of a pool only in small
 # numbers, so this bounds the scan without missing real candidates.
@@ -228,6 +233,15 @@ class Matchmaker:
         self._blocked.setdefault(a, set()).add(b)
         self._blocked.setdefault(b, set()).add(a)
 
+    def release(self, identity: str) -> None:
+        """Forget ``identity``'s blocks (kept in the store, loaded again when it returns)."""
+        for other in self._blocked.pop(identity, ()):
+            others = self._blocked.get(other)
+            if others is not None:
+                others.discard(identity)
+                if not others:
+                    del self._blocked[other]
+
     def forget(self, identity: str) -> None:
         """Drop the recent-partner memory of someone who has gone for good."""
         self._recent.pop(identity, None)
@@ -317,9 +331,12 @@ class Matchmaker:
         size = self.policy.recent_partners
         if size == 0:
             return
-        memory = self._recent.get(identity)
+        memory = self._recent.pop(identity, None)
         if memory is None:
-            memory = self._recent[identity] = deque(maxlen=size)
+            memory = deque(maxlen=size)
+            if len(self._recent) >= MAX_REMEMBERED:
+                del self._recent[next(iter(self._recent))]
+        self._recent[identity] = memory  # most recently matched last
         memory.append(partner)
 
     def _remove(self, waiter: _Waiter) -> None:

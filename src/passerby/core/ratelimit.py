@@ -81,3 +81,7 @@ class KeyedLimiter:
                 del self._buckets[next(iter(self._buckets))]
         self._buckets[key] = bucket  # most recently used last
         return bucket.take(now)
+
+    def reset(self, key: str) -> None:
+        """Give ``key`` a full bucket again."""
+        self._buckets.pop(key, None)

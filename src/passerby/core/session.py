@@ -318,10 +318,12 @@ class ChatSession:
                     p.encode({"type": "warning", "code": warning.rule, "message": warning.message})
                 )
             )
-        if any(d.action not in _TRIVIAL for d in outcome.decisions) or outcome.strikes:
-            effects.append(Moderated(verdict, record))
+        # Ending the chat comes first: the partner must be released even if a
+        # sanction that needs the database fails afterwards.
         if outcome.has("end_chat"):
             effects.extend(self._end("moderation", wall, tell_self=True))
+        if any(d.action not in _TRIVIAL for d in outcome.decisions) or outcome.strikes:
+            effects.append(Moderated(verdict, record))
         return effects
 
     def _report(self, message: p.Report, wall: float) -> list[Effect]:
@@ -336,6 +338,11 @@ class ChatSession:
         return [FileReport(message.reason, message.comment, record)]
 
     # --- from the adapter -------------------------------------------------
+
+    def forget_old(self, wall: float) -> None:
+        """Drop the last chat's transcript once it can no longer be reported."""
+        if self.last is not None and not self.last.reportable(wall):
+            self.last = None
 
     def abort_start(self) -> None:
         """The adapter refused an :class:`Enqueue`: back to idle."""
@@ -370,7 +377,10 @@ class ChatSession:
             case Matched():
                 if self.state is not State.WAITING or self.closed:
                     # We left before the match reached us: let the partner go.
-                    return [Deliver(event.partner, PartnerLeft(event.chat))]
+                    return [
+                        Deliver(event.partner, PartnerLeft(event.chat)),
+                        ChatOver(event.chat, "disconnect"),
+                    ]
                 self.state = State.CHATTING
                 self.current = ChatRecord(event.chat, event.partner, self.section or "", wall)
                 if self.moderator is not None:

@@ -8,7 +8,9 @@ strike and ban rows), so every sanction can be explained afterwards.
 
 from __future__ import annotations
 
+import logging
 import secrets
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
@@ -26,11 +28,19 @@ from passerby.safety.reports import EvidenceService, chat_evidence
 from passerby.safety.risk import DeviceRisk
 from passerby.storage.safety_sql import EvidenceWrite
 
+log = logging.getLogger(__name__)
+
 
 class StrikeStore(Protocol):
     async def add_strike(
         self, device: str, policy: str, rule: str, at: datetime, expires_at: datetime
     ) -> int: ...
+
+    async def live_strikes(self, device: str, now: datetime) -> dict[str, list[float]]: ...
+
+    async def get_device_risk(self, device: str) -> tuple[float, float]: ...
+
+    async def save_device_risk(self, device: str, risk: float, at: float) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +79,23 @@ class SafetyActions:
             book = self._books[device] = StrikeBook()
         return book
 
+    async def load(self, device: str) -> None:
+        """A device comes online on this node: bring its strikes and risk into memory."""
+        if device in self._books:
+            return
+        now = datetime.fromtimestamp(self._clock.wall(), UTC)
+        self._books[device] = StrikeBook(await self._store.live_strikes(device, now))
+        risk, at = await self._store.get_device_risk(device)
+        self._histories[device] = DeviceRisk(value=risk, stamp=at)
+
+    async def release(self, device: str) -> None:
+        """The device's last connection here closed: keep its risk, free the memory."""
+        self._books.pop(device, None)
+        history = self._histories.pop(device, None)
+        if history is not None:
+            now = self._clock.wall()
+            await _guarded(self._store.save_device_risk(device, history.value(now), now))
+
     def history_of(self, device: str) -> DeviceRisk:
         """The device's risk across its chats, shared by its connections."""
         history = self._histories.get(device)
@@ -79,70 +106,93 @@ class SafetyActions:
     async def apply(
         self, verdict: Verdict, record: ChatRecord, me: PeerInfo, them: PeerInfo | None
     ) -> Sanctions:
+        """Carry out the sanctions; the case's evidence first, as it must never be lost.
+
+        Each later step is independent: a failing database write is logged
+        and the other steps still run.
+        """
         outcome = verdict.outcome
         now = datetime.fromtimestamp(self._clock.wall(), UTC)
-        names = ",".join(sorted({s.name for s in verdict.signals}))
+        case_record = await self._open_case(verdict, record, me, them, now)
         for policy_name in outcome.strikes:
             rule = next((d.rule for d in outcome.decisions if d.policy == policy_name), policy_name)
-            await self._store.add_strike(
-                me.device, policy_name, rule, now, now + timedelta(days=self.policy.strike_days)
-            )
+            expires = now + timedelta(days=self.policy.strike_days)
+            await _guarded(self._store.add_strike(me.device, policy_name, rule, now, expires))
         low_trust = False
         if outcome.has("low_trust") and me.device:
             until = now + timedelta(days=self.policy.low_trust_days)
-            await self._devices.set_low_trust(me.device, until)
-            low_trust = True
-        case_record = None
-        urgent = outcome.first("child_safety_case")
-        review = outcome.first("review_case")
-        if urgent is not None or review is not None:
-            decision = urgent or review
-            assert decision is not None
-            kind = "child_safety" if urgent else "review"
-            body = chat_evidence(record, me, them, my_role="subject", their_role="other")
-            body.update(
-                {
-                    "trigger": {
-                        "rule": decision.rule,
-                        "signals": list(decision.signals),
-                        "detected": [[s.name, s.score, s.detail] for s in verdict.signals],
-                        "risk": {
-                            "score": verdict.risk.score,
-                            "reasons": list(verdict.risk.reasons),
-                        },
-                    },
-                    "opened_at": timestamp(now),
-                }
-            )
-            case_record = secrets.token_hex(12)
-            await self._evidence.write(
-                EvidenceWrite(
-                    record_id=case_record,
-                    kind="moderation",
-                    body=body,
-                    created_at=now,
-                    case_kind=kind,
-                    case_priority=0 if urgent else decision.priority,
-                    case_subject=me.device or None,
-                    case_opened_by=f"rule:{decision.rule}",
-                    case_summary=f"{kind}: {decision.rule} ({names})",
-                    dedupe_key=f"{kind}:{me.device}:{record.chat}",
-                )
-            )
+            await _guarded(self._devices.set_low_trust(me.device, until))
+            low_trust = True  # this connection moves at once, whatever the database says
         ban = None
         perm = outcome.first("perm_ban")
         temp = outcome.first("temp_ban")
         if (perm or temp) and me.device:
             chosen = perm or temp
             assert chosen is not None
-            seconds = None
-            if perm is None:
-                seconds = self.policy.temp_ban_length(await self._bans.previous_bans(me.device))
-            ban = await self._bans.ban(
-                device=me.device,
-                reason_code=chosen.ban_reason,
-                seconds=seconds,
-                created_by=f"rule:{chosen.rule}",
-            )
+            try:
+                seconds = None
+                if perm is None:
+                    previous = await self._bans.previous_bans(me.device)
+                    seconds = self.policy.temp_ban_length(previous)
+                ban = await self._bans.ban(
+                    device=me.device,
+                    reason_code=chosen.ban_reason,
+                    seconds=seconds,
+                    created_by=f"rule:{chosen.rule}",
+                )
+            except Exception:
+                log.exception("could not store a ban decided by rule %s", chosen.rule)
         challenge = self._challenges.issue() if outcome.has("challenge") else None
         return Sanctions(ban, challenge, low_trust, case_record)
+
+    async def _open_case(
+        self,
+        verdict: Verdict,
+        record: ChatRecord,
+        me: PeerInfo,
+        them: PeerInfo | None,
+        now: datetime,
+    ) -> str | None:
+        outcome = verdict.outcome
+        urgent = outcome.first("child_safety_case")
+        decision = urgent or outcome.first("review_case")
+        if decision is None:
+            return None
+        kind = "child_safety" if urgent else "review"
+        names = ",".join(sorted({s.name for s in verdict.signals}))
+        body = chat_evidence(record, me, them, my_role="subject", their_role="other")
+        body.update(
+            {
+                "trigger": {
+                    "rule": decision.rule,
+                    "signals": list(decision.signals),
+                    "detected": [[s.name, s.score, s.detail] for s in verdict.signals],
+                    "risk": {"score": verdict.risk.score, "reasons": list(verdict.risk.reasons)},
+                },
+                "opened_at": timestamp(now),
+            }
+        )
+        record_id = secrets.token_hex(12)
+        # EvidenceService falls back to the fsynced spool when the database fails.
+        await self._evidence.write(
+            EvidenceWrite(
+                record_id=record_id,
+                kind="moderation",
+                body=body,
+                created_at=now,
+                case_kind=kind,
+                case_priority=0 if urgent else decision.priority,
+                case_subject=me.device or None,
+                case_opened_by=f"rule:{decision.rule}",
+                case_summary=f"{kind}: {decision.rule} ({names})",
+                dedupe_key=f"{kind}:{me.device}:{record.chat}",
+            )
+        )
+        return record_id
+
+
+async def _guarded(step: Awaitable[object]) -> None:
+    try:
+        await step
+    except Exception:
+        log.exception("a moderation sanction could not be stored")

@@ -94,6 +94,6 @@ def _expiry(salt: str) -> float | None:
     _, _, query = salt.partition("?")
     for part in query.split("&"):
         key, _, value = part.partition("=")
-        if key == "expires" and value.isdigit():
+        if key == "expires" and value.isascii() and value.isdigit():
             return float(value)
     return None

@@ -77,7 +77,7 @@ class DeviceService:
 
     def token_of_cookie(self, cookie: str | None) -> str | None:
         """The token of a genuine cookie, or None for a missing or forged one."""
-        if not cookie or len(cookie) > 128 or "." not in cookie:
+        if not cookie or len(cookie) > 128 or "." not in cookie or not cookie.isascii():
             return None
         token, signature = cookie.split(".", 1)
         if not hmac.compare_digest(signature, self._sign(token)):

@@ -161,6 +161,33 @@ class SafetyQueries:
             if result.rowcount == 0:
                 await conn.execute(insert(devices).values(hash=row.hash, **values))
 
+    async def get_device_risk(self, device: str) -> tuple[float, float]:
+        """The device's stored risk and when it was stored (epoch seconds)."""
+        async with self.engine.connect() as conn:
+            row = (
+                await conn.execute(
+                    select(devices.c.risk, devices.c.risk_at).where(devices.c.hash == device)
+                )
+            ).first()
+        return (float(row.risk), float(row.risk_at)) if row else (0.0, 0.0)
+
+    async def save_device_risk(self, device: str, risk: float, at: float) -> None:
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                update(devices).where(devices.c.hash == device).values(risk=risk, risk_at=at)
+            )
+
+    async def live_strikes(self, device: str, now: datetime) -> dict[str, list[float]]:
+        """Expiry times (epoch seconds) of the device's live strikes, per policy."""
+        query = select(strikes.c.policy, strikes.c.expires_at).where(
+            strikes.c.device == device, strikes.c.expires_at > now
+        )
+        found: dict[str, list[float]] = {}
+        async with self.engine.connect() as conn:
+            for row in await conn.execute(query):
+                found.setdefault(row.policy, []).append(utc(row.expires_at).timestamp())
+        return {policy: sorted(times) for policy, times in found.items()}
+
     async def set_trust(self, device: str, trust: str, until: datetime | None) -> None:
         async with self.engine.begin() as conn:
             await conn.execute(

@@ -7,7 +7,18 @@ or an IP address.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData(
     naming_convention={
@@ -46,6 +57,10 @@ devices = Table(
     Column("trust", String(8), nullable=False),
     Column("trust_until", DateTime(timezone=True), nullable=True),
     Column("last_seen_at", DateTime(timezone=True), nullable=False),
+    # The device's decayed risk across its chats, and when it was stored
+    # (epoch seconds), kept while the device is away.
+    Column("risk", Float, nullable=False, server_default="0"),
+    Column("risk_at", Float, nullable=False, server_default="0"),
 )
 
 # Evidence is append-only and chained: each row's hash covers the previous

@@ -25,12 +25,14 @@ from passerby.safety.evidence import timestamp
 from passerby.safety.iphash import network_of
 from passerby.safety.reports import EvidenceService
 from passerby.storage.safety_sql import EvidenceWrite
-from passerby.transport.origin import client_address
+from passerby.transport.origin import client_address, origin_allowed
 
 MAX_BODY = 8 * 1024
 MAX_APPEAL_CHARS = 2_000
 # Declarations per address: generous for a household, slow for a bot farm.
 ENTRY_RATE = Rate(per_second=10 / 60, burst=10)
+# Appeals per device: a person appeals once or twice, not forty times.
+APPEALS = Rate(per_second=3 / 86400, burst=3)
 
 
 async def _nothing(device: str) -> None:
@@ -41,7 +43,20 @@ def _error(status: int, code: str, message: str, **extra: Any) -> web.Response:
     return web.json_response({"code": code, "message": message, **extra}, status=status)
 
 
-async def _json_body(request: web.Request) -> dict[str, Any] | web.Response:
+async def _json_body(
+    request: web.Request, origins: frozenset[str]
+) -> dict[str, Any] | web.Response:
+    """The JSON object of a state-changing request from one of our own pages.
+
+    The Origin check and the JSON content type together stop another site's
+    page from posting here on a visitor's behalf: a plain form cannot send
+    ``application/json``, and a script from elsewhere cannot without our
+    permission (we give none).
+    """
+    if not origin_allowed(request, origins):
+        return _error(403, "bad_origin", "This page may not do that.")
+    if request.content_type != "application/json":
+        return _error(415, "bad_request", "Send the body as application/json.")
     if request.content_length is not None and request.content_length > MAX_BODY:
         return _error(413, "bad_request", "The request body is too large.")
     raw = await request.content.read(MAX_BODY + 1)
@@ -69,7 +84,9 @@ class EntryApi:
         trust_forwarded_for: bool,
         entry_rate: Rate = ENTRY_RATE,
         on_band_change: Callable[[str], Awaitable[None]] | None = None,
+        origins: frozenset[str] = frozenset(),
     ) -> None:
+        self._origins = origins
         self._devices = devices
         self._bans = bans
         self._challenges = challenges
@@ -78,6 +95,8 @@ class EntryApi:
         self._pow_at_entry = pow_at_entry
         self._trust_forwarded_for = trust_forwarded_for
         self._limiter = KeyedLimiter(entry_rate)
+        self._appeals = KeyedLimiter(APPEALS)
+
         self._on_band_change = on_band_change or _nothing
 
     def _state_json(self, state: DeviceState | None) -> dict[str, Any]:
@@ -115,7 +134,7 @@ class EntryApi:
             return _error(
                 429, "rate_limited", "Too many attempts; try again soon.", retry_after=wait
             )
-        data = await _json_body(request)
+        data = await _json_body(request, self._origins)
         if isinstance(data, web.Response):
             return data
         try:
@@ -154,6 +173,7 @@ class EntryApi:
         if result.changed_band:
             # A change of age is a signal in itself: it is kept as a strike.
             await self._on_band_change(device)
+
         response = web.json_response(self._state_json(state))
         response.set_cookie(
             COOKIE_NAME,
@@ -167,7 +187,7 @@ class EntryApi:
         return response
 
     async def post_appeal(self, request: web.Request) -> web.Response:
-        data = await _json_body(request)
+        data = await _json_body(request, self._origins)
         if isinstance(data, web.Response):
             return data
         text = data.get("text")
@@ -178,6 +198,9 @@ class EntryApi:
         ban = await self._bans.check(device, address)
         if ban is None:
             return _error(404, "not_banned", "There is no ban to appeal.")
+        wait = self._appeals.take(device or network_of(address), self._clock.monotonic())
+        if wait:
+            return _error(429, "rate_limited", "You have appealed already.", retry_after=wait)
         now = datetime.fromtimestamp(self._clock.wall(), UTC)
         record = secrets.token_hex(12)
         case_id = await self._evidence.write(

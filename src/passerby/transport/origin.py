@@ -3,6 +3,8 @@
 Behind a reverse proxy the socket's peer is the proxy, so the address is
 taken from ``X-Forwarded-For`` only when the operator says the proxy is
 theirs (``trust_forwarded_for``): otherwise anyone could claim any address.
+Even then only the *last* entry is believed: it is the one our proxy added
+(the address it saw); everything before it was written by the client.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from aiohttp import web
 def client_address(request: web.Request, trust_forwarded_for: bool) -> str:
     if trust_forwarded_for:
         forwarded = request.headers.get("X-Forwarded-For", "")
-        first = forwarded.split(",", 1)[0].strip()
-        if first:
-            return first
+        last = forwarded.rsplit(",", 1)[-1].strip()
+        if last:
+            return last
     return request.remote or ""
 
 

@@ -6,6 +6,8 @@ headers that keep the client page from loading anything but its own files.
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from aiohttp.typedefs import Handler
 
 from passerby.cluster.broker import Broker
 from passerby.core.protocol import PROTOCOL_VERSION
+from passerby.safety.iphash import mask_for_logs
 from passerby.storage.store import Store
 from passerby.transport.metrics import Metrics
 
@@ -38,6 +41,23 @@ async def security_headers(request: web.Request, handler: Handler) -> web.Stream
     if not response.prepared:  # a WebSocket has already sent its headers
         response.headers.update(SECURITY_HEADERS)
     return response
+
+
+_ADDRESS = re.compile(
+    r"(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7})(?![\w.:])"
+)
+
+
+class AddressMaskingFilter(logging.Filter):
+    """Masks client addresses in any log line (aiohttp's own error lines name
+    the peer): an IPv4 address keeps its /24, an IPv6 address its /48."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = _ADDRESS.sub(lambda m: mask_for_logs(m.group(0)), message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True
 
 
 class PrivateAccessLogger(AbstractAccessLogger):

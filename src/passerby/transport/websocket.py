@@ -11,6 +11,7 @@ happen here, through the safety services, never in the core.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import secrets
 import weakref
@@ -60,6 +61,10 @@ MAX_USER_AGENT = 256
 LOW_TRUST_SUFFIX = "/low"
 # A person skips fast, but not forty times a minute for long.
 DEVICE_STARTS = Rate(per_second=40 / 60, burst=20)
+# Reports per device: plenty for a bad evening, too few to flood the evidence.
+REPORTS = Rate(per_second=10 / 3600, burst=5)
+MAX_CHALLENGED = 100_000
+SWEEP_SECONDS = 60.0
 
 
 class BlockStore(Protocol):
@@ -99,6 +104,7 @@ class ChatConnection:
         self._broker = endpoint.broker
         # The other side of the current and the previous chat, for evidence.
         self.partners: dict[str, PeerInfo] = {}
+        self.reported: dict[str, str] = {}  # chat -> report id
 
     async def deliver(self, event: PeerEvent) -> None:
         endpoint = self._endpoint
@@ -139,12 +145,23 @@ class ChatConnection:
                 case Close(code, reason):
                     await self.ws.close(code=code, message=reason.encode())
                 case Moderated():
-                    await self._sanction(effect)
+                    try:
+                        await self._sanction(effect)
+                    except Exception:  # the chat has already ended; keep serving
+                        log.exception("could not carry out a moderation decision")
                 case FileReport():
                     await self._report(effect)
                 case CheckSolution(payload):
                     ok = self._endpoint.safety.challenges.verify(payload)
+                    if ok:
+                        self._endpoint.challenge_solved(self.info.device)
                     await self.run(self.session.challenge_result(ok))
+
+    def forget_old(self, wall: float) -> None:
+        self.session.forget_old(wall)
+        keep = {r.chat for r in (self.session.current, self.session.last) if r is not None}
+        self.partners = {chat: info for chat, info in self.partners.items() if chat in keep}
+        self.reported = {chat: rid for chat, rid in self.reported.items() if chat in keep}
 
     async def _may_enqueue(self) -> bool:
         """Bans hold at every start; a device starting too fast must prove it is a person."""
@@ -157,9 +174,7 @@ class ChatConnection:
         device = self.info.device
         if device and endpoint.device_starts.take(device, endpoint.clock.monotonic()):
             self.session.abort_start()
-            self.session.require_challenge()
-            challenge = endpoint.safety.challenges.issue()
-            await self.send(p.encode({"type": "challenge", **challenge}))
+            await self.challenge()
             await self.send(
                 p.error(
                     "challenge_required", "Too many new chats: solve the challenge first.", "start"
@@ -176,14 +191,23 @@ class ChatConnection:
             base = self.session.section.split("/", 1)[0]
             self.session.section = base + LOW_TRUST_SUFFIX
         if sanctions.challenge is not None:
-            self.session.require_challenge()
-            await self.send(p.encode({"type": "challenge", **sanctions.challenge}))
+            await self.challenge(sanctions.challenge)
         if sanctions.ban is not None:
             await self.banned(sanctions.ban)
 
     async def _report(self, effect: FileReport) -> None:
-        safety = self._endpoint.safety
+        endpoint = self._endpoint
+        safety = endpoint.safety
         record = effect.record
+        earlier = self.reported.get(record.chat)
+        if earlier is not None:  # one chat, one report: the same answer again
+            await self.send(p.encode({"type": "report_received", "report": earlier}))
+            return
+        key = self.info.device or self.info.address
+        wait = endpoint.report_limit.take(key, endpoint.clock.monotonic())
+        if wait:
+            await self.send(p.error("rate_limited", "Too many reports; try later.", "report", wait))
+            return
         them = self.partners.get(record.chat)
         report_id = await safety.reports.report(
             reason=effect.reason,
@@ -192,9 +216,17 @@ class ChatConnection:
             reporter=self.info,
             reported=them,
         )
+        self.reported[record.chat] = report_id
         if them is not None and them.device and self.info.device:
             await self._broker.block(self.info.device, them.device)
         await self.send(p.encode({"type": "report_received", "report": report_id}))
+
+    async def challenge(self, challenge: dict[str, object] | None = None) -> None:
+        """Ask for proof of work; it holds for the device, across reconnects."""
+        self._endpoint.challenge_needed(self.info.device)
+        self.session.require_challenge()
+        challenge = challenge or self._endpoint.safety.challenges.issue()
+        await self.send(p.encode({"type": "challenge", **challenge}))
 
     async def banned(self, ban: Ban) -> None:
         await self.send(p.encode({"type": "banned", **ban.as_json()}))
@@ -242,6 +274,61 @@ class ChatEndpoint:
         self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
         # Starts per device across all its connections (one bot, many sockets).
         self.device_starts = KeyedLimiter(device_starts)
+        self.report_limit = KeyedLimiter(REPORTS)
+        # Devices that owe a challenge; bounded, oldest dropped first.
+        self._challenged: dict[str, None] = {}
+        self._online: dict[str, int] = {}  # device -> its connections on this node
+        self._connections: weakref.WeakSet[ChatConnection] = weakref.WeakSet()
+        self._sweeper: asyncio.Task[None] | None = None
+
+    def challenge_needed(self, device: str) -> None:
+        if device:
+            if len(self._challenged) >= MAX_CHALLENGED:
+                del self._challenged[next(iter(self._challenged))]
+            self._challenged[device] = None
+
+    def challenge_solved(self, device: str) -> None:
+        """A solved challenge clears the debt and gives back the start allowance."""
+        if device:
+            self._challenged.pop(device, None)
+            self.device_starts.reset(device)
+
+    async def start(self) -> None:
+        self._sweeper = asyncio.create_task(self._sweep_forever(), name="passerby-transcripts")
+
+    async def close(self) -> None:
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sweeper
+            self._sweeper = None
+
+    async def _sweep_forever(self) -> None:
+        # Transcripts of ended chats are kept only while they can be reported.
+        while True:
+            await asyncio.sleep(SWEEP_SECONDS)
+            wall = self.clock.wall()
+            for conn in list(self._connections):
+                conn.forget_old(wall)
+
+    async def _device_online(self, device: str) -> None:
+        if not device:
+            return
+        if device not in self._online:
+            await self.safety.actions.load(device)
+            for other in await self.safety.store.blocked_with(device):
+                await self.broker.block(device, other)
+        self._online[device] = self._online.get(device, 0) + 1
+
+    async def _device_offline(self, device: str) -> None:
+        count = self._online.get(device, 0) - 1
+        if count > 0:
+            self._online[device] = count
+            return
+        self._online.pop(device, None)
+        if device:
+            await self.safety.actions.release(device)
+            await self.broker.release(device)
 
     async def ban_for(self, info: PeerInfo) -> Ban | None:
         return await self.safety.bans.check(info.device or None, info.address or None)
@@ -263,8 +350,21 @@ class ChatEndpoint:
         if self.metrics.connections >= self._max_connections:
             await ws.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"server full")
             return ws
-        clock = self.clock
         device = safety.devices.hash_of_cookie(request.cookies.get(COOKIE_NAME)) or ""
+        try:
+            await self._device_online(device)
+        except Exception:
+            log.exception("could not load a device at connect")
+            await ws.close(code=WSCloseCode.INTERNAL_ERROR, message=b"try again soon")
+            return ws
+        try:
+            await self._serve(request, ws, device)
+        finally:
+            await self._device_offline(device)
+        return ws
+
+    async def _session_for(self, user: str, device: str) -> ChatSession:
+        safety = self.safety
         section: str | None = None
         moderator = None
         if device:
@@ -280,29 +380,40 @@ class ChatEndpoint:
                     flood_messages=self._flood_messages,
                     history=safety.actions.history_of(device),
                 )
-            for other in await safety.store.blocked_with(device):
-                await self.broker.block(device, other)
-        user = secrets.token_urlsafe(12)
-        info = PeerInfo(
-            user=user,
-            device=device,
-            address=client_address(request, safety.trust_forwarded_for),
-            port=client_port(request),
-            user_agent=request.headers.get("User-Agent", "")[:MAX_USER_AGENT],
-            connected_at=clock.wall(),
-            section=section or "",
-        )
         session = ChatSession(
             user,
-            clock.monotonic(),
+            self.clock.monotonic(),
             self._limits,
             identity=device,
             section=section,
             moderator=moderator,
         )
+        if device in self._challenged:
+            session.require_challenge()
+        return session
+
+    async def _serve(self, request: web.Request, ws: web.WebSocketResponse, device: str) -> None:
+        clock = self.clock
+        user = secrets.token_urlsafe(12)
+        try:
+            session = await self._session_for(user, device)
+        except Exception:
+            log.exception("could not read a device's state at connect")
+            await ws.close(code=WSCloseCode.INTERNAL_ERROR, message=b"try again soon")
+            return
+        info = PeerInfo(
+            user=user,
+            device=device,
+            address=client_address(request, self.safety.trust_forwarded_for),
+            port=client_port(request),
+            user_agent=request.headers.get("User-Agent", "")[:MAX_USER_AGENT],
+            connected_at=clock.wall(),
+            section=session.section or "",
+        )
         conn = ChatConnection(ws, session, info, self)
         self.metrics.connections += 1
         self.sockets.add(ws)
+        self._connections.add(conn)
         self.broker.attach(user, conn, info)
         try:
             counts = await self.broker.counts()
@@ -310,7 +421,9 @@ class ChatEndpoint:
             ban = await self.ban_for(info)
             if ban is not None:
                 await conn.banned(ban)
-                return ws
+                return
+            if session.challenge_pending:
+                await conn.challenge()
             async for msg in ws:
                 try:
                     if msg.type is WSMsgType.TEXT:
@@ -322,6 +435,8 @@ class ChatEndpoint:
                     await conn.send(p.INTERNAL)
         except ConnectionResetError:
             pass
+        except Exception:
+            log.exception("error while serving a connection")
         finally:
             self.metrics.connections -= 1
             try:
@@ -329,7 +444,6 @@ class ChatEndpoint:
             except Exception:
                 log.exception("error while closing a session")
             await self.broker.detach(user)
-        return ws
 
     async def close_all(self) -> None:
         """Tell every client the server is going away (close code 1001)."""

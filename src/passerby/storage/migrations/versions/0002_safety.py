@@ -18,7 +18,9 @@ depends_on = None
 TS = sa.DateTime(timezone=True)
 
 # The same rules in both dialects: no DELETE, and an UPDATE may only empty
-# the body of a row (the purge), setting purged_at.
+# the body of a row (the purge), setting purged_at, and only for a record at
+# least 30 days old (the shortest retention allowed) whose case is not under
+# legal hold.
 SQLITE_TRIGGERS = [
     """CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence
        BEGIN SELECT RAISE(ABORT, 'evidence is append-only'); END""",
@@ -27,6 +29,8 @@ SQLITE_TRIGGERS = [
          OR NEW.created_at IS NOT OLD.created_at OR NEW.case_id IS NOT OLD.case_id
          OR NEW.body_hash IS NOT OLD.body_hash OR NEW.prev_hash IS NOT OLD.prev_hash
          OR NEW.hash IS NOT OLD.hash OR NEW.body IS NOT NULL OR NEW.purged_at IS NULL
+         OR OLD.created_at >= datetime('now', '-30 days')
+         OR EXISTS (SELECT 1 FROM legal_holds WHERE legal_holds.case_id = OLD.case_id)
        BEGIN SELECT RAISE(ABORT, 'evidence is append-only'); END""",
 ]
 POSTGRES_TRIGGERS = [
@@ -40,7 +44,9 @@ POSTGRES_TRIGGERS = [
             OR NEW.body_hash IS DISTINCT FROM OLD.body_hash
             OR NEW.prev_hash IS DISTINCT FROM OLD.prev_hash
             OR NEW.hash IS DISTINCT FROM OLD.hash
-            OR NEW.body IS NOT NULL OR NEW.purged_at IS NULL THEN
+            OR NEW.body IS NOT NULL OR NEW.purged_at IS NULL
+            OR OLD.created_at >= now() - interval '30 days'
+            OR EXISTS (SELECT 1 FROM legal_holds WHERE legal_holds.case_id = OLD.case_id) THEN
            RAISE EXCEPTION 'evidence is append-only';
          END IF;
          RETURN NEW;
@@ -62,6 +68,8 @@ def upgrade() -> None:
         sa.Column("trust", sa.String(8), nullable=False),
         sa.Column("trust_until", TS, nullable=True),
         sa.Column("last_seen_at", TS, nullable=False),
+        sa.Column("risk", sa.Float(), nullable=False, server_default="0"),
+        sa.Column("risk_at", sa.Float(), nullable=False, server_default="0"),
         sa.PrimaryKeyConstraint("hash", name=op.f("pk_devices")),
     )
     op.create_table(
