@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import signal
 import sys
@@ -79,6 +80,12 @@ async def serve(settings: Settings) -> None:
     app = create_app(settings)
     runner = app_runner(app)
     await runner.setup()
+    # Everything built so far (the moderation model, patterns, the schema)
+    # lives as long as the process: move it out of the collector's sight, and
+    # collect less often, so that full collections stay short and rare.
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
     site = web.TCPSite(runner, settings.host, settings.port, backlog=4096)
     await site.start()
     for address in runner.addresses:

@@ -16,7 +16,7 @@ warn, end the chat or ask the adapter for sanctions (:class:`Moderated`).
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -159,6 +159,24 @@ _TRIVIAL = frozenset({"allow", "mask", "hold", "warn", "end_chat"})
 
 
 class ChatSession:
+    __slots__ = (
+        "_frames",
+        "_make_moderator",
+        "_messages",
+        "_moderator",
+        "_starts",
+        "_strikes",
+        "challenge_pending",
+        "choice",
+        "closed",
+        "current",
+        "identity",
+        "last",
+        "section",
+        "state",
+        "user",
+    )
+
     def __init__(
         self,
         user: str,
@@ -167,13 +185,20 @@ class ChatSession:
         *,
         identity: str = "",
         section: str | None = DEFAULT_SECTION,
-        moderator: Moderator | None = None,
+        moderator: Moderator | Callable[[], Moderator] | None = None,
     ) -> None:
         self.user = user
         self.identity = identity
         # None: this device has not declared an age band yet.
         self.section = section
-        self.moderator = moderator
+        # A moderator, or a function that makes one when the first message
+        # needs it (an idle connection never pays for one).
+        self._moderator: Moderator | None = None
+        self._make_moderator: Callable[[], Moderator] | None = None
+        if callable(moderator):
+            self._make_moderator = moderator
+        else:
+            self._moderator = moderator
         self.state = State.IDLE
         self.current: ChatRecord | None = None
         self.last: ChatRecord | None = None
@@ -185,6 +210,12 @@ class ChatSession:
         self._starts = TokenBucket(limits.starts, now)
         self._strikes = StrikeWindow(limits.flood_strikes, limits.flood_window, now)
         self.closed = False
+
+    @property
+    def moderator(self) -> Moderator | None:
+        if self._moderator is None and self._make_moderator is not None:
+            self._moderator = self._make_moderator()
+        return self._moderator
 
     @property
     def chat(self) -> str | None:
@@ -366,8 +397,10 @@ class ChatSession:
             case Relay():
                 if record is not None and event.chat == record.chat:
                     record.add(Line(wall, "them", event.text, True, event.signals))
-                    if self.moderator is not None and event.signals:
-                        self.moderator.incoming([Signal(n, s) for n, s in event.signals])
+                    if event.signals:
+                        moderator = self.moderator
+                        if moderator is not None:
+                            moderator.incoming([Signal(n, s) for n, s in event.signals])
                     return [Send(p.chat_text(event.text))]
                 return [Deliver(event.sender, Undelivered(event.chat, event.id))]
             case TypingChanged():
@@ -383,8 +416,8 @@ class ChatSession:
                     ]
                 self.state = State.CHATTING
                 self.current = ChatRecord(event.chat, event.partner, self.section or "", wall)
-                if self.moderator is not None:
-                    self.moderator.new_chat()
+                if self._moderator is not None:  # not made yet: nothing to reset
+                    self._moderator.new_chat()
                 common = list(event.common_interests)
                 return [Send(p.encode({"type": "connected", "common_interests": common}))]
             case PartnerLeft():

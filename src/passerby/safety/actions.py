@@ -83,6 +83,11 @@ class SafetyActions:
         """A device comes online on this node: bring its strikes and risk into memory."""
         if device in self._books:
             return
+        if self._devices.is_fresh(device):
+            # Minted here and never away: it has no strikes or history yet.
+            self._books[device] = StrikeBook()
+            self._histories[device] = DeviceRisk()
+            return
         now = datetime.fromtimestamp(self._clock.wall(), UTC)
         self._books[device] = StrikeBook(await self._store.live_strikes(device, now))
         risk, at = await self._store.get_device_risk(device)
@@ -90,6 +95,7 @@ class SafetyActions:
 
     async def release(self, device: str) -> None:
         """The device's last connection here closed: keep its risk, free the memory."""
+        self._devices.not_fresh(device)
         self._books.pop(device, None)
         history = self._histories.pop(device, None)
         if history is not None:

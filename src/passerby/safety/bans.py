@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from passerby.clock import Clock
-from passerby.safety.iphash import IpHasher
+from passerby.safety.iphash import IpHasher, network_of
 from passerby.storage.safety_sql import BanRow
 
 # What a banned person reads. Codes are stable; the words may change.
@@ -61,11 +61,18 @@ class Ban:
         }
 
 
+# A ban check answers from memory for this long. Bans made on this node
+# clear the memory at once; the delay only matters for bans made elsewhere.
+CHECK_CACHE_SECONDS = 10.0
+MAX_CACHED = 100_000
+
+
 class BanService:
     def __init__(self, store: BanStore, hasher: IpHasher, clock: Clock) -> None:
         self._store = store
         self._hasher = hasher
         self._clock = clock
+        self._cache: dict[tuple[str | None, str | None], tuple[Ban | None, float]] = {}
 
     def now(self) -> datetime:
         return datetime.fromtimestamp(self._clock.wall(), UTC)
@@ -92,6 +99,7 @@ class BanService:
             secrets.token_hex(12), device, ip_hash, reason_code, now, expires, created_by, case_id
         )
         await self._store.add_ban(row)
+        self._cache.clear()
         return Ban(row.id, reason_code, expires)
 
     async def ban_device(
@@ -103,6 +111,24 @@ class BanService:
 
     async def check(self, device: str | None, address: str | None) -> Ban | None:
         """The ban that applies now, the longest first, or None."""
+        key = (device, network_of(address) if address else None)
+        now = self._clock.monotonic()
+        cached = self._cache.get(key)
+        if cached is not None and now - cached[1] < CHECK_CACHE_SECONDS:
+            ban = cached[0]
+            if ban is None or ban.expires_at is None or ban.expires_at > self.now():
+                return ban
+        ban = await self._lookup(device, address)
+        if len(self._cache) >= MAX_CACHED:
+            del self._cache[next(iter(self._cache))]
+        self._cache[key] = (ban, now)
+        return ban
+
+    def forget_cached(self) -> None:
+        """Bans changed elsewhere (a lifted ban, another node): ask the store again."""
+        self._cache.clear()
+
+    async def _lookup(self, device: str | None, address: str | None) -> Ban | None:
         hashes = await self._hasher.candidates(address) if address else []
         rows = await self._store.active_bans(device, hashes, self.now())
         if not rows:

@@ -25,6 +25,10 @@ COOKIE_NAME = "passerby_device"
 COOKIE_MAX_AGE = 365 * 24 * 3600
 TRUST_NORMAL = "normal"
 TRUST_LOW = "low"
+# A device's state is read again after this; a pending band change that
+# falls due is therefore seen within a minute.
+STATE_CACHE_SECONDS = 60.0
+MAX_CACHED = 100_000
 
 
 class DeviceStore(Protocol):
@@ -62,6 +66,10 @@ class DeviceService:
         self._store = store
         self.sections = sections
         self._clock = clock
+        # Devices whose cookie this process minted and that have not been
+        # away since: nothing about them is stored yet but what we wrote.
+        self._fresh: dict[str, None] = {}
+        self._states: dict[str, tuple[DeviceState, float]] = {}
 
     def now(self) -> datetime:
         return datetime.fromtimestamp(self._clock.wall(), UTC)
@@ -70,7 +78,17 @@ class DeviceService:
 
     def new_cookie(self) -> str:
         token = _b64(secrets.token_bytes(16))
+        device = self.hash_of_token(token)
+        if len(self._fresh) >= MAX_CACHED:
+            del self._fresh[next(iter(self._fresh))]
+        self._fresh[device] = None
         return f"{token}.{self._sign(token)}"
+
+    def is_fresh(self, device: str) -> bool:
+        return device in self._fresh
+
+    def not_fresh(self, device: str) -> None:
+        self._fresh.pop(device, None)
 
     def _sign(self, token: str) -> str:
         return _b64(hmac.new(self._sign_key, token.encode(), hashlib.sha256).digest()[:18])
@@ -94,6 +112,18 @@ class DeviceService:
     # --- declarations -----------------------------------------------------
 
     async def state(self, device: str) -> DeviceState:
+        """The device's declaration and trust (answered from memory for a minute)."""
+        cached = self._states.get(device)
+        wall = self._clock.wall()
+        if cached is not None and wall - cached[1] < STATE_CACHE_SECONDS:
+            return cached[0]
+        state = await self._read_state(device)
+        if len(self._states) >= MAX_CACHED:
+            del self._states[next(iter(self._states))]
+        self._states[device] = (state, wall)
+        return state
+
+    async def _read_state(self, device: str) -> DeviceState:
         row = await self._store.get_device(device)
         if row is None:
             return DeviceState(device, None, None, TRUST_NORMAL)
@@ -127,6 +157,7 @@ class DeviceService:
             )
         result = self.sections.declare(previous, band, now)
         new = result.declaration
+        self._states.pop(device, None)
         await self._store.put_device(
             DeviceRow(
                 hash=device,
@@ -143,4 +174,5 @@ class DeviceService:
         return await self.state(device), result
 
     async def set_low_trust(self, device: str, until: datetime | None) -> None:
+        self._states.pop(device, None)
         await self._store.set_trust(device, TRUST_LOW, until)

@@ -166,6 +166,7 @@ class ChatModerator:
         self._risk: RiskTracker = self._risk_factory(section)
         self._device_history = history
         self._peak = 0.0  # the highest risk about us in this chat
+        self._last_risk: RiskLike | None = None
         self._wall = 0.0
         self._fingerprints: deque[tuple[float, str]] = deque()
         self._print_counts: Counter[str] = Counter()
@@ -176,18 +177,21 @@ class ChatModerator:
         if self._device_history is not None and self._peak > 0:
             self._device_history.add(self._peak, self._wall)
         self._peak = 0.0
+        self._last_risk = None
         self._risk = self._risk_factory(self.section)
 
     def incoming(self, signals: Sequence[Signal]) -> None:
         """Signals the server found in the stranger's messages to us."""
         if signals:
-            self._risk.observe("them", signals)
+            self._last_risk = self._risk.observe("them", signals)
 
     def outgoing(self, text: str, now: float, wall: float) -> Verdict:
         """Judge a message we are about to send (``now`` monotonic, ``wall`` epoch)."""
         signals = list(self._analyser.analyse(text))
         signals.extend(self._history(text, now))
-        risk = self._risk.observe("me", signals)
+        if signals or self._last_risk is None:
+            self._last_risk = self._risk.observe("me", signals)
+        risk = self._last_risk  # no signal: the conversation's risk is unchanged
         # The conversation's risk is about one speaker; only act on it when
         # that speaker is the one sending now.
         mine = risk.subject == "me"

@@ -117,6 +117,9 @@ class Outcome:
         return next((d for d in self.decisions if d.action == action), None)
 
 
+ALLOW: Final = Outcome("allow")
+
+
 @dataclass(frozen=True, slots=True)
 class Policy:
     rules: tuple[Rule, ...]
@@ -124,6 +127,12 @@ class Policy:
     temp_ban_seconds: tuple[float, ...] = (3600.0, 86400.0, 604800.0)
     low_trust_days: float = 7.0
     held_messages: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def lowest_risk_threshold(self) -> float:
+        """Below this risk (and with no signal, no escalation) no rule can match."""
+        thresholds = [r.risk_at_least for r in self.rules if r.risk_at_least is not None]
+        return min(thresholds, default=float("inf"))
 
     def evaluate(
         self,
@@ -134,6 +143,8 @@ class Policy:
         escalated: bool = False,
         strikes: Mapping[str, int] | None = None,
     ) -> Outcome:
+        if not signals and not escalated and risk_score < self.lowest_risk_threshold:
+            return ALLOW  # the common case: every rule needs a signal or risk
         names: dict[str, float] = {}
         for signal in signals:
             names[signal.name] = max(names.get(signal.name, 0.0), signal.score)

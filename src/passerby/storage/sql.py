@@ -73,7 +73,14 @@ def _downgrade(connection: Connection, revision: str) -> None:
 class SQLStore(SafetyQueries):
     def __init__(self, url: str) -> None:
         self.url = async_url(url)
-        self.engine: AsyncEngine = create_async_engine(self.url)
+        if self.url.startswith("sqlite"):
+            # One connection, shared in turn: SQLite has one writer anyway,
+            # and this way no transaction ever meets "database is locked".
+            self.engine: AsyncEngine = create_async_engine(
+                self.url, pool_size=1, max_overflow=0, pool_timeout=60
+            )
+        else:
+            self.engine = create_async_engine(self.url, pool_size=10, max_overflow=10)
         if self.engine.dialect.name == "sqlite":
             path = self.engine.url.database
             if path and path != ":memory:":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import secrets
 import weakref
@@ -89,6 +90,17 @@ class Safety:
 
 class ChatConnection:
     """One open WebSocket; the broker's inbox for its user."""
+
+    __slots__ = (
+        "__weakref__",
+        "_broker",
+        "_endpoint",
+        "info",
+        "partners",
+        "reported",
+        "session",
+        "ws",
+    )
 
     def __init__(
         self,
@@ -315,9 +327,11 @@ class ChatEndpoint:
         if not device:
             return
         if device not in self._online:
+            fresh = self.safety.devices.is_fresh(device)
             await self.safety.actions.load(device)
-            for other in await self.safety.store.blocked_with(device):
-                await self.broker.block(device, other)
+            if not fresh:  # a device minted here and never away has no blocks yet
+                for other in await self.safety.store.blocked_with(device):
+                    await self.broker.block(device, other)
         self._online[device] = self._online.get(device, 0) + 1
 
     async def _device_offline(self, device: str) -> None:
@@ -371,7 +385,8 @@ class ChatEndpoint:
             state = await safety.devices.state(device)
             if state.section is not None:
                 section = state.section.name + (LOW_TRUST_SUFFIX if state.low_trust else "")
-                moderator = ChatModerator(
+                moderator = functools.partial(
+                    ChatModerator,
                     safety.analyser,
                     safety.actions.policy,
                     state.section.name,

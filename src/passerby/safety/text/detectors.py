@@ -399,7 +399,10 @@ class TextAnalyser:
 
     def _toxic(self, text: str, f: Folded, out: list[Signal]) -> None:
         scorer = self.toxicity
-        model = scorer.score(text)
+        # One short token ("ck", "tbh", "wtf") gives the model nothing to read
+        # and it answers with near-certain nonsense; only the lexicon judges it.
+        words = _WORD.findall(f.words)
+        model = scorer.score(text) if len(words) >= 2 else 0.0
         if model is None:
             return
         score = model
@@ -422,6 +425,7 @@ class TextAnalyser:
 
 
 _NO_DIGITS: Final = str.maketrans(dict.fromkeys("0123456789"))
+_WORD: Final = re.compile(r"[^\W\d_]{2,}")
 # Words that follow "my snap is" without being a handle ("my snap is down").
 _NOT_HANDLES = (
     "is isnt was down broken dead gone private same the a an not banned deleted hacked "
