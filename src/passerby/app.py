@@ -204,7 +204,8 @@ def create_app(
     analyser: Analyser | None = None,
 ) -> web.Application:
     services = build_services(settings, clock=clock, rng=rng, analyser=analyser)
-    app = web.Application(middlewares=[security_headers], client_max_size=64 * 1024)
+    app = web.Application(client_max_size=64 * 1024)
+    app.on_response_prepare.append(security_headers)
     app[SERVICES] = services
     add_routes(app, services.routes, services.chat.handle)
     app.router.add_get("/api/entry", services.entry.get_entry)

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import heapq
 import random
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -140,7 +139,8 @@ class Matchmaker:
         self._by_seq: dict[int, _Waiter] = {}
         self._pools: dict[PoolKey, SortedList] = {}
         self._deadlines: list[tuple[float, int, int]] = []
-        self._recent: dict[str, deque[str]] = {}
+        # Tuples, not deques: a three-name tuple is a tenth of an empty deque.
+        self._recent: dict[str, tuple[str, ...]] = {}
         # Pairs that must never meet again (after a report), both directions.
         self._blocked: dict[str, set[str]] = {}
 
@@ -331,13 +331,10 @@ class Matchmaker:
         size = self.policy.recent_partners
         if size == 0:
             return
-        memory = self._recent.pop(identity, None)
-        if memory is None:
-            memory = deque(maxlen=size)
-            if len(self._recent) >= MAX_REMEMBERED:
-                del self._recent[next(iter(self._recent))]
-        self._recent[identity] = memory  # most recently matched last
-        memory.append(partner)
+        memory = self._recent.pop(identity, ())
+        if not memory and len(self._recent) >= MAX_REMEMBERED:
+            del self._recent[next(iter(self._recent))]
+        self._recent[identity] = (*memory, partner)[-size:]  # most recently matched last
 
     def _remove(self, waiter: _Waiter) -> None:
         for key in waiter.pools:

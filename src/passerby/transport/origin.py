@@ -42,3 +42,19 @@ def origin_allowed(request: web.Request, allowed: frozenset[str]) -> bool:
         return True
     host = request.headers.get("Host", "")
     return origin in (f"http://{host}", f"https://{host}")
+
+
+def cookie_value(request: web.Request, name: str) -> str | None:
+    """One cookie, read straight from the header.
+
+    ``request.cookies`` would parse every cookie and keep the result for as
+    long as the request lives, which for a WebSocket is the whole chat.
+    """
+    header = request.headers.get("Cookie")
+    if not header:
+        return None
+    for part in header.split(";"):
+        key, sep, value = part.strip().partition("=")
+        if sep and key == name:
+            return value.strip('"')
+    return None

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
-from aiohttp.typedefs import Handler
 
 from passerby.cluster.broker import Broker
 from passerby.core.protocol import PROTOCOL_VERSION
@@ -35,12 +34,13 @@ SECURITY_HEADERS = {
 }
 
 
-@web.middleware
-async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
-    response = await handler(request)
-    if not response.prepared:  # a WebSocket has already sent its headers
+async def security_headers(request: web.Request, response: web.StreamResponse) -> None:
+    """Added as headers are sent (a signal, not a middleware: a middleware's
+    frame would stay alive for every open WebSocket). A WebSocket upgrade
+    loads no page, so it carries none: those headers would be kept in memory
+    for the life of the connection for nothing."""
+    if not isinstance(response, web.WebSocketResponse):
         response.headers.update(SECURITY_HEADERS)
-    return response
 
 
 _ADDRESS = re.compile(

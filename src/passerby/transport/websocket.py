@@ -50,7 +50,7 @@ from passerby.safety.moderation import FLOOD_WINDOW, Analyser, ChatModerator, Ri
 from passerby.safety.reports import ReportService
 from passerby.storage.recorder import ChatRecorder
 from passerby.transport.metrics import Metrics
-from passerby.transport.origin import client_address, client_port, origin_allowed
+from passerby.transport.origin import client_address, client_port, cookie_value, origin_allowed
 
 log = logging.getLogger(__name__)
 
@@ -283,7 +283,6 @@ class ChatEndpoint:
         self._flood_messages = max(10, int(limits.messages.per_second * FLOOD_WINDOW / 2))
         self._max_connections = max_connections
         self._heartbeat = heartbeat or None
-        self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
         # Starts per device across all its connections (one bot, many sockets).
         self.device_starts = KeyedLimiter(device_starts)
         self.report_limit = KeyedLimiter(REPORTS)
@@ -364,7 +363,7 @@ class ChatEndpoint:
         if self.metrics.connections >= self._max_connections:
             await ws.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"server full")
             return ws
-        device = safety.devices.hash_of_cookie(request.cookies.get(COOKIE_NAME)) or ""
+        device = safety.devices.hash_of_cookie(cookie_value(request, COOKIE_NAME)) or ""
         try:
             await self._device_online(device)
         except Exception:
@@ -427,7 +426,6 @@ class ChatEndpoint:
         )
         conn = ChatConnection(ws, session, info, self)
         self.metrics.connections += 1
-        self.sockets.add(ws)
         self._connections.add(conn)
         self.broker.attach(user, conn, info)
         try:
@@ -464,9 +462,9 @@ class ChatEndpoint:
         """Tell every client the server is going away (close code 1001)."""
         await asyncio.gather(
             *(
-                ws.close(code=WSCloseCode.GOING_AWAY, message=b"server shutting down")
-                for ws in list(self.sockets)
-                if not ws.closed
+                conn.ws.close(code=WSCloseCode.GOING_AWAY, message=b"server shutting down")
+                for conn in list(self._connections)
+                if not conn.ws.closed
             ),
             return_exceptions=True,
         )

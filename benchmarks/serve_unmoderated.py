@@ -1,0 +1,51 @@
+"""Diagnostic only: the Passerby server with the text detectors switched off.
+
+Not a way to run Passerby. It lets the benchmark separate what the relay
+itself costs from what moderation costs, by serving exactly as
+``passerby serve`` does but with an analyser that finds nothing (the rules,
+history and risk still run). Usage:
+
+    python benchmarks/run.py --only passerby \\
+        --server-cmd "{python} benchmarks/serve_unmoderated.py --host {host} --port {port}"
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import logging
+
+from aiohttp import web
+
+from passerby.app import create_app
+from passerby.config import load
+from passerby.safety.signals import Signal
+
+
+class FindsNothing:
+    def analyse(self, text: str) -> list[Signal]:
+        return []
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8080)
+    args = parser.parse_args()
+    settings = load(overrides={"host": args.host, "port": args.port})
+    logging.basicConfig(level=settings.log_level.upper())
+    app = create_app(settings, analyser=FindsNothing())
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        import uvloop
+
+        uvloop.install()
+    except ImportError:
+        pass
+    web.run_app(app, host=args.host, port=args.port, access_log=None, print=None)
+
+
+if __name__ == "__main__":
+    main()
