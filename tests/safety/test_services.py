@@ -161,3 +161,19 @@ async def test_spool_is_kept_when_the_replay_fails(tmp_path: Path) -> None:
     with pytest.raises(ConnectionError):
         await spool.drain(down)
     assert spool.pending() and spool.read() == [{"n": 1}]
+
+
+async def test_a_malformed_entry_is_set_aside_not_blocking_the_rest(tmp_path: Path) -> None:
+    spool = Spool(tmp_path / "evidence.jsonl")
+    await spool.append({"n": 1})
+    await spool.append({"broken": True})
+    await spool.append({"n": 3})
+    stored: list[int] = []
+
+    async def handle(entry: dict[str, int]) -> None:
+        stored.append(entry["n"])  # KeyError for the broken one
+
+    assert await spool.drain(handle) == 3
+    assert stored == [1, 3] and not spool.pending()
+    rejected = (tmp_path / "evidence.jsonl.rejected").read_text()
+    assert '"broken":true' in rejected

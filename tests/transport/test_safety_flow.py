@@ -497,3 +497,27 @@ async def test_a_broken_cookie_is_ignored(live_server: LiveServer) -> None:
     ):
         assert response.status == 200
         assert (await response.json())["declared"] is False
+
+
+async def test_low_trust_devices_only_meet_each_other(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    devices = live_server.services.devices
+    flagged = await visitor(live_server, band="13-17")
+    other_flagged = await visitor(live_server, band="13-17")
+    normal = await visitor(live_server, band="13-17")
+    until = devices.now() + timedelta(days=7)
+    await devices.set_low_trust(flagged.device, until)
+    await devices.set_low_trust(other_flagged.device, until)
+    low = await flagged.connect()
+    fine = await normal.connect()
+    await low.send(type="start")
+    assert (await low.expect("waiting"))["section"] == "teens"  # the pool is not shown
+    await fine.send(type="start")
+    await fine.expect("waiting")
+    await low.nothing(0.4)  # a low-trust teen is not paired with a normal teen
+    low_too = await other_flagged.connect()
+    await low_too.send(type="start")
+    await low_too.expect("waiting")
+    await low.expect("connected")
+    await low_too.expect("connected")

@@ -66,14 +66,33 @@ class Spool:
         return entries
 
     async def drain(self, handle: Any) -> int:
-        """Pass every entry to ``await handle(entry)``; empty the spool once all succeed."""
+        """Pass every entry to ``await handle(entry)``; empty the spool once all succeed.
+
+        An entry the handler rejects as malformed (``ValueError``, ``KeyError``,
+        ``TypeError``) would block every later one for ever, so it is moved to
+        ``<spool>.rejected`` (kept, for a person to look at) and the rest go on.
+        Any other failure (the database still down) stops the drain; nothing
+        is lost, and the next drain starts again from the first entry.
+        """
         async with self._lock:
             entries = self.read()
             for entry in entries:
-                await handle(entry)
+                try:
+                    await handle(entry)
+                except (ValueError, KeyError, TypeError):
+                    await asyncio.to_thread(self._reject, entry)
             if entries:
                 await asyncio.to_thread(self._truncate)
             return len(entries)
+
+    def _reject(self, entry: dict[str, Any]) -> None:
+        path = self.path.with_suffix(self.path.suffix + ".rejected")
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(fd, orjson.dumps(entry) + b"\n")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def _truncate(self) -> None:
         with open(self.path, "r+b") as fh:
