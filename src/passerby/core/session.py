@@ -32,7 +32,7 @@ from passerby.core.events import (
 )
 from passerby.core.matchmaker import DEFAULT_SECTION, Ticket
 from passerby.core.ratelimit import Rate, StrikeWindow, TokenBucket
-from passerby.core.transcript import Action, ChatRecord, Line
+from passerby.core.transcript import Action, ChatRecord, line
 from passerby.errors import ProtocolError, RateLimited
 from passerby.safety.moderation import Verdict
 from passerby.safety.signals import Signal
@@ -309,7 +309,7 @@ class ChatSession:
             return [Send(_undelivered(message.id, "not_chatting"))]
         self._limit(self._messages, now, "message")
         if self.moderator is None:
-            record.add(Line(wall, "me", message.text))
+            record.add(line(wall, "me", message.text))
             return [
                 Deliver(record.partner, Relay(record.chat, self.user, message.text, message.id))
             ]
@@ -321,7 +321,7 @@ class ChatSession:
     ) -> list[Effect]:
         outcome = verdict.outcome
         marks = tuple((s.name, round(s.score, 3)) for s in verdict.signals)
-        record.add(Line(wall, "me", message.text, verdict.delivered, marks))
+        record.add(line(wall, "me", message.text, verdict.delivered, marks))
         for decision in outcome.decisions:
             record.actions.append(Action(wall, decision.rule, decision.action, decision.signals))
         effects: list[Effect] = []
@@ -396,7 +396,7 @@ class ChatSession:
         match event:
             case Relay():
                 if record is not None and event.chat == record.chat:
-                    record.add(Line(wall, "them", event.text, True, event.signals))
+                    record.add(line(wall, "them", event.text, True, event.signals))
                     if event.signals:
                         moderator = self.moderator
                         if moderator is not None:

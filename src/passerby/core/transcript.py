@@ -21,13 +21,22 @@ REPORT_WINDOW = 10 * 60.0
 Who = Literal["me", "them"]
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    at: float  # wall-clock seconds
-    who: Who
-    text: str
-    delivered: bool = True
-    signals: tuple[tuple[str, float], ...] = ()
+# One line: (at, who, text, delivered, signals), at in wall-clock seconds,
+# signals as (name, score) pairs. A plain tuple on purpose: the collector
+# stops tracking a tuple of strings and numbers, and a busy server keeps
+# hundreds of thousands of lines, which it would otherwise scan again and
+# again (long pauses in delivery).
+Line = tuple[float, Who, str, bool, tuple[tuple[str, float], ...]]
+
+
+def line(
+    at: float,
+    who: Who,
+    text: str,
+    delivered: bool = True,
+    signals: tuple[tuple[str, float], ...] = (),
+) -> Line:
+    return (at, who, text, delivered, signals)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +59,14 @@ class ChatRecord:
     actions: list[Action] = field(default_factory=list)
     ended_at: float | None = None
 
-    def add(self, line: Line) -> None:
+    def add(self, new: Line) -> None:
         lines = self.lines
-        lines.append(line)
+        lines.append(new)
         if len(lines) >= 2 * MAX_LINES:
             del lines[:-MAX_LINES]
-        if lines[0].at < line.at - MAX_AGE:
-            self.lines = lines = [kept for kept in lines if kept.at >= line.at - MAX_AGE]
+        oldest = new[0] - MAX_AGE
+        if lines[0][0] < oldest:
+            self.lines = [kept for kept in lines if kept[0] >= oldest]
 
     def recent(self) -> list[Line]:
         return self.lines[-MAX_LINES:]
@@ -70,13 +80,13 @@ class ChatRecord:
         return {
             "transcript": [
                 {
-                    "at": line.at,
-                    "from": names[line.who],
-                    "text": line.text,
-                    "delivered": line.delivered,
-                    "signals": [list(s) for s in line.signals],
+                    "at": at,
+                    "from": names[who],
+                    "text": text,
+                    "delivered": delivered,
+                    "signals": [list(s) for s in signals],
                 }
-                for line in self.recent()
+                for at, who, text, delivered, signals in self.recent()
             ],
             "actions": [
                 {"at": a.at, "rule": a.rule, "action": a.action, "signals": list(a.signals)}
