@@ -8,8 +8,6 @@ between. It holds no global state; a test may run many of them side by side.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import secrets
 
@@ -17,6 +15,7 @@ from passerby.clock import Clock
 from passerby.cluster.broker import Counts, Inbox, MatchObserver, PeerInfo
 from passerby.core.events import FellBack, Matched, PartnerLeft, PeerEvent, Relay, Undelivered
 from passerby.core.matchmaker import Fallback, Match, Matchmaker, Outcome, Ticket
+from passerby.periodic import Periodic
 
 log = logging.getLogger(__name__)
 
@@ -31,22 +30,17 @@ class MemoryBroker:
     ) -> None:
         self._matchmaker = matchmaker
         self._clock = clock
-        self._tick_seconds = tick_seconds
         self._inboxes: dict[str, Inbox] = {}
         self._infos: dict[str, PeerInfo] = {}
         self._chats: set[str] = set()
         self._observers: list[MatchObserver] = []
-        self._ticker: asyncio.Task[None] | None = None
+        self._ticker = Periodic("matchmaker-tick", tick_seconds, self.tick)
 
     async def start(self) -> None:
-        self._ticker = asyncio.create_task(self._tick_forever(), name="passerby-matchmaker-tick")
+        self._ticker.start()
 
     async def close(self) -> None:
-        if self._ticker is not None:
-            self._ticker.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._ticker
-            self._ticker = None
+        await self._ticker.close()
 
     def observe_matches(self, observer: MatchObserver) -> None:
         self._observers.append(observer)
@@ -99,14 +93,6 @@ class MemoryBroker:
     async def tick(self) -> None:
         """Run the fallbacks that are due now."""
         await self._announce(self._matchmaker.tick(self._clock.monotonic()))
-
-    async def _tick_forever(self) -> None:
-        while True:
-            await asyncio.sleep(self._tick_seconds)
-            try:
-                await self.tick()
-            except Exception:  # one bad tick must not stop matchmaking for everyone
-                log.exception("matchmaker tick failed")
 
     async def _announce(self, outcomes: list[Outcome]) -> None:
         for outcome in outcomes:

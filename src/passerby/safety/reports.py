@@ -15,7 +15,6 @@ after a report the two are never matched again.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import secrets
@@ -25,6 +24,7 @@ from typing import Any, Protocol
 from passerby.clock import Clock
 from passerby.cluster.broker import PeerInfo
 from passerby.core.transcript import ChatRecord
+from passerby.periodic import Periodic
 from passerby.safety.evidence import ChainReport, EvidenceRecord, timestamp, verify_chain
 from passerby.safety.spool import Spool
 from passerby.storage.safety_sql import EvidenceWrite
@@ -90,7 +90,7 @@ class EvidenceService:
         self._store = store
         self.spool = spool
         self._clock = clock
-        self._task: asyncio.Task[None] | None = None
+        self._periodic = Periodic("evidence-spool", REPLAY_SECONDS, self._replay_pending)
 
     def now(self) -> datetime:
         return datetime.fromtimestamp(self._clock.wall(), UTC)
@@ -122,27 +122,18 @@ class EvidenceService:
         return await self._store.list_evidence(case_id)
 
     async def start(self) -> None:
-        self._task = asyncio.create_task(self._replay_forever(), name="passerby-evidence-spool")
+        self._periodic.start()
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await self._periodic.close()
         if self.spool.pending():
             with contextlib.suppress(Exception):
                 await self.replay()
 
-    async def _replay_forever(self) -> None:
-        while True:
-            if self.spool.pending():
-                try:
-                    count = await self.replay()
-                    log.warning("replayed %d spooled evidence records", count)
-                except Exception:
-                    log.info("evidence store still unavailable; spool kept")
-            await asyncio.sleep(REPLAY_SECONDS)
+    async def _replay_pending(self) -> None:
+        if self.spool.pending():
+            count = await self.replay()  # raises (and is retried) while the store is down
+            log.warning("replayed %d spooled evidence records", count)
 
 
 def chat_evidence(

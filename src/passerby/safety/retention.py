@@ -9,14 +9,13 @@ with them meaningless. Runs hourly, and on demand with ``passerby purge``.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from passerby.clock import Clock
 from passerby.config import Settings
+from passerby.periodic import Periodic
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +38,7 @@ class RetentionJob:
         self._store = store
         self._clock = clock
         self._settings = settings
-        self._task: asyncio.Task[None] | None = None
+        self._periodic = Periodic("retention", PURGE_SECONDS, self.run_once)
 
     async def run_once(self) -> dict[str, int]:
         settings = self._settings
@@ -56,19 +55,7 @@ class RetentionJob:
         return counts
 
     async def start(self) -> None:
-        self._task = asyncio.create_task(self._forever(), name="passerby-retention")
+        self._periodic.start()
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-
-    async def _forever(self) -> None:
-        while True:
-            await asyncio.sleep(PURGE_SECONDS)
-            try:
-                await self.run_once()
-            except Exception:
-                log.exception("purge failed; will try again")
+        await self._periodic.close()

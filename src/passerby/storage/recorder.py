@@ -8,12 +8,12 @@ exhaust memory (the oldest rows are dropped, with a warning, past the bound).
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 from datetime import UTC, datetime
 
 from passerby.clock import Clock
+from passerby.periodic import Periodic
 from passerby.storage.store import ChatEnded, ChatStarted, Store
 
 log = logging.getLogger(__name__)
@@ -28,10 +28,9 @@ class ChatRecorder:
     def __init__(self, store: Store, clock: Clock, *, flush_seconds: float = FLUSH_SECONDS) -> None:
         self._store = store
         self._clock = clock
-        self._flush_seconds = flush_seconds
         self._started: list[ChatStarted] = []
         self._ended: list[ChatEnded] = []
-        self._task: asyncio.Task[None] | None = None
+        self._periodic = Periodic("chat-recorder", flush_seconds, self.flush)
         self.dropped = 0
 
     def _now(self) -> datetime:
@@ -66,19 +65,9 @@ class ChatRecorder:
             raise
 
     async def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="passerby-chat-recorder")
+        self._periodic.start()
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await self._periodic.close()
         with contextlib.suppress(Exception):
             await self.flush()
-
-    async def _run(self) -> None:
-        while True:
-            await asyncio.sleep(self._flush_seconds)
-            with contextlib.suppress(Exception):
-                await self.flush()

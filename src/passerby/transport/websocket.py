@@ -11,7 +11,6 @@ happen here, through the safety services, never in the core.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
 import logging
 import secrets
@@ -42,6 +41,7 @@ from passerby.core.session import (
     Send,
     SessionLimits,
 )
+from passerby.periodic import Periodic
 from passerby.safety.actions import SafetyActions
 from passerby.safety.bans import Ban, BanService
 from passerby.safety.challenge import ChallengeService
@@ -290,7 +290,8 @@ class ChatEndpoint:
         self._challenged: dict[str, None] = {}
         self._online: dict[str, int] = {}  # device -> its connections on this node
         self._connections: weakref.WeakSet[ChatConnection] = weakref.WeakSet()
-        self._sweeper: asyncio.Task[None] | None = None
+        # Transcripts of ended chats are kept only while they can be reported.
+        self._sweeper = Periodic("transcript-sweep", SWEEP_SECONDS, self._sweep)
 
     def challenge_needed(self, device: str) -> None:
         if device:
@@ -305,22 +306,15 @@ class ChatEndpoint:
             self.device_starts.reset(device)
 
     async def start(self) -> None:
-        self._sweeper = asyncio.create_task(self._sweep_forever(), name="passerby-transcripts")
+        self._sweeper.start()
 
     async def close(self) -> None:
-        if self._sweeper is not None:
-            self._sweeper.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._sweeper
-            self._sweeper = None
+        await self._sweeper.close()
 
-    async def _sweep_forever(self) -> None:
-        # Transcripts of ended chats are kept only while they can be reported.
-        while True:
-            await asyncio.sleep(SWEEP_SECONDS)
-            wall = self.clock.wall()
-            for conn in list(self._connections):
-                conn.forget_old(wall)
+    async def _sweep(self) -> None:
+        wall = self.clock.wall()
+        for conn in list(self._connections):
+            conn.forget_old(wall)
 
     async def _device_online(self, device: str) -> None:
         if not device:

@@ -1,0 +1,43 @@
+"""Background work that repeats: one small helper instead of five loops.
+
+A :class:`Periodic` runs ``await step()`` every ``interval`` seconds in its own
+task. A failing step is logged and the next one runs on time: background
+work (flushing records, replaying the spool, purging, matchmaking ticks)
+must never stop because of one bad round.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+
+log = logging.getLogger(__name__)
+
+
+class Periodic:
+    def __init__(self, name: str, interval: float, step: Callable[[], Awaitable[object]]) -> None:
+        self.name = name
+        self.interval = interval
+        self._step = step
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self._run(), name=f"passerby-{self.name}")
+
+    async def close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(self.interval)
+            try:
+                await self._step()
+            except Exception:
+                log.warning("background %s failed; will try again", self.name, exc_info=True)

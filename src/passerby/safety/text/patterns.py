@@ -1,0 +1,432 @@
+"""The vocabulary and compiled patterns the detectors use.
+
+Kept apart from :mod:`.detectors` so that the logic reads on its own: this
+module is tables (app names, number words, top-level domains) and the
+regular expressions built from them, compiled once per analyser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+# Ages outside this range after "I'm N" are more likely not ages at all
+# ("I'm 5'7", "im 100% sure"); under 8 is ignored, above 79 weakened.
+MIN_AGE: Final = 8
+ADULT_AGE: Final = 18
+# Below this the toxicity model is mostly reacting to neutral words ("I love
+# my dog" scores 0.34); above it, to insults and slurs.
+TOXICITY_THRESHOLD: Final = 0.5
+LEXICON_SCORE: Final = 0.95
+
+_YOU = r"(?:you|u|ya|yu|yo)"
+_YOUR = r"(?:your|ur|yor|youre|yur|ure)"
+_ARE = r"(?:are|r)"
+_IM = r"(?:i ?m|i am|iam|ima|i a m)"
+
+NUMBER_WORDS: Final = {
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    # Spanish and Indonesian
+    "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16,
+    "diecisiete": 17, "dieciocho": 18, "veinte": 20, "treinta": 30,
+    "sebelas": 11, "dua belas": 12, "tiga belas": 13, "empat belas": 14,
+    "lima belas": 15, "enam belas": 16, "tujuh belas": 17, "delapan belas": 18,
+}  # fmt: skip
+UNITS: Final = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9}  # fmt: skip
+_NUM = (
+    r"(?P<num>\d{1,2}|(?:twenty|thirty|forty|fifty|sixty)(?:[ -]?(?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?|"
+    + "|".join(sorted((w for w in NUMBER_WORDS if w not in {"twenty", "thirty", "forty",
+                                                              "fifty", "sixty"}),
+                      key=len, reverse=True))
+    + ")"
+)  # fmt: skip
+
+# After "I'm N": words that make N a measure, not an age.
+_NOT_AGE_AFTER = (
+    r"(?!\s*(?:%|percent|min|mins|minutes?|hours?|hrs?|h\b|seconds?|secs?|days?|weeks?|wks?|"
+    r"months?|km|kms|k\b|miles?|mi\b|feet|foot|ft|inch|inches|in\b|cm|kg|kgs|lbs?|pounds?|"
+    r"stone|dollars?|bucks|euros?|usd|x\b|'|\"|’|th\b|st\b|nd\b|rd\b|:\d|\.\d|,\d|/10|"
+    r"out of|of\b|times|pm|am|o'?clock|points|pts|games?|levels?|lvl|episodes?|eps?|"
+    r"chapters?|pages?|questions?|people|ppl|steps?|places?|spots?|blocks?|"
+    r"years? (?!old)|yrs? (?!old)|tahun (?:lalu|yang)|anos de))"
+)
+# Someone else's age: "my sister is 14", "he's 15", "my son turned 13".
+THIRD_PARTY = re.compile(
+    r"\b(?:he|hes|he's|she|shes|she's|they|theyre|they're|his|her|their|him|it|its|it's|"
+    r"sister|sis|brother|bro|son|daughter|kid|kids|child|cousin|niece|nephew|friend|"
+    r"bestie|bf|gf|boyfriend|girlfriend|mom|mum|dad|mother|father|aunt|uncle|dog|cat|"
+    r"puppy|car|phone|laptop|student|students|class|team|adik|kakak|anak|hermana|"
+    r"hermano|hijo|hija|primo|prima|amigo|amiga)\b"
+)
+
+_APPS: Final = {
+    # canonical name: (distinctive spellings, spellings that need a request)
+    "snapchat": (r"snap ?chat|snapchat|snpchat", r"snap|sc|snp"),
+    "instagram": (r"insta ?gram|instagram|insta|instas", r"ig|gram"),
+    "telegram": (r"tele ?gram|telegram|telegarm", r"tg|tele"),
+    "whatsapp": (r"whats ?app|whatsap+|wats ?ap+|watsap+|wasap|wassap", r"wa|whats"),
+    "discord": (r"discord|disc0rd|discrod", r"dc|disc"),
+    "kik": (r"kik", r""),
+    "wickr": (r"wickr|wicker me", r""),
+    "signal": (r"", r"signal"),
+    "line": (r"", r"line"),
+    "wechat": (r"we ?chat", r""),
+    "tiktok": (r"tik ?tok", r"tt"),
+    "skype": (r"skype", r""),
+    "viber": (r"viber", r""),
+    "facebook": (r"facebook|messenger", r"fb"),
+    "twitter": (r"twitter", r"x"),
+    "threema": (r"threema", r""),
+    "reddit": (r"reddit", r""),
+    "session": (r"", r"session"),
+}  # fmt: skip
+
+
+_APP_ANY = "|".join(p for pats in _APPS.values() for p in pats if p)
+_APP_DISTINCT = "|".join(pats[0] for pats in _APPS.values() if pats[0])
+# Which app a matched spelling names; distinctive spellings are tried first.
+APP_LOOKUP: Final = tuple(
+    (name, re.compile(pattern))
+    for index in (0, 1)
+    for name, pats in _APPS.items()
+    if (pattern := pats[index])
+)
+LINK_APPS: Final = (
+    ("telegram", re.compile(r"\b(?:t\.me|telegram\.me|telegram\.dog)/")),
+    ("discord", re.compile(r"\b(?:discord\.gg|discord\.com/invite|discordapp\.com/invite)")),
+    ("whatsapp", re.compile(r"\b(?:wa\.me|chat\.whatsapp\.com)")),
+    ("snapchat", re.compile(r"\bsnapchat\.com/add")),
+    ("instagram", re.compile(r"\binstagram\.com/")),
+)
+_TLDS = (
+    r"com|net|org|edu|gov|io|co|me|ly|gg|xyz|ru|info|biz|app|link|click|site|online|top|tk|"
+    r"cc|tv|live|store|shop|club|vip|fun|pw|to|sh|id|us|uk|de|es|mx|ar|br|in|fr|onion|icu|"
+    r"win|bet|cam|chat|dating|sex|porn|xxx|page|dev|ai|gl|be|ws|su|cn"
+)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _stretch(alternatives: str) -> str:
+    """Let each letter of plain words repeat: "nudes" also matches "nuudes"."""
+    return "|".join(
+        word if not word.isalpha() else "".join(f"{ch}+" for ch in word)
+        for word in alternatives.split("|")
+    )
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def _gate(rows: Iterable[Sequence[object]]) -> re.Pattern[str]:
+    """One alternation of every row: a message that matches none (most
+    messages) costs one search instead of one per row."""
+    patterns = [row[0] for row in rows]
+    return re.compile(
+        "|".join(_NAMED_GROUP.sub("(?:", p.pattern) for p in patterns if isinstance(p, re.Pattern))
+    )
+
+
+class Patterns:
+    """Every pattern, compiled once per analyser."""
+
+    def __init__(self) -> None:
+        c = _compile
+        self.non_alnum = c(r"[^a-z0-9]")
+        self.apostrophe = c(r"(?<=[a-z])'(?=[a-z])")
+        # -- contact details (plain / digits forms) --
+        self.email = c(r"[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}")
+        self.email_spelled = c(
+            r"\b[a-z0-9._\-]+\s*(?:\(at\)|\[at\]|\{at\}|<at>|\sat\s|\s@\s)\s*"
+            r"[a-z0-9\-]{3,}\s*(?:\(dot\)|\[dot\]|\{dot\}|\[\.\]|\sdot\s|\s?\.\s?)\s*"
+            r"(?:com|net|org|edu|io|co|me|de|uk|ru|fr|es|id|mx|ar|br|in|info)\b"
+        )
+        self.handle_at = c(r"(?<![\w.@])@[a-z0-9_.]{3,30}")
+        self.handle_named = c(
+            rf"\b(?:my|add|add me|follow me|find me)\s*(?:on\s*)?(?P<app>{_APP_ANY}|username|user "
+            r"name|user|handle|acc|account|ign|gamertag|tag|id)(?:\s*(?:name|id|username|@))?"
+            r"(?P<sep>\s*(?:is|=|:|-|->|@)?\s*)(?P<handle>[a-z0-9_.]{3,30})"
+        )
+        self.discord_tag = c(r"\b[a-z0-9_.]{2,32}#\d{4}\b")
+        self.phone = c(r"(?<![\w.])\+?\(?\d[\d\s().\-/]{5,22}\d(?![\w])")
+        self.date = c(r"\d{1,4}[/\-.]\d{1,2}[/\-.]\d{2,4}")
+        self.phone_context = c(
+            r"\b(?:call|text|txt|ring|number|num|digits|phone|cell|mobile|whatsapp|wa|"
+            r"telegram|signal|sms|imessage|nomor|numero|hp|no)\b"
+        )
+        self.address_hint = c(r"\d|\blive\b|\bjalan\b|\bjl\b|\bcalle\b|\bavenida\b")
+        self.address = c(
+            r"\b\d{1,5}[a-z]?\s+(?!(?:miles?|km|blocks?|min|mins|minutes?|hours?|more|of)\b)"
+            r"(?:[a-z]+\.?\s+){1,3}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|"
+            r"boulevard|blvd|court|ct|way|place|pl|terrace|crescent|close|highway|hwy|"
+            r"parkway|pkwy|circle|cir)\b"
+        )
+        self.address_local = c(
+            r"\b(?:jalan|jl\.?|calle|avenida|av\.)\s+[a-z]+(?:\s+[a-z]+){0,2}\s*,?\s*"
+            r"(?:no\.?|nomor|num\.?|#)?\s*\d{1,4}\b"
+        )
+        self.postcode = c(r"\b[a-z]{1,2}\d[a-z\d]?\s*\d[abd-hjlnp-uw-z]{2}\b|\b\d{5}-\d{4}\b")
+        self.live_on = c(
+            r"\bi live (?:on|at|in) (?:[a-z]+ ){1,3}(?:street|st|avenue|ave|road|rd|lane|"
+            r"drive|way|close|court|jalan|calle)\b"
+        )
+        self.url = c(r"\bhttps?://\S+|\bwww\.\S+|\bt\.me/\S+|\bwa\.me/\S+")
+        self.domain = c(rf"\b[a-z0-9][a-z0-9\-]{{1,62}}\.(?P<tld>{_TLDS})\b(?!\.\w)(?:/\S*)?")
+        self.domain_spelled = c(
+            rf"\b[a-z0-9\-]{{2,}}\s*(?:\(dot\)|\[dot\]|\{{dot\}}|\[\.\]|\(\.\)|\sdot\s|"
+            rf"\s\.\s)\s*(?P<tld>{_TLDS})\b"
+        )
+        # -- off platform (words form) --
+        # Imperatives that ask for contact ("add me on", "dm me on"), and verbs
+        # that only ask when led by "lets", "can we"… ("lets chat on kik"),
+        # so that "our group chat on whatsapp" or "im on discord" stay mentions.
+        ask_for = (
+            r"(?:add|add me|hmu|hit me up|dm|dm me|message me|msg me|text me|find me|follow "
+            r"me|contact me|reach me|ping me|call me|talk to me|join me|tambahin aku|add aku|"
+            r"agregame|escribeme|hablame|chat aku|(?:lets|let s|let us|we can|can we|could we|"
+            r"we could|wanna|want to|u can|you can|pls|please|ill|i ll|we should|should we|"
+            r"shall we|how about we|just|come)\s+(?:talk|chat|continue|move|switch|go|get|hop|"
+            r"text|speak|message|talk more|chat more|keep talking))"
+        )
+        self.off_requests: tuple[tuple[re.Pattern[str], float], ...] = (
+            (c(rf"\b{ask_for}\s+(?:on|to|at|in|over|via|di|en|por)\s+(?P<app>{_APP_ANY})\b"),
+             0.9),
+            (c(rf"\b(?:whats|what is|wats|wat is|wut is|send|drop|give me|gimme|share|"
+               rf"pass me|pasame|minta|can i get|can i have|could i get|got)\s+{_YOUR}?\s*"
+               rf"(?P<app>{_APP_ANY})\b"), 0.9),
+            (c(rf"\bmy\s+(?P<app>{_APP_ANY})\s+(?:is|id|name|username|user|handle)\b"), 0.9),
+            (c(rf"\b(?:do|d|does|did)?\s*{_YOU}\s+(?:have|got|use|on)\s+(?P<app>{_APP_ANY})"
+               r"(?:\s*\?|$|\s+(?:or|tho|though|bro|babe|we|so|too|\?))"), 0.8),
+            (c(rf"\b(?P<app>{_APP_DISTINCT}|snap|sc|insta|ig)\s+me\b"), 0.85),
+            (c(rf"\b(?:add|follow)\s+(?:me|my)\b[^?.!]{{0,20}}\b(?P<app>{_APP_ANY})\b"), 0.9),
+            (c(rf"\b(?P<app>{_APP_DISTINCT})\s*\?"), 0.6),
+            (c(rf"^\s*(?P<app>{_APP_ANY})\s*\?"), 0.6),
+        )  # fmt: skip
+        self.off_generic: tuple[tuple[re.Pattern[str], float, str], ...] = (
+            (c(rf"\b(?:give|send|drop|share|text|pass|dm|tell|gimme|minta)\s+(?:me\s+)?"
+               rf"{_YOUR}?\s*(?:number|digits|phone|cell|num|mobile|nomor|numero)\b"), 0.9,
+             "ask=number"),
+            (c(rf"\b(?:whats|what is|wats|can i get|can i have|could i get|got a)\s+{_YOUR}?"
+               r"\s*(?:phone |cell |mobile )?(?:number|digits|num|phone)\b"), 0.9, "ask=number"),
+            (c(r"\b(?:lets|let us|can we|could we|we should|wanna|want to|we can|shall we|"
+               r"pindah)\s+(?:talk|chat|continue|move|go|switch|take this|talk more|keep "
+               r"talking)\s+(?:somewhere else|elsewhere|privately|in private|on another app|"
+               r"on a different app|off here|off this site|to another app|to a different "
+               r"app|somewhere more private|private)\b"), 0.85, "ask=elsewhere"),
+            (c(r"\b(?:text|txt)\s+me\b|\b(?:call|ring|facetime)\s+me(?:\s+(?:at|on|tonight|"
+               r"later|now|sometime|when|whenever|asap)\b|\s*\??\s*$)"), 0.7, "ask=phone"),
+            (c(r"\b(?:add|follow)\s+me\b(?!\s+(?:back|in|to the))"), 0.6, "ask=add"),
+        )  # fmt: skip
+        self.app_mention = c(rf"\b(?P<app>{_APP_DISTINCT})\b")
+        # -- ages (words form, then plain form for "?" cues) --
+        self.age_questions: tuple[tuple[re.Pattern[str], float, str], ...] = (
+            (c(rf"\b(?:how|hw|hows|how s)\s+old\s+(?:{_ARE}|is|r|are|ru)?\s*{_YOU}\b"), 0.9, ""),
+            (c(r"\bhow\s+old\s*(?:\?|$|r\b|are\b)"), 0.85, ""),
+            (c(rf"\b(?:{_YOUR}|whats\s+{_YOUR}|what\s+is\s+{_YOUR}|wats\s+{_YOUR}|tell\s+"
+               rf"me\s+{_YOUR}|and\s+{_YOUR})\s+age\b"), 0.9, ""),
+            (c(r"\b(?:asl|a s l)\b"), 0.9, "kind=asl"),
+            (c(rf"\b{_ARE}\s+{_YOU}\s+(?:over|under|above|below|atleast|at least|older than|"
+               r"younger than|even|really|actually)?\s*(?:1[0-9]|2[0-5]|eighteen|"
+               r"sixteen|thirteen)\b"), 0.85, "kind=threshold"),
+            (c(rf"\b{_YOU}\s+(?:over|under|above)\s+(?:1[0-9]|eighteen)\b"), 0.8,
+             "kind=threshold"),
+            (c(rf"\b(?:what|wat|which)\s+(?:grade|year|class|form)\s+(?:{_ARE}\s+)?{_YOU}\s+in\b"),
+             0.75, "kind=grade"),
+            (c(rf"\b{_ARE}\s+{_YOU}\s+(?:in|still in|at)\s+(?:high school|middle school|hs|"
+               r"school|college|uni)\b"), 0.6, "kind=school"),
+            (c(r"\b(?:when|what year)\s+(?:were|was|r)\s+(?:you|u)\s+born\b"), 0.85, ""),
+            (c(r"\b(?:cuantos|cuantos anos|que edad)\s+(?:anos\s+)?tienes\b|\btu edad\b"), 0.9,
+             "lang=es"),
+            (c(r"\b(?:umur|usia|umurnya|umurmu)\s+(?:kamu\s+|mu\s+)?berapa\b|\bberapa\s+"
+               r"(?:umur|usia|umurmu|umurnya)\b"), 0.9, "lang=id"),
+        )  # fmt: skip
+        self.age_questions_plain: tuple[tuple[re.Pattern[str], float, str], ...] = (
+            (c(r"(?:^|[\s,.])(?:age|edad|umur)\s*\?+"), 0.85, "kind=short"),
+            (c(r"\b(?:u|you|ya)\s*(?:over\s*|under\s*|r\s*)?(?:1[0-9]|2[0-1])\s*\+?\s*\?"), 0.85,
+             "kind=threshold"),
+            (c(r"\ba\s*/\s*s\s*/\s*l\b|\basl\s*\?"), 0.9, "kind=asl"),
+            (c(r"^(?:age|edad|umur)\s*(?:pls|plz|please|\?|$)"), 0.8, "kind=short"),
+        )  # fmt: skip
+        self.age_hint = c(
+            r"\d|teen|twenty|thirty|forty|fifty|sixty|eleven|twelve|grade|year|school|minor|"
+            r"underage|adult|turn|freshman|sophomore|junior|senior|kelas|sma|smp|secundaria|"
+            r"prepa|once|doce|trece|catorce|quince|dieci|veinte|belas|puluh|eight|nine|\bten\b|"
+            r"legal"
+        )
+        self.age_self = c(
+            rf"\b(?:{_IM}|i\s+am|soy|aku|saya|gue|gw)\s+(?:only|just|almost|nearly|about|"
+            rf"like|literally|barely|actually|really|also|too|turning|sudah|baru|udah)?\s*"
+            rf"(?:an?\s+)?{_NUM}\b{_NOT_AGE_AFTER}"
+        )
+        self.age_bare = c(rf"^\s*{_NUM}\s*[.!?]*\s*$")
+        self.age_disclosures: tuple[tuple[re.Pattern[str], float, int], ...] = (
+            (self.age_self, 0.9, 0),
+            (c(rf"(?:^|[\s(])(?:im\s+|i\s+am\s+)?{_NUM}\s?(?:yo|y/o|y\.o\.?|yrs?\s*old|years?"
+               rf"\s*old|year\s*old|yr\s*old|tahun|anos|años)\b"), 0.85, 0),
+            (c(r"(?:^|[\s(,])(?P<num>\d{2})\s?[/,\-]?\s?(?:f|m|female|male|girl|boy|guy|"
+               r"gurl|grl|lady|cowok|cewek|cewe|chica|chico)(?![\w'])"), 0.85, 0),
+            (c(r"(?:^|[\s(,])(?:f|m|female|male|girl|boy|guy)\s?[/,\-]\s?(?P<num>\d{2})\b"),
+             0.85, 0),
+            (c(rf"\b(?:just\s+turned|i\s+turned|i\s+just\s+turned|recently\s+turned)\s+{_NUM}\b"),
+             0.85, 0),
+            (c(rf"\b(?:turning|ill\s+be|i\s+will\s+be|gonna\s+be|going\s+to\s+be|i\s+turn)\s+"
+               rf"{_NUM}\b(?!\s*(?:min|minutes|hours|days|%))"), 0.8, -1),
+            (c(rf"\b(?:tengo|umurku|umur\s+aku|umur\s+saya|usiaku)\s+{_NUM}\b"), 0.85, 0),
+        )  # fmt: skip
+        self.school_disclosures: tuple[tuple[re.Pattern[str], float, int], ...] = (
+            (c(r"\b(?:im|i\s+am|i'm)?\s*(?:in|into|starting|finishing|going\s+into|entering|"
+               r"kelas)\s+(?:the\s+)?(?:(?P<grade>\d{1,2}(?:st|nd|rd|th)|sixth|seventh|"
+               r"eighth|ninth|tenth|eleventh|twelfth)\s+grade|(?P<system>year|grade|kelas)\s+"
+               r"(?P<grade2>\d{1,2}))\b"), 0.75, 0),
+            (c(r"\b(?:im|i\s+am)\s+(?:in|at|still\s+in)\s+(?:middle\s+school|junior\s+high|"
+               r"smp|secundaria)\b"), 0.7, 13),
+            (c(r"\b(?:im|i\s+am)\s+(?:in|at|still\s+in)\s+(?:high\s*school|hs|sma|prepa)\b|"
+               r"\b(?:im|i\s+am)\s+a\s+(?:freshman|sophomore|junior)\s+in\s+(?:high\s+"
+               r"school|hs)\b"), 0.6, 16),
+            (c(r"\b(?:im|i\s+am)\s+(?:in|at)\s+(?:college|uni|university)\b"), 0.5, 19),
+        )  # fmt: skip
+        self.age_claims: tuple[tuple[re.Pattern[str], str, float, str], ...] = (
+            (c(r"\b(?:im|i\s+am)\s+(?:a\s+minor|underage|under\s+18|not\s+(?:even\s+)?18"
+               r"(?:\s+yet)?|still\s+a\s+kid)\b"), "age_disclosure_minor", 0.8, "claim=minor"),
+            (c(r"\b(?:im|i\s+am)\s+(?:an\s+adult|over\s+(?:18|21)|18\s*\+|of\s+age|legal)\b"),
+             "age_disclosure_adult", 0.7, "claim=adult"),
+        )  # fmt: skip
+        # -- pictures --
+        pic = (
+            r"(?:pic|pics|picture|pictures|photo|photos|pix|selfie|selfies|image|images|vid|"
+            r"vids|video|face|body|yourself|urself|ur body|your body|what (?:you|u) look "
+            r"like|wat u look like|nudes?|foto|fotomu|foto kamu|fotos|snaps?)"
+        )
+        self.picture_requests: tuple[tuple[re.Pattern[str], float, str], ...] = (
+            (c(rf"\b(?:send|snd|sned|post|share|drop|show|gimme|give me|can i see|could i "
+               rf"see|may i see|lemme see|let me see|wanna see|want to see|i want to see|i "
+               rf"wanna see|id like to see|id love to see|can i get|can i have|show me|"
+               rf"manda|mandame|envia|kirim|kirimin|minta|liat|lihat)\b[^.?!]{{0,25}}?\b{pic}s?\b"),
+             0.85, ""),
+            (c(rf"\b(?:got|have|do {_YOU} have|{_YOU} have|any)\s+(?:any\s+)?(?:more\s+|other\s+|"
+               r"recent\s+|new\s+)?(?:pics|photos|pictures|selfies|pix)\b"), 0.8, ""),
+            (c(r"\b(?:pic|pics|photo|selfie)\s*(?:for|4|x)\s*(?:pic|pics|photo|selfie)\b|"
+               r"\bp4p\b|\bpicapic\b|\b(?:trade|swap|exchange)\s+(?:pics|photos|selfies)\b"),
+             0.9, "kind=trade"),
+            (c(rf"\b(?:turn on|go on|get on|hop on|open)\s+(?:{_YOUR}\s+|the\s+)?(?:cam|camera|"
+               rf"webcam)\b|\b(?:can|could|shall)\s+we\s+(?:video|facetime|cam|vc)\b|"
+               rf"\b(?:wanna|want to|lets)\s+(?:cam|facetime|video call|vc|video chat)\b|"
+               rf"\b{_YOU}\s+(?:have|got)\s+(?:a\s+)?(?:cam|webcam)\b|\bon\s+cam\s*$"), 0.8,
+             "kind=cam"),
+            (c(rf"\bwhat\s+(?:do|does)\s+{_YOU}\s+look\s+like\b|\bwat\s+{_YOU}\s+look\s+like\b"),
+             0.6, "kind=looks"),
+        )  # fmt: skip
+        self.innocent_picture = c(
+            r"\b(?:of|with)\s+(?:your|ur|the|my|a|his|her|that|this)\s+(?:dog|dogs|cat|cats|"
+            r"pet|pets|puppy|kitten|food|art|drawing|drawings|painting|garden|setup|car|cake|"
+            r"work|project|homework|notes|fish|hamster|bird|horse|plant|plants|lunch|dinner|"
+            r"city|view|sunset|build|screen|screenshot|room design|bike|guitar|cosplay)\b|"
+            r"\b(?:screenshot|the meme|that meme|the link|the map)\b"
+        )
+        self.cam_plain = c(r"(?:^|\s)(?:cam|webcam|vc|facetime)\s*\?+")
+        # -- secrecy --
+        others = (
+            r"(?:anyone|anybody|any1|no one|noone|nobody|ur (?:mom|mum|dad|parents|mother|"
+            r"father|family|friends|teacher|sister|brother)|your (?:mom|mum|dad|parents|"
+            r"mother|father|family|friends|teacher|sister|brother)|people|ppl|the mods|mods|"
+            r"others|ortu|orang tua|siapa siapa|siapapun|nadie|tus papas|tus padres)"
+        )
+        self.secrecy: tuple[tuple[re.Pattern[str], float, str], ...] = (
+            (c(rf"\b(?:dont|do not|dnt|never|pls dont|please dont|dont you|don t|jangan|no le"
+               rf"s?)\s+(?:ever\s+)?(?:tell|say|mention|show|bilang|kasih tau|cerita|digas|"
+               rf"cuentes)\b(?:\s+\w+){{0,3}}?\s+{others}\b"), 0.85, "kind=tell"),
+            (c(r"\b(?:our|a|the)\s+(?:little\s+|lil\s+|special\s+)?secret\b"), 0.8, "kind=secret"),
+            (c(r"\bkeep\s+(?:this|it|that|us|things|everything|what we|our)\b(?:\s+\w+){0,3}?\s+"
+               r"(?:between us|between you and me|between u and me|secret|a secret|quiet|"
+               r"private|on the down ?low|on the dl|to yourself|to urself|hidden)\b"), 0.9,
+             "kind=keep"),
+            (c(r"\bjust\s+between\s+(?:us|you and me|u and me|me and you|me and u|us two)\b"),
+             0.85, "kind=between"),
+            (c(r"\b(?:delete|clear|erase|wipe|hapus|borra)\s+(?:this|the|our|these|ur|your|"
+               r"all|all the|all our)?\s*(?:chat|chats|messages|msgs|convo|conversation|"
+               r"texts|history|logs|pics|photos|dms|obrolan|chatnya)\b"), 0.9, "kind=delete"),
+            (c(r"\b(?:is|are|r)\s+(?:anyone|any1|anybody|someone|ur|your)\s+(?:parents\s+|"
+               r"mom\s+|dad\s+|mum\s+|family\s+)?(?:else\s+)?(?:around|home|there with you|near "
+               r"you|watching|nearby|in the room|with you|in ur room|in your room|awake)\b"),
+             0.75, "kind=watched"),
+            (c(rf"\b{_ARE}\s+{_YOU}\s+(?:home\s+)?alone\b|\b(?:home|house)\s+alone\s*\??\s*$|"
+               r"\bwhen\s+(?:are|r)\s+(?:you|u)\s+(?:home\s+)?alone\b|\bsendirian\b"), 0.85,
+             "kind=alone"),
+            (c(r"\b(?:no one|nobody|noone|no1)\s+(?:needs|has|have|will|would|should|gonna|"
+               r"is gonna|is going)\s+(?:to\s+)?(?:know|find out|see)\b"), 0.9, "kind=nobody"),
+            (c(rf"\b(?:{_YOUR}|their)\s+(?:parents|mom|dad|mum|family|friends)\s+(?:dont|do not|"
+               r"wouldnt|wont|would not|will not|never|cant|could not|couldnt)\s+(?:need to|have "
+               r"to|understand|get it|get us|approve|let you)\b|\bthey\s+(?:wouldnt|would "
+               r"not|wont|dont)\s+understand\s+(?:us|this|what we)\b"), 0.85, "kind=isolate"),
+            (c(r"\b(?:use|go|open)\s+(?:incognito|private browsing|private mode)\b|\bhide\s+"
+               r"(?:this|the app|our|these|it from)\b"), 0.8, "kind=hide"),
+        )  # fmt: skip
+        # -- meeting --
+        self.meeting: tuple[tuple[re.Pattern[str], float, str], ...] = (
+            (c(rf"\bwhere\s+(?:do|d|does)\s+{_YOU}\s+(?:live|stay|life|reside)\b|\bwhere\s+"
+               rf"{_YOU}\s+(?:live|stay)\b|\b{_YOU}\s+live\s+where\b"), 0.8, "ask=where"),
+            (c(rf"\bwhere\s+(?:{_ARE}|is)\s+{_YOU}\s+(?:located|staying|living|rn|right now|at "
+               rf"the moment)\b|\bwhat\s+(?:city|town|state|area|neighbou?rhood|part of town|"
+               rf"street|suburb)\s+(?:do|are|r|d)\s+{_YOU}\b"), 0.7, "ask=where"),
+            (c(rf"\b(?:what|which|wat)\s+(?:school|high school|middle school|college)\s+(?:do|"
+               rf"d|does|r|are)?\s*{_YOU}\s+(?:go|goto|attend|at|in)\b|\bwhere\s+(?:do|d)\s+"
+               rf"{_YOU}\s+go\s+to\s+school\b"), 0.75, "ask=school"),
+            (c(r"\b(?:lets|let us|we should|we could|wanna|want to|can we|could we|shall we|"
+               r"would you like to|would u like to|do you want to|do u want to|u want to|you "
+               r"want to|we can|i wanna|i want to|id love to|i would love to|ayo|yuk)\s+"
+               r"(?:meet|meetup|hang out|hangout|link up|get together|see each other|see you "
+               r"in person|meet you|meet u|ketemu|ketemuan|kopdar|vernos)\b"), 0.85,
+             "ask=meet"),
+            (c(r"\bmeet\s*(?:up|irl|in person|in real life|face to face|offline)\b|\bkopdar\b|"
+               r"\bketemuan\b"), 0.85, "ask=meet"),
+            (c(rf"\bi\s*(?:can|could|will|ll|would|wil|can come)?\s*(?:pick\s+{_YOU}\s+up|come\s+"
+               rf"(?:and\s+)?(?:get|see|visit|pick up)\s+{_YOU}|come\s+to\s+{_YOUR}\s+(?:place|"
+               rf"house|school|town|city)|drive\s+(?:to\s+)?(?:{_YOU}|{_YOUR})|visit\s+{_YOU}|"
+               rf"jemput\s+kamu)\b"), 0.9, "ask=pickup"),
+            (c(rf"\b{_YOU}\s+(?:can|could|should|wanna|want to)\s+come\s+(?:over|to\s+my)\b|"
+               r"\bcome\s+(?:over\s+to|to)\s+my\s+(?:place|house|apartment|flat|car|hotel)\b"),
+             0.8, "ask=visit"),
+            (c(rf"\b(?:send|give|tell|drop)\s+(?:me\s+)?{_YOUR}\s+(?:address|addy|location|home "
+               rf"address|postcode|zip)\b|\b(?:whats|what is|wats)\s+{_YOUR}\s+(?:address|addy|"
+               r"home address|location|postcode|zip)\b"), 0.9, "ask=address"),
+            (c(r"\bdonde\s+vives\b|\b(?:kamu|km)\s+tinggal\s+di\s*mana\b|\brumah\s+(?:kamu|km)"
+               r"\s+di\s*mana\b"), 0.8, "ask=where"),
+        )  # fmt: skip
+        # -- sexual content (words form; folded, so "s3xy" and "nuuudes" match) --
+        strong = (
+            r"sex|sexy time|nude|nudes|naked|horny|porn|porno|boobs|tits|titties|dick|cock|"
+            r"pussy|penis|vagina|cum|orgasm|blowjob|handjob|masturbat\w*|jerk off|jack off|"
+            r"nsfw|lewd|lewds|sext|sexting|onlyfans|bugil|telanjang|desnud[ao]"
+        )
+        self.sexual: tuple[tuple[re.Pattern[str], float, str], ...] = (
+            (c(rf"\b(?:{_stretch(strong)})\b"), 0.9, "kind=explicit"),
+            (c(rf"\bwhat\s+(?:are|r)\s+{_YOU}\s+wearing\b|\bwat\s+{_YOU}\s+wearing\b|\btake\s+"
+               r"(?:it|that|your|ur|something|some|them|those|everything)\s*(?:clothes|shirt|"
+               r"top|pants|off)?\s*off\b|\b(?:underwear|lingerie|panties|bra|bikini|"
+               r"undies)\b|\btouch\s+(?:yourself|urself|you|u)\b|\b(?:turn|turns|turned)\s+"
+               r"(?:me|u|you)\s+on\b|\bmake\s+out\b|\bsexy\b|\bkiss\s+(?:you|u|me)\b|\bin\s+"
+               r"bed\s+with\b|\bhot\s+body\b|\b(?:you|ur|u)\s+(?:look|are|r)\s+(?:so\s+)?hot\b|"
+               r"\bvirgin\b|\bever\s+been\s+kissed\b"), 0.6, "kind=suggestive"),
+        )  # fmt: skip
+        self.app_any = c(rf"\b(?:{_APP_ANY})\b")
+        self.off_requests_gate = _gate(self.off_requests)
+        self.age_disclosures_gate = _gate(self.age_disclosures)
+        self.off_generic_gate = _gate(self.off_generic)
+        self.age_questions_gate = _gate(self.age_questions)
+        self.picture_gate = _gate(self.picture_requests)
+        self.secrecy_gate = _gate(self.secrecy)
+        self.meeting_gate = _gate(self.meeting)
+        self.sexual_gate = _gate(self.sexual)
+        self.toxic_lexicon = c(
+            r"\b(?P<selfharm>kys|k y s|kill (?:your ?self|ur ?self|yo ?self)|go die|hope (?:you|u) "
+            r"die|neck (?:your|ur)self)\b|\b(?P<es>idiota|estupid[oa]|pendej[oa]|imbecil|"
+            r"puta|put[oa] madre|mierda|cabron|gilipollas|maricon|perra)\b|\b(?P<id>bodoh|"
+            r"goblok|tolol|anjing|bangsat|kontol|babi|brengsek|bego|kampret)\b"
+        )

@@ -1,0 +1,29 @@
+"""The background-work helper: repeats, survives a failing round, stops cleanly."""
+
+from __future__ import annotations
+
+import asyncio
+
+from passerby.periodic import Periodic
+
+
+async def test_runs_again_after_a_failure_and_stops_on_close() -> None:
+    calls = 0
+
+    async def step() -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise RuntimeError("one bad round")
+
+    periodic = Periodic("test", 0.01, step)
+    periodic.start()
+    for _ in range(100):
+        if calls >= 3:
+            break
+        await asyncio.sleep(0.01)
+    await periodic.close()
+    assert calls >= 3  # the failure did not stop it
+    stopped_at = calls
+    await asyncio.sleep(0.05)
+    assert calls == stopped_at
