@@ -6,10 +6,19 @@ storage, so they are strangers to each other, with separate device cookies).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from playwright.async_api import Browser, ConsoleMessage, Dialog, Locator, Page, expect
+from playwright.async_api import (
+    Browser,
+    ConsoleMessage,
+    Dialog,
+    Locator,
+    Page,
+    WebSocketRoute,
+    expect,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -100,3 +109,26 @@ async def pair(browser: Browser, url: str, band: str = "18+") -> tuple[Client, C
     await expect(a.system(CONNECTED)).to_be_visible()
     await expect(b.system(CONNECTED)).to_be_visible()
     return a, b
+
+
+async def pair_through_routes(
+    browser: Browser, url: str
+) -> tuple[Client, Client, list[WebSocketRoute]]:
+    """Two adults chatting, the first one's WebSocket passing a Playwright route.
+
+    The route forwards every frame to the real server; the test may add frames
+    of its own or drop the line. Each new socket the page opens adds a route.
+    """
+    a = await open_client(browser, url)
+    routes: list[WebSocketRoute] = []
+
+    def through(route: WebSocketRoute) -> None:
+        routes.append(route)
+        route.connect_to_server()
+
+    await a.page.route_web_socket(re.compile(r"/ws$"), through)
+    b = await open_client(browser, url)
+    await a.start()
+    await b.start()
+    await expect(a.system(CONNECTED)).to_be_visible()
+    return a, b, routes

@@ -15,8 +15,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from playwright.async_api import Browser, WebSocketRoute, expect
-from tests.web.support import CONNECTED, WAITING, open_client, pair
+from playwright.async_api import Browser, expect
+from tests.web.support import CONNECTED, WAITING, open_client, pair, pair_through_routes
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -264,18 +264,7 @@ async def test_server_errors_undelivered_and_lost_connection(
     The page's WebSocket goes through a Playwright route, which forwards every
     frame to the real server and lets the test add frames and drop the line.
     """
-    a = await open_client(browser, live_server.url)
-    routes: list[WebSocketRoute] = []
-
-    def through(route: WebSocketRoute) -> None:
-        routes.append(route)
-        route.connect_to_server()
-
-    await a.page.route_web_socket(re.compile(r"/ws$"), through)
-    b = await open_client(browser, live_server.url)
-    await a.start()
-    await b.start()
-    await expect(a.system(CONNECTED)).to_be_visible()
+    a, b, routes = await pair_through_routes(browser, live_server.url)
 
     await a.say("lost in transit")
     await expect(b.lines("stranger")).to_have_text(["lost in transit"])

@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from playwright.async_api import Browser, Page, WebSocketRoute, expect
-from tests.web.support import CONNECTED, WAITING, Client, open_client
+from tests.web.support import CONNECTED, WAITING, Client, open_client, pair_through_routes
 
 REPORTED = "Thanks. Your report was received; you won't be matched with this person again."
 COOKIE = "passerby_device"
@@ -429,18 +429,7 @@ async def test_challenge_on_the_websocket(browser: Browser, live_server: Any) ->
 async def test_held_masked_warning_and_ended_by_the_rules(
     browser: Browser, live_server: Any
 ) -> None:
-    a = await open_client(browser, live_server.url)
-    routes: list[WebSocketRoute] = []
-
-    def through(route: WebSocketRoute) -> None:
-        routes.append(route)
-        route.connect_to_server()
-
-    await a.page.route_web_socket(re.compile(r"/ws$"), through)
-    b = await open_client(browser, live_server.url)
-    await a.start()
-    await b.start()
-    await expect(a.system(CONNECTED)).to_be_visible()
+    a, b, routes = await pair_through_routes(browser, live_server.url)
     route = routes[0]
 
     await a.say("first plain line")

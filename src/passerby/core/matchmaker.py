@@ -242,10 +242,6 @@ class Matchmaker:
                 if not others:
                     del self._blocked[other]
 
-    def forget(self, identity: str) -> None:
-        """Drop the recent-partner memory of someone who has gone for good."""
-        self._recent.pop(identity, None)
-
     # --- internals --------------------------------------------------------
 
     def _keys(self, waiter: _Waiter, scope: str) -> list[PoolKey]:

@@ -124,10 +124,6 @@ class BanService:
         self._cache[key] = (ban, now)
         return ban
 
-    def forget_cached(self) -> None:
-        """Bans changed elsewhere (a lifted ban, another node): ask the store again."""
-        self._cache.clear()
-
     async def _lookup(self, device: str | None, address: str | None) -> Ban | None:
         hashes = await self._hasher.candidates(address) if address else []
         rows = await self._store.active_bans(device, hashes, self.now())

@@ -126,13 +126,13 @@ class Policy:
     strike_days: float = 30.0
     temp_ban_seconds: tuple[float, ...] = (3600.0, 86400.0, 604800.0)
     low_trust_days: float = 7.0
-    held_messages: Mapping[str, str] = field(default_factory=dict)
+    # Below this risk (and with no signal and no escalation) no rule can
+    # match; worked out once, as evaluate() runs for every message.
+    lowest_risk_threshold: float = field(init=False)
 
-    @property
-    def lowest_risk_threshold(self) -> float:
-        """Below this risk (and with no signal, no escalation) no rule can match."""
+    def __post_init__(self) -> None:
         thresholds = [r.risk_at_least for r in self.rules if r.risk_at_least is not None]
-        return min(thresholds, default=float("inf"))
+        object.__setattr__(self, "lowest_risk_threshold", min(thresholds, default=float("inf")))
 
     def evaluate(
         self,

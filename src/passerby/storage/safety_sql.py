@@ -389,10 +389,6 @@ class SafetyQueries:
             query = select(func.count()).select_from(bans).where(bans.c.device == device)
             return int((await conn.execute(query)).scalar_one())
 
-    async def lift_ban(self, ban_id: str, at: datetime) -> None:
-        async with self.engine.begin() as conn:
-            await conn.execute(update(bans).where(bans.c.id == ban_id).values(lifted_at=at))
-
     async def add_strike(
         self, device: str, policy: str, rule: str, at: datetime, expires_at: datetime
     ) -> int:

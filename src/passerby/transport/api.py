@@ -96,7 +96,6 @@ class EntryApi:
         self._trust_forwarded_for = trust_forwarded_for
         self._limiter = KeyedLimiter(entry_rate)
         self._appeals = KeyedLimiter(APPEALS)
-
         self._on_band_change = on_band_change or _nothing
 
     def _state_json(self, state: DeviceState | None) -> dict[str, Any]:
