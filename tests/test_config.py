@@ -47,12 +47,23 @@ def test_negative_language_fallback_disables_it() -> None:
         ({"PASSERBY_PROT": "1"}, "unknown environment variable PASSERBY_PROT"),
         ({"PASSERBY_LOG_LEVEL": "loud"}, "log_level must be one of"),
         ({"PASSERBY_RATE_MESSAGES_PER_SECOND": "0"}, "must be positive"),
-        ({"PASSERBY_BROKER_URL": "redis://x"}, "only memory://"),
+        ({"PASSERBY_BROKER_URL": "amqp://x"}, "broker_url must start with"),
+        ({"PASSERBY_WORKERS": "2"}, "workers > 1 needs a shared broker"),
+        ({"PASSERBY_WORKERS": "0"}, "workers must be at least 1"),
+        ({"PASSERBY_NODE_HEARTBEAT_SECONDS": "5"}, "node_heartbeat_seconds must be"),
+        ({"PASSERBY_REDIS_PREFIX": "{x}"}, "redis_prefix must be"),
     ],
 )
 def test_bad_values_are_refused_with_the_setting_named(env: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         load(env=env)
+
+
+def test_a_redis_broker_with_several_workers_is_accepted() -> None:
+    settings = load(
+        env={"PASSERBY_BROKER_URL": "redis://127.0.0.1:6379/0", "PASSERBY_WORKERS": "2"}
+    )
+    assert settings.workers == 2
 
 
 def test_bad_files_are_refused(tmp_path: Path) -> None:

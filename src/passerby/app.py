@@ -17,10 +17,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from aiohttp import web
+from redis.asyncio import Redis
 
 from passerby.clock import Clock, SystemClock
-from passerby.cluster.broker import Broker
+from passerby.cluster.broker import Broker, Notice
+from passerby.cluster.limits import LimiterFactory, memory_limiters
 from passerby.cluster.memory import MemoryBroker
+from passerby.cluster.redis.broker import NodeTiming, RedisBroker, key_prefix
+from passerby.cluster.redis.limits import redis_limiters
 from passerby.config import Settings
 from passerby.core.matchmaker import Match, Matchmaker
 from passerby.core.ratelimit import Rate
@@ -44,6 +48,9 @@ from passerby.transport.web import Routes, add_routes, security_headers
 from passerby.transport.websocket import ChatEndpoint, Safety
 
 log = logging.getLogger(__name__)
+
+# Seconds a Redis command may take before the node treats Redis as unreachable.
+REDIS_TIMEOUT = 2.0
 
 
 @dataclass
@@ -86,6 +93,25 @@ def risk_factory() -> RiskFactory:
     return ConversationRisk
 
 
+def build_broker(
+    settings: Settings, clock: Clock, rng: random.Random | None
+) -> tuple[Broker, LimiterFactory]:
+    """The in-process broker, or the Redis one when ``broker_url`` names Redis."""
+    policy = settings.matchmaker_policy()
+    if settings.broker_url.startswith("memory://"):
+        return MemoryBroker(Matchmaker(policy, rng), clock), memory_limiters(clock)
+    redis = Redis.from_url(
+        settings.broker_url,
+        socket_timeout=REDIS_TIMEOUT,
+        socket_connect_timeout=REDIS_TIMEOUT,
+        health_check_interval=10,
+    )
+    prefix = key_prefix(settings.redis_prefix)
+    timing = NodeTiming(settings.node_heartbeat_seconds, settings.node_timeout_seconds)
+    broker = RedisBroker(redis, clock, prefix=prefix, policy=policy, rng=rng, timing=timing)
+    return broker, redis_limiters(redis, prefix, clock)
+
+
 def build_services(
     settings: Settings,
     *,
@@ -97,8 +123,7 @@ def build_services(
     secret = load_secret(settings)
     store = SQLStore(settings.database())
     metrics = Metrics()
-    matchmaker = Matchmaker(settings.matchmaker_policy(), rng)
-    broker = MemoryBroker(matchmaker, clock)
+    broker, limiters = build_broker(settings, clock, rng)
     recorder = ChatRecorder(store, clock)
 
     policy = load_policy(settings.policy_file or None)
@@ -131,6 +156,12 @@ def build_services(
         recorder.started(chat, bool(match.common_interests))
 
     broker.observe_matches(on_match)
+    broker.observe_notices(lambda notice: chat.on_notice(notice))
+
+    async def announce_ban(device: str | None) -> None:
+        await broker.broadcast(Notice("ban", device or ""))
+
+    bans.on_ban(announce_ban)
 
     async def waiting() -> float:
         return (await broker.counts()).waiting
@@ -157,6 +188,7 @@ def build_services(
         device_starts=Rate(
             settings.rate_device_starts_per_minute / 60, settings.rate_device_starts_burst
         ),
+        limiters=limiters,
     )
 
     async def band_changed(device: str) -> None:
@@ -175,6 +207,7 @@ def build_services(
         entry_rate=Rate(settings.rate_entries_per_minute / 60, settings.rate_entries_burst),
         on_band_change=band_changed,
         origins=settings.origins(),
+        limiters=limiters,
     )
 
     routes = Routes(broker, store, metrics)

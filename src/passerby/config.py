@@ -24,6 +24,7 @@ from passerby.errors import ConfigError
 
 ENV_PREFIX = "PASSERBY_"
 LOG_LEVELS = ("debug", "info", "warning", "error")
+BROKER_SCHEMES = ("memory://", "redis://", "rediss://", "unix://")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,12 @@ class Settings:
     # Empty means SQLite in data_dir; see database().
     database_url: str = ""
     broker_url: str = "memory://"
+    # With a Redis broker: the name all of a deployment's keys share.
+    redis_prefix: str = "passerby"
+    node_heartbeat_seconds: float = 1.0
+    node_timeout_seconds: float = 3.0
+    # Server processes on this machine, sharing the port (SO_REUSEPORT).
+    workers: int = 1
     log_level: str = "info"
     interest_fallback_seconds: float = 10.0
     # Negative disables matching across languages.
@@ -109,8 +116,19 @@ class Settings:
             raise ConfigError("evidence_retention_days must be at least 30")
         if self.adult_section == self.teen_section or not self.adult_section:
             raise ConfigError("adult_section and teen_section must be two different names")
-        if not self.broker_url.startswith("memory://"):
-            raise ConfigError("broker_url: only memory:// is supported by this version")
+        if not self.broker_url.startswith(BROKER_SCHEMES):
+            raise ConfigError("broker_url must start with " + ", ".join(BROKER_SCHEMES))
+        if not 0 < self.node_heartbeat_seconds < self.node_timeout_seconds:
+            raise ConfigError("node_heartbeat_seconds must be positive and below node_timeout")
+        if not self.redis_prefix or any(c in self.redis_prefix for c in "{}"):
+            raise ConfigError("redis_prefix must be a non-empty name without braces")
+        if self.workers < 1:
+            raise ConfigError("workers must be at least 1")
+        if self.workers > 1 and self.broker_url.startswith("memory://"):
+            raise ConfigError(
+                "workers > 1 needs a shared broker (broker_url = redis://...): "
+                "with memory:// each worker would pair only its own users"
+            )
 
     def data_path(self) -> Path:
         return Path(self.data_dir).expanduser().resolve()

@@ -8,7 +8,7 @@ socket, an IP address or a device, and never inspects message text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -52,6 +52,21 @@ class Counts:
     chats: int
 
 
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """News every node must act on at once, such as a ban; never chat content.
+
+    ``kind`` names it (``"ban"``); ``subject`` is what it is about (a device
+    hash). A broker hands a notice to the observers of every node, the
+    sending node included.
+    """
+
+    kind: str
+    subject: str
+
+
+NoticeObserver = Callable[[Notice], Awaitable[None]]
+
 # Called once per match with the match and its new chat id, on the node that
 # made it; used for metrics and records. It must not block.
 MatchObserver = Callable[[Match, str], None]
@@ -94,3 +109,8 @@ class Broker(Protocol):
     async def counts(self) -> Counts: ...
 
     def observe_matches(self, observer: MatchObserver) -> None: ...
+
+    async def broadcast(self, notice: Notice) -> None:
+        """Tell every node, this one first (it must not wait for the others)."""
+
+    def observe_notices(self, observer: NoticeObserver) -> None: ...

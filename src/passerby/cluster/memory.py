@@ -12,7 +12,14 @@ import logging
 import secrets
 
 from passerby.clock import Clock
-from passerby.cluster.broker import Counts, Inbox, MatchObserver, PeerInfo
+from passerby.cluster.broker import (
+    Counts,
+    Inbox,
+    MatchObserver,
+    Notice,
+    NoticeObserver,
+    PeerInfo,
+)
 from passerby.core.events import FellBack, Matched, PartnerLeft, PeerEvent, Relay, Undelivered
 from passerby.core.matchmaker import Fallback, Match, Matchmaker, Outcome, Ticket
 from passerby.periodic import Periodic
@@ -34,6 +41,7 @@ class MemoryBroker:
         self._infos: dict[str, PeerInfo] = {}
         self._chats: set[str] = set()
         self._observers: list[MatchObserver] = []
+        self._notice_observers: list[NoticeObserver] = []
         self._ticker = Periodic("matchmaker-tick", tick_seconds, self.tick)
 
     async def start(self) -> None:
@@ -44,6 +52,13 @@ class MemoryBroker:
 
     def observe_matches(self, observer: MatchObserver) -> None:
         self._observers.append(observer)
+
+    def observe_notices(self, observer: NoticeObserver) -> None:
+        self._notice_observers.append(observer)
+
+    async def broadcast(self, notice: Notice) -> None:
+        for observer in self._notice_observers:
+            await observer(notice)
 
     def attach(self, user: str, inbox: Inbox, info: PeerInfo | None = None) -> None:
         self._inboxes[user] = inbox

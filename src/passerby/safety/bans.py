@@ -9,6 +9,7 @@ at most two retention periods; device bans can be permanent.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
@@ -61,8 +62,8 @@ class Ban:
         }
 
 
-# A ban check answers from memory for this long. Bans made on this node
-# clear the memory at once; the delay only matters for bans made elsewhere.
+# A ban check answers from memory for this long. A ban clears the memory at
+# once on this node, and on every other node through the broker's notice.
 CHECK_CACHE_SECONDS = 10.0
 MAX_CACHED = 100_000
 
@@ -73,6 +74,15 @@ class BanService:
         self._hasher = hasher
         self._clock = clock
         self._cache: dict[tuple[str | None, str | None], tuple[Ban | None, float]] = {}
+        self._announcers: list[Callable[[str | None], Awaitable[None]]] = []
+
+    def on_ban(self, announce: Callable[[str | None], Awaitable[None]]) -> None:
+        """Call ``announce(device)`` after every ban (``None`` for an address ban)."""
+        self._announcers.append(announce)
+
+    def forget(self) -> None:
+        """A ban was made elsewhere: answer the next checks from the store."""
+        self._cache.clear()
 
     def now(self) -> datetime:
         return datetime.fromtimestamp(self._clock.wall(), UTC)
@@ -100,6 +110,8 @@ class BanService:
         )
         await self._store.add_ban(row)
         self._cache.clear()
+        for announce in self._announcers:
+            await announce(device)
         return Ban(row.id, reason_code, expires)
 
     async def ban_device(

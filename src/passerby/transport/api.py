@@ -16,8 +16,9 @@ import orjson
 from aiohttp import web
 
 from passerby.clock import Clock
+from passerby.cluster.limits import LimiterFactory, memory_limiters
 from passerby.core.entry import UNDER_13_MESSAGE, Band, EntryRefused
-from passerby.core.ratelimit import KeyedLimiter, Rate
+from passerby.core.ratelimit import Rate
 from passerby.safety.bans import BanService
 from passerby.safety.challenge import ChallengeService
 from passerby.safety.devices import COOKIE_MAX_AGE, COOKIE_NAME, DeviceService, DeviceState
@@ -85,6 +86,7 @@ class EntryApi:
         entry_rate: Rate = ENTRY_RATE,
         on_band_change: Callable[[str], Awaitable[None]] | None = None,
         origins: frozenset[str] = frozenset(),
+        limiters: LimiterFactory | None = None,
     ) -> None:
         self._origins = origins
         self._devices = devices
@@ -94,8 +96,9 @@ class EntryApi:
         self._clock = clock
         self._pow_at_entry = pow_at_entry
         self._trust_forwarded_for = trust_forwarded_for
-        self._limiter = KeyedLimiter(entry_rate)
-        self._appeals = KeyedLimiter(APPEALS)
+        limiters = limiters or memory_limiters(clock)
+        self._limiter = limiters("entries", entry_rate)
+        self._appeals = limiters("appeals", APPEALS)
         self._on_band_change = on_band_change or _nothing
 
     def _state_json(self, state: DeviceState | None) -> dict[str, Any]:
@@ -128,7 +131,7 @@ class EntryApi:
 
     async def post_entry(self, request: web.Request) -> web.Response:
         address = client_address(request, self._trust_forwarded_for)
-        wait = self._limiter.take(network_of(address), self._clock.monotonic())
+        wait = await self._limiter.take(network_of(address))
         if wait:
             return _error(
                 429, "rate_limited", "Too many attempts; try again soon.", retry_after=wait
@@ -197,7 +200,7 @@ class EntryApi:
         ban = await self._bans.check(device, address)
         if ban is None:
             return _error(404, "not_banned", "There is no ban to appeal.")
-        wait = self._appeals.take(device or network_of(address), self._clock.monotonic())
+        wait = await self._appeals.take(device or network_of(address))
         if wait:
             return _error(429, "rate_limited", "You have appealed already.", retry_after=wait)
         now = datetime.fromtimestamp(self._clock.wall(), UTC)

@@ -22,10 +22,11 @@ from aiohttp import WSCloseCode, WSMsgType, web
 
 from passerby import __version__
 from passerby.clock import Clock
-from passerby.cluster.broker import Broker, PeerInfo
+from passerby.cluster.broker import Broker, Notice, PeerInfo
+from passerby.cluster.limits import LimiterFactory, memory_limiters
 from passerby.core import protocol as p
 from passerby.core.events import Matched, PeerEvent, Relay
-from passerby.core.ratelimit import KeyedLimiter, Rate
+from passerby.core.ratelimit import Rate
 from passerby.core.session import (
     AskFallback,
     ChatOver,
@@ -166,7 +167,7 @@ class ChatConnection:
                 case CheckSolution(payload):
                     ok = self._endpoint.safety.challenges.verify(payload)
                     if ok:
-                        self._endpoint.challenge_solved(self.info.device)
+                        await self._endpoint.challenge_solved(self.info.device)
                     await self.run(self.session.challenge_result(ok))
 
     def forget_old(self, wall: float) -> None:
@@ -184,7 +185,7 @@ class ChatConnection:
             await self.banned(ban)
             return False
         device = self.info.device
-        if device and endpoint.device_starts.take(device, endpoint.clock.monotonic()):
+        if device and await endpoint.device_starts.take(device):
             self.session.abort_start()
             await self.challenge()
             await self.send(
@@ -216,7 +217,7 @@ class ChatConnection:
             await self.send(p.encode({"type": "report_received", "report": earlier}))
             return
         key = self.info.device or self.info.address
-        wait = endpoint.report_limit.take(key, endpoint.clock.monotonic())
+        wait = await endpoint.report_limit.take(key)
         if wait:
             await self.send(p.error("rate_limited", "Too many reports; try later.", "report", wait))
             return
@@ -241,6 +242,8 @@ class ChatConnection:
         await self.send(p.encode({"type": "challenge", **challenge}))
 
     async def banned(self, ban: Ban) -> None:
+        if self.session.closed:  # told already (a ban notice may arrive twice)
+            return
         await self.send(p.encode({"type": "banned", **ban.as_json()}))
         await self.run(self.session.on_close(self._endpoint.clock.wall()))
         await self.ws.close(code=WSCloseCode.POLICY_VIOLATION, message=b"banned")
@@ -271,6 +274,7 @@ class ChatEndpoint:
         max_connections: int,
         heartbeat: float,
         device_starts: Rate = DEVICE_STARTS,
+        limiters: LimiterFactory | None = None,
     ) -> None:
         self.broker = broker
         self.recorder = recorder
@@ -284,8 +288,9 @@ class ChatEndpoint:
         self._max_connections = max_connections
         self._heartbeat = heartbeat or None
         # Starts per device across all its connections (one bot, many sockets).
-        self.device_starts = KeyedLimiter(device_starts)
-        self.report_limit = KeyedLimiter(REPORTS)
+        limiters = limiters or memory_limiters(clock)
+        self.device_starts = limiters("device-starts", device_starts)
+        self.report_limit = limiters("reports", REPORTS)
         # Devices that owe a challenge; bounded, oldest dropped first.
         self._challenged: dict[str, None] = {}
         self._online: dict[str, int] = {}  # device -> its connections on this node
@@ -299,11 +304,25 @@ class ChatEndpoint:
                 del self._challenged[next(iter(self._challenged))]
             self._challenged[device] = None
 
-    def challenge_solved(self, device: str) -> None:
+    async def challenge_solved(self, device: str) -> None:
         """A solved challenge clears the debt and gives back the start allowance."""
         if device:
             self._challenged.pop(device, None)
-            self.device_starts.reset(device)
+            await self.device_starts.reset(device)
+
+    async def on_notice(self, notice: Notice) -> None:
+        """News from the broker: a ban made on any node holds here at once."""
+        if notice.kind != "ban":
+            return
+        bans = self.safety.bans
+        bans.forget()
+        if not notice.subject:
+            return
+        for conn in list(self._connections):
+            if conn.info.device == notice.subject and not conn.ws.closed:
+                ban = await self.ban_for(conn.info)
+                if ban is not None:
+                    await conn.banned(ban)
 
     async def start(self) -> None:
         self._sweeper.start()

@@ -1,0 +1,1 @@
+"""The Redis engine: a shared matchmaker and node-to-node routing for many nodes."""

@@ -1,0 +1,143 @@
+"""The matchmaker on Redis: the same rules as the in-process one, shared by every node.
+
+Each operation is one call of ``matchmaker.lua``, which Redis runs
+atomically, so two nodes can never hand the same waiting user to two
+partners. The script returns its outcomes (matches and fallbacks) together
+with the node that holds each user and the evidence details they left when
+they started waiting, so that the caller can route the news.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import orjson
+from redis.asyncio import Redis
+from redis.exceptions import ResponseError
+
+from passerby.cluster.broker import PeerInfo
+from passerby.cluster.codec import decode_info
+from passerby.core.matchmaker import Fallback, Match, MatchmakerPolicy, Outcome, Ticket
+
+SCRIPT = resources.files(__package__).joinpath("matchmaker.lua").read_text()
+
+# How long recent-partner memory and blocks live in Redis without use. Blocks
+# are kept in the database and loaded again when a device comes back.
+MEMORY_SECONDS = 86_400
+SCAN_LIMIT = 64
+TICK_LIMIT = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    """Where a user of an outcome is: their node, and their evidence details."""
+
+    node: str
+    info: PeerInfo | None
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    outcome: Outcome
+    seats: dict[str, Seat]
+
+
+class AlreadyWaiting(ValueError):
+    pass
+
+
+class RedisMatchmaker:
+    def __init__(
+        self,
+        redis: Redis,
+        prefix: str,
+        policy: MatchmakerPolicy | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._redis = redis
+        self.prefix = prefix
+        self.policy = policy or MatchmakerPolicy()
+        self._rng = rng or random.SystemRandom()
+        self._script = redis.register_script(SCRIPT)
+        self._anchor = prefix + "seq"  # routes the script to the prefix's slot
+
+    async def _call(self, op: str, now: float, *args: str) -> list[Placement]:
+        policy = self.policy
+        language = -1.0 if policy.language_fallback is None else policy.language_fallback
+        raw = await self._script(
+            keys=[self._anchor],
+            args=[
+                self.prefix,
+                op,
+                repr(now),
+                policy.window,
+                SCAN_LIMIT,
+                policy.recent_partners,
+                repr(policy.interest_fallback),
+                repr(language),
+                MEMORY_SECONDS,
+                repr(self._rng.random()),
+                *args,
+            ],
+        )
+        return _placements(orjson.loads(raw))
+
+    async def join(self, ticket: Ticket, node: str, info: str, now: float) -> list[Placement]:
+        try:
+            return await self._call(
+                "join",
+                now,
+                ticket.user,
+                node,
+                ticket.who,
+                ticket.section,
+                ticket.lang,
+                "1" if ticket.interests_only else "0",
+                info,
+                *ticket.interests,
+            )
+        except ResponseError as exc:
+            if "already waiting" in str(exc):
+                raise AlreadyWaiting(ticket.user) from None
+            raise
+
+    async def leave(self, user: str, now: float) -> None:
+        await self._call("leave", now, user)
+
+    async def stop_interests(self, user: str, now: float) -> list[Placement]:
+        return await self._call("stop", now, user)
+
+    async def tick(self, now: float) -> list[Placement]:
+        return await self._call("tick", now, str(TICK_LIMIT))
+
+    async def block(self, a: str, b: str, now: float) -> None:
+        await self._call("block", now, a, b)
+
+    async def reap(self, node: str, now: float) -> None:
+        """``node`` is gone: its waiting users leave every pool."""
+        await self._call("reap", now, node)
+
+    async def waiting(self) -> int:
+        return int(await self._redis.scard(self.prefix + "waiting"))
+
+    async def is_waiting(self, user: str) -> bool:
+        return bool(await self._redis.exists(self.prefix + "w:" + user))
+
+
+def _placements(items: Any) -> list[Placement]:
+    if not items:  # Lua's empty table arrives as {}
+        return []
+    placed: list[Placement] = []
+    for item in items:
+        if item[0] == "m":
+            _, a, a_node, a_info, b, b_node, b_info, common, waited_a, waited_b = item
+            match = Match(a, b, tuple(common or ()), float(waited_a), float(waited_b))
+            seats = {a: Seat(a_node, decode_info(a_info)), b: Seat(b_node, decode_info(b_info))}
+            placed.append(Placement(match, seats))
+        else:
+            _, user, node, reason = item
+            placed.append(Placement(Fallback(user, reason), {user: Seat(node, None)}))
+    return placed

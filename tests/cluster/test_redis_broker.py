@@ -1,0 +1,238 @@
+"""Several nodes on one Redis: routing between nodes, node failure, Redis outages.
+
+Each "node" here is a RedisBroker in this process with its own connections
+and node id, which is all that tells nodes apart; the multi-node test in
+tests/test_cluster.py runs real server processes.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import pytest
+from redis.asyncio import Redis
+from tests.cluster.conftest import Recorder
+from tests.support import RedisServer, eventually
+
+from passerby.clock import SystemClock
+from passerby.cluster.broker import Notice, PeerInfo
+from passerby.cluster.redis.broker import NodeTiming, RedisBroker
+from passerby.core.events import Matched, PartnerLeft, Relay, TypingChanged, Undelivered
+from passerby.core.matchmaker import Ticket
+
+TIMING = NodeTiming(heartbeat=0.1, timeout=0.6)
+NodeFactory = Callable[..., Awaitable[RedisBroker]]
+
+
+@pytest.fixture
+async def nodes(redis_url: str, redis_prefix: str) -> AsyncIterator[NodeFactory]:
+    started: list[RedisBroker] = []
+
+    async def make(url: str = redis_url, **kwargs: Any) -> RedisBroker:
+        broker = RedisBroker(
+            Redis.from_url(url, socket_timeout=1.0, socket_connect_timeout=1.0),
+            SystemClock(),
+            prefix=redis_prefix,
+            timing=TIMING,
+            **kwargs,
+        )
+        await broker.start()
+        started.append(broker)
+        return broker
+
+    yield make
+    for broker in started:
+        if broker._tasks:
+            await broker.close()
+
+
+def info(user: str) -> PeerInfo:
+    return PeerInfo(user, f"device-{user}", "192.0.2.7", 40000, "test-agent", 1.0, "adults")
+
+
+def join(node: RedisBroker, user: str) -> Recorder:
+    inbox = Recorder()
+    node.attach(user, inbox, info(user))
+    return inbox
+
+
+def matched(inbox: Recorder) -> Matched | None:
+    found = [e for e in inbox.events if isinstance(e, Matched)]
+    return found[-1] if found else None
+
+
+async def cross_pair(a: RedisBroker, b: RedisBroker) -> tuple[Recorder, Recorder, str]:
+    alice, bob = join(a, "alice"), join(b, "bob")
+    await a.enqueue(Ticket("alice"))
+    await b.enqueue(Ticket("bob"))
+
+    async def both() -> bool:
+        return matched(alice) is not None and matched(bob) is not None
+
+    assert await eventually(both)
+    found = matched(alice)
+    assert found is not None
+    return alice, bob, found.chat
+
+
+async def test_users_on_two_nodes_are_paired_and_learn_of_each_other(nodes: NodeFactory) -> None:
+    a, b = await nodes(), await nodes()
+    alice, bob, chat = await cross_pair(a, b)
+    told_alice, told_bob = matched(alice), matched(bob)
+    assert told_alice == Matched(chat, "bob", ())
+    assert told_bob == Matched(chat, "alice", ())
+    # evidence details travel with the match, for reports
+    assert await a.whois("bob") == info("bob")
+    assert await b.whois("alice") == info("alice")
+
+
+async def test_messages_between_nodes_arrive_once_and_in_order(nodes: NodeFactory) -> None:
+    a, b = await nodes(), await nodes()
+    alice, bob, chat = await cross_pair(a, b)
+    for i in range(2000):
+        await a.deliver("bob", Relay(chat, "alice", f"message {i}", i, (("link", 0.5),)))
+        if i % 500 == 0:
+            await a.deliver("bob", TypingChanged(chat, True))
+    await b.deliver("alice", Relay(chat, "bob", "back", "x"))
+
+    async def all_arrived() -> bool:
+        return len([e for e in bob.events if isinstance(e, Relay)]) >= 2000
+
+    assert await eventually(all_arrived, timeout=10)
+    relays = [e for e in bob.events if isinstance(e, Relay)]
+    assert [r.id for r in relays] == list(range(2000))
+    assert relays[7] == Relay(chat, "alice", "message 7", 7, (("link", 0.5),))
+    assert len([e for e in bob.events if isinstance(e, TypingChanged)]) == 4
+    assert await eventually(lambda: _has(alice, Relay(chat, "bob", "back", "x")))
+
+
+async def _has(inbox: Recorder, event: object) -> bool:
+    return event in inbox.events
+
+
+async def test_partner_leaving_on_another_node_ends_the_chat(nodes: NodeFactory) -> None:
+    a, b = await nodes(), await nodes()
+    _alice, bob, chat = await cross_pair(a, b)
+    await a.deliver("bob", PartnerLeft(chat))
+    await a.end_chat(chat)
+    assert await eventually(lambda: _has(bob, PartnerLeft(chat)))
+    counts = await eventually(lambda: _chats_are(b, 0), timeout=3)
+    assert counts
+
+
+async def _chats_are(node: RedisBroker, n: int) -> bool:
+    node._counts = None  # read afresh
+    return (await node.counts()).chats == n
+
+
+async def test_a_message_to_a_user_who_left_comes_back_undelivered(nodes: NodeFactory) -> None:
+    a, b = await nodes(), await nodes()
+    alice, _bob, chat = await cross_pair(a, b)
+    await b.detach("bob")
+    await a.deliver("bob", Relay(chat, "alice", "still there?", 41))
+    assert await eventually(lambda: _has(alice, Undelivered(chat, 41)))
+
+
+async def test_counts_add_up_over_nodes(nodes: NodeFactory) -> None:
+    a, b = await nodes(), await nodes()
+    await cross_pair(a, b)
+    join(a, "carol")
+    await a.enqueue(Ticket("carol", interests=("chess",), interests_only=True))
+
+    async def summed() -> bool:
+        a._counts = None
+        counts = await a.counts()
+        return (counts.online, counts.waiting, counts.chats) == (3, 1, 1)
+
+    assert await eventually(summed)
+
+
+async def test_a_dead_nodes_partners_are_told_and_its_waiters_leave(nodes: NodeFactory) -> None:
+    a, b = await nodes(), await nodes()
+    alice, _bob, chat = await cross_pair(a, b)
+    join(b, "waiter")
+    await b.enqueue(Ticket("waiter"))
+    assert await a.matchmaker.waiting() == 1
+    await b.close(graceful=False)  # as if the process were killed
+    assert await eventually(lambda: _has(alice, PartnerLeft(chat)), timeout=TIMING.timeout * 3)
+    assert await eventually(lambda: _waiting_is(a, 0), timeout=TIMING.timeout * 3)
+    newcomer = join(a, "newcomer")
+    await a.enqueue(Ticket("newcomer"))
+    assert matched(newcomer) is None  # not paired with the dead node's waiter
+
+
+async def _waiting_is(node: RedisBroker, n: int) -> bool:
+    return await node.matchmaker.waiting() == n
+
+
+async def test_notices_reach_every_node_once(nodes: NodeFactory) -> None:
+    a, b, c = await nodes(), await nodes(), await nodes()
+    heard: dict[str, list[Notice]] = {"a": [], "b": [], "c": []}
+    for name, node in (("a", a), ("b", b), ("c", c)):
+
+        async def hear(notice: Notice, name: str = name) -> None:
+            heard[name].append(notice)
+
+        node.observe_notices(hear)
+    await a.broadcast(Notice("ban", "device-x"))
+
+    async def everywhere() -> bool:
+        return all(len(v) == 1 for v in heard.values())
+
+    assert await eventually(everywhere)
+    assert heard["a"] == [Notice("ban", "device-x")]  # at once on the sender, not twice
+
+
+async def test_blocks_hold_across_nodes(nodes: NodeFactory) -> None:
+    a, b = await nodes(), await nodes()
+    await a.block("device-x", "device-y")
+    x, y = join(a, "x"), join(b, "y")
+    await a.enqueue(Ticket("x", identity="device-x"))
+    await b.enqueue(Ticket("y", identity="device-y"))
+    assert matched(x) is None and matched(y) is None
+    assert await a.matchmaker.waiting() == 2
+
+
+@pytest.fixture
+async def private_redis() -> AsyncIterator[RedisServer]:
+    server = RedisServer()
+    if server.binary is None or shutil.which("redis-server") is None:
+        pytest.skip("needs the redis-server program (apt-get install redis-server)")
+    await server.start()
+    yield server
+    await server.stop()
+
+
+async def test_a_redis_outage_ends_cross_node_chats_and_service_resumes(
+    nodes: NodeFactory, private_redis: RedisServer
+) -> None:
+    a, b = await nodes(private_redis.url), await nodes(private_redis.url)
+    alice, bob, chat = await cross_pair(a, b)
+    # a chat inside node a, and someone waiting on node b
+    carol, dave = join(a, "carol"), join(a, "dave")
+    await a.enqueue(Ticket("carol", lang="es"))
+    await a.enqueue(Ticket("dave", lang="es"))
+    local = matched(carol)
+    assert local is not None
+    waiter = join(b, "erin")
+    await b.enqueue(Ticket("erin", lang="id"))
+
+    await private_redis.stop()
+    assert await eventually(lambda: _has(alice, PartnerLeft(chat)), timeout=5)
+    assert await eventually(lambda: _has(bob, PartnerLeft(chat)), timeout=5)
+    # the chat inside one node goes on
+    await a.deliver("dave", Relay(local.chat, "carol", "still here", 1))
+    assert Relay(local.chat, "carol", "still here", 1) in dave.events
+
+    await private_redis.start()  # empty: Redis kept nothing
+    frank = join(a, "frank")
+
+    async def frank_meets_erin() -> bool:
+        if "frank" not in a._waiting and matched(frank) is None:
+            await a.enqueue(Ticket("frank", lang="id"))
+        return matched(frank) is not None
+
+    assert await eventually(frank_meets_erin, timeout=10)
+    assert matched(waiter) is not None and matched(waiter).partner == "frank"  # type: ignore[union-attr]
