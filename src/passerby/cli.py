@@ -6,8 +6,11 @@ import argparse
 import asyncio
 import gc
 import logging
+import multiprocessing
+import os
 import signal
 import sys
+import time
 from collections.abc import Coroutine, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -15,7 +18,7 @@ from typing import Any
 from aiohttp import web
 
 from passerby import __version__
-from passerby.app import create_app
+from passerby.app import create_app, load_secret
 from passerby.clock import SystemClock
 from passerby.config import Settings, load
 from passerby.errors import ConfigError
@@ -40,7 +43,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port to listen on (default 8080)")
     serve.add_argument("--data-dir", dest="data_dir", help="folder for the embedded database")
     serve.add_argument("--database", dest="database_url", help="database URL")
-    serve.add_argument("--broker", dest="broker_url", help="broker URL (memory://)")
+    serve.add_argument(
+        "--broker",
+        dest="broker_url",
+        help="broker URL: memory:// (default) or redis://host:port/db",
+    )
+    serve.add_argument(
+        "--workers", type=int, help="server processes sharing the port (needs a Redis broker)"
+    )
     serve.add_argument(
         "--log-level", dest="log_level", choices=["debug", "info", "warning", "error"]
     )
@@ -76,7 +86,7 @@ def _run(coro: Coroutine[Any, Any, None]) -> None:
         uvloop.run(coro)
 
 
-async def serve(settings: Settings) -> None:
+async def serve(settings: Settings, *, reuse_port: bool = False) -> None:
     app = create_app(settings)
     runner = app_runner(app)
     await runner.setup()
@@ -86,7 +96,9 @@ async def serve(settings: Settings) -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
-    site = web.TCPSite(runner, settings.host, settings.port, backlog=4096)
+    site = web.TCPSite(
+        runner, settings.host, settings.port, backlog=4096, reuse_port=reuse_port or None
+    )
     await site.start()
     for address in runner.addresses:
         host, port = address[0], address[1]
@@ -101,6 +113,62 @@ async def serve(settings: Settings) -> None:
     finally:
         log.warning("shutting down")
         await runner.cleanup()
+
+
+def _worker(settings: Settings) -> None:
+    """One of several server processes sharing the port (a spawned child)."""
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(AddressMaskingFilter())
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    _run(serve(settings, reuse_port=True))
+
+
+def serve_workers(settings: Settings) -> int:
+    """Run ``settings.workers`` server processes on one port (SO_REUSEPORT).
+
+    The kernel spreads new connections over the processes; they share users
+    through the broker, so this needs a Redis broker (the settings check it).
+    The parent migrates the database once, makes the secret, restarts a
+    worker that dies, and on SIGINT or SIGTERM stops them all.
+    """
+    if settings.port == 0:
+        print("passerby: several workers need a fixed port", file=sys.stderr)
+        return 2
+    _run(migrate(settings))
+    load_secret(settings)  # created once here, not raced by the workers
+    context = multiprocessing.get_context("spawn")
+    stopping = False
+
+    def stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    workers = [context.Process(target=_worker, args=(settings,)) for _ in range(settings.workers)]
+    for worker in workers:
+        worker.start()
+    log.warning("started %d workers on port %d", len(workers), settings.port)
+    while not stopping:
+        time.sleep(0.2)
+        for i, worker in enumerate(workers):
+            if not worker.is_alive() and not stopping:
+                log.warning("worker %d exited (code %s); starting another", i, worker.exitcode)
+                time.sleep(1.0)
+                workers[i] = context.Process(target=_worker, args=(settings,))
+                workers[i].start()
+    log.warning("stopping %d workers", len(workers))
+    for worker in workers:
+        if worker.is_alive() and worker.pid is not None:
+            os.kill(worker.pid, signal.SIGTERM)
+    for worker in workers:
+        worker.join(timeout=15)
+        if worker.is_alive():
+            worker.kill()
+    return 0
 
 
 async def migrate(settings: Settings) -> None:
@@ -183,6 +251,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if result and result[0] else 1
     elif args.command == "purge":
         _run(purge(settings))
+    elif settings.workers > 1:
+        return serve_workers(settings)
     else:
         try:
             _run(serve(settings))

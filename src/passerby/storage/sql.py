@@ -37,6 +37,10 @@ def async_url(url: str) -> str:
     raise ConfigError(f"unsupported database URL scheme: {url.split(':', 1)[0]!r}")
 
 
+# The advisory lock that serialises migrations between nodes ("passerby" in ASCII).
+MIGRATE_LOCK = 0x7061737365726279
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
     # WAL lets readers work while the recorder writes; FULL makes a committed
     # transaction survive a power cut, which later evidence records rely on.
@@ -89,6 +93,11 @@ class SQLStore(SafetyQueries):
 
     async def migrate(self, revision: str = "head") -> None:
         async with self.engine.begin() as conn:
+            if self.engine.dialect.name == "postgresql":
+                # Nodes starting together take turns; the lock ends with the transaction.
+                await conn.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATE_LOCK}
+                )
             await conn.run_sync(_upgrade, revision)
 
     async def downgrade(self, revision: str) -> None:

@@ -149,6 +149,8 @@ class RedisBroker:
         self._idle = asyncio.Event()
         self._idle.set()
         self._subscribed = asyncio.Event()
+        self._listened = False  # subscribed at least once
+        self._resync = False  # the subscription dropped since the last heartbeat
         self._tasks: list[asyncio.Task[None]] = []
         self._ticker = Periodic("matchmaker-tick", tick_seconds, self.tick)
         self._heart = Periodic("node-heartbeat", self._timing.heartbeat, self.heartbeat)
@@ -337,9 +339,16 @@ class RedisBroker:
             await self._announce(await self.matchmaker.tick(self._clock.wall()))
 
     async def _join(self, ticket: Ticket) -> None:
+        if not self._subscribed.is_set():
+            # Our partner's news could not reach us: wait until we listen again.
+            self._stranded.add(ticket.user)
+            return
         info = encode_info(self._infos.get(ticket.user))
         try:
-            placed = await self.matchmaker.join(ticket, self.node, info, self._clock.wall())
+            alive_ms = int(self._timing.timeout * 1000)
+            placed = await self.matchmaker.join(
+                ticket, self.node, info, self._clock.wall(), alive_ms
+            )
         except AlreadyWaiting:
             return
         except UNREACHABLE:
@@ -410,6 +419,11 @@ class RedisBroker:
             pubsub = self._redis.pubsub()
             try:
                 await pubsub.subscribe(self._channel, self._control)
+                if self._listened:
+                    # News sent while we were not listening is lost: waits
+                    # that may have been matched meanwhile start afresh.
+                    self._resync = True
+                self._listened = True
                 self._subscribed.set()
                 backoff = 0.05
                 async for message in pubsub.listen():
@@ -505,7 +519,9 @@ class RedisBroker:
             pipe.hset(prefix + "stats", self.node, stats)
             pipe.smembers(prefix + "nodes")
             _, added, _, members = await pipe.execute()
-            nodes = sorted(_text(m) for m in members)
+            registered = {_text(m) for m in members}
+            # Our partners' nodes too: another node may have buried one already.
+            nodes = sorted(registered | {p.seat.node for p in self._peers.values()})
             alive = await self._redis.mget([prefix + "alive:" + n for n in nodes])
         except UNREACHABLE:
             if self.reachable:
@@ -516,19 +532,29 @@ class RedisBroker:
         if not self.reachable:
             log.info("node %s is connected to Redis", self.node)
             self.reachable = True
-        if added:  # a first start, or Redis lost our state (restart, or we were buried)
+        # A first start, Redis lost our state (a restart, or we were buried),
+        # or we missed news: every local wait starts again.
+        if added:
+            self._resync = True
+        restart = self._resync and self._subscribed.is_set()
+        if restart:
+            self._resync = False
             self._stranded.update(self._waiting)
             for a, others in list(self._blocks.items()):
                 for b in list(others):
                     if a < b:
                         await self.matchmaker.block(a, b, self._clock.wall())
         for ticket in [self._waiting[u] for u in list(self._stranded) if u in self._waiting]:
+            if restart:  # Redis may hold half of a wait: start it afresh
+                await self.matchmaker.leave(ticket.user, self._clock.wall())
             await self._join(ticket)
         dead = {n for n, flag in zip(nodes, alive, strict=True) if flag is None}
         if dead:
-            await self._bury(dead)
+            await self._bury(dead & registered)
+            await self._end_chats_with(dead)
 
     async def _bury(self, dead: set[str]) -> None:
+        """Take dead nodes' waiting users out of the pools (any node may)."""
         now = self._clock.wall()
         for node in dead:
             log.warning("node %s stopped heartbeating; releasing its users", node)
@@ -537,7 +563,6 @@ class RedisBroker:
             pipe.srem(self._prefix + "nodes", node)
             pipe.hdel(self._prefix + "stats", node)
             await pipe.execute()
-        await self._end_chats_with(dead)
 
     async def _lost_redis(self) -> None:
         self._stranded.update(self._waiting)

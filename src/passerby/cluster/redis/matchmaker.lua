@@ -23,7 +23,9 @@
 --
 -- ARGV: prefix, op, now, window, scan limit, recent partners, interest
 -- fallback, language fallback (negative: never), memory TTL, random in
--- [0, 1), then the operation's own arguments. Returns a JSON array of
+-- [0, 1), then the operation's own arguments (join: user, node, identity,
+-- section, language, interests-only, evidence details, the node's alive
+-- time-to-live in ms, then the interests). Returns a JSON array of
 -- outcomes: ["m", a, a_node, a_info, b, b_node, b_info, [common], waited_a,
 -- waited_b] or ["f", user, node, reason].
 
@@ -193,10 +195,16 @@ end
 if op == 'join' then
   local user, node, who, sec, lang, only, info = ARGV[11], ARGV[12], ARGV[13], ARGV[14],
     ARGV[15], ARGV[16], ARGV[17]
+  local alive_ms = tonumber(ARGV[18])
   local tags = {}
-  for i = 18, #ARGV do tags[#tags + 1] = ARGV[i] end
+  for i = 19, #ARGV do tags[#tags + 1] = ARGV[i] end
   if redis.call('EXISTS', wkey(user)) == 1 then
     return redis.error_reply('already waiting')
+  end
+  -- A node that asks is alive, even when Redis has just restarted and its
+  -- next heartbeat is still to come: its waiting users must not look stale.
+  if redis.call('EXISTS', P .. 'alive:' .. node) == 0 then
+    redis.call('SET', P .. 'alive:' .. node, '1', 'PX', alive_ms)
   end
   local seq = tostring(redis.call('INCR', P .. 'seq'))
   local w = {

@@ -85,7 +85,10 @@ class RedisMatchmaker:
         )
         return _placements(orjson.loads(raw))
 
-    async def join(self, ticket: Ticket, node: str, info: str, now: float) -> list[Placement]:
+    async def join(
+        self, ticket: Ticket, node: str, info: str, now: float, alive_ms: int = 3000
+    ) -> list[Placement]:
+        """``ticket`` starts waiting, held by ``node`` (alive ``alive_ms`` more at least)."""
         try:
             return await self._call(
                 "join",
@@ -97,6 +100,7 @@ class RedisMatchmaker:
                 ticket.lang,
                 "1" if ticket.interests_only else "0",
                 info,
+                str(alive_ms),
                 *ticket.interests,
             )
         except ResponseError as exc:
