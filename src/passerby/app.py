@@ -176,6 +176,11 @@ def build_services(
     metrics.gauge("passerby_active_chats", "Chats in progress.", chats)
     metrics.gauge("passerby_online_users", "Users online (connected).", online)
 
+    async def broker_up() -> float:
+        return 1.0 if broker.healthy() else 0.0
+
+    metrics.gauge("passerby_broker_up", "1 when this node reaches the broker.", broker_up)
+
     chat = ChatEndpoint(
         broker,
         recorder,

@@ -219,7 +219,13 @@ async def test_a_redis_outage_ends_cross_node_chats_and_service_resumes(
     waiter = join(b, "erin")
     await b.enqueue(Ticket("erin", lang="id"))
 
+    assert a.healthy()
     await private_redis.stop()
+
+    async def unhealthy() -> bool:
+        return not a.healthy()
+
+    assert await eventually(unhealthy, timeout=5)
     assert await eventually(lambda: _has(alice, PartnerLeft(chat)), timeout=5)
     assert await eventually(lambda: _has(bob, PartnerLeft(chat)), timeout=5)
     # the chat inside one node goes on
@@ -235,4 +241,5 @@ async def test_a_redis_outage_ends_cross_node_chats_and_service_resumes(
         return matched(frank) is not None
 
     assert await eventually(frank_meets_erin, timeout=10)
+    assert a.healthy()
     assert matched(waiter) is not None and matched(waiter).partner == "frank"  # type: ignore[union-attr]

@@ -263,8 +263,7 @@ async def test_ban_screen_and_appeal(browser: Browser, live_server: Any) -> None
     assert device
     await services.bans.ban_device(device, reason_code="harassment", seconds=3600)
 
-    # The open WebSocket learns it at the next start.
-    await page.click("#stop")
+    # The open WebSocket learns it at once (the ban notice), without a start.
     ban = page.locator("#ban")
     await expect(ban).to_be_visible()
     await expect(page.locator("#chat")).to_be_hidden()

@@ -77,6 +77,9 @@ class Broker(Protocol):
 
     async def close(self) -> None: ...
 
+    def healthy(self) -> bool:
+        """Can this node reach the other nodes' users (True on a single node)?"""
+
     def attach(self, user: str, inbox: Inbox, info: PeerInfo | None = None) -> None:
         """Route events for ``user`` to ``inbox`` (this node holds the connection)."""
 

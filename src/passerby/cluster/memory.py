@@ -53,6 +53,9 @@ class MemoryBroker:
     def observe_matches(self, observer: MatchObserver) -> None:
         self._observers.append(observer)
 
+    def healthy(self) -> bool:
+        return True
+
     def observe_notices(self, observer: NoticeObserver) -> None:
         self._notice_observers.append(observer)
 

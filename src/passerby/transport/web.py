@@ -95,8 +95,9 @@ class Routes:
         if self.shutting_down:
             return web.json_response({"status": "shutting_down"}, status=503)
         store = "ok" if await self._store.ping() else "unavailable"
-        status = "ok" if store == "ok" else "degraded"
-        return web.json_response({"status": status, "store": store})
+        broker = "ok" if self._broker.healthy() else "unavailable"
+        status = "ok" if store == broker == "ok" else "degraded"
+        return web.json_response({"status": status, "store": store, "broker": broker})
 
     async def metrics(self, request: web.Request) -> web.Response:
         body = await self._metrics.render()

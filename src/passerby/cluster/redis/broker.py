@@ -53,7 +53,7 @@ from passerby.cluster.codec import (
     encode_frame,
     encode_info,
 )
-from passerby.cluster.redis.matchmaker import AlreadyWaiting, Placement, RedisMatchmaker, Seat
+from passerby.cluster.redis.matchmaker import Placement, RedisMatchmaker, Seat
 from passerby.core.events import (
     FellBack,
     Matched,
@@ -206,6 +206,9 @@ class RedisBroker:
 
     # --- the Broker interface ---------------------------------------------
 
+    def healthy(self) -> bool:
+        return self.reachable and self._subscribed.is_set()
+
     def observe_matches(self, observer: MatchObserver) -> None:
         self._observers.append(observer)
 
@@ -349,8 +352,6 @@ class RedisBroker:
             placed = await self.matchmaker.join(
                 ticket, self.node, info, self._clock.wall(), alive_ms
             )
-        except AlreadyWaiting:
-            return
         except UNREACHABLE:
             self._stranded.add(ticket.user)  # joined again when Redis answers
             return

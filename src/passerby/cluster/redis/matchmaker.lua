@@ -15,27 +15,29 @@
 --                         who left stay until a scan meets them at the head
 --                         (lazy deletion): leaving costs O(1).
 --   P..'dl'               sorted set of fallback deadlines, '<kind>|<seq>|<user>'
---   P..'waiting'          set of waiting users (the count)
---   P..'wn:'..node        set of the waiting users a node holds (for reaping)
+--   P..'wn:'..node        set of the waiting users a node holds (the count, reaping)
 --   P..'r:'..identity     list of recent partners, newest first, with a TTL
 --   P..'b:'..identity     set of identities never to meet again, with a TTL
 --   P..'alive:'..node     exists while the node heartbeats
 --
--- ARGV: prefix, op, now, window, scan limit, recent partners, interest
--- fallback, language fallback (negative: never), memory TTL, random in
--- [0, 1), then the operation's own arguments (join: user, node, identity,
--- section, language, interests-only, evidence details, the node's alive
--- time-to-live in ms, then the interests). Returns a JSON array of
--- outcomes: ["m", a, a_node, a_info, b, b_node, b_info, [common], waited_a,
--- waited_b] or ["f", user, node, reason].
+-- ARGV: prefix, op, now, the policy as one string ("window scan recent
+-- interest_fallback language_fallback memory_ttl"; a negative language
+-- fallback means never), a random number in [0, 1), then the operation's
+-- own arguments. `join` takes any number of arrivals (a node sends the ones
+-- that came while its previous call was out): the node's alive time-to-live
+-- in ms, then per arrival: user, node, identity, section, language,
+-- interests-only, evidence details, the number of interests, the interests.
+-- Returns a JSON array of outcomes: ["m", a, a_node, a_info, b, b_node,
+-- b_info, [common], waited_a, waited_b] or ["f", user, node, reason].
 
 local P, op = ARGV[1], ARGV[2]
 local now = tonumber(ARGV[3])
-local WINDOW, SCAN, RECENT = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
-local INTEREST_FB, LANGUAGE_FB = tonumber(ARGV[7]), tonumber(ARGV[8])
-local MEMORY_TTL = tonumber(ARGV[9])
-local chance = tonumber(ARGV[10])
--- One random draw arrives per call; a tick may pair several users, so later
+local policy = {}
+for number in string.gmatch(ARGV[4], '%S+') do policy[#policy + 1] = tonumber(number) end
+local WINDOW, SCAN, RECENT = policy[1], policy[2], policy[3]
+local INTEREST_FB, LANGUAGE_FB, MEMORY_TTL = policy[4], policy[5], policy[6]
+local chance = tonumber(ARGV[5])
+-- One random draw arrives per call; a call may pair several users, so later
 -- picks stir it (the caller's generator stays the only source of chance).
 local function draw()
   local value = chance
@@ -87,7 +89,6 @@ end
 
 local function drop(user, seq, node)
   redis.call('DEL', wkey(user))
-  redis.call('SREM', P .. 'waiting', user)
   redis.call('SREM', P .. 'wn:' .. node, user)
   redis.call('ZREM', P .. 'dl', '0|' .. seq .. '|' .. user, '1|' .. seq .. '|' .. user)
 end
@@ -145,10 +146,11 @@ local function pick(w, keys)
   return chosen[tostring(seqs[index])]
 end
 
+-- w meets partner_user; w.seq is nil when w is an arrival never stored.
 local function pair(w, partner_user)
   local p = load(partner_user)
   drop(p.user, p.seq, p.node)
-  drop(w.user, w.seq, w.node)
+  if w.seq then drop(w.user, w.seq, w.node) end
   remember(p.who, w.who)
   remember(w.who, p.who)
   local theirs, common = {}, {}
@@ -163,8 +165,8 @@ local function pair(w, partner_user)
   }
 end
 
--- Look for a partner in `keys` (interests before random); else wait there.
-local function enter(w, keys)
+-- Look for a partner for w in `keys`, interests before random; true if found.
+local function meet(w, keys)
   local tag_keys, random_keys = {}, {}
   for _, key in ipairs(keys) do
     if string.sub(key, -1) == US then random_keys[#random_keys + 1] = key
@@ -175,12 +177,42 @@ local function enter(w, keys)
       local partner = pick(w, group)
       if partner then
         pair(w, partner[1])
-        return
+        return true
       end
     end
   end
+  return false
+end
+
+local function wait_in(w, keys)
   local entry = w.seq .. '|' .. w.user
   for _, key in ipairs(keys) do redis.call('RPUSH', key, entry) end
+end
+
+-- A waiting user enters more pools: a partner there, or they wait there too.
+local function enter(w, keys)
+  if not meet(w, keys) then wait_in(w, keys) end
+end
+
+-- An arrival: a partner now, or it is stored and waits. Nothing is written
+-- for an arrival that is paired at once.
+local function arrive(w)
+  if redis.call('EXISTS', wkey(w.user)) == 1 then return end  -- already waiting
+  local keys = keys_of(w, w.lang)
+  if meet(w, keys) then return end
+  w.seq = tostring(redis.call('INCR', P .. 'seq'))
+  redis.call('HSET', wkey(w.user), 'seq', w.seq, 'who', w.who, 'sec', w.sec, 'lang', w.lang,
+    'tags', table.concat(w.tags, US), 'only', w.only and '1' or '0',
+    'rnd', w.rnd and '1' or '0', 'anyl', '0', 'joined', tostring(now), 'node', w.node,
+    'info', w.info)
+  redis.call('SADD', P .. 'wn:' .. w.node, w.user)
+  if #w.tags > 0 and not w.only then
+    redis.call('ZADD', P .. 'dl', now + INTEREST_FB, '0|' .. w.seq .. '|' .. w.user)
+  end
+  if LANGUAGE_FB >= 0 then
+    redis.call('ZADD', P .. 'dl', now + LANGUAGE_FB, '1|' .. w.seq .. '|' .. w.user)
+  end
+  wait_in(w, keys)
 end
 
 local function fall_back(w, reason)
@@ -193,44 +225,38 @@ local function fall_back(w, reason)
 end
 
 if op == 'join' then
-  local user, node, who, sec, lang, only, info = ARGV[11], ARGV[12], ARGV[13], ARGV[14],
-    ARGV[15], ARGV[16], ARGV[17]
-  local alive_ms = tonumber(ARGV[18])
-  local tags = {}
-  for i = 19, #ARGV do tags[#tags + 1] = ARGV[i] end
-  if redis.call('EXISTS', wkey(user)) == 1 then
-    return redis.error_reply('already waiting')
+  local alive_ms = tonumber(ARGV[6])
+  local i = 7
+  local marked = {}
+  while i <= #ARGV do
+    local w = {
+      user = ARGV[i], node = ARGV[i + 1], who = ARGV[i + 2], sec = ARGV[i + 3],
+      lang = ARGV[i + 4], only = ARGV[i + 5] == '1', info = ARGV[i + 6], tags = {},
+      anyl = false, joined = now,
+    }
+    local count = tonumber(ARGV[i + 7])
+    for j = 1, count do w.tags[j] = ARGV[i + 7 + j] end
+    w.rnd = count == 0
+    i = i + 8 + count
+    -- A node that asks is alive, even when Redis has just restarted and its
+    -- next heartbeat is still to come: its waiting users must not look stale.
+    if not marked[w.node] then
+      marked[w.node] = true
+      if redis.call('EXISTS', P .. 'alive:' .. w.node) == 0 then
+        redis.call('SET', P .. 'alive:' .. w.node, '1', 'PX', alive_ms)
+      end
+      alive_cache[w.node] = true
+    end
+    arrive(w)
   end
-  -- A node that asks is alive, even when Redis has just restarted and its
-  -- next heartbeat is still to come: its waiting users must not look stale.
-  if redis.call('EXISTS', P .. 'alive:' .. node) == 0 then
-    redis.call('SET', P .. 'alive:' .. node, '1', 'PX', alive_ms)
-  end
-  local seq = tostring(redis.call('INCR', P .. 'seq'))
-  local w = {
-    user = user, seq = seq, who = who, sec = sec, lang = lang, tags = tags,
-    only = only == '1', rnd = #tags == 0, anyl = false, joined = now, node = node, info = info,
-  }
-  redis.call('HSET', wkey(user), 'seq', seq, 'who', who, 'sec', sec, 'lang', lang,
-    'tags', table.concat(tags, US), 'only', only, 'rnd', w.rnd and '1' or '0', 'anyl', '0',
-    'joined', tostring(now), 'node', node, 'info', info)
-  redis.call('SADD', P .. 'waiting', user)
-  redis.call('SADD', P .. 'wn:' .. node, user)
-  if #tags > 0 and not w.only then
-    redis.call('ZADD', P .. 'dl', now + INTEREST_FB, '0|' .. seq .. '|' .. user)
-  end
-  if LANGUAGE_FB >= 0 then
-    redis.call('ZADD', P .. 'dl', now + LANGUAGE_FB, '1|' .. seq .. '|' .. user)
-  end
-  enter(w, keys_of(w, lang))
 elseif op == 'leave' then
-  local w = load(ARGV[11])
+  local w = load(ARGV[6])
   if w then drop(w.user, w.seq, w.node) end
 elseif op == 'stop' then
-  local w = load(ARGV[11])
+  local w = load(ARGV[6])
   if w and not w.rnd then fall_back(w, 'asked') end
 elseif op == 'tick' then
-  local limit = tonumber(ARGV[11])
+  local limit = tonumber(ARGV[6])
   local due = redis.call('ZRANGEBYSCORE', P .. 'dl', '-inf', now, 'LIMIT', 0, limit)
   for _, member in ipairs(due) do
     redis.call('ZREM', P .. 'dl', member)
@@ -247,7 +273,7 @@ elseif op == 'tick' then
     end
   end
 elseif op == 'block' then
-  local a, b = ARGV[11], ARGV[12]
+  local a, b = ARGV[6], ARGV[7]
   for _, pair_ in ipairs({{a, b}, {b, a}}) do
     local key = P .. 'b:' .. pair_[1]
     redis.call('SADD', key, pair_[2])
@@ -255,7 +281,7 @@ elseif op == 'block' then
   end
 elseif op == 'reap' then
   -- A node is gone: its waiting users leave (their pool entries go lazily).
-  local node = ARGV[11]
+  local node = ARGV[6]
   for _, user in ipairs(redis.call('SMEMBERS', P .. 'wn:' .. node)) do
     local w = load(user)
     if w and w.node == node then drop(w.user, w.seq, node) end

@@ -9,6 +9,7 @@ they started waiting, so that the caller can route the news.
 
 from __future__ import annotations
 
+import asyncio
 import random
 from dataclasses import dataclass
 from importlib import resources
@@ -16,7 +17,6 @@ from typing import Any
 
 import orjson
 from redis.asyncio import Redis
-from redis.exceptions import ResponseError
 
 from passerby.cluster.broker import PeerInfo
 from passerby.cluster.codec import decode_info
@@ -45,8 +45,12 @@ class Placement:
     seats: dict[str, Seat]
 
 
-class AlreadyWaiting(ValueError):
-    pass
+class _Batch:
+    """Arrivals that reached this node while its previous ``join`` call was out."""
+
+    def __init__(self) -> None:
+        self.args: list[str] = []
+        self.done: asyncio.Future[list[Placement]] = asyncio.get_running_loop().create_future()
 
 
 class RedisMatchmaker:
@@ -63,50 +67,68 @@ class RedisMatchmaker:
         self._rng = rng or random.SystemRandom()
         self._script = redis.register_script(SCRIPT)
         self._anchor = prefix + "seq"  # routes the script to the prefix's slot
+        p = self.policy
+        language = -1.0 if p.language_fallback is None else p.language_fallback
+        self._policy_arg = (
+            f"{p.window} {SCAN_LIMIT} {p.recent_partners} {p.interest_fallback!r} "
+            f"{language!r} {MEMORY_SECONDS}"
+        )
+        self._batch: _Batch | None = None
+        self._joining = asyncio.Lock()
+        self._sending: set[asyncio.Task[None]] = set()
 
     async def _call(self, op: str, now: float, *args: str) -> list[Placement]:
-        policy = self.policy
-        language = -1.0 if policy.language_fallback is None else policy.language_fallback
         raw = await self._script(
             keys=[self._anchor],
-            args=[
-                self.prefix,
-                op,
-                repr(now),
-                policy.window,
-                SCAN_LIMIT,
-                policy.recent_partners,
-                repr(policy.interest_fallback),
-                repr(language),
-                MEMORY_SECONDS,
-                repr(self._rng.random()),
-                *args,
-            ],
+            args=[self.prefix, op, repr(now), self._policy_arg, repr(self._rng.random()), *args],
         )
         return _placements(orjson.loads(raw))
 
     async def join(
         self, ticket: Ticket, node: str, info: str, now: float, alive_ms: int = 3000
     ) -> list[Placement]:
-        """``ticket`` starts waiting, held by ``node`` (alive ``alive_ms`` more at least)."""
-        try:
-            return await self._call(
-                "join",
-                now,
-                ticket.user,
-                node,
-                ticket.who,
-                ticket.section,
-                ticket.lang,
-                "1" if ticket.interests_only else "0",
-                info,
-                str(alive_ms),
-                *ticket.interests,
-            )
-        except ResponseError as exc:
-            if "already waiting" in str(exc):
-                raise AlreadyWaiting(ticket.user) from None
-            raise
+        """``ticket`` starts waiting, held by ``node`` (alive ``alive_ms`` more at least).
+
+        Arrivals that come while an earlier call is out travel together in
+        the next one: one round trip and one script run for many. The
+        outcomes of a call come back to the arrival that opened its batch;
+        the others get ``[]`` (the broker announces outcomes, whoever made
+        them). An arrival that is already waiting is ignored.
+        """
+        batch = self._batch
+        first = batch is None
+        if batch is None:
+            batch = self._batch = _Batch()
+        batch.args += (
+            ticket.user,
+            node,
+            ticket.who,
+            ticket.section,
+            ticket.lang,
+            "1" if ticket.interests_only else "0",
+            info,
+            str(len(ticket.interests)),
+            *ticket.interests,
+        )
+        if first:
+            task = asyncio.create_task(self._send(batch, now, alive_ms))
+            self._sending.add(task)
+            task.add_done_callback(self._sending.discard)
+        placed = await asyncio.shield(batch.done)
+        return placed if first else []
+
+    async def _send(self, batch: _Batch, now: float, alive_ms: int) -> None:
+        # Its own task: a caller that goes away must not strand the others.
+        async with self._joining:
+            if self._batch is batch:
+                self._batch = None  # later arrivals form the next batch
+            try:
+                placed = await self._call("join", now, str(alive_ms), *batch.args)
+            except Exception as exc:
+                batch.done.set_exception(exc)
+                batch.done.exception()  # marked as seen: the callers raise it
+            else:
+                batch.done.set_result(placed)
 
     async def leave(self, user: str, now: float) -> None:
         await self._call("leave", now, user)
@@ -125,10 +147,19 @@ class RedisMatchmaker:
         await self._call("reap", now, node)
 
     async def waiting(self) -> int:
-        return int(await self._redis.scard(self.prefix + "waiting"))
+        """Users waiting on every node that has signed on."""
+        nodes = await self._redis.smembers(self.prefix + "nodes")
+        pipe = self._redis.pipeline(transaction=False)
+        for node in nodes:
+            pipe.scard(self.prefix.encode() + b"wn:" + _bytes(node))
+        return sum(int(n) for n in await pipe.execute())
 
     async def is_waiting(self, user: str) -> bool:
         return bool(await self._redis.exists(self.prefix + "w:" + user))
+
+
+def _bytes(value: bytes | str) -> bytes:
+    return value if isinstance(value, bytes) else value.encode()
 
 
 def _placements(items: Any) -> list[Placement]:
