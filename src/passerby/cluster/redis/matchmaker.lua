@@ -16,7 +16,7 @@
 --                         (lazy deletion): leaving costs O(1).
 --   P..'dl'               sorted set of fallback deadlines, '<kind>|<seq>|<user>'
 --   P..'wn:'..node        set of the waiting users a node holds (the count, reaping)
---   P..'r:'..identity     list of recent partners, newest first, with a TTL
+--   P..'r:'..identity     recent partners, newest first, joined by US, with a TTL
 --   P..'b:'..identity     set of identities never to meet again, with a TTL
 --   P..'alive:'..node     exists while the node heartbeats
 --
@@ -54,7 +54,7 @@ local function pool(sec, scope, tag) return P .. 'p:' .. sec .. US .. scope .. U
 
 local function split(text)
   local parts = {}
-  if text == nil or text == '' then return parts end
+  if not text or text == '' then return parts end
   for part in string.gmatch(text, '[^' .. US .. ']+') do parts[#parts + 1] = part end
   return parts
 end
@@ -87,28 +87,45 @@ local function keys_of(w, scope)
   return keys
 end
 
-local function drop(user, seq, node)
-  redis.call('DEL', wkey(user))
-  redis.call('SREM', P .. 'wn:' .. node, user)
-  redis.call('ZREM', P .. 'dl', '0|' .. seq .. '|' .. user, '1|' .. seq .. '|' .. user)
+local function drop(w)
+  redis.call('DEL', wkey(w.user))
+  redis.call('SREM', P .. 'wn:' .. w.node, w.user)
+  if LANGUAGE_FB >= 0 or (#w.tags > 0 and not w.only) then
+    redis.call('ZREM', P .. 'dl', '0|' .. w.seq .. '|' .. w.user, '1|' .. w.seq .. '|' .. w.user)
+  end
+end
+
+-- Recent partners, read once per call: {identity = true, ...} and the list.
+local memories = {}
+local function memory_of(identity)
+  local found = memories[identity]
+  if found == nil then
+    local list = split(RECENT > 0 and redis.call('GET', P .. 'r:' .. identity) or nil)
+    local set = {}
+    for _, who in ipairs(list) do set[who] = true end
+    found = {set = set, list = list}
+    memories[identity] = found
+  end
+  return found
 end
 
 local function remember(identity, partner)
   if RECENT <= 0 then return end
-  local key = P .. 'r:' .. identity
-  redis.call('LPUSH', key, partner)
-  redis.call('LTRIM', key, 0, RECENT - 1)
-  redis.call('EXPIRE', key, MEMORY_TTL)
+  local old = memory_of(identity).list
+  local list, set = {partner}, {[partner] = true}
+  for i = 1, math.min(#old, RECENT - 1) do
+    list[#list + 1] = old[i]
+    set[old[i]] = true
+  end
+  memories[identity] = {set = set, list = list}
+  redis.call('SET', P .. 'r:' .. identity, table.concat(list, US), 'EX', MEMORY_TTL)
 end
 
 -- The partner for w among the pools `keys`, or nil: the same scan as
 -- Matchmaker._pick, trimming entries of users who left from each pool's head.
 local function pick(w, keys)
   local me = w.who
-  local mine = {}
-  if RECENT > 0 then
-    for _, who in ipairs(redis.call('LRANGE', P .. 'r:' .. me, 0, -1)) do mine[who] = true end
-  end
+  local mine = memory_of(me).set
   local blocked_key = P .. 'b:' .. me
   local has_blocks = redis.call('EXISTS', blocked_key) == 1
   local chosen, seqs = {}, {}
@@ -129,7 +146,7 @@ local function pick(w, keys)
           local them = h[2]
           if them ~= me and not mine[them]
             and not (has_blocks and redis.call('SISMEMBER', blocked_key, them) == 1)
-            and not (RECENT > 0 and redis.call('LPOS', P .. 'r:' .. them, me)) then
+            and not memory_of(them).set[me] then
             chosen[seq] = {user, h[3]}
             seqs[#seqs + 1] = tonumber(seq)
             found = found + 1
@@ -149,8 +166,8 @@ end
 -- w meets partner_user; w.seq is nil when w is an arrival never stored.
 local function pair(w, partner_user)
   local p = load(partner_user)
-  drop(p.user, p.seq, p.node)
-  if w.seq then drop(w.user, w.seq, w.node) end
+  drop(p)
+  if w.seq then drop(w) end
   remember(p.who, w.who)
   remember(w.who, p.who)
   local theirs, common = {}, {}
@@ -194,13 +211,16 @@ local function enter(w, keys)
   if not meet(w, keys) then wait_in(w, keys) end
 end
 
+-- Set by the join operation: the sequence number of the next stored arrival.
+local next_seq
+
 -- An arrival: a partner now, or it is stored and waits. Nothing is written
 -- for an arrival that is paired at once.
 local function arrive(w)
   if redis.call('EXISTS', wkey(w.user)) == 1 then return end  -- already waiting
   local keys = keys_of(w, w.lang)
   if meet(w, keys) then return end
-  w.seq = tostring(redis.call('INCR', P .. 'seq'))
+  w.seq = next_seq()
   redis.call('HSET', wkey(w.user), 'seq', w.seq, 'who', w.who, 'sec', w.sec, 'lang', w.lang,
     'tags', table.concat(w.tags, US), 'only', w.only and '1' or '0',
     'rnd', w.rnd and '1' or '0', 'anyl', '0', 'joined', tostring(now), 'node', w.node,
@@ -226,9 +246,19 @@ end
 
 if op == 'join' then
   local alive_ms = tonumber(ARGV[6])
-  local i = 7
   local marked = {}
+  local starts, i = {}, 7
   while i <= #ARGV do
+    starts[#starts + 1] = i
+    i = i + 8 + tonumber(ARGV[i + 7])
+  end
+  -- One sequence number for each arrival of this call, taken in one step.
+  local base = redis.call('INCRBY', P .. 'seq', #starts) - #starts
+  next_seq = function()
+    base = base + 1
+    return tostring(base)
+  end
+  for _, i in ipairs(starts) do
     local w = {
       user = ARGV[i], node = ARGV[i + 1], who = ARGV[i + 2], sec = ARGV[i + 3],
       lang = ARGV[i + 4], only = ARGV[i + 5] == '1', info = ARGV[i + 6], tags = {},
@@ -237,7 +267,6 @@ if op == 'join' then
     local count = tonumber(ARGV[i + 7])
     for j = 1, count do w.tags[j] = ARGV[i + 7 + j] end
     w.rnd = count == 0
-    i = i + 8 + count
     -- A node that asks is alive, even when Redis has just restarted and its
     -- next heartbeat is still to come: its waiting users must not look stale.
     if not marked[w.node] then
@@ -284,7 +313,7 @@ elseif op == 'reap' then
   local node = ARGV[6]
   for _, user in ipairs(redis.call('SMEMBERS', P .. 'wn:' .. node)) do
     local w = load(user)
-    if w and w.node == node then drop(w.user, w.seq, node) end
+    if w and w.node == node then drop(w) end
   end
   redis.call('DEL', P .. 'wn:' .. node)
 else

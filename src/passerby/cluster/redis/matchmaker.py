@@ -28,6 +28,10 @@ SCRIPT = resources.files(__package__).joinpath("matchmaker.lua").read_text()
 # are kept in the database and loaded again when a device comes back.
 MEMORY_SECONDS = 86_400
 SCAN_LIMIT = 64
+# An arrival waits this long for others to share its script call with: a
+# round trip to Redis costs it far more than the matching itself, and two
+# milliseconds are nothing next to the seconds a person waits for a partner.
+BATCH_SECONDS = 0.002
 TICK_LIMIT = 500
 
 
@@ -60,8 +64,11 @@ class RedisMatchmaker:
         prefix: str,
         policy: MatchmakerPolicy | None = None,
         rng: random.Random | None = None,
+        *,
+        batch_seconds: float = BATCH_SECONDS,
     ) -> None:
         self._redis = redis
+        self._batch_seconds = batch_seconds
         self.prefix = prefix
         self.policy = policy or MatchmakerPolicy()
         self._rng = rng or random.SystemRandom()
@@ -89,8 +96,9 @@ class RedisMatchmaker:
     ) -> list[Placement]:
         """``ticket`` starts waiting, held by ``node`` (alive ``alive_ms`` more at least).
 
-        Arrivals that come while an earlier call is out travel together in
-        the next one: one round trip and one script run for many. The
+        Arrivals that come within ``batch_seconds`` of each other, or while
+        an earlier call is out, travel together in the next call: one round
+        trip and one script run for many. The
         outcomes of a call come back to the arrival that opened its batch;
         the others get ``[]`` (the broker announces outcomes, whoever made
         them). An arrival that is already waiting is ignored.
@@ -119,6 +127,8 @@ class RedisMatchmaker:
 
     async def _send(self, batch: _Batch, now: float, alive_ms: int) -> None:
         # Its own task: a caller that goes away must not strand the others.
+        if self._batch_seconds:
+            await asyncio.sleep(self._batch_seconds)
         async with self._joining:
             if self._batch is batch:
                 self._batch = None  # later arrivals form the next batch
