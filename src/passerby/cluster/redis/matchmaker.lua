@@ -16,8 +16,8 @@
 --                         (lazy deletion): leaving costs O(1).
 --   P..'dl'               sorted set of fallback deadlines, '<kind>|<seq>|<user>'
 --   P..'wn:'..node        set of the waiting users a node holds (the count, reaping)
---   P..'r:'..identity     recent partners, newest first, joined by US, with a TTL
---   P..'b:'..identity     set of identities never to meet again, with a TTL
+--   P..'m:'..identity     recent partners (newest first) and identities never
+--                         to meet again, with a TTL (see memory_of)
 --   P..'alive:'..node     exists while the node heartbeats
 --
 -- ARGV: prefix, op, now, the policy as one string ("window scan recent
@@ -70,14 +70,23 @@ end
 
 local FIELDS = {'seq', 'who', 'sec', 'lang', 'tags', 'only', 'rnd', 'anyl', 'joined', 'node', 'info'}
 
+-- A waiting user as a table (read once per call), or nil.
+local loaded = {}
 local function load(user)
+  local w = loaded[user]
+  if w ~= nil then return w or nil end
   local h = redis.call('HMGET', wkey(user), unpack(FIELDS))
-  if not h[1] then return nil end
-  return {
+  if not h[1] then
+    loaded[user] = false
+    return nil
+  end
+  w = {
     user = user, seq = h[1], who = h[2], sec = h[3], lang = h[4], tags = split(h[5]),
     only = h[6] == '1', rnd = h[7] == '1', anyl = h[8] == '1', joined = tonumber(h[9]),
     node = h[10], info = h[11],
   }
+  loaded[user] = w
+  return w
 end
 
 local function keys_of(w, scope)
@@ -88,6 +97,7 @@ local function keys_of(w, scope)
 end
 
 local function drop(w)
+  loaded[w.user] = false
   redis.call('DEL', wkey(w.user))
   redis.call('SREM', P .. 'wn:' .. w.node, w.user)
   if LANGUAGE_FB >= 0 or (#w.tags > 0 and not w.only) then
@@ -95,39 +105,50 @@ local function drop(w)
   end
 end
 
--- Recent partners, read once per call: {identity = true, ...} and the list.
+-- What the matchmaker remembers of a person, in one string key read once
+-- per call: recent partners (newest first) and blocked identities, each
+-- list joined by US, the two lists separated by RS.
+local RS = '\30'
 local memories = {}
 local function memory_of(identity)
   local found = memories[identity]
   if found == nil then
-    local list = split(RECENT > 0 and redis.call('GET', P .. 'r:' .. identity) or nil)
-    local set = {}
-    for _, who in ipairs(list) do set[who] = true end
-    found = {set = set, list = list}
+    local raw = redis.call('GET', P .. 'm:' .. identity)
+    local recent, blocked = {}, {}
+    if raw then
+      local cut = string.find(raw, RS, 1, true)
+      recent, blocked = split(string.sub(raw, 1, cut - 1)), split(string.sub(raw, cut + 1))
+    end
+    found = {recent = recent, blocked = blocked, excluded = {}}
+    for _, who in ipairs(recent) do found.excluded[who] = true end
+    for _, who in ipairs(blocked) do found.excluded[who] = true end
     memories[identity] = found
   end
   return found
 end
 
+local function memorise(identity, memory)
+  memory.excluded = {}
+  for _, who in ipairs(memory.recent) do memory.excluded[who] = true end
+  for _, who in ipairs(memory.blocked) do memory.excluded[who] = true end
+  local value = table.concat(memory.recent, US) .. RS .. table.concat(memory.blocked, US)
+  redis.call('SET', P .. 'm:' .. identity, value, 'EX', MEMORY_TTL)
+end
+
 local function remember(identity, partner)
   if RECENT <= 0 then return end
-  local old = memory_of(identity).list
-  local list, set = {partner}, {[partner] = true}
-  for i = 1, math.min(#old, RECENT - 1) do
-    list[#list + 1] = old[i]
-    set[old[i]] = true
-  end
-  memories[identity] = {set = set, list = list}
-  redis.call('SET', P .. 'r:' .. identity, table.concat(list, US), 'EX', MEMORY_TTL)
+  local memory = memory_of(identity)
+  local recent = {partner}
+  for i = 1, math.min(#memory.recent, RECENT - 1) do recent[#recent + 1] = memory.recent[i] end
+  memory.recent = recent
+  memorise(identity, memory)
 end
 
 -- The partner for w among the pools `keys`, or nil: the same scan as
 -- Matchmaker._pick, trimming entries of users who left from each pool's head.
 local function pick(w, keys)
   local me = w.who
-  local mine = memory_of(me).set
-  local blocked_key = P .. 'b:' .. me
-  local has_blocks = redis.call('EXISTS', blocked_key) == 1
+  local mine = memory_of(me).excluded
   local chosen, seqs = {}, {}
   for _, key in ipairs(keys) do
     local found, head_stale, at_head = 0, 0, true
@@ -135,19 +156,17 @@ local function pick(w, keys)
       if found >= WINDOW then break end
       local bar = string.find(entry, '|', 1, true)
       local seq, user = string.sub(entry, 1, bar - 1), string.sub(entry, bar + 1)
-      local h = redis.call('HMGET', wkey(user), 'seq', 'who', 'node')
-      if h[1] ~= seq or not alive(h[3]) then
+      local c = load(user)
+      if not c or c.seq ~= seq or not alive(c.node) then
         if at_head then head_stale = head_stale + 1 end
       else
         at_head = false
         if chosen[seq] then
           found = found + 1
         else
-          local them = h[2]
-          if them ~= me and not mine[them]
-            and not (has_blocks and redis.call('SISMEMBER', blocked_key, them) == 1)
-            and not memory_of(them).set[me] then
-            chosen[seq] = {user, h[3]}
+          local them = c.who
+          if them ~= me and not mine[them] and not memory_of(them).excluded[me] then
+            chosen[seq] = {user, c.node}
             seqs[#seqs + 1] = tonumber(seq)
             found = found + 1
           end
@@ -226,6 +245,7 @@ local function arrive(w)
     'rnd', w.rnd and '1' or '0', 'anyl', '0', 'joined', tostring(now), 'node', w.node,
     'info', w.info)
   redis.call('SADD', P .. 'wn:' .. w.node, w.user)
+  loaded[w.user] = w
   if #w.tags > 0 and not w.only then
     redis.call('ZADD', P .. 'dl', now + INTEREST_FB, '0|' .. w.seq .. '|' .. w.user)
   end
@@ -304,9 +324,11 @@ elseif op == 'tick' then
 elseif op == 'block' then
   local a, b = ARGV[6], ARGV[7]
   for _, pair_ in ipairs({{a, b}, {b, a}}) do
-    local key = P .. 'b:' .. pair_[1]
-    redis.call('SADD', key, pair_[2])
-    redis.call('EXPIRE', key, MEMORY_TTL)
+    local memory = memory_of(pair_[1])
+    local seen = false
+    for _, who in ipairs(memory.blocked) do seen = seen or who == pair_[2] end
+    if not seen then memory.blocked[#memory.blocked + 1] = pair_[2] end
+    memorise(pair_[1], memory)
   end
 elseif op == 'reap' then
   -- A node is gone: its waiting users leave (their pool entries go lazily).
