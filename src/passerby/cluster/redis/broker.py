@@ -35,7 +35,8 @@ from typing import Any
 
 import orjson
 from redis.asyncio import Redis
-from redis.exceptions import RedisError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from passerby.clock import Clock
 from passerby.cluster.broker import (
@@ -67,8 +68,9 @@ from passerby.periodic import Periodic
 
 log = logging.getLogger(__name__)
 
-# Redis answers or the command fails: a broker never waits on it for long.
-UNREACHABLE = (RedisError, OSError, asyncio.TimeoutError)
+# Redis cannot be reached (or did not answer in time). A script error is not
+# one of these: it is a bug, and is raised and logged like any other.
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError, asyncio.TimeoutError)
 TICK_SECONDS = 0.25
 COUNTS_SECONDS = 1.0
 LISTEN_BACKOFF_MAX = 2.0

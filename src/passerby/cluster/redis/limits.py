@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 
 from redis.asyncio import Redis
-from redis.exceptions import RedisError
 
 from passerby.clock import Clock
 from passerby.cluster.limits import Limiter, LimiterFactory, MemoryLimiter
+from passerby.cluster.redis.broker import UNREACHABLE
 from passerby.core.ratelimit import Rate
 
 log = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ class RedisLimiter:
                 keys=[self._key + key],
                 args=[repr(self._clock.wall()), repr(rate.per_second), rate.burst],
             )
-        except (RedisError, OSError):
+        except UNREACHABLE:
             log.warning("Redis unreachable: limiting on this node only for now")
             return await self._fallback.take(key)
         return float(wait)
@@ -61,7 +61,7 @@ class RedisLimiter:
         await self._fallback.reset(key)
         try:
             await self._redis.delete(self._key + key)
-        except (RedisError, OSError):
+        except UNREACHABLE:
             log.warning("Redis unreachable: could not reset a shared limit")
 
 

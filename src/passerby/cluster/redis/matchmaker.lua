@@ -300,7 +300,7 @@ if op == 'join' then
   end
 elseif op == 'leave' then
   local w = load(ARGV[6])
-  if w then drop(w.user, w.seq, w.node) end
+  if w then drop(w) end
 elseif op == 'stop' then
   local w = load(ARGV[6])
   if w and not w.rnd then fall_back(w, 'asked') end
