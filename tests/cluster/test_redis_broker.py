@@ -158,6 +158,11 @@ async def test_a_dead_nodes_partners_are_told_and_its_waiters_leave(nodes: NodeF
     await b.close(graceful=False)  # as if the process were killed
     assert await eventually(lambda: _has(alice, PartnerLeft(chat)), timeout=TIMING.timeout * 3)
     assert await eventually(lambda: _waiting_is(a, 0), timeout=TIMING.timeout * 3)
+
+    async def reaped() -> bool:
+        return not await a.matchmaker.is_waiting("waiter")
+
+    assert await eventually(reaped, timeout=TIMING.timeout * 3)
     newcomer = join(a, "newcomer")
     await a.enqueue(Ticket("newcomer"))
     assert matched(newcomer) is None  # not paired with the dead node's waiter

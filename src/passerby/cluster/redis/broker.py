@@ -198,8 +198,8 @@ class RedisBroker:
         await self._idle.wait()
 
     async def _leave_cluster(self) -> None:
-        now = self._clock.wall()
-        await self.matchmaker.reap(self.node, now)
+        for user in list(self._waiting):
+            await self.matchmaker.leave(user, self._clock.wall())
         pipe = self._redis.pipeline(transaction=False)
         pipe.delete(self._prefix + "alive:" + self.node)
         pipe.srem(self._prefix + "nodes", self.node)
@@ -316,12 +316,12 @@ class RedisBroker:
         waiting = len(self._waiting)
         try:
             stats = await self._redis.hgetall(self._prefix + "stats")
-            waiting = await self.matchmaker.waiting()
             for node, value in stats.items():
                 if _text(node) != self.node:
-                    other_online, other_sides = _text(value).split()
+                    other_online, other_sides, other_waiting = _text(value).split()
                     online += int(other_online)
                     sides += int(other_sides)
+                    waiting += int(other_waiting)
         except UNREACHABLE:
             pass  # this node's own figures, until Redis answers again
         counts = Counts(online, waiting, sides // 2)
@@ -514,7 +514,7 @@ class RedisBroker:
     async def heartbeat(self) -> None:
         """Say this node lives; notice nodes that died and a Redis that forgot us."""
         prefix, timing = self._prefix, self._timing
-        stats = f"{len(self._inboxes)} {sum(self._local_chats.values())}"
+        stats = f"{len(self._inboxes)} {sum(self._local_chats.values())} {len(self._waiting)}"
         try:
             pipe = self._redis.pipeline(transaction=False)
             pipe.set(prefix + "alive:" + self.node, "1", px=int(timing.timeout * 1000))
@@ -557,11 +557,10 @@ class RedisBroker:
             await self._end_chats_with(dead)
 
     async def _bury(self, dead: set[str]) -> None:
-        """Take dead nodes' waiting users out of the pools (any node may)."""
-        now = self._clock.wall()
+        """Forget dead nodes and their waiting users (any node may)."""
         for node in dead:
             log.warning("node %s stopped heartbeating; releasing its users", node)
-            await self.matchmaker.reap(node, now)
+            await self.matchmaker.reap(node)
             pipe = self._redis.pipeline(transaction=False)
             pipe.srem(self._prefix + "nodes", node)
             pipe.hdel(self._prefix + "stats", node)

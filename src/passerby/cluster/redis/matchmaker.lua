@@ -15,7 +15,6 @@
 --                         who left stay until a scan meets them at the head
 --                         (lazy deletion): leaving costs O(1).
 --   P..'dl'               sorted set of fallback deadlines, '<kind>|<seq>|<user>'
---   P..'wn:'..node        set of the waiting users a node holds (the count, reaping)
 --   P..'m:'..identity     recent partners (newest first) and identities never
 --                         to meet again, with a TTL (see memory_of)
 --   P..'alive:'..node     exists while the node heartbeats
@@ -99,10 +98,7 @@ end
 local function drop(w)
   loaded[w.user] = false
   redis.call('DEL', wkey(w.user))
-  redis.call('SREM', P .. 'wn:' .. w.node, w.user)
-  if LANGUAGE_FB >= 0 or (#w.tags > 0 and not w.only) then
-    redis.call('ZREM', P .. 'dl', '0|' .. w.seq .. '|' .. w.user, '1|' .. w.seq .. '|' .. w.user)
-  end
+  -- Its deadlines stay until due, then are dropped unread (lazy, like pools).
 end
 
 -- What the matchmaker remembers of a person, in one string key read once
@@ -244,7 +240,6 @@ local function arrive(w)
     'tags', table.concat(w.tags, US), 'only', w.only and '1' or '0',
     'rnd', w.rnd and '1' or '0', 'anyl', '0', 'joined', tostring(now), 'node', w.node,
     'info', w.info)
-  redis.call('SADD', P .. 'wn:' .. w.node, w.user)
   loaded[w.user] = w
   if #w.tags > 0 and not w.only then
     redis.call('ZADD', P .. 'dl', now + INTEREST_FB, '0|' .. w.seq .. '|' .. w.user)
@@ -307,8 +302,8 @@ elseif op == 'stop' then
 elseif op == 'tick' then
   local limit = tonumber(ARGV[6])
   local due = redis.call('ZRANGEBYSCORE', P .. 'dl', '-inf', now, 'LIMIT', 0, limit)
+  if #due > 0 then redis.call('ZREM', P .. 'dl', unpack(due)) end
   for _, member in ipairs(due) do
-    redis.call('ZREM', P .. 'dl', member)
     local kind, seq, user = string.match(member, '^(%d)|(%d+)|(.*)$')
     local w = load(user)
     if w and w.seq == seq and alive(w.node) then
@@ -330,14 +325,6 @@ elseif op == 'block' then
     if not seen then memory.blocked[#memory.blocked + 1] = pair_[2] end
     memorise(pair_[1], memory)
   end
-elseif op == 'reap' then
-  -- A node is gone: its waiting users leave (their pool entries go lazily).
-  local node = ARGV[6]
-  for _, user in ipairs(redis.call('SMEMBERS', P .. 'wn:' .. node)) do
-    local w = load(user)
-    if w and w.node == node then drop(w) end
-  end
-  redis.call('DEL', P .. 'wn:' .. node)
 else
   return redis.error_reply('unknown operation ' .. tostring(op))
 end

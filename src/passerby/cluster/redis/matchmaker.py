@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -152,24 +153,56 @@ class RedisMatchmaker:
     async def block(self, a: str, b: str, now: float) -> None:
         await self._call("block", now, a, b)
 
-    async def reap(self, node: str, now: float) -> None:
-        """``node`` is gone: its waiting users leave every pool."""
-        await self._call("reap", now, node)
+    async def reap(self, node: str) -> int:
+        """``node`` is gone: delete its waiting users (rare: a scan of all waits).
+
+        Nobody is paired with them meanwhile (a dead node's waits look stale
+        to the script); this only frees their memory.
+        """
+        gone = 0
+        async for keys in self._waits():
+            pipe = self._redis.pipeline(transaction=False)
+            for key in keys:
+                pipe.hget(key, "node")
+            owners = await pipe.execute()
+            mine = [key for key, owner in zip(keys, owners, strict=True) if owner == node.encode()]
+            if mine:
+                gone += int(await self._redis.delete(*mine))
+        return gone
 
     async def waiting(self) -> int:
-        """Users waiting on every node that has signed on."""
-        nodes = await self._redis.smembers(self.prefix + "nodes")
-        pipe = self._redis.pipeline(transaction=False)
-        for node in nodes:
-            pipe.scard(self.prefix.encode() + b"wn:" + _bytes(node))
-        return sum(int(n) for n in await pipe.execute())
+        """Users waiting now, on nodes that live (a scan: for tests and tools).
+
+        A node reports its own count with its heartbeat; the broker adds those.
+        """
+        count = 0
+        alive: dict[bytes, bool] = {}
+        async for keys in self._waits():
+            pipe = self._redis.pipeline(transaction=False)
+            for key in keys:
+                pipe.hget(key, "node")
+            for owner in await pipe.execute():
+                if owner is None:
+                    continue
+                if owner not in alive:
+                    alive[owner] = bool(
+                        await self._redis.exists(self.prefix.encode() + b"alive:" + owner)
+                    )
+                count += alive[owner]
+        return count
+
+    async def _waits(self) -> AsyncIterator[list[bytes]]:
+        batch: list[bytes] = []
+        async for key in self._redis.scan_iter(match=self.prefix + "w:*", count=1000):
+            batch.append(key)
+            if len(batch) >= 500:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
     async def is_waiting(self, user: str) -> bool:
         return bool(await self._redis.exists(self.prefix + "w:" + user))
-
-
-def _bytes(value: bytes | str) -> bytes:
-    return value if isinstance(value, bytes) else value.encode()
 
 
 def _placements(items: Any) -> list[Placement]:
