@@ -106,7 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/0")
     parser.add_argument("--arrivals", type=int, default=40_000)
-    parser.add_argument("--concurrency", type=int, default=32, help="arrivals in flight")
+    parser.add_argument("--concurrency", type=int, default=256, help="arrivals in flight")
     parser.add_argument(
         "--rate", type=float, default=5000, help="matches/s offered in the paced run"
     )

@@ -30,9 +30,9 @@ SCRIPT = resources.files(__package__).joinpath("matchmaker.lua").read_text()
 MEMORY_SECONDS = 86_400
 SCAN_LIMIT = 64
 # An arrival waits this long for others to share its script call with: a
-# round trip to Redis costs it far more than the matching itself, and two
+# round trip to Redis costs it far more than the matching itself, and five
 # milliseconds are nothing next to the seconds a person waits for a partner.
-BATCH_SECONDS = 0.002
+BATCH_SECONDS = 0.005
 TICK_LIMIT = 500
 
 
