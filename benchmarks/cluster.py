@@ -121,7 +121,10 @@ async def entry(http: aiohttp.ClientSession, url: str, index: int) -> dict[str, 
 
 async def measure_latency(urls: tuple[str, str], pairs: int, rate: float, seconds: float) -> str:
     samples: list[float] = []
-    async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as http:
+    # No limit on connections: each WebSocket holds one for as long as it lives.
+    connector = aiohttp.TCPConnector(limit=0)
+    jar = aiohttp.DummyCookieJar()
+    async with aiohttp.ClientSession(connector=connector, cookie_jar=jar) as http:
         sockets: list[tuple[Any, Any]] = []
         for i in range(pairs):
             tag = f"pair{i}-{time.monotonic_ns()}"

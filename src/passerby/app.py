@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from aiohttp import web
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 
 from passerby.clock import Clock, SystemClock
 from passerby.cluster.broker import Broker, Notice
@@ -51,6 +51,8 @@ log = logging.getLogger(__name__)
 
 # Seconds a Redis command may take before the node treats Redis as unreachable.
 REDIS_TIMEOUT = 2.0
+# Connections to Redis per process (the subscription takes one more).
+REDIS_CONNECTIONS = 32
 
 
 @dataclass
@@ -100,12 +102,17 @@ def build_broker(
     policy = settings.matchmaker_policy()
     if settings.broker_url.startswith("memory://"):
         return MemoryBroker(Matchmaker(policy, rng), clock), memory_limiters(clock)
-    redis = Redis.from_url(
+    # Callers queue for a connection rather than fail when a burst of starts
+    # asks more of Redis at once than the pool holds.
+    pool = BlockingConnectionPool.from_url(
         settings.broker_url,
+        max_connections=REDIS_CONNECTIONS,
+        timeout=REDIS_TIMEOUT,
         socket_timeout=REDIS_TIMEOUT,
         socket_connect_timeout=REDIS_TIMEOUT,
         health_check_interval=10,
     )
+    redis = Redis(connection_pool=pool)
     prefix = key_prefix(settings.redis_prefix)
     timing = NodeTiming(settings.node_heartbeat_seconds, settings.node_timeout_seconds)
     broker = RedisBroker(redis, clock, prefix=prefix, policy=policy, rng=rng, timing=timing)

@@ -192,7 +192,7 @@ class RedisBroker:
                 await self._leave_cluster()
             except UNREACHABLE:
                 log.warning("could not sign node %s off from Redis", self.node)
-        await self._redis.aclose()
+        await self._redis.aclose(close_connection_pool=True)
 
     async def _flushed(self) -> None:
         await self._idle.wait()
