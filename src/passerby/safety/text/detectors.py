@@ -20,11 +20,11 @@ chat), not learned probabilities; the rules engine sets the thresholds.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Final
 
 from passerby.safety.signals import Signal
-from passerby.safety.text.normalise import Folded, fold
+from passerby.safety.text.gate import Detector, Gate, Trigger
+from passerby.safety.text.normalise import Folded, digits_at_most, fold
 from passerby.safety.text.patterns import (
     ADULT_AGE,
     APP_LOOKUP,
@@ -39,6 +39,9 @@ from passerby.safety.text.patterns import (
 )
 from passerby.safety.text.toxicity import ToxicityScorer
 
+# A phone number has this many digits at least.
+_PHONE_DIGITS: Final = 7
+
 
 class TextAnalyser:
     """Turns one message into signals. Stateless: share one instance.
@@ -49,38 +52,79 @@ class TextAnalyser:
             run without the model.
         toxicity_threshold: the model score from which a ``toxicity`` signal
             is emitted.
+        prefilter: skip the detectors that provably cannot fire on a message
+            (see :mod:`.prefilter`); off only to check that it changes nothing.
     """
 
-    __slots__ = ("_detectors", "_p", "_threshold", "toxicity")
+    __slots__ = ("_detectors", "_gate", "_p", "_threshold", "toxicity")
 
     def __init__(
         self,
         toxicity: ToxicityScorer | None = None,
         *,
         toxicity_threshold: float = TOXICITY_THRESHOLD,
+        prefilter: bool = True,
     ) -> None:
         self.toxicity = toxicity if toxicity is not None else ToxicityScorer()
         self._threshold = toxicity_threshold
         self._p = Patterns()
-        self._detectors: tuple[Callable[[Folded, list[Signal]], None], ...] = (
-            self._contact,
-            self._off_platform,
-            self._age_question,
-            self._age_disclosure,
-            self._pictures,
-            self._secrecy,
-            self._meeting,
-            self._sexual,
-        )
+        triggers = self._triggers()
+        self._detectors: tuple[Detector, ...] = tuple(t.detector for t in triggers)
+        self._gate = Gate(triggers) if prefilter else None
 
     def analyse(self, text: str) -> list[Signal]:
         """All signals found in ``text``, at most one per signal name."""
         folded = fold(text)
         found: list[Signal] = []
-        for detect in self._detectors:
+        gate = self._gate
+        for detect in self._detectors if gate is None else gate.select(folded):
             detect(folded, found)
-        self._toxic(text, folded, found)
         return _strongest(found)
+
+    def _triggers(self) -> list[Trigger]:
+        """Each detector, in order, with what it cannot emit a signal without.
+
+        The prefilter skips a detector unless one of these patterns could
+        match, so a detector that starts reading another pattern, or another
+        form, must list it here (``tests/safety/test_prefilter.py`` checks
+        that every pattern is listed or named as one that gates nothing).
+        """
+        p = self._p
+
+        def rows(
+            table: tuple[tuple[re.Pattern[str], object, object], ...],
+        ) -> list[re.Pattern[str]]:
+            return [row[0] for row in table]
+
+        return [
+            Trigger(
+                self._contact,
+                plain=[
+                    *(p.email, p.email_spelled, p.handle_at, p.handle_named, p.discord_tag),
+                    *(p.address, p.address_local, p.postcode, p.live_on),
+                    *(p.url, p.domain, p.domain_spelled, *(pattern for _, pattern in LINK_APPS)),
+                ],
+                check=_may_hold_phone,
+            ),
+            Trigger(self._off_platform, words=[p.app_any, *rows(p.off_generic)]),
+            Trigger(
+                self._age_question, words=rows(p.age_questions), plain=rows(p.age_questions_plain)
+            ),
+            Trigger(
+                self._age_disclosure,
+                joined=[
+                    p.age_bare,
+                    *rows(p.age_disclosures),
+                    *rows(p.school_disclosures),
+                    *(row[0] for row in p.age_claims),
+                ],
+            ),
+            Trigger(self._pictures, words=rows(p.picture_requests), plain=[p.cam_plain]),
+            Trigger(self._secrecy, words=rows(p.secrecy)),
+            Trigger(self._meeting, words=rows(p.meeting)),
+            Trigger(self._sexual, words=rows(p.sexual)),
+            Trigger(self._toxic, words=[p.toxic_lexicon], check=self._may_be_toxic),
+        ]
 
     # -- personal data and links ------------------------------------------------
 
@@ -96,9 +140,10 @@ class TextAnalyser:
             # character before the "@").
             if p.handle_at.search(plain):
                 out.append(Signal("pii_handle", 0.8, "kind=at"))
-        digits = f.digits
-        if len(digits) - len(digits.translate(_NO_DIGITS)) >= 7:
-            self._phone(f, out)
+        if _may_hold_phone(f):
+            digits = f.digits
+            if len(digits) - len(digits.translate(_NO_DIGITS)) >= _PHONE_DIGITS:
+                self._phone(f, out)
         named = p.handle_named.search(plain)
         if named and _looks_like_handle(named.group("handle"), named.group("sep")):
             out.append(Signal("pii_handle", 0.85, f"app={_app_name(named)}"))
@@ -199,7 +244,7 @@ class TextAnalyser:
 
     def _age_disclosure(self, f: Folded, out: list[Signal]) -> None:
         p = self._p
-        text = p.apostrophe.sub("", f.plain)
+        text = f.joined
         if not p.age_hint.search(text):
             return
         bare = p.age_bare.match(text)
@@ -287,20 +332,30 @@ class TextAnalyser:
                 out.append(Signal("sexual", score, detail))
                 return
 
-    def _toxic(self, text: str, f: Folded, out: list[Signal]) -> None:
+    def _may_be_toxic(self, f: Folded) -> bool:
+        """False when the model cannot score the message or its folded form
+        at the threshold (then only the lexicon can make it toxic)."""
+        scorer, threshold = self.toxicity, self._threshold
+        if scorer.may_reach(f.text, threshold):
+            return True
+        return _letters_changed(f) and scorer.may_reach(f.words, threshold)
+
+    def _toxic(self, f: Folded, out: list[Signal]) -> None:
         scorer = self.toxicity
+        if not scorer.available:
+            return
+        text, threshold = f.text, self._threshold
         # One short token ("ck", "tbh", "wtf") gives the model nothing to read
         # and it answers with near-certain nonsense; only the lexicon judges it.
-        words = _WORD.findall(f.words)
-        model = scorer.score(text) if len(words) >= 2 else 0.0
-        if model is None:
-            return
-        score = model
+        # A score that cannot reach the threshold is left at 0: it would lose
+        # to the folded score and to the lexicon, and emit nothing alone.
+        score = 0.0
+        if scorer.may_reach(text, threshold) and len(_WORD.findall(f.words)) >= 2:
+            score = scorer.score(text) or 0.0
         detail = ""
         # Score the folded form too, but only when folding changed a letter:
         # otherwise it would tokenise to the same words.
-        non_alnum = self._p.non_alnum
-        if non_alnum.sub("", f.words) != non_alnum.sub("", f.plain):
+        if _letters_changed(f) and scorer.may_reach(f.words, threshold):
             folded_score = scorer.score(f.words)
             if folded_score is not None and folded_score > score:
                 score, detail = folded_score, "folded"
@@ -310,7 +365,7 @@ class TextAnalyser:
             # a short list covers self-harm incitement and the insults of
             # the other two languages the client ships.
             score, detail = LEXICON_SCORE, f"lexicon={lexicon.lastgroup}"
-        if score >= self._threshold:
+        if score >= threshold:
             out.append(Signal("toxicity", round(score, 4), detail))
 
 
@@ -323,6 +378,24 @@ _NOT_HANDLES = (
     "app thing"
 )
 _COMMON_AFTER_APP: Final = frozenset(_NOT_HANDLES.split())
+
+
+_NOT_ALNUM: Final = re.compile(r"[^a-z0-9]")
+_ASCII_NOT_ALNUM: Final = bytes(c for c in range(128) if not re.fullmatch(r"[a-z0-9]", chr(c)))
+
+
+def _letters_changed(f: Folded) -> bool:
+    """Whether folding changed a letter or digit (not only spacing and
+    punctuation): only then can the folded form score differently."""
+    plain, words = f.plain, f.words
+    if plain.isascii():
+        kept = plain.encode().translate(None, _ASCII_NOT_ALNUM)
+        return kept != words.encode().translate(None, _ASCII_NOT_ALNUM)
+    return _NOT_ALNUM.sub("", words) != _NOT_ALNUM.sub("", plain)
+
+
+def _may_hold_phone(f: Folded) -> bool:
+    return digits_at_most(f.plain) >= _PHONE_DIGITS
 
 
 def _looks_like_handle(handle: str, sep: str) -> bool:

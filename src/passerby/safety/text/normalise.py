@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Final
 
 # Characters that render as nothing; people paste them inside words to split
@@ -110,26 +109,48 @@ _DIGIT_LOOKALIKE = re.compile(r"(?<=\d)[oil|](?=[\doil|]*\d)|(?<=\d[\s\-.])[oil]
 _ANY_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[a-z]+")
 _LOOKALIKE_DIGIT: Final = str.maketrans({"o": "0", "i": "1", "l": "1", "|": "1"})
+_INNER_APOSTROPHE = re.compile(r"(?<=[a-z])'(?=[a-z])")
 
 
-@dataclass(frozen=True, slots=True)
 class Folded:
-    """The three forms of one message; see the module docstring."""
+    """The forms of one message; see the module docstring.
 
-    plain: str
-    words: str
-    digits: str
+    ``digits`` and ``joined`` are folded when first read: most messages need
+    neither.
+    """
+
+    __slots__ = ("_digits", "_joined", "plain", "text", "words")
+
+    def __init__(self, text: str, plain: str, words: str) -> None:
+        self.text = text  # as received
+        self.plain = plain
+        self.words = words
+        self._digits: str | None = None
+        self._joined: str | None = None
+
+    @property
+    def digits(self) -> str:
+        if self._digits is None:
+            self._digits = fold_digits(self.plain)
+        return self._digits
+
+    @property
+    def joined(self) -> str:
+        """``plain`` without the apostrophes inside words ("i'm 14" → "im 14")."""
+        if self._joined is None:
+            plain = self.plain
+            self._joined = _INNER_APOSTROPHE.sub("", plain) if "'" in plain else plain
+        return self._joined
 
 
 def fold_plain(text: str) -> str:
     """NFKC, casefold, strip accents and invisibles, map look-alikes to Latin."""
     if text.isascii():
-        out = text.lower()
-    else:
-        out = unicodedata.normalize("NFKC", text).casefold()
-        out = unicodedata.normalize("NFKD", out)
-        out = "".join(ch for ch in out if not unicodedata.combining(ch))
-        out = out.translate(_TABLE)
+        return " ".join(text.lower().split())  # str.split's white space is \s
+    out = unicodedata.normalize("NFKC", text).casefold()
+    out = unicodedata.normalize("NFKD", out)
+    out = "".join(ch for ch in out if not unicodedata.combining(ch))
+    out = out.translate(_TABLE)
     return _SPACES.sub(" ", out).strip()
 
 
@@ -150,6 +171,25 @@ def _join(match: re.Match[str]) -> str:
 
 def fold_words(plain: str) -> str:
     """The ``words`` form of an already ``plain`` text."""
+    if _SIMPLE.fullmatch(plain):
+        # Letters, spaces and "," "." "?" only (most chat): nothing to undo
+        # unless three one-letter words follow each other ("s, n, a, p").
+        singles = 0
+        for token in plain.replace(",", " ").replace(".", " ").replace("?", " ").split():
+            singles = singles + 1 if len(token) == 1 else 0
+            if singles == 3:
+                break
+        else:
+            out = " ".join(plain.replace(",", " ").replace(".", " ").split())
+            return _REPEATS.sub(_two, out) if _REPEATS.search(out) else out
+    return _fold_words(plain)
+
+
+# Text that folds to words by dropping "," and "." (see fold_words).
+_SIMPLE = re.compile(r"[a-z ,.?]*")
+
+
+def _fold_words(plain: str) -> str:
     out = plain
     if _LEET_CHARS.search(out):
         out = _LEET_TOKEN.sub(_unleet, out)
@@ -182,7 +222,33 @@ def fold_digits(plain: str) -> str:
     return out
 
 
+def digits_at_most(plain: str) -> int:
+    """At most how many ASCII digits ``fold_digits(plain)`` holds, cheaper
+    than folding.
+
+    A digit stays one and makes a digit of at most one look-alike letter
+    (the rule needs a digit right before the letter, or a digit and then one
+    separator, and each digit can be that for one letter only); a spelled
+    digit becomes one only as a whole word of ``plain``.
+    """
+    if plain.isascii():
+        encoded = plain.encode()
+        digits = 2 * (len(encoded) - len(encoded.translate(None, b"0123456789")))
+        words = encoded.translate(_ASCII_LETTERS).decode().split()
+    else:
+        found = _ANY_DIGIT.findall(plain)
+        digits = len(found) + sum(1 for digit in found if digit.isascii())
+        words = _WORD.findall(plain)
+    return digits + sum(map(_DIGIT_WORDS.__contains__, words))
+
+
+# ASCII bytes that are not lower-case letters, as spaces.
+_ASCII_LETTERS: Final = bytes(
+    c if ord("a") <= c <= ord("z") else ord(" ") for c in range(128)
+) + bytes(range(128, 256))
+
+
 def fold(text: str) -> Folded:
     """Fold one message into its ``plain``, ``words`` and ``digits`` forms."""
     plain = fold_plain(text)
-    return Folded(plain=plain, words=fold_words(plain), digits=fold_digits(plain))
+    return Folded(text, plain, fold_words(plain))

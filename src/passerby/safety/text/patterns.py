@@ -140,7 +140,6 @@ class Patterns:
     def __init__(self) -> None:
         c = _compile
         self.non_alnum = c(r"[^a-z0-9]")
-        self.apostrophe = c(r"(?<=[a-z])'(?=[a-z])")
         # -- contact details (plain / digits forms) --
         self.email = c(r"[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}")
         self.email_spelled = c(

@@ -18,6 +18,13 @@ Python with the same arithmetic:
 Per term the idf and the five coefficients are multiplied once at load, so a
 message costs one dictionary look-up per token.
 
+Most messages score far below any threshold, and :meth:`ToxicityScorer.may_reach`
+proves it without the arithmetic: the normalised tf-idf vector has unit
+length and no negative entry, so by Cauchy-Schwarz each fold's dot product is
+at most the square root of the sum, over the message's terms, of the square
+of the term's largest positive coefficient; each fold's sigmoid grows with
+its dot product, so that sum bounds the score from above.
+
 If the package (or scikit-learn, or joblib) is missing or its files cannot be
 read, the scorer is *unavailable*: :meth:`ToxicityScorer.score` returns
 ``None`` and the detectors emit no toxicity signal, rather than a made-up
@@ -28,6 +35,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -36,6 +44,17 @@ PACKAGE: Final = "profanity_check"
 
 # A term's row: its idf, then idf times each fold's coefficient.
 _Row = tuple[float, tuple[float, ...]]
+# scikit-learn's default token pattern, r"(?u)\b\w\w+\b", finds the same
+# tokens as this one (a greedy run of word characters ends at a boundary),
+# which skips the boundary test at every position.
+_DEFAULT_TOKENS: Final = r"(?u)\b\w\w+\b"
+_TOKENS: Final = re.compile(r"\w\w+")
+# ASCII bytes that are not word characters, as spaces.
+_ASCII_SPACES: Final = bytes(
+    c if chr(c).isalnum() or chr(c) == "_" else ord(" ") for c in range(128)
+) + bytes(range(128, 256))
+# Float rounding must never turn a score at the threshold into "cannot reach".
+_SLACK: Final = 1e-9
 
 
 def _load_bundled() -> tuple[Any, Any]:
@@ -60,7 +79,16 @@ class ToxicityScorer:
     Build one per process (loading takes about a second) and share it.
     """
 
-    __slots__ = ("_analyse", "_calibration", "_empty", "_intercepts", "_rows", "reason")
+    __slots__ = (
+        "_analyse",
+        "_calibration",
+        "_cutoffs",
+        "_empty",
+        "_intercepts",
+        "_lift",
+        "_rows",
+        "reason",
+    )
 
     def __init__(self, loader: Callable[[], tuple[Any, Any]] = _load_bundled) -> None:
         self._rows: dict[str, _Row] = {}
@@ -68,6 +96,11 @@ class ToxicityScorer:
         self._calibration: tuple[tuple[float, float], ...] = ()
         self._analyse: Callable[[str], Sequence[str]] | None = None
         self._empty = 0.0
+        # Per term, the square of its largest positive coefficient over the
+        # folds (terms that only lower the score are left out), and per
+        # threshold the sum of those below which the score cannot reach it.
+        self._lift: dict[str, float] = {}
+        self._cutoffs: dict[float, float] = {}
         self.reason = ""
         try:
             vectorizer, model = loader()
@@ -96,12 +129,19 @@ class ToxicityScorer:
             calibration.append((float(calibrator.a_), float(calibrator.b_)))
         idf = [float(x) for x in vectorizer.idf_]
         rows: dict[str, _Row] = {}
+        lift: dict[str, float] = {}
         for term, index in vectorizer.vocabulary_.items():
             weight = idf[index]
             rows[term] = (weight, tuple(weight * coef[index] for coef in coefs))
+            top = max(coef[index] for coef in coefs)
+            if top > 0:
+                lift[term] = top * top
         if vectorizer.norm != "l2" or vectorizer.sublinear_tf or not vectorizer.use_idf:
             raise ValueError("expected an l2-normalised, linear-tf tf-idf vectorizer")
         self._rows = rows
+        # The bound needs every fold's probability to grow with its dot
+        # product (a negative sigmoid slope, as scikit-learn fits it).
+        self._lift = lift if all(a < 0 for a, _ in calibration) else {}
         self._intercepts = tuple(intercepts)
         self._calibration = tuple(calibration)
         # The analyzer is preprocess (lower-case), tokenize, drop stop words.
@@ -114,7 +154,16 @@ class ToxicityScorer:
             raise ValueError("expected a unigram word analyzer")
         preprocess = vectorizer.build_preprocessor()
         tokenize = vectorizer.build_tokenizer()
-        self._analyse = lambda text: tokenize(preprocess(text))
+        if (
+            vectorizer.token_pattern == _DEFAULT_TOKENS
+            and vectorizer.tokenizer is None
+            and vectorizer.preprocessor is None
+            and vectorizer.lowercase
+            and vectorizer.strip_accents is None
+        ):
+            self._analyse = lambda text: _TOKENS.findall(text.lower())
+        else:
+            self._analyse = lambda text: tokenize(preprocess(text))
         # A message with no known word scores the intercepts alone.
         self._empty = self._calibrate([0.0] * len(intercepts))
 
@@ -147,6 +196,45 @@ class ToxicityScorer:
         inv = 1.0 / math.sqrt(norm_sq)
         dots = [sum(column) * inv for column in zip(*columns, strict=True)]
         return self._calibrate(dots)
+
+    def may_reach(self, text: str, threshold: float) -> bool:
+        """False only when ``score(text)`` is certainly below ``threshold``
+        (or the scorer is unavailable); cheaper than scoring."""
+        analyse = self._analyse
+        if analyse is None:
+            return False
+        if not self._lift:
+            return True  # a model the bound does not hold for
+        cutoff = self._cutoffs.get(threshold)
+        if cutoff is None:
+            cutoff = self._cutoffs[threshold] = self._cutoff(threshold)
+        if text.isascii():
+            # The same tokens (runs of two or more word characters) without
+            # the expression: one-character runs are in no vocabulary.
+            tokens = set(text.lower().encode().translate(_ASCII_SPACES).decode().split())
+        else:
+            tokens = set(analyse(text))
+        return sum(filter(None, map(self._lift.get, tokens))) >= cutoff
+
+    def _cutoff(self, threshold: float) -> float:
+        """The sum of lifts below which the score bound stays under ``threshold``."""
+
+        def bound(total: float) -> float:
+            return self._calibrate([math.sqrt(total)] * len(self._intercepts))
+
+        if threshold - _SLACK > 1.0:
+            return math.inf  # a mean of probabilities never passes 1
+        if bound(0.0) >= threshold - _SLACK:
+            return 0.0  # even a message with no known term may reach it
+        low, high = 0.0, 1.0
+        while bound(high) < threshold - _SLACK:
+            low, high = high, high * 2
+            if high > 1e12:
+                return 0.0  # no useful bound: always score
+        for _ in range(60):
+            middle = (low + high) / 2
+            low, high = (middle, high) if bound(middle) < threshold - _SLACK else (low, middle)
+        return low
 
     def _calibrate(self, dots: Sequence[float]) -> float:
         total = 0.0

@@ -1,0 +1,161 @@
+"""What the text detectors cost per message, on benign chat and on the corpus.
+
+Times :meth:`TextAnalyser.analyse` (no cache in front of it) and its parts,
+folding and the toxicity model, over three sets of messages:
+
+``loadgen``
+    the load generator's lines (``benchmarks/loadgen.py``): saturation lines
+    "s TOKEN hey, how is your day going so far?", pings "p TOKEN are you
+    still there?" and their echoes, each with its own token, so no line
+    repeats;
+``smalltalk``
+    ordinary, varied small talk (and the same lines with a hex token in
+    front, "s 3fa9 …"), none of which should raise a signal;
+``corpus``
+    every message of the labelled corpus (``tests/data/conversations.jsonl``),
+    a third of which carries something suspicious.
+
+The machine is shared and noisy, so each figure is the *minimum*, over
+``--repeats`` passes, of the mean cost per message in one pass. Prints
+figures; asserts nothing.
+
+Run: ``python benchmarks/detector_cost.py [--repeats 15]``. Under callgrind,
+``valgrind --tool=callgrind python benchmarks/detector_cost.py --repeats 1
+--only analyse`` gives instruction counts that do not depend on the load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import random
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from passerby.safety.text import TextAnalyser
+from passerby.safety.text.normalise import fold
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "conversations.jsonl"
+# As in loadgen.py: a number written in hex with consonants for digits.
+TOKEN_LETTERS = str.maketrans("0123456789abcdef", "bcdfghjklmnpqrst")
+SAT_LINE = "s %s hey, how is your day going so far?"
+PING_LINE = "p %s are you still there?"
+SMALL_TALK = (
+    "hey, how is your day going so far?",
+    "are you still there?",
+    "hi",
+    "hello :)",
+    "lol same",
+    "haha that's so funny",
+    "what kind of music do you like?",
+    "i just got back from work, so tired",
+    "do you play any video games?",
+    "i've been watching a lot of anime lately",
+    "what did you have for dinner",
+    "pizza is the best food ever",
+    "the weather here is awful today, it won't stop raining",
+    "i'm learning to play the guitar",
+    "nice, how long have you been doing that?",
+    "not much, just chilling",
+    "have you seen the new spider-man movie?",
+    "yeah it was pretty good tbh",
+    "my favourite band is probably radiohead",
+    "i like reading fantasy books",
+    "what are your hobbies?",
+    "cool cool",
+    "idk, what about you?",
+    "i'm so bored right now",
+    "do you have any pets?",
+    "that sounds like fun!",
+    "omg yes i love that song",
+    "i have an exam tomorrow and i haven't studied at all",
+    "good luck with it!",
+    "thanks, you too",
+    "what's your favourite season?",
+    "autumn for sure, i love the colours",
+    "bye, nice talking to you",
+)
+
+
+def loadgen_lines(count: int, rng: random.Random) -> list[str]:
+    """Saturation lines, pings and echoes with varying tokens."""
+    lines = []
+    for n in range(count):
+        token = format(rng.randrange(1, 2**40), "016x").translate(TOKEN_LETTERS)
+        kind = n % 4
+        if kind < 2:
+            lines.append(SAT_LINE % token)
+        else:
+            lines.append(("p" if kind == 2 else "e") + (PING_LINE % token)[1:])
+    return lines
+
+
+def small_talk(count: int, rng: random.Random) -> list[str]:
+    """Small talk as people send it, and the same lines behind a hex token."""
+    lines = []
+    for n in range(count):
+        line = SMALL_TALK[n % len(SMALL_TALK)]
+        if n % 2:
+            line = f"s {rng.randrange(16**4):x} {line}"
+        lines.append(line)
+    return lines
+
+
+def corpus_lines() -> list[str]:
+    lines = []
+    for raw in CORPUS.read_text(encoding="utf-8").splitlines():
+        if raw.strip():
+            lines.extend(turn["text"] for turn in json.loads(raw)["turns"])
+    return lines
+
+
+def per_message(work: Callable[[str], object], messages: Sequence[str], repeats: int) -> float:
+    """Minimum over ``repeats`` passes of the mean cost per message, in µs."""
+    best = float("inf")
+    for _ in range(repeats):
+        gc.collect()
+        begin = time.perf_counter_ns()
+        for text in messages:
+            work(text)
+        best = min(best, (time.perf_counter_ns() - begin) / len(messages))
+    return best / 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=15)
+    parser.add_argument("--messages", type=int, default=2000, help="per generated set")
+    parser.add_argument("--only", choices=("analyse", "fold", "toxicity"), default=None)
+    args = parser.parse_args()
+
+    rng = random.Random(20261121)
+    analyser = TextAnalyser()
+    scorer = analyser.toxicity
+    sets = {
+        "loadgen": loadgen_lines(args.messages, rng),
+        "smalltalk": small_talk(args.messages, rng),
+        "corpus": corpus_lines(),
+    }
+    parts: dict[str, Callable[[str], object]] = {
+        "analyse": analyser.analyse,
+        "fold": fold,
+        "toxicity": scorer.score,
+    }
+    if args.only:
+        parts = {args.only: parts[args.only]}
+    for messages in sets.values():  # warm up regex and dict caches
+        for text in messages[:200]:
+            analyser.analyse(text)
+    print(f"µs per message, minimum of {args.repeats} passes (model {scorer.available and 'on'})")
+    print(f"{'set':<10} {'messages':>8}  " + "  ".join(f"{name:>9}" for name in parts))
+    for name, messages in sets.items():
+        cells = [per_message(work, messages, args.repeats) for work in parts.values()]
+        print(f"{name:<10} {len(messages):>8}  " + "  ".join(f"{cell:>9.2f}" for cell in cells))
+    flagged = sum(1 for text in sets["corpus"] if analyser.analyse(text))
+    print(f"corpus messages with a signal: {flagged} of {len(sets['corpus'])}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,185 @@
+"""The gate may skip a detector only where it provably finds nothing.
+
+Every test here compares the gated analyser with one that runs every
+detector on every message, or checks one of the bounds the gate relies on,
+so a gate that wrongly skips a detector fails them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from passerby.safety.text import TextAnalyser
+from passerby.safety.text.normalise import (
+    _fold_words,
+    digits_at_most,
+    fold,
+    fold_digits,
+    fold_plain,
+    fold_words,
+)
+from passerby.safety.text.patterns import LINK_APPS, Patterns
+from passerby.safety.text.toxicity import ToxicityScorer
+
+CORPUS = Path(__file__).resolve().parent.parent / "data" / "conversations.jsonl"
+MESSAGES = [
+    turn["text"]
+    for line in CORPUS.read_text(encoding="utf-8").splitlines()
+    if line.strip()
+    for turn in json.loads(line)["turns"]
+]
+# Words of the corpus and of the detectors' own vocabulary, to build
+# messages that come close to firing them.
+VOCABULARY = sorted(
+    {word for text in MESSAGES for word in re.findall(r"[\w@.#/:'+-]+", text.lower())}
+)
+# Patterns that gate no detector: helpers, or read only after a trigger has
+# matched (the off-platform requests search a window around an app name).
+NOT_TRIGGERS = {
+    "non_alnum",
+    "phone",
+    "date",
+    "phone_context",
+    "address_hint",
+    "off_requests",
+    "app_mention",
+    "age_hint",
+    "age_self",  # listed as the first of age_disclosures
+    "innocent_picture",
+    *(name for name in vars(Patterns()) if name.endswith("_gate")),
+}
+
+
+@pytest.fixture(scope="module")
+def scorer() -> ToxicityScorer:
+    return ToxicityScorer()
+
+
+@pytest.fixture(scope="module")
+def gated(scorer: ToxicityScorer) -> TextAnalyser:
+    return TextAnalyser(scorer)
+
+
+@pytest.fixture(scope="module")
+def ungated(scorer: ToxicityScorer) -> TextAnalyser:
+    return TextAnalyser(scorer, prefilter=False)
+
+
+def test_gated_and_ungated_agree_on_the_corpus(gated: TextAnalyser, ungated: TextAnalyser) -> None:
+    differ = [(m, gated.analyse(m), ungated.analyse(m)) for m in MESSAGES]
+    assert [d for d in differ if d[1] != d[2]] == []
+    assert sum(1 for _, signals, _ in differ if signals) > 300  # the corpus does fire
+
+
+def _obfuscate(word: str, how: int) -> str:
+    leet = str.maketrans("aeiost", "431057")
+    tricks = [
+        word,
+        word.upper(),
+        word.translate(leet),
+        " ".join(word),
+        ".".join(word),
+        "-".join(word),
+        "\u200b".join(word),
+        word.replace("a", "а").replace("o", "о").replace("e", "е"),  # Cyrillic
+        word + word[-1:] * 3,
+        f"{word}!!",
+        f"{word}?",
+        f"'{word}'",
+    ]
+    return tricks[how % len(tricks)]
+
+
+messages = st.lists(
+    st.tuples(st.sampled_from(VOCABULARY), st.integers(0, 11)), min_size=1, max_size=9
+).map(lambda parts: " ".join(_obfuscate(word, how) for word, how in parts))
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=messages)
+def test_gated_and_ungated_agree_on_obfuscated_corpus_words(
+    gated: TextAnalyser, ungated: TextAnalyser, text: str
+) -> None:
+    assert gated.analyse(text) == ungated.analyse(text)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=60))
+def test_gated_and_ungated_agree_on_any_text(
+    gated: TextAnalyser, ungated: TextAnalyser, text: str
+) -> None:
+    assert gated.analyse(text) == ungated.analyse(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "s bbbbbbbbbbbbgfsc hey, how is your day going so far?",
+        "p bbbbbbbbbbbbbbbd are you still there?",
+        "e bbbbbbbbbbbbbbbd are you still there?",
+        "s 3fa9 hey, how is your day going so far?",
+        "p 91 are you still there?",
+        "what kind of music do you like?",
+    ],
+)
+def test_benign_chat_wakes_no_detector(gated: TextAnalyser, text: str) -> None:
+    # Not a timing test: the gate must do its job on the server's commonest
+    # messages, or the detectors all run again.
+    assert gated._gate is not None
+    assert [d.__name__ for d in gated._gate.select(fold(text))] == []
+
+
+def test_every_pattern_gates_its_detector_or_is_named_as_not_gating(gated: TextAnalyser) -> None:
+    # A detector that starts reading a new pattern must list it in its
+    # trigger, or the gate would skip the detector where only it matches.
+    listed = {
+        id(pattern)
+        for trigger in gated._triggers()
+        for form in (trigger.plain, trigger.words, trigger.joined)
+        for pattern in form
+    }
+    patterns = gated._p
+    unlisted = []
+    for name, value in vars(patterns).items():
+        if name in NOT_TRIGGERS:
+            continue
+        found = [value] if isinstance(value, re.Pattern) else [row[0] for row in value]
+        unlisted += [name for pattern in found if id(pattern) not in listed]
+    assert unlisted == []
+    assert all(id(pattern) in listed for _, pattern in LINK_APPS)
+
+
+ascii_text = st.text(alphabet=st.characters(min_codepoint=9, max_codepoint=126), max_size=40)
+chatty = st.text(alphabet="abcs ,.?!'-u", max_size=30)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=st.one_of(ascii_text, chatty, st.text(max_size=20)))
+def test_fast_folds_are_the_slow_ones(text: str) -> None:
+    plain = fold_plain(text)
+    assert fold_words(plain) == _fold_words(plain)
+    if text.isascii():
+        assert plain == re.sub(r"\s+", " ", text.lower()).strip()
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=st.one_of(ascii_text, st.text(alphabet="0123456789oil| -.five", max_size=40)))
+def test_digit_bound_holds(text: str) -> None:
+    plain = fold_plain(text)
+    digits = fold_digits(plain)
+    assert digits_at_most(plain) >= sum(ch in "0123456789" for ch in digits)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=messages, threshold=st.sampled_from([0.2, 0.5, 0.9]))
+def test_toxicity_bound_holds(scorer: ToxicityScorer, text: str, threshold: float) -> None:
+    score = scorer.score(text)
+    assert score is not None
+    if not scorer.may_reach(text, threshold):
+        assert score < threshold
