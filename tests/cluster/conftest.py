@@ -97,6 +97,7 @@ async def engine(request: pytest.FixtureRequest) -> AsyncIterator[Engine]:
                 rng=rng,
                 timing=NodeTiming(heartbeat=0.2, timeout=1.0),
                 tick_seconds=NO_TICKS,
+                batch_seconds=0,  # one arrival at a time here; batching: test_redis_broker
             )
         broker.observe_matches(lambda match, chat: found.matches.append(match))
         await broker.start()

@@ -7,6 +7,7 @@ tests/test_cluster.py runs real server processes.
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -248,3 +249,17 @@ async def test_a_redis_outage_ends_cross_node_chats_and_service_resumes(
     assert await eventually(frank_meets_erin, timeout=10)
     assert a.healthy()
     assert matched(waiter) is not None and matched(waiter).partner == "frank"  # type: ignore[union-attr]
+
+
+async def test_arrivals_that_come_together_share_a_call_and_all_pair(nodes: NodeFactory) -> None:
+    a, b = await nodes(), await nodes()
+    inboxes = {f"u{i}": join(a if i % 2 else b, f"u{i}") for i in range(40)}
+    await asyncio.gather(*((a if i % 2 else b).enqueue(Ticket(f"u{i}")) for i in range(40)))
+
+    async def all_paired() -> bool:
+        return all(matched(inbox) is not None for inbox in inboxes.values())
+
+    assert await eventually(all_paired)
+    partners = {user: matched(inbox).partner for user, inbox in inboxes.items()}  # type: ignore[union-attr]
+    assert all(partners[partners[user]] == user for user in partners)  # pairs, each once
+    assert await a.matchmaker.waiting() == 0

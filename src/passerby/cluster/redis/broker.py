@@ -54,7 +54,12 @@ from passerby.cluster.codec import (
     encode_frame,
     encode_info,
 )
-from passerby.cluster.redis.matchmaker import Placement, RedisMatchmaker, Seat
+from passerby.cluster.redis.matchmaker import (
+    BATCH_SECONDS,
+    Placement,
+    RedisMatchmaker,
+    Seat,
+)
 from passerby.core.events import (
     FellBack,
     Matched,
@@ -125,9 +130,10 @@ class RedisBroker:
         node: str | None = None,
         timing: NodeTiming | None = None,
         tick_seconds: float = TICK_SECONDS,
+        batch_seconds: float = BATCH_SECONDS,
     ) -> None:
         self.node = node or secrets.token_hex(6)
-        self.matchmaker = RedisMatchmaker(redis, prefix, policy, rng)
+        self.matchmaker = RedisMatchmaker(redis, prefix, policy, rng, batch_seconds=batch_seconds)
         self._redis = redis
         self._clock = clock
         self._prefix = prefix
