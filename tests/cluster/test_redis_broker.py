@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
@@ -20,8 +21,9 @@ from tests.support import RedisServer, eventually
 from passerby.clock import SystemClock
 from passerby.cluster.broker import Notice, PeerInfo
 from passerby.cluster.redis.broker import NodeTiming, RedisBroker
+from passerby.cluster.redis.matchmaker import RedisMatchmaker
 from passerby.core.events import Matched, PartnerLeft, Relay, TypingChanged, Undelivered
-from passerby.core.matchmaker import Ticket
+from passerby.core.matchmaker import Match, MatchmakerPolicy, Ticket
 
 TIMING = NodeTiming(heartbeat=0.1, timeout=0.6)
 NodeFactory = Callable[..., Awaitable[RedisBroker]]
@@ -263,3 +265,36 @@ async def test_arrivals_that_come_together_share_a_call_and_all_pair(nodes: Node
     partners = {user: matched(inbox).partner for user, inbox in inboxes.items()}  # type: ignore[union-attr]
     assert all(partners[partners[user]] == user for user in partners)  # pairs, each once
     assert await a.matchmaker.waiting() == 0
+
+
+async def test_one_call_keeps_every_rule_among_its_own_arrivals(
+    redis_url: str, redis_prefix: str
+) -> None:
+    redis = Redis.from_url(redis_url)
+    mm = RedisMatchmaker(redis, redis_prefix, MatchmakerPolicy(), batch_seconds=0.05)
+    await redis.set(redis_prefix + "alive:n", "1", ex=60)
+    await mm.block("blocker", "blocked", 0.0)
+    tickets = [
+        Ticket("adult", section="adults"),
+        Ticket("teen", section="teens"),  # another section: never with adult
+        Ticket("tab1", identity="same"),
+        Ticket("tab2", identity="same"),  # the same person: never with tab1
+        Ticket("r1", identity="blocker", section="s2"),
+        Ticket("r2", identity="blocked", section="s2"),  # blocked: never with r1
+        Ticket("anyone", section="s3"),
+        Ticket("fan1", ("music",), section="s3"),  # not in the random pool yet
+        Ticket("fan2", ("music", "films"), section="s3"),  # meets fan1, not anyone
+    ]
+    now = time.time()
+    results = await asyncio.gather(*(mm.join(t, "n", "", now) for t in tickets))
+    placed = [p for result in results for p in result]  # one call: all in the first
+    assert sum(1 for result in results if result) <= 1
+    matches = [p.outcome for p in placed if isinstance(p.outcome, Match)]
+    assert [(m.a, m.b, m.common_interests) for m in matches] == [("fan1", "fan2", ("music",))]
+    for user in ("adult", "teen", "tab1", "tab2", "r1", "r2", "anyone"):
+        assert await mm.is_waiting(user)
+    assert not await mm.is_waiting("fan1") and not await mm.is_waiting("fan2")
+    # the stored arrivals are found by later calls as any waiting user is
+    [late] = [p.outcome for p in await mm.join(Ticket("teen2", section="teens"), "n", "", now)]
+    assert isinstance(late, Match) and {late.a, late.b} == {"teen", "teen2"}
+    await redis.aclose()

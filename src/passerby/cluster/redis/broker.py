@@ -175,6 +175,8 @@ class RedisBroker:
         try:
             await self.heartbeat()
             await asyncio.wait_for(self._subscribed.wait(), self._timing.timeout)
+            if self.reachable:
+                self._resync = False  # signed on and listening: nobody waits yet
         except (*UNREACHABLE, TimeoutError):
             log.warning("Redis is not reachable yet; node %s will keep trying", self.node)
         self._heart.start()

@@ -140,6 +140,23 @@ local function remember(identity, partner)
   memorise(identity, memory)
 end
 
+-- This call's view of a pool: the first SCAN entries, read once. Trims move
+-- its start; `complete` when the list was shorter than SCAN, so that an
+-- entry pushed now can be added to the view (else the view is dropped).
+local views = {}
+local function pool_view(key)
+  local view = views[key]
+  if view ~= nil and not view.complete and #view.entries - view.first + 1 < WINDOW then
+    view = nil  -- trimmed down to a few: read the next ones
+  end
+  if view == nil then
+    local entries = redis.call('LRANGE', key, 0, SCAN - 1)
+    view = {entries = entries, first = 1, complete = #entries < SCAN}
+    views[key] = view
+  end
+  return view
+end
+
 -- The partner for w among the pools `keys`, or nil: the same scan as
 -- Matchmaker._pick, trimming entries of users who left from each pool's head.
 local function pick(w, keys)
@@ -148,7 +165,9 @@ local function pick(w, keys)
   local chosen, seqs = {}, {}
   for _, key in ipairs(keys) do
     local found, head_stale, at_head = 0, 0, true
-    for _, entry in ipairs(redis.call('LRANGE', key, 0, SCAN - 1)) do
+    local view = pool_view(key)
+    for index = view.first, #view.entries do
+      local entry = view.entries[index]
       if found >= WINDOW then break end
       local bar = string.find(entry, '|', 1, true)
       local seq, user = string.sub(entry, 1, bar - 1), string.sub(entry, bar + 1)
@@ -169,7 +188,10 @@ local function pick(w, keys)
         end
       end
     end
-    if head_stale > 0 then redis.call('LTRIM', key, head_stale, -1) end
+    if head_stale > 0 then
+      redis.call('LTRIM', key, head_stale, -1)
+      view.first = view.first + head_stale
+    end
   end
   if #seqs == 0 then return nil end
   table.sort(seqs)
@@ -178,10 +200,10 @@ local function pick(w, keys)
   return chosen[tostring(seqs[index])]
 end
 
--- w meets partner_user; w.seq is nil when w is an arrival never stored.
-local function pair(w, partner_user)
-  local p = load(partner_user)
-  drop(p)
+-- p (who waited longer) meets w; either may be an arrival never stored
+-- (no seq), whose meeting then writes nothing of its wait.
+local function pair_with(p, w)
+  if p.seq then drop(p) end
   if w.seq then drop(w) end
   remember(p.who, w.who)
   remember(w.who, p.who)
@@ -195,6 +217,10 @@ local function pair(w, partner_user)
     'm', p.user, p.node, p.info, w.user, w.node, w.info, common,
     tostring(now - p.joined), tostring(now - w.joined),
   }
+end
+
+local function pair(w, partner_user)
+  pair_with(load(partner_user), w)
 end
 
 -- Look for a partner for w in `keys`, interests before random; true if found.
@@ -218,7 +244,17 @@ end
 
 local function wait_in(w, keys)
   local entry = w.seq .. '|' .. w.user
-  for _, key in ipairs(keys) do redis.call('RPUSH', key, entry) end
+  for _, key in ipairs(keys) do
+    local length = redis.call('RPUSH', key, entry)
+    local view = views[key]
+    if view ~= nil then
+      if view.complete and length <= SCAN then
+        view.entries[#view.entries + 1] = entry
+      else
+        views[key] = nil
+      end
+    end
+  end
 end
 
 -- A waiting user enters more pools: a partner there, or they wait there too.
@@ -229,12 +265,42 @@ end
 -- Set by the join operation: the sequence number of the next stored arrival.
 local next_seq
 
--- An arrival: a partner now, or it is stored and waits. Nothing is written
--- for an arrival that is paired at once.
-local function arrive(w)
-  if redis.call('EXISTS', wkey(w.user)) == 1 then return end  -- already waiting
-  local keys = keys_of(w, w.lang)
-  if meet(w, keys) then return end
+-- Arrivals of this call that found nobody yet, oldest first. They are
+-- stored when the call ends; until then a later arrival of the same call
+-- may meet one of them, and neither wait is ever written.
+local pending, pending_users = {}, {}
+
+-- The index in `pending` of a partner for w, or nil: the same rules as
+-- pick() (interests before random, a random one of the `window` oldest).
+local function meet_pending(w, keys)
+  if #pending == 0 then return nil end
+  local wanted = {}
+  for _, key in ipairs(keys) do wanted[key] = true end
+  local mine = memory_of(w.who).excluded
+  for _, want_random in ipairs({false, true}) do
+    local found = {}
+    for i, p in ipairs(pending) do
+      if #found >= WINDOW then break end
+      local shares = false
+      for _, key in ipairs(p.keys) do
+        if wanted[key] and (string.sub(key, -1) == US) == want_random then
+          shares = true
+          break
+        end
+      end
+      if shares and p.who ~= w.who and not mine[p.who]
+        and not memory_of(p.who).excluded[w.who] then
+        found[#found + 1] = i
+      end
+    end
+    if #found > 0 then
+      return found[math.min(#found, math.floor(draw() * #found) + 1)]
+    end
+  end
+  return nil
+end
+
+local function store(w)
   w.seq = next_seq()
   redis.call('HSET', wkey(w.user), 'seq', w.seq, 'who', w.who, 'sec', w.sec, 'lang', w.lang,
     'tags', table.concat(w.tags, US), 'only', w.only and '1' or '0',
@@ -247,7 +313,26 @@ local function arrive(w)
   if LANGUAGE_FB >= 0 then
     redis.call('ZADD', P .. 'dl', now + LANGUAGE_FB, '1|' .. w.seq .. '|' .. w.user)
   end
-  wait_in(w, keys)
+  wait_in(w, w.keys)
+end
+
+-- An arrival: a partner now (a waiting user first, then an arrival of this
+-- call), or it joins `pending`. Nothing is written for an arrival paired at once.
+local function arrive(w)
+  if pending_users[w.user] then return end  -- twice in one call
+  if redis.call('EXISTS', wkey(w.user)) == 1 then return end  -- already waiting
+  local keys = keys_of(w, w.lang)
+  if meet(w, keys) then return end
+  local i = meet_pending(w, keys)
+  if i then
+    local p = table.remove(pending, i)
+    pending_users[p.user] = nil
+    pair_with(p, w)
+    return
+  end
+  w.keys = keys
+  pending[#pending + 1] = w
+  pending_users[w.user] = true
 end
 
 local function fall_back(w, reason)
@@ -293,6 +378,7 @@ if op == 'join' then
     end
     arrive(w)
   end
+  for _, w in ipairs(pending) do store(w) end
 elseif op == 'leave' then
   local w = load(ARGV[6])
   if w then drop(w) end
