@@ -9,7 +9,6 @@ must never stop because of one bad round.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -27,11 +26,14 @@ class Periodic:
         if self._task is None:
             self._task = asyncio.create_task(self._run(), name=f"passerby-{self.name}")
 
-    async def close(self) -> None:
+    async def close(self, grace: float = 5.0) -> None:
+        """Stop; a step that does not end within ``grace`` seconds of being cancelled
+        (stuck in a client library) is left behind rather than hold up a shutdown."""
         if self._task is not None:
             self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            done, _ = await asyncio.wait({self._task}, timeout=grace)
+            if not done:
+                log.warning("background %s did not stop in time", self.name)
             self._task = None
 
     async def _run(self) -> None:

@@ -222,7 +222,11 @@ async def test_a_redis_outage_ends_cross_node_chats_and_service_resumes(
     carol, dave = join(a, "carol"), join(a, "dave")
     await a.enqueue(Ticket("carol", lang="es"))
     await a.enqueue(Ticket("dave", lang="es"))
-    local = matched(carol)
+
+    async def carol_matched() -> Matched | None:
+        return matched(carol)
+
+    local = await eventually(carol_matched)
     assert local is not None
     waiter = join(b, "erin")
     await b.enqueue(Ticket("erin", lang="id"))

@@ -79,6 +79,8 @@ UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError, asyncio.Timeout
 TICK_SECONDS = 0.25
 COUNTS_SECONDS = 1.0
 LISTEN_BACKOFF_MAX = 2.0
+LISTEN_POLL = 0.2
+CLOSE_SECONDS = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +162,7 @@ class RedisBroker:
         self._listened = False  # subscribed at least once
         self._resync = False  # the subscription dropped since the last heartbeat
         self._tasks: list[asyncio.Task[None]] = []
+        self._closing = False
         self._ticker = Periodic("matchmaker-tick", tick_seconds, self.tick)
         self._heart = Periodic("node-heartbeat", self._timing.heartbeat, self.heartbeat)
         self.reachable = False
@@ -189,11 +192,13 @@ class RedisBroker:
         if graceful:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._flushed(), self._timing.timeout)
-        for task in self._tasks:
+        # The reader and the writer end by themselves (no cancelling a client
+        # mid-read); bounded, and cancelled only if they do not.
+        self._closing = True
+        self._wake.set()
+        _, stuck = await asyncio.wait(self._tasks, timeout=LISTEN_POLL + 2 * CLOSE_SECONDS)
+        for task in stuck:
             task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
         self._tasks = []
         if graceful:
             try:
@@ -406,7 +411,7 @@ class RedisBroker:
 
     async def _write(self) -> None:
         """The one writer: publishes the outbox in order, a pipeline at a time."""
-        while True:
+        while not self._closing:
             await self._wake.wait()
             self._wake.clear()
             while self._outbox:
@@ -424,9 +429,13 @@ class RedisBroker:
             self._idle.set()
 
     async def _listen(self) -> None:
-        """The one reader of this node's channel; reconnects by itself."""
+        """The one reader of this node's channel; reconnects by itself.
+
+        It polls (``LISTEN_POLL`` seconds at most) rather than blocking in a
+        read, so that closing never has to cancel the client mid-read.
+        """
         backoff = 0.05
-        while True:
+        while not self._closing:
             pubsub = self._redis.pubsub()
             try:
                 await pubsub.subscribe(self._channel, self._control)
@@ -437,8 +446,11 @@ class RedisBroker:
                 self._listened = True
                 self._subscribed.set()
                 backoff = 0.05
-                async for message in pubsub.listen():
-                    if message["type"] != "message":
+                while not self._closing:
+                    message = await pubsub.get_message(
+                        ignore_subscribe_messages=True, timeout=LISTEN_POLL
+                    )
+                    if message is None or message["type"] != "message":
                         continue
                     if message["channel"] == self._control_bytes:
                         await self._noticed(message["data"])
@@ -449,8 +461,8 @@ class RedisBroker:
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, LISTEN_BACKOFF_MAX)
             finally:
-                with contextlib.suppress(*UNREACHABLE):
-                    await pubsub.aclose()  # type: ignore[no-untyped-call]
+                with contextlib.suppress(*UNREACHABLE, TimeoutError):
+                    await asyncio.wait_for(pubsub.aclose(), CLOSE_SECONDS)  # type: ignore[no-untyped-call]
 
     async def _received(self, raw: bytes) -> None:
         try:
