@@ -26,6 +26,7 @@ class Driver:
         self.engine = engine
         self.broker = broker
         self.inboxes: dict[str, Recorder] = {}
+        self.start = engine.clock.monotonic()  # tick_at() counts from here
 
     async def join(self, user: str, **ticket: Any) -> list[Match]:
         if user not in self.inboxes:
@@ -53,17 +54,9 @@ class Driver:
     def fallbacks(self, user: str) -> list[FellBack]:
         return [e for e in self.inboxes[user].events if isinstance(e, FellBack)]
 
-    @property
-    def start(self) -> float:
-        return self._start
-
-    async def open(self) -> Driver:
-        self._start = self.engine.clock.monotonic()
-        return self
-
 
 async def driver(engine: Engine, seed: int = 1, **policy: Any) -> Driver:
-    return await Driver(engine, await engine.make_broker(seed, **policy)).open()
+    return Driver(engine, await engine.make_broker(seed, **policy))
 
 
 def pair_of(match: Match) -> frozenset[str]:

@@ -302,3 +302,28 @@ async def test_one_call_keeps_every_rule_among_its_own_arrivals(
     [late] = [p.outcome for p in await mm.join(Ticket("teen2", section="teens"), "n", "", now)]
     assert isinstance(late, Match) and {late.a, late.b} == {"teen", "teen2"}
     await redis.aclose()
+
+
+async def test_a_pair_that_meets_again_is_routed_to_the_new_chat(nodes: NodeFactory) -> None:
+    # Recent-partner memory is off, as after a Redis restart: the same two
+    # people meet again while the first chat's news may still be in flight.
+    a = await nodes(policy=MatchmakerPolicy(recent_partners=0))
+    b = await nodes(policy=MatchmakerPolicy(recent_partners=0))
+    alice, bob, first = await cross_pair(a, b)
+    await a.deliver("bob", PartnerLeft(first))
+    await a.end_chat(first)
+    assert await eventually(lambda: _has(bob, PartnerLeft(first)))
+    await a.enqueue(Ticket("alice"))
+    await b.enqueue(Ticket("bob"))
+
+    async def again() -> Matched | None:
+        found = matched(alice)
+        return found if found is not None and found.chat != first else None
+
+    second = await eventually(again)
+    assert second is not None
+    await b.deliver("alice", Relay(second.chat, "bob", "hello again", 1))
+    assert await eventually(lambda: _has(alice, Relay(second.chat, "bob", "hello again", 1)))
+    await a.end_chat(second.chat)
+    await a.end_chat(first)  # late and twice: harmless
+    assert a._peers == {} and a._peer_of == {} and a._local_chats == {}

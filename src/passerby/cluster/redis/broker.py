@@ -149,7 +149,7 @@ class RedisBroker:
         self._stranded: set[str] = set()  # waiting users Redis may not know of
         self._peers: dict[str, _Peer] = {}  # remote user -> whom they chat with here
         self._peer_of: dict[str, str] = {}  # local user -> their remote partner
-        self._local_chats: dict[str, int] = {}  # chat -> its sides on this node
+        self._local_chats: dict[str, set[str]] = {}  # chat -> its users on this node
         # Blocks asked for by this node's devices, told again to a Redis that forgot them.
         self._blocks: dict[str, set[str]] = {}
         self._observers: list[MatchObserver] = []
@@ -191,7 +191,7 @@ class RedisBroker:
         await self._heart.close()
         if graceful:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._flushed(), self._timing.timeout)
+                await asyncio.wait_for(self._idle.wait(), self._timing.timeout)
         # The reader and the writer end by themselves (no cancelling a client
         # mid-read); bounded, and cancelled only if they do not.
         self._closing = True
@@ -205,10 +205,8 @@ class RedisBroker:
                 await self._leave_cluster()
             except UNREACHABLE:
                 log.warning("could not sign node %s off from Redis", self.node)
+        await self.matchmaker.settle()
         await self._redis.aclose(close_connection_pool=True)
-
-    async def _flushed(self) -> None:
-        await self._idle.wait()
 
     async def _leave_cluster(self) -> None:
         for user in list(self._waiting):
@@ -260,9 +258,7 @@ class RedisBroker:
         self._inboxes.pop(user, None)
         self._infos.pop(user, None)
         self._stranded.discard(user)
-        partner = self._peer_of.pop(user, None)
-        if partner is not None:
-            self._peers.pop(partner, None)
+        self._forget_peer(user)
         if self._waiting.pop(user, None) is not None:
             with contextlib.suppress(*UNREACHABLE):
                 await self.matchmaker.leave(user, self._clock.wall())
@@ -299,33 +295,38 @@ class RedisBroker:
 
     async def end_chat(self, chat: str) -> None:
         """The side that ends a chat says so; the other learns it from PartnerLeft."""
-        if self._local_chats.pop(chat, None) is None:
-            return
-        for user in [u for u, p in self._peer_of.items() if self._peers[p].chat == chat]:
-            self._forget_peer(user)
+        for user in self._local_chats.pop(chat, ()):
+            self._forget_peer(user, chat)
 
-    def _forget_peer(self, user: str) -> None:
-        partner = self._peer_of.pop(user, None)
-        if partner is not None:
-            self._peers.pop(partner, None)
+    def _forget_peer(self, user: str, chat: str | None = None) -> None:
+        """Forget ``user``'s remote partner (only in ``chat``, when given)."""
+        partner = self._peer_of.get(user)
+        if partner is None:
+            return
+        peer = self._peers.get(partner)
+        if chat is not None and peer is not None and peer.chat != chat:
+            return
+        del self._peer_of[user]
+        if peer is not None and peer.local == user:  # the partner may chat here anew
+            del self._peers[partner]
 
     def _side_left(self, user: str, chat: str) -> None:
         """``user`` of this node is no longer in ``chat``."""
-        peer = self._peers.get(self._peer_of.get(user, ""))
-        if peer is not None and peer.chat == chat:
-            self._forget_peer(user)
-        sides = self._local_chats.get(chat)
-        if sides is not None:
-            if sides <= 1:
+        self._forget_peer(user, chat)
+        users = self._local_chats.get(chat)
+        if users is not None:
+            users.discard(user)
+            if not users:
                 del self._local_chats[chat]
-            else:
-                self._local_chats[chat] = sides - 1
+
+    def _sides(self) -> int:
+        return sum(len(users) for users in self._local_chats.values())
 
     async def counts(self) -> Counts:
         now = self._clock.monotonic()
         if self._counts is not None and now - self._counts[0] < COUNTS_SECONDS:
             return self._counts[1]
-        online, sides = len(self._inboxes), sum(self._local_chats.values())
+        online, sides = len(self._inboxes), self._sides()
         waiting = len(self._waiting)
         try:
             stats = await self._redis.hgetall(self._prefix + "stats")
@@ -498,7 +499,7 @@ class RedisBroker:
                 return
             self._waiting.pop(to, None)
             self._stranded.discard(to)
-            self._local_chats[event.chat] = self._local_chats.get(event.chat, 0) + 1
+            self._local_chats.setdefault(event.chat, set()).add(to)
             if partner_node != self.node:
                 self._forget_peer(to)
                 seat = Seat(partner_node, decode_info(extra.get("pi")))
@@ -534,7 +535,7 @@ class RedisBroker:
     async def heartbeat(self) -> None:
         """Say this node lives; notice nodes that died and a Redis that forgot us."""
         prefix, timing = self._prefix, self._timing
-        stats = f"{len(self._inboxes)} {sum(self._local_chats.values())} {len(self._waiting)}"
+        stats = f"{len(self._inboxes)} {self._sides()} {len(self._waiting)}"
         try:
             pipe = self._redis.pipeline(transaction=False)
             pipe.set(prefix + "alive:" + self.node, "1", px=int(timing.timeout * 1000))

@@ -140,6 +140,12 @@ local function remember(identity, partner)
   memorise(identity, memory)
 end
 
+-- May `me` (whose exclusions are `mine`) meet `them`? Never oneself, never a
+-- recent partner or a blocked identity, on either side.
+local function may_meet(me, mine, them)
+  return them ~= me and not mine[them] and not memory_of(them).excluded[me]
+end
+
 -- This call's view of a pool: the first SCAN entries, read once. Trims move
 -- its start; `complete` when the list was shorter than SCAN, so that an
 -- entry pushed now can be added to the view (else the view is dropped).
@@ -179,8 +185,7 @@ local function pick(w, keys)
         if chosen[seq] then
           found = found + 1
         else
-          local them = c.who
-          if them ~= me and not mine[them] and not memory_of(them).excluded[me] then
+          if may_meet(me, mine, c.who) then
             chosen[seq] = {user, c.node}
             seqs[#seqs + 1] = tonumber(seq)
             found = found + 1
@@ -288,8 +293,7 @@ local function meet_pending(w, keys)
           break
         end
       end
-      if shares and p.who ~= w.who and not mine[p.who]
-        and not memory_of(p.who).excluded[w.who] then
+      if shares and may_meet(w.who, mine, p.who) then
         found[#found + 1] = i
       end
     end

@@ -141,6 +141,11 @@ class RedisMatchmaker:
             else:
                 batch.done.set_result(placed)
 
+    async def settle(self, grace: float = 2.0) -> None:
+        """Let the calls still out finish (before the connections close)."""
+        if self._sending:
+            await asyncio.wait(set(self._sending), timeout=grace)
+
     async def leave(self, user: str, now: float) -> None:
         await self._call("leave", now, user)
 
