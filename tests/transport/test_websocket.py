@@ -342,3 +342,36 @@ async def test_logs_hold_no_message_text_and_no_address(
     assert "my secret words" not in caplog.text  # ...and holds no text,
     assert "127.0.0.1" not in caplog.text  # no address,
     assert "who=me" not in caplog.text  # no query string
+
+
+async def test_a_silent_client_is_pinged_and_dropped_and_a_live_one_is_kept(
+    server_factory: ServerFactory,
+) -> None:
+    server = await server_factory(heartbeat_seconds=0.4)
+    async with aiohttp.ClientSession() as http:
+        # aiohttp's client answers pings by itself; the silent one does not.
+        live = await http.ws_connect(server.ws_url, protocols=("passerby.v1",))
+        silent = await http.ws_connect(server.ws_url, protocols=("passerby.v1",), autoping=False)
+        assert orjson.loads(await silent.receive_str())["type"] == "welcome"
+        assert orjson.loads(await live.receive_str())["type"] == "welcome"
+        live_reader = asyncio.ensure_future(live.receive())  # keeps reading, answers pings
+        ping = await asyncio.wait_for(silent.receive(), 5)
+        assert ping.type is aiohttp.WSMsgType.PING
+        end = await asyncio.wait_for(silent.receive(), 5)  # no pong: dropped
+        assert end.type in (aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR)
+        await asyncio.sleep(1.0)  # two more heartbeats
+        assert not live_reader.done() and not live.closed
+        assert server.services.metrics.connections == 1
+        live_reader.cancel()
+        await live.close()
+
+
+async def test_the_server_answers_a_clients_ping(live_server: LiveServer) -> None:
+    async with (
+        aiohttp.ClientSession() as http,
+        http.ws_connect(live_server.ws_url, protocols=("passerby.v1",), autoping=False) as ws,
+    ):
+        assert orjson.loads(await ws.receive_str())["type"] == "welcome"
+        await ws.ping(b"are you there")
+        pong = await asyncio.wait_for(ws.receive(), 5)
+        assert pong.type is aiohttp.WSMsgType.PONG and pong.data == b"are you there"

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from passerby.clock import Clock
+from passerby.recent import RecentCache
 from passerby.safety.iphash import IpHasher, network_of
 from passerby.storage.safety_sql import BanRow
 
@@ -73,7 +74,9 @@ class BanService:
         self._store = store
         self._hasher = hasher
         self._clock = clock
-        self._cache: dict[tuple[str | None, str | None], tuple[Ban | None, float]] = {}
+        self._cache: RecentCache[tuple[str | None, str | None], tuple[Ban | None, float]] = (
+            RecentCache(MAX_CACHED)
+        )
         self._announcers: list[Callable[[str | None], Awaitable[None]]] = []
 
     def on_ban(self, announce: Callable[[str | None], Awaitable[None]]) -> None:
@@ -131,9 +134,7 @@ class BanService:
             if ban is None or ban.expires_at is None or ban.expires_at > self.now():
                 return ban
         ban = await self._lookup(device, address)
-        if len(self._cache) >= MAX_CACHED:
-            del self._cache[next(iter(self._cache))]
-        self._cache[key] = (ban, now)
+        self._cache.put(key, (ban, now))
         return ban
 
     async def _lookup(self, device: str | None, address: str | None) -> Ban | None:

@@ -11,14 +11,14 @@ here blocks the event loop. It adds two signals only history can give:
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from passerby.safety.policy import Outcome, Policy
+from passerby.recent import RecentCache
+from passerby.safety.policy import ALLOW, Outcome, Policy
 from passerby.safety.signals import Signal
 
 # Greetings and one-word answers ("hi", "m", "asl") are repeated by everyone
@@ -50,15 +50,15 @@ class CachedAnalyser:
     "asl", "lol"), and detectors are pure, so the same text needs one look.
 
     Holds at most ``size`` short texts (long ones are rarely repeated and
-    would make the cache a store of conversations); evicts the oldest.
+    would make the cache a store of conversations); the least recently used
+    go first.
     """
 
     MAX_KEY_CHARS = 64
 
     def __init__(self, analyser: Analyser, size: int = 4096) -> None:
         self._analyser = analyser
-        self._size = size
-        self._cache: dict[str, tuple[Signal, ...]] = {}
+        self._cache: RecentCache[str, tuple[Signal, ...]] = RecentCache(size)
 
     def analyse(self, text: str) -> list[Signal]:
         cached = self._cache.get(text)
@@ -66,9 +66,7 @@ class CachedAnalyser:
             return list(cached)
         signals = self._analyser.analyse(text)
         if len(text) <= self.MAX_KEY_CHARS:
-            if len(self._cache) >= self._size:
-                del self._cache[next(iter(self._cache))]
-            self._cache[text] = tuple(signals)
+            self._cache.put(text, tuple(signals))
         return signals
 
 
@@ -132,8 +130,11 @@ class StrikeBook:
         bisect.insort(self.expiries.setdefault(policy, []), expires)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Verdict:
+    """What the moderator decided about one message (never changed once made;
+    not frozen because it is built for every message)."""
+
     outcome: Outcome
     signals: tuple[Signal, ...]
     text: str  # what the partner receives (masked when the outcome says so)
@@ -168,8 +169,8 @@ class ChatModerator:
         self._peak = 0.0  # the highest risk about us in this chat
         self._last_risk: RiskLike | None = None
         self._wall = 0.0
-        self._fingerprints: deque[tuple[float, str]] = deque()
-        self._print_counts: Counter[str] = Counter()
+        self._fingerprints: deque[tuple[float, int]] = deque()
+        self._print_counts: dict[int, int] = {}
         self._sent: deque[float] = deque()
 
     def new_chat(self) -> None:
@@ -187,53 +188,68 @@ class ChatModerator:
 
     def outgoing(self, text: str, now: float, wall: float) -> Verdict:
         """Judge a message we are about to send (``now`` monotonic, ``wall`` epoch)."""
-        signals = list(self._analyser.analyse(text))
-        signals.extend(self._history(text, now))
-        if signals or self._last_risk is None:
-            self._last_risk = self._risk.observe("me", signals)
-        risk = self._last_risk  # no signal: the conversation's risk is unchanged
+        signals = self._analyser.analyse(text)
+        seen = self._history(text, now)
+        if seen:
+            signals = [*signals, *seen]
+        risk = self._last_risk
+        if signals or risk is None:  # no signal: the conversation's risk is unchanged
+            risk = self._last_risk = self._risk.observe("me", signals)
         # The conversation's risk is about one speaker; only act on it when
         # that speaker is the one sending now.
         mine = risk.subject == "me"
         score = risk.score if mine else 0.0
-        self._peak = max(self._peak, score)
+        if score > self._peak:
+            self._peak = score
         self._wall = wall
         if self._device_history is not None:
             # Across chats: a device whose chats keep looking risky stays risky.
             score = max(score, self._device_history.value(wall))
-        outcome = self.policy.evaluate(
+        escalated = risk.escalate and mine
+        policy = self.policy
+        if not signals and not escalated and score < policy.lowest_risk_threshold:
+            return Verdict(ALLOW, (), text, risk)  # most messages: no rule can match
+        outcome = policy.evaluate(
             signals,
             self.section,
             risk_score=score,
-            escalated=risk.escalate and mine,
+            escalated=escalated,
             strikes=self.strikes.counts(wall),
         )
         for policy_name in outcome.strikes:
-            self.strikes.add(policy_name, wall + self.policy.strike_days * 86400)
+            self.strikes.add(policy_name, wall + policy.strike_days * 86400)
         shown = mask_personal_data(text) if outcome.delivery == "mask" else text
         return Verdict(outcome, tuple(signals), shown, risk)
 
     def _history(self, text: str, now: float) -> list[Signal]:
+        """``flood`` and ``repeated``, from this connection's recent messages."""
         found: list[Signal] = []
         sent = self._sent
         sent.append(now)
-        while sent and sent[0] < now - FLOOD_WINDOW:
+        horizon = now - FLOOD_WINDOW
+        while sent[0] < horizon:
             sent.popleft()
         if len(sent) > self._flood_messages:
             found.append(Signal("flood", 0.8, f"n={len(sent)}"))
+        if len(text) < REPEAT_MIN_CHARS:  # the key below is never longer than the text
+            return found
         key = " ".join(text.casefold().split())
         if len(key) < REPEAT_MIN_CHARS:
             return found
-        digest = hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+        # A salted in-process hash: it cannot be reversed, and it dies with
+        # the process.
+        digest = hash(key)
         prints, counts = self._fingerprints, self._print_counts
-        while prints and prints[0][0] < now - REPEAT_WINDOW:
+        horizon = now - REPEAT_WINDOW
+        while prints and prints[0][0] < horizon:
             _, old = prints.popleft()
-            counts[old] -= 1
-            if not counts[old]:
+            left = counts[old] - 1
+            if left:
+                counts[old] = left
+            else:
                 del counts[old]
         prints.append((now, digest))
-        counts[digest] += 1
-        same = counts[digest]
+        same = counts[digest] = counts.get(digest, 0) + 1
         if same >= REPEAT_THRESHOLD:
             found.append(Signal("repeated", min(1.0, 0.5 + 0.1 * same), f"n={same}"))
         return found

@@ -11,6 +11,7 @@ happen here, through the safety services, never in the core.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import secrets
@@ -52,6 +53,7 @@ from passerby.safety.reports import ReportService
 from passerby.storage.recorder import ChatRecorder
 from passerby.transport.metrics import Metrics
 from passerby.transport.origin import client_address, client_port, cookie_value, origin_allowed
+from passerby.transport.outbox import Outbox, Transport
 
 log = logging.getLogger(__name__)
 
@@ -96,9 +98,13 @@ class ChatConnection:
         "__weakref__",
         "_broker",
         "_endpoint",
+        "_outbox",
+        "_transport",
         "info",
         "partners",
+        "pinged",
         "reported",
+        "seen",
         "session",
         "ws",
     )
@@ -109,8 +115,11 @@ class ChatConnection:
         session: ChatSession,
         info: PeerInfo,
         endpoint: ChatEndpoint,
+        transport: Transport,
     ) -> None:
         self.ws = ws
+        self._transport = transport
+        self._outbox = endpoint.outbox
         self.session = session
         self.info = info
         self._endpoint = endpoint
@@ -118,6 +127,10 @@ class ChatConnection:
         # The other side of the current and the previous chat, for evidence.
         self.partners: dict[str, PeerInfo] = {}
         self.reported: dict[str, str] = {}  # chat -> report id
+        # Liveness (monotonic): the last frame from the client, and our last
+        # ping while it was silent (0.0: none).
+        self.seen = endpoint.clock.monotonic()
+        self.pinged = 0.0
 
     async def deliver(self, event: PeerEvent) -> None:
         endpoint = self._endpoint
@@ -141,12 +154,12 @@ class ChatConnection:
         for effect in effects:
             match effect:
                 case Send(frame):
-                    await self.send(frame)
+                    self.send(frame)
                 case Deliver(to, event):
                     await broker.deliver(to, event)
                 case Enqueue(ticket, frame):
                     if await self._may_enqueue():
-                        await self.send(frame)
+                        self.send(frame)
                         await broker.enqueue(ticket)
                 case Dequeue():
                     await broker.dequeue(user)
@@ -156,7 +169,7 @@ class ChatConnection:
                     await broker.end_chat(chat)
                     self._endpoint.recorder.ended(chat, reason)
                 case Close(code, reason):
-                    await self.ws.close(code=code, message=reason.encode())
+                    await self.close(code, reason)
                 case Moderated():
                     try:
                         await self._sanction(effect)
@@ -188,7 +201,7 @@ class ChatConnection:
         if device and await endpoint.device_starts.take(device):
             self.session.abort_start()
             await self.challenge()
-            await self.send(
+            self.send(
                 p.error(
                     "challenge_required", "Too many new chats: solve the challenge first.", "start"
                 )
@@ -214,12 +227,12 @@ class ChatConnection:
         record = effect.record
         earlier = self.reported.get(record.chat)
         if earlier is not None:  # one chat, one report: the same answer again
-            await self.send(p.encode({"type": "report_received", "report": earlier}))
+            self.send(p.encode({"type": "report_received", "report": earlier}))
             return
         key = self.info.device or self.info.address
         wait = await endpoint.report_limit.take(key)
         if wait:
-            await self.send(p.error("rate_limited", "Too many reports; try later.", "report", wait))
+            self.send(p.error("rate_limited", "Too many reports; try later.", "report", wait))
             return
         them = self.partners.get(record.chat)
         report_id = await safety.reports.report(
@@ -232,31 +245,38 @@ class ChatConnection:
         self.reported[record.chat] = report_id
         if them is not None and them.device and self.info.device:
             await self._broker.block(self.info.device, them.device)
-        await self.send(p.encode({"type": "report_received", "report": report_id}))
+        self.send(p.encode({"type": "report_received", "report": report_id}))
 
     async def challenge(self, challenge: dict[str, object] | None = None) -> None:
         """Ask for proof of work; it holds for the device, across reconnects."""
         self._endpoint.challenge_needed(self.info.device)
         self.session.require_challenge()
         challenge = challenge or self._endpoint.safety.challenges.issue()
-        await self.send(p.encode({"type": "challenge", **challenge}))
+        self.send(p.encode({"type": "challenge", **challenge}))
 
     async def banned(self, ban: Ban) -> None:
         if self.session.closed:  # told already (a ban notice may arrive twice)
             return
-        await self.send(p.encode({"type": "banned", **ban.as_json()}))
+        self.send(p.encode({"type": "banned", **ban.as_json()}))
         await self.run(self.session.on_close(self._endpoint.clock.wall()))
-        await self.ws.close(code=WSCloseCode.POLICY_VIOLATION, message=b"banned")
+        await self.close(WSCloseCode.POLICY_VIOLATION, "banned")
 
-    async def send(self, frame: str) -> None:
+    def send(self, frame: str) -> None:
+        """Queue a frame for our client; it leaves at the end of this loop turn."""
         if frame.startswith(_ERROR_PREFIX):
             self._endpoint.metrics.protocol_errors.inc()
-        if self.ws.closed:
-            return
-        try:  # noqa: SIM105 (try is cheaper than suppress on the relay path)
-            await self.ws.send_str(frame)
-        except ConnectionResetError:  # aiohttp's reset errors derive from it
-            pass  # the reader loop sees the close and cleans up
+        if not self.ws.closed:
+            self._outbox.send(self._transport, frame)
+
+    async def close(self, code: int, reason: str) -> None:
+        """Send what is queued, then close with ``code``."""
+        self._outbox.flush_one(self._transport)
+        await self.ws.close(code=code, message=reason.encode())
+
+    def drop(self) -> None:
+        """End a connection whose client has gone silent: no close handshake,
+        which it would not answer."""
+        self._transport.abort()
 
 
 class ChatEndpoint:
@@ -295,8 +315,17 @@ class ChatEndpoint:
         self._challenged: dict[str, None] = {}
         self._online: dict[str, int] = {}  # device -> its connections on this node
         self._connections: weakref.WeakSet[ChatConnection] = weakref.WeakSet()
+        self.outbox = Outbox()
         # Transcripts of ended chats are kept only while they can be reported.
         self._sweeper = Periodic("transcript-sweep", SWEEP_SECONDS, self._sweep)
+        # Silent clients are pinged, and dropped when the ping goes unanswered.
+        # One loop for all connections rather than a timer per connection
+        # reset by every frame.
+        self._liveness = (
+            Periodic("liveness", self._heartbeat / 2, self._check_liveness)
+            if self._heartbeat
+            else None
+        )
 
     def challenge_needed(self, device: str) -> None:
         if device:
@@ -326,9 +355,29 @@ class ChatEndpoint:
 
     async def start(self) -> None:
         self._sweeper.start()
+        if self._liveness is not None:
+            self._liveness.start()
 
     async def close(self) -> None:
         await self._sweeper.close()
+        if self._liveness is not None:
+            await self._liveness.close()
+
+    async def _check_liveness(self) -> None:
+        """Ping the clients silent for a heartbeat; drop those that stayed
+        silent for half a heartbeat after their ping."""
+        heartbeat = self._heartbeat or 0.0
+        now = self.clock.monotonic()
+        for conn in list(self._connections):
+            if conn.ws.closed or now - conn.seen < heartbeat:
+                continue
+            if conn.pinged > conn.seen:  # asked already, no frame since
+                if now - conn.pinged >= heartbeat / 2:
+                    conn.drop()
+                continue
+            conn.pinged = now
+            with contextlib.suppress(ConnectionError):  # going away: its reader cleans up
+                await conn.ws.ping()
 
     async def _sweep(self) -> None:
         wall = self.clock.wall()
@@ -367,7 +416,7 @@ class ChatEndpoint:
             )
         ws = web.WebSocketResponse(
             protocols=(p.SUBPROTOCOL,),
-            heartbeat=self._heartbeat,
+            autoping=False,  # pings are answered, and pongs seen, in _serve
             max_msg_size=p.HARD_FRAME_BYTES,
             compress=False,  # a deflate context costs far more memory than a chat line saves
             timeout=CLOSE_TIMEOUT,
@@ -437,13 +486,16 @@ class ChatEndpoint:
             connected_at=clock.wall(),
             section=session.section or "",
         )
-        conn = ChatConnection(ws, session, info, self)
+        transport = request.transport
+        if transport is None:  # the client left during the handshake
+            return
+        conn = ChatConnection(ws, session, info, self, transport)
         self.metrics.connections += 1
         self._connections.add(conn)
         self.broker.attach(user, conn, info)
         try:
             counts = await self.broker.counts()
-            await ws.send_str(p.welcome(__version__, counts.online))
+            conn.send(p.welcome(__version__, counts.online))
             ban = await self.ban_for(info)
             if ban is not None:
                 await conn.banned(ban)
@@ -451,14 +503,19 @@ class ChatEndpoint:
             if session.challenge_pending:
                 await conn.challenge()
             async for msg in ws:
+                now = conn.seen = clock.monotonic()
                 try:
-                    if msg.type is WSMsgType.TEXT:
-                        await conn.run(session.on_frame(msg.data, clock.monotonic(), clock.wall()))
-                    elif msg.type is WSMsgType.BINARY:
-                        await conn.run(session.on_binary(clock.monotonic()))
+                    kind = msg.type
+                    if kind is WSMsgType.TEXT:
+                        await conn.run(session.on_frame(msg.data, now, clock.wall()))
+                    elif kind is WSMsgType.BINARY:
+                        await conn.run(session.on_binary(now))
+                    elif kind is WSMsgType.PING:
+                        await ws.pong(msg.data)
+                    # A pong only needed to be seen.
                 except Exception:
                     log.exception("error while handling a frame")
-                    await conn.send(p.INTERNAL)
+                    conn.send(p.INTERNAL)
         except ConnectionResetError:
             pass
         except Exception:
@@ -473,6 +530,7 @@ class ChatEndpoint:
 
     async def close_all(self) -> None:
         """Tell every client the server is going away (close code 1001)."""
+        self.outbox.flush()
         await asyncio.gather(
             *(
                 conn.ws.close(code=WSCloseCode.GOING_AWAY, message=b"server shutting down")
