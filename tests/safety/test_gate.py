@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 
 from passerby.safety.text import TextAnalyser
 from passerby.safety.text.normalise import (
+    _fold_any_token,
+    _fold_token,
     _fold_words,
     digits_at_most,
     fold,
@@ -183,3 +185,49 @@ def test_toxicity_bound_holds(scorer: ToxicityScorer, text: str, threshold: floa
     assert score is not None
     if not scorer.may_reach(text, threshold):
         assert score < threshold
+
+
+# Text built to make neighbouring tokens join: lone letters and digits with
+# punctuation gaps ("s. n. a. p") or spaces ("s n a p"), apostrophes,
+# leetspeak, and tokens of punctuation alone (":)") between them.
+joining = st.lists(
+    st.sampled_from(["s", "n", "a", "p", "1", "4", ".", "-", ",", ":)", "'", "!", "|", "ab", "x."]),
+    max_size=12,
+).map(lambda parts: "".join(f"{part} " if i % 3 else part for i, part in enumerate(parts)))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=st.one_of(joining, ascii_text, chatty))
+def test_token_by_token_fold_is_the_fold_in_one_go(text: str) -> None:
+    plain = fold_plain(text)
+    folded = fold(text)
+    assert folded.plain == plain
+    assert folded.words == _fold_words(plain)
+    # What fold learnt from the tokens is what the whole text says.
+    assert folded.digit_bound == digits_at_most(plain)
+    changed = re.sub("[^a-z0-9]", "", plain) != re.sub("[^a-z0-9]", "", folded.words)
+    assert folded.letters_changed == changed
+
+
+@settings(max_examples=3000, deadline=None)
+@given(token=st.text(alphabet="abcxyz0134579s", min_size=1, max_size=12))
+def test_quick_token_fold_is_the_step_by_step_one(token: str) -> None:
+    assert _fold_token(token) == _fold_any_token(token)
+
+
+def _reference_may_reach(scorer: ToxicityScorer, text: str, threshold: float) -> bool:
+    """may_reach without the per-token bound: the sum over distinct terms."""
+    cutoff = scorer._cutoff(threshold)
+    terms = set(re.findall(r"\w\w+", text.lower()))
+    return sum(scorer._lift.get(term, 0.0) for term in terms) >= cutoff
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=messages, threshold=st.sampled_from([0.2, 0.5, 0.9]))
+def test_toxicity_token_bound_changes_no_answer(
+    scorer: ToxicityScorer, text: str, threshold: float
+) -> None:
+    assert scorer.may_reach(text, threshold) == _reference_may_reach(scorer, text, threshold)
+    for token in text.lower().split():
+        if token.isascii():
+            assert scorer._token_lift[token] == scorer._lift_of(token)  # cached is fresh

@@ -24,7 +24,7 @@ from typing import Final
 
 from passerby.safety.signals import Signal
 from passerby.safety.text.gate import Detector, Gate, Trigger
-from passerby.safety.text.normalise import Folded, digits_at_most, fold
+from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.patterns import (
     ADULT_AGE,
     APP_LOOKUP,
@@ -338,7 +338,7 @@ class TextAnalyser:
         scorer, threshold = self.toxicity, self._threshold
         if scorer.may_reach(f.text, threshold):
             return True
-        return _letters_changed(f) and scorer.may_reach(f.words, threshold)
+        return f.letters_changed and scorer.may_reach(f.words, threshold)
 
     def _toxic(self, f: Folded, out: list[Signal]) -> None:
         scorer = self.toxicity
@@ -355,7 +355,7 @@ class TextAnalyser:
         detail = ""
         # Score the folded form too, but only when folding changed a letter:
         # otherwise it would tokenise to the same words.
-        if _letters_changed(f) and scorer.may_reach(f.words, threshold):
+        if f.letters_changed and scorer.may_reach(f.words, threshold):
             folded_score = scorer.score(f.words)
             if folded_score is not None and folded_score > score:
                 score, detail = folded_score, "folded"
@@ -380,22 +380,8 @@ _NOT_HANDLES = (
 _COMMON_AFTER_APP: Final = frozenset(_NOT_HANDLES.split())
 
 
-_NOT_ALNUM: Final = re.compile(r"[^a-z0-9]")
-_ASCII_NOT_ALNUM: Final = bytes(c for c in range(128) if not re.fullmatch(r"[a-z0-9]", chr(c)))
-
-
-def _letters_changed(f: Folded) -> bool:
-    """Whether folding changed a letter or digit (not only spacing and
-    punctuation): only then can the folded form score differently."""
-    plain, words = f.plain, f.words
-    if plain.isascii():
-        kept = plain.encode().translate(None, _ASCII_NOT_ALNUM)
-        return kept != words.encode().translate(None, _ASCII_NOT_ALNUM)
-    return _NOT_ALNUM.sub("", words) != _NOT_ALNUM.sub("", plain)
-
-
 def _may_hold_phone(f: Folded) -> bool:
-    return digits_at_most(f.plain) >= _PHONE_DIGITS
+    return f.digit_bound >= _PHONE_DIGITS
 
 
 def _looks_like_handle(handle: str, sep: str) -> bool:

@@ -91,15 +91,18 @@ class Gate:
 
     def select(self, f: Folded) -> list[Detector]:
         plain, joined = f.plain, f.joined
-        chosen = self._words.owners(f.words, _probe(f.words))
+        chosen: set[int] = set()
+        self._words.owners(f.words, _probe(f.words), chosen)
         if joined is plain:
-            chosen |= self._plain_joined.owners(plain, _probe(plain))
+            self._plain_joined.owners(plain, _probe(plain), chosen)
         else:
-            chosen |= self._plain.owners(plain, _probe(plain))
-            chosen |= self._joined.owners(joined, _probe(joined))
+            self._plain.owners(plain, _probe(plain), chosen)
+            self._joined.owners(joined, _probe(joined), chosen)
         for i, check in self._checked:
             if i not in chosen and check(f):
                 chosen.add(i)
+        if not chosen:
+            return []  # most messages
         return [self._detectors[i] for i in sorted(chosen)]
 
 
@@ -388,11 +391,12 @@ class _Scan:
     """Finds the literals of a table in a message: the keys in one pass, and
     the other witnesses' literals only when a key is found."""
 
-    __slots__ = ("_keys", "_others", "_raw", "_rows", "_whole")
+    __slots__ = ("_keys", "_marks", "_others", "_raw", "_rows", "_whole")
 
     def __init__(self, table: _Table) -> None:
         self._rows = table.keys
         self._raw = not table.words  # literals of punctuation, read in the form itself
+        self._marks = _marks(table.keys) if self._raw else None
         others: set[str] = set()
         for rows in table.keys.values():
             for _, clauses in rows:
@@ -407,14 +411,21 @@ class _Scan:
             if pinned:
                 self._whole.append((owner, factor_trie(pinned).match))
             if loose:
-                self._whole.append((owner, factor_trie(loose).search))
+                self._whole.append((owner, _searcher(loose)))
 
-    def owners(self, text: str, probe: str) -> set[int]:
-        """The detectors whose patterns may match ``text``, whose word probe
-        is ``probe``."""
-        found: set[int] = set()
-        haystack = f"{probe}{_SEPARATOR}{text}" if self._raw else probe
-        keys = {literal for _, literal in self._keys.iter(haystack)}
+    def owners(self, text: str, probe: str, found: set[int]) -> None:
+        """Add to ``found`` the detectors whose patterns may match ``text``,
+        whose word probe is ``probe``."""
+        haystack = probe
+        if self._raw:
+            haystack = f"{probe}{_SEPARATOR}{text}"
+        # The keys found in the form itself but not in its probe are those
+        # holding a mark, and only a text holding a mark can hold them.
+        marks = self._marks
+        if marks is None or marks(text):
+            keys = set(map(_literal, self._keys.iter(haystack)))
+        else:
+            keys = set(map(_literal, self._keys.iter(probe)))
         if keys:
             seen: set[str] | None = None
             for literal in keys:
@@ -422,13 +433,68 @@ class _Scan:
                     if owner in found:
                         continue
                     if clauses and seen is None:
-                        seen = {literal for _, literal in self._others.iter(haystack)}
+                        seen = set(map(_literal, self._others.iter(haystack)))
                     if all(not clause.isdisjoint(seen or ()) for clause in clauses):
                         found.add(owner)
         for owner, matches in self._whole:
             if owner not in found and matches(text):
                 found.add(owner)
-        return found
+
+
+def _literal(hit: tuple[int, str]) -> str:
+    """The literal of one hit of an automaton (its end, its literal)."""
+    return hit[1]
+
+
+def _marks(literals: Iterable[str]) -> Callable[[str], bool] | None:
+    """Whether a form holds what it must for a literal to be in it but not
+    in its word probe: a character the probe changes ("@", ".", the start
+    mark). Where a literal holds none, the probe shows it at the same place.
+    None when only the whole haystack tells (a literal holding the
+    separator)."""
+    found: set[str] = set()
+    for literal in literals:
+        if _SEPARATOR in literal:
+            return None
+        found.update(ch for ch in literal if _phi(ch) != ch)
+    if not found:
+        return _never  # the probe shows every literal
+    return _holds("[" + "".join(map(re.escape, sorted(found))) + "]")
+
+
+def _never(text: str) -> bool:
+    return False
+
+
+def _searcher(found: list[Factor]) -> Callable[[str], object]:
+    """Search for any of ``found``, first (when each starts with a character)
+    for one of those first characters: where there is none, as in most chat
+    for a digit, a quick scan of the text answers."""
+    search = factor_trie(found).search
+    if not all(f and f[0].width and f[0].low >= 1 for f in found):
+        return search
+    starts = _holds("|".join(sorted({f[0].unit for f in found})))
+
+    def starts_then_search(text: str) -> bool:
+        return starts(text) and search(text) is not None
+
+    return starts_then_search
+
+
+def _holds(unit: str) -> Callable[[str], bool]:
+    """Whether a text holds a character that ``unit`` (an expression of one
+    character) matches. ASCII text, most chat, is checked on its bytes,
+    several times faster than the expression scans it."""
+    pattern = re.compile(unit)
+    ascii_matched = bytes(c for c in range(128) if pattern.fullmatch(chr(c)))
+
+    def holds(text: str) -> bool:
+        if text.isascii():
+            encoded = text.encode()
+            return len(encoded.translate(None, ascii_matched)) != len(encoded)
+        return pattern.search(text) is not None
+
+    return holds
 
 
 def _automaton(literals: Iterable[str]) -> Any:

@@ -25,14 +25,18 @@ detector:
 
 This module must stay pure and cheap: it runs on every message on the event
 loop, so it compiles its tables once at import and never allocates more than
-a few strings per call.
+a few strings per call. ASCII text is folded token by token, and what each
+distinct token folds to is remembered in a bounded memo (:mod:`.memo`); the
+memo only saves work, it never changes a form.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Final
+from typing import Final, NamedTuple
+
+from passerby.safety.text.memo import TokenMemo
 
 # Characters that render as nothing; people paste them inside words to split
 # them for filters ("sna\u200bp").
@@ -85,7 +89,8 @@ _NON_WORD = re.compile(r"[^a-z0-9 ?]+")
 # Runs of single characters with the same kind of gap: punctuation gaps
 # ("s.n.a.p", "s-n-a-p") join from three characters, space gaps from four, so
 # that chat shorthand like "r u a boy" keeps its words.
-_PUNCT_SPLIT = re.compile(r"(?<![a-z0-9])[a-z0-9](?:[.\-_*·•~/|+,:] ?[a-z0-9]){2,}(?![a-z0-9])")
+_GAP = r"[.\-_*·•~/|+,:]"
+_PUNCT_SPLIT = re.compile(rf"(?<![a-z0-9])[a-z0-9](?:{_GAP} ?[a-z0-9]){{2,}}(?![a-z0-9])")
 _SPACE_SPLIT = re.compile(r"(?<![a-z0-9])[a-z0-9](?: [a-z0-9]){3,}(?![a-z0-9])")
 _SPLIT_GAPS = re.compile(r"[^a-z0-9]")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
@@ -116,17 +121,53 @@ class Folded:
     """The forms of one message; see the module docstring.
 
     ``digits`` and ``joined`` are folded when first read: most messages need
-    neither.
+    neither. So are ``digit_bound`` and ``letters_changed``, unless
+    :func:`fold` learnt them on the way from its tokens (pass None for
+    "not known").
     """
 
-    __slots__ = ("_digits", "_joined", "plain", "text", "words")
+    __slots__ = (
+        "_digit_bound",
+        "_digits",
+        "_joined",
+        "_letters_changed",
+        "plain",
+        "text",
+        "words",
+    )
 
-    def __init__(self, text: str, plain: str, words: str) -> None:
+    def __init__(
+        self,
+        text: str,
+        plain: str,
+        words: str,
+        *,
+        digit_bound: int | None = None,
+        letters_changed: bool | None = None,
+    ) -> None:
         self.text = text  # as received
         self.plain = plain
         self.words = words
         self._digits: str | None = None
         self._joined: str | None = None
+        self._digit_bound = digit_bound
+        self._letters_changed = letters_changed
+
+    @property
+    def digit_bound(self) -> int:
+        """``digits_at_most(plain)``: at most how many digits ``digits`` holds."""
+        if self._digit_bound is None:
+            self._digit_bound = digits_at_most(self.plain)
+        return self._digit_bound
+
+    @property
+    def letters_changed(self) -> bool:
+        """Whether folding changed a letter or digit (not only spacing and
+        punctuation): only then can ``words`` score differently from
+        ``plain`` in a model that reads letters and digits."""
+        if self._letters_changed is None:
+            self._letters_changed = _alnum(self.plain) != _alnum(self.words)
+        return self._letters_changed
 
     @property
     def digits(self) -> str:
@@ -171,35 +212,148 @@ def _join(match: re.Match[str]) -> str:
 
 def fold_words(plain: str) -> str:
     """The ``words`` form of an already ``plain`` text."""
-    if _SIMPLE.fullmatch(plain):
-        # Letters, spaces and "," "." "?" only (most chat): nothing to undo
-        # unless three one-letter words follow each other ("s, n, a, p").
-        singles = 0
-        for token in plain.replace(",", " ").replace(".", " ").replace("?", " ").split():
-            singles = singles + 1 if len(token) == 1 else 0
-            if singles == 3:
-                break
-        else:
-            out = " ".join(plain.replace(",", " ").replace(".", " ").split())
-            return _REPEATS.sub(_two, out) if _REPEATS.search(out) else out
+    if plain.isascii():
+        words, _, _ = _fold_tokens(plain.split(" "))
+        if words is not None:
+            return words
     return _fold_words(plain)
 
 
-# Text that folds to words by dropping "," and "." (see fold_words).
-_SIMPLE = re.compile(r"[a-z ,.?]*")
-
-
 def _fold_words(plain: str) -> str:
-    out = plain
+    """The ``words`` form, folded in one go: what :func:`fold_words` must
+    equal, and what it falls back on."""
+    return _fold_spaces(_fold_punctuation(_fold_chars(plain)))
+
+
+def _fold_chars(text: str) -> str:
+    """The steps of ``words`` that change characters and never look past a
+    space: leetspeak, "!" or "|" between letters, apostrophes."""
+    out = text
     if _LEET_CHARS.search(out):
         out = _LEET_TOKEN.sub(_unleet, out)
     if "!" in out or "|" in out:
         out = _BANG_I.sub("i", out)
-    out = out.translate(_NO_APOSTROPHE)
-    out = _PUNCT_SPLIT.sub(_join, out)
-    out = _NON_WORD.sub(" ", out)
-    out = _SPACE_SPLIT.sub(_join, _SPACES.sub(" ", out).strip())
+    if "'" in out or "’" in out or "`" in out or "´" in out:
+        out = out.translate(_NO_APOSTROPHE)
+    return out
+
+
+def _fold_punctuation(text: str) -> str:
+    """The steps of ``words`` that read punctuation: letters spelled out
+    with it ("s.n.a.p"), then the rest of it, as single spaces."""
+    out = _PUNCT_SPLIT.sub(_join, text)
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", out)).strip()
+
+
+def _fold_spaces(text: str) -> str:
+    """The last steps of ``words``: letters spelled out with spaces ("s n a
+    p"), then letters repeated three times or more."""
+    out = _SPACE_SPLIT.sub(_join, text)
     return _REPEATS.sub(_two, out) if _REPEATS.search(out) else out
+
+
+# -- folding ASCII text one token at a time ---------------------------------------
+#
+# Most steps of ``words`` never look past a space, so an ASCII message folds
+# token by token, and each distinct token is folded once and remembered
+# (``_TOKENS``). Two steps do look past a space: joining letters spelled
+# with punctuation ("s. n. a. p") and with spaces ("s n a p"). Each token
+# remembers whether its ends could take part in such a join; a message
+# where two neighbours could is folded in one go instead.
+
+
+class _Token(NamedTuple):
+    """What one ASCII token (no space in it) folds to, alone."""
+
+    words: str  # its ``words`` form ("" for punctuation alone)
+    # Its ends after the character steps: "<" when it starts with a lone
+    # letter or digit ("x", "x.y"), ">" when it ends with one and a gap
+    # ("x."); "-" otherwise. ">" then "<" is a possible join ("x. y").
+    punct_ends: str
+    # The ends before letters spelled with spaces are joined: "(" and ")"
+    # when it starts or ends with a lone letter or digit, "-" otherwise; ""
+    # when nothing is left of it (then the tokens around it become
+    # neighbours). ")" then "(" may join ("x y").
+    space_ends: str
+    digit_bound: int  # its share of digits_at_most
+    changed: bool  # whether folding changed its letters or digits
+
+
+# A lone letter or digit at the start (``match``) or the end (``search``),
+# and at the end followed by one gap character.
+_LONE_START = re.compile(r"[a-z0-9](?![a-z0-9])")
+_LONE_END = re.compile(r"(?<![a-z0-9])[a-z0-9]\Z")
+_LONE_END_GAP = re.compile(rf"(?<![a-z0-9])[a-z0-9]{_GAP}\Z")
+# Distinct tokens remembered: a few days of a busy server's vocabulary
+# costs about a megabyte.
+_TOKEN_MEMO_SIZE: Final = 8192
+
+
+def _fold_token(token: str) -> _Token:
+    """Fold one ASCII token alone and note how its ends could join."""
+    if token.isalnum() and (token.islower() or token.isdigit()):
+        # Letters and digits alone (most tokens, and the ids and numbers
+        # seen once): no gap to read, only leetspeak and repeats can change
+        # them. Every new token comes here, so this has to be cheap.
+        if token.isalpha():
+            chars, digit_bound = token, 1 if token in _DIGIT_WORDS else 0
+        else:
+            chars, digit_bound = _fold_chars(token), digits_at_most(token)
+        words = _REPEATS.sub(_two, chars) if _REPEATS.search(chars) else chars
+        ends = ("<-", "()") if len(token) == 1 else ("--", "--")
+        return _Token(words, *ends, digit_bound, words != token)
+    return _fold_any_token(token)
+
+
+def _fold_any_token(token: str) -> _Token:
+    """:func:`_fold_token` for any token, one step after the other."""
+    chars = _fold_chars(token)
+    spaced = _fold_punctuation(chars)
+    words = _fold_spaces(spaced)
+    punct_ends = ("<" if _LONE_START.match(chars) else "-") + (
+        ">" if _LONE_END_GAP.search(chars) else "-"
+    )
+    space_ends = ""
+    if spaced:
+        space_ends = ("(" if _LONE_START.match(spaced) else "-") + (
+            ")" if _LONE_END.search(spaced) else "-"
+        )
+    changed = _alnum(words) != _alnum(token)
+    return _Token(words, punct_ends, space_ends, digits_at_most(token), changed)
+
+
+_TOKENS: Final = TokenMemo(_fold_token, _TOKEN_MEMO_SIZE)
+
+
+def _fold_tokens(tokens: list[str]) -> tuple[str | None, int, bool | None]:
+    """Fold the text of ``tokens`` (joined by single spaces) token by token.
+
+    Returns its ``words`` form, or None when neighbouring tokens could join
+    and only folding the whole text tells; its digit bound; and whether
+    folding changed a letter or digit, or None when that needs the whole
+    text too (some token changed, the text may not have).
+    """
+    if not tokens:
+        return "", 0, False
+    words, punct_ends, space_ends, digit_bounds, changed = zip(
+        *map(_TOKENS.__getitem__, tokens), strict=True
+    )
+    bound = sum(digit_bounds)
+    if "><" in "".join(punct_ends) or ")(" in "".join(space_ends):
+        return None, bound, None
+    return " ".join(filter(None, words)), bound, None if any(changed) else False
+
+
+# ASCII bytes that are not a lower-case letter or a digit.
+_ASCII_NOT_ALNUM: Final = bytes(c for c in range(128) if not re.fullmatch(r"[a-z0-9]", chr(c)))
+_NOT_ALNUM: Final = re.compile(r"[^a-z0-9]")
+
+
+def _alnum(text: str) -> bytes:
+    """The lower-case ASCII letters and digits of ``text``, in order."""
+    if text.isascii():
+        return text.encode().translate(None, _ASCII_NOT_ALNUM)
+    return _NOT_ALNUM.sub("", text).encode()
 
 
 def _digit_run(match: re.Match[str]) -> str:
@@ -250,5 +404,13 @@ _ASCII_LETTERS: Final = bytes(
 
 def fold(text: str) -> Folded:
     """Fold one message into its ``plain``, ``words`` and ``digits`` forms."""
-    plain = fold_plain(text)
-    return Folded(text, plain, fold_words(plain))
+    if not text.isascii():
+        plain = fold_plain(text)
+        return Folded(text, plain, fold_words(plain))
+    # As fold_plain and fold_words do, sharing the tokens.
+    tokens = text.lower().split()
+    plain = " ".join(tokens)
+    words, bound, changed = _fold_tokens(tokens)
+    if words is None:
+        words = _fold_words(plain)
+    return Folded(text, plain, words, digit_bound=bound, letters_changed=changed)

@@ -23,7 +23,11 @@ proves it without the arithmetic: the normalised tf-idf vector has unit
 length and no negative entry, so by Cauchy-Schwarz each fold's dot product is
 at most the square root of the sum, over the message's terms, of the square
 of the term's largest positive coefficient; each fold's sigmoid grows with
-its dot product, so that sum bounds the score from above.
+its dot product, so that sum bounds the score from above. Summed per
+whitespace-separated token instead of per distinct term (a term repeated in
+two tokens counts twice), it bounds that sum from above in turn, and each
+token's share is remembered (:class:`~.memo.TokenMemo`): most messages are
+proven harmless by a few dictionary look-ups.
 
 If the package (or scikit-learn, or joblib) is missing or its files cannot be
 read, the scorer is *unavailable*: :meth:`ToxicityScorer.score` returns
@@ -40,6 +44,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
+from passerby.safety.text.memo import TokenMemo
+
 PACKAGE: Final = "profanity_check"
 
 # A term's row: its idf, then idf times each fold's coefficient.
@@ -55,6 +61,8 @@ _ASCII_SPACES: Final = bytes(
 ) + bytes(range(128, 256))
 # Float rounding must never turn a score at the threshold into "cannot reach".
 _SLACK: Final = 1e-9
+# Distinct tokens whose lift is remembered.
+_TOKEN_MEMO_SIZE: Final = 8192
 
 
 def _load_bundled() -> tuple[Any, Any]:
@@ -87,6 +95,7 @@ class ToxicityScorer:
         "_intercepts",
         "_lift",
         "_rows",
+        "_token_lift",
         "reason",
     )
 
@@ -101,6 +110,7 @@ class ToxicityScorer:
         # threshold the sum of those below which the score cannot reach it.
         self._lift: dict[str, float] = {}
         self._cutoffs: dict[float, float] = {}
+        self._token_lift = TokenMemo(self._lift_of, _TOKEN_MEMO_SIZE)
         self.reason = ""
         try:
             vectorizer, model = loader()
@@ -209,12 +219,20 @@ class ToxicityScorer:
         if cutoff is None:
             cutoff = self._cutoffs[threshold] = self._cutoff(threshold)
         if text.isascii():
-            # The same tokens (runs of two or more word characters) without
-            # the expression: one-character runs are in no vocabulary.
-            tokens = set(text.lower().encode().translate(_ASCII_SPACES).decode().split())
+            lowered = text.lower()
+            # The bound of the bound, summed in another order: below the
+            # cutoff by more than rounding, the sum below is too.
+            if sum(map(self._token_lift.__getitem__, lowered.split())) < cutoff - _SLACK:
+                return False
+            tokens = _ascii_terms(lowered)
         else:
             tokens = set(analyse(text))
         return sum(filter(None, map(self._lift.get, tokens))) >= cutoff
+
+    def _lift_of(self, token: str) -> float:
+        """The sum of lifts of the distinct terms in one lower-case ASCII
+        token (no white space in it)."""
+        return sum(filter(None, map(self._lift.get, _ascii_terms(token))))
 
     def _cutoff(self, threshold: float) -> float:
         """The sum of lifts below which the score bound stays under ``threshold``."""
@@ -241,6 +259,13 @@ class ToxicityScorer:
         for dot, b, (sig_a, sig_b) in zip(dots, self._intercepts, self._calibration, strict=True):
             total += _expit(-(sig_a * (dot + b) + sig_b))
         return total / len(self._intercepts)
+
+
+def _ascii_terms(text: str) -> set[str]:
+    """The distinct tokens of lower-case ASCII text as the vectorizer reads
+    it (runs of two or more word characters), without the expression:
+    one-character runs are in no vocabulary."""
+    return set(text.encode().translate(_ASCII_SPACES).decode().split())
 
 
 def _expit(x: float) -> float:
