@@ -13,7 +13,7 @@ import pytest
 
 from passerby.clock import ManualClock
 from passerby.core.entry import Band, EntryRefused, SectionPolicy
-from passerby.safety.bans import BanService
+from passerby.safety.bans import KEYS_SECONDS, BanService
 from passerby.safety.challenge import ChallengeService
 from passerby.safety.devices import DeviceService
 from passerby.safety.iphash import IpHasher, network_of
@@ -91,6 +91,49 @@ async def test_ip_bans_cover_an_ipv6_slash_64_and_survive_one_key_rotation(
     assert await bans.check(None, "2001:db8:1:2::5") is not None
     clock.advance(1000)  # two periods on: the old key is gone, so is the link
     assert await bans.check(None, "2001:db8:1:2::5") is None
+
+
+class CountingStore:
+    """The store, counting ban lookups."""
+
+    def __init__(self, store: SQLStore) -> None:
+        self.store = store
+        self.lookups = 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.store, name)
+
+    async def active_bans(self, *args: object) -> object:
+        self.lookups += 1
+        return await self.store.active_bans(*args)  # type: ignore[arg-type]
+
+
+async def test_a_check_for_someone_never_banned_needs_no_lookup(store: SQLStore) -> None:
+    clock = ManualClock()
+    counting = CountingStore(store)
+    bans = BanService(counting, IpHasher(store, clock, 86400), clock)  # type: ignore[arg-type]
+    await bans.ban_device("banned", reason_code="spam", seconds=None)
+    before = counting.lookups
+    for i in range(50):
+        assert await bans.check(f"device {i}", f"198.51.100.{i}") is None
+    assert counting.lookups == before
+    assert await bans.check("banned", None) is not None
+
+
+async def test_a_ban_made_on_another_node_holds_after_its_notice_or_within_the_key_period(
+    store: SQLStore,
+) -> None:
+    clock = ManualClock()
+    here = BanService(store, IpHasher(store, clock, 86400), clock)
+    there = BanService(store, IpHasher(store, clock, 86400), clock)
+    assert await here.check("dev", "203.0.113.9") is None  # reads who is banned: nobody
+    await there.ban_device("dev", reason_code="spam", seconds=None)
+    here.forget()  # the broker's notice
+    assert await here.check("dev", None) is not None
+    await there.ban(address="203.0.113.50", reason_code="spam", seconds=None, created_by="t")
+    assert await here.check(None, "203.0.113.50") is None  # the notice was lost...
+    clock.advance(KEYS_SECONDS)
+    assert await here.check(None, "203.0.113.50") is not None  # ...read again in time
 
 
 def solve(challenge: dict[str, object]) -> str:

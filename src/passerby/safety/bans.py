@@ -41,6 +41,8 @@ class BanStore(Protocol):
 
     async def count_bans(self, device: str) -> int: ...
 
+    async def banned_keys(self, now: datetime) -> set[str]: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Ban:
@@ -67,6 +69,10 @@ class Ban:
 # once on this node, and on every other node through the broker's notice.
 CHECK_CACHE_SECONDS = 10.0
 MAX_CACHED = 100_000
+# Which devices and addresses are banned at all is kept in memory and read
+# again after a ban (here or, through the notice, elsewhere), and at least
+# this often in case a notice was lost.
+KEYS_SECONDS = 30.0
 
 
 class BanService:
@@ -78,6 +84,11 @@ class BanService:
             RecentCache(MAX_CACHED)
         )
         self._announcers: list[Callable[[str | None], Awaitable[None]]] = []
+        # Every device and address hash under an active ban when last read, or
+        # None: read them again. A check for anyone not in it needs no query.
+        self._keys: set[str] | None = None
+        self._keys_read = 0.0
+        self._generation = 0  # counts bans seen, so a read racing one is not kept
 
     def on_ban(self, announce: Callable[[str | None], Awaitable[None]]) -> None:
         """Call ``announce(device)`` after every ban (``None`` for an address ban)."""
@@ -86,6 +97,8 @@ class BanService:
     def forget(self) -> None:
         """A ban was made elsewhere: answer the next checks from the store."""
         self._cache.clear()
+        self._keys = None
+        self._generation += 1
 
     def now(self) -> datetime:
         return datetime.fromtimestamp(self._clock.wall(), UTC)
@@ -113,6 +126,8 @@ class BanService:
         )
         await self._store.add_ban(row)
         self._cache.clear()
+        self._keys = None
+        self._generation += 1
         for announce in self._announcers:
             await announce(device)
         return Ban(row.id, reason_code, expires)
@@ -128,6 +143,10 @@ class BanService:
         """The ban that applies now, the longest first, or None."""
         key = (device, network_of(address) if address else None)
         now = self._clock.monotonic()
+        hashes = await self._hasher.candidates(address) if address else []
+        keys = await self._banned_keys(now)
+        if (device is None or device not in keys) and keys.isdisjoint(hashes):
+            return None  # nobody banned under this device or address: no query
         cached = self._cache.get(key)
         if cached is not None and now - cached[1] < CHECK_CACHE_SECONDS:
             ban = cached[0]
@@ -136,6 +155,15 @@ class BanService:
         ban = await self._lookup(device, address)
         self._cache.put(key, (ban, now))
         return ban
+
+    async def _banned_keys(self, now: float) -> set[str]:
+        keys = self._keys
+        if keys is None or now - self._keys_read >= KEYS_SECONDS:
+            generation = self._generation
+            keys = await self._store.banned_keys(self.now())
+            if generation == self._generation:  # no ban came in while reading
+                self._keys, self._keys_read = keys, now
+        return keys
 
     async def _lookup(self, device: str | None, address: str | None) -> Ban | None:
         hashes = await self._hasher.candidates(address) if address else []

@@ -354,6 +354,16 @@ class SafetyQueries:
                 )
             )
 
+    async def banned_keys(self, now: datetime) -> set[str]:
+        """The devices and address hashes under an active ban."""
+        query = select(bans.c.device, bans.c.ip_hash).where(
+            bans.c.lifted_at.is_(None),
+            or_(bans.c.expires_at.is_(None), bans.c.expires_at > now),
+        )
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return {key for row in rows for key in row if key is not None}
+
     async def active_bans(
         self, device: str | None, ip_hashes: Sequence[str], now: datetime
     ) -> list[BanRow]:

@@ -58,6 +58,7 @@ from passerby.transport.outbox import Outbox, Transport
 log = logging.getLogger(__name__)
 
 _ERROR_PREFIX = '{"type":"error"'
+_ENDED = frozenset({WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED})
 # How long a close waits for the client's answer; a client that has gone
 # silent must not hold up a shutdown for long.
 CLOSE_TIMEOUT = 2.0
@@ -502,10 +503,14 @@ class ChatEndpoint:
                 return
             if session.challenge_pending:
                 await conn.challenge()
-            async for msg in ws:
+            receive = ws.receive
+            while True:  # as ``async for msg in ws``, one coroutine fewer per frame
+                msg = await receive()
+                kind = msg.type
+                if kind in _ENDED:
+                    break
                 now = conn.seen = clock.monotonic()
                 try:
-                    kind = msg.type
                     if kind is WSMsgType.TEXT:
                         await conn.run(session.on_frame(msg.data, now, clock.wall()))
                     elif kind is WSMsgType.BINARY:
