@@ -32,7 +32,7 @@ from passerby.core.events import (
 )
 from passerby.core.matchmaker import DEFAULT_SECTION, Ticket
 from passerby.core.ratelimit import Rate, StrikeWindow, TokenBucket
-from passerby.core.transcript import Action, ChatRecord, line
+from passerby.core.transcript import Action, ChatRecord
 from passerby.errors import ProtocolError, RateLimited
 from passerby.safety.moderation import Verdict
 from passerby.safety.policy import ALLOW
@@ -312,7 +312,7 @@ class ChatSession:
             return [Send(_undelivered(message.id, "not_chatting"))]
         self._limit(self._messages, now, "message")
         if self.moderator is None:
-            record.add(line(wall, "me", message.text))
+            record.add_line(wall, "me", message.text)
             return [
                 Deliver(record.partner, Relay(record.chat, self.user, message.text, message.id))
             ]
@@ -325,10 +325,10 @@ class ChatSession:
         outcome = verdict.outcome
         marks = tuple((s.name, round(s.score, 3)) for s in verdict.signals)
         if outcome is ALLOW:  # most messages: delivered as they are, nothing else to do
-            record.add((wall, "me", message.text, True, marks))
+            record.add_line(wall, "me", message.text, True, marks)
             relay = Relay(record.chat, self.user, verdict.text, message.id, marks)
             return [Deliver(record.partner, relay)]
-        record.add(line(wall, "me", message.text, verdict.delivered, marks))
+        record.add_line(wall, "me", message.text, verdict.delivered, marks)
         for decision in outcome.decisions:
             record.actions.append(Action(wall, decision.rule, decision.action, decision.signals))
         effects: list[Effect] = []
@@ -403,7 +403,7 @@ class ChatSession:
         match event:
             case Relay():
                 if record is not None and event.chat == record.chat:
-                    record.add(line(wall, "them", event.text, True, event.signals))
+                    record.add_line(wall, "them", event.text, True, event.signals)
                     if event.signals:
                         moderator = self.moderator
                         if moderator is not None:

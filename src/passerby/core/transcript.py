@@ -22,11 +22,9 @@ Who = Literal["me", "them"]
 
 
 # One line: (at, who, text, delivered, signals), at in wall-clock seconds,
-# signals as (name, score) pairs. A plain tuple on purpose: the collector
-# stops tracking a tuple of strings and numbers, and a busy server keeps
-# hundreds of thousands of lines, which it would otherwise scan again and
-# again (long pauses in delivery).
+# signals as (name, score) pairs.
 Line = tuple[float, Who, str, bool, tuple[tuple[str, float], ...]]
+_WIDTH = 5  # the fields of a line
 
 
 def line(
@@ -49,24 +47,53 @@ class Action:
 
 @dataclass(slots=True)
 class ChatRecord:
+    """One chat's transcript and the actions taken in it.
+
+    The lines are kept flat, their fields one after another in one list,
+    rather than as one tuple per line. Each message would otherwise leave a
+    new object the garbage collector tracks until it first scans it: at
+    thousands of messages a second that alone sets off a collection every
+    second, and each collection also scans every connection's pending read
+    (pauses of tens of milliseconds in delivery). Strings, numbers and the
+    empty tuple in a list are not tracked at all. One list, trimmed in bulk,
+    also costs the least for the many short chats.
+    """
+
     chat: str
     partner: str
     section: str
     started_at: float
-    # A list, trimmed in bulk: an empty list costs a tenth of an empty deque,
-    # and most chats are short.
-    lines: list[Line] = field(default_factory=list)
+    _flat: list[Any] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     ended_at: float | None = None
 
     def add(self, new: Line) -> None:
-        lines = self.lines
-        lines.append(new)
-        if len(lines) >= 2 * MAX_LINES:
-            del lines[:-MAX_LINES]
-        oldest = new[0] - MAX_AGE
-        if lines[0][0] < oldest:
-            self.lines = [kept for kept in lines if kept[0] >= oldest]
+        self.add_line(*new)
+
+    def add_line(
+        self,
+        at: float,
+        who: Who,
+        text: str,
+        delivered: bool = True,
+        signals: tuple[tuple[str, float], ...] = (),
+    ) -> None:
+        flat = self._flat
+        flat += at, who, text, delivered, signals
+        if len(flat) >= 2 * MAX_LINES * _WIDTH:
+            del flat[: -MAX_LINES * _WIDTH]
+        if flat[0] < at - MAX_AGE:
+            oldest = at - MAX_AGE
+            start = next(i for i in range(0, len(flat), _WIDTH) if flat[i] >= oldest)
+            del flat[:start]
+
+    @property
+    def lines(self) -> list[Line]:
+        flat = self._flat
+        return [
+            (flat[i], flat[i + 1], flat[i + 2], flat[i + 3], flat[i + 4])
+            for i in range(0, len(flat), _WIDTH)
+        ]
 
     def recent(self) -> list[Line]:
         return self.lines[-MAX_LINES:]

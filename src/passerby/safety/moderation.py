@@ -169,7 +169,11 @@ class ChatModerator:
         self._peak = 0.0  # the highest risk about us in this chat
         self._last_risk: RiskLike | None = None
         self._wall = 0.0
-        self._fingerprints: deque[tuple[float, int]] = deque()
+        # When each recent text was sent and its fingerprint, side by side:
+        # numbers alone, which the garbage collector does not track (a tuple
+        # per message would set it off; see ChatRecord).
+        self._print_times: deque[float] = deque()
+        self._prints: deque[int] = deque()
         self._print_counts: dict[int, int] = {}
         self._sent: deque[float] = deque()
 
@@ -239,16 +243,18 @@ class ChatModerator:
         # A salted in-process hash: it cannot be reversed, and it dies with
         # the process.
         digest = hash(key)
-        prints, counts = self._fingerprints, self._print_counts
+        times, prints, counts = self._print_times, self._prints, self._print_counts
         horizon = now - REPEAT_WINDOW
-        while prints and prints[0][0] < horizon:
-            _, old = prints.popleft()
+        while times and times[0] < horizon:
+            times.popleft()
+            old = prints.popleft()
             left = counts[old] - 1
             if left:
                 counts[old] = left
             else:
                 del counts[old]
-        prints.append((now, digest))
+        times.append(now)
+        prints.append(digest)
         same = counts[digest] = counts.get(digest, 0) + 1
         if same >= REPEAT_THRESHOLD:
             found.append(Signal("repeated", min(1.0, 0.5 + 0.1 * same), f"n={same}"))
