@@ -50,6 +50,15 @@ def test_lines_older_than_the_age_limit_are_dropped() -> None:
     assert [text for _, _, text, _, _ in r.lines] == ["new", "newer"]
 
 
+def test_old_lines_go_even_when_the_clock_stepped_back_between_lines() -> None:
+    r = record()
+    r.add_line(100.0, "me", "first")
+    r.add_line(200.0, "them", "second")
+    r.add_line(50.0, "me", "after the clock stepped back")
+    r.add_line(101.0 + MAX_AGE, "them", "later")  # "first" is too old: every old line goes
+    assert [text for _, _, text, _, _ in r.lines] == ["second", "later"]
+
+
 def test_a_long_chat_leaves_nothing_for_the_garbage_collector_to_track() -> None:
     r = record()
     gc.collect()

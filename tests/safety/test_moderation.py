@@ -34,6 +34,13 @@ def test_same_long_text_three_times_is_repeated_and_held() -> None:
     assert verdicts[2].outcome.has("challenge")
 
 
+def test_a_text_that_grows_when_case_folded_still_counts_as_repeated() -> None:
+    mod = moderator()
+    text = "großes maß!"  # 11 characters; folded ("grosses mass!") 13
+    verdicts = [mod.outgoing(text, float(i), 1e9 + i) for i in range(3)]
+    assert any(s.name == "repeated" for s in verdicts[2].signals)
+
+
 def test_greetings_repeated_are_not_spam() -> None:
     mod = moderator()
     for i in range(10):

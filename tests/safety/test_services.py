@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 from collections.abc import AsyncIterator
@@ -106,6 +107,22 @@ class CountingStore:
     async def active_bans(self, *args: object) -> object:
         self.lookups += 1
         return await self.store.active_bans(*args)  # type: ignore[arg-type]
+
+    async def banned_keys(self, now: object) -> object:
+        self.key_reads = getattr(self, "key_reads", 0) + 1
+        return await self.store.banned_keys(now)  # type: ignore[arg-type]
+
+
+async def test_checks_arriving_together_share_one_read_of_who_is_banned(store: SQLStore) -> None:
+    clock = ManualClock()
+    counting = CountingStore(store)
+    bans = BanService(counting, IpHasher(store, clock, 86400), clock)  # type: ignore[arg-type]
+    await bans.ban_device("banned", reason_code="spam", seconds=None)  # kept in memory: no read
+    bans.forget()  # a notice: read again
+    found = await asyncio.gather(*(bans.check(f"device {i}", None) for i in range(20)))
+    assert found == [None] * 20
+    assert counting.key_reads == 1
+    assert await bans.check("banned", None) is not None
 
 
 async def test_a_check_for_someone_never_banned_needs_no_lookup(store: SQLStore) -> None:

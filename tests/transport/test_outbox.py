@@ -10,13 +10,26 @@ from passerby.transport.outbox import Outbox, text_frame
 
 
 class FakeTransport:
+    """A connection and its transport in one: the outbox's sink."""
+
     def __init__(self, buffered: int = 0) -> None:
         self.writes: list[bytes] = []
         self.closing = False
         self.aborted = False
         self.buffered = buffered
+        self.closed_frame_sent = False
+        self.broken = False
+
+    @property
+    def transport(self) -> FakeTransport:
+        return self
+
+    def writable(self) -> bool:
+        return not self.closed_frame_sent
 
     def write(self, data: bytes) -> None:
+        if self.broken:
+            raise RuntimeError("broken")
         self.writes.append(data)
 
     def is_closing(self) -> bool:
@@ -100,3 +113,22 @@ async def test_a_client_that_stops_reading_is_dropped() -> None:
     await asyncio.sleep(0)
     assert slow.aborted and not fine.aborted
     assert outbox.dropped == 1
+
+
+async def test_nothing_follows_a_close_frame() -> None:
+    outbox = Outbox()
+    a = FakeTransport()
+    outbox.send(a, "too late")
+    a.closed_frame_sent = True  # the server's close frame went out directly
+    await asyncio.sleep(0)
+    assert a.writes == []
+
+
+async def test_one_broken_socket_does_not_cost_the_others_their_frames() -> None:
+    outbox = Outbox()
+    broken, fine = FakeTransport(), FakeTransport()
+    broken.broken = True
+    outbox.send(broken, "x")
+    outbox.send(fine, "still delivered")
+    await asyncio.sleep(0)
+    assert [decode(w) for w in fine.writes] == [["still delivered"]]

@@ -82,10 +82,14 @@ class ChatRecord:
         flat += at, who, text, delivered, signals
         if len(flat) >= 2 * MAX_LINES * _WIDTH:
             del flat[: -MAX_LINES * _WIDTH]
-        if flat[0] < at - MAX_AGE:
+        if flat[0] < at - MAX_AGE:  # the oldest line is too old: drop every such line
             oldest = at - MAX_AGE
-            start = next(i for i in range(0, len(flat), _WIDTH) if flat[i] >= oldest)
-            del flat[:start]
+            self._flat = [
+                value
+                for i in range(0, len(flat), _WIDTH)
+                if flat[i] >= oldest
+                for value in flat[i : i + _WIDTH]
+            ]
 
     @property
     def lines(self) -> list[Line]:

@@ -8,6 +8,7 @@ at most two retention periods; device bans can be permanent.
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -89,6 +90,7 @@ class BanService:
         self._keys: set[str] | None = None
         self._keys_read = 0.0
         self._generation = 0  # counts bans seen, so a read racing one is not kept
+        self._reading = asyncio.Lock()  # one read of the keys at a time
 
     def on_ban(self, announce: Callable[[str | None], Awaitable[None]]) -> None:
         """Call ``announce(device)`` after every ban (``None`` for an address ban)."""
@@ -126,8 +128,9 @@ class BanService:
         )
         await self._store.add_ban(row)
         self._cache.clear()
-        self._keys = None
-        self._generation += 1
+        self._generation += 1  # a read already under way may have missed it
+        if self._keys is not None:
+            self._keys.update(key for key in (device, ip_hash) if key is not None)
         for announce in self._announcers:
             await announce(device)
         return Ban(row.id, reason_code, expires)
@@ -158,12 +161,17 @@ class BanService:
 
     async def _banned_keys(self, now: float) -> set[str]:
         keys = self._keys
-        if keys is None or now - self._keys_read >= KEYS_SECONDS:
+        if keys is not None and now - self._keys_read < KEYS_SECONDS:
+            return keys
+        async with self._reading:  # checks arriving meanwhile wait for this read
+            keys = self._keys
+            if keys is not None and now - self._keys_read < KEYS_SECONDS:
+                return keys
             generation = self._generation
             keys = await self._store.banned_keys(self.now())
             if generation == self._generation:  # no ban came in while reading
                 self._keys, self._keys_read = keys, now
-        return keys
+            return keys
 
     async def _lookup(self, device: str | None, address: str | None) -> Ban | None:
         hashes = await self._hasher.candidates(address) if address else []

@@ -235,8 +235,6 @@ class ChatModerator:
             sent.popleft()
         if len(sent) > self._flood_messages:
             found.append(Signal("flood", 0.8, f"n={len(sent)}"))
-        if len(text) < REPEAT_MIN_CHARS:  # the key below is never longer than the text
-            return found
         key = " ".join(text.casefold().split())
         if len(key) < REPEAT_MIN_CHARS:
             return found

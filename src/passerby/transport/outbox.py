@@ -10,7 +10,8 @@ Only text frames of the chat protocol pass through here, as the server
 builds them (RFC 6455: unmasked, unfragmented). aiohttp keeps writing its own
 control frames (ping, pong, close); a connection that is about to be closed
 is flushed first (:meth:`Outbox.flush_one`) so that its last frames are not
-overtaken by the close frame.
+overtaken by the close frame, and a connection that is closing gets nothing
+more (no data may follow a close frame).
 
 A client that stops reading cannot make the server hold its frames forever:
 when more than ``max_buffered`` bytes wait in its socket's buffer, the
@@ -43,6 +44,17 @@ class Transport(Protocol):
     def abort(self) -> None: ...
 
 
+class Sink(Protocol):
+    """One connection as the outbox sees it."""
+
+    @property
+    def transport(self) -> Transport: ...
+
+    def writable(self) -> bool:
+        """False once the connection is closing: nothing may follow its close frame."""
+        ...
+
+
 def text_frame(payload: bytes) -> bytes:
     """One unmasked, final text frame carrying ``payload`` (RFC 6455, 5.2)."""
     size = len(payload)
@@ -67,18 +79,18 @@ class Outbox:
         self._loop: asyncio.AbstractEventLoop | None = None
         # Insertion-ordered: sockets are written in the order they were
         # first sent to in this turn.
-        self._pending: dict[Transport, list[bytes]] = {}
+        self._pending: dict[Sink, list[bytes]] = {}
         self._scheduled = False
         self.dropped = 0  # connections dropped for not reading
 
-    def send(self, transport: Transport, frame: str) -> None:
-        """Queue one text frame for ``transport``; it leaves at the end of this turn."""
+    def send(self, sink: Sink, frame: str) -> None:
+        """Queue one text frame for ``sink``; it leaves at the end of this turn."""
         data = text_frame(frame.encode())
-        frames = self._pending.get(transport)
+        frames = self._pending.get(sink)
         if frames is not None:
             frames.append(data)
             return
-        self._pending[transport] = [data]
+        self._pending[sink] = [data]
         if not self._scheduled:
             self._scheduled = True
             loop = self._loop
@@ -93,17 +105,21 @@ class Outbox:
         if not pending:
             return
         self._pending = {}
-        for transport, frames in pending.items():
-            self._write(transport, frames)
+        for sink, frames in pending.items():
+            try:
+                self._write(sink, frames)
+            except Exception:  # one broken socket must not cost the others their frames
+                log.exception("could not write to a connection")
 
-    def flush_one(self, transport: Transport) -> None:
-        """Write the frames queued for one transport now (before closing it)."""
-        frames = self._pending.pop(transport, None)
+    def flush_one(self, sink: Sink) -> None:
+        """Write the frames queued for one connection now (before closing it)."""
+        frames = self._pending.pop(sink, None)
         if frames is not None:
-            self._write(transport, frames)
+            self._write(sink, frames)
 
-    def _write(self, transport: Transport, frames: list[bytes]) -> None:
-        if transport.is_closing():
+    def _write(self, sink: Sink, frames: list[bytes]) -> None:
+        transport = sink.transport
+        if not sink.writable() or transport.is_closing():
             return  # the connection is going; its reader cleans up
         transport.write(frames[0] if len(frames) == 1 else b"".join(frames))
         if transport.get_write_buffer_size() > self._max_buffered:

@@ -100,13 +100,14 @@ class ChatConnection:
         "_broker",
         "_endpoint",
         "_outbox",
-        "_transport",
+        "busy",
         "info",
         "partners",
         "pinged",
         "reported",
         "seen",
         "session",
+        "transport",
         "ws",
     )
 
@@ -119,7 +120,7 @@ class ChatConnection:
         transport: Transport,
     ) -> None:
         self.ws = ws
-        self._transport = transport
+        self.transport = transport
         self._outbox = endpoint.outbox
         self.session = session
         self.info = info
@@ -132,6 +133,7 @@ class ChatConnection:
         # ping while it was silent (0.0: none).
         self.seen = endpoint.clock.monotonic()
         self.pinged = 0.0
+        self.busy = False  # handling a frame (it may wait on the database)
 
     async def deliver(self, event: PeerEvent) -> None:
         endpoint = self._endpoint
@@ -267,17 +269,20 @@ class ChatConnection:
         if frame.startswith(_ERROR_PREFIX):
             self._endpoint.metrics.protocol_errors.inc()
         if not self.ws.closed:
-            self._outbox.send(self._transport, frame)
+            self._outbox.send(self, frame)
+
+    def writable(self) -> bool:
+        return not self.ws.closed
 
     async def close(self, code: int, reason: str) -> None:
         """Send what is queued, then close with ``code``."""
-        self._outbox.flush_one(self._transport)
+        self._outbox.flush_one(self)
         await self.ws.close(code=code, message=reason.encode())
 
     def drop(self) -> None:
         """End a connection whose client has gone silent: no close handshake,
         which it would not answer."""
-        self._transport.abort()
+        self.transport.abort()
 
 
 class ChatEndpoint:
@@ -370,8 +375,8 @@ class ChatEndpoint:
         heartbeat = self._heartbeat or 0.0
         now = self.clock.monotonic()
         for conn in list(self._connections):
-            if conn.ws.closed or now - conn.seen < heartbeat:
-                continue
+            if conn.ws.closed or conn.busy or now - conn.seen < heartbeat:
+                continue  # a frame still being handled may hide the client's pong
             if conn.pinged > conn.seen:  # asked already, no frame since
                 if now - conn.pinged >= heartbeat / 2:
                     conn.drop()
@@ -510,17 +515,21 @@ class ChatEndpoint:
                 if kind in _ENDED:
                     break
                 now = conn.seen = clock.monotonic()
+                conn.busy = True
                 try:
                     if kind is WSMsgType.TEXT:
                         await conn.run(session.on_frame(msg.data, now, clock.wall()))
                     elif kind is WSMsgType.BINARY:
                         await conn.run(session.on_binary(now))
                     elif kind is WSMsgType.PING:
-                        await ws.pong(msg.data)
+                        with contextlib.suppress(ConnectionError):  # the client went away
+                            await ws.pong(msg.data)
                     # A pong only needed to be seen.
                 except Exception:
                     log.exception("error while handling a frame")
                     conn.send(p.INTERNAL)
+                finally:
+                    conn.busy = False
         except ConnectionResetError:
             pass
         except Exception:
@@ -538,7 +547,7 @@ class ChatEndpoint:
         self.outbox.flush()
         await asyncio.gather(
             *(
-                conn.ws.close(code=WSCloseCode.GOING_AWAY, message=b"server shutting down")
+                conn.close(WSCloseCode.GOING_AWAY, "server shutting down")
                 for conn in list(self._connections)
                 if not conn.ws.closed
             ),
