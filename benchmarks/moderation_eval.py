@@ -11,7 +11,7 @@ only half the detectors were tuned on), even ids the *held-out* half. Both
 are printed; the held-out figures are the honest ones.
 
 Run: ``python benchmarks/moderation_eval.py [--corpus PATH]``. It asserts
-nothing; ``tests/safety/test_eval.py`` holds the floors.
+nothing; ``tests/safety/test_risk.py`` holds the floors.
 """
 
 from __future__ import annotations

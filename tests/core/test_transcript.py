@@ -15,7 +15,7 @@ def test_lines_come_back_in_order_with_every_field() -> None:
     r = record()
     r.add_line(1.0, "me", "hi")
     r.add_line(2.0, "them", "hello", True, (("insult", 0.9),))
-    r.add((3.0, "me", "held one", False, ()))
+    r.add_line(3.0, "me", "held one", False)
     assert r.lines == [
         (1.0, "me", "hi", True, ()),
         (2.0, "them", "hello", True, (("insult", 0.9),)),

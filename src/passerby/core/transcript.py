@@ -27,16 +27,6 @@ Line = tuple[float, Who, str, bool, tuple[tuple[str, float], ...]]
 _WIDTH = 5  # the fields of a line
 
 
-def line(
-    at: float,
-    who: Who,
-    text: str,
-    delivered: bool = True,
-    signals: tuple[tuple[str, float], ...] = (),
-) -> Line:
-    return (at, who, text, delivered, signals)
-
-
 @dataclass(frozen=True, slots=True)
 class Action:
     at: float
@@ -66,9 +56,6 @@ class ChatRecord:
     _flat: list[Any] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     ended_at: float | None = None
-
-    def add(self, new: Line) -> None:
-        self.add_line(*new)
 
     def add_line(
         self,

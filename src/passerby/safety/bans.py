@@ -155,7 +155,7 @@ class BanService:
             ban = cached[0]
             if ban is None or ban.expires_at is None or ban.expires_at > self.now():
                 return ban
-        ban = await self._lookup(device, address)
+        ban = await self._lookup(device, hashes)
         self._cache.put(key, (ban, now))
         return ban
 
@@ -173,8 +173,8 @@ class BanService:
                 self._keys, self._keys_read = keys, now
             return keys
 
-    async def _lookup(self, device: str | None, address: str | None) -> Ban | None:
-        hashes = await self._hasher.candidates(address) if address else []
+    async def _lookup(self, device: str | None, hashes: list[str]) -> Ban | None:
+        """The longest active ban on ``device`` or on any of an address's ``hashes``."""
         rows = await self._store.active_bans(device, hashes, self.now())
         if not rows:
             return None

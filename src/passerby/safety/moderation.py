@@ -211,17 +211,18 @@ class ChatModerator:
             score = max(score, self._device_history.value(wall))
         escalated = risk.escalate and mine
         policy = self.policy
-        if not signals and not escalated and score < policy.lowest_risk_threshold:
-            return Verdict(ALLOW, (), text, risk)  # most messages: no rule can match
-        outcome = policy.evaluate(
-            signals,
-            self.section,
-            risk_score=score,
-            escalated=escalated,
-            strikes=self.strikes.counts(wall),
-        )
-        for policy_name in outcome.strikes:
-            self.strikes.add(policy_name, wall + policy.strike_days * 86400)
+        if policy.quiet(signals, score, escalated):
+            outcome = ALLOW  # no strikes to count either
+        else:
+            outcome = policy.evaluate(
+                signals,
+                self.section,
+                risk_score=score,
+                escalated=escalated,
+                strikes=self.strikes.counts(wall),
+            )
+            for policy_name in outcome.strikes:
+                self.strikes.add(policy_name, wall + policy.strike_days * 86400)
         shown = mask_personal_data(text) if outcome.delivery == "mask" else text
         return Verdict(outcome, tuple(signals), shown, risk)
 

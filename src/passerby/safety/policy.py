@@ -134,6 +134,11 @@ class Policy:
         thresholds = [r.risk_at_least for r in self.rules if r.risk_at_least is not None]
         object.__setattr__(self, "lowest_risk_threshold", min(thresholds, default=float("inf")))
 
+    def quiet(self, signals: Sequence[Signal], risk_score: float, escalated: bool) -> bool:
+        """True when no rule can match (most messages): every rule needs a
+        signal, an escalation or a risk at least its threshold."""
+        return not signals and not escalated and risk_score < self.lowest_risk_threshold
+
     def evaluate(
         self,
         signals: Sequence[Signal],
@@ -143,8 +148,8 @@ class Policy:
         escalated: bool = False,
         strikes: Mapping[str, int] | None = None,
     ) -> Outcome:
-        if not signals and not escalated and risk_score < self.lowest_risk_threshold:
-            return ALLOW  # the common case: every rule needs a signal or risk
+        if self.quiet(signals, risk_score, escalated):
+            return ALLOW
         names: dict[str, float] = {}
         for signal in signals:
             names[signal.name] = max(names.get(signal.name, 0.0), signal.score)

@@ -544,7 +544,6 @@ class ChatEndpoint:
 
     async def close_all(self) -> None:
         """Tell every client the server is going away (close code 1001)."""
-        self.outbox.flush()
         await asyncio.gather(
             *(
                 conn.close(WSCloseCode.GOING_AWAY, "server shutting down")

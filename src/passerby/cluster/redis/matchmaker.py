@@ -165,12 +165,8 @@ class RedisMatchmaker:
         to the script); this only frees their memory.
         """
         gone = 0
-        async for keys in self._waits():
-            pipe = self._redis.pipeline(transaction=False)
-            for key in keys:
-                pipe.hget(key, "node")
-            owners = await pipe.execute()
-            mine = [key for key, owner in zip(keys, owners, strict=True) if owner == node.encode()]
+        async for owned in self._owned_waits():
+            mine = [key for key, owner in owned if owner == node.encode()]
             if mine:
                 gone += int(await self._redis.delete(*mine))
         return gone
@@ -182,11 +178,8 @@ class RedisMatchmaker:
         """
         count = 0
         alive: dict[bytes, bool] = {}
-        async for keys in self._waits():
-            pipe = self._redis.pipeline(transaction=False)
-            for key in keys:
-                pipe.hget(key, "node")
-            for owner in await pipe.execute():
+        async for owned in self._owned_waits():
+            for _, owner in owned:
                 if owner is None:
                     continue
                 if owner not in alive:
@@ -196,15 +189,22 @@ class RedisMatchmaker:
                 count += alive[owner]
         return count
 
-    async def _waits(self) -> AsyncIterator[list[bytes]]:
+    async def _owned_waits(self) -> AsyncIterator[list[tuple[bytes, bytes | None]]]:
+        """Every waiting user's key with the node it waits on, a batch at a time."""
         batch: list[bytes] = []
         async for key in self._redis.scan_iter(match=self.prefix + "w:*", count=1000):
             batch.append(key)
             if len(batch) >= 500:
-                yield batch
+                yield await self._owners(batch)
                 batch = []
         if batch:
-            yield batch
+            yield await self._owners(batch)
+
+    async def _owners(self, keys: list[bytes]) -> list[tuple[bytes, bytes | None]]:
+        pipe = self._redis.pipeline(transaction=False)
+        for key in keys:
+            pipe.hget(key, "node")
+        return list(zip(keys, await pipe.execute(), strict=True))
 
     async def is_waiting(self, user: str) -> bool:
         return bool(await self._redis.exists(self.prefix + "w:" + user))

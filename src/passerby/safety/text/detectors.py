@@ -86,7 +86,7 @@ class TextAnalyser:
 
         The prefilter skips a detector unless one of these patterns could
         match, so a detector that starts reading another pattern, or another
-        form, must list it here (``tests/safety/test_prefilter.py`` checks
+        form, must list it here (``tests/safety/test_gate.py`` checks
         that every pattern is listed or named as one that gates nothing).
         """
         p = self._p
