@@ -211,9 +211,10 @@ def read_cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / CLK_TCK
 
 
-def read_core_ticks() -> dict[int, tuple[int, int]]:
-    """Per core: (user+nice+system ticks, all busy ticks incl. irq and steal)."""
-    cores: dict[int, tuple[int, int]] = {}
+def read_core_ticks() -> dict[int, tuple[int, int, int]]:
+    """Per core: (user+nice+system ticks, all busy ticks incl. irq and steal,
+    steal ticks)."""
+    cores: dict[int, tuple[int, int, int]] = {}
     with open("/proc/stat") as stat:
         for line in stat:
             if line.startswith("cpu") and line[3].isdigit():
@@ -221,7 +222,9 @@ def read_core_ticks() -> dict[int, tuple[int, int]]:
                 v = [int(x) for x in values]
                 task = v[0] + v[1] + v[2]
                 # irq, softirq and steal: loopback TCP work lands in softirq.
-                cores[int(name[3:])] = (task, task + v[5] + v[6] + v[7])
+                # Steal is time the hypervisor ran something else on this
+                # virtual core while it had work: a slower core, not idle.
+                cores[int(name[3:])] = (task, task + v[5] + v[6] + v[7], v[7])
     return cores
 
 
@@ -237,7 +240,10 @@ class CpuMeter:
     The server runs on core 0 and this process on core 1 (run.py pins them).
     ``coreN_busy_pct`` is how busy the core was, whoever used it;
     ``coreN_other_pct`` is the part used by neither benchmark process (other
-    programs filling idle time, or taking it from us). ``*_runq_wait_pct`` is
+    programs filling idle time, or taking it from us); ``coreN_steal_pct``
+    is the part the hypervisor gave to other virtual machines while this
+    one wanted the core (the process's own CPU time includes it: a virtual
+    core with steal is a slower core). ``*_runq_wait_pct`` is
     the share of the window the event-loop thread was ready to run but
     waiting for its core: other programs delaying it, which is what makes a
     run noisy.
@@ -267,11 +273,12 @@ class CpuMeter:
             result["server_runq_wait_pct"] = round(server_wait / 1e9 / wall * 100, 2)
         cores = read_core_ticks()
         own = {0: server, 1: client}
-        for core, (task, busy) in cores.items():
-            task0, busy0 = self.cores.get(core, (task, busy))
+        for core, (task, busy, steal) in cores.items():
+            task0, busy0, steal0 = self.cores.get(core, (task, busy, steal))
             result[f"core{core}_busy_pct"] = round((busy - busy0) / CLK_TCK / wall * 100, 1)
             other = (task - task0) / CLK_TCK - own.get(core, 0.0)
             result[f"core{core}_other_pct"] = round(max(0.0, other) / wall * 100, 1)
+            result[f"core{core}_steal_pct"] = round((steal - steal0) / CLK_TCK / wall * 100, 1)
         return result
 
 
