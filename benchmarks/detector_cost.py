@@ -21,11 +21,12 @@ figures; asserts nothing.
 
 Inside the busy server the same work costs two to three times as much:
 between two messages the server reads and writes other connections' state,
-and the detectors' tables (the gate's automata hold about 8 MB) fall out of
-the processor's caches. ``--evict KIB`` reproduces that: before each
-message it writes one byte in every 64 of a KIB-sized buffer, and times
-only the message (``--evict 4096 --repeats 3``; the figure is then a
-*mean* per message over all passes, not a minimum).
+and what the detectors read (the interpreter's own code and objects as much
+as the gate's 8 MB of automata) falls out of the processor's caches.
+``--evict KIB`` reproduces that: before each message it writes one byte in
+every 64 of a KIB-sized buffer, and times only the message (``--evict
+4096 --repeats 3``; the figure is then a *mean* per message over all
+passes, not a minimum).
 
 Run: ``python benchmarks/detector_cost.py [--repeats 15]``. Under callgrind,
 ``valgrind --tool=callgrind python benchmarks/detector_cost.py --repeats 1
@@ -151,13 +152,10 @@ def evictor(size: int) -> Callable[[], None]:
     """A function that writes one byte in each 64-byte line of a ``size``
     buffer, pushing what the detectors read out of the caches."""
     junk = bytearray(size)
-    lines = bytes(len(junk[::64]))
-    flip = bytes([1]) * len(lines)
-    state = [False]
+    ones = b"\x01" * len(range(0, size, 64))
 
     def evict() -> None:
-        state[0] = not state[0]
-        junk[::64] = flip if state[0] else lines
+        junk[::64] = ones  # a write brings the line in, whatever it held
 
     return evict
 
