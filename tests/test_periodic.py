@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 from passerby.periodic import Periodic
 
@@ -27,3 +28,26 @@ async def test_runs_again_after_a_failure_and_stops_on_close() -> None:
     stopped_at = calls
     await asyncio.sleep(0.05)
     assert calls == stopped_at
+
+
+async def test_stops_even_when_a_step_swallows_its_cancellation() -> None:
+    calls = 0
+
+    async def step() -> None:
+        nonlocal calls
+        calls += 1
+        if calls > 1:
+            return
+        # As a client library may do, turning it into its own error:
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.sleep(10)
+
+    periodic = Periodic("test", 0.001, step)
+    periodic.start()
+    for _ in range(100):
+        if calls:
+            break
+        await asyncio.sleep(0.01)
+    await periodic.close(grace=1.0)
+    await asyncio.sleep(0.05)
+    assert calls == 1  # no step after close

@@ -21,6 +21,7 @@ class Periodic:
         self.interval = interval
         self._step = step
         self._task: asyncio.Task[None] | None = None
+        self._stopping = False
 
     def start(self) -> None:
         if self._task is None:
@@ -30,6 +31,11 @@ class Periodic:
         """Stop; a step that does not end within ``grace`` seconds of being cancelled
         (stuck in a client library) is left behind rather than hold up a shutdown."""
         if self._task is not None:
+            # Cancelling alone is not enough: a client library may swallow the
+            # cancellation of the step it is in (redis-py turns it into a
+            # connection error), and the loop would then run another step
+            # after its owner has closed the connections it uses.
+            self._stopping = True
             self._task.cancel()
             done, _ = await asyncio.wait({self._task}, timeout=grace)
             if not done:
@@ -39,6 +45,8 @@ class Periodic:
     async def _run(self) -> None:
         while True:
             await asyncio.sleep(self.interval)
+            if self._stopping:
+                return
             try:
                 await self._step()
             except Exception:
