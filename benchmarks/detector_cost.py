@@ -7,7 +7,8 @@ folding and the toxicity model, over three sets of messages:
     the load generator's lines (``benchmarks/loadgen.py``): saturation lines
     "s TOKEN hey, how is your day going so far?", pings "p TOKEN are you
     still there?" and their echoes, each with its own token, so no line
-    repeats;
+    repeats; as in the server, every pass reads new tokens (a pass over
+    tokens already seen would find them in the per-token memos);
 ``smalltalk``
     ordinary, varied small talk (and the same lines with a hex token in
     front, "s 3fa9 …"), none of which should raise a signal;
@@ -19,14 +20,17 @@ The machine is shared and noisy, so each figure is the *minimum*, over
 ``--repeats`` passes, of the mean cost per message in one pass. Prints
 figures; asserts nothing.
 
-Inside the busy server the same work costs two to three times as much:
-between two messages the server reads and writes other connections' state,
-and what the detectors read (the interpreter's own code and objects as much
-as the gate's 8 MB of automata) falls out of the processor's caches.
-``--evict KIB`` reproduces that: before each message it writes one byte in
-every 64 of a KIB-sized buffer, and times only the message (``--evict
-4096 --repeats 3``; the figure is then a *mean* per message over all
-passes, not a minimum).
+``quiet`` is the analyser's quiet path alone (:mod:`passerby.safety.text.quiet`),
+which answers most benign messages.
+
+Inside the busy server the same work costs about twice as much: between
+two messages the server reads and writes other connections' state, and what
+the detectors read (the interpreter's own code and objects as much as the
+gate's automata) falls out of the processor's caches. ``--evict KIB``
+reproduces that: before each message it writes one byte in every 64 of a
+KIB-sized buffer, and times only the message (``--evict 4096 --repeats
+3``; the figure is then a *mean* per message over all passes, not a
+minimum).
 
 Run: ``python benchmarks/detector_cost.py [--repeats 15]``. Under callgrind,
 ``valgrind --tool=callgrind python benchmarks/detector_cost.py --repeats 1
@@ -122,29 +126,33 @@ def corpus_lines() -> list[str]:
 
 def per_message(
     work: Callable[[str], object],
-    messages: Sequence[str],
+    messages: Callable[[], Sequence[str]],
     repeats: int,
     evict: Callable[[], None] | None = None,
 ) -> float:
     """Minimum over ``repeats`` passes of the mean cost per message, in µs;
-    with ``evict``, called before each message, the mean over all passes."""
+    with ``evict``, called before each message, the mean over all passes.
+    Each pass reads ``messages()``."""
     if evict is not None:
-        total = 0
+        total = count = 0
         clock = time.perf_counter_ns
         for _ in range(repeats):
-            for text in messages:
+            batch = messages()
+            for text in batch:
                 evict()
                 begin = clock()
                 work(text)
                 total += clock() - begin
-        return total / (repeats * len(messages)) / 1000
+            count += len(batch)
+        return total / count / 1000
     best = float("inf")
     for _ in range(repeats):
+        batch = messages()
         gc.collect()
         begin = time.perf_counter_ns()
-        for text in messages:
+        for text in batch:
             work(text)
-        best = min(best, (time.perf_counter_ns() - begin) / len(messages))
+        best = min(best, (time.perf_counter_ns() - begin) / len(batch))
     return best / 1000
 
 
@@ -164,7 +172,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--messages", type=int, default=2000, help="per generated set")
-    parser.add_argument("--only", choices=("analyse", "fold", "toxicity"), default=None)
+    parser.add_argument("--only", choices=("analyse", "quiet", "fold", "toxicity"), default=None)
     parser.add_argument(
         "--evict",
         type=int,
@@ -178,20 +186,22 @@ def main() -> None:
     rng = random.Random(20261121)
     analyser = TextAnalyser()
     scorer = analyser.toxicity
-    sets = {
-        "loadgen": loadgen_lines(args.messages, rng),
-        "smalltalk": small_talk(args.messages, rng),
-        "corpus": corpus_lines(),
+    talk, corpus = small_talk(args.messages, rng), corpus_lines()
+    sets: dict[str, Callable[[], list[str]]] = {
+        "loadgen": lambda: loadgen_lines(args.messages, rng),  # new tokens each pass
+        "smalltalk": lambda: talk,
+        "corpus": lambda: corpus,
     }
     parts: dict[str, Callable[[str], object]] = {
         "analyse": analyser.analyse,
+        "quiet": analyser._quiet or (lambda text: False),
         "fold": fold,
         "toxicity": scorer.score,
     }
     if args.only:
         parts = {args.only: parts[args.only]}
     for messages in sets.values():  # warm up regex and dict caches
-        for text in messages[:200]:
+        for text in messages()[:200]:
             analyser.analyse(text)
     how = f"mean of {args.repeats} passes, {args.evict} KiB written before each message"
     if evict is None:
@@ -200,9 +210,15 @@ def main() -> None:
     print(f"{'set':<10} {'messages':>8}  " + "  ".join(f"{name:>9}" for name in parts))
     for name, messages in sets.items():
         cells = [per_message(work, messages, args.repeats, evict) for work in parts.values()]
-        print(f"{name:<10} {len(messages):>8}  " + "  ".join(f"{cell:>9.2f}" for cell in cells))
-    flagged = sum(1 for text in sets["corpus"] if analyser.analyse(text))
-    print(f"corpus messages with a signal: {flagged} of {len(sets['corpus'])}")
+        count = len(messages())
+        print(f"{name:<10} {count:>8}  " + "  ".join(f"{cell:>9.2f}" for cell in cells))
+    quiet = analyser._quiet
+    for name, messages in sets.items():
+        batch = messages()
+        taken = sum(1 for text in batch if quiet is not None and quiet(text))
+        print(f"{name}: {taken} of {len(batch)} messages answered by the quiet path")
+    flagged = sum(1 for text in corpus if analyser.analyse(text))
+    print(f"corpus messages with a signal: {flagged} of {len(corpus)}")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from aiohttp import web
 
 from passerby.app import create_app
 from passerby.config import load
+from passerby.safety.moderation import Analyser
 from passerby.safety.signals import Signal
 
 
@@ -27,14 +28,11 @@ class FindsNothing:
         return []
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8080)
-    args = parser.parse_args()
-    settings = load(overrides={"host": args.host, "port": args.port})
+def serve(analyser: Analyser, host: str, port: int) -> None:
+    """Serve as ``passerby serve`` does, with ``analyser`` for the messages."""
+    settings = load(overrides={"host": host, "port": port})
     logging.basicConfig(level=settings.log_level.upper())
-    app = create_app(settings, analyser=FindsNothing())
+    app = create_app(settings, analyser=analyser)
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
@@ -44,7 +42,15 @@ def main() -> None:
         uvloop.install()
     except ImportError:
         pass
-    web.run_app(app, host=args.host, port=args.port, access_log=None, print=None)
+    web.run_app(app, host=host, port=port, access_log=None, print=None)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8080)
+    args = parser.parse_args()
+    serve(FindsNothing(), args.host, args.port)
 
 
 if __name__ == "__main__":

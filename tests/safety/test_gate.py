@@ -58,21 +58,6 @@ NOT_TRIGGERS = {
 }
 
 
-@pytest.fixture(scope="module")
-def scorer() -> ToxicityScorer:
-    return ToxicityScorer()
-
-
-@pytest.fixture(scope="module")
-def gated(scorer: ToxicityScorer) -> TextAnalyser:
-    return TextAnalyser(scorer)
-
-
-@pytest.fixture(scope="module")
-def ungated(scorer: ToxicityScorer) -> TextAnalyser:
-    return TextAnalyser(scorer, prefilter=False)
-
-
 def test_gated_and_ungated_agree_on_the_corpus(gated: TextAnalyser, ungated: TextAnalyser) -> None:
     differ = [(m, gated.analyse(m), ungated.analyse(m)) for m in MESSAGES]
     assert [d for d in differ if d[1] != d[2]] == []
@@ -230,4 +215,8 @@ def test_toxicity_token_bound_changes_no_answer(
     assert scorer.may_reach(text, threshold) == _reference_may_reach(scorer, text, threshold)
     for token in text.lower().split():
         if token.isascii():
-            assert scorer._token_lift[token] == scorer._lift_of(token)  # cached is fresh
+            # Cached is fresh, and a token's share is that of its terms.
+            terms = set(re.findall(r"\w\w+", token))
+            share = sum(scorer._lift.get(term, 0.0) for term in terms)
+            assert scorer._token_lift[token] == scorer.token_lift(token)
+            assert scorer.token_lift(token) == pytest.approx(share, rel=1e-12, abs=0)

@@ -37,6 +37,7 @@ from passerby.safety.text.patterns import (
     UNITS,
     Patterns,
 )
+from passerby.safety.text.quiet import QuietPath
 from passerby.safety.text.toxicity import ToxicityScorer
 
 # A phone number has this many digits at least.
@@ -56,7 +57,7 @@ class TextAnalyser:
             (see :mod:`.prefilter`); off only to check that it changes nothing.
     """
 
-    __slots__ = ("_detectors", "_gate", "_p", "_threshold", "toxicity")
+    __slots__ = ("_detectors", "_gate", "_p", "_quiet", "_threshold", "toxicity")
 
     def __init__(
         self,
@@ -71,9 +72,19 @@ class TextAnalyser:
         triggers = self._triggers()
         self._detectors: tuple[Detector, ...] = tuple(t.detector for t in triggers)
         self._gate = Gate(triggers) if prefilter else None
+        # Most messages are told to be quiet from their tokens alone; the
+        # path knows the two checks above (phone digits, the toxicity bound).
+        self._quiet = (
+            QuietPath.build(self._gate, self.toxicity, toxicity_threshold, _PHONE_DIGITS)
+            if self._gate is not None
+            else None
+        )
 
     def analyse(self, text: str) -> list[Signal]:
         """All signals found in ``text``, at most one per signal name."""
+        quiet = self._quiet
+        if quiet is not None and quiet(text):
+            return []  # most messages
         folded = fold(text)
         found: list[Signal] = []
         gate = self._gate

@@ -105,6 +105,14 @@ class Gate:
             return []  # most messages
         return [self._detectors[i] for i in sorted(chosen)]
 
+    def finds_nothing(self, words_probe: str, plain: str, plain_probe: str) -> bool:
+        """Whether :meth:`select` chooses no detector but by its check, for a
+        message whose ``joined`` is its ``plain`` (no apostrophe), given its
+        ``plain`` form and the word probes of its ``words`` and ``plain``."""
+        return self._words.misses(None, words_probe) and self._plain_joined.misses(
+            plain, plain_probe
+        )
+
 
 @functools.lru_cache(maxsize=16)
 def _scan(rows: tuple[tuple[int, re.Pattern[str]], ...], *, words: bool) -> _Scan:
@@ -136,6 +144,18 @@ def _probe(text: str) -> str:
     else:
         mapped = _NOT_WORD.sub(" ", _DIGIT.sub("0", text))
     return f"{_START} {mapped} {_END}"
+
+
+def probe_piece(text: str) -> str:
+    """The word probe of some ASCII text without its start and end marks:
+    what one token is in the probe of the message it is in."""
+    return text.encode().translate(_ASCII_PROBE).decode()
+
+
+def probe_of(pieces: Iterable[str]) -> str:
+    """The word probe of the text made of ``pieces`` (see :func:`probe_piece`)
+    joined by single spaces."""
+    return f"{_START} {' '.join(pieces)} {_END}"
 
 
 def _phi(ch: str) -> str:
@@ -439,6 +459,24 @@ class _Scan:
         for owner, matches in self._whole:
             if owner not in found and matches(text):
                 found.add(owner)
+
+    def misses(self, text: str | None, probe: str) -> bool:
+        """Whether :meth:`owners` would find no owner at all. ``text`` may be
+        None where only the probe is read (False if more is needed)."""
+        haystack = probe
+        if self._raw:
+            marks = self._marks
+            if text is None:
+                return False
+            if marks is None or marks(text):
+                haystack = f"{probe}{_SEPARATOR}{text}"
+        for _ in self._keys.iter(haystack):
+            return False  # a key: its owner may still be found
+        if not self._whole:
+            return True
+        if text is None:
+            return False
+        return not any(matches(text) for _, matches in self._whole)
 
 
 def _literal(hit: tuple[int, str]) -> str:

@@ -262,7 +262,7 @@ def _fold_spaces(text: str) -> str:
 # where two neighbours could is folded in one go instead.
 
 
-class _Token(NamedTuple):
+class FoldedToken(NamedTuple):
     """What one ASCII token (no space in it) folds to, alone."""
 
     words: str  # its ``words`` form ("" for punctuation alone)
@@ -289,7 +289,7 @@ _LONE_END_GAP = re.compile(rf"(?<![a-z0-9])[a-z0-9]{_GAP}\Z")
 _TOKEN_MEMO_SIZE: Final = 8192
 
 
-def _fold_token(token: str) -> _Token:
+def _fold_token(token: str) -> FoldedToken:
     """Fold one ASCII token alone and note how its ends could join."""
     if token.isalnum() and (token.islower() or token.isdigit()):
         # Letters and digits alone (most tokens, and the ids and numbers
@@ -301,11 +301,11 @@ def _fold_token(token: str) -> _Token:
             chars, digit_bound = _fold_chars(token), digits_at_most(token)
         words = _REPEATS.sub(_two, chars) if _REPEATS.search(chars) else chars
         ends = ("<-", "()") if len(token) == 1 else ("--", "--")
-        return _Token(words, *ends, digit_bound, words != token)
+        return FoldedToken(words, *ends, digit_bound, words != token)
     return _fold_any_token(token)
 
 
-def _fold_any_token(token: str) -> _Token:
+def _fold_any_token(token: str) -> FoldedToken:
     """:func:`_fold_token` for any token, one step after the other."""
     chars = _fold_chars(token)
     spaced = _fold_punctuation(chars)
@@ -319,10 +319,17 @@ def _fold_any_token(token: str) -> _Token:
             ")" if _LONE_END.search(spaced) else "-"
         )
     changed = _alnum(words) != _alnum(token)
-    return _Token(words, punct_ends, space_ends, digits_at_most(token), changed)
+    return FoldedToken(words, punct_ends, space_ends, digits_at_most(token), changed)
 
 
 _TOKENS: Final = TokenMemo(_fold_token, _TOKEN_MEMO_SIZE)
+
+
+def fold_token(token: str) -> FoldedToken:
+    """What one lower-case ASCII token (no white space in it) folds to alone,
+    as :func:`fold` sees it. Not remembered: for callers with a memo of
+    their own."""
+    return _fold_token(token)
 
 
 def _fold_tokens(tokens: list[str]) -> tuple[str | None, int, bool | None]:

@@ -110,7 +110,7 @@ class ToxicityScorer:
         # threshold the sum of those below which the score cannot reach it.
         self._lift: dict[str, float] = {}
         self._cutoffs: dict[float, float] = {}
-        self._token_lift = TokenMemo(self._lift_of, _TOKEN_MEMO_SIZE)
+        self._token_lift = TokenMemo(self.token_lift, _TOKEN_MEMO_SIZE)
         self.reason = ""
         try:
             vectorizer, model = loader()
@@ -229,9 +229,26 @@ class ToxicityScorer:
             tokens = set(analyse(text))
         return sum(filter(None, map(self._lift.get, tokens))) >= cutoff
 
-    def _lift_of(self, token: str) -> float:
-        """The sum of lifts of the distinct terms in one lower-case ASCII
-        token (no white space in it)."""
+    def lift_cutoff(self, threshold: float) -> float | None:
+        """What :meth:`may_reach` compares the sum of :meth:`token_lift` over
+        an ASCII text's white-space tokens with: below it, the score cannot
+        reach ``threshold``. Infinite when the scorer is unavailable (nothing
+        can), None when the model gives no bound (anything may)."""
+        if self._analyse is None:
+            return math.inf
+        if not self._lift:
+            return None
+        cutoff = self._cutoffs.get(threshold)
+        if cutoff is None:
+            cutoff = self._cutoffs[threshold] = self._cutoff(threshold)
+        return cutoff - _SLACK
+
+    def token_lift(self, token: str) -> float:
+        """One lower-case ASCII token's share of the bound (see
+        :meth:`lift_cutoff`): the sum of lifts of its distinct terms. Not
+        remembered: for callers with a memo of their own."""
+        if token.isalpha():  # most tokens: one term, or none if one letter
+            return self._lift.get(token, 0.0)
         return sum(filter(None, map(self._lift.get, _ascii_terms(token))))
 
     def _cutoff(self, threshold: float) -> float:
