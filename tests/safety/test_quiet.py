@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from tests.safety.test_gate import MESSAGES, ascii_text, chatty, joining, messages
 
 from passerby.safety.text import TextAnalyser
+from passerby.safety.text.gate import Trigger
 from passerby.safety.text.normalise import fold
 from passerby.safety.text.quiet import QuietPath
 from passerby.safety.text.toxicity import ToxicityScorer
@@ -83,8 +84,10 @@ def test_ordinary_chat_is_quiet(gated: TextAnalyser, text: str) -> None:
     [
         ("call me 555 123 4567", "digits enough for a phone number"),
         ("my number is five five five one two three four", "spelled digits"),
-        ("add me on s n a p", "letters that join when folded"),
-        ("add me on s.n.a.p", "letters that join across punctuation"),
+        # Each of these is refused for the reason given and no other.
+        ("i n s t a g r a m", "letters that join across spaces"),
+        ("s. n. a. p", "letters that join across punctuation and spaces"),
+        ("ur a fr3ak", "the toxicity bound of the folded words"),
         ("i'm 14", "an apostrophe: joined is not plain"),
         # Only ``joined``, which drops the apostrophe, reads the disclosure.
         ("i just tur'ned 15 yesterday", "an apostrophe inside a word"),
@@ -118,6 +121,15 @@ def test_unavailable_model_keeps_the_path(ungated: TextAnalyser) -> None:
     for text in rng.sample(MESSAGES, 300):
         if quiet(text):
             assert ungated_without.analyse(text) == []
+
+
+def test_no_quiet_path_beside_a_check_it_does_not_know(scorer: ToxicityScorer) -> None:
+    class MoreChecks(TextAnalyser):
+        def _triggers(self) -> list[Trigger]:
+            return [*super()._triggers(), Trigger(self._sexual, check=lambda f: True)]
+
+    assert MoreChecks(scorer)._quiet is None
+    assert TextAnalyser(scorer)._quiet is not None
 
 
 def test_no_bound_no_quiet_path(gated: TextAnalyser) -> None:

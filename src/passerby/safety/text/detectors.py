@@ -72,11 +72,13 @@ class TextAnalyser:
         triggers = self._triggers()
         self._detectors: tuple[Detector, ...] = tuple(t.detector for t in triggers)
         self._gate = Gate(triggers) if prefilter else None
-        # Most messages are told to be quiet from their tokens alone; the
-        # path knows the two checks above (phone digits, the toxicity bound).
+        # Most messages are told to be quiet from their tokens alone. The
+        # path repeats the triggers' two checks (phone digits, the toxicity
+        # bound) from per-token sums: with any other check it is not built.
+        checks = [t.check for t in triggers if t.check is not None]
         self._quiet = (
             QuietPath.build(self._gate, self.toxicity, toxicity_threshold, _PHONE_DIGITS)
-            if self._gate is not None
+            if self._gate is not None and checks == [_may_hold_phone, self._may_be_toxic]
             else None
         )
 

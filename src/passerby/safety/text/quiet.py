@@ -21,13 +21,16 @@ from its tokens' entries:
   pieces, and none of the gate's searched patterns matches
   (:meth:`.gate.Gate.finds_nothing`).
 
-These are exactly the conditions under which the gate chooses no detector,
-each computed from the same pieces in the same order, except that the
-words' toxicity bound is summed per token and so is compared with a margin
-for rounding. Anything else, and any text that is not ASCII, takes the full
-path. The quiet path may only ever answer "no signal" where the full path
-does: ``tests/safety/test_gate.py`` compares both on every message it
-tries.
+Each condition is the gate's own, computed from the same pieces in the same
+order, or a stricter one: a key literal found is enough to refuse (the gate
+still checks its other clauses), a token that could join is enough to look
+at its neighbours, and the words' toxicity bound, summed per token, is
+compared with a margin for rounding. So a quiet message is one on which the
+gate chooses no detector, though not every such message is quiet. Anything
+else, and any text that is not ASCII, takes the full path. The analyser
+builds the path only while its triggers' checks are the two above. The
+quiet path may only ever answer "no signal" where the full path does:
+``tests/safety/test_quiet.py`` compares both on every message it tries.
 """
 
 from __future__ import annotations
