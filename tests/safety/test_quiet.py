@@ -111,7 +111,7 @@ def test_a_refused_message_is_still_analysed(gated: TextAnalyser) -> None:
     assert "age_disclosure_minor" in names
 
 
-def test_unavailable_model_keeps_the_path(ungated: TextAnalyser) -> None:
+def test_unavailable_model_keeps_the_path() -> None:
     missing = ToxicityScorer(loader=_missing)
     assert missing.lift_cutoff(0.5) == math.inf
     without_model = TextAnalyser(missing)

@@ -436,16 +436,7 @@ class _Scan:
     def owners(self, text: str, probe: str, found: set[int]) -> None:
         """Add to ``found`` the detectors whose patterns may match ``text``,
         whose word probe is ``probe``."""
-        haystack = probe
-        if self._raw:
-            haystack = f"{probe}{_SEPARATOR}{text}"
-        # The keys found in the form itself but not in its probe are those
-        # holding a mark, and only a text holding a mark can hold them.
-        marks = self._marks
-        if marks is None or marks(text):
-            keys = set(map(_literal, self._keys.iter(haystack)))
-        else:
-            keys = set(map(_literal, self._keys.iter(probe)))
+        keys = set(map(_literal, self._keys.iter(self._key_haystack(text, probe))))
         if keys:
             seen: set[str] | None = None
             for literal in keys:
@@ -453,6 +444,7 @@ class _Scan:
                     if owner in found:
                         continue
                     if clauses and seen is None:
+                        haystack = f"{probe}{_SEPARATOR}{text}" if self._raw else probe
                         seen = set(map(_literal, self._others.iter(haystack)))
                     if all(not clause.isdisjoint(seen or ()) for clause in clauses):
                         found.add(owner)
@@ -463,20 +455,25 @@ class _Scan:
     def misses(self, text: str | None, probe: str) -> bool:
         """Whether :meth:`owners` would find no owner at all. ``text`` may be
         None where only the probe is read (False if more is needed)."""
-        haystack = probe
-        if self._raw:
-            marks = self._marks
-            if text is None:
+        if text is None:
+            if self._raw or self._whole:
                 return False
-            if marks is None or marks(text):
-                haystack = f"{probe}{_SEPARATOR}{text}"
+            haystack = probe
+        else:
+            haystack = self._key_haystack(text, probe)
         for _ in self._keys.iter(haystack):
             return False  # a key: its owner may still be found
-        if not self._whole:
-            return True
-        if text is None:
-            return False
-        return not any(matches(text) for _, matches in self._whole)
+        return text is None or not any(matches(text) for _, matches in self._whole)
+
+    def _key_haystack(self, text: str, probe: str) -> str:
+        """Where to look for the keys: the probe, and the form itself after
+        it when literals of punctuation are read there. The keys found in the
+        form but not in its probe are those holding a mark, and only a text
+        holding a mark can hold them."""
+        marks = self._marks
+        if self._raw and (marks is None or marks(text)):
+            return f"{probe}{_SEPARATOR}{text}"
+        return probe
 
 
 def _literal(hit: tuple[int, str]) -> str:

@@ -289,8 +289,10 @@ _LONE_END_GAP = re.compile(rf"(?<![a-z0-9])[a-z0-9]{_GAP}\Z")
 _TOKEN_MEMO_SIZE: Final = 8192
 
 
-def _fold_token(token: str) -> FoldedToken:
-    """Fold one ASCII token alone and note how its ends could join."""
+def fold_token(token: str) -> FoldedToken:
+    """Fold one lower-case ASCII token (no white space in it) alone, as
+    :func:`fold` sees it, and note how its ends could join. Not remembered:
+    :func:`fold` keeps its own memo of it."""
     if token.isalnum() and (token.islower() or token.isdigit()):
         # Letters and digits alone (most tokens, and the ids and numbers
         # seen once): no gap to read, only leetspeak and repeats can change
@@ -306,7 +308,7 @@ def _fold_token(token: str) -> FoldedToken:
 
 
 def _fold_any_token(token: str) -> FoldedToken:
-    """:func:`_fold_token` for any token, one step after the other."""
+    """:func:`fold_token` for any token, one step after the other."""
     chars = _fold_chars(token)
     spaced = _fold_punctuation(chars)
     words = _fold_spaces(spaced)
@@ -322,14 +324,7 @@ def _fold_any_token(token: str) -> FoldedToken:
     return FoldedToken(words, punct_ends, space_ends, digits_at_most(token), changed)
 
 
-_TOKENS: Final = TokenMemo(_fold_token, _TOKEN_MEMO_SIZE)
-
-
-def fold_token(token: str) -> FoldedToken:
-    """What one lower-case ASCII token (no white space in it) folds to alone,
-    as :func:`fold` sees it. Not remembered: for callers with a memo of
-    their own."""
-    return _fold_token(token)
+_TOKENS: Final = TokenMemo(fold_token, _TOKEN_MEMO_SIZE)
 
 
 def _fold_tokens(tokens: list[str]) -> tuple[str | None, int, bool | None]:

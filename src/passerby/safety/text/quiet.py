@@ -131,17 +131,12 @@ class QuietPath:
         flags = _CHANGED if folded.changed else 0
         if "<" in punct_ends or ">" in punct_ends or "(" in space_ends or ")" in space_ends:
             flags |= _MAY_JOIN
-        if token.isalpha():  # most new tokens: letters are their own probe
-            token_lift = lift(token)
-            words_lift = token_lift if words == token else lift(words)
-            words_probe, plain_probe = words, token
-        else:
-            token_lift = lift(token)
-            words_lift = sum(map(lift, words.split()))
-            words_probe, plain_probe = probe_piece(words), probe_piece(token)
+        token_lift = lift(token)
+        words_lift = token_lift if words == token else sum(map(lift, words.split()))
+        letters = token.isalpha()  # most tokens: letters are their own probe
         return _Facts(
-            words_probe,
-            plain_probe,
+            words if letters else probe_piece(words),
+            token if letters else probe_piece(token),
             folded.digit_bound,
             token_lift,
             words_lift,

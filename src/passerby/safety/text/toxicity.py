@@ -215,9 +215,7 @@ class ToxicityScorer:
             return False
         if not self._lift:
             return True  # a model the bound does not hold for
-        cutoff = self._cutoffs.get(threshold)
-        if cutoff is None:
-            cutoff = self._cutoffs[threshold] = self._cutoff(threshold)
+        cutoff = self._cutoff_for(threshold)
         if text.isascii():
             lowered = text.lower()
             # The bound of the bound, summed in another order: below the
@@ -238,18 +236,21 @@ class ToxicityScorer:
             return math.inf
         if not self._lift:
             return None
-        cutoff = self._cutoffs.get(threshold)
-        if cutoff is None:
-            cutoff = self._cutoffs[threshold] = self._cutoff(threshold)
-        return cutoff - _SLACK
+        return self._cutoff_for(threshold) - _SLACK
 
     def token_lift(self, token: str) -> float:
         """One lower-case ASCII token's share of the bound (see
         :meth:`lift_cutoff`): the sum of lifts of its distinct terms. Not
         remembered: for callers with a memo of their own."""
-        if token.isalpha():  # most tokens: one term, or none if one letter
+        if token.isalpha():  # most tokens: one term
             return self._lift.get(token, 0.0)
         return sum(filter(None, map(self._lift.get, _ascii_terms(token))))
+
+    def _cutoff_for(self, threshold: float) -> float:
+        cutoff = self._cutoffs.get(threshold)
+        if cutoff is None:
+            cutoff = self._cutoffs[threshold] = self._cutoff(threshold)
+        return cutoff
 
     def _cutoff(self, threshold: float) -> float:
         """The sum of lifts below which the score bound stays under ``threshold``."""
