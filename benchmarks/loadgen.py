@@ -481,10 +481,10 @@ class LoadGen:
     def set_fair_scheduling(self, fair: bool) -> None:
         """Move both benchmark processes between SCHED_RR and the ordinary class.
 
-        run.py starts them in the real-time class so that other programs on
-        a shared machine cannot delay their wake-ups. A real-time task that
-        never sleeps, though, is held back by the kernel for 5% of every
-        second whenever ordinary tasks wait (``sched_rt_runtime_us``); so
+        With ``--sched rr``, run.py starts them in the real-time class so
+        that other programs on a shared machine cannot delay their wake-ups.
+        A real-time task that never sleeps, though, is held back by the
+        kernel for the last 5% of every second (``sched_rt_runtime_us``); so
         the saturation phase, where the server never sleeps, runs in the
         ordinary class instead, where run.py's niceness -20 (process and
         autogroup) gives it nearly all of its core.

@@ -123,14 +123,18 @@ def child_setup(sched: str) -> Callable[[], None]:
     It raises the open-files limit and, since the machine may be shared with
     other work (test suites, browsers), asks the scheduler to give the pinned
     core to the server or load generator first, as on a core dedicated to
-    it. ``nice`` puts the process in a session of its own and gives that
-    session's scheduling group (Linux autogroup) and the process niceness
-    -20, so it gets nearly all of its core while busy; ``rr`` (the default)
-    does the same and also runs it in the real-time class SCHED_RR at the
-    lowest priority, so it preempts any ordinary process the moment it
-    wakes: other programs cannot add to the latencies measured. (loadgen.py
-    drops to the ordinary class for the saturation phase; see there.)
-    ``none`` leaves the scheduler alone. What is not permitted is skipped.
+    it. ``nice`` (the default) puts the process in a session of its own and
+    gives that session's scheduling group (Linux autogroup) and the process
+    niceness -20, so it gets nearly all of its core while busy. ``rr`` does
+    the same and also runs it in the real-time class SCHED_RR at the lowest
+    priority, so it preempts any ordinary process the moment it wakes; but
+    the kernel then holds a real-time task back for the last 5% of any
+    second it has spent running (``sched_rt_runtime_us``): a server that
+    falls behind for a second stops for 50 ms, falls further behind, and
+    stops again every second until the load eases, which the latency test
+    reports as the server's. (loadgen.py drops to the ordinary class for the
+    saturation phase; see there.) ``none`` leaves the scheduler alone. What
+    is not permitted is skipped.
     """
 
     def setup() -> None:
@@ -258,7 +262,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--sched",
         choices=("rr", "nice", "none"),
-        default="rr",
+        default="nice",
         help="how the server and load generator claim their cores on a shared machine "
         "(rr: real-time SCHED_RR priority 1 and niceness -20; nice: niceness -20; none)",
     )
