@@ -327,6 +327,13 @@ def _fold_any_token(token: str) -> FoldedToken:
 _TOKENS: Final = TokenMemo(fold_token, _TOKEN_MEMO_SIZE)
 
 
+def folded_token(token: str) -> FoldedToken:
+    """:func:`fold_token`, read from the memo :func:`fold` keeps: a token
+    folded for another caller first is not folded again here, nor the
+    other way round."""
+    return _TOKENS[token]
+
+
 def _fold_tokens(tokens: list[str]) -> tuple[str | None, int, bool | None]:
     """Fold the text of ``tokens`` (joined by single spaces) token by token.
 

@@ -42,7 +42,7 @@ from typing import Final, NamedTuple
 
 from passerby.safety.text.gate import Gate, probe_of, probe_piece
 from passerby.safety.text.memo import TokenMemo
-from passerby.safety.text.normalise import fold_token
+from passerby.safety.text.normalise import folded_token
 from passerby.safety.text.toxicity import ToxicityScorer
 
 # The words' bound is summed per token instead of per word; floating-point
@@ -124,7 +124,9 @@ class QuietPath:
         )
 
     def _facts(self, token: str) -> _Facts:
-        folded = fold_token(token)
+        # From fold()'s own memo: a message the path refuses is folded next,
+        # and its new tokens are then folded once, not twice.
+        folded = folded_token(token)
         words = folded.words
         lift = self._scorer.token_lift
         punct_ends, space_ends = folded.punct_ends, folded.space_ends
