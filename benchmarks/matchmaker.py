@@ -11,7 +11,7 @@ import argparse
 import random
 import time
 
-from passerby.core.matchmaker import Matchmaker, MatchmakerPolicy, Ticket
+from passerby.core.matchmaker import MAX_REMEMBERED, Matchmaker, MatchmakerPolicy, Ticket
 
 
 def main() -> None:
@@ -63,6 +63,21 @@ def main() -> None:
     name, seconds, n = rows[3]
     print(f"{name:36} {seconds / max(n, 1) * 1e6:8.1f} µs {n:>9,} outcomes")
     print(f"still waiting: {len(mm):,}; matched interest arrivals: {matched:,}/{args.ops:,}")
+
+    # Recent-partner memory at its bound: every new pair makes it forget two
+    # identities, which must stay as cheap as when it had room.
+    full = Matchmaker(MatchmakerPolicy(language_fallback=None), random.Random(3))
+    for i in range(0, MAX_REMEMBERED, 2):
+        full.join(Ticket(f"f{i}"), 0.0)
+        full.join(Ticket(f"f{i + 1}"), 0.0)
+    pairs = [(Ticket(f"g{i}"), Ticket(f"h{i}")) for i in range(args.ops)]
+    start = time.perf_counter()
+    for a, b in pairs:
+        full.join(a, 1.0)
+        full.join(b, 1.0)
+    seconds = time.perf_counter() - start
+    name = f"pair, memory full ({MAX_REMEMBERED:,})"
+    print(f"{name:36} {seconds / args.ops * 1e6:8.1f} µs {args.ops / seconds:12,.0f}")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,8 @@ from passerby.core.interests import (
 
 def test_tags_are_trimmed_lowercased_and_deduplicated() -> None:
     assert normalise_tag("  Rock\t\tMusic ") == "rock music"
-    assert normalise_tag("Straße") == "strasse"  # casefold
+    assert normalise_tag("STRASSE") == "strasse"
+    assert normalise_tag("Straße") == "straße"  # lower-cased as the web client does
     assert normalise_tag("ｍｕｓｉｃ") == "music"  # NFKC folds full-width letters
     assert normalise_interests(["Music", "music ", "", "  ", "Books"]) == ("music", "books")
 

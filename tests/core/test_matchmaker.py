@@ -75,6 +75,31 @@ def test_eligibility_is_symmetric_in_memory() -> None:
     assert mm.eligible(Ticket("a"), Ticket("d"))
 
 
+def test_memory_forgets_the_least_recently_matched_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("passerby.core.matchmaker.MAX_REMEMBERED", 4)
+    mm = make(recent_partners=2)
+
+    def meet(x: str, y: str) -> None:
+        mm.join(Ticket(x), 0.0)
+        assert matches(mm.join(Ticket(y), 0.0))
+
+    meet("a", "b")
+    meet("c", "d")
+    meet("b", "c")  # b and c matched again: a and d are now the oldest
+    assert mm.recent_partners("b") == ("a", "c")
+    meet("e", "f")  # two new identities: a and then d are forgotten
+    assert mm.recent_partners("a") == ()
+    assert mm.recent_partners("d") == ()
+    assert mm.recent_partners("b") == ("a", "c")
+    assert mm.recent_partners("c") == ("d", "b")
+    assert len(mm._recent) == 4
+    # memory is checked from both sides: b still remembers a
+    assert not mm.eligible(Ticket("a"), Ticket("b"))
+    assert mm.eligible(Ticket("a"), Ticket("d"))
+
+
 class CountingDict(dict[int, object]):
     """Counts lookups: how many waiting users an operation looked at."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from passerby.core.ratelimit import Rate, StrikeWindow, TokenBucket
+from passerby.core.ratelimit import KeyedLimiter, Rate, StrikeWindow, TokenBucket
 
 
 def test_bucket_allows_a_burst_then_refills_at_the_rate() -> None:
@@ -34,3 +34,15 @@ def test_strike_window_trips_past_the_limit_inside_the_window() -> None:
     for t in (1.0, 2.0, 3.0):
         fresh.strike(t)
     assert fresh.strike(11.0) is False  # the window has moved on
+
+
+def test_keyed_limiter_drops_the_least_recently_used_key_first() -> None:
+    limiter = KeyedLimiter(Rate(per_second=0.001, burst=1), max_keys=2)
+    assert limiter.take("a", 0.0) == 0.0
+    assert limiter.take("b", 0.0) == 0.0
+    assert limiter.take("a", 1.0) > 0  # a used again: b is now the oldest
+    assert limiter.take("c", 1.0) == 0.0  # b dropped to make room
+    assert limiter.take("a", 1.0) > 0  # a kept its empty bucket
+    assert limiter.take("b", 1.0) == 0.0  # b starts again with a full bucket; c dropped
+    assert limiter.take("a", 1.0) > 0  # a, used last but one, is still kept
+    assert limiter.take("c", 1.0) == 0.0  # c was dropped: a full bucket again

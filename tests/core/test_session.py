@@ -94,6 +94,19 @@ def test_events_from_an_old_chat_are_not_shown() -> None:
     assert session.state is State.CHATTING
 
 
+def test_a_message_for_an_unreachable_client_goes_back_undelivered() -> None:
+    session = chatting()
+    # the adapter knows our socket is closing before on_close has run
+    assert session.on_event(Relay("chat1", "them", "still there?", 7), reachable=False) == [
+        Deliver("them", Undelivered("chat1", 7, "partner_gone"))
+    ]
+    assert session.current is not None and session.current.lines == []  # never shown
+    # once reachable, the same chat's messages are shown again
+    assert sent(session.on_event(Relay("chat1", "them", "hi"))) == [
+        {"type": "message", "text": "hi"}
+    ]
+
+
 def test_leave_tells_both_sides_and_records_the_end() -> None:
     session = chatting()
     effects = session.on_frame('{"type":"leave"}', 1.0)

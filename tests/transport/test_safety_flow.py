@@ -370,10 +370,20 @@ async def test_a_device_starting_too_fast_must_solve_a_challenge(
     await second.expect("stopped")
     await second.send(type="start")
     challenge = await second.expect("challenge")
-    assert (await second.expect("error"))["code"] == "challenge_required"
+    refused = await second.expect("error")
+    assert (refused["code"], refused["ref"]) == ("challenge_required", "start")
     assert (await server.services.broker.counts()).waiting == 0
     await second.send(type="solve", payload=solve_challenge(challenge))
     await second.expect("challenge_passed")
+    # solving gives the allowance back; a `next` that trips it is named
+    await second.send(type="start")
+    await second.expect("waiting")
+    await second.send(type="next")
+    await second.expect("waiting")
+    await second.send(type="next")
+    await second.expect("challenge")
+    refused = await second.expect("error")
+    assert (refused["code"], refused["ref"]) == ("challenge_required", "next")
 
 
 async def test_a_ban_mid_chat_ends_it_at_once_and_tells_the_partner(

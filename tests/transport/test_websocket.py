@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Any
 
 import aiohttp
 import orjson
@@ -102,6 +103,45 @@ async def test_disconnect_mid_chat_tells_the_partner(
         "reason": "not_chatting",
         "id": 1,
     }
+
+
+class _GoneTransport:
+    """A server socket whose peer has gone, seen before its reader notices:
+    the window between the socket closing and the session's end."""
+
+    def __init__(self, real: Any) -> None:
+        self._real = real
+
+    def is_closing(self) -> bool:
+        return True
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+
+async def test_a_message_to_a_closing_connection_comes_back_undelivered(
+    live_server: LiveServer, connect: ClientFactory
+) -> None:
+    a = await connect(live_server)
+    (conn_a,) = list(live_server.services.chat._connections)  # a's, the only one yet
+    b = await connect(live_server)
+    await a.send(type="start")
+    await a.expect("waiting")
+    await b.send(type="start")
+    await b.expect("waiting")
+    await a.expect("connected")
+    await b.expect("connected")
+    relayed = live_server.services.metrics.messages_relayed.value
+    conn_a.transport = _GoneTransport(conn_a.transport)
+    await b.send(type="message", text="are you there?", id=3)
+    assert await b.expect("undelivered") == {
+        "type": "undelivered",
+        "reason": "partner_gone",
+        "id": 3,
+    }
+    assert live_server.services.metrics.messages_relayed.value == relayed
+    conn_a.transport = conn_a.transport._real
+    await a.nothing()  # never shown to a
 
 
 async def test_waiting_user_leaves_the_queue_on_disconnect(

@@ -18,6 +18,8 @@ from typing import Any
 from playwright.async_api import Browser, expect
 from tests.web.support import CONNECTED, WAITING, open_client, pair, pair_through_routes
 
+from passerby.core.interests import normalise_tag
+
 XSS = "<img src=x onerror=alert(1)>"
 
 
@@ -84,6 +86,33 @@ async def test_two_strangers_chat_type_and_stop(browser: Browser, live_server: A
     b.assert_clean()
 
 
+TAG_SAMPLES = [
+    "  Rock\t\tMusic ",
+    "STRASSE",
+    "Straße",
+    "ẞ",
+    "ΟΔΟΣ ΚΑΙ ΣΟΦΙΑ",
+    "İstanbul",
+    "ｍｕｓｉｃ",
+    "ﬁsh ﬂy",
+    "Ⅻ century",
+    "Ǆungla",
+    "café\u00a0au\u2003lait",
+    "x" * 29 + "ß",
+]
+
+
+async def test_page_normalises_tags_as_the_server_does(browser: Browser, live_server: Any) -> None:
+    a = await open_client(browser, live_server.url)
+    page_forms = await a.page.evaluate(
+        "async (xs) => { const m = await import('/static/tags.js');"
+        " return xs.map((x) => m.normaliseTag(x)); }",
+        TAG_SAMPLES,
+    )
+    assert page_forms == [normalise_tag(x) for x in TAG_SAMPLES]
+    a.assert_clean()
+
+
 async def test_message_is_shown_as_text_never_as_html(browser: Browser, live_server: Any) -> None:
     a, b = await pair(browser, live_server.url)
     await a.say(XSS)
@@ -148,6 +177,13 @@ async def test_escape_ends_then_starts_and_log_saves(
     await b.say("second line")
     await expect(a.lines("stranger")).to_have_text(["second line"])
 
+    await a.page.keyboard.press("Escape")
+    await expect(a.page.locator("#stop")).to_have_text("Really?")
+    await expect(a.system("disconnected")).to_have_count(0)
+    # Sending a message withdraws the question: Esc asks again.
+    await a.say("one more thing")
+    await expect(b.lines("stranger")).to_have_text(["first line", "one more thing"])
+    await expect(a.page.locator("#stop")).to_have_text("Stop")
     await a.page.keyboard.press("Escape")
     await expect(a.page.locator("#stop")).to_have_text("Really?")
     await expect(a.system("disconnected")).to_have_count(0)

@@ -22,9 +22,15 @@ class InterestError(ValueError):
 
 
 def normalise_tag(raw: str) -> str:
-    """NFKC, trimmed, inner white space collapsed, lower-cased (casefolded)."""
+    """NFKC, trimmed, inner white space collapsed, lower-cased.
+
+    Lower-cased, not case-folded: the web client normalises tags the same way
+    with JavaScript's ``toLowerCase()`` before it sends them, and both must
+    agree on every tag's form and length, or a chip the page accepted would
+    be refused here.
+    """
     text = unicodedata.normalize("NFKC", raw)
-    return _SPACES.sub(" ", text).strip().casefold()
+    return _SPACES.sub(" ", text).strip().lower()
 
 
 def normalise_interests(raw: list[str] | tuple[str, ...]) -> tuple[str, ...]:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import heapq
 import random
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -140,7 +141,9 @@ class Matchmaker:
         self._pools: dict[PoolKey, SortedList] = {}
         self._deadlines: list[tuple[float, int, int]] = []
         # Tuples, not deques: a three-name tuple is a tenth of an empty deque.
-        self._recent: dict[str, tuple[str, ...]] = {}
+        # An OrderedDict, not a dict: dropping the oldest of a plain dict
+        # walks the holes its earlier deletions left (see passerby.recent).
+        self._recent: OrderedDict[str, tuple[str, ...]] = OrderedDict()
         # Pairs that must never meet again (after a report), both directions.
         self._blocked: dict[str, set[str]] = {}
 
@@ -327,10 +330,15 @@ class Matchmaker:
         size = self.policy.recent_partners
         if size == 0:
             return
-        memory = self._recent.pop(identity, ())
-        if not memory and len(self._recent) >= MAX_REMEMBERED:
-            del self._recent[next(iter(self._recent))]
-        self._recent[identity] = (*memory, partner)[-size:]  # most recently matched last
+        recent = self._recent
+        memory = recent.get(identity)
+        if memory is None:
+            if len(recent) >= MAX_REMEMBERED:
+                recent.popitem(last=False)
+            recent[identity] = (partner,)
+        else:
+            recent[identity] = (*memory, partner)[-size:]
+            recent.move_to_end(identity)  # most recently matched last
 
     def _remove(self, waiter: _Waiter) -> None:
         for key in waiter.pools:

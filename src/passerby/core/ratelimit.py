@@ -7,6 +7,7 @@ refused event learns how long to wait (``retry_after``).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 
@@ -71,15 +72,20 @@ class KeyedLimiter:
     def __init__(self, rate: Rate, max_keys: int = 100_000) -> None:
         self._rate = rate
         self._max_keys = max_keys
-        self._buckets: dict[str, TokenBucket] = {}
+        # An OrderedDict: dropping the oldest key of a plain dict is not O(1)
+        # (see passerby.recent).
+        self._buckets: OrderedDict[str, TokenBucket] = OrderedDict()
 
     def take(self, key: str, now: float) -> float:
-        bucket = self._buckets.pop(key, None)
+        buckets = self._buckets
+        bucket = buckets.get(key)
         if bucket is None:
             bucket = TokenBucket(self._rate, now)
-            if len(self._buckets) >= self._max_keys:
-                del self._buckets[next(iter(self._buckets))]
-        self._buckets[key] = bucket  # most recently used last
+            if len(buckets) >= self._max_keys:
+                buckets.popitem(last=False)
+            buckets[key] = bucket
+        else:
+            buckets.move_to_end(key)  # most recently used last
         return bucket.take(now)
 
     def reset(self, key: str) -> None:

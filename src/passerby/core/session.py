@@ -95,6 +95,7 @@ class Enqueue:
 
     ticket: Ticket
     frame: str
+    ref: str = "start"  # the frame that asked: a refusal's error names it
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +281,7 @@ class ChatSession:
                     raise _bad_state("Send 'start' first.", "next")
                 self._may_start("next")
                 self._limit(self._starts, now, "next")
-                return self._end("next", wall, tell_self=True) + self._enqueue()
+                return self._end("next", wall, tell_self=True) + self._enqueue("next")
             case p.Leave():
                 if self.state is State.IDLE:
                     raise _bad_state("You are not waiting or chatting.", "leave")
@@ -398,11 +399,18 @@ class ChatSession:
 
     # --- from the broker --------------------------------------------------
 
-    def on_event(self, event: PeerEvent, wall: float = 0.0) -> list[Effect]:
+    def on_event(self, event: PeerEvent, wall: float = 0.0, reachable: bool = True) -> list[Effect]:
+        """Handle one event from the broker.
+
+        ``reachable`` is False once the adapter knows our client can no longer
+        be written to (its connection is closing, and :meth:`on_close` has not
+        run yet): a message relayed then goes back to its sender as
+        undelivered instead of being lost.
+        """
         record = self.current
         match event:
             case Relay():
-                if record is not None and event.chat == record.chat:
+                if reachable and record is not None and event.chat == record.chat:
                     record.add_line(wall, "them", event.text, True, event.signals)
                     if event.signals:
                         moderator = self.moderator
@@ -444,7 +452,7 @@ class ChatSession:
 
     # --- internals --------------------------------------------------------
 
-    def _enqueue(self) -> list[Effect]:
+    def _enqueue(self, ref: str = "start") -> list[Effect]:
         assert self.choice is not None and self.section is not None
         choice = self.choice
         self.state = State.WAITING
@@ -462,7 +470,7 @@ class ChatSession:
             "lang": choice.lang,
             "section": self.section.split("/", 1)[0],
         }
-        return [Enqueue(ticket, p.encode(waiting))]
+        return [Enqueue(ticket, p.encode(waiting), ref)]
 
     def _end(
         self,

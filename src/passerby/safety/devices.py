@@ -13,6 +13,7 @@ import base64
 import hashlib
 import hmac
 import secrets
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
@@ -68,8 +69,9 @@ class DeviceService:
         self._clock = clock
         # Devices whose cookie this process minted and that have not been
         # away since: nothing about them is stored yet but what we wrote.
-        self._fresh: dict[str, None] = {}
-        self._states: dict[str, tuple[DeviceState, float]] = {}
+        # Bounded, oldest dropped first (OrderedDict: see passerby.recent).
+        self._fresh: OrderedDict[str, None] = OrderedDict()
+        self._states: OrderedDict[str, tuple[DeviceState, float]] = OrderedDict()
 
     def now(self) -> datetime:
         return datetime.fromtimestamp(self._clock.wall(), UTC)
@@ -80,7 +82,7 @@ class DeviceService:
         token = _b64(secrets.token_bytes(16))
         device = self.hash_of_token(token)
         if len(self._fresh) >= MAX_CACHED:
-            del self._fresh[next(iter(self._fresh))]
+            self._fresh.popitem(last=False)
         self._fresh[device] = None
         return f"{token}.{self._sign(token)}"
 
@@ -118,9 +120,12 @@ class DeviceService:
         if cached is not None and wall - cached[1] < STATE_CACHE_SECONDS:
             return cached[0]
         state = await self._read_state(device)
-        if len(self._states) >= MAX_CACHED:
-            del self._states[next(iter(self._states))]
-        self._states[device] = (state, wall)
+        states = self._states
+        if device in states:
+            states.move_to_end(device)
+        elif len(states) >= MAX_CACHED:
+            states.popitem(last=False)
+        states[device] = (state, wall)
         return state
 
     async def _read_state(self, device: str) -> DeviceState:

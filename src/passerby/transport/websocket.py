@@ -16,6 +16,7 @@ import functools
 import logging
 import secrets
 import weakref
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -137,10 +138,16 @@ class ChatConnection:
 
     async def deliver(self, event: PeerEvent) -> None:
         endpoint = self._endpoint
+        if type(event) is Relay:
+            # A socket that is closing takes no more frames; its sender must
+            # hear so rather than have the message vanish.
+            effects = self.session.on_event(event, endpoint.clock.wall(), self.writable())
+            if effects and type(effects[0]) is Send:
+                endpoint.metrics.messages_relayed.inc()
+            await self.run(effects)
+            return
         effects = self.session.on_event(event, endpoint.clock.wall())
-        if type(event) is Relay and effects and type(effects[0]) is Send:
-            endpoint.metrics.messages_relayed.inc()
-        elif type(event) is Matched and self.session.chat == event.chat:
+        if type(event) is Matched and self.session.chat == event.chat:
             await self._remember_partner(event.chat, event.partner)
         await self.run(effects)
 
@@ -160,8 +167,8 @@ class ChatConnection:
                     self.send(frame)
                 case Deliver(to, event):
                     await broker.deliver(to, event)
-                case Enqueue(ticket, frame):
-                    if await self._may_enqueue():
+                case Enqueue(ticket, frame, ref):
+                    if await self._may_enqueue(ref):
                         self.send(frame)
                         await broker.enqueue(ticket)
                 case Dequeue():
@@ -192,7 +199,7 @@ class ChatConnection:
         self.partners = {chat: info for chat, info in self.partners.items() if chat in keep}
         self.reported = {chat: rid for chat, rid in self.reported.items() if chat in keep}
 
-    async def _may_enqueue(self) -> bool:
+    async def _may_enqueue(self, ref: str) -> bool:
         """Bans hold at every start; a device starting too fast must prove it is a person."""
         endpoint = self._endpoint
         ban = await endpoint.ban_for(self.info)
@@ -205,9 +212,7 @@ class ChatConnection:
             self.session.abort_start()
             await self.challenge()
             self.send(
-                p.error(
-                    "challenge_required", "Too many new chats: solve the challenge first.", "start"
-                )
+                p.error("challenge_required", "Too many new chats: solve the challenge first.", ref)
             )
             return False
         return True
@@ -272,7 +277,9 @@ class ChatConnection:
             self._outbox.send(self, frame)
 
     def writable(self) -> bool:
-        return not self.ws.closed
+        """False once the connection is closing, whether we or the client began
+        it, or the socket is gone and its reader has not noticed yet."""
+        return not self.ws.closed and not self.transport.is_closing()
 
     async def close(self, code: int, reason: str) -> None:
         """Send what is queued, then close with ``code``."""
@@ -318,7 +325,7 @@ class ChatEndpoint:
         self.device_starts = limiters("device-starts", device_starts)
         self.report_limit = limiters("reports", REPORTS)
         # Devices that owe a challenge; bounded, oldest dropped first.
-        self._challenged: dict[str, None] = {}
+        self._challenged: OrderedDict[str, None] = OrderedDict()
         self._online: dict[str, int] = {}  # device -> its connections on this node
         self._connections: weakref.WeakSet[ChatConnection] = weakref.WeakSet()
         self.outbox = Outbox()
@@ -335,9 +342,13 @@ class ChatEndpoint:
 
     def challenge_needed(self, device: str) -> None:
         if device:
-            if len(self._challenged) >= MAX_CHALLENGED:
-                del self._challenged[next(iter(self._challenged))]
-            self._challenged[device] = None
+            challenged = self._challenged
+            if device in challenged:
+                challenged.move_to_end(device)
+                return
+            if len(challenged) >= MAX_CHALLENGED:
+                challenged.popitem(last=False)
+            challenged[device] = None
 
     async def challenge_solved(self, device: str) -> None:
         """A solved challenge clears the debt and gives back the start allowance."""

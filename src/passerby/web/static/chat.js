@@ -199,6 +199,7 @@ export class Chat {
     this.transcript.addMessage("you", text, id);
     this.els.input.value = "";
     this.stopTyping();
+    this.confirming = false; // still talking: a pending "Really?" is withdrawn
     this.render();
   }
 

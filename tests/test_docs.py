@@ -1,0 +1,53 @@
+"""The reference docs name everything the code has: settings and error codes.
+
+A setting or a WebSocket error code added without a line in the docs fails
+here; what each line says is for a reader to check.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import re
+from pathlib import Path
+
+from passerby.config import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src" / "passerby"
+
+
+def documented_names(doc: str) -> set[str]:
+    return set(re.findall(r"`([a-z_0-9]+)`", (ROOT / "docs" / doc).read_text(encoding="utf-8")))
+
+
+def test_every_setting_is_in_the_configuration_doc() -> None:
+    names = {field.name for field in dataclasses.fields(Settings)}
+    assert len(names) > 30
+    assert names - documented_names("configuration.md") == set()
+
+
+def websocket_error_codes() -> set[str]:
+    """Every code a WebSocket client can be sent: the first argument of each
+    ``ProtocolError(...)`` and ``error(...)`` call in the core and the
+    WebSocket adapter."""
+    codes: set[str] = set()
+    files = [*(SRC / "core").glob("*.py"), SRC / "transport" / "websocket.py"]
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            first = node.args[0]
+            if name in {"ProtocolError", "error"} and isinstance(first, ast.Constant):
+                codes.add(first.value)
+            elif name == "_bad_state":
+                codes.add("bad_state")
+    return codes
+
+
+def test_every_websocket_error_code_is_in_the_protocol_doc() -> None:
+    codes = websocket_error_codes()
+    assert {"bad_json", "too_long", "rate_limited", "challenge_required"} <= codes
+    assert codes - documented_names("protocol.md") == set()
