@@ -21,10 +21,10 @@ from redis.asyncio import BlockingConnectionPool, Redis
 
 from passerby.clock import Clock, SystemClock
 from passerby.cluster.broker import Broker, Notice
-from passerby.cluster.limits import LimiterFactory, memory_limiters
+from passerby.cluster.limits import LimiterFactory, MarksFactory, memory_limiters, memory_marks
 from passerby.cluster.memory import MemoryBroker
 from passerby.cluster.redis.broker import NodeTiming, RedisBroker, key_prefix
-from passerby.cluster.redis.limits import redis_limiters
+from passerby.cluster.redis.limits import redis_limiters, redis_marks
 from passerby.config import Settings
 from passerby.core.matchmaker import Match, Matchmaker
 from passerby.core.ratelimit import Rate
@@ -97,11 +97,13 @@ def risk_factory() -> RiskFactory:
 
 def build_broker(
     settings: Settings, clock: Clock, rng: random.Random | None
-) -> tuple[Broker, LimiterFactory]:
-    """The in-process broker, or the Redis one when ``broker_url`` names Redis."""
+) -> tuple[Broker, LimiterFactory, MarksFactory]:
+    """The in-process broker, or the Redis one when ``broker_url`` names Redis,
+    with the limits and marks that must hold on every node."""
     policy = settings.matchmaker_policy()
     if settings.broker_url.startswith("memory://"):
-        return MemoryBroker(Matchmaker(policy, rng), clock), memory_limiters(clock)
+        memory = MemoryBroker(Matchmaker(policy, rng), clock)
+        return memory, memory_limiters(clock), memory_marks(clock)
     # Callers queue for a connection rather than fail when a burst of starts
     # asks more of Redis at once than the pool holds.
     pool = BlockingConnectionPool.from_url(
@@ -116,7 +118,7 @@ def build_broker(
     prefix = key_prefix(settings.redis_prefix)
     timing = NodeTiming(settings.node_heartbeat_seconds, settings.node_timeout_seconds)
     broker = RedisBroker(redis, clock, prefix=prefix, policy=policy, rng=rng, timing=timing)
-    return broker, redis_limiters(redis, prefix, clock)
+    return broker, redis_limiters(redis, prefix, clock), redis_marks(redis, prefix, clock)
 
 
 def build_services(
@@ -130,7 +132,7 @@ def build_services(
     secret = load_secret(settings)
     store = SQLStore(settings.database())
     metrics = Metrics()
-    broker, limiters = build_broker(settings, clock, rng)
+    broker, limiters, marks = build_broker(settings, clock, rng)
     recorder = ChatRecorder(store, clock)
 
     policy = load_policy(settings.policy_file or None)
@@ -201,6 +203,7 @@ def build_services(
             settings.rate_device_starts_per_minute / 60, settings.rate_device_starts_burst
         ),
         limiters=limiters,
+        marks=marks,
     )
 
     async def band_changed(device: str) -> None:

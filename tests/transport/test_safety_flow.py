@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import secrets
 from datetime import timedelta
 
 import aiohttp
 import pytest
+from tests.cluster.conftest import delete_prefix
 from tests.conftest import ServerFactory, VisitorFactory
 from tests.support import Client, LiveServer, Visitor, eventually, solve_challenge
+
+from passerby.cluster.redis.broker import key_prefix
 
 
 async def chat(a: Visitor, b: Visitor) -> tuple[Client, Client]:
@@ -467,6 +472,42 @@ async def test_a_challenge_follows_the_device_to_a_new_connection(
     await fresh.expect("challenge_passed")
     await fresh.send(type="start")
     await fresh.expect("waiting")
+
+
+async def test_a_challenge_owed_on_one_node_holds_on_another(
+    server_factory: ServerFactory, visitor: VisitorFactory
+) -> None:
+    url = os.environ.get("PASSERBY_TEST_REDIS_URL", "")
+    if not url:
+        pytest.skip("needs PASSERBY_TEST_REDIS_URL (see README)")
+    prefix = "pbtest-" + secrets.token_hex(6)
+    shared = {"broker_url": url, "redis_prefix": prefix, "pow_maxnumber": 3000}
+    one = await server_factory(**shared)
+    two = await server_factory(**shared)
+    try:
+        spammer = await visitor(one)
+        ca, cb = await chat(spammer, await visitor(one))
+        spam = "great deals on phones visit my page today"
+        for _ in range(2):
+            await ca.send(type="message", text=spam)
+            await cb.expect("message")
+        await ca.send(type="message", text=spam)
+        await ca.expect("held")
+        await ca.expect("challenge")
+        await ca.close()
+        spammer.server = two  # the same browser, its next connection on another node
+        elsewhere = await spammer.connect()
+        challenge = await elsewhere.expect("challenge")  # owed there too
+        await elsewhere.send(type="start")
+        assert (await elsewhere.expect("error"))["code"] == "challenge_required"
+        await elsewhere.send(type="solve", payload=solve_challenge(challenge))
+        await elsewhere.expect("challenge_passed")
+        spammer.server = one  # solved on one node: clear on all
+        back = await spammer.connect()
+        await back.send(type="start")
+        await back.expect("waiting")
+    finally:
+        await delete_prefix(url, key_prefix(prefix))
 
 
 async def test_device_memory_is_released_and_strikes_come_back(

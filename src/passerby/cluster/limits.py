@@ -1,14 +1,16 @@
-"""Rate limits that hold across connections, and across nodes when there are several.
+"""Rate limits and marks that hold across connections, and across nodes when there are several.
 
 A connection's own limits (frames, messages, starts) live in its session: a
 connection stays on one node. Limits per device or per address (new chats,
 reports, age declarations, appeals) must hold wherever the next connection
 lands, so they sit behind :class:`Limiter`: in memory for one node, in Redis
-for many (:mod:`passerby.cluster.redis.limits`).
+for many (:mod:`passerby.cluster.redis.limits`). So do :class:`Marks`, keys
+set for a while, such as the devices that owe a proof-of-work challenge.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Protocol
 
@@ -43,5 +45,56 @@ class MemoryLimiter:
 def memory_limiters(clock: Clock) -> LimiterFactory:
     def make(name: str, rate: Rate) -> Limiter:
         return MemoryLimiter(rate, clock)
+
+    return make
+
+
+class Marks(Protocol):
+    """A set of keys, each kept for a fixed time after it was last added."""
+
+    async def add(self, key: str) -> None: ...
+
+    async def discard(self, key: str) -> None: ...
+
+    async def contains(self, key: str) -> bool: ...
+
+
+# Makes the marks called ``name`` (one per purpose), each kept ``seconds``.
+MarksFactory = Callable[[str, float], Marks]
+
+# Keys one node keeps in memory; past this the oldest are dropped first.
+MAX_MARKS = 100_000
+
+
+class MemoryMarks:
+    def __init__(self, seconds: float, clock: Clock, max_keys: int = MAX_MARKS) -> None:
+        self._seconds = seconds
+        self._clock = clock
+        self._max_keys = max_keys
+        self._until: OrderedDict[str, float] = OrderedDict()  # key -> monotonic expiry
+
+    async def add(self, key: str) -> None:
+        until = self._until
+        until.pop(key, None)
+        if len(until) >= self._max_keys:
+            until.popitem(last=False)
+        until[key] = self._clock.monotonic() + self._seconds  # latest last
+
+    async def discard(self, key: str) -> None:
+        self._until.pop(key, None)
+
+    async def contains(self, key: str) -> bool:
+        expiry = self._until.get(key)
+        if expiry is None:
+            return False
+        if expiry <= self._clock.monotonic():
+            del self._until[key]
+            return False
+        return True
+
+
+def memory_marks(clock: Clock) -> MarksFactory:
+    def make(name: str, seconds: float) -> Marks:
+        return MemoryMarks(seconds, clock)
 
     return make

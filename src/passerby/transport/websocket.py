@@ -16,7 +16,6 @@ import functools
 import logging
 import secrets
 import weakref
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -25,7 +24,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from passerby import __version__
 from passerby.clock import Clock
 from passerby.cluster.broker import Broker, Notice, PeerInfo
-from passerby.cluster.limits import LimiterFactory, memory_limiters
+from passerby.cluster.limits import LimiterFactory, MarksFactory, memory_limiters, memory_marks
 from passerby.core import protocol as p
 from passerby.core.events import Matched, PeerEvent, Relay
 from passerby.core.ratelimit import Rate
@@ -69,7 +68,8 @@ LOW_TRUST_SUFFIX = "/low"
 DEVICE_STARTS = Rate(per_second=40 / 60, burst=20)
 # Reports per device: plenty for a bad evening, too few to flood the evidence.
 REPORTS = Rate(per_second=10 / 3600, burst=5)
-MAX_CHALLENGED = 100_000
+# A device owes a challenge until it solves one, or for a day.
+CHALLENGE_DEBT_SECONDS = 86_400.0
 SWEEP_SECONDS = 60.0
 
 
@@ -257,7 +257,7 @@ class ChatConnection:
 
     async def challenge(self, challenge: dict[str, object] | None = None) -> None:
         """Ask for proof of work; it holds for the device, across reconnects."""
-        self._endpoint.challenge_needed(self.info.device)
+        await self._endpoint.challenge_needed(self.info.device)
         self.session.require_challenge()
         challenge = challenge or self._endpoint.safety.challenges.issue()
         self.send(p.encode({"type": "challenge", **challenge}))
@@ -308,6 +308,7 @@ class ChatEndpoint:
         heartbeat: float,
         device_starts: Rate = DEVICE_STARTS,
         limiters: LimiterFactory | None = None,
+        marks: MarksFactory | None = None,
     ) -> None:
         self.broker = broker
         self.recorder = recorder
@@ -324,8 +325,10 @@ class ChatEndpoint:
         limiters = limiters or memory_limiters(clock)
         self.device_starts = limiters("device-starts", device_starts)
         self.report_limit = limiters("reports", REPORTS)
-        # Devices that owe a challenge; bounded, oldest dropped first.
-        self._challenged: OrderedDict[str, None] = OrderedDict()
+        # Devices that owe a challenge, on every node: reconnecting elsewhere
+        # does not clear the debt.
+        marks = marks or memory_marks(clock)
+        self._challenged = marks("challenged", CHALLENGE_DEBT_SECONDS)
         self._online: dict[str, int] = {}  # device -> its connections on this node
         self._connections: weakref.WeakSet[ChatConnection] = weakref.WeakSet()
         self.outbox = Outbox()
@@ -340,20 +343,17 @@ class ChatEndpoint:
             else None
         )
 
-    def challenge_needed(self, device: str) -> None:
+    async def challenge_needed(self, device: str) -> None:
         if device:
-            challenged = self._challenged
-            if device in challenged:
-                challenged.move_to_end(device)
-                return
-            if len(challenged) >= MAX_CHALLENGED:
-                challenged.popitem(last=False)
-            challenged[device] = None
+            await self._challenged.add(device)
+
+    async def challenge_owed(self, device: str) -> bool:
+        return bool(device) and await self._challenged.contains(device)
 
     async def challenge_solved(self, device: str) -> None:
         """A solved challenge clears the debt and gives back the start allowance."""
         if device:
-            self._challenged.pop(device, None)
+            await self._challenged.discard(device)
             await self.device_starts.reset(device)
 
     async def on_notice(self, notice: Notice) -> None:
@@ -481,7 +481,7 @@ class ChatEndpoint:
             section=section,
             moderator=moderator,
         )
-        if device in self._challenged:
+        if await self.challenge_owed(device):
             session.require_challenge()
         return session
 

@@ -1,7 +1,7 @@
-"""Token buckets in Redis, shared by every node; one script call per take.
+"""Token buckets and marks in Redis, shared by every node; one call each.
 
-When Redis cannot be reached the node falls back to a bucket of its own for
-the key, so a limit still holds per node rather than not at all.
+When Redis cannot be reached the node falls back to a bucket (or a mark) of
+its own for the key, so a limit still holds per node rather than not at all.
 """
 
 from __future__ import annotations
@@ -11,7 +11,14 @@ import logging
 from redis.asyncio import Redis
 
 from passerby.clock import Clock
-from passerby.cluster.limits import Limiter, LimiterFactory, MemoryLimiter
+from passerby.cluster.limits import (
+    Limiter,
+    LimiterFactory,
+    Marks,
+    MarksFactory,
+    MemoryLimiter,
+    MemoryMarks,
+)
 from passerby.cluster.redis.broker import UNREACHABLE
 from passerby.core.ratelimit import Rate
 
@@ -68,5 +75,43 @@ class RedisLimiter:
 def redis_limiters(redis: Redis, prefix: str, clock: Clock) -> LimiterFactory:
     def make(name: str, rate: Rate) -> Limiter:
         return RedisLimiter(redis, f"{prefix}rl:{name}:", rate, clock)
+
+    return make
+
+
+class RedisMarks:
+    """One key per mark, expiring by itself; a copy in memory serves while
+    Redis is out of reach."""
+
+    def __init__(self, redis: Redis, key: str, seconds: float, clock: Clock) -> None:
+        self._redis = redis
+        self._key = key
+        self._seconds = max(1, round(seconds))
+        self._fallback = MemoryMarks(seconds, clock)
+
+    async def add(self, key: str) -> None:
+        await self._fallback.add(key)
+        try:
+            await self._redis.set(self._key + key, b"1", ex=self._seconds)
+        except UNREACHABLE:
+            log.warning("Redis unreachable: a mark holds on this node only for now")
+
+    async def discard(self, key: str) -> None:
+        await self._fallback.discard(key)
+        try:
+            await self._redis.delete(self._key + key)
+        except UNREACHABLE:
+            log.warning("Redis unreachable: could not clear a shared mark")
+
+    async def contains(self, key: str) -> bool:
+        try:
+            return bool(await self._redis.exists(self._key + key))
+        except UNREACHABLE:
+            return await self._fallback.contains(key)
+
+
+def redis_marks(redis: Redis, prefix: str, clock: Clock) -> MarksFactory:
+    def make(name: str, seconds: float) -> Marks:
+        return RedisMarks(redis, f"{prefix}mk:{name}:", seconds, clock)
 
     return make

@@ -1,0 +1,133 @@
+"""Limits and marks that hold on every node: one suite, run on each engine.
+
+The memory engine runs on hand-moved time; the Redis engine on a real Redis
+server (``PASSERBY_TEST_REDIS_URL``), where a bucket refills by the wall
+clock it is given and a mark expires by Redis's own clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import pytest
+from redis.asyncio import Redis
+from tests.cluster.conftest import delete_prefix
+
+from passerby.clock import ManualClock
+from passerby.cluster.limits import (
+    LimiterFactory,
+    MarksFactory,
+    MemoryMarks,
+    memory_limiters,
+    memory_marks,
+)
+from passerby.cluster.redis.broker import key_prefix
+from passerby.cluster.redis.limits import redis_limiters, redis_marks
+from passerby.core.ratelimit import Rate
+
+
+@dataclass
+class Shared:
+    name: str
+    clock: ManualClock
+    limiters: LimiterFactory
+    marks: MarksFactory
+
+    async def later(self, seconds: float) -> None:
+        """Let ``seconds`` pass for this engine."""
+        self.clock.advance(seconds)
+        if self.name == "redis":  # Redis expires keys by its own clock
+            await asyncio.sleep(seconds)
+
+
+@pytest.fixture(params=["memory", "redis"])
+async def shared(request: pytest.FixtureRequest) -> AsyncIterator[Shared]:
+    clock = ManualClock()
+    if request.param == "memory":
+        yield Shared("memory", clock, memory_limiters(clock), memory_marks(clock))
+        return
+    url = request.getfixturevalue("redis_url")
+    prefix = key_prefix("pbtest-" + secrets.token_hex(6))
+    redis = Redis.from_url(url)
+    try:
+        yield Shared(
+            "redis", clock, redis_limiters(redis, prefix, clock), redis_marks(redis, prefix, clock)
+        )
+    finally:
+        await redis.aclose()
+        await delete_prefix(url, prefix)
+
+
+async def test_a_limit_allows_its_burst_then_refills(shared: Shared) -> None:
+    limiter = shared.limiters("starts", Rate(per_second=1.0, burst=2))
+    assert [await limiter.take("dev") for _ in range(2)] == [0.0, 0.0]
+    wait = await limiter.take("dev")
+    assert 0.9 <= wait <= 1.0
+    assert await limiter.take("other") == 0.0  # keys are separate
+    shared.clock.advance(1.0)
+    assert await limiter.take("dev") == 0.0
+    assert await limiter.take("dev") > 0
+
+
+async def test_a_limit_is_shared_by_every_limiter_of_its_name(shared: Shared) -> None:
+    rate = Rate(per_second=0.01, burst=1)
+    here, there = shared.limiters("reports", rate), shared.limiters("reports", rate)
+    assert await here.take("dev") == 0.0
+    if shared.name == "redis":  # two nodes, one Redis
+        assert await there.take("dev") > 0
+    await here.reset("dev")
+    assert await here.take("dev") == 0.0
+    other = shared.limiters("entries", rate)  # another purpose, another bucket
+    assert await other.take("dev") == 0.0
+
+
+async def test_a_mark_is_set_cleared_and_seen_by_every_node(shared: Shared) -> None:
+    here, there = shared.marks("challenged", 60.0), shared.marks("challenged", 60.0)
+    assert not await here.contains("dev")
+    await here.add("dev")
+    assert await here.contains("dev")
+    assert not await here.contains("other")
+    if shared.name == "redis":
+        assert await there.contains("dev")
+        await there.discard("dev")
+        assert not await here.contains("dev")
+    else:  # one node: each set is its own
+        await here.discard("dev")
+        assert not await here.contains("dev")
+    assert not await shared.marks("other-purpose", 60.0).contains("dev")
+
+
+async def test_a_mark_expires_and_adding_again_renews_it(shared: Shared) -> None:
+    marks = shared.marks("challenged", 1.0)
+    await marks.add("dev")
+    await shared.later(0.6)
+    await marks.add("dev")  # renewed: a second from now
+    await shared.later(0.6)
+    assert await marks.contains("dev")
+    await shared.later(0.6)
+    assert not await marks.contains("dev")
+
+
+async def test_memory_marks_are_bounded_oldest_first() -> None:
+    marks = MemoryMarks(60.0, ManualClock(), max_keys=2)
+    await marks.add("a")
+    await marks.add("b")
+    await marks.add("a")  # a renewed: b is now the oldest
+    await marks.add("c")
+    assert [await marks.contains(k) for k in ("a", "b", "c")] == [True, False, True]
+
+
+async def test_redis_marks_hold_on_the_node_while_redis_is_unreachable() -> None:
+    clock = ManualClock()
+    redis = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2)
+    try:
+        marks = redis_marks(redis, "{pbtest}:", clock)("challenged", 60.0)
+        await marks.add("dev")
+        assert await marks.contains("dev")
+        await marks.discard("dev")
+        assert not await marks.contains("dev")
+    finally:
+        await redis.aclose()
