@@ -99,6 +99,8 @@ TAG_SAMPLES = [
     "Ǆungla",
     "café\u00a0au\u2003lait",
     "x" * 29 + "ß",
+    "a\x85b\x1cc",
+    "\ufeff x \u3000y\u2028",
 ]
 
 

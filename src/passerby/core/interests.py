@@ -13,7 +13,14 @@ MAX_INTERESTS = 20
 MAX_INTEREST_CHARS = 30
 DEFAULT_LANGUAGE = "en"
 
-_SPACES = re.compile(r"\s+")
+# White space as JavaScript's ``\s`` and ``trim()`` see it, which the web
+# client uses: Python's ``\s`` also takes U+001C-U+001F and U+0085 and leaves
+# out U+FEFF, and the two must agree on every tag.
+_SPACE_CHARS = (
+    "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+_SPACES = re.compile(f"[{_SPACE_CHARS}]+")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
@@ -30,7 +37,7 @@ def normalise_tag(raw: str) -> str:
     be refused here.
     """
     text = unicodedata.normalize("NFKC", raw)
-    return _SPACES.sub(" ", text).strip().lower()
+    return _SPACES.sub(" ", text).strip(_SPACE_CHARS).lower()
 
 
 def normalise_interests(raw: list[str] | tuple[str, ...]) -> tuple[str, ...]:
