@@ -20,7 +20,7 @@ from aiohttp import web
 from redis.asyncio import BlockingConnectionPool, Redis
 
 from passerby.clock import Clock, SystemClock
-from passerby.cluster.broker import Broker, Notice
+from passerby.cluster.broker import BAN, Broker, Notice
 from passerby.cluster.limits import LimiterFactory, MarksFactory, memory_limiters, memory_marks
 from passerby.cluster.memory import MemoryBroker
 from passerby.cluster.redis.broker import NodeTiming, RedisBroker, key_prefix
@@ -168,7 +168,7 @@ def build_services(
     broker.observe_notices(lambda notice: chat.on_notice(notice))
 
     async def announce_ban(device: str | None) -> None:
-        await broker.broadcast(Notice("ban", device or ""))
+        await broker.broadcast(Notice(BAN, device or ""))
 
     bans.on_ban(announce_ban)
 

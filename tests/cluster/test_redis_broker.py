@@ -19,7 +19,7 @@ from tests.cluster.conftest import Recorder
 from tests.support import RedisServer, eventually
 
 from passerby.clock import SystemClock
-from passerby.cluster.broker import Notice, PeerInfo
+from passerby.cluster.broker import BAN, MISSED, Notice, PeerInfo
 from passerby.cluster.redis.broker import NodeTiming, RedisBroker
 from passerby.cluster.redis.matchmaker import RedisMatchmaker
 from passerby.core.events import Matched, PartnerLeft, Relay, TypingChanged, Undelivered
@@ -255,6 +255,38 @@ async def test_a_redis_outage_ends_cross_node_chats_and_service_resumes(
     assert await eventually(frank_meets_erin, timeout=10)
     assert a.healthy()
     assert matched(waiter) is not None and matched(waiter).partner == "frank"  # type: ignore[union-attr]
+
+
+async def test_a_node_that_could_not_listen_says_it_may_have_missed_notices(
+    nodes: NodeFactory, private_redis: RedisServer
+) -> None:
+    a, b = await nodes(private_redis.url), await nodes(private_redis.url)
+    heard: list[Notice] = []
+
+    async def hear(notice: Notice) -> None:
+        heard.append(notice)
+
+    b.observe_notices(hear)
+    await a.broadcast(Notice(BAN, "device-x"))
+
+    async def first_heard() -> bool:
+        return heard == [Notice(BAN, "device-x")]
+
+    assert await eventually(first_heard)
+    await private_redis.stop()
+    await a.broadcast(Notice(BAN, "device-y"))  # lost: nobody can hear it
+
+    async def unhealthy() -> bool:
+        return not b.healthy()
+
+    assert await eventually(unhealthy, timeout=5)
+    await private_redis.start()
+
+    async def told() -> bool:
+        return Notice(MISSED, "") in heard
+
+    assert await eventually(told, timeout=10)
+    assert Notice(BAN, "device-y") not in heard
 
 
 async def test_arrivals_that_come_together_share_a_call_and_all_pair(nodes: NodeFactory) -> None:

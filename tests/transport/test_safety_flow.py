@@ -13,6 +13,7 @@ from tests.cluster.conftest import delete_prefix
 from tests.conftest import ServerFactory, VisitorFactory
 from tests.support import Client, LiveServer, Visitor, eventually, solve_challenge
 
+from passerby.cluster.broker import MISSED, Notice
 from passerby.cluster.redis.broker import key_prefix
 
 
@@ -399,6 +400,39 @@ async def test_a_ban_mid_chat_ends_it_at_once_and_tells_the_partner(
     await live_server.services.bans.ban_device(a.device, reason_code="spam", seconds=60)
     assert (await ca.expect("banned"))["reason_code"] == "spam"
     assert (await cb.expect("chat_ended"))["by"] == "stranger"
+
+
+async def test_a_ban_on_an_address_ends_the_chats_from_it_at_once(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    ca, cb = await chat(await visitor(live_server), await visitor(live_server))
+    await live_server.services.bans.ban(
+        address="127.0.0.1", reason_code="spam", seconds=60, created_by="test"
+    )
+    for client in (ca, cb):  # both came from the banned address
+        # the one checked second hears first that the other has gone
+        frame = await client.recv()
+        if frame["type"] == "chat_ended":
+            frame = await client.recv()
+        assert (frame["type"], frame["reason_code"]) == ("banned", "spam")
+
+
+async def test_bans_that_may_have_been_missed_are_looked_up_again(
+    server_factory: ServerFactory, visitor: VisitorFactory
+) -> None:
+    here = await server_factory()
+    # Another node on the same database whose notice never arrives here (two
+    # in-process brokers are not linked): the ban reaches this node's users
+    # only when it hears it may have missed news.
+    there = await server_factory()
+    a, b = await visitor(here), await visitor(here)
+    ca, cb = await chat(a, b)
+    await there.services.bans.ban_device(a.device, reason_code="spam", seconds=60)
+    await ca.nothing(0.3)
+    await here.services.chat.on_notice(Notice(MISSED, ""))
+    assert (await ca.expect("banned"))["reason_code"] == "spam"
+    assert (await cb.expect("chat_ended"))["by"] == "stranger"
+    await cb.nothing()  # not banned: checked, and let be
 
 
 async def test_only_the_proxys_own_forwarded_address_is_believed(

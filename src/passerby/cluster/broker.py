@@ -56,13 +56,22 @@ class Counts:
 class Notice:
     """News every node must act on at once, such as a ban; never chat content.
 
-    ``kind`` names it (``"ban"``); ``subject`` is what it is about (a device
-    hash). A broker hands a notice to the observers of every node, the
-    sending node included.
+    ``kind`` names it (:data:`BAN`); ``subject`` is what it is about (a device
+    hash, or empty for a ban on an address). A broker hands a notice to the
+    observers of every node, the sending node included.
+
+    A broker whose link to the other nodes was down, so that notices sent
+    meanwhile may never have reached it, tells its own observers
+    ``Notice(MISSED, "")`` once the link is back: whatever a notice would have
+    changed must be looked up afresh.
     """
 
     kind: str
     subject: str
+
+
+BAN = "ban"
+MISSED = "missed"
 
 
 NoticeObserver = Callable[[Notice], Awaitable[None]]

@@ -23,7 +23,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 
 from passerby import __version__
 from passerby.clock import Clock
-from passerby.cluster.broker import Broker, Notice, PeerInfo
+from passerby.cluster.broker import BAN, MISSED, Broker, Notice, PeerInfo
 from passerby.cluster.limits import LimiterFactory, MarksFactory, memory_limiters, memory_marks
 from passerby.core import protocol as p
 from passerby.core.events import Matched, PeerEvent, Relay
@@ -357,18 +357,26 @@ class ChatEndpoint:
             await self.device_starts.reset(device)
 
     async def on_notice(self, notice: Notice) -> None:
-        """News from the broker: a ban made on any node holds here at once."""
-        if notice.kind != "ban":
+        """News from the broker: a ban made on any node holds here at once.
+
+        A ban on a device is checked on that device's connections; a ban on
+        an address, or news that may have been missed while this node could
+        not hear the others, on every connection.
+        """
+        if notice.kind not in (BAN, MISSED):
             return
-        bans = self.safety.bans
-        bans.forget()
-        if not notice.subject:
-            return
+        self.safety.bans.forget()
+        every = notice.kind == MISSED or not notice.subject
+        checked = 0
         for conn in list(self._connections):
-            if conn.info.device == notice.subject and not conn.ws.closed:
-                ban = await self.ban_for(conn.info)
-                if ban is not None:
-                    await conn.banned(ban)
+            if conn.ws.closed or not (every or conn.info.device == notice.subject):
+                continue
+            ban = await self.ban_for(conn.info)
+            if ban is not None:
+                await conn.banned(ban)
+            checked += 1
+            if checked % 256 == 0:
+                await asyncio.sleep(0)  # a long round must not hold up the chats
 
     async def start(self) -> None:
         self._sweeper.start()

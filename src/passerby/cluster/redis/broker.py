@@ -40,6 +40,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from passerby.clock import Clock
 from passerby.cluster.broker import (
+    MISSED,
     Counts,
     Inbox,
     MatchObserver,
@@ -162,6 +163,7 @@ class RedisBroker:
         self._listened = False  # subscribed at least once
         self._resync = False  # the subscription dropped since the last heartbeat
         self._tasks: list[asyncio.Task[None]] = []
+        self._told: set[asyncio.Task[None]] = set()  # observers told of missed news
         self._closing = False
         self._ticker = Periodic("matchmaker-tick", tick_seconds, self.tick)
         self._heart = Periodic("node-heartbeat", self._timing.heartbeat, self.heartbeat)
@@ -200,6 +202,8 @@ class RedisBroker:
         for task in stuck:
             task.cancel()
         self._tasks = []
+        for task in list(self._told):
+            task.cancel()
         if graceful:
             try:
                 await self._leave_cluster()
@@ -523,6 +527,13 @@ class RedisBroker:
             if partner_node == self.node:
                 await self._arrive(event.partner, PartnerLeft(event.chat), {})
 
+    def _tell_missed(self) -> None:
+        """Notices sent while we were not listening are lost: say so, in a task
+        of its own so that the heartbeat is not held up by what observers do."""
+        task = asyncio.create_task(self._notify(Notice(MISSED, "")), name="passerby-missed-news")
+        self._told.add(task)
+        task.add_done_callback(self._told.discard)
+
     async def _notify(self, notice: Notice) -> None:
         for observer in self._notice_observers:
             try:
@@ -563,6 +574,7 @@ class RedisBroker:
         restart = self._resync and self._subscribed.is_set()
         if restart:
             self._resync = False
+            self._tell_missed()
             self._stranded.update(self._waiting)
             for a, others in list(self._blocks.items()):
                 for b in list(others):
