@@ -167,6 +167,8 @@ async def test_nothing_to_report_and_bad_reports(
     assert (await client.expect("error"))["code"] == "nothing_to_report"
     await client.send(type="report", reason="boredom")
     assert (await client.expect("error"))["code"] == "bad_field"
+    await client.send(type="report", reason=["spam"])  # not a string at all
+    assert (await client.expect("error"))["code"] == "bad_field"
     await client.send(type="report", reason="spam", comment="x" * 1001)
     assert (await client.expect("error"))["code"] == "too_long"
 

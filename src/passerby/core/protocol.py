@@ -203,7 +203,7 @@ def _parse_start(data: dict[str, Any]) -> Start:
 
 def _parse_report(data: dict[str, Any]) -> Report:
     reason = data.get("reason")
-    if reason not in REPORT_REASONS:
+    if not isinstance(reason, str) or reason not in REPORT_REASONS:
         choices = ", ".join(sorted(REPORT_REASONS))
         raise ProtocolError("bad_field", f"'reason' must be one of {choices}.", ref="report")
     comment = data.get("comment", "")
