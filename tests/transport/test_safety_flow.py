@@ -486,12 +486,10 @@ async def test_one_report_per_chat(live_server: LiveServer, visitor: VisitorFact
     assert (await live_server.services.evidence.verify()).records == 1
 
 
-async def test_a_challenge_follows_the_device_to_a_new_connection(
-    server_factory: ServerFactory, visitor: VisitorFactory
-) -> None:
-    server = await server_factory(pow_maxnumber=3000)
-    spammer = await visitor(server)
-    ca, cb = await chat(spammer, await visitor(server))
+async def spam_until_challenged(spammer: Visitor, other: Visitor) -> None:
+    """The spammer repeats one advert until the rules hold it and ask for a
+    challenge; then its connection closes."""
+    ca, cb = await chat(spammer, other)
     spam = "great deals on phones visit my page today"
     for _ in range(2):
         await ca.send(type="message", text=spam)
@@ -500,6 +498,14 @@ async def test_a_challenge_follows_the_device_to_a_new_connection(
     await ca.expect("held")
     await ca.expect("challenge")
     await ca.close()
+
+
+async def test_a_challenge_follows_the_device_to_a_new_connection(
+    server_factory: ServerFactory, visitor: VisitorFactory
+) -> None:
+    server = await server_factory(pow_maxnumber=3000)
+    spammer = await visitor(server)
+    await spam_until_challenged(spammer, await visitor(server))
     fresh = await spammer.connect()
     challenge = await fresh.expect("challenge")  # owed, not forgotten
     await fresh.send(type="start")
@@ -522,15 +528,7 @@ async def test_a_challenge_owed_on_one_node_holds_on_another(
     two = await server_factory(**shared)
     try:
         spammer = await visitor(one)
-        ca, cb = await chat(spammer, await visitor(one))
-        spam = "great deals on phones visit my page today"
-        for _ in range(2):
-            await ca.send(type="message", text=spam)
-            await cb.expect("message")
-        await ca.send(type="message", text=spam)
-        await ca.expect("held")
-        await ca.expect("challenge")
-        await ca.close()
+        await spam_until_challenged(spammer, await visitor(one))
         spammer.server = two  # the same browser, its next connection on another node
         elsewhere = await spammer.connect()
         challenge = await elsewhere.expect("challenge")  # owed there too
