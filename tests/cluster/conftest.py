@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import random
 import secrets
+import shutil
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 from redis.asyncio import Redis
+from tests.support import RedisServer
 
 from passerby.clock import ManualClock
 from passerby.cluster.broker import Broker
@@ -110,3 +112,14 @@ async def engine(request: pytest.FixtureRequest) -> AsyncIterator[Engine]:
         await broker.close()
     if prefix:
         await delete_prefix(url, prefix)
+
+
+@pytest.fixture
+async def private_redis() -> AsyncIterator[RedisServer]:
+    """A Redis server of the test's own, which it may stop and start."""
+    server = RedisServer()
+    if server.binary is None or shutil.which("redis-server") is None:
+        pytest.skip("needs the redis-server program (apt-get install redis-server)")
+    await server.start()
+    yield server
+    await server.stop()

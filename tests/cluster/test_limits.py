@@ -15,8 +15,9 @@ from dataclasses import dataclass
 import pytest
 from redis.asyncio import Redis
 from tests.cluster.conftest import delete_prefix
+from tests.support import RedisServer, eventually
 
-from passerby.clock import ManualClock
+from passerby.clock import ManualClock, SystemClock
 from passerby.cluster.limits import (
     LimiterFactory,
     MarksFactory,
@@ -101,13 +102,13 @@ async def test_a_mark_is_set_cleared_and_seen_by_every_node(shared: Shared) -> N
 
 
 async def test_a_mark_expires_and_adding_again_renews_it(shared: Shared) -> None:
-    marks = shared.marks("challenged", 1.0)
+    marks = shared.marks("challenged", 2.0)
     await marks.add("dev")
-    await shared.later(0.6)
-    await marks.add("dev")  # renewed: a second from now
-    await shared.later(0.6)
-    assert await marks.contains("dev")
-    await shared.later(0.6)
+    await shared.later(1.2)
+    await marks.add("dev")  # renewed: two seconds from now
+    await shared.later(1.2)
+    assert await marks.contains("dev")  # 0.8 s to spare
+    await shared.later(1.2)
     assert not await marks.contains("dev")
 
 
@@ -131,3 +132,28 @@ async def test_redis_marks_hold_on_the_node_while_redis_is_unreachable() -> None
         assert not await marks.contains("dev")
     finally:
         await redis.aclose()
+
+
+async def test_marks_made_while_redis_was_down_reach_it_when_it_is_back(
+    private_redis: RedisServer,
+) -> None:
+    clock = SystemClock()
+    node_a = Redis.from_url(private_redis.url, socket_connect_timeout=0.5, socket_timeout=0.5)
+    node_b = Redis.from_url(private_redis.url, socket_connect_timeout=0.5, socket_timeout=0.5)
+    here = redis_marks(node_a, "{pbtest}:", clock)("challenged", 60.0)
+    there = redis_marks(node_b, "{pbtest}:", clock)("challenged", 60.0)
+    try:
+        await private_redis.stop()
+        await here.add("spammer")  # Redis cannot hear it: this node still holds it
+        assert await here.contains("spammer")
+        assert not await there.contains("spammer")
+        await private_redis.start()  # empty: it kept nothing
+
+        async def told_everywhere() -> bool:
+            await here.contains("anyone")  # any call writes what Redis missed
+            return await there.contains("spammer")
+
+        assert await eventually(told_everywhere, timeout=5)
+    finally:
+        await node_a.aclose()
+        await node_b.aclose()

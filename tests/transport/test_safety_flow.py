@@ -404,12 +404,18 @@ async def test_a_ban_mid_chat_ends_it_at_once_and_tells_the_partner(
     assert (await cb.expect("chat_ended"))["by"] == "stranger"
 
 
+@pytest.mark.parametrize("with_device", [False, True])
 async def test_a_ban_on_an_address_ends_the_chats_from_it_at_once(
-    live_server: LiveServer, visitor: VisitorFactory
+    live_server: LiveServer, visitor: VisitorFactory, with_device: bool
 ) -> None:
-    ca, cb = await chat(await visitor(live_server), await visitor(live_server))
+    a = await visitor(live_server)
+    ca, cb = await chat(a, await visitor(live_server))
     await live_server.services.bans.ban(
-        address="127.0.0.1", reason_code="spam", seconds=60, created_by="test"
+        device=a.device if with_device else None,  # b's device is not named
+        address="127.0.0.1",
+        reason_code="spam",
+        seconds=60,
+        created_by="test",
     )
     for client in (ca, cb):  # both came from the banned address
         # the one checked second hears first that the other has gone

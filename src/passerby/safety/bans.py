@@ -132,7 +132,8 @@ class BanService:
         if self._keys is not None:
             self._keys.update(key for key in (device, ip_hash) if key is not None)
         for announce in self._announcers:
-            await announce(device)
+            # A ban on an address covers every device behind it.
+            await announce(device if address is None else None)
         return Ban(row.id, reason_code, expires)
 
     async def ban_device(

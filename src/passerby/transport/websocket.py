@@ -255,9 +255,13 @@ class ChatConnection:
             await self._broker.block(self.info.device, them.device)
         self.send(p.encode({"type": "report_received", "report": report_id}))
 
-    async def challenge(self, challenge: dict[str, object] | None = None) -> None:
-        """Ask for proof of work; it holds for the device, across reconnects."""
-        await self._endpoint.challenge_needed(self.info.device)
+    async def challenge(
+        self, challenge: dict[str, object] | None = None, *, owed: bool = False
+    ) -> None:
+        """Ask for proof of work; it holds for the device, across reconnects
+        (``owed``: asked again of a device that owed it already)."""
+        if not owed:
+            await self._endpoint.challenge_needed(self.info.device)
         self.session.require_challenge()
         challenge = challenge or self._endpoint.safety.challenges.issue()
         self.send(p.encode({"type": "challenge", **challenge}))
@@ -332,6 +336,7 @@ class ChatEndpoint:
         self._online: dict[str, int] = {}  # device -> its connections on this node
         self._connections: weakref.WeakSet[ChatConnection] = weakref.WeakSet()
         self.outbox = Outbox()
+        self._rounds: set[asyncio.Task[None]] = set()  # ban checks under way
         # Transcripts of ended chats are kept only while they can be reported.
         self._sweeper = Periodic("transcript-sweep", SWEEP_SECONDS, self._sweep)
         # Silent clients are pinged, and dropped when the ping goes unanswered.
@@ -366,17 +371,29 @@ class ChatEndpoint:
         if notice.kind not in (BAN, MISSED):
             return
         self.safety.bans.forget()
+        # In a task of its own: the broker's reader (or the ban that told us)
+        # must not wait while banned clients take their time to close.
+        task = asyncio.create_task(self._enforce_bans(notice), name="passerby-ban-round")
+        self._rounds.add(task)
+        task.add_done_callback(self._rounds.discard)
+
+    async def _enforce_bans(self, notice: Notice) -> None:
         every = notice.kind == MISSED or not notice.subject
+        closing = []
         checked = 0
-        for conn in list(self._connections):
-            if conn.ws.closed or not (every or conn.info.device == notice.subject):
-                continue
-            ban = await self.ban_for(conn.info)
-            if ban is not None:
-                await conn.banned(ban)
-            checked += 1
-            if checked % 256 == 0:
-                await asyncio.sleep(0)  # a long round must not hold up the chats
+        try:
+            for conn in list(self._connections):
+                if conn.ws.closed or not (every or conn.info.device == notice.subject):
+                    continue
+                ban = await self.ban_for(conn.info)
+                if ban is not None:
+                    closing.append(conn.banned(ban))
+                checked += 1
+                if checked % 256 == 0:
+                    await asyncio.sleep(0)  # a long round must not hold up the chats
+        except Exception:
+            log.exception("could not check the connections against the bans")
+        await asyncio.gather(*closing, return_exceptions=True)
 
     async def start(self) -> None:
         self._sweeper.start()
@@ -384,6 +401,10 @@ class ChatEndpoint:
             self._liveness.start()
 
     async def close(self) -> None:
+        rounds = list(self._rounds)
+        for task in rounds:
+            task.cancel()
+        await asyncio.gather(*rounds, return_exceptions=True)
         await self._sweeper.close()
         if self._liveness is not None:
             await self._liveness.close()
@@ -526,7 +547,7 @@ class ChatEndpoint:
                 await conn.banned(ban)
                 return
             if session.challenge_pending:
-                await conn.challenge()
+                await conn.challenge(owed=True)
             receive = ws.receive
             while True:  # as ``async for msg in ws``, one coroutine fewer per frame
                 msg = await receive()

@@ -77,6 +77,8 @@ log = logging.getLogger(__name__)
 # Redis cannot be reached (or did not answer in time). A script error is not
 # one of these: it is a bug, and is raised and logged like any other.
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError, asyncio.TimeoutError)
+# Notices kept for another try while Redis cannot take them.
+MAX_UNSENT = 1_000
 TICK_SECONDS = 0.25
 COUNTS_SECONDS = 1.0
 LISTEN_BACKOFF_MAX = 2.0
@@ -164,6 +166,8 @@ class RedisBroker:
         self._resync = False  # the subscription dropped since the last heartbeat
         self._tasks: list[asyncio.Task[None]] = []
         self._told: set[asyncio.Task[None]] = set()  # observers told of missed news
+        self._unsent: list[bytes] = []  # notices Redis could not take, oldest first
+        self._started = False
         self._closing = False
         self._ticker = Periodic("matchmaker-tick", tick_seconds, self.tick)
         self._heart = Periodic("node-heartbeat", self._timing.heartbeat, self.heartbeat)
@@ -186,6 +190,7 @@ class RedisBroker:
             log.warning("Redis is not reachable yet; node %s will keep trying", self.node)
         self._heart.start()
         self._ticker.start()
+        self._started = True
 
     async def close(self, *, graceful: bool = True) -> None:
         """Stop. ``graceful=False`` leaves without a word, as a crashed node does."""
@@ -202,8 +207,10 @@ class RedisBroker:
         for task in stuck:
             task.cancel()
         self._tasks = []
-        for task in list(self._told):
+        told = list(self._told)
+        for task in told:
             task.cancel()
+        await asyncio.gather(*told, return_exceptions=True)
         if graceful:
             try:
                 await self._leave_cluster()
@@ -352,7 +359,11 @@ class RedisBroker:
         try:
             await self._redis.publish(self._control, frame)
         except UNREACHABLE:
-            log.warning("could not tell the other nodes of a %s notice", notice.kind)
+            # Told again once Redis answers: the other nodes may never have
+            # lost their own link, so nothing else would tell them.
+            log.warning("could not tell the other nodes of a %s notice yet", notice.kind)
+            self._unsent.append(frame)
+            del self._unsent[:-MAX_UNSENT]
 
     # --- matchmaking ------------------------------------------------------
 
@@ -529,7 +540,10 @@ class RedisBroker:
 
     def _tell_missed(self) -> None:
         """Notices sent while we were not listening are lost: say so, in a task
-        of its own so that the heartbeat is not held up by what observers do."""
+        of its own so that the heartbeat is not held up by what observers do.
+        (Not while starting: nothing can have been missed before.)"""
+        if not self._started:
+            return
         task = asyncio.create_task(self._notify(Notice(MISSED, "")), name="passerby-missed-news")
         self._told.add(task)
         task.add_done_callback(self._told.discard)
@@ -567,6 +581,12 @@ class RedisBroker:
         if not self.reachable:
             log.info("node %s is connected to Redis", self.node)
             self.reachable = True
+        while self._unsent:
+            try:
+                await self._redis.publish(self._control, self._unsent[0])
+            except UNREACHABLE:
+                break
+            del self._unsent[0]
         # A first start, Redis lost our state (a restart, or we were buried),
         # or we missed news: every local wait starts again.
         if added:

@@ -7,11 +7,13 @@ its own for the key, so a limit still holds per node rather than not at all.
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 
 from redis.asyncio import Redis
 
 from passerby.clock import Clock
 from passerby.cluster.limits import (
+    MAX_MARKS,
     Limiter,
     LimiterFactory,
     Marks,
@@ -23,6 +25,10 @@ from passerby.cluster.redis.broker import UNREACHABLE
 from passerby.core.ratelimit import Rate
 
 log = logging.getLogger(__name__)
+
+# After Redis failed to answer, marks are kept on the node alone this long
+# before Redis is asked again.
+RETRY_SECONDS = 1.0
 
 # KEYS[1]: the bucket; ARGV: now (wall seconds), tokens per second, burst.
 # Returns the seconds to wait, as text (0 when a token was taken).
@@ -80,34 +86,68 @@ def redis_limiters(redis: Redis, prefix: str, clock: Clock) -> LimiterFactory:
 
 
 class RedisMarks:
-    """One key per mark, expiring by itself; a copy in memory serves while
-    Redis is out of reach."""
+    """One key per mark, expiring by itself.
+
+    While Redis is out of reach the node's own copy answers, and what was
+    added or cleared meanwhile is written to Redis once it answers again, so
+    an outage loses no mark. After a failure Redis is left alone for
+    :data:`RETRY_SECONDS`, so that a connect does not wait on it each time.
+    """
 
     def __init__(self, redis: Redis, key: str, seconds: float, clock: Clock) -> None:
         self._redis = redis
         self._key = key
         self._seconds = max(1, round(seconds))
+        self._clock = clock
         self._fallback = MemoryMarks(seconds, clock)
+        # Changes Redis has not heard of yet: key -> added (True) or cleared.
+        self._unsaved: OrderedDict[str, bool] = OrderedDict()
+        self._retry_at = 0.0  # monotonic; Redis is not asked before this
 
     async def add(self, key: str) -> None:
         await self._fallback.add(key)
-        try:
-            await self._redis.set(self._key + key, b"1", ex=self._seconds)
-        except UNREACHABLE:
-            log.warning("Redis unreachable: a mark holds on this node only for now")
+        await self._save(key, True)
 
     async def discard(self, key: str) -> None:
         await self._fallback.discard(key)
-        try:
-            await self._redis.delete(self._key + key)
-        except UNREACHABLE:
-            log.warning("Redis unreachable: could not clear a shared mark")
+        await self._save(key, False)
 
     async def contains(self, key: str) -> bool:
+        if await self._reachable():
+            try:
+                return bool(await self._redis.exists(self._key + key))
+            except UNREACHABLE:
+                self._unreachable()
+        return await self._fallback.contains(key)
+
+    async def _save(self, key: str, added: bool) -> None:
+        self._unsaved.pop(key, None)
+        if len(self._unsaved) >= MAX_MARKS:
+            self._unsaved.popitem(last=False)
+        self._unsaved[key] = added
+        await self._reachable()
+
+    async def _reachable(self) -> bool:
+        """Write what Redis missed; False while it cannot be reached."""
+        if self._clock.monotonic() < self._retry_at:
+            return False
+        unsaved = self._unsaved
         try:
-            return bool(await self._redis.exists(self._key + key))
+            while unsaved:
+                key, added = next(iter(unsaved.items()))
+                if added and await self._fallback.contains(key):
+                    await self._redis.set(self._key + key, b"1", ex=self._seconds)
+                elif not added:
+                    await self._redis.delete(self._key + key)
+                unsaved.pop(key, None)
         except UNREACHABLE:
-            return await self._fallback.contains(key)
+            self._unreachable()
+            return False
+        return True
+
+    def _unreachable(self) -> None:
+        log.warning("Redis unreachable: marks hold on this node only for now")
+        self._retry_at = self._clock.monotonic() + RETRY_SECONDS
 
 
 def redis_marks(redis: Redis, prefix: str, clock: Clock) -> MarksFactory:
