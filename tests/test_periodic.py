@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
-from passerby.periodic import Periodic
+from passerby.periodic import Periodic, in_turns
 
 
 async def test_runs_again_after_a_failure_and_stops_on_close() -> None:
@@ -51,3 +51,25 @@ async def test_stops_even_when_a_step_swallows_its_cancellation() -> None:
     await periodic.close(grace=1.0)
     await asyncio.sleep(0.05)
     assert calls == 1  # no step after close
+
+
+async def test_a_round_over_many_items_lets_the_loop_serve_others() -> None:
+    ticks = 0
+    running = True
+
+    async def other_work() -> None:
+        nonlocal ticks
+        while running:
+            ticks += 1
+            await asyncio.sleep(0)
+
+    other = asyncio.create_task(other_work())
+    await asyncio.sleep(0)  # let it start
+    started = ticks
+    seen = [item async for item in in_turns(range(1000), per_turn=100)]
+    during = ticks - started
+    running = False
+    await other
+    assert seen == list(range(1000))  # every item, in order
+    assert during >= 9  # a break after every 100 items
+    assert [item async for item in in_turns([], per_turn=1)] == []

@@ -43,7 +43,7 @@ from passerby.core.session import (
     Send,
     SessionLimits,
 )
-from passerby.periodic import Periodic
+from passerby.periodic import Periodic, in_turns
 from passerby.safety.actions import SafetyActions
 from passerby.safety.bans import Ban, BanService
 from passerby.safety.challenge import ChallengeService
@@ -194,8 +194,11 @@ class ChatConnection:
                     await self.run(self.session.challenge_result(ok))
 
     def forget_old(self, wall: float) -> None:
-        self.session.forget_old(wall)
-        keep = {r.chat for r in (self.session.current, self.session.last) if r is not None}
+        session = self.session
+        session.forget_old(wall)
+        if not self.partners and not self.reported:
+            return  # most connections, most of the time
+        keep = {r.chat for r in (session.current, session.last) if r is not None}
         self.partners = {chat: info for chat, info in self.partners.items() if chat in keep}
         self.reported = {chat: rid for chat, rid in self.reported.items() if chat in keep}
 
@@ -380,17 +383,13 @@ class ChatEndpoint:
     async def _enforce_bans(self, notice: Notice) -> None:
         every = notice.kind == MISSED or not notice.subject
         closing = []
-        checked = 0
         try:
-            for conn in list(self._connections):
+            async for conn in in_turns(list(self._connections)):
                 if conn.ws.closed or not (every or conn.info.device == notice.subject):
                     continue
                 ban = await self.ban_for(conn.info)
                 if ban is not None:
                     closing.append(conn.banned(ban))
-                checked += 1
-                if checked % 256 == 0:
-                    await asyncio.sleep(0)  # a long round must not hold up the chats
         except Exception:
             log.exception("could not check the connections against the bans")
         await asyncio.gather(*closing, return_exceptions=True)
@@ -413,8 +412,9 @@ class ChatEndpoint:
         """Ping the clients silent for a heartbeat; drop those that stayed
         silent for half a heartbeat after their ping."""
         heartbeat = self._heartbeat or 0.0
-        now = self.clock.monotonic()
-        for conn in list(self._connections):
+        monotonic = self.clock.monotonic
+        async for conn in in_turns(list(self._connections)):
+            now = monotonic()  # a round is spread over many turns of the loop
             if conn.ws.closed or conn.busy or now - conn.seen < heartbeat:
                 continue  # a frame still being handled may hide the client's pong
             if conn.pinged > conn.seen:  # asked already, no frame since
@@ -427,7 +427,7 @@ class ChatEndpoint:
 
     async def _sweep(self) -> None:
         wall = self.clock.wall()
-        for conn in list(self._connections):
+        async for conn in in_turns(list(self._connections)):
             conn.forget_old(wall)
 
     async def _device_online(self, device: str) -> None:
