@@ -83,6 +83,15 @@ class Client:
         await self.ws.close()
 
 
+async def start_chat(a: Client, b: Client) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``a`` and then ``b`` start looking; returns the ``connected`` each got."""
+    await a.send(type="start")
+    await a.expect("waiting")
+    await b.send(type="start")
+    await b.expect("waiting")
+    return await a.expect("connected"), await b.expect("connected")
+
+
 class Visitor:
     """One browser: its own cookie jar, an age declaration, WebSocket clients."""
 

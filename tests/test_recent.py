@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import pytest
 
-from passerby.recent import RecentCache
+from passerby.recent import RecentCache, put_last
 
 
 def test_never_holds_more_than_its_size() -> None:
@@ -42,3 +44,15 @@ def test_put_replaces_and_clear_empties() -> None:
 def test_too_small_a_cache_is_refused() -> None:
     with pytest.raises(ValueError):
         RecentCache(1)
+
+
+def test_put_last_keeps_the_order_of_use_and_drops_the_oldest() -> None:
+    entries: OrderedDict[str, int] = OrderedDict()
+    put_last(entries, "a", 1, limit=2)
+    put_last(entries, "b", 2, limit=2)
+    put_last(entries, "a", 3, limit=2)  # used again: now the newest, value replaced
+    assert list(entries.items()) == [("b", 2), ("a", 3)]
+    put_last(entries, "c", 4, limit=2)  # a new key past the limit drops the oldest
+    assert list(entries.items()) == [("a", 3), ("c", 4)]
+    put_last(entries, "c", 5, limit=2)  # an existing key never drops another
+    assert list(entries.items()) == [("a", 3), ("c", 5)]

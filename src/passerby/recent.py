@@ -10,14 +10,29 @@ text with almost every message) that walk costs more than the lookup saves.
 young one; when it is full it becomes the old one and the previous old one is
 dropped whole. A hit in the old generation moves the entry back into the
 young one, so what is used stays and what is not goes within two turns.
+
+Where the exact order matters (recent partners, rate-limit buckets, marks),
+:func:`put_last` keeps an :class:`~collections.OrderedDict` in order of last
+use and drops its oldest entry in O(1).
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Generic, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
+
+
+def put_last(entries: OrderedDict[K, V], key: K, value: V, limit: int) -> None:
+    """Set ``key`` to ``value`` as the most recently used entry of ``entries``,
+    dropping the least recently used one when a new key would pass ``limit``."""
+    if key in entries:
+        entries.move_to_end(key)
+    elif len(entries) >= limit:
+        entries.popitem(last=False)
+    entries[key] = value
 
 
 class RecentCache(Generic[K, V]):

@@ -73,7 +73,7 @@ async def test_a_limit_allows_its_burst_then_refills(shared: Shared) -> None:
     assert await limiter.take("dev") > 0
 
 
-async def test_a_limit_is_shared_by_every_limiter_of_its_name(shared: Shared) -> None:
+async def test_a_limit_is_per_purpose_seen_by_every_node_and_can_be_reset(shared: Shared) -> None:
     rate = Rate(per_second=0.01, burst=1)
     here, there = shared.limiters("reports", rate), shared.limiters("reports", rate)
     assert await here.take("dev") == 0.0

@@ -11,7 +11,14 @@ import aiohttp
 import pytest
 from tests.cluster.conftest import delete_prefix
 from tests.conftest import ServerFactory, VisitorFactory
-from tests.support import Client, LiveServer, Visitor, eventually, solve_challenge
+from tests.support import (
+    Client,
+    LiveServer,
+    Visitor,
+    eventually,
+    solve_challenge,
+    start_chat,
+)
 
 from passerby.cluster.broker import MISSED, Notice
 from passerby.cluster.redis.broker import key_prefix
@@ -20,12 +27,7 @@ from passerby.cluster.redis.broker import key_prefix
 async def chat(a: Visitor, b: Visitor) -> tuple[Client, Client]:
     ca = await a.connect()
     cb = await b.connect()
-    await ca.send(type="start")
-    await ca.expect("waiting")
-    await cb.send(type="start")
-    await cb.expect("waiting")
-    await ca.expect("connected")
-    await cb.expect("connected")
+    await start_chat(ca, cb)
     return ca, cb
 
 

@@ -10,7 +10,7 @@ import aiohttp
 import orjson
 import pytest
 from tests.conftest import ClientFactory, ServerFactory
-from tests.support import Client, LiveServer
+from tests.support import Client, LiveServer, start_chat
 
 GENEROUS = {
     "rate_messages_per_second": 1000.0,
@@ -23,12 +23,8 @@ GENEROUS = {
 async def paired(server: LiveServer, connect: ClientFactory) -> tuple[Client, Client]:
     a = await connect(server)
     b = await connect(server)
-    await a.send(type="start")
-    await a.expect("waiting")
-    await b.send(type="start")
-    await b.expect("waiting")
-    assert (await a.expect("connected"))["common_interests"] == []
-    await b.expect("connected")
+    connected, _ = await start_chat(a, b)
+    assert connected["common_interests"] == []
     return a, b
 
 
@@ -125,12 +121,7 @@ async def test_a_message_to_a_closing_connection_comes_back_undelivered(
     a = await connect(live_server)
     (conn_a,) = list(live_server.services.chat._connections)  # a's, the only one yet
     b = await connect(live_server)
-    await a.send(type="start")
-    await a.expect("waiting")
-    await b.send(type="start")
-    await b.expect("waiting")
-    await a.expect("connected")
-    await b.expect("connected")
+    await start_chat(a, b)
     relayed = live_server.services.metrics.messages_relayed.value
     conn_a.transport = _GoneTransport(conn_a.transport)
     await b.send(type="message", text="are you there?", id=3)

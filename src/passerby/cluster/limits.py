@@ -16,6 +16,7 @@ from typing import Protocol
 
 from passerby.clock import Clock
 from passerby.core.ratelimit import KeyedLimiter, Rate
+from passerby.recent import put_last
 
 
 class Limiter(Protocol):
@@ -74,11 +75,7 @@ class MemoryMarks:
         self._until: OrderedDict[str, float] = OrderedDict()  # key -> monotonic expiry
 
     async def add(self, key: str) -> None:
-        until = self._until
-        until.pop(key, None)
-        if len(until) >= self._max_keys:
-            until.popitem(last=False)
-        until[key] = self._clock.monotonic() + self._seconds  # latest last
+        put_last(self._until, key, self._clock.monotonic() + self._seconds, self._max_keys)
 
     async def discard(self, key: str) -> None:
         self._until.pop(key, None)

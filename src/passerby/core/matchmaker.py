@@ -42,6 +42,8 @@ from typing import Final, Literal
 
 from sortedcontainers import SortedList
 
+from passerby.recent import put_last
+
 RANDOM: Final = "\x00random"
 ANY_LANGUAGE: Final = "*"
 DEFAULT_SECTION: Final = "main"
@@ -141,8 +143,7 @@ class Matchmaker:
         self._pools: dict[PoolKey, SortedList] = {}
         self._deadlines: list[tuple[float, int, int]] = []
         # Tuples, not deques: a three-name tuple is a tenth of an empty deque.
-        # An OrderedDict, not a dict: dropping the oldest of a plain dict
-        # walks the holes its earlier deletions left (see passerby.recent).
+        # The most recently matched last (see passerby.recent.put_last).
         self._recent: OrderedDict[str, tuple[str, ...]] = OrderedDict()
         # Pairs that must never meet again (after a report), both directions.
         self._blocked: dict[str, set[str]] = {}
@@ -330,15 +331,8 @@ class Matchmaker:
         size = self.policy.recent_partners
         if size == 0:
             return
-        recent = self._recent
-        memory = recent.get(identity)
-        if memory is None:
-            if len(recent) >= MAX_REMEMBERED:
-                recent.popitem(last=False)
-            recent[identity] = (partner,)
-        else:
-            recent[identity] = (*memory, partner)[-size:]
-            recent.move_to_end(identity)  # most recently matched last
+        memory = self._recent.get(identity, ())
+        put_last(self._recent, identity, (*memory, partner)[-size:], MAX_REMEMBERED)
 
     def _remove(self, waiter: _Waiter) -> None:
         for key in waiter.pools:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from passerby.recent import put_last
+
 
 @dataclass(frozen=True, slots=True)
 class Rate:
@@ -72,20 +74,14 @@ class KeyedLimiter:
     def __init__(self, rate: Rate, max_keys: int = 100_000) -> None:
         self._rate = rate
         self._max_keys = max_keys
-        # An OrderedDict: dropping the oldest key of a plain dict is not O(1)
-        # (see passerby.recent).
+        # The most recently used last (see passerby.recent.put_last).
         self._buckets: OrderedDict[str, TokenBucket] = OrderedDict()
 
     def take(self, key: str, now: float) -> float:
-        buckets = self._buckets
-        bucket = buckets.get(key)
+        bucket = self._buckets.get(key)
         if bucket is None:
             bucket = TokenBucket(self._rate, now)
-            if len(buckets) >= self._max_keys:
-                buckets.popitem(last=False)
-            buckets[key] = bucket
-        else:
-            buckets.move_to_end(key)  # most recently used last
+        put_last(self._buckets, key, bucket, self._max_keys)
         return bucket.take(now)
 
     def reset(self, key: str) -> None:

@@ -20,6 +20,7 @@ from typing import Protocol
 
 from passerby.clock import Clock
 from passerby.core.entry import Band, Declaration, DeclarationResult, Section, SectionPolicy
+from passerby.recent import put_last
 from passerby.storage.safety_sql import DeviceRow
 
 COOKIE_NAME = "passerby_device"
@@ -69,7 +70,7 @@ class DeviceService:
         self._clock = clock
         # Devices whose cookie this process minted and that have not been
         # away since: nothing about them is stored yet but what we wrote.
-        # Bounded, oldest dropped first (OrderedDict: see passerby.recent).
+        # Bounded, oldest dropped first (see passerby.recent.put_last).
         self._fresh: OrderedDict[str, None] = OrderedDict()
         self._states: OrderedDict[str, tuple[DeviceState, float]] = OrderedDict()
 
@@ -81,9 +82,7 @@ class DeviceService:
     def new_cookie(self) -> str:
         token = _b64(secrets.token_bytes(16))
         device = self.hash_of_token(token)
-        if len(self._fresh) >= MAX_CACHED:
-            self._fresh.popitem(last=False)
-        self._fresh[device] = None
+        put_last(self._fresh, device, None, MAX_CACHED)
         return f"{token}.{self._sign(token)}"
 
     def is_fresh(self, device: str) -> bool:
@@ -120,12 +119,7 @@ class DeviceService:
         if cached is not None and wall - cached[1] < STATE_CACHE_SECONDS:
             return cached[0]
         state = await self._read_state(device)
-        states = self._states
-        if device in states:
-            states.move_to_end(device)
-        elif len(states) >= MAX_CACHED:
-            states.popitem(last=False)
-        states[device] = (state, wall)
+        put_last(self._states, device, (state, wall), MAX_CACHED)
         return state
 
     async def _read_state(self, device: str) -> DeviceState:

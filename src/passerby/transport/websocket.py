@@ -138,16 +138,13 @@ class ChatConnection:
 
     async def deliver(self, event: PeerEvent) -> None:
         endpoint = self._endpoint
+        # A socket that is closing takes no more frames: a message for it goes
+        # back to its sender rather than vanish.
+        effects = self.session.on_event(event, endpoint.clock.wall(), self.writable())
         if type(event) is Relay:
-            # A socket that is closing takes no more frames; its sender must
-            # hear so rather than have the message vanish.
-            effects = self.session.on_event(event, endpoint.clock.wall(), self.writable())
             if effects and type(effects[0]) is Send:
                 endpoint.metrics.messages_relayed.inc()
-            await self.run(effects)
-            return
-        effects = self.session.on_event(event, endpoint.clock.wall())
-        if type(event) is Matched and self.session.chat == event.chat:
+        elif type(event) is Matched and self.session.chat == event.chat:
             await self._remember_partner(event.chat, event.partner)
         await self.run(effects)
 
@@ -258,12 +255,10 @@ class ChatConnection:
             await self._broker.block(self.info.device, them.device)
         self.send(p.encode({"type": "report_received", "report": report_id}))
 
-    async def challenge(
-        self, challenge: dict[str, object] | None = None, *, owed: bool = False
-    ) -> None:
-        """Ask for proof of work; it holds for the device, across reconnects
-        (``owed``: asked again of a device that owed it already)."""
-        if not owed:
+    async def challenge(self, challenge: dict[str, object] | None = None) -> None:
+        """Ask for proof of work; it holds for the device, across reconnects.
+        (A connection that starts with one pending owed it already.)"""
+        if not self.session.challenge_pending:
             await self._endpoint.challenge_needed(self.info.device)
         self.session.require_challenge()
         challenge = challenge or self._endpoint.safety.challenges.issue()
@@ -547,7 +542,7 @@ class ChatEndpoint:
                 await conn.banned(ban)
                 return
             if session.challenge_pending:
-                await conn.challenge(owed=True)
+                await conn.challenge()
             receive = ws.receive
             while True:  # as ``async for msg in ws``, one coroutine fewer per frame
                 msg = await receive()

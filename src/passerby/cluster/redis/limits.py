@@ -23,6 +23,7 @@ from passerby.cluster.limits import (
 )
 from passerby.cluster.redis.broker import UNREACHABLE
 from passerby.core.ratelimit import Rate
+from passerby.recent import put_last
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +114,7 @@ class RedisMarks:
         await self._save(key, False)
 
     async def contains(self, key: str) -> bool:
-        if await self._reachable():
+        if await self._catch_up():
             try:
                 return bool(await self._redis.exists(self._key + key))
             except UNREACHABLE:
@@ -121,13 +122,10 @@ class RedisMarks:
         return await self._fallback.contains(key)
 
     async def _save(self, key: str, added: bool) -> None:
-        self._unsaved.pop(key, None)
-        if len(self._unsaved) >= MAX_MARKS:
-            self._unsaved.popitem(last=False)
-        self._unsaved[key] = added
-        await self._reachable()
+        put_last(self._unsaved, key, added, MAX_MARKS)
+        await self._catch_up()
 
-    async def _reachable(self) -> bool:
+    async def _catch_up(self) -> bool:
         """Write what Redis missed; False while it cannot be reached."""
         if self._clock.monotonic() < self._retry_at:
             return False
