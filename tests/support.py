@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -234,3 +235,109 @@ class RedisServer:
             self.process.kill()
             await self.process.wait()
         self.process = None
+
+
+class RawClient:
+    """A WebSocket client over a bare TCP stream: it sends the handshake's
+    bytes exactly as given (undecodable headers, odd hosts, two cookies),
+    which no HTTP client library lets through, and speaks frames by hand."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.reader = reader
+        self.writer = writer
+        self.status = 0
+        self.head = b""
+
+    @classmethod
+    async def open(
+        cls, server: LiveServer, headers: bytes = b"", *, path: bytes = b"/ws"
+    ) -> RawClient:
+        """Send a WebSocket handshake with ``headers`` (``b"Name: value\\r\\n"``
+        lines) added; read the answer's head (see ``status``)."""
+        import base64
+        import os
+
+        host, port = server.url.removeprefix("http://").rsplit(":", 1)
+        reader, writer = await asyncio.open_connection(host, int(port))
+        key = base64.b64encode(os.urandom(16))
+        head = b"".join(
+            [
+                b"GET " + path + b" HTTP/1.1\r\n",
+                b"Host: " + f"{host}:{port}".encode() + b"\r\n" if b"Host:" not in headers else b"",
+                b"Upgrade: websocket\r\nConnection: Upgrade\r\n",
+                b"Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: " + key + b"\r\n",
+                b"Sec-WebSocket-Protocol: passerby.v1\r\n",
+                headers,
+                b"\r\n",
+            ]
+        )
+        writer.write(head)
+        client = cls(reader, writer)
+        client.head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 5)
+        client.status = int(client.head.split(b" ", 2)[1])
+        return client
+
+    async def body(self) -> bytes:
+        """The body of a refused handshake's answer (by its Content-Length)."""
+        for line in self.head.split(b"\r\n"):
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                return await asyncio.wait_for(self.reader.readexactly(int(value)), 5)
+        return await asyncio.wait_for(self.reader.read(), 5)
+
+    def send_frame(self, opcode: int, payload: bytes) -> None:
+        import os
+
+        mask = os.urandom(4)
+        size = len(payload)
+        if size < 126:
+            head = bytes((0x80 | opcode, 0x80 | size))
+        elif size < 1 << 16:
+            head = bytes((0x80 | opcode, 0x80 | 126)) + size.to_bytes(2, "big")
+        else:
+            head = bytes((0x80 | opcode, 0x80 | 127)) + size.to_bytes(8, "big")
+        masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+        self.writer.write(head + mask + masked)
+
+    async def send(self, **message: Any) -> None:
+        self.send_frame(0x1, orjson.dumps(message))
+        await self.writer.drain()
+
+    async def frame(self, timeout: float = 5.0) -> tuple[int, bytes]:
+        """The next frame from the server: its opcode and payload."""
+
+        async def read() -> tuple[int, bytes]:
+            first, second = await self.reader.readexactly(2)
+            size = second & 0x7F
+            if size == 126:
+                size = int.from_bytes(await self.reader.readexactly(2), "big")
+            elif size == 127:
+                size = int.from_bytes(await self.reader.readexactly(8), "big")
+            return first & 0x0F, await self.reader.readexactly(size)
+
+        return await asyncio.wait_for(read(), timeout)
+
+    async def expect(self, type: str, timeout: float = 5.0) -> dict[str, Any]:
+        """Read frames until a text frame of ``type``; fail on any other text frame."""
+        while True:
+            opcode, payload = await self.frame(timeout)
+            if opcode == 0x8:
+                raise AssertionError(f"closed while expecting {type!r}: {payload!r}")
+            if opcode != 0x1:
+                continue
+            data: dict[str, Any] = orjson.loads(payload)
+            if data["type"] != type:
+                raise AssertionError(f"expected {type!r}, got {data!r}")
+            return data
+
+    async def closed_with(self, timeout: float = 5.0) -> int:
+        """Read until the server's close frame; its code."""
+        while True:
+            opcode, payload = await self.frame(timeout)
+            if opcode == 0x8:
+                return int.from_bytes(payload[:2], "big")
+
+    async def aclose(self) -> None:
+        self.writer.close()
+        with contextlib.suppress(ConnectionError):
+            await self.writer.wait_closed()

@@ -20,17 +20,24 @@ from aiohttp import web
 from redis.asyncio import BlockingConnectionPool, Redis
 
 from passerby.clock import Clock, SystemClock
-from passerby.cluster.broker import BAN, Broker, Notice
-from passerby.cluster.limits import LimiterFactory, MarksFactory, memory_limiters, memory_marks
+from passerby.cluster.broker import BAN, SECTION, Broker, Notice
+from passerby.cluster.limits import (
+    CountersFactory,
+    LimiterFactory,
+    MarksFactory,
+    memory_counters,
+    memory_limiters,
+    memory_marks,
+)
 from passerby.cluster.memory import MemoryBroker
 from passerby.cluster.redis.broker import NodeTiming, RedisBroker, key_prefix
-from passerby.cluster.redis.limits import redis_limiters, redis_marks
+from passerby.cluster.redis.limits import redis_counters, redis_limiters, redis_marks
 from passerby.config import Settings
 from passerby.core.matchmaker import Match, Matchmaker
 from passerby.core.ratelimit import Rate
 from passerby.safety.actions import SafetyActions
 from passerby.safety.bans import BanService
-from passerby.safety.challenge import ChallengeService
+from passerby.safety.challenge import ChallengeService, Difficulty
 from passerby.safety.devices import DeviceService
 from passerby.safety.iphash import IpHasher
 from passerby.safety.moderation import Analyser, CachedAnalyser, RiskFactory
@@ -44,7 +51,7 @@ from passerby.storage.recorder import ChatRecorder
 from passerby.storage.sql import SQLStore
 from passerby.transport.api import EntryApi
 from passerby.transport.metrics import Metrics
-from passerby.transport.web import Routes, add_routes, security_headers
+from passerby.transport.web import Routes, add_routes, security_headers_for
 from passerby.transport.websocket import ChatEndpoint, Safety
 
 log = logging.getLogger(__name__)
@@ -95,15 +102,24 @@ def risk_factory() -> RiskFactory:
     return ConversationRisk
 
 
+@dataclass
+class Shared:
+    """Limits, marks and counts that must hold on every node."""
+
+    limiters: LimiterFactory
+    marks: MarksFactory
+    counters: CountersFactory
+
+
 def build_broker(
     settings: Settings, clock: Clock, rng: random.Random | None
-) -> tuple[Broker, LimiterFactory, MarksFactory]:
+) -> tuple[Broker, Shared]:
     """The in-process broker, or the Redis one when ``broker_url`` names Redis,
-    with the limits and marks that must hold on every node."""
+    with the limits, marks and counts that must hold on every node."""
     policy = settings.matchmaker_policy()
     if settings.broker_url.startswith("memory://"):
         memory = MemoryBroker(Matchmaker(policy, rng), clock)
-        return memory, memory_limiters(clock), memory_marks(clock)
+        return memory, Shared(memory_limiters(clock), memory_marks(clock), memory_counters(clock))
     # Callers queue for a connection rather than fail when a burst of starts
     # asks more of Redis at once than the pool holds.
     pool = BlockingConnectionPool.from_url(
@@ -118,7 +134,11 @@ def build_broker(
     prefix = key_prefix(settings.redis_prefix)
     timing = NodeTiming(settings.node_heartbeat_seconds, settings.node_timeout_seconds)
     broker = RedisBroker(redis, clock, prefix=prefix, policy=policy, rng=rng, timing=timing)
-    return broker, redis_limiters(redis, prefix, clock), redis_marks(redis, prefix, clock)
+    return broker, Shared(
+        redis_limiters(redis, prefix, clock),
+        redis_marks(redis, prefix, clock),
+        redis_counters(redis, prefix, clock),
+    )
 
 
 def build_services(
@@ -132,7 +152,7 @@ def build_services(
     secret = load_secret(settings)
     store = SQLStore(settings.database())
     metrics = Metrics()
-    broker, limiters, marks = build_broker(settings, clock, rng)
+    broker, shared = build_broker(settings, clock, rng)
     recorder = ChatRecorder(store, clock)
 
     policy = load_policy(settings.policy_file or None)
@@ -140,6 +160,12 @@ def build_services(
     devices = DeviceService(secret, store, settings.sections(), clock)
     bans = BanService(store, hasher, clock)
     challenges = ChallengeService(secret, clock, maxnumber=settings.pow_maxnumber)
+    difficulty = Difficulty(
+        challenges,
+        shared.counters,
+        max_doublings=settings.pow_max_doublings,
+        address_solves=settings.pow_address_solves,
+    )
     evidence = EvidenceService(
         store, Spool(settings.data_path() / "spool" / "evidence.jsonl"), clock
     )
@@ -152,10 +178,12 @@ def build_services(
         actions=actions,
         reports=reports,
         challenges=challenges,
+        difficulty=difficulty,
         analyser=analyser or CachedAnalyser(TextAnalyser()),
         risk_factory=risk_factory(),
         origins=settings.origins(),
         trust_forwarded_for=settings.trust_forwarded_for,
+        public_hosts=settings.public_hosts(),
     )
 
     def on_match(match: Match, chat: str) -> None:
@@ -202,8 +230,13 @@ def build_services(
         device_starts=Rate(
             settings.rate_device_starts_per_minute / 60, settings.rate_device_starts_burst
         ),
-        limiters=limiters,
-        marks=marks,
+        address_starts=Rate(
+            settings.rate_address_starts_per_minute / 60, settings.rate_address_starts_burst
+        ),
+        per_address=settings.max_connections_per_address,
+        per_device=settings.max_connections_per_device,
+        limiters=shared.limiters,
+        marks=shared.marks,
     )
 
     async def band_changed(device: str) -> None:
@@ -211,21 +244,29 @@ def build_services(
         expires = now + timedelta(days=policy.strike_days)
         await store.add_strike(device, "age_change", "band-change", now, expires)
 
+    async def declared(device: str) -> None:
+        # Every node looks again at this device's open connections: those in
+        # a section its band no longer allows leave it (at once, or when a
+        # pending change falls due).
+        await broker.broadcast(Notice(SECTION, device))
+
     entry = EntryApi(
         devices,
         bans,
-        challenges,
+        difficulty,
         evidence,
         clock,
         pow_at_entry=settings.pow_at_entry,
         trust_forwarded_for=settings.trust_forwarded_for,
         entry_rate=Rate(settings.rate_entries_per_minute / 60, settings.rate_entries_burst),
         on_band_change=band_changed,
+        on_declared=declared,
         origins=settings.origins(),
-        limiters=limiters,
+        public_hosts=settings.public_hosts(),
+        limiters=shared.limiters,
     )
 
-    routes = Routes(broker, store, metrics)
+    routes = Routes(broker, store, metrics, evidence)
     retention = RetentionJob(store, clock, settings)
     return Services(
         settings,
@@ -253,7 +294,7 @@ def create_app(
 ) -> web.Application:
     services = build_services(settings, clock=clock, rng=rng, analyser=analyser)
     app = web.Application(client_max_size=64 * 1024)
-    app.on_response_prepare.append(security_headers)
+    app.on_response_prepare.append(security_headers_for(settings.trust_forwarded_for))
     app[SERVICES] = services
     add_routes(app, services.routes, services.chat.handle)
     app.router.add_get("/api/entry", services.entry.get_entry)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from passerby.core.entry import Band, Section, SectionPolicy
 from passerby.core.matchmaker import MatchmakerPolicy
@@ -62,6 +63,15 @@ class Settings:
     flood_strikes: int = 100
     flood_window_seconds: float = 10.0
     max_connections: int = 20_000
+    # Connections one address (IPv6: one /64) and one device may hold on a
+    # node: a classroom behind one NAT address fits under the first; a
+    # single client cannot take the whole server.
+    max_connections_per_address: int = 64
+    max_connections_per_device: int = 8
+    # New chats per address (IPv6: per /64) across all its devices; past
+    # it, each start asks for a proof-of-work challenge.
+    rate_address_starts_per_minute: float = 120.0
+    rate_address_starts_burst: int = 60
     heartbeat_seconds: float = 30.0
     # Trust and safety. An empty secret_key means: keep a random one in
     # data_dir/secret.key (created on first start, readable by the owner only).
@@ -73,11 +83,19 @@ class Settings:
     policy_file: str = ""
     pow_at_entry: bool = False
     pow_maxnumber: int = 100_000
+    # Each challenge solved doubles the next one's work for that device (and
+    # every pow_address_solves solved from one address double it for the
+    # address), up to 2**pow_max_doublings times; the count halves each hour.
+    pow_max_doublings: int = 10
+    pow_address_solves: int = 3
     # Browsers may only open the WebSocket from these origins (comma
     # separated); empty means the server's own host only.
     allowed_origins: str = ""
     # Take the client address from X-Forwarded-For (only behind a proxy you run).
     trust_forwarded_for: bool = False
+    # The site's public address (https://chat.example.org). When set, a
+    # WebSocket or API request must name it in its Host header.
+    public_url: str = ""
     ip_key_days: float = 30.0
     chat_retention_days: float = 90.0
     evidence_retention_days: float = 365.0
@@ -104,9 +122,21 @@ class Settings:
             "match_window",
             "flood_strikes",
             "max_connections",
+            "max_connections_per_address",
+            "max_connections_per_device",
+            "rate_address_starts_per_minute",
+            "rate_address_starts_burst",
+            "pow_maxnumber",
+            "pow_address_solves",
         ):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive")
+        if not 0 <= self.pow_max_doublings <= 20:
+            raise ConfigError("pow_max_doublings must be between 0 and 20")
+        if self.public_url and not _public_url(self.public_url):
+            raise ConfigError(
+                "public_url must be an http:// or https:// address, like https://chat.example.org"
+            )
         if self.recent_partners < 0:
             raise ConfigError("recent_partners must not be negative")
         for name in ("ip_key_days", "chat_retention_days", "evidence_retention_days"):
@@ -144,6 +174,19 @@ class Settings:
             o.strip().rstrip("/") for o in self.allowed_origins.split(",") if o.strip()
         )
 
+    def public_hosts(self) -> frozenset[str]:
+        """The ``Host`` values that name this site (empty: any host)."""
+        parsed = _public_url(self.public_url)
+        if parsed is None:
+            return frozenset()
+        host, default = parsed
+        hosts = {host}
+        if ":" not in host.rsplit("]", 1)[-1]:
+            hosts.add(f"{host}:{default}")
+        elif host.endswith(f":{default}"):
+            hosts.add(host.removesuffix(f":{default}"))
+        return frozenset(hosts)
+
     def database(self) -> str:
         if self.database_url:
             return self.database_url
@@ -167,6 +210,14 @@ class Settings:
             flood_strikes=self.flood_strikes,
             flood_window=self.flood_window_seconds,
         )
+
+
+def _public_url(url: str) -> tuple[str, int] | None:
+    """The host (with any port, lower case) and default port of a public URL."""
+    parsed = urlsplit(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or "@" in parsed.netloc:
+        return None
+    return parsed.netloc.lower(), 443 if parsed.scheme == "https" else 80
 
 
 _FIELDS = {f.name: f for f in fields(Settings)}

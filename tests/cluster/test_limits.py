@@ -19,14 +19,16 @@ from tests.support import RedisServer, eventually
 
 from passerby.clock import ManualClock, SystemClock
 from passerby.cluster.limits import (
+    CountersFactory,
     LimiterFactory,
     MarksFactory,
     MemoryMarks,
+    memory_counters,
     memory_limiters,
     memory_marks,
 )
 from passerby.cluster.redis.broker import key_prefix
-from passerby.cluster.redis.limits import redis_limiters, redis_marks
+from passerby.cluster.redis.limits import redis_counters, redis_limiters, redis_marks
 from passerby.core.ratelimit import Rate
 
 
@@ -36,6 +38,7 @@ class Shared:
     clock: ManualClock
     limiters: LimiterFactory
     marks: MarksFactory
+    counters: CountersFactory
 
     async def later(self, seconds: float) -> None:
         """Let ``seconds`` pass for this engine."""
@@ -48,14 +51,20 @@ class Shared:
 async def shared(request: pytest.FixtureRequest) -> AsyncIterator[Shared]:
     clock = ManualClock()
     if request.param == "memory":
-        yield Shared("memory", clock, memory_limiters(clock), memory_marks(clock))
+        yield Shared(
+            "memory", clock, memory_limiters(clock), memory_marks(clock), memory_counters(clock)
+        )
         return
     url = request.getfixturevalue("redis_url")
     prefix = key_prefix("pbtest-" + secrets.token_hex(6))
     redis = Redis.from_url(url)
     try:
         yield Shared(
-            "redis", clock, redis_limiters(redis, prefix, clock), redis_marks(redis, prefix, clock)
+            "redis",
+            clock,
+            redis_limiters(redis, prefix, clock),
+            redis_marks(redis, prefix, clock),
+            redis_counters(redis, prefix, clock),
         )
     finally:
         await redis.aclose()
@@ -110,6 +119,23 @@ async def test_a_mark_expires_and_adding_again_renews_it(shared: Shared) -> None
     assert await marks.contains("dev")  # 0.8 s to spare
     await shared.later(1.2)
     assert not await marks.contains("dev")
+
+
+async def test_a_count_grows_fades_by_half_lives_and_is_seen_by_every_node(
+    shared: Shared,
+) -> None:
+    here, there = shared.counters("solved", 60.0), shared.counters("solved", 60.0)
+    assert await here.get("dev") == 0.0
+    assert await here.add("dev") == pytest.approx(1.0)
+    assert await here.add("dev") == pytest.approx(2.0)
+    assert await here.get("other") == 0.0
+    shared.clock.advance(60.0)  # one half-life
+    assert await here.get("dev") == pytest.approx(1.0)
+    if shared.name == "redis":  # two nodes, one count
+        assert await there.add("dev") == pytest.approx(2.0)
+    shared.clock.advance(120.0)
+    assert await here.get("dev") == pytest.approx(0.5 if shared.name == "redis" else 0.25)
+    assert await shared.counters("another", 60.0).get("dev") == 0.0
 
 
 async def test_memory_marks_are_bounded_oldest_first() -> None:

@@ -46,3 +46,15 @@ def test_keyed_limiter_drops_the_least_recently_used_key_first() -> None:
     assert limiter.take("b", 1.0) == 0.0  # b starts again with a full bucket; c dropped
     assert limiter.take("a", 1.0) > 0  # a, used last but one, is still kept
     assert limiter.take("c", 1.0) == 0.0  # c was dropped: a full bucket again
+
+
+def test_a_work_budget_pauses_a_connection_that_spends_more_than_its_share() -> None:
+    from passerby.core.ratelimit import WorkBudget
+
+    budget = WorkBudget(share=0.05, burst=0.5, now=0.0)
+    assert budget.spend(0.001, 0.0) == 0.0  # ordinary frames cost nothing noticeable
+    assert budget.spend(0.499, 0.0) == 0.0  # the burst, spent
+    assert budget.spend(0.01, 0.0) == pytest.approx(0.2)  # owed: 0.01 s at 5% a second
+    assert budget.spend(0.0, 0.2) == 0.0  # paid back
+    assert budget.spend(0.1, 20.0) == 0.0  # refilled by time, up to the burst
+    assert budget.spend(0.5, 20.0) == pytest.approx(2.0)

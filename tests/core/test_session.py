@@ -23,6 +23,7 @@ from passerby.core.session import (
     Dequeue,
     Effect,
     Enqueue,
+    Pong,
     Send,
     SessionLimits,
     State,
@@ -211,6 +212,26 @@ def test_persistent_flooding_closes_with_1008() -> None:
     assert effects[-1] == Close(1008, "flooding")
     assert Deliver("them", PartnerLeft("chat1")) in effects  # the partner is released
     assert session.closed
+
+
+def test_control_pings_share_the_frame_limit_and_a_ping_flood_is_closed() -> None:
+    # a burst of four: one went on the start that made the chat
+    limits = SessionLimits(frames=Rate(1, 4), flood_strikes=5, flood_window=10.0)
+    session = chatting(limits)
+    answers = [session.on_ping(b"x", 0.0) for _ in range(3)]
+    assert answers == [[Pong(b"x")]] * 3  # within the burst: answered
+    assert session.on_ping(b"x", 0.0) == []  # over it: no pong to pile up unread
+    # a text frame now meets the same empty bucket
+    [error] = sent(session.on_frame('{"type":"ping"}', 0.0))
+    assert error["code"] == "rate_limited"
+    effects: list[Effect] = []
+    for _ in range(5):  # pings and pongs alike count as refused frames
+        effects = session.on_ping(b"x", 0.0) or session.on_pong(0.0)
+        if effects:
+            break
+    assert effects[-1] == Close(1008, "flooding")
+    assert Deliver("them", PartnerLeft("chat1")) in effects
+    assert session.on_ping(b"x", 1.0) == []  # closed: nothing more
 
 
 def test_binary_frames_are_refused() -> None:

@@ -132,3 +132,16 @@ async def test_one_broken_socket_does_not_cost_the_others_their_frames() -> None
     outbox.send(fine, "still delivered")
     await asyncio.sleep(0)
     assert [decode(w) for w in fine.writes] == [["still delivered"]]
+
+
+async def test_pongs_count_towards_the_cap_on_unread_output() -> None:
+    from passerby.transport.outbox import MAX_BUFFERED, MAX_UNREAD, PONG, control_frame
+
+    assert MAX_BUFFERED < MAX_UNREAD  # the kernel's share is taken off the process's
+    outbox = Outbox(max_buffered=1000)
+    sink = FakeTransport(buffered=1001)  # a client that reads nothing
+    outbox.control(sink, PONG, b"p" * 300)
+    outbox.flush()
+    assert sink.writes == [control_frame(PONG, b"p" * 300)]
+    assert sink.writes[0][:2] == bytes((0x8A, 125))  # a control payload is cut at 125
+    assert sink.aborted and outbox.dropped == 1

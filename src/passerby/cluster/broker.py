@@ -56,8 +56,8 @@ class Counts:
 class Notice:
     """News every node must act on at once, such as a ban; never chat content.
 
-    ``kind`` names it (:data:`BAN`); ``subject`` is what it is about (a device
-    hash, or empty for a ban on an address). A broker hands a notice to the
+    ``kind`` names it (:data:`BAN`, :data:`SECTION`); ``subject`` is what it
+    is about (a device hash, or empty for a ban on an address). A broker hands a notice to the
     observers of every node, the sending node included.
 
     A broker whose link to the other nodes was down, so that notices sent
@@ -72,6 +72,8 @@ class Notice:
 
 BAN = "ban"
 MISSED = "missed"
+# A device declared an age band: its connections on every node check their section.
+SECTION = "section"
 
 
 NoticeObserver = Callable[[Notice], Awaitable[None]]

@@ -87,3 +87,34 @@ class KeyedLimiter:
     def reset(self, key: str) -> None:
         """Give ``key`` a full bucket again."""
         self._buckets.pop(key, None)
+
+
+class WorkBudget:
+    """The event-loop time one connection may use: ``share`` of every second,
+    and at most ``burst`` seconds at once.
+
+    Frames are cheap, but a message that is costly to check would let one
+    sender take the loop from everybody; charged here, such a sender is made
+    to pause (its frames wait in its own socket) until its debt is paid.
+    """
+
+    __slots__ = ("_balance", "_burst", "_share", "_stamp")
+
+    def __init__(self, share: float, burst: float, now: float) -> None:
+        if share <= 0 or burst <= 0:
+            raise ValueError("a work budget needs a positive share and burst")
+        self._share = share
+        self._burst = burst
+        self._balance = burst
+        self._stamp = now
+
+    def spend(self, seconds: float, now: float) -> float:
+        """Charge ``seconds`` of work; the seconds to pause before more (0.0: none)."""
+        elapsed = now - self._stamp
+        if elapsed > 0:
+            self._balance = min(self._burst, self._balance + elapsed * self._share)
+            self._stamp = now
+        self._balance -= seconds
+        if self._balance >= 0:
+            return 0.0
+        return -self._balance / self._share

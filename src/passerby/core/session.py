@@ -117,6 +117,13 @@ class ChatOver:
 
 
 @dataclass(frozen=True, slots=True)
+class Pong:
+    """Answer the client's ping (a WebSocket control frame) with ``payload``."""
+
+    payload: bytes
+
+
+@dataclass(frozen=True, slots=True)
 class Close:
     code: int
     reason: str
@@ -153,6 +160,7 @@ Effect = (
     | AskFallback
     | ChatOver
     | Close
+    | Pong
     | Moderated
     | FileReport
     | CheckSolution
@@ -252,6 +260,25 @@ class ChatSession:
             if self._strikes.strike(now):
                 return self._close(WS_POLICY_VIOLATION, "flooding")
         return [Send(p.BINARY_NOT_SUPPORTED)]
+
+    def on_ping(self, payload: bytes, now: float) -> list[Effect]:
+        """A control ping: it counts towards the frame limit like any frame.
+
+        Within the limit it is answered; over it, it is not (a flood of pings
+        must not become a flood of pongs the client never reads), and
+        persistent flooding closes the connection as for any frame.
+        """
+        if self.closed:
+            return []
+        if self._frames.take(now):
+            return self._close(WS_POLICY_VIOLATION, "flooding") if self._strikes.strike(now) else []
+        return [Pong(payload)]
+
+    def on_pong(self, now: float) -> list[Effect]:
+        """A control pong: counted as a frame; it needs no answer."""
+        if self.closed or not self._frames.take(now):
+            return []
+        return self._close(WS_POLICY_VIOLATION, "flooding") if self._strikes.strike(now) else []
 
     def on_close(self, wall: float = 0.0) -> list[Effect]:
         """The connection is gone: leave the queue or the chat."""

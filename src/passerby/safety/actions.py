@@ -119,7 +119,11 @@ class SafetyActions:
         """
         outcome = verdict.outcome
         now = datetime.fromtimestamp(self._clock.wall(), UTC)
-        case_record = await self._open_case(verdict, record, me, them, now)
+        try:
+            case_record = await self._open_case(verdict, record, me, them, now)
+        except Exception:  # EvidenceNotSaved, or a bug: the sanctions still hold
+            log.exception("could not open the case for rule-driven sanctions")
+            case_record = None
         for policy_name in outcome.strikes:
             rule = next((d.rule for d in outcome.decisions if d.policy == policy_name), policy_name)
             expires = now + timedelta(days=self.policy.strike_days)

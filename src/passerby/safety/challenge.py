@@ -6,6 +6,14 @@ tries numbers until the hash matches: a fraction of a second for one
 person, real cost for a bot opening thousands of sessions. The server checks
 the signature, the hash, the expiry in the salt, and that the solution was
 not used before.
+
+A script pays the same price as a person, once. So that solving does not
+become a way in, :class:`Difficulty` makes each challenge a device or an
+address solves make its next ones harder: the expected work doubles with
+every solve of the device (and every few solves from one address), up to a
+cap, and the count halves every hour. A person who meets one challenge in
+an evening never notices; a farm of scripted devices behind one address
+soon spends minutes of CPU for every few chats.
 """
 
 from __future__ import annotations
@@ -20,11 +28,15 @@ from typing import Any
 import orjson
 
 from passerby.clock import Clock
+from passerby.cluster.limits import CountersFactory
 
 ALGORITHM = "SHA-256"
 # About 50,000 hashes on average: well under a second in a phone browser.
 DEFAULT_MAXNUMBER = 100_000
 LIFETIME_SECONDS = 300
+# Solves are remembered with this half-life: an hour after a burst of
+# solving, half of its extra cost is gone.
+SOLVES_HALF_LIFE = 3600.0
 
 
 class ChallengeService:
@@ -34,16 +46,19 @@ class ChallengeService:
         self.maxnumber = maxnumber
         self._used: dict[str, float] = {}
 
-    def issue(self) -> dict[str, Any]:
+    def issue(self, maxnumber: int | None = None) -> dict[str, Any]:
+        """A new challenge; ``maxnumber`` (default: the configured one) sets
+        its expected work, ``maxnumber / 2`` hashes."""
+        maxnumber = maxnumber or self.maxnumber
         expires = int(self._clock.wall() + LIFETIME_SECONDS)
         salt = f"{secrets.token_hex(12)}?expires={expires}"
-        number = secrets.randbelow(self.maxnumber + 1)
+        number = secrets.randbelow(maxnumber + 1)
         challenge = hashlib.sha256(f"{salt}{number}".encode()).hexdigest()
         return {
             "algorithm": ALGORITHM,
             "challenge": challenge,
             "salt": salt,
-            "maxnumber": self.maxnumber,
+            "maxnumber": maxnumber,
             "signature": self._sign(challenge),
         }
 
@@ -88,6 +103,50 @@ class ChallengeService:
     def _forget_expired(self, now: float) -> None:
         if len(self._used) > 1024:
             self._used = {c: e for c, e in self._used.items() if e >= now}
+
+
+class Difficulty:
+    """Challenges priced by how much the device and its address solved lately.
+
+    The level is the larger of the device's fading count of solves and the
+    address's count divided by ``address_solves`` (a school or a household
+    shares an address: a few solves there are people, not a farm); each
+    whole level doubles ``maxnumber``, up to ``2 ** max_doublings`` times.
+    """
+
+    def __init__(
+        self,
+        challenges: ChallengeService,
+        counters: CountersFactory,
+        *,
+        max_doublings: int = 10,
+        address_solves: int = 3,
+    ) -> None:
+        self.challenges = challenges
+        self._devices = counters("pow-solved-device", SOLVES_HALF_LIFE)
+        self._networks = counters("pow-solved-network", SOLVES_HALF_LIFE)
+        self._max_doublings = max_doublings
+        self._address_solves = address_solves
+
+    def maxnumber_at(self, level: float) -> int:
+        doublings = min(self._max_doublings, round(max(0.0, level)))
+        return self.challenges.maxnumber << doublings
+
+    async def level(self, device: str, network: str) -> float:
+        device_level = await self._devices.get(device) if device else 0.0
+        network_level = await self._networks.get(network) if network else 0.0
+        return max(device_level, network_level / self._address_solves)
+
+    async def issue(self, device: str, network: str) -> dict[str, Any]:
+        """A challenge for this device at this address (IPv6: its /64)."""
+        return self.challenges.issue(self.maxnumber_at(await self.level(device, network)))
+
+    async def solved(self, device: str, network: str) -> None:
+        """Count a solve: the next challenges of both cost more."""
+        if device:
+            await self._devices.add(device)
+        if network:
+            await self._networks.add(network)
 
 
 def _expiry(salt: str) -> float | None:

@@ -122,6 +122,10 @@ class DeviceService:
         put_last(self._states, device, (state, wall), MAX_CACHED)
         return state
 
+    def forget(self, device: str) -> None:
+        """Drop the remembered state: the next :meth:`state` reads the store."""
+        self._states.pop(device, None)
+
     async def _read_state(self, device: str) -> DeviceState:
         row = await self._store.get_device(device)
         if row is None:

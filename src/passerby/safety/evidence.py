@@ -26,6 +26,28 @@ def canonical(body: dict[str, Any]) -> str:
     return orjson.dumps(body, option=orjson.OPT_SORT_KEYS).decode()
 
 
+def scrub(value: Any) -> Any:
+    """``value`` with every string made valid UTF-8 (a lone surrogate, as an
+    undecodable byte from a client arrives, becomes U+FFFD), so that a record
+    can always be encoded, whatever a client put in it."""
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, dict):
+        return {scrub(k): scrub(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [scrub(v) for v in value]
+    return value
+
+
+def encodable(body: dict[str, Any]) -> dict[str, Any]:
+    """``body`` itself when it encodes as JSON (nearly always), else :func:`scrub` of it."""
+    try:
+        orjson.dumps(body)
+    except orjson.JSONEncodeError:
+        return dict(scrub(body))
+    return body
+
+
 def body_hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 

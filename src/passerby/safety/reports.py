@@ -16,7 +16,10 @@ after a report the two are never matched again.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import errno
 import logging
+import os
 import secrets
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -25,13 +28,31 @@ from passerby.clock import Clock
 from passerby.cluster.broker import PeerInfo
 from passerby.core.transcript import ChatRecord
 from passerby.periodic import Periodic
-from passerby.safety.evidence import ChainReport, EvidenceRecord, timestamp, verify_chain
+from passerby.safety.evidence import (
+    ChainReport,
+    EvidenceRecord,
+    encodable,
+    timestamp,
+    verify_chain,
+)
 from passerby.safety.spool import Spool
 from passerby.storage.safety_sql import EvidenceWrite
 
 log = logging.getLogger(__name__)
 
 REPLAY_SECONDS = 2.0
+# Below this much free space where the spool lives, /healthz says the spool
+# is degraded: an operator hears of a filling disk before a report is lost.
+SPOOL_MIN_FREE_BYTES = 64 * 1024 * 1024
+
+
+class EvidenceNotSaved(Exception):
+    """Neither the store nor the spool could take an evidence record.
+
+    The person who sent it must be told to try again; nothing pretends it
+    was received.
+    """
+
 
 # Case priority by reason: 0 is the most urgent.
 REPORT_PRIORITY = {
@@ -91,21 +112,58 @@ class EvidenceService:
         self.spool = spool
         self._clock = clock
         self._periodic = Periodic("evidence-spool", REPLAY_SECONDS, self._replay_pending)
+        # Whether the last write to each reached the disk; for /healthz.
+        self.store_ok = True
+        self.spool_ok = True
 
     def now(self) -> datetime:
         return datetime.fromtimestamp(self._clock.wall(), UTC)
 
     async def write(self, write: EvidenceWrite) -> str | None:
-        """Store durably; the case id when it reached the database, None when spooled."""
+        """Store durably; the case id when it reached the database, None when spooled.
+
+        Raises:
+            EvidenceNotSaved: neither the database nor the spool took it.
+        """
+        body = encodable(write.body)
+        if body is not write.body:
+            write = dataclasses.replace(write, body=body)
+        failure = "spool has records waiting"
         if not self.spool.pending():
             try:
                 case_id, _ = await self._store.write_evidence(write)
+            except Exception as exc:
+                self.store_ok = False
+                failure = _why(exc)
+            else:
+                self.store_ok = True
+                if not self.spool_ok and _free_bytes(self.spool.path) >= SPOOL_MIN_FREE_BYTES:
+                    self.spool_ok = True  # the disk has room again
                 return case_id
-            except Exception:
-                log.warning("evidence store unavailable; spooling record %s", write.record_id)
         # Behind earlier spooled records, or the store failed: keep the order.
-        await self.spool.append(_to_spool(write))
+        try:
+            await self.spool.append(_to_spool(write))
+        except Exception as exc:
+            self.spool_ok = False
+            log.error(
+                "could not save evidence record %s: store: %s; spool: %s",
+                write.record_id,
+                failure,
+                _why(exc),
+            )
+            raise EvidenceNotSaved(write.record_id) from None
+        self.spool_ok = True
+        log.warning("spooled evidence record %s (store: %s)", write.record_id, failure)
         return None
+
+    def health(self) -> dict[str, str]:
+        """``ok`` or ``degraded`` for the store's and the spool's last writes,
+        and for the free space left where the spool lives."""
+        spool_ok = self.spool_ok and _free_bytes(self.spool.path) >= SPOOL_MIN_FREE_BYTES
+        return {
+            "evidence_store": "ok" if self.store_ok else "degraded",
+            "spool": "ok" if spool_ok and not self.spool.pending() else "degraded",
+        }
 
     async def replay(self) -> int:
         """Move spooled records into the store; raises if it is still down."""
@@ -133,7 +191,30 @@ class EvidenceService:
     async def _replay_pending(self) -> None:
         if self.spool.pending():
             count = await self.replay()  # raises (and is retried) while the store is down
+            self.store_ok = True
             log.warning("replayed %d spooled evidence records", count)
+
+
+def _why(exc: BaseException) -> str:
+    """A failure in a few words for the log: its type and, for an OS error,
+    its errno name (ENOSPC), never its text, which may quote data."""
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return f"{type(exc).__name__} {errno.errorcode.get(exc.errno, exc.errno)}"
+    cause = exc.__cause__ or exc.__context__
+    if isinstance(cause, OSError) and cause.errno is not None:
+        return f"{type(exc).__name__} ({_why(cause)})"
+    return type(exc).__name__
+
+
+def _free_bytes(path: Any) -> int:
+    """Free bytes on the file system that holds ``path`` (or its folder)."""
+    for candidate in (path, path.parent, path.parent.parent):
+        try:
+            stat = os.statvfs(candidate)
+        except OSError:
+            continue
+        return stat.f_bavail * stat.f_frsize
+    return 0
 
 
 def chat_evidence(
@@ -174,6 +255,7 @@ class ReportService:
         kind = "child_safety" if reason == "minor_at_risk" else "report"
         record_id = secrets.token_hex(12)
         block = (reporter.device, subject) if subject and reporter.device else None
+        # Raises EvidenceNotSaved: the reporter is told to try again.
         await self._evidence.write(
             EvidenceWrite(
                 record_id=record_id,

@@ -19,14 +19,21 @@ from passerby.clock import Clock
 from passerby.cluster.limits import LimiterFactory, memory_limiters
 from passerby.core.entry import UNDER_13_MESSAGE, Band, EntryRefused
 from passerby.core.ratelimit import Rate
+from passerby.errors import ClientError
 from passerby.safety.bans import BanService
-from passerby.safety.challenge import ChallengeService
+from passerby.safety.challenge import Difficulty
 from passerby.safety.devices import COOKIE_MAX_AGE, COOKIE_NAME, DeviceService, DeviceState
 from passerby.safety.evidence import timestamp
 from passerby.safety.iphash import network_of
-from passerby.safety.reports import EvidenceService
+from passerby.safety.reports import EvidenceNotSaved, EvidenceService
 from passerby.storage.safety_sql import EvidenceWrite
-from passerby.transport.origin import client_address, origin_allowed
+from passerby.transport.origin import (
+    client_address,
+    cookie_value,
+    host_allowed,
+    is_secure,
+    origin_allowed,
+)
 
 MAX_BODY = 8 * 1024
 MAX_APPEAL_CHARS = 2_000
@@ -45,7 +52,7 @@ def _error(status: int, code: str, message: str, **extra: Any) -> web.Response:
 
 
 async def _json_body(
-    request: web.Request, origins: frozenset[str]
+    request: web.Request, origins: frozenset[str], hosts: frozenset[str]
 ) -> dict[str, Any] | web.Response:
     """The JSON object of a state-changing request from one of our own pages.
 
@@ -54,6 +61,8 @@ async def _json_body(
     ``application/json``, and a script from elsewhere cannot without our
     permission (we give none).
     """
+    if not host_allowed(request, hosts):
+        return _error(421, "bad_host", "This server does not answer for that host.")
     if not origin_allowed(request, origins):
         return _error(403, "bad_origin", "This page may not do that.")
     if request.content_type != "application/json":
@@ -77,7 +86,7 @@ class EntryApi:
         self,
         devices: DeviceService,
         bans: BanService,
-        challenges: ChallengeService,
+        difficulty: Difficulty,
         evidence: EvidenceService,
         clock: Clock,
         *,
@@ -85,13 +94,17 @@ class EntryApi:
         trust_forwarded_for: bool,
         entry_rate: Rate = ENTRY_RATE,
         on_band_change: Callable[[str], Awaitable[None]] | None = None,
+        on_declared: Callable[[str], Awaitable[None]] | None = None,
         origins: frozenset[str] = frozenset(),
+        public_hosts: frozenset[str] = frozenset(),
         limiters: LimiterFactory | None = None,
     ) -> None:
         self._origins = origins
+        self._hosts = public_hosts
         self._devices = devices
         self._bans = bans
-        self._challenges = challenges
+        self._difficulty = difficulty
+        self._challenges = difficulty.challenges
         self._evidence = evidence
         self._clock = clock
         self._pow_at_entry = pow_at_entry
@@ -100,6 +113,12 @@ class EntryApi:
         self._limiter = limiters("entries", entry_rate)
         self._appeals = limiters("appeals", APPEALS)
         self._on_band_change = on_band_change or _nothing
+        self._on_declared = on_declared or _nothing
+
+    def _device_cookie(self, request: web.Request) -> str | None:
+        """The device cookie, read as the WebSocket reads it (two different
+        ones in a request are refused: :class:`ClientError`)."""
+        return cookie_value(request, COOKIE_NAME)
 
     def _state_json(self, state: DeviceState | None) -> dict[str, Any]:
         declaration = state.declaration if state else None
@@ -119,14 +138,18 @@ class EntryApi:
         }
 
     async def get_entry(self, request: web.Request) -> web.Response:
-        device = self._devices.hash_of_cookie(request.cookies.get(COOKIE_NAME))
+        try:
+            device = self._devices.hash_of_cookie(self._device_cookie(request))
+        except ClientError as exc:
+            return _error(400, exc.code, exc.message)
         state = await self._devices.state(device) if device else None
         body = self._state_json(state)
-        ban = await self._bans.check(device, client_address(request, self._trust_forwarded_for))
+        address = client_address(request, self._trust_forwarded_for)
+        ban = await self._bans.check(device, address)
         if ban is not None:
             body["ban"] = ban.as_json()
         if self._pow_at_entry and (state is None or state.declaration is None):
-            body["challenge"] = self._challenges.issue()
+            body["challenge"] = await self._difficulty.issue(device or "", network_of(address))
         return web.json_response(body, headers={"Cache-Control": "no-store"})
 
     async def post_entry(self, request: web.Request) -> web.Response:
@@ -136,16 +159,19 @@ class EntryApi:
             return _error(
                 429, "rate_limited", "Too many attempts; try again soon.", retry_after=wait
             )
-        data = await _json_body(request, self._origins)
+        data = await _json_body(request, self._origins, self._hosts)
         if isinstance(data, web.Response):
             return data
+        try:
+            cookie = self._device_cookie(request)
+        except ClientError as exc:
+            return _error(400, exc.code, exc.message)
         try:
             band = Band(str(data.get("age_band")))
         except ValueError:
             return _error(400, "bad_request", "age_band must be 'under13', '13-17' or '18+'.")
         if data.get("accept_rules") is not True:
             return _error(400, "rules_not_accepted", "You need to accept the rules to chat.")
-        cookie = request.cookies.get(COOKIE_NAME)
         token = self._devices.token_of_cookie(cookie)
         device = self._devices.hash_of_token(token) if token else None
         ban = await self._bans.check(device, address)
@@ -153,13 +179,15 @@ class EntryApi:
             return _error(403, "banned", "You are banned.", ban=ban.as_json())
         if self._pow_at_entry and token is None:
             solution = data.get("solution")
+            network = network_of(address)
             if not isinstance(solution, str) or not self._challenges.verify(solution):
                 return _error(
                     403,
                     "challenge_required",
                     "Please wait while your browser is checked.",
-                    challenge=self._challenges.issue(),
+                    challenge=await self._difficulty.issue("", network),
                 )
+            await self._difficulty.solved("", network)
         if token is None:
             if band is Band.UNDER_13:
                 return _error(400, "under_13", UNDER_13_MESSAGE)
@@ -175,6 +203,7 @@ class EntryApi:
         if result.changed_band:
             # A change of age is a signal in itself: it is kept as a strike.
             await self._on_band_change(device)
+        await self._on_declared(device)
 
         response = web.json_response(self._state_json(state))
         response.set_cookie(
@@ -183,19 +212,23 @@ class EntryApi:
             max_age=COOKIE_MAX_AGE,
             httponly=True,
             samesite="Lax",
-            secure=request.secure,
+            secure=is_secure(request, self._trust_forwarded_for),
             path="/",
         )
         return response
 
     async def post_appeal(self, request: web.Request) -> web.Response:
-        data = await _json_body(request, self._origins)
+        data = await _json_body(request, self._origins, self._hosts)
         if isinstance(data, web.Response):
             return data
+        try:
+            cookie = self._device_cookie(request)
+        except ClientError as exc:
+            return _error(400, exc.code, exc.message)
         text = data.get("text")
         if not isinstance(text, str) or not text.strip() or len(text) > MAX_APPEAL_CHARS:
             return _error(400, "bad_request", "An appeal needs a text of 1 to 2,000 characters.")
-        device = self._devices.hash_of_cookie(request.cookies.get(COOKIE_NAME))
+        device = self._devices.hash_of_cookie(cookie)
         address = client_address(request, self._trust_forwarded_for)
         ban = await self._bans.check(device, address)
         if ban is None:
@@ -205,24 +238,28 @@ class EntryApi:
             return _error(429, "rate_limited", "You have appealed already.", retry_after=wait)
         now = datetime.fromtimestamp(self._clock.wall(), UTC)
         record = secrets.token_hex(12)
-        case_id = await self._evidence.write(
-            EvidenceWrite(
-                record_id=record,
-                kind="appeal",
-                body={
-                    "ban_id": ban.id,
-                    "reason_code": ban.reason_code,
-                    "text": text.strip(),
-                    "device_hash": device,
-                    "received_at": timestamp(now),
-                },
-                created_at=now,
-                case_kind="appeal",
-                case_priority=2,
-                case_subject=device,
-                case_opened_by=device,
-                case_summary=f"appeal of ban {ban.id} ({ban.reason_code})",
-                dedupe_key=f"appeal:{ban.id}",
-            )
+        write = EvidenceWrite(
+            record_id=record,
+            kind="appeal",
+            body={
+                "ban_id": ban.id,
+                "reason_code": ban.reason_code,
+                "text": text.strip(),
+                "device_hash": device,
+                "received_at": timestamp(now),
+            },
+            created_at=now,
+            case_kind="appeal",
+            case_priority=2,
+            case_subject=device,
+            case_opened_by=device,
+            case_summary=f"appeal of ban {ban.id} ({ban.reason_code})",
+            dedupe_key=f"appeal:{ban.id}",
         )
+        try:
+            case_id = await self._evidence.write(write)
+        except EvidenceNotSaved:
+            return _error(
+                503, "not_saved", "Your appeal could not be saved. Please try again.", retry_after=5
+            )
         return web.json_response({"case": case_id or record}, status=202)

@@ -67,6 +67,14 @@ class Metrics:
         self.protocol_errors = Counter(
             "passerby_protocol_errors_total", "Client frames refused with an error."
         )
+        self.refused_connections = Counter(
+            "passerby_refused_connections_total",
+            "WebSocket connections closed at once: the server, an address or a device was full.",
+        )
+        self.work_pauses = Counter(
+            "passerby_work_pauses_total",
+            "Times a connection was paused for using more than its share of the event loop.",
+        )
         self.time_to_match = Histogram(
             "passerby_time_to_match_seconds",
             "Seconds a user waited from start to being matched.",
@@ -85,6 +93,13 @@ class Metrics:
         for name, help, reader in self._gauges:
             value = await reader()
             parts.append(f"# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value:g}\n")
-        for item in (self.messages_relayed, self.matches, self.protocol_errors, self.time_to_match):
+        for item in (
+            self.messages_relayed,
+            self.matches,
+            self.protocol_errors,
+            self.refused_connections,
+            self.work_pauses,
+            self.time_to_match,
+        ):
             parts.append(item.render())
         return "".join(parts)

@@ -13,23 +13,38 @@ is flushed first (:meth:`Outbox.flush_one`) so that its last frames are not
 overtaken by the close frame, and a connection that is closing gets nothing
 more (no data may follow a close frame).
 
-A client that stops reading cannot make the server hold its frames forever:
-when more than ``max_buffered`` bytes wait in its socket's buffer, the
+Pongs and the server's own pings pass through here too (:meth:`Outbox.control`),
+so that a client that floods pings and never reads the answers meets the
+same cap as one that never reads its messages.
+
+A client that stops reading cannot make the server hold its frames forever.
+What waits for it sits in two places: the kernel's send queue, which
+:func:`bound_send_buffer` fixes at :data:`KERNEL_SEND_BUFFER` (without it,
+Linux grows a busy socket's queue to 4 MiB), and the transport's buffer in
+the process. When more than ``max_buffered`` bytes wait in the latter, the
 connection is dropped (the client sees the connection end without a close
-frame, code 1006, and can reconnect).
+frame, code 1006, and can reconnect). Together: at most :data:`MAX_UNREAD`
+bytes per connection, plus the one write that crossed the line.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 from typing import Final, Protocol
 
 log = logging.getLogger(__name__)
 
-# 1 MiB: hundreds of chat lines. A client this far behind is not reading.
-MAX_BUFFERED: Final = 1 << 20
+# 1 MiB of unread output in all: hundreds of chat lines. A client this far
+# behind is not reading.
+MAX_UNREAD: Final = 1 << 20
+# What we ask of SO_SNDBUF; Linux doubles it for its own bookkeeping.
+KERNEL_SEND_BUFFER: Final = 64 * 1024
+MAX_BUFFERED: Final = MAX_UNREAD - 2 * KERNEL_SEND_BUFFER
 _TEXT_FIN: Final = 0x81
+PING: Final = 0x89
+PONG: Final = 0x8A
 
 
 class Transport(Protocol):
@@ -65,6 +80,25 @@ def text_frame(payload: bytes) -> bytes:
     return bytes((_TEXT_FIN, 127)) + size.to_bytes(8, "big") + payload
 
 
+def bound_send_buffer(transport: object) -> None:
+    """Fix the kernel's send queue of ``transport``'s socket at
+    :data:`KERNEL_SEND_BUFFER` (setting it turns off Linux's growth of it)."""
+    get = getattr(transport, "get_extra_info", None)
+    sock = get("socket") if get is not None else None
+    if sock is None:
+        return
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, KERNEL_SEND_BUFFER)
+    except (OSError, AttributeError):  # not a socket we may tune: the outbox cap still holds
+        log.debug("could not bound a socket's send buffer")
+
+
+def control_frame(opcode: int, payload: bytes) -> bytes:
+    """One unmasked control frame; its payload is at most 125 bytes (RFC 6455, 5.5)."""
+    payload = payload[:125]
+    return bytes((opcode, len(payload))) + payload
+
+
 class Outbox:
     """Frames waiting for the end of this turn of the loop, per transport.
 
@@ -85,7 +119,13 @@ class Outbox:
 
     def send(self, sink: Sink, frame: str) -> None:
         """Queue one text frame for ``sink``; it leaves at the end of this turn."""
-        data = text_frame(frame.encode())
+        self._queue(sink, text_frame(frame.encode()))
+
+    def control(self, sink: Sink, opcode: int, payload: bytes = b"") -> None:
+        """Queue a ping or pong for ``sink``, under the same cap as its messages."""
+        self._queue(sink, control_frame(opcode, payload))
+
+    def _queue(self, sink: Sink, data: bytes) -> None:
         frames = self._pending.get(sink)
         if frames is not None:
             frames.append(data)

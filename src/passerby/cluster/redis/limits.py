@@ -14,10 +14,13 @@ from redis.asyncio import Redis
 from passerby.clock import Clock
 from passerby.cluster.limits import (
     MAX_MARKS,
+    Counters,
+    CountersFactory,
     Limiter,
     LimiterFactory,
     Marks,
     MarksFactory,
+    MemoryCounters,
     MemoryLimiter,
     MemoryMarks,
 )
@@ -151,5 +154,56 @@ class RedisMarks:
 def redis_marks(redis: Redis, prefix: str, clock: Clock) -> MarksFactory:
     def make(name: str, seconds: float) -> Marks:
         return RedisMarks(redis, f"{prefix}mk:{name}:", seconds, clock)
+
+    return make
+
+
+# KEYS[1]: the counter; ARGV: now (wall seconds), half-life, amount to add.
+# Returns the count afterwards, as text.
+COUNT = """
+local h = redis.call('HMGET', KEYS[1], 'v', 's')
+local now, half, add = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local value, stamp = tonumber(h[1]) or 0, tonumber(h[2]) or now
+if now > stamp then value = value * math.pow(0.5, (now - stamp) / half) end
+if add > 0 then
+  value = value + add
+  redis.call('HSET', KEYS[1], 'v', tostring(value), 's', tostring(now))
+  redis.call('EXPIRE', KEYS[1], math.ceil(half * 20))
+end
+return tostring(value)
+"""
+
+
+class RedisCounters:
+    """Fading counts in Redis; while it is out of reach, the node's own."""
+
+    def __init__(self, redis: Redis, key: str, half_life: float, clock: Clock) -> None:
+        self._key = key
+        self._half_life = half_life
+        self._clock = clock
+        self._script = redis.register_script(COUNT)
+        self._fallback = MemoryCounters(half_life, clock)
+
+    async def _call(self, key: str, add: int) -> float:
+        try:
+            value = await self._script(
+                keys=[self._key + key],
+                args=[repr(self._clock.wall()), repr(self._half_life), add],
+            )
+        except UNREACHABLE:
+            log.warning("Redis unreachable: counting on this node only for now")
+            return await (self._fallback.add(key) if add else self._fallback.get(key))
+        return float(value)
+
+    async def add(self, key: str) -> float:
+        return await self._call(key, 1)
+
+    async def get(self, key: str) -> float:
+        return await self._call(key, 0)
+
+
+def redis_counters(redis: Redis, prefix: str, clock: Clock) -> CountersFactory:
+    def make(name: str, half_life: float) -> Counters:
+        return RedisCounters(redis, f"{prefix}ct:{name}:", half_life, clock)
 
     return make

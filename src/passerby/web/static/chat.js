@@ -43,6 +43,7 @@ const CLOSE_KEYS = {
   1001: "chat.server_restart",
   1008: "chat.flooding",
   1013: "chat.server_full",
+  4001: "chat.section_changed",
 };
 
 // Server error codes the catalogue words itself; others show the server's text.
@@ -52,6 +53,7 @@ const ERROR_KEYS = new Set([
   "frame_too_large",
   "bad_state",
   "internal",
+  "report_not_saved",
 ]);
 
 export function socketUrl(location) {
@@ -537,6 +539,11 @@ export class Chat {
     }
     if (code === "bad_solution") {
       this.checkFailed();
+      return;
+    }
+    if (code === "section_changed") {
+      // The close (4001) that follows says so; the next New reconnects.
+      this.reconnectNext();
       return;
     }
     if (msg.ref === "report" && code !== "nothing_to_report") {
