@@ -9,6 +9,8 @@ partner) in any order.
 
 from __future__ import annotations
 
+import functools
+
 import orjson
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,16 +20,23 @@ from tests.test_docs import documented_error_codes
 from passerby.core import protocol as p
 from passerby.core.events import Matched, PartnerLeft, Relay, TypingChanged
 from passerby.core.session import (
+    ChatOver,
     ChatSession,
     Close,
     Deliver,
+    Dequeue,
     Effect,
     Enqueue,
+    Pong,
     Send,
     SessionLimits,
     State,
 )
 from passerby.errors import ProtocolError
+from passerby.safety.moderation import CachedAnalyser, ChatModerator, StrikeBook
+from passerby.safety.policy import Policy, load_policy
+from passerby.safety.risk import ConversationRisk, DeviceRisk
+from passerby.safety.text.detectors import TextAnalyser
 
 TYPES = ["start", "message", "typing", "stopped_typing", "stop_interests", "leave", "next"]
 TYPES += ["ping", "report", "solve", "hello", "", "MESSAGE"]
@@ -45,9 +54,21 @@ json_values = st.recursive(
     ),
     max_leaves=12,
 )
+# Texts built to make a text pipeline backtrack or loop: short patterns
+# repeated up to the message limit, from the characters folding and the
+# detectors care about (leetspeak, gaps, digit words, homoglyphs, invisibles).
+PATTERNS = ["_1", "1 ", "a.", "s n ", "five ", "1-", "@_", "0", "a", " ", "ѕ", "a\u200b"]
+PATTERNS += ["x!", "one two ", "5n@p", "1o", "..", "a-", "é", "\u0301", "😀", "\ufeff"]
+adversarial_texts = st.builds(
+    lambda pattern, count, tail: (pattern * count)[: p.MAX_MESSAGE_CHARS - len(tail)] + tail,
+    st.sampled_from(PATTERNS),
+    st.integers(min_value=1, max_value=2000),
+    st.sampled_from(["", "x", "!", "a1", " snap"]),
+)
 # Real fields with plausible or hostile values: long texts, many tags.
 field_values = st.one_of(
     json_values,
+    adversarial_texts,
     st.text(min_size=1990, max_size=2010),
     st.lists(st.text(max_size=35), max_size=25),
     st.sampled_from(["current", "last", "spam", "en", "xx-yy"]),
@@ -76,6 +97,7 @@ hostile = st.one_of(
     json_values.map(lambda v: orjson.dumps(v).decode()),
     st.text(max_size=60),
     st.sampled_from(['{"type":"message","text":"' + "x" * 17_000 + '"}', "{", "[]", "null"]),
+    adversarial_texts.map(lambda text: orjson.dumps({"type": "message", "text": text}).decode()),
 )
 frames = st.one_of(valid, hostile)
 
@@ -137,6 +159,17 @@ class HostileClient(RuleBasedStateMachine):
         for _ in range(count):
             self._take(self.session.on_frame(frame, self.now))
 
+    @rule(count=st.integers(min_value=1, max_value=200), pong=st.booleans())
+    def control_frames(self, count: int, pong: bool) -> None:
+        """Pings (or pongs) share the frame limit: answered only within it."""
+        self.now += 0.001
+        for _ in range(count):
+            effects = (
+                self.session.on_pong(self.now) if pong else self.session.on_ping(b"", self.now)
+            )
+            assert all(isinstance(e, Pong | Deliver | ChatOver | Dequeue | Close) for e in effects)
+            self._take(effects)
+
     @rule()
     def matched(self) -> None:
         self.chats += 1
@@ -172,3 +205,35 @@ HostileClient.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow],
 )
 test_any_sequence_gets_well_formed_answers_and_keeps_the_state_sound = HostileClient.TestCase
+
+
+@given(text=adversarial_texts)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_adversarial_messages_through_the_real_moderator_get_well_formed_answers(
+    text: str,
+) -> None:
+    """The shipped policy and detectors, on texts built to make them backtrack:
+    every answer is a documented frame (the cost per character is measured by
+    benchmarks/text_cost.py, not timed here)."""
+    session = ChatSession("me", 0.0, SessionLimits(), identity="dev", moderator=_moderator())
+    session.on_frame('{"type":"start"}', 0.0)
+    session.on_event(Matched("c1", "them", ()))
+    effects = session.on_frame(orjson.dumps({"type": "message", "text": text}).decode(), 1.0)
+    for effect in effects:
+        if isinstance(effect, Send | Enqueue):
+            check_frame(effect.frame)
+        elif isinstance(effect, Deliver):
+            assert effect.to == "them"
+
+
+@functools.cache
+def _analysis() -> tuple[CachedAnalyser, Policy]:
+    """One real analyser for the whole test (building it takes a while)."""
+    return CachedAnalyser(TextAnalyser()), load_policy(None)
+
+
+def _moderator() -> ChatModerator:
+    analyser, policy = _analysis()
+    return ChatModerator(
+        analyser, policy, "teens", StrikeBook(), ConversationRisk, history=DeviceRisk()
+    )
