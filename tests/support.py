@@ -15,6 +15,8 @@ from aiohttp import web
 
 from passerby.app import SERVICES, Services, create_app
 from passerby.config import Settings
+from passerby.core.session import ChatSession, Effect, Enqueue, Send
+from passerby.transport import v1
 from passerby.transport.web import app_runner
 
 
@@ -341,3 +343,13 @@ class RawClient:
         self.writer.close()
         with contextlib.suppress(ConnectionError):
             await self.writer.wait_closed()
+
+
+def feed(session: ChatSession, frame: str, now: float, wall: float = 0.0) -> list[Effect]:
+    """Hand a session one v1 frame, as the WebSocket door does."""
+    return session.on_command(v1.command(frame), now, wall)
+
+
+def encoded(effect: Send | Enqueue) -> str:
+    """The v1 frame a Send or an Enqueue puts on the wire."""
+    return v1.encode(effect.message if isinstance(effect, Send) else effect.waiting)

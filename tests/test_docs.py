@@ -29,10 +29,15 @@ def test_every_setting_is_in_the_configuration_doc() -> None:
 
 def websocket_error_codes() -> set[str]:
     """Every code a WebSocket client can be sent: the first argument of each
-    ``ProtocolError(...)`` and ``error(...)`` call in the core and the
-    WebSocket adapter."""
+    ``ProtocolError(...)`` and ``Error(...)`` call in the core, the chat
+    service and the WebSocket door, and ``rate_limited`` for ``RateLimited``."""
     codes: set[str] = set()
-    files = [*(SRC / "core").glob("*.py"), SRC / "transport" / "websocket.py"]
+    files = [
+        *(SRC / "core").glob("*.py"),
+        *(SRC / "service").glob("*.py"),
+        SRC / "transport" / "websocket.py",
+        SRC / "transport" / "v1.py",
+    ]
     for path in files:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or not node.args:
@@ -40,10 +45,12 @@ def websocket_error_codes() -> set[str]:
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             first = node.args[0]
-            if name in {"ProtocolError", "error"} and isinstance(first, ast.Constant):
+            if name in {"ProtocolError", "Error"} and isinstance(first, ast.Constant):
                 codes.add(first.value)
             elif name == "_bad_state":
                 codes.add("bad_state")
+            elif name == "RateLimited":
+                codes.add("rate_limited")
     return codes
 
 

@@ -35,6 +35,7 @@ from passerby.cluster.redis.limits import redis_counters, redis_limiters, redis_
 from passerby.config import Settings
 from passerby.core.matchmaker import Match, Matchmaker
 from passerby.core.ratelimit import Rate
+from passerby.metrics import Metrics
 from passerby.safety.actions import SafetyActions
 from passerby.safety.bans import BanService
 from passerby.safety.challenge import ChallengeService, Difficulty
@@ -47,12 +48,12 @@ from passerby.safety.retention import RetentionJob
 from passerby.safety.risk import ConversationRisk
 from passerby.safety.spool import Spool
 from passerby.safety.text.detectors import TextAnalyser
+from passerby.service.chat import ChatService, Safety
 from passerby.storage.recorder import ChatRecorder
 from passerby.storage.sql import SQLStore
 from passerby.transport.api import EntryApi
-from passerby.transport.metrics import Metrics
 from passerby.transport.web import Routes, add_routes, security_headers_for
-from passerby.transport.websocket import ChatEndpoint, Safety
+from passerby.transport.websocket import ChatEndpoint
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,8 @@ class Services:
     broker: Broker
     recorder: ChatRecorder
     metrics: Metrics
-    chat: ChatEndpoint
+    chat: ChatService
+    websocket: ChatEndpoint
     routes: Routes
     entry: EntryApi
     devices: DeviceService
@@ -218,7 +220,7 @@ def build_services(
 
     metrics.gauge("passerby_broker_up", "1 when this node reaches the broker.", broker_up)
 
-    chat = ChatEndpoint(
+    chat = ChatService(
         broker,
         recorder,
         metrics,
@@ -226,7 +228,6 @@ def build_services(
         settings.session_limits(),
         safety,
         max_connections=settings.max_connections,
-        heartbeat=settings.heartbeat_seconds,
         device_starts=Rate(
             settings.rate_device_starts_per_minute / 60, settings.rate_device_starts_burst
         ),
@@ -238,6 +239,7 @@ def build_services(
         limiters=shared.limiters,
         marks=shared.marks,
     )
+    websocket = ChatEndpoint(chat, clock, heartbeat=settings.heartbeat_seconds)
 
     async def band_changed(device: str) -> None:
         now = datetime.fromtimestamp(clock.wall(), UTC)
@@ -276,6 +278,7 @@ def build_services(
         recorder,
         metrics,
         chat,
+        websocket,
         routes,
         entry,
         devices,
@@ -296,7 +299,7 @@ def create_app(
     app = web.Application(client_max_size=64 * 1024)
     app.on_response_prepare.append(security_headers_for(settings.trust_forwarded_for))
     app[SERVICES] = services
-    add_routes(app, services.routes, services.chat.handle)
+    add_routes(app, services.routes, services.websocket.handle)
     app.router.add_get("/api/entry", services.entry.get_entry)
     app.router.add_post("/api/entry", services.entry.post_entry)
     app.router.add_post("/api/appeal", services.entry.post_appeal)
@@ -308,7 +311,9 @@ def create_app(
         await services.evidence.start()
         await services.retention.start()
         await services.chat.start()
+        await services.websocket.start()
         yield
+        await services.websocket.close()
         await services.chat.close()
         await services.retention.close()
         await services.evidence.close()
@@ -318,7 +323,7 @@ def create_app(
 
     async def on_shutdown(app: web.Application) -> None:
         services.routes.shutting_down = True
-        await services.chat.close_all()
+        await services.websocket.close_all()
 
     app.cleanup_ctx.append(lifecycle)
     app.on_shutdown.append(on_shutdown)

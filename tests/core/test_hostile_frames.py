@@ -15,6 +15,7 @@ import orjson
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
+from tests.support import encoded, feed
 from tests.test_docs import documented_error_codes
 
 from passerby.core import protocol as p
@@ -37,6 +38,7 @@ from passerby.safety.moderation import CachedAnalyser, ChatModerator, StrikeBook
 from passerby.safety.policy import Policy, load_policy
 from passerby.safety.risk import ConversationRisk, DeviceRisk
 from passerby.safety.text.detectors import TextAnalyser
+from passerby.transport import v1
 
 TYPES = ["start", "message", "typing", "stopped_typing", "stop_interests", "leave", "next"]
 TYPES += ["ping", "report", "solve", "hello", "", "MESSAGE"]
@@ -109,7 +111,7 @@ ERROR_CODES = documented_error_codes() - {"internal"}
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_parse_returns_a_message_or_a_protocol_error(frame: str) -> None:
     try:
-        p.parse(frame)
+        v1.parse(frame)
     except ProtocolError as exc:
         assert exc.code in ERROR_CODES
 
@@ -137,7 +139,7 @@ class HostileClient(RuleBasedStateMachine):
     def _take(self, effects: list[Effect]) -> None:
         for effect in effects:
             if isinstance(effect, Send | Enqueue):
-                check_frame(effect.frame)
+                check_frame(encoded(effect))
             elif isinstance(effect, Deliver):
                 assert effect.to in ("them", "ghost")  # only ever the partner
             elif isinstance(effect, Close):
@@ -146,18 +148,18 @@ class HostileClient(RuleBasedStateMachine):
     @rule(frame=frames, pause=st.sampled_from([0.0, 0.01, 1.0]))
     def client_frame(self, frame: str, pause: float) -> None:
         self.now += pause
-        self._take(self.session.on_frame(frame, self.now))
+        self._take(feed(self.session, frame, self.now))
 
     @rule(frame=valid)
     def valid_frame(self, frame: str) -> None:
         self.now += 0.5
-        self._take(self.session.on_frame(frame, self.now))
+        self._take(feed(self.session, frame, self.now))
 
     @rule(frame=frames, count=st.integers(min_value=1, max_value=160))
     def flood(self, frame: str, count: int) -> None:
         self.now += 0.001
         for _ in range(count):
-            self._take(self.session.on_frame(frame, self.now))
+            self._take(feed(self.session, frame, self.now))
 
     @rule(count=st.integers(min_value=1, max_value=200), pong=st.booleans())
     def control_frames(self, count: int, pong: bool) -> None:
@@ -195,7 +197,7 @@ class HostileClient(RuleBasedStateMachine):
         if session.current is not None:
             assert session.current.partner == "them"
         if session.closed:
-            assert session.on_frame('{"type":"ping"}', self.now) == []  # nothing after the end
+            assert feed(session, '{"type":"ping"}', self.now) == []  # nothing after the end
 
 
 HostileClient.TestCase.settings = settings(
@@ -216,12 +218,12 @@ def test_adversarial_messages_through_the_real_moderator_get_well_formed_answers
     every answer is a documented frame (the cost per character is measured by
     benchmarks/text_cost.py, not timed here)."""
     session = ChatSession("me", 0.0, SessionLimits(), identity="dev", moderator=_moderator())
-    session.on_frame('{"type":"start"}', 0.0)
+    feed(session, '{"type":"start"}', 0.0)
     session.on_event(Matched("c1", "them", ()))
-    effects = session.on_frame(orjson.dumps({"type": "message", "text": text}).decode(), 1.0)
+    effects = feed(session, orjson.dumps({"type": "message", "text": text}).decode(), 1.0)
     for effect in effects:
         if isinstance(effect, Send | Enqueue):
-            check_frame(effect.frame)
+            check_frame(encoded(effect))
         elif isinstance(effect, Deliver):
             assert effect.to == "them"
 

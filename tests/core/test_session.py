@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import orjson
+from tests.support import encoded, feed
 
 from passerby.core.events import (
     FellBack,
@@ -13,6 +14,7 @@ from passerby.core.events import (
     Undelivered,
 )
 from passerby.core.matchmaker import Ticket
+from passerby.core.messages import Closing
 from passerby.core.ratelimit import Rate
 from passerby.core.session import (
     AskFallback,
@@ -28,6 +30,7 @@ from passerby.core.session import (
     SessionLimits,
     State,
 )
+from passerby.transport import v1
 
 GENEROUS = SessionLimits(
     frames=Rate(1000, 1000), messages=Rate(1000, 1000), starts=Rate(1000, 1000)
@@ -36,19 +39,19 @@ GENEROUS = SessionLimits(
 
 def sent(effects: list[Effect]) -> list[dict[str, object]]:
     """Every frame the client is told, including the "waiting" of an Enqueue."""
-    return [orjson.loads(e.frame) for e in effects if isinstance(e, Send | Enqueue)]
+    return [orjson.loads(encoded(e)) for e in effects if isinstance(e, Send | Enqueue)]
 
 
 def chatting(limits: SessionLimits = GENEROUS) -> ChatSession:
     session = ChatSession("me", 0.0, limits)
-    session.on_frame('{"type":"start","interests":["Music"]}', 0.0)
+    feed(session, '{"type":"start","interests":["Music"]}', 0.0)
     session.on_event(Matched("chat1", "them", ("music",)))
     return session
 
 
 def test_start_enqueues_and_says_waiting() -> None:
     session = ChatSession("me", 0.0, GENEROUS)
-    effects = session.on_frame('{"type":"start","interests":["Music"],"lang":"es"}', 0.0)
+    effects = feed(session, '{"type":"start","interests":["Music"],"lang":"es"}', 0.0)
     assert sent(effects) == [
         {"type": "waiting", "interests": ["music"], "lang": "es", "section": "main"}
     ]
@@ -59,7 +62,7 @@ def test_start_enqueues_and_says_waiting() -> None:
 
 def test_matched_then_connected_with_common_interests() -> None:
     session = ChatSession("me", 0.0, GENEROUS)
-    session.on_frame('{"type":"start"}', 0.0)
+    feed(session, '{"type":"start"}', 0.0)
     effects = session.on_event(Matched("chat1", "them", ("music",)))
     assert sent(effects) == [{"type": "connected", "common_interests": ["music"]}]
     assert session.state is State.CHATTING
@@ -67,7 +70,7 @@ def test_matched_then_connected_with_common_interests() -> None:
 
 def test_message_goes_to_the_partner_with_its_id() -> None:
     session = chatting()
-    effects = session.on_frame('{"type":"message","text":"hi","id":4}', 1.0)
+    effects = feed(session, '{"type":"message","text":"hi","id":4}', 1.0)
     assert effects == [Deliver("them", Relay("chat1", "me", "hi", 4))]
 
 
@@ -110,7 +113,7 @@ def test_a_message_for_an_unreachable_client_goes_back_undelivered() -> None:
 
 def test_leave_tells_both_sides_and_records_the_end() -> None:
     session = chatting()
-    effects = session.on_frame('{"type":"leave"}', 1.0)
+    effects = feed(session, '{"type":"leave"}', 1.0)
     assert effects[0] == Deliver("them", PartnerLeft("chat1"))
     assert effects[1] == ChatOver("chat1", "leave")
     assert sent(effects) == [{"type": "chat_ended", "by": "you"}]
@@ -119,7 +122,7 @@ def test_leave_tells_both_sides_and_records_the_end() -> None:
 
 def test_next_ends_and_looks_again_with_the_same_choices() -> None:
     session = chatting()
-    effects = session.on_frame('{"type":"next"}', 1.0)
+    effects = feed(session, '{"type":"next"}', 1.0)
     assert effects[:2] == [Deliver("them", PartnerLeft("chat1")), ChatOver("chat1", "next")]
     assert [m["type"] for m in sent(effects)] == ["chat_ended", "waiting"]
     assert isinstance(effects[-1], Enqueue) and effects[-1].ticket.interests == ("music",)
@@ -128,8 +131,8 @@ def test_next_ends_and_looks_again_with_the_same_choices() -> None:
 
 def test_leave_while_waiting_dequeues() -> None:
     session = ChatSession("me", 0.0, GENEROUS)
-    session.on_frame('{"type":"start"}', 0.0)
-    effects = session.on_frame('{"type":"leave"}', 0.0)
+    feed(session, '{"type":"start"}', 0.0)
+    effects = feed(session, '{"type":"leave"}', 0.0)
     assert effects[0] == Dequeue()
     assert sent(effects) == [{"type": "stopped"}]
 
@@ -139,7 +142,7 @@ def test_disconnect_mid_chat_tells_the_partner() -> None:
     effects = session.on_close()
     assert effects == [Deliver("them", PartnerLeft("chat1")), ChatOver("chat1", "disconnect")]
     assert session.on_close() == []
-    assert session.on_frame('{"type":"ping"}', 0.0) == []
+    assert feed(session, '{"type":"ping"}', 0.0) == []
 
 
 def test_out_of_order_frames_get_bad_state() -> None:
@@ -150,15 +153,15 @@ def test_out_of_order_frames_get_bad_state() -> None:
         '{"type":"stop_interests"}',
         '{"type":"next"}',
     ):
-        [error] = sent(session.on_frame(frame, 0.0))
+        [error] = sent(feed(session, frame, 0.0))
         assert error["code"] == "bad_state", frame
-    assert sent(session.on_frame('{"type":"message","text":"hi","id":"m1"}', 0.0)) == [
+    assert sent(feed(session, '{"type":"message","text":"hi","id":"m1"}', 0.0)) == [
         {"type": "undelivered", "reason": "not_chatting", "id": "m1"}
     ]
-    session.on_frame('{"type":"start"}', 0.0)
-    [error] = sent(session.on_frame('{"type":"start"}', 0.0))
+    feed(session, '{"type":"start"}', 0.0)
+    [error] = sent(feed(session, '{"type":"start"}', 0.0))
     assert error["code"] == "bad_state" and error["ref"] == "start"
-    assert session.on_frame('{"type":"stop_interests"}', 0.0) == [AskFallback()]
+    assert feed(session, '{"type":"stop_interests"}', 0.0) == [AskFallback()]
 
 
 def test_match_that_arrives_after_leaving_releases_the_partner() -> None:
@@ -172,7 +175,7 @@ def test_match_that_arrives_after_leaving_releases_the_partner() -> None:
 
 def test_fallback_and_undelivered_are_shown() -> None:
     session = ChatSession("me", 0.0, GENEROUS)
-    session.on_frame('{"type":"start","interests":["x"]}', 0.0)
+    feed(session, '{"type":"start","interests":["x"]}', 0.0)
     assert sent(session.on_event(FellBack("timeout"))) == [
         {"type": "interests_fallback", "reason": "timeout"}
     ]
@@ -185,18 +188,18 @@ def test_message_rate_limit_refuses_with_retry_after() -> None:
     limits = SessionLimits(frames=Rate(100, 100), messages=Rate(1, 2), starts=Rate(1, 1))
     session = chatting(limits)
     frame = '{"type":"message","text":"hi"}'
-    assert isinstance(session.on_frame(frame, 0.0)[0], Deliver)
-    assert isinstance(session.on_frame(frame, 0.0)[0], Deliver)
-    [error] = sent(session.on_frame(frame, 0.0))
+    assert isinstance(feed(session, frame, 0.0)[0], Deliver)
+    assert isinstance(feed(session, frame, 0.0)[0], Deliver)
+    [error] = sent(feed(session, frame, 0.0))
     assert error["code"] == "rate_limited" and error["retry_after"] == 1.0
-    assert isinstance(session.on_frame(frame, 1.0)[0], Deliver)
+    assert isinstance(feed(session, frame, 1.0)[0], Deliver)
 
 
 def test_start_rate_limit() -> None:
     limits = SessionLimits(frames=Rate(100, 100), messages=Rate(1, 1), starts=Rate(1, 1))
     session = ChatSession("me", 0.0, limits)
-    session.on_frame('{"type":"start"}', 0.0)
-    [error] = sent(session.on_frame('{"type":"next"}', 0.1))
+    feed(session, '{"type":"start"}', 0.0)
+    [error] = sent(feed(session, '{"type":"next"}', 0.1))
     assert error["code"] == "rate_limited" and error["ref"] == "next"
     assert session.state is State.WAITING
 
@@ -206,10 +209,10 @@ def test_persistent_flooding_closes_with_1008() -> None:
     session = chatting(limits)
     effects: list[Effect] = []
     for _ in range(7):
-        effects = session.on_frame('{"type":"ping"}', 0.0)
+        effects = feed(session, '{"type":"ping"}', 0.0)
         if any(isinstance(e, Close) for e in effects):
             break
-    assert effects[-1] == Close(1008, "flooding")
+    assert effects[-1] == Close(Closing.FLOODING)
     assert Deliver("them", PartnerLeft("chat1")) in effects  # the partner is released
     assert session.closed
 
@@ -222,28 +225,28 @@ def test_control_pings_share_the_frame_limit_and_a_ping_flood_is_closed() -> Non
     assert answers == [[Pong(b"x")]] * 3  # within the burst: answered
     assert session.on_ping(b"x", 0.0) == []  # over it: no pong to pile up unread
     # a text frame now meets the same empty bucket
-    [error] = sent(session.on_frame('{"type":"ping"}', 0.0))
+    [error] = sent(feed(session, '{"type":"ping"}', 0.0))
     assert error["code"] == "rate_limited"
     effects: list[Effect] = []
     for _ in range(5):  # pings and pongs alike count as refused frames
         effects = session.on_ping(b"x", 0.0) or session.on_pong(0.0)
         if effects:
             break
-    assert effects[-1] == Close(1008, "flooding")
+    assert effects[-1] == Close(Closing.FLOODING)
     assert Deliver("them", PartnerLeft("chat1")) in effects
     assert session.on_ping(b"x", 1.0) == []  # closed: nothing more
 
 
 def test_binary_frames_are_refused() -> None:
     session = ChatSession("me", 0.0, GENEROUS)
-    [error] = sent(session.on_binary(0.0))
+    [error] = sent(session.on_command(v1.BINARY_NOT_SUPPORTED, 0.0))
     assert error["code"] == "binary_not_supported"
 
 
 def test_bad_json_keeps_the_session_usable() -> None:
     session = chatting()
-    [error] = sent(session.on_frame("{nope", 0.0))
+    [error] = sent(feed(session, "{nope", 0.0))
     assert error["code"] == "bad_json"
-    assert session.on_frame('{"type":"message","text":"still here"}', 0.0) == [
+    assert feed(session, '{"type":"message","text":"still here"}', 0.0) == [
         Deliver("them", Relay("chat1", "me", "still here", None))
     ]

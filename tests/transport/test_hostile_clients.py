@@ -267,8 +267,8 @@ async def test_the_kernel_send_queue_of_a_connection_is_bounded(
 ) -> None:
     client = await open_raw(live_server)
     await client.expect("welcome")
-    [conn] = list(live_server.services.chat._connections)
-    sock = conn.transport.get_extra_info("socket")
+    [conn] = live_server.services.chat.connections()
+    sock = conn.door.transport.get_extra_info("socket")
     assert sock.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF) == 2 * KERNEL_SEND_BUFFER
 
 

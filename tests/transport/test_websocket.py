@@ -119,11 +119,12 @@ async def test_a_message_to_a_closing_connection_comes_back_undelivered(
     live_server: LiveServer, connect: ClientFactory
 ) -> None:
     a = await connect(live_server)
-    (conn_a,) = list(live_server.services.chat._connections)  # a's, the only one yet
+    (conn_a,) = live_server.services.chat.connections()  # a's, the only one yet
     b = await connect(live_server)
     await start_chat(a, b)
     relayed = live_server.services.metrics.messages_relayed.value
-    conn_a.transport = _GoneTransport(conn_a.transport)
+    door = conn_a.door
+    door.transport = _GoneTransport(door.transport)
     await b.send(type="message", text="are you there?", id=3)
     assert await b.expect("undelivered") == {
         "type": "undelivered",
@@ -131,7 +132,7 @@ async def test_a_message_to_a_closing_connection_comes_back_undelivered(
         "id": 3,
     }
     assert live_server.services.metrics.messages_relayed.value == relayed
-    conn_a.transport = conn_a.transport._real
+    door.transport = door.transport._real
     await a.nothing()  # never shown to a
 
 
@@ -346,7 +347,7 @@ async def test_nothing_a_stranger_receives_identifies_the_other(
         "id",
     }
     identifiers = set()
-    for conn in live_server.services.chat._connections:
+    for conn in live_server.services.chat.connections():
         identifiers |= {conn.info.user, conn.info.device, conn.info.user_agent}
     assert len(identifiers) >= 3
     for frame in frames:

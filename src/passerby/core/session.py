@@ -8,6 +8,10 @@ socket or the clock; time is passed in. It is the single place that decides
 what is allowed when, so every out-of-order frame gets the same clear answer
 whichever transport carried it.
 
+It speaks in typed values only: commands in (:mod:`passerby.core.protocol`),
+server messages out (:mod:`passerby.core.messages`); each door parses and
+encodes its own wire format.
+
 Every outgoing chat message passes the session's moderator (when it has
 one) before delivery: it may be delivered, masked or held, and the rules may
 warn, end the chat or ask the adapter for sanctions (:class:`Moderated`).
@@ -20,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from passerby.core import messages as m
 from passerby.core import protocol as p
 from passerby.core.events import (
     FellBack,
@@ -72,9 +77,9 @@ class Moderator(Protocol):
 
 @dataclass(slots=True)
 class Send:
-    """Send this frame to our own client."""
+    """Tell our own client this."""
 
-    frame: str
+    message: m.ServerMessage
 
 
 @dataclass(slots=True)
@@ -87,15 +92,15 @@ class Deliver:
 
 @dataclass(frozen=True, slots=True)
 class Enqueue:
-    """Join the queue, telling the client ``frame`` ("waiting") first.
+    """Join the queue, telling the client ``waiting`` first.
 
     The adapter may still refuse (a ban, a device over its start rate); it
     then calls :meth:`ChatSession.abort_start` instead.
     """
 
     ticket: Ticket
-    frame: str
-    ref: str = "start"  # the frame that asked: a refusal's error names it
+    waiting: m.Waiting
+    ref: str = "start"  # the command that asked: a refusal's error names it
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +130,9 @@ class Pong:
 
 @dataclass(frozen=True, slots=True)
 class Close:
-    code: int
-    reason: str
+    """End the connection, for this reason (each door says it its own way)."""
+
+    reason: m.Closing
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +172,6 @@ Effect = (
     | CheckSolution
 )
 
-WS_POLICY_VIOLATION = 1008
 _TRIVIAL = frozenset({"allow", "mask", "hold", "warn", "end_chat"})
 
 
@@ -239,27 +244,24 @@ class ChatSession:
 
     # --- from our client --------------------------------------------------
 
-    def on_frame(self, frame: str, now: float, wall: float = 0.0) -> list[Effect]:
+    def on_command(
+        self, command: p.ClientMessage | ProtocolError, now: float, wall: float = 0.0
+    ) -> list[Effect]:
+        """One command from our client, or the error its door found in it
+        (malformed, oversized): either way it counts towards the frame limit."""
         if self.closed:
             return []
         try:
             self._limit(self._frames, now, None)
-            message = p.parse(frame)
-            return self._handle(message, now, wall)
+            if isinstance(command, ProtocolError):
+                raise command
+            return self._handle(command, now, wall)
         except RateLimited as exc:
             if self._strikes.strike(now):
-                return self._close(WS_POLICY_VIOLATION, "flooding")
-            return [Send(p.error(exc.code, exc.message, exc.ref, exc.retry_after))]
+                return self._close(m.Closing.FLOODING)
+            return [Send(m.Error(exc.code, exc.message, exc.ref, round(exc.retry_after, 3)))]
         except ProtocolError as exc:
-            return [Send(p.error(exc.code, exc.message, exc.ref))]
-
-    def on_binary(self, now: float) -> list[Effect]:
-        try:
-            self._limit(self._frames, now, None)
-        except RateLimited:
-            if self._strikes.strike(now):
-                return self._close(WS_POLICY_VIOLATION, "flooding")
-        return [Send(p.BINARY_NOT_SUPPORTED)]
+            return [Send(m.Error(exc.code, exc.message, exc.ref))]
 
     def on_ping(self, payload: bytes, now: float) -> list[Effect]:
         """A control ping: it counts towards the frame limit like any frame.
@@ -271,14 +273,14 @@ class ChatSession:
         if self.closed:
             return []
         if self._frames.take(now):
-            return self._close(WS_POLICY_VIOLATION, "flooding") if self._strikes.strike(now) else []
+            return self._close(m.Closing.FLOODING) if self._strikes.strike(now) else []
         return [Pong(payload)]
 
     def on_pong(self, now: float) -> list[Effect]:
         """A control pong: counted as a frame; it needs no answer."""
         if self.closed or not self._frames.take(now):
             return []
-        return self._close(WS_POLICY_VIOLATION, "flooding") if self._strikes.strike(now) else []
+        return self._close(m.Closing.FLOODING) if self._strikes.strike(now) else []
 
     def on_close(self, wall: float = 0.0) -> list[Effect]:
         """The connection is gone: leave the queue or the chat."""
@@ -318,7 +320,7 @@ class ChatSession:
                     raise _bad_state("You are not waiting.", "stop_interests")
                 return [AskFallback()]
             case p.Ping():
-                return [Send(p.PONG)]
+                return [Send(m.PONG)]
             case p.Report():
                 return self._report(message, wall)
             case p.Solve():
@@ -337,7 +339,7 @@ class ChatSession:
     def _send_text(self, message: p.ChatText, now: float, wall: float) -> list[Effect]:
         record = self.current
         if record is None:
-            return [Send(_undelivered(message.id, "not_chatting"))]
+            return [Send(m.Undelivered("not_chatting", message.id))]
         self._limit(self._messages, now, "message")
         if self.moderator is None:
             record.add_line(wall, "me", message.text)
@@ -362,28 +364,17 @@ class ChatSession:
         effects: list[Effect] = []
         if outcome.delivery == "hold":
             held = outcome.first("hold")
-            body: dict[str, object] = {
-                "type": "held",
-                "code": held.rule if held else "held",
-                "reason": (held.message if held else "") or "This message was not sent.",
-            }
-            if message.id is not None:
-                body["id"] = message.id
-            effects.append(Send(p.encode(body)))
+            code = held.rule if held else "held"
+            reason = (held.message if held else "") or "This message was not sent."
+            effects.append(Send(m.Held(code, reason, message.id)))
         else:
             relay = Relay(record.chat, self.user, verdict.text, message.id, marks)
             effects.append(Deliver(record.partner, relay))
             if outcome.delivery == "mask":
-                effects.append(
-                    Send(p.encode({"type": "masked", "id": message.id, "text": verdict.text}))
-                )
+                effects.append(Send(m.Masked(verdict.text, message.id)))
         warning = outcome.first("warn")
         if warning is not None:
-            effects.append(
-                Send(
-                    p.encode({"type": "warning", "code": warning.rule, "message": warning.message})
-                )
-            )
+            effects.append(Send(m.Warning(warning.rule, warning.message)))
         # Ending the chat comes first: the partner must be released even if a
         # sanction that needs the database fails afterwards.
         if outcome.has("end_chat"):
@@ -420,9 +411,9 @@ class ChatSession:
 
     def challenge_result(self, ok: bool) -> list[Effect]:
         if not ok:
-            return [Send(p.error("bad_solution", "That solution is not right.", "solve"))]
+            return [Send(m.Error("bad_solution", "That solution is not right.", "solve"))]
         self.challenge_pending = False
-        return [Send(p.encode({"type": "challenge_passed"}))]
+        return [Send(m.CHALLENGE_PASSED)]
 
     # --- from the broker --------------------------------------------------
 
@@ -443,11 +434,11 @@ class ChatSession:
                         moderator = self.moderator
                         if moderator is not None:
                             moderator.incoming([Signal(n, s) for n, s in event.signals])
-                    return [Send(p.chat_text(event.text))]
+                    return [Send(m.Message(event.text))]
                 return [Deliver(event.sender, Undelivered(event.chat, event.id))]
             case TypingChanged():
                 if record is not None and event.chat == record.chat:
-                    return [Send(p.TYPING if event.typing else p.STOPPED_TYPING)]
+                    return [Send(m.TYPING if event.typing else m.STOPPED_TYPING)]
                 return []
             case Matched():
                 if self.state is not State.WAITING or self.closed:
@@ -460,22 +451,18 @@ class ChatSession:
                 self.current = ChatRecord(event.chat, event.partner, self.section or "", wall)
                 if self._moderator is not None:  # not made yet: nothing to reset
                     self._moderator.new_chat()
-                common = list(event.common_interests)
-                return [Send(p.encode({"type": "connected", "common_interests": common}))]
+                return [Send(m.Connected(event.common_interests))]
             case PartnerLeft():
                 if record is not None and event.chat == record.chat:
                     self._finish(wall)
-                    return [Send(p.ENDED_BY_STRANGER)]
+                    return [Send(m.ENDED_BY_STRANGER)]
                 return []
             case Undelivered():
-                body: dict[str, object] = {"type": "undelivered", "reason": event.reason}
-                if event.id is not None:
-                    body["id"] = event.id
-                return [Send(p.encode(body))]
+                return [Send(m.Undelivered(event.reason, event.id))]
             case FellBack():
                 if self.state is not State.WAITING:
                     return []
-                return [Send(p.encode({"type": "interests_fallback", "reason": event.reason}))]
+                return [Send(m.FellBack(event.reason))]
 
     # --- internals --------------------------------------------------------
 
@@ -491,13 +478,8 @@ class ChatSession:
             section=self.section,
             identity=self.identity,
         )
-        waiting = {
-            "type": "waiting",
-            "interests": list(choice.interests),
-            "lang": choice.lang,
-            "section": self.section.split("/", 1)[0],
-        }
-        return [Enqueue(ticket, p.encode(waiting), ref)]
+        waiting = m.Waiting(choice.interests, choice.lang, self.section.split("/", 1)[0])
+        return [Enqueue(ticket, waiting, ref)]
 
     def _end(
         self,
@@ -510,7 +492,7 @@ class ChatSession:
             self.state = State.IDLE
             effects: list[Effect] = [Dequeue()]
             if tell_self and reason == "leave":
-                effects.append(Send(p.STOPPED))
+                effects.append(Send(m.STOPPED))
             return effects
         record = self.current
         if record is not None:
@@ -520,7 +502,7 @@ class ChatSession:
             ]
             if tell_self:
                 effects.append(
-                    Send(p.ENDED_BY_SYSTEM if reason == "moderation" else p.ENDED_BY_YOU)
+                    Send(m.ENDED_BY_SYSTEM if reason == "moderation" else m.ENDED_BY_YOU)
                 )
             self._finish(wall)
             return effects
@@ -533,9 +515,9 @@ class ChatSession:
         self.current = None
         self.state = State.IDLE
 
-    def _close(self, code: int, reason: str) -> list[Effect]:
+    def _close(self, reason: m.Closing) -> list[Effect]:
         effects = self.on_close()
-        return [*effects, Close(code, reason)]
+        return [*effects, Close(reason)]
 
     def _limit(self, bucket: TokenBucket, now: float, ref: str | None) -> None:
         wait = bucket.take(now)
@@ -545,10 +527,3 @@ class ChatSession:
 
 def _bad_state(message: str, ref: str) -> ProtocolError:
     return ProtocolError("bad_state", message, ref=ref)
-
-
-def _undelivered(client_id: int | str | None, reason: str) -> str:
-    body: dict[str, object] = {"type": "undelivered", "reason": reason}
-    if client_id is not None:
-        body["id"] = client_id
-    return p.encode(body)

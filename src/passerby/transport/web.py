@@ -19,13 +19,13 @@ from aiohttp.http_exceptions import HttpProcessingError
 
 from passerby.clock import Clock, SystemClock
 from passerby.cluster.broker import Broker
-from passerby.core.protocol import PROTOCOL_VERSION
 from passerby.core.ratelimit import Rate, TokenBucket
+from passerby.metrics import Metrics
 from passerby.safety.iphash import mask_for_logs
 from passerby.safety.reports import EvidenceService
 from passerby.storage.store import Store
-from passerby.transport.metrics import Metrics
 from passerby.transport.origin import clean_text, is_secure
+from passerby.transport.v1 import PROTOCOL_VERSION
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 

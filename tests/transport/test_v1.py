@@ -1,30 +1,33 @@
-"""Parsing and checking every client frame (docs/protocol.md)."""
+"""Protocol v1 on the wire: parsing and checking every client frame, and
+encoding every server message (docs/protocol.md)."""
 
 from __future__ import annotations
 
 import orjson
 import pytest
 
+from passerby.core import messages as m
 from passerby.core import protocol as p
 from passerby.errors import ProtocolError
+from passerby.transport import v1
 
 
 def parse_error(frame: str) -> ProtocolError:
     with pytest.raises(ProtocolError) as info:
-        p.parse(frame)
+        v1.parse(frame)
     return info.value
 
 
 def test_parses_every_message_type() -> None:
-    assert p.parse('{"type":"start"}') == p.Start((), "en", False)
-    assert p.parse('{"type":"message","text":"hi","id":3}') == p.ChatText("hi", 3)
-    assert p.parse('{"type":"message","text":"hi","id":"a1"}') == p.ChatText("hi", "a1")
-    assert p.parse('{"type":"typing"}') == p.Typing()
-    assert p.parse('{"type":"stopped_typing"}') == p.StoppedTyping()
-    assert p.parse('{"type":"stop_interests"}') == p.StopInterests()
-    assert p.parse('{"type":"leave"}') == p.Leave()
-    assert p.parse('{"type":"next"}') == p.Next()
-    assert p.parse('{"type":"ping"}') == p.Ping()
+    assert v1.parse('{"type":"start"}') == p.Start((), "en", False)
+    assert v1.parse('{"type":"message","text":"hi","id":3}') == p.ChatText("hi", 3)
+    assert v1.parse('{"type":"message","text":"hi","id":"a1"}') == p.ChatText("hi", "a1")
+    assert v1.parse('{"type":"typing"}') == p.Typing()
+    assert v1.parse('{"type":"stopped_typing"}') == p.StoppedTyping()
+    assert v1.parse('{"type":"stop_interests"}') == p.StopInterests()
+    assert v1.parse('{"type":"leave"}') == p.Leave()
+    assert v1.parse('{"type":"next"}') == p.Next()
+    assert v1.parse('{"type":"ping"}') == p.Ping()
 
 
 def test_start_normalises_interests_and_language() -> None:
@@ -37,7 +40,7 @@ def test_start_normalises_interests_and_language() -> None:
             "future_field": 1,
         }
     ).decode()
-    assert p.parse(frame) == p.Start(("music", "rock music", "cats"), "es", True)
+    assert v1.parse(frame) == p.Start(("music", "rock music", "cats"), "es", True)
 
 
 @pytest.mark.parametrize(
@@ -71,7 +74,7 @@ def test_bad_frames_get_stable_codes(frame: str, code: str) -> None:
 
 def test_message_length_limit_is_2000_characters() -> None:
     ok = "é" * p.MAX_MESSAGE_CHARS
-    assert p.parse(orjson.dumps({"type": "message", "text": ok}).decode()).text == ok  # type: ignore[union-attr]
+    assert v1.parse(orjson.dumps({"type": "message", "text": ok}).decode()).text == ok  # type: ignore[union-attr]
     long = orjson.dumps({"type": "message", "text": "x" * (p.MAX_MESSAGE_CHARS + 1)}).decode()
     error = parse_error(long)
     assert error.code == "too_long" and error.ref == "message"
@@ -80,10 +83,10 @@ def test_message_length_limit_is_2000_characters() -> None:
 def test_frame_limit_is_16_kib_of_utf8() -> None:
     # 2,000 four-byte characters are 8,000 bytes: under the limit
     fine = orjson.dumps({"type": "message", "text": "😀" * 2000}).decode()
-    assert isinstance(p.parse(fine), p.ChatText)
+    assert isinstance(v1.parse(fine), p.ChatText)
     # padding with an unknown field pushes the frame over 16 KiB
     big = orjson.dumps({"type": "message", "text": "hi", "pad": "é" * 8200}).decode()
-    assert len(big) < p.MAX_FRAME_BYTES < len(big.encode())
+    assert len(big) < v1.MAX_FRAME_BYTES < len(big.encode())
     assert parse_error(big).code == "frame_too_large"
 
 
@@ -91,11 +94,11 @@ def test_interest_limits() -> None:
     too_many = orjson.dumps({"type": "start", "interests": [f"t{i}" for i in range(21)]})
     assert parse_error(too_many.decode()).code == "bad_field"
     twenty = orjson.dumps({"type": "start", "interests": [f"t{i}" for i in range(20)]})
-    assert len(p.parse(twenty.decode()).interests) == 20  # type: ignore[union-attr]
+    assert len(v1.parse(twenty.decode()).interests) == 20  # type: ignore[union-attr]
     long_tag = orjson.dumps({"type": "start", "interests": ["x" * 31]}).decode()
     assert "30" in parse_error(long_tag).message
     ok_tag = orjson.dumps({"type": "start", "interests": ["  " + "x" * 30 + "  "]}).decode()
-    assert p.parse(ok_tag) == p.Start(("x" * 30,), "en", False)
+    assert v1.parse(ok_tag) == p.Start(("x" * 30,), "en", False)
 
 
 def test_unknown_type_ref_is_truncated() -> None:
@@ -104,10 +107,10 @@ def test_unknown_type_ref_is_truncated() -> None:
 
 
 def test_server_messages_are_json() -> None:
-    welcome = orjson.loads(p.welcome("1.2.3", 7))
+    welcome = orjson.loads(v1.encode(m.Welcome("1.2.3", 7)))
     assert welcome["type"] == "welcome" and welcome["protocol"] == 1 and welcome["online"] == 7
     assert welcome["limits"]["max_message_chars"] == 2000
-    err = orjson.loads(p.error("rate_limited", "slow", "message", 0.12345))
+    err = orjson.loads(v1.encode(m.Error("rate_limited", "slow", "message", 0.123)))
     assert err == {
         "type": "error",
         "code": "rate_limited",
@@ -115,7 +118,7 @@ def test_server_messages_are_json() -> None:
         "ref": "message",
         "retry_after": 0.123,
     }
-    assert orjson.loads(p.chat_text('<img src=x onerror="1">')) == {
+    assert orjson.loads(v1.encode(m.Message('<img src=x onerror="1">'))) == {
         "type": "message",
         "text": '<img src=x onerror="1">',
     }
