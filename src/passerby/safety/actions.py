@@ -9,7 +9,6 @@ strike and ban rows), so every sanction can be explained afterwards.
 from __future__ import annotations
 
 import logging
-import secrets
 from collections.abc import Awaitable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -21,12 +20,11 @@ from passerby.core.transcript import ChatRecord
 from passerby.safety.bans import Ban, BanService
 from passerby.safety.challenge import ChallengeService
 from passerby.safety.devices import DeviceService
-from passerby.safety.evidence import timestamp
 from passerby.safety.moderation import StrikeBook, Verdict
 from passerby.safety.policy import Policy
-from passerby.safety.reports import EvidenceService, chat_evidence
+from passerby.safety.records import case_record
+from passerby.safety.reports import EvidenceService
 from passerby.safety.risk import DeviceRisk
-from passerby.storage.safety_sql import EvidenceWrite
 
 log = logging.getLogger(__name__)
 
@@ -168,37 +166,25 @@ class SafetyActions:
         decision = urgent or outcome.first("review_case")
         if decision is None:
             return None
-        kind = "child_safety" if urgent else "review"
-        names = ",".join(sorted({s.name for s in verdict.signals}))
-        body = chat_evidence(record, me, them, my_role="subject", their_role="other")
-        body.update(
-            {
-                "trigger": {
-                    "rule": decision.rule,
-                    "signals": list(decision.signals),
-                    "detected": [[s.name, s.score, s.detail] for s in verdict.signals],
-                    "risk": {"score": verdict.risk.score, "reasons": list(verdict.risk.reasons)},
-                },
-                "opened_at": timestamp(now),
-            }
+        write = case_record(
+            now,
+            urgent=urgent is not None,
+            rule=decision.rule,
+            priority=decision.priority,
+            trigger={
+                "rule": decision.rule,
+                "signals": list(decision.signals),
+                "detected": [[s.name, s.score, s.detail] for s in verdict.signals],
+                "risk": {"score": verdict.risk.score, "reasons": list(verdict.risk.reasons)},
+            },
+            signal_names=[s.name for s in verdict.signals],
+            record=record,
+            me=me,
+            them=them,
         )
-        record_id = secrets.token_hex(12)
         # EvidenceService falls back to the fsynced spool when the database fails.
-        await self._evidence.write(
-            EvidenceWrite(
-                record_id=record_id,
-                kind="moderation",
-                body=body,
-                created_at=now,
-                case_kind=kind,
-                case_priority=0 if urgent else decision.priority,
-                case_subject=me.device or None,
-                case_opened_by=f"rule:{decision.rule}",
-                case_summary=f"{kind}: {decision.rule} ({names})",
-                dedupe_key=f"{kind}:{me.device}:{record.chat}",
-            )
-        )
-        return record_id
+        await self._evidence.write(write)
+        return write.record_id
 
 
 async def _guarded(step: Awaitable[object]) -> None:

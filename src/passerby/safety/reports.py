@@ -20,7 +20,6 @@ import dataclasses
 import errno
 import logging
 import os
-import secrets
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -35,6 +34,7 @@ from passerby.safety.evidence import (
     timestamp,
     verify_chain,
 )
+from passerby.safety.records import report_record
 from passerby.safety.spool import Spool
 from passerby.storage.safety_sql import EvidenceWrite
 
@@ -52,17 +52,6 @@ class EvidenceNotSaved(Exception):
     The person who sent it must be told to try again; nothing pretends it
     was received.
     """
-
-
-# Case priority by reason: 0 is the most urgent.
-REPORT_PRIORITY = {
-    "minor_at_risk": 0,
-    "sexual": 1,
-    "harassment": 2,
-    "hate": 2,
-    "spam": 3,
-    "other": 3,
-}
 
 
 class EvidenceStore(Protocol):
@@ -217,23 +206,6 @@ def _free_bytes(path: Any) -> int:
     return 0
 
 
-def chat_evidence(
-    record: ChatRecord, me: PeerInfo, them: PeerInfo | None, *, my_role: str, their_role: str
-) -> dict[str, Any]:
-    body = record.as_evidence(my_role, their_role)
-    body.update(
-        {
-            "chat_id": record.chat,
-            "section": record.section,
-            "chat_started_at": record.started_at,
-            "chat_ended_at": record.ended_at,
-            my_role: me.as_evidence(),
-            their_role: them.as_evidence() if them else {"session": record.partner},
-        }
-    )
-    return body
-
-
 class ReportService:
     def __init__(self, evidence: EvidenceService, clock: Clock) -> None:
         self._evidence = evidence
@@ -248,27 +220,14 @@ class ReportService:
         reporter: PeerInfo,
         reported: PeerInfo | None,
     ) -> str:
+        """Store the report; its record id.
+
+        Raises:
+            EvidenceNotSaved: the reporter is told to try again.
+        """
         now = datetime.fromtimestamp(self._clock.wall(), UTC)
-        body = chat_evidence(record, reporter, reported, my_role="reporter", their_role="reported")
-        body.update({"reason": reason, "comment": comment, "reported_at": timestamp(now)})
-        subject = reported.device if reported else None
-        kind = "child_safety" if reason == "minor_at_risk" else "report"
-        record_id = secrets.token_hex(12)
-        block = (reporter.device, subject) if subject and reporter.device else None
-        # Raises EvidenceNotSaved: the reporter is told to try again.
-        await self._evidence.write(
-            EvidenceWrite(
-                record_id=record_id,
-                kind="report",
-                body=body,
-                created_at=now,
-                case_kind=kind,
-                case_priority=REPORT_PRIORITY.get(reason, 3),
-                case_subject=subject,
-                case_opened_by=reporter.device,
-                case_summary=f"report: {reason}",
-                dedupe_key=f"report:{reporter.device}:{subject or record.partner}",
-                block=block,
-            )
+        write = report_record(
+            now, reason=reason, comment=comment, record=record, reporter=reporter, reported=reported
         )
-        return record_id
+        await self._evidence.write(write)
+        return write.record_id

@@ -7,7 +7,6 @@ and shape the answer. Errors are ``{"code", "message"}`` with a status, as
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -23,10 +22,9 @@ from passerby.errors import ClientError
 from passerby.safety.bans import BanService
 from passerby.safety.challenge import Difficulty
 from passerby.safety.devices import COOKIE_MAX_AGE, COOKIE_NAME, DeviceService, DeviceState
-from passerby.safety.evidence import timestamp
 from passerby.safety.iphash import network_of
+from passerby.safety.records import appeal_record
 from passerby.safety.reports import EvidenceNotSaved, EvidenceService
-from passerby.storage.safety_sql import EvidenceWrite
 from passerby.transport.origin import (
     client_address,
     cookie_value,
@@ -237,24 +235,8 @@ class EntryApi:
         if wait:
             return _error(429, "rate_limited", "You have appealed already.", retry_after=wait)
         now = datetime.fromtimestamp(self._clock.wall(), UTC)
-        record = secrets.token_hex(12)
-        write = EvidenceWrite(
-            record_id=record,
-            kind="appeal",
-            body={
-                "ban_id": ban.id,
-                "reason_code": ban.reason_code,
-                "text": text.strip(),
-                "device_hash": device,
-                "received_at": timestamp(now),
-            },
-            created_at=now,
-            case_kind="appeal",
-            case_priority=2,
-            case_subject=device,
-            case_opened_by=device,
-            case_summary=f"appeal of ban {ban.id} ({ban.reason_code})",
-            dedupe_key=f"appeal:{ban.id}",
+        write = appeal_record(
+            now, ban_id=ban.id, reason_code=ban.reason_code, text=text.strip(), device=device
         )
         try:
             case_id = await self._evidence.write(write)
@@ -262,4 +244,4 @@ class EntryApi:
             return _error(
                 503, "not_saved", "Your appeal could not be saved. Please try again.", retry_after=5
             )
-        return web.json_response({"case": case_id or record}, status=202)
+        return web.json_response({"case": case_id or write.record_id}, status=202)
