@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from passerby.safety.evidence import verify_chain
+from passerby.storage.chain import verify_chain
 from passerby.storage.safety_sql import EvidenceWrite
 from passerby.storage.sql import SQLStore
 

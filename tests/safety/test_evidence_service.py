@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from passerby.clock import ManualClock
-from passerby.safety.evidence import EvidenceRecord
 from passerby.safety.reports import EvidenceNotSaved, EvidenceService
 from passerby.safety.spool import Spool
+from passerby.storage.chain import EvidenceRecord
 from passerby.storage.safety_sql import EvidenceWrite
 
 

@@ -254,6 +254,14 @@ async def test_a_ping_flood_is_rate_limited_and_closed_like_any_flood(
             break
     # the burst of the frame limit, and a few more as it refills
     assert 30 <= pongs <= 60
+    # The server stopped reading at once: it does not wait (reading on) for
+    # a close frame this client will never send.
+    for _ in range(100):
+        flooder.send_frame(0x9, b"x")
+    with contextlib.suppress(ConnectionError):
+        await flooder.writer.drain()
+        assert await asyncio.wait_for(flooder.reader.read(), 1.0) == b""
+    assert live_server.services.chat.connections() == []
     # everyone else is still served
     a, b = (
         await (await visitor(live_server)).connect(),

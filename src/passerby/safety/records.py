@@ -18,7 +18,7 @@ from typing import Any, Final
 
 from passerby.cluster.broker import PeerInfo
 from passerby.core.transcript import ChatRecord
-from passerby.safety.evidence import timestamp
+from passerby.storage.chain import timestamp
 from passerby.storage.safety_sql import EvidenceWrite
 
 # Case priority by reason: 0 is the most urgent.

@@ -27,15 +27,15 @@ from passerby.clock import Clock
 from passerby.cluster.broker import PeerInfo
 from passerby.core.transcript import ChatRecord
 from passerby.periodic import Periodic
-from passerby.safety.evidence import (
+from passerby.safety.records import report_record
+from passerby.safety.spool import Spool
+from passerby.storage.chain import (
     ChainReport,
     EvidenceRecord,
     encodable,
     timestamp,
     verify_chain,
 )
-from passerby.safety.records import report_record
-from passerby.safety.spool import Spool
 from passerby.storage.safety_sql import EvidenceWrite
 
 log = logging.getLogger(__name__)

@@ -18,7 +18,7 @@ from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from passerby.safety.evidence import GENESIS, EvidenceRecord, body_hash, canonical, link_hash
+from passerby.storage.chain import GENESIS, EvidenceRecord, body_hash, canonical, link_hash
 from passerby.storage.schema import (
     bans,
     blocks,

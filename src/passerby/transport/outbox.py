@@ -43,6 +43,7 @@ MAX_UNREAD: Final = 1 << 20
 KERNEL_SEND_BUFFER: Final = 64 * 1024
 MAX_BUFFERED: Final = MAX_UNREAD - 2 * KERNEL_SEND_BUFFER
 _TEXT_FIN: Final = 0x81
+CLOSE: Final = 0x88
 PING: Final = 0x89
 PONG: Final = 0x8A
 
@@ -57,6 +58,8 @@ class Transport(Protocol):
     def get_write_buffer_size(self) -> int: ...
 
     def abort(self) -> None: ...
+
+    def close(self) -> None: ...
 
 
 class Sink(Protocol):
@@ -124,6 +127,23 @@ class Outbox:
     def control(self, sink: Sink, opcode: int, payload: bytes = b"") -> None:
         """Queue a ping or pong for ``sink``, under the same cap as its messages."""
         self._queue(sink, control_frame(opcode, payload))
+
+    def close_now(self, sink: Sink, code: int, reason: str) -> None:
+        """Write what is queued and a close frame, then close the socket
+        without waiting for the client's answer, and without reading it again.
+
+        For a client that floods: waiting for its close frame would mean
+        reading (and parsing) everything it keeps sending meanwhile.
+        """
+        self.control(sink, CLOSE, code.to_bytes(2, "big") + reason.encode()[:123])
+        self.flush_one(sink)
+        transport = sink.transport
+        if transport.is_closing():
+            return
+        if transport.get_write_buffer_size():
+            transport.abort()  # it does not read: what is left would never leave
+        else:
+            transport.close()
 
     def _queue(self, sink: Sink, data: bytes) -> None:
         frames = self._pending.get(sink)

@@ -97,6 +97,11 @@ class WebSocketDoor:
 
     async def close(self, reason: m.Closing) -> None:
         """Send what is queued, then close with the reason's code."""
+        if reason is m.Closing.FLOODING:
+            # A flooding client is not read again: aiohttp's polite close
+            # would read and parse all it keeps sending until it answers.
+            self._outbox.close_now(self, v1.close_code(reason), reason.value)
+            return
         self._outbox.flush_one(self)
         await self.ws.close(code=v1.close_code(reason), message=reason.value.encode())
 

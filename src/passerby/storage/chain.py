@@ -1,5 +1,9 @@
 """The evidence chain: canonical bodies, SHA-256 links, verification. Pure.
 
+It sits with the store, which links each record as it appends it; the
+safety services build records (:mod:`passerby.safety.records`) and check the
+chain through it, never the other way round.
+
 Every evidence record is stored with ``body_hash = SHA-256(canonical body)``
 and ``hash = SHA-256(prev_hash | seq | id | kind | case_id | created_at |
 body_hash)``, where ``prev_hash`` is the previous record's ``hash`` (64 zeros
