@@ -22,8 +22,8 @@ from passerby.app import create_app, load_secret
 from passerby.clock import SystemClock
 from passerby.config import Settings, load
 from passerby.errors import ConfigError
-from passerby.safety.evidence import verify_chain
 from passerby.safety.retention import RetentionJob
+from passerby.storage.chain import verify_chain
 from passerby.storage.sql import SQLStore
 from passerby.transport.web import AddressMaskingFilter, app_runner
 
