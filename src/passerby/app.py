@@ -52,6 +52,8 @@ from passerby.service.chat import ChatService, Safety
 from passerby.storage.recorder import ChatRecorder
 from passerby.storage.sql import SQLStore
 from passerby.transport.api import EntryApi
+from passerby.transport.omegle.api import OmegleApi, add_omegle_routes
+from passerby.transport.omegle.sessions import OmegleSession, OmegleSessions
 from passerby.transport.web import Routes, add_routes, security_headers_for
 from passerby.transport.websocket import ChatEndpoint
 
@@ -73,6 +75,7 @@ class Services:
     metrics: Metrics
     chat: ChatService
     websocket: ChatEndpoint
+    omegle: OmegleApi | None
     routes: Routes
     entry: EntryApi
     devices: DeviceService
@@ -240,6 +243,7 @@ def build_services(
         marks=shared.marks,
     )
     websocket = ChatEndpoint(chat, clock, heartbeat=settings.heartbeat_seconds)
+    omegle = build_omegle(settings, chat, clock, shared.limiters) if settings.omegle_api else None
 
     async def band_changed(device: str) -> None:
         now = datetime.fromtimestamp(clock.wall(), UTC)
@@ -268,7 +272,9 @@ def build_services(
         limiters=shared.limiters,
     )
 
-    routes = Routes(broker, store, metrics, evidence)
+    routes = Routes(
+        broker, store, metrics, evidence, omegle.status_fields if omegle is not None else None
+    )
     retention = RetentionJob(store, clock, settings)
     return Services(
         settings,
@@ -279,12 +285,40 @@ def build_services(
         metrics,
         chat,
         websocket,
+        omegle,
         routes,
         entry,
         devices,
         bans,
         evidence,
         retention,
+    )
+
+
+def build_omegle(
+    settings: Settings, chat: ChatService, clock: Clock, limiters: LimiterFactory
+) -> OmegleApi:
+    """The Omegle API door, over the same chat service as the WebSocket."""
+
+    async def ended(session: OmegleSession) -> None:
+        if session.conn is not None:
+            await chat.closed(session.conn)
+
+    sessions = OmegleSessions(clock, idle_seconds=settings.omegle_idle_seconds, on_end=ended)
+    sections = {settings.adult_section: settings.adult_section}
+    if settings.teen_section_enabled and settings.omegle_teens:
+        sections[settings.teen_section] = settings.teen_section
+    return OmegleApi(
+        chat,
+        sessions,
+        clock,
+        starts=limiters(
+            "omegle-starts",
+            Rate(settings.rate_omegle_starts_per_minute / 60, settings.rate_omegle_starts_burst),
+        ),
+        poll_seconds=settings.omegle_poll_seconds,
+        sections=sections,
+        default_section=settings.adult_section,
     )
 
 
@@ -300,6 +334,8 @@ def create_app(
     app.on_response_prepare.append(security_headers_for(settings.trust_forwarded_for))
     app[SERVICES] = services
     add_routes(app, services.routes, services.websocket.handle)
+    if services.omegle is not None:
+        add_omegle_routes(app, services.omegle)
     app.router.add_get("/api/entry", services.entry.get_entry)
     app.router.add_post("/api/entry", services.entry.post_entry)
     app.router.add_post("/api/appeal", services.entry.post_appeal)
@@ -312,7 +348,11 @@ def create_app(
         await services.retention.start()
         await services.chat.start()
         await services.websocket.start()
+        if services.omegle is not None:
+            services.omegle.sessions.start()
         yield
+        if services.omegle is not None:
+            await services.omegle.sessions.close()
         await services.websocket.close()
         await services.chat.close()
         await services.retention.close()

@@ -93,6 +93,17 @@ class Settings:
     allowed_origins: str = ""
     # Take the client address from X-Forwarded-For (only behind a proxy you run).
     trust_forwarded_for: bool = False
+    # The classic Omegle HTTP API at the server's root (docs/omegle-api.md).
+    omegle_api: bool = True
+    # How long /events waits for an event before answering []; how long a
+    # client id lives without a request; whether API clients may ask for the
+    # teens' section (they have no age prompt).
+    omegle_poll_seconds: float = 60.0
+    omegle_idle_seconds: float = 120.0
+    omegle_teens: bool = False
+    # /start per address (IPv6: per /64).
+    rate_omegle_starts_per_minute: float = 30.0
+    rate_omegle_starts_burst: int = 10
     # The site's public address (https://chat.example.org). When set, a
     # WebSocket or API request must name it in its Host header.
     public_url: str = ""
@@ -128,6 +139,10 @@ class Settings:
             "rate_address_starts_burst",
             "pow_maxnumber",
             "pow_address_solves",
+            "omegle_poll_seconds",
+            "omegle_idle_seconds",
+            "rate_omegle_starts_per_minute",
+            "rate_omegle_starts_burst",
         ):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive")

@@ -122,28 +122,30 @@ class SafetyActions:
         except Exception:  # EvidenceNotSaved, or a bug: the sanctions still hold
             log.exception("could not open the case for rule-driven sanctions")
             case_record = None
-        for policy_name in outcome.strikes:
+        # A peer with no device (an API client without a cookie) keeps its
+        # strikes for the connection only, and is banned by its address.
+        for policy_name in outcome.strikes if me.device else ():
             rule = next((d.rule for d in outcome.decisions if d.policy == policy_name), policy_name)
             expires = now + timedelta(days=self.policy.strike_days)
             await _guarded(self._store.add_strike(me.device, policy_name, rule, now, expires))
-        low_trust = False
-        if outcome.has("low_trust") and me.device:
+        low_trust = outcome.has("low_trust")  # this connection moves at once, whatever happens
+        if low_trust and me.device:
             until = now + timedelta(days=self.policy.low_trust_days)
             await _guarded(self._devices.set_low_trust(me.device, until))
-            low_trust = True  # this connection moves at once, whatever the database says
         ban = None
         perm = outcome.first("perm_ban")
         temp = outcome.first("temp_ban")
-        if (perm or temp) and me.device:
+        if (perm or temp) and (me.device or me.address):
             chosen = perm or temp
             assert chosen is not None
             try:
                 seconds = None
                 if perm is None:
-                    previous = await self._bans.previous_bans(me.device)
+                    previous = await self._bans.previous_bans(me.device) if me.device else 0
                     seconds = self.policy.temp_ban_length(previous)
                 ban = await self._bans.ban(
-                    device=me.device,
+                    device=me.device or None,
+                    address=None if me.device else me.address,
                     reason_code=chosen.ban_reason,
                     seconds=seconds,
                     created_by=f"rule:{chosen.rule}",

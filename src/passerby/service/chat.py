@@ -39,8 +39,15 @@ from passerby.safety.actions import SafetyActions
 from passerby.safety.bans import Ban, BanService
 from passerby.safety.challenge import ChallengeService, Difficulty
 from passerby.safety.devices import DeviceService, DeviceState
-from passerby.safety.moderation import FLOOD_WINDOW, Analyser, ChatModerator, RiskFactory
+from passerby.safety.moderation import (
+    FLOOD_WINDOW,
+    Analyser,
+    ChatModerator,
+    RiskFactory,
+    StrikeBook,
+)
 from passerby.safety.reports import ReportService
+from passerby.safety.risk import DeviceRisk
 from passerby.service.connection import LOW_TRUST_SUFFIX, ChatConnection, Door
 from passerby.storage.recorder import ChatRecorder
 
@@ -94,6 +101,10 @@ class Peer:
     address: str
     port: int
     user_agent: str
+    # For a peer with no device (an API client without a cookie): the
+    # section it chats in, as its door decided. A device's own declaration
+    # decides otherwise.
+    section: str | None = None
 
 
 def _base(section: str | None) -> str | None:
@@ -188,7 +199,7 @@ class ChatService:
             return None
         user = secrets.token_urlsafe(12)
         try:
-            session = await self._session_for(user, device)
+            session = await self._session_for(user, device, peer.section)
         except Exception:
             log.exception("could not read a device's state at connect")
             await self._device_offline(device)
@@ -275,7 +286,7 @@ class ChatService:
             return_exceptions=True,
         )
 
-    async def _session_for(self, user: str, device: str) -> ChatSession:
+    async def _session_for(self, user: str, device: str, given: str | None) -> ChatSession:
         safety = self.safety
         section: str | None = None
         moderator = None
@@ -294,6 +305,21 @@ class ChatService:
                     flood_messages=self._flood_messages,
                     history=safety.actions.history_of(device),
                 )
+        elif given is not None:
+            # No device: the rules still judge every message, with strikes
+            # and risk that last as long as the connection (sanctions fall
+            # on the address: see SafetyActions.apply).
+            section = given
+            moderator = functools.partial(
+                ChatModerator,
+                safety.analyser,
+                safety.actions.policy,
+                given,
+                StrikeBook(),
+                safety.risk_factory,
+                flood_messages=self._flood_messages,
+                history=DeviceRisk(),
+            )
         session = ChatSession(
             user,
             self.clock.monotonic(),

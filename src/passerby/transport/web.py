@@ -160,8 +160,14 @@ def _client_fault(exc_info: object) -> str | None:
 
 class Routes:
     def __init__(
-        self, broker: Broker, store: Store, metrics: Metrics, evidence: EvidenceService
+        self,
+        broker: Broker,
+        store: Store,
+        metrics: Metrics,
+        evidence: EvidenceService,
+        more_status: Callable[[], Awaitable[dict[str, Any]]] | None = None,
     ) -> None:
+        self._more_status = more_status
         self._broker = broker
         self._store = store
         self._metrics = metrics
@@ -173,15 +179,15 @@ class Routes:
 
     async def status(self, request: web.Request) -> web.Response:
         counts = await self._broker.counts()
-        return web.json_response(
-            {
-                "online": counts.online,
-                "waiting": counts.waiting,
-                "chats": counts.chats,
-                "protocol": PROTOCOL_VERSION,
-            },
-            headers={"Cache-Control": "no-store"},
-        )
+        body = {
+            "online": counts.online,
+            "waiting": counts.waiting,
+            "chats": counts.chats,
+            "protocol": PROTOCOL_VERSION,
+        }
+        if self._more_status is not None:  # the Omegle API's fields, for its clients
+            body.update(await self._more_status())
+        return web.json_response(body, headers={"Cache-Control": "no-store"})
 
     async def healthz(self, request: web.Request) -> web.Response:
         if self.shutting_down:
@@ -207,7 +213,7 @@ def add_routes(
 ) -> None:
     app.router.add_get("/", routes.index)
     app.router.add_get("/ws", chat)
-    app.router.add_get("/status", routes.status)
+    app.router.add_route("*", "/status", routes.status)
     app.router.add_get("/healthz", routes.healthz)
     app.router.add_get("/metrics", routes.metrics)
     app.router.add_static("/static/", STATIC, follow_symlinks=False, append_version=False)
