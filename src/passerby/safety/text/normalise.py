@@ -28,6 +28,14 @@ loop, so it compiles its tables once at import and never allocates more than
 a few strings per call. ASCII text is folded token by token, and what each
 distinct token folds to is remembered in a bounded memo (:mod:`.memo`); the
 memo only saves work, it never changes a form.
+
+Every step must cost time in proportion to the message's length, whatever
+the message: no expression here may try a stretch of text in more than a
+bounded number of ways. Two kinds do: one tried from every character of a
+run that reads to the run's end each time ("[\\w@$]*[a-z]" on "_1_1_1…"),
+and one that can cut a run into items in many ways ("(?:\\d+ ?)+x").
+``tests/safety/test_text_linear.py`` times each step on adversarial text at
+two lengths.
 """
 
 from __future__ import annotations
@@ -70,6 +78,90 @@ _HOMOGLYPHS: Final = {
 
 _TABLE: Final = str.maketrans({**dict.fromkeys(_INVISIBLE), **_HOMOGLYPHS})
 
+
+# Unicode's own limit on combining marks in a row ("stream-safe text", UAX
+# #15): no language needs more. Normalising sorts a run of marks by
+# insertion, one swap at a time, so 2,000 marks of alternating classes cost
+# milliseconds. After every 30 marks of a longer run, a combining grapheme
+# joiner (U+034F, removed with the other invisible characters) ends the run:
+# the marks past it are normalised apart from the others, which changes
+# nothing once the marks are stripped.
+_MAX_MARKS: Final = 30
+# No combining mark lies above this code point (``tests/safety/
+# test_text_linear.py`` checks every code point the running Python knows).
+_LAST_MARK: Final = 0x1FFFF
+
+
+def _mark_ranges() -> list[tuple[int, int]]:
+    """The code point ranges of the characters that decompose to combining
+    marks alone (Unicode's non-starters): a run of them is what normalising
+    sorts."""
+    chars = "".join(map(chr, range(0x300, _LAST_MARK + 1)))
+    candidates = [  # C-level maps: a Python test per code point takes 0.1 s
+        ch
+        for ch, combining, decomposition in zip(
+            chars,
+            map(unicodedata.combining, chars),
+            map(unicodedata.decomposition, chars),
+            strict=True,
+        )
+        if combining or decomposition
+    ]
+    ranges: list[tuple[int, int]] = []
+    for ch in candidates:
+        if all(map(unicodedata.combining, unicodedata.normalize("NFKD", ch))):
+            code = ord(ch)
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return ranges
+
+
+def _class(ranges: list[tuple[int, int]]) -> str:
+    return (
+        "["
+        + "".join(
+            re.escape(chr(low)) + ("" if low == high else "-" + re.escape(chr(high)))
+            for low, high in ranges
+        )
+        + "]"
+    )
+
+
+def _long_run(ranges: list[tuple[int, int]]) -> re.Pattern[str]:
+    """``_MAX_MARKS`` of ``ranges``, and one more after them."""
+    marks = _class(ranges)
+    return re.compile(f"{marks}{{{_MAX_MARKS}}}(?={marks})")
+
+
+_MARK_RANGES: Final = _mark_ranges()
+_LONG_MARKS = _long_run(_MARK_RANGES)
+# The same for text with no character from U+10000 to the last mark: a class
+# holding characters past U+FFFF makes the engine test each character
+# against a list of ranges, ten times slower than against the table it
+# builds for the others, and nearly all chat holds none there.
+_LONG_BMP_MARKS = _long_run(
+    [(low, min(high, 0xFFFF)) for low, high in _MARK_RANGES if low <= 0xFFFF]
+)
+_PAST_BMP = re.compile(_class([(0x10000, max(0x10000, _MARK_RANGES[-1][1]))]))
+
+
+def _cut_long_marks(text: str) -> str:
+    """``text`` with a combining grapheme joiner after each ``_MAX_MARKS``
+    marks of a longer run."""
+    if len(text) <= _MAX_MARKS:
+        return text  # most messages: no run that long fits in them
+    long_marks = _LONG_MARKS if _PAST_BMP.search(text) else _LONG_BMP_MARKS
+    if long_marks.search(text) is None:
+        return text
+    return long_marks.sub(_add_joiner, text)
+
+
+def _add_joiner(match: re.Match[str]) -> str:
+    return match.group() + "\u034f"
+
+
 # Leetspeak, applied only inside tokens that also hold a letter, so that
 # "14" or "555-0199" keep their digits. "1" reads as "i" ("k1k" → "kik");
 # keyword patterns accept "i" where they mean "l" for that reason. 2, 6, 8
@@ -78,7 +170,12 @@ _LEET: Final = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", 
                               "@": "a", "$": "s", "€": "e", "£": "l", "+": "t"})  # fmt: skip
 
 _SPACES = re.compile(r"\s+")
-_LEET_TOKEN = re.compile(r"[\w@$€£+]*[a-z][\w@$€£+]*")
+# A token as leetspeak reads it, one that holds a letter. Written
+# "[\w@$€£+]*[a-z][\w@$€£+]*", it is tried from every character of a long
+# token without a letter ("_1_1_1…") and read to its end each time: the
+# square of the token's length. Here it is tried from a token's start only,
+# and the look-ahead reads it once to its first letter.
+_LEET_TOKEN = re.compile(r"(?<![\w@$€£+])(?=[\w@$€£+]*?[a-z])[\w@$€£+]++")
 _LEET_CHARS = re.compile(r"[013457@$€£+]")
 # Tokens that are numbers with a suffix, not disguised words: "14f", "14yo",
 # "9th", "3rd", "10pm". Leet-folding them would destroy ages and times.
@@ -105,12 +202,21 @@ _DIGIT_WORDS: Final = {
     "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6", "tujuh": "7",
     "delapan": "8", "sembilan": "9",
 }  # fmt: skip
-_DIGIT_WORD = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
-# Three or more digit words (or digits) in a row: "five five five", "555 one
-# two". A lone "one" or "to" in a sentence is never touched.
-_DIGIT_RUN = re.compile(rf"\b(?:(?:{_DIGIT_WORD}|\d+)[\s,.\-]*){{2,}}(?:{_DIGIT_WORD}|\d+)\b")
-_DIGIT_WORD_ONE = re.compile(rf"\b(?:{_DIGIT_WORD})\b")
-_DIGIT_LOOKALIKE = re.compile(r"(?<=\d)[oil|](?=[\doil|]*\d)|(?<=\d[\s\-.])[oil](?=\d)")
+# Words of a run of digits (``\w`` runs, which ``\b`` bounds) and what may
+# separate them. A run is three or more digit words or digits in a row:
+# "five five five", "555 one two"; a lone "one" or "to" in a sentence is
+# never touched. See :func:`_fold_digit_runs`.
+_RUN_WORD = re.compile(r"\w+")
+_RUN_GAP = re.compile(r"[\s,.\-]+")
+_DIGIT_WORD_CHARS = re.compile(r"[\d" + "".join(sorted(set("".join(_DIGIT_WORDS)))) + "]+")
+_DIGIT_WORDS_BY_FIRST: Final = {
+    first: tuple(word for word in _DIGIT_WORDS if word[0] == first)
+    for first in {word[0] for word in _DIGIT_WORDS}
+}
+# A look-alike letter after a digit, up to the next digit ("555 O1l2"). The
+# look-ahead skips look-alikes possessively: "[\doil|]*\d" would read to
+# the end of a run like "0o0o0o…" from every letter in it.
+_DIGIT_LOOKALIKE = re.compile(r"(?<=\d)[oil|](?=[oil|]*+\d)|(?<=\d[\s\-.])[oil](?=\d)")
 _ANY_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[a-z]+")
 _LOOKALIKE_DIGIT: Final = str.maketrans({"o": "0", "i": "1", "l": "1", "|": "1"})
@@ -188,7 +294,7 @@ def fold_plain(text: str) -> str:
     """NFKC, casefold, strip accents and invisibles, map look-alikes to Latin."""
     if text.isascii():
         return " ".join(text.lower().split())  # str.split's white space is \s
-    out = unicodedata.normalize("NFKC", text).casefold()
+    out = unicodedata.normalize("NFKC", _cut_long_marks(text)).casefold()
     out = unicodedata.normalize("NFKD", out)
     out = "".join(ch for ch in out if not unicodedata.combining(ch))
     out = out.translate(_TABLE)
@@ -365,10 +471,6 @@ def _alnum(text: str) -> bytes:
     return _NOT_ALNUM.sub("", text).encode()
 
 
-def _digit_run(match: re.Match[str]) -> str:
-    return _DIGIT_WORD_ONE.sub(lambda m: _DIGIT_WORDS[m.group()], match.group())
-
-
 def _lookalike(match: re.Match[str]) -> str:
     return match.group().translate(_LOOKALIKE_DIGIT)
 
@@ -378,11 +480,94 @@ def fold_digits(plain: str) -> str:
     out = plain
     if _ANY_DIGIT.search(out):
         out = _DIGIT_LOOKALIKE.sub(_lookalike, out)
-    # Cheap pre-check: the run pattern is only worth trying when at least
-    # three words of the message could be digits.
+    # Cheap pre-check: runs are only worth looking for when at least three
+    # words of the message could be digits.
     if sum(1 for word in _WORD.findall(out) if word in _DIGIT_WORDS) >= 3:
-        out = _DIGIT_RUN.sub(_digit_run, out)
+        out = _fold_digit_runs(out)
     return out
+
+
+def _fold_digit_runs(text: str) -> str:
+    """Spelled digits as digits, in runs of three or more digit words or
+    digits ("five five five" → "5 5 5").
+
+    What the expression ``\\b(?:(?:WORD|\\d+)[\\s,.\\-]*){2,}(?:WORD|\\d+)\\b``
+    replaced, read word by word instead: it may cut a long number into
+    digits in exponentially many ways ("five five five 1111…1x" took two
+    seconds at 22 digits, hours at 40). A run is a row of words (``\\w`` runs) each made
+    of digit words and digits alone ("five", "555", "fivefive"), with
+    nothing but white space, commas, dots and hyphens between them, and
+    three digit words or digits in all (a number counts one per digit).
+    Every word of a run that is a digit word becomes its digit.
+    """
+    pieces: list[str] = []
+    done = 0  # text[:done] is in pieces
+    run: list[re.Match[str]] = []
+    items = 0
+    end = 0
+    for word in _RUN_WORD.finditer(text):
+        count = _digit_items(word.group())
+        if run and not (count and _RUN_GAP.fullmatch(text, end, word.start())):
+            if items >= 3:
+                done = _spell_run(text, run, pieces, done)
+            run, items = [], 0
+        if count:
+            run.append(word)
+            items += count
+        end = word.end()
+    if items >= 3:
+        done = _spell_run(text, run, pieces, done)
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _spell_run(text: str, run: list[re.Match[str]], pieces: list[str], done: int) -> int:
+    """Add to ``pieces`` the text up to the end of ``run``, its digit words as
+    digits; return where that ends."""
+    for word in run:
+        digit = _DIGIT_WORDS.get(word.group())
+        if digit is not None:
+            pieces.append(text[done : word.start()])
+            pieces.append(digit)
+            done = word.end()
+    return done
+
+
+def _digit_items(word: str) -> int:
+    """How many digit words and digits ``word`` is made of, in the split
+    that makes the most ("too" is "to" and "o": two); 0 when no split
+    makes it of those alone."""
+    items = _DIGIT_WORD_ITEMS.get(word)
+    if items is not None:
+        return items
+    if word.isdecimal():  # what \d matches
+        return len(word)
+    if not _DIGIT_WORD_CHARS.fullmatch(word):
+        return 0
+    return _most_items(word)
+
+
+def _most_items(word: str) -> int:
+    """:func:`_digit_items` for words glued together ("fivefive", "5five"):
+    the most items that end at each position, one step per character and
+    digit word."""
+    most = [0] + [-1] * len(word)
+    for start, ch in enumerate(word):
+        here = most[start]
+        if here < 0:
+            continue
+        if ch.isdecimal():
+            most[start + 1] = max(most[start + 1], here + 1)
+        for digit_word in _DIGIT_WORDS_BY_FIRST.get(ch, ()):
+            if word.startswith(digit_word, start):
+                end = start + len(digit_word)
+                most[end] = max(most[end], here + 1)
+    return max(most[-1], 0)
+
+
+_DIGIT_WORD_ITEMS: Final = {word: _most_items(word) for word in _DIGIT_WORDS}
 
 
 def digits_at_most(plain: str) -> int:

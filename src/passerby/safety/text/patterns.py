@@ -3,6 +3,18 @@
 Kept apart from :mod:`.detectors` so that the logic reads on its own: this
 module is tables (app names, number words, top-level domains) and the
 regular expressions built from them, compiled once per analyser.
+
+Every pattern must cost time in proportion to the text it searches: none may
+try a stretch of text in more than a bounded number of ways. Python's engine
+backtracks, so a run like ``[a-z.]+`` before something that may not follow
+is tried from every character of a long run, each time to its end: the
+square of the run's length. Such a run is matched from its first character
+only (a look-behind), possessively (``++``) where giving characters back
+could not help, and a ``\\b`` inside it is found by an atomic group. The
+patterns read the folded forms (:mod:`.normalise`), which hold single spaces
+and, in ``words``, no letter three times in a row, so "\\s*\\s?" or "o+o+"
+can only be tried in a few ways there. ``tests/safety/test_text_linear.py``
+times every pattern, and the analyser, on adversarial text.
 """
 
 from __future__ import annotations
@@ -141,9 +153,16 @@ class Patterns:
         c = _compile
         self.non_alnum = c(r"[^a-z0-9]")
         # -- contact details (plain / digits forms) --
-        self.email = c(r"[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}")
+        # The detectors only ask whether these match. A match found from
+        # inside a run of name characters is found from the run's start too.
+        self.email = c(
+            r"(?<![a-z0-9._%+\-])[a-z0-9._%+\-]++@[a-z0-9\-]++(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"
+        )
+        # "\b" then the run: from the run's start, up to the run's first word
+        # boundary, atomically (the rest of the run is matched once).
         self.email_spelled = c(
-            r"\b[a-z0-9._\-]+\s*(?:\(at\)|\[at\]|\{at\}|<at>|\sat\s|\s@\s)\s*"
+            r"(?<![a-z0-9._\-])(?>[a-z0-9._\-]*?\b)[a-z0-9._\-]++\s*"
+            r"(?:\(at\)|\[at\]|\{at\}|<at>|\sat\s|\s@\s)\s*"
             r"[a-z0-9\-]{3,}\s*(?:\(dot\)|\[dot\]|\{dot\}|\[\.\]|\sdot\s|\s?\.\s?)\s*"
             r"(?:com|net|org|edu|io|co|me|de|uk|ru|fr|es|id|mx|ar|br|in|info)\b"
         )
@@ -179,8 +198,8 @@ class Patterns:
         self.url = c(r"\bhttps?://\S+|\bwww\.\S+|\bt\.me/\S+|\bwa\.me/\S+")
         self.domain = c(rf"\b[a-z0-9][a-z0-9\-]{{1,62}}\.(?P<tld>{_TLDS})\b(?!\.\w)(?:/\S*)?")
         self.domain_spelled = c(
-            rf"\b[a-z0-9\-]{{2,}}\s*(?:\(dot\)|\[dot\]|\{{dot\}}|\[\.\]|\(\.\)|\sdot\s|"
-            rf"\s\.\s)\s*(?P<tld>{_TLDS})\b"
+            rf"(?<![a-z0-9\-])(?>[a-z0-9\-]*?\b)[a-z0-9\-]{{2,}}+\s*(?:\(dot\)|\[dot\]|\{{dot\}}|"
+            rf"\[\.\]|\(\.\)|\sdot\s|\s\.\s)\s*(?P<tld>{_TLDS})\b"
         )
         # -- off platform (words form) --
         # Imperatives that ask for contact ("add me on", "dm me on"), and verbs
@@ -264,7 +283,7 @@ class Patterns:
             rf"like|literally|barely|actually|really|also|too|turning|sudah|baru|udah)?\s*"
             rf"(?:an?\s+)?{_NUM}\b{_NOT_AGE_AFTER}"
         )
-        self.age_bare = c(rf"^\s*{_NUM}\s*[.!?]*\s*$")
+        self.age_bare = c(rf"^\s*+{_NUM}\s*+[.!?]*+\s*+$")
         self.age_disclosures: tuple[tuple[re.Pattern[str], float, int], ...] = (
             (self.age_self, 0.9, 0),
             (c(rf"(?:^|[\s(])(?:im\s+|i\s+am\s+)?{_NUM}\s?(?:yo|y/o|y\.o\.?|yrs?\s*old|years?"

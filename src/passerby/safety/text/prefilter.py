@@ -14,9 +14,10 @@ proven to match none of the expressions, and the detectors reading them can
 be skipped.
 
 The derivation only ever *drops* constraints, never adds one: a look-around
-is ignored, a gap (``.*``, ``[^.?!]{0,25}``, a repeated group) splits the
-expression into pieces of which one is kept, and an expression it cannot
-reduce has no factors (``None``: it must always run). A factor may match
+is ignored, and so is what makes a group atomic or a repeat possessive (both
+only rule matches out); a gap (``.*``, ``[^.?!]{0,25}``, a repeated group)
+splits the expression into pieces of which one is kept; and an expression it
+cannot reduce has no factors (``None``: it must always run). A factor may match
 where the expression does not; that costs a detector run, never a signal.
 The factors are matched by the same engine on the same text, so ``\\b``,
 ``\\d`` and ``\\s`` keep their Unicode meaning.
@@ -202,12 +203,14 @@ def _node(name: str, arg: Any) -> _Info:
     if name == "SUBPATTERN":
         _group, add_flags, del_flags, body = arg
         return _UNKNOWN if add_flags or del_flags else _sequence(body)
+    if name == "ATOMIC_GROUP":
+        return _sequence(arg)  # matches less than the group would: still a witness
     if name == "BRANCH":
         return _branch([_sequence(body) for body in arg[1]])
     if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
         low, high, body = arg
         return _repeat(low, high, body)
-    return _UNKNOWN  # back-references, conditionals, atomic groups
+    return _UNKNOWN  # back-references, conditionals
 
 
 def _char(name: str, arg: Any) -> Atom | None:
