@@ -20,10 +20,10 @@ from pathlib import Path
 
 import orjson
 
+from passerby.core.signals import Signal
 from passerby.safety.moderation import ChatModerator, StrikeBook
 from passerby.safety.policy import load_policy
 from passerby.safety.risk import ConversationRisk, DeviceRisk
-from passerby.safety.signals import Signal
 from passerby.safety.text.detectors import TextAnalyser
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "conversations.jsonl"

@@ -18,8 +18,8 @@ from __future__ import annotations
 import argparse
 import time
 
+from passerby.core.signals import Signal
 from passerby.safety.moderation import Analyser, CachedAnalyser
-from passerby.safety.signals import Signal
 from passerby.safety.text import TextAnalyser
 from serve_unmoderated import serve
 

@@ -19,8 +19,8 @@ from aiohttp import web
 
 from passerby.app import create_app
 from passerby.config import load
+from passerby.core.signals import Signal
 from passerby.safety.moderation import Analyser
-from passerby.safety.signals import Signal
 
 
 class FindsNothing:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from passerby.safety.signals import SIGNAL_NAMES, Signal
+from passerby.core.signals import SIGNAL_NAMES, Signal
 from passerby.safety.text import TextAnalyser
 from passerby.safety.text.toxicity import ToxicityScorer
 

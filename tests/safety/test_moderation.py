@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from passerby.core.signals import Signal
 from passerby.safety.moderation import (
     CachedAnalyser,
     ChatModerator,
@@ -9,7 +10,6 @@ from passerby.safety.moderation import (
     mask_personal_data,
 )
 from passerby.safety.policy import load_policy
-from passerby.safety.signals import Signal
 
 
 class Counting:

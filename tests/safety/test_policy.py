@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from passerby.core.signals import Signal
 from passerby.errors import ConfigError
 from passerby.safety.policy import load_policy, parse_policy
-from passerby.safety.signals import Signal
 
 
 def test_default_policy_loads_and_every_rule_is_reachable() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from benchmarks.moderation_eval import evaluate, load_corpus
 
+from passerby.core.signals import Signal
 from passerby.safety.risk import ConversationRisk, DeviceRisk
-from passerby.safety.signals import Signal
 from passerby.safety.text import TextAnalyser
 from passerby.safety.text.toxicity import ToxicityScorer
 

@@ -37,11 +37,10 @@ from passerby.core.events import (
 )
 from passerby.core.matchmaker import DEFAULT_SECTION, Ticket
 from passerby.core.ratelimit import Rate, StrikeWindow, TokenBucket
+from passerby.core.signals import Signal
 from passerby.core.transcript import Action, ChatRecord
+from passerby.core.verdict import ALLOW, Verdict
 from passerby.errors import ProtocolError, RateLimited
-from passerby.safety.moderation import Verdict
-from passerby.safety.policy import ALLOW
-from passerby.safety.signals import Signal
 
 
 class State(enum.Enum):

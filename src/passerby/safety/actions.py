@@ -17,10 +17,11 @@ from typing import Any, Protocol
 from passerby.clock import Clock
 from passerby.cluster.broker import PeerInfo
 from passerby.core.transcript import ChatRecord
+from passerby.core.verdict import Verdict
 from passerby.safety.bans import Ban, BanService
 from passerby.safety.challenge import ChallengeService
 from passerby.safety.devices import DeviceService
-from passerby.safety.moderation import StrikeBook, Verdict
+from passerby.safety.moderation import StrikeBook
 from passerby.safety.policy import Policy
 from passerby.safety.records import case_record
 from passerby.safety.reports import EvidenceService

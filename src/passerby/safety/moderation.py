@@ -17,9 +17,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from passerby.core.signals import Signal
+from passerby.core.verdict import ALLOW, RiskLike, Verdict
 from passerby.recent import RecentCache
-from passerby.safety.policy import ALLOW, Outcome, Policy
-from passerby.safety.signals import Signal
+from passerby.safety.policy import Policy
 
 # Greetings and one-word answers ("hi", "m", "asl") are repeated by everyone
 # in every chat; only longer texts count as a repeated message.
@@ -111,20 +112,6 @@ class RiskView:
     subject: str | None = None
 
 
-class RiskLike(Protocol):
-    @property
-    def score(self) -> float: ...
-
-    @property
-    def escalate(self) -> bool: ...
-
-    @property
-    def reasons(self) -> tuple[str, ...]: ...
-
-    @property
-    def subject(self) -> str | None: ...
-
-
 class RiskTracker(Protocol):
     """One conversation's accumulated risk (``safety.risk``)."""
 
@@ -161,21 +148,6 @@ class StrikeBook:
 
     def add(self, policy: str, expires: float) -> None:
         bisect.insort(self.expiries.setdefault(policy, []), expires)
-
-
-@dataclass(slots=True)
-class Verdict:
-    """What the moderator decided about one message (never changed once made;
-    not frozen because it is built for every message)."""
-
-    outcome: Outcome
-    signals: tuple[Signal, ...]
-    text: str  # what the partner receives (masked when the outcome says so)
-    risk: RiskLike
-
-    @property
-    def delivered(self) -> bool:
-        return self.outcome.delivery != "hold"
 
 
 class ChatModerator:

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+from passerby.core.signals import SIGNAL_NAMES, Signal
+from passerby.core.verdict import ALLOW, Decision, Outcome
 from passerby.errors import ConfigError
-from passerby.safety.signals import SIGNAL_NAMES, Signal
 
 DEFAULT_POLICY: Final = Path(__file__).with_name("default_policy.toml")
 
@@ -91,33 +92,6 @@ class Rule:
         if not used:
             return None  # a rule must be about something seen
         return tuple(sorted(used))
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    rule: str
-    policy: str
-    action: str
-    signals: tuple[str, ...]
-    priority: int = 3
-    message: str = ""
-    ban_reason: str = "other"
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    delivery: str  # allow, mask or hold
-    decisions: tuple[Decision, ...] = ()
-    strikes: tuple[str, ...] = ()  # policies that earned a strike
-
-    def has(self, action: str) -> bool:
-        return any(d.action == action for d in self.decisions)
-
-    def first(self, action: str) -> Decision | None:
-        return next((d for d in self.decisions if d.action == action), None)
-
-
-ALLOW: Final = Outcome("allow")
 
 
 @dataclass(frozen=True, slots=True)

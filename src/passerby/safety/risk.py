@@ -67,7 +67,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from passerby.safety.signals import Signal
+from passerby.core.signals import Signal
 
 PRESENT: Final = 0.5
 ADULT_DISCLOSURE: Final = 0.6

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from passerby.safety.signals import Signal
+from passerby.core.signals import Signal
 from passerby.safety.text.gate import Detector, Gate, Trigger
 from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.patterns import (

@@ -38,7 +38,7 @@ from typing import Any, Final
 
 import ahocorasick  # type: ignore[import-not-found]
 
-from passerby.safety.signals import Signal
+from passerby.core.signals import Signal
 from passerby.safety.text.normalise import Folded
 from passerby.safety.text.prefilter import (
     Atom,
