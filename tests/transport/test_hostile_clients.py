@@ -32,7 +32,7 @@ from tests.support import (
 )
 
 from passerby.cluster.redis.broker import key_prefix
-from passerby.transport.outbox import KERNEL_SEND_BUFFER
+from passerby.transport.outbox import KERNEL_RECEIVE_BUFFER, KERNEL_SEND_BUFFER
 
 # Bytes that are not UTF-8 (aiohttp's parser refuses control characters).
 BAD_AGENT = b"User-Agent: Mozilla/5.0 \xff\xfe(hostile\xc3)\r\n"
@@ -270,7 +270,7 @@ async def test_a_ping_flood_is_rate_limited_and_closed_like_any_flood(
     await start_chat(a, b)
 
 
-async def test_the_kernel_send_queue_of_a_connection_is_bounded(
+async def test_the_kernel_queues_of_a_connection_are_bounded(
     open_raw: RawFactory, live_server: LiveServer
 ) -> None:
     client = await open_raw(live_server)
@@ -278,6 +278,7 @@ async def test_the_kernel_send_queue_of_a_connection_is_bounded(
     [conn] = live_server.services.chat.connections()
     sock = conn.door.transport.get_extra_info("socket")
     assert sock.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF) == 2 * KERNEL_SEND_BUFFER
+    assert sock.getsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF) == 2 * KERNEL_RECEIVE_BUFFER
 
 
 # --- a band change reaches open connections ------------------------------------

@@ -19,7 +19,7 @@ same cap as one that never reads its messages.
 
 A client that stops reading cannot make the server hold its frames forever.
 What waits for it sits in two places: the kernel's send queue, which
-:func:`bound_send_buffer` fixes at :data:`KERNEL_SEND_BUFFER` (without it,
+:func:`bound_socket_buffers` fixes at :data:`KERNEL_SEND_BUFFER` (without it,
 Linux grows a busy socket's queue to 4 MiB), and the transport's buffer in
 the process. When more than ``max_buffered`` bytes wait in the latter, the
 connection is dropped (the client sees the connection end without a close
@@ -42,6 +42,10 @@ MAX_UNREAD: Final = 1 << 20
 # What we ask of SO_SNDBUF; Linux doubles it for its own bookkeeping.
 KERNEL_SEND_BUFFER: Final = 64 * 1024
 MAX_BUFFERED: Final = MAX_UNREAD - 2 * KERNEL_SEND_BUFFER
+# What a client sent and we have not read yet (while its connection is
+# paused, or being closed) waits in the kernel: a chat client never needs
+# more than this in flight, and a flooding one must not hold megabytes.
+KERNEL_RECEIVE_BUFFER: Final = 64 * 1024
 _TEXT_FIN: Final = 0x81
 CLOSE: Final = 0x88
 PING: Final = 0x89
@@ -83,17 +87,19 @@ def text_frame(payload: bytes) -> bytes:
     return bytes((_TEXT_FIN, 127)) + size.to_bytes(8, "big") + payload
 
 
-def bound_send_buffer(transport: object) -> None:
-    """Fix the kernel's send queue of ``transport``'s socket at
-    :data:`KERNEL_SEND_BUFFER` (setting it turns off Linux's growth of it)."""
+def bound_socket_buffers(transport: object) -> None:
+    """Fix the kernel's send and receive queues of ``transport``'s socket at
+    :data:`KERNEL_SEND_BUFFER` and :data:`KERNEL_RECEIVE_BUFFER` (setting
+    them turns off Linux's growth of them, to 4 and 6 MiB)."""
     get = getattr(transport, "get_extra_info", None)
     sock = get("socket") if get is not None else None
     if sock is None:
         return
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, KERNEL_SEND_BUFFER)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, KERNEL_RECEIVE_BUFFER)
     except (OSError, AttributeError):  # not a socket we may tune: the outbox cap still holds
-        log.debug("could not bound a socket's send buffer")
+        log.debug("could not bound a socket's buffers")
 
 
 def control_frame(opcode: int, payload: bytes) -> bytes:

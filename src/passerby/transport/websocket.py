@@ -38,7 +38,7 @@ from passerby.transport.origin import (
     host_allowed,
     origin_allowed,
 )
-from passerby.transport.outbox import PING, PONG, Outbox, Transport, bound_send_buffer
+from passerby.transport.outbox import PING, PONG, Outbox, Transport, bound_socket_buffers
 
 log = logging.getLogger(__name__)
 
@@ -200,7 +200,7 @@ class ChatEndpoint:
             service.metrics.refused_connections.inc()
             await ws.close(code=v1.TRY_AGAIN_LATER, message=full.encode())
             return ws
-        bound_send_buffer(transport)
+        bound_socket_buffers(transport)
         door = WebSocketDoor(ws, transport, self.outbox, self.clock.monotonic())
         conn = await service.open(door, peer, network)
         if conn is None:
