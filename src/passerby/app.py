@@ -239,6 +239,7 @@ def build_services(
         ),
         per_address=settings.max_connections_per_address,
         per_device=settings.max_connections_per_device,
+        connects=Rate(settings.rate_connections_per_minute / 60, settings.rate_connections_burst),
         limiters=shared.limiters,
         marks=shared.marks,
     )

@@ -68,6 +68,10 @@ class Settings:
     # single client cannot take the whole server.
     max_connections_per_address: int = 64
     max_connections_per_device: int = 8
+    # New WebSocket connections per address (IPv6: per /64) on a node; a
+    # connection closed for flooding uses up 20 of them.
+    rate_connections_per_minute: float = 120.0
+    rate_connections_burst: int = 60
     # New chats per address (IPv6: per /64) across all its devices; past
     # it, each start asks for a proof-of-work challenge.
     rate_address_starts_per_minute: float = 120.0
@@ -135,6 +139,8 @@ class Settings:
             "max_connections",
             "max_connections_per_address",
             "max_connections_per_device",
+            "rate_connections_per_minute",
+            "rate_connections_burst",
             "rate_address_starts_per_minute",
             "rate_address_starts_burst",
             "pow_maxnumber",

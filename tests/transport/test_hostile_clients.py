@@ -565,3 +565,24 @@ async def test_a_sender_whose_messages_cost_too_much_is_paused_while_others_chat
     await victim.nothing(0.1)  # still paused
     assert live_server.services.metrics.work_pauses.value == 1
     assert (await victim.expect("message", timeout=5))["text"] == "three"
+
+
+async def test_an_address_that_floods_and_reconnects_is_slowed_at_the_door(
+    open_raw: RawFactory, server_factory: ServerFactory
+) -> None:
+    server = await server_factory(
+        rate_connections_burst=25, rate_connections_per_minute=1, trust_forwarded_for=True
+    )
+    flooder = b"X-Forwarded-For: 198.51.100.7\r\n"
+    first = await open_raw(server, flooder)
+    await first.expect("welcome")
+    for _ in range(300):
+        first.send_frame(0x9, b"")
+    with contextlib.suppress(ConnectionError):
+        await first.writer.drain()
+    assert await first.closed_with() == 1008
+    # the flood used up 20 of the 25 connections this address may open
+    statuses = [(await open_raw(server, flooder)).status for _ in range(6)]
+    assert statuses[:4] == [101] * 4 and statuses[-1] == 429
+    other = await open_raw(server, b"X-Forwarded-For: 203.0.113.9\r\n")  # others are not
+    assert other.status == 101

@@ -30,7 +30,7 @@ from passerby.cluster.broker import BAN, MISSED, SECTION, Broker, Notice, PeerIn
 from passerby.cluster.limits import LimiterFactory, MarksFactory, memory_limiters, memory_marks
 from passerby.core import messages as m
 from passerby.core import protocol as p
-from passerby.core.ratelimit import Rate
+from passerby.core.ratelimit import KeyedLimiter, Rate
 from passerby.core.session import ChatSession, SessionLimits
 from passerby.errors import ProtocolError
 from passerby.metrics import Metrics
@@ -65,6 +65,12 @@ CHALLENGE_DEBT_SECONDS = 86_400.0
 SWEEP_SECONDS = 60.0
 # How often devices with a band change falling due are looked at.
 SECTION_CHECK_SECONDS = 5.0
+# New connections per address (IPv6: /64) on one node: a household
+# reconnecting after a network blip is well inside it; a client that opens a
+# connection, floods it and opens the next one is not. A connection closed
+# for flooding costs its address FLOOD_PENALTY connections' worth.
+CONNECTS = Rate(per_second=120 / 60, burst=60)
+FLOOD_PENALTY = 20
 # Connections per address and per device on one node (settings override).
 CONNECTIONS_PER_ADDRESS = 64
 CONNECTIONS_PER_DEVICE = 8
@@ -129,6 +135,7 @@ class ChatService:
         address_starts: Rate = ADDRESS_STARTS,
         per_address: int = CONNECTIONS_PER_ADDRESS,
         per_device: int = CONNECTIONS_PER_DEVICE,
+        connects: Rate = CONNECTS,
         limiters: LimiterFactory | None = None,
         marks: MarksFactory | None = None,
         timer: Callable[[], float] = time.perf_counter,
@@ -157,6 +164,8 @@ class ChatService:
         self._per_network: dict[str, int] = {}
         self._max_per_network = per_address
         self._max_per_device = per_device
+        # Node-local: opening connections is this node's cost to bound.
+        self._connects = KeyedLimiter(connects)
         # Devices online here with a change of age band pending: when it falls due.
         self._band_due: dict[str, datetime] = {}
         # Measures the event-loop time a command costs (WorkBudget); not the
@@ -169,6 +178,17 @@ class ChatService:
         self._sections = Periodic("band-changes", SECTION_CHECK_SECONDS, self._bands_due)
 
     # --- connections ----------------------------------------------------------
+
+    def connect_wait(self, network: str) -> float:
+        """Seconds before this address may open another connection here (0.0: now)."""
+        return self._connects.take(network, self.clock.monotonic()) if network else 0.0
+
+    def flooded(self, network: str) -> None:
+        """A connection from ``network`` was closed for flooding: its next ones wait."""
+        if network:
+            now = self.clock.monotonic()
+            for _ in range(FLOOD_PENALTY):
+                self._connects.take(network, now)
 
     def full_for(self, network: str, device: str) -> str | None:
         """Why this node takes no more connections from here, or None."""

@@ -275,4 +275,6 @@ class ChatConnection:
             self.door.emit(message)
 
     async def close(self, reason: m.Closing) -> None:
+        if reason is m.Closing.FLOODING:
+            self._service.flooded(self.network)
         await self.door.close(reason)

@@ -176,6 +176,20 @@ class ChatEndpoint:
             cookie = cookie_value(request, COOKIE_NAME)
         except ClientError as exc:
             return _http_error(400, exc.code, exc.message)
+        address = client_address(request, safety.trust_forwarded_for)
+        network = network_of(address)
+        wait = service.connect_wait(network)
+        if wait:
+            service.metrics.refused_connections.inc()
+            return web.json_response(
+                {
+                    "code": "rate_limited",
+                    "message": "Too many new connections.",
+                    "retry_after": round(wait, 3),
+                },
+                status=429,
+                headers={"Retry-After": str(max(1, round(wait)))},
+            )
         ws = web.WebSocketResponse(
             protocols=(v1.SUBPROTOCOL,),
             autoping=False,  # pings are answered, and pongs seen, in _serve
@@ -187,14 +201,12 @@ class ChatEndpoint:
         transport = request.transport
         if transport is None:  # the client left during the handshake
             return ws
-        address = client_address(request, safety.trust_forwarded_for)
         peer = Peer(
             device=safety.devices.hash_of_cookie(cookie) or "",
             address=address,
             port=client_port(request),
             user_agent=clean_text(request.headers.get("User-Agent"), MAX_USER_AGENT),
         )
-        network = network_of(address)
         full = service.full_for(network, peer.device)
         if full is not None:
             service.metrics.refused_connections.inc()
