@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -353,3 +353,27 @@ def feed(session: ChatSession, frame: str, now: float, wall: float = 0.0) -> lis
 def encoded(effect: Send | Enqueue) -> str:
     """The v1 frame a Send or an Enqueue puts on the wire."""
     return v1.encode(effect.message if isinstance(effect, Send) else effect.waiting)
+
+
+@asynccontextmanager
+async def nodes_on_redis(
+    make: Callable[..., Awaitable[LiveServer]], count: int = 2, **settings: Any
+) -> AsyncIterator[list[LiveServer]]:
+    """``count`` servers sharing one Redis (``PASSERBY_TEST_REDIS_URL``, else
+    the test is skipped) under a prefix of their own, removed afterwards."""
+    import os
+    import secrets
+
+    import pytest
+    from tests.cluster.conftest import delete_prefix
+
+    from passerby.cluster.redis.broker import key_prefix
+
+    url = os.environ.get("PASSERBY_TEST_REDIS_URL", "")
+    if not url:
+        pytest.skip("needs PASSERBY_TEST_REDIS_URL (see README)")
+    prefix = "pbtest-" + secrets.token_hex(6)
+    try:
+        yield [await make(broker_url=url, redis_prefix=prefix, **settings) for _ in range(count)]
+    finally:
+        await delete_prefix(url, key_prefix(prefix))

@@ -10,8 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
-import secrets
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import replace
@@ -20,18 +18,17 @@ from pathlib import Path
 
 import orjson
 import pytest
-from tests.cluster.conftest import delete_prefix
 from tests.conftest import ServerFactory, VisitorFactory
 from tests.support import (
     LiveServer,
     RawClient,
     Visitor,
     eventually,
+    nodes_on_redis,
     solve_challenge,
     start_chat,
 )
 
-from passerby.cluster.redis.broker import key_prefix
 from passerby.transport.outbox import KERNEL_RECEIVE_BUFFER, KERNEL_SEND_BUFFER
 
 # Bytes that are not UTF-8 (aiohttp's parser refuses control characters).
@@ -126,12 +123,7 @@ async def _low_trust(server: LiveServer, device: str) -> bool:
 async def test_a_client_with_an_undecodable_user_agent_can_start_on_redis(
     open_raw: RawFactory, server_factory: ServerFactory, visitor: VisitorFactory
 ) -> None:
-    url = os.environ.get("PASSERBY_TEST_REDIS_URL", "")
-    if not url:
-        pytest.skip("needs PASSERBY_TEST_REDIS_URL (see README)")
-    prefix = "pbtest-" + secrets.token_hex(6)
-    server = await server_factory(broker_url=url, redis_prefix=prefix)
-    try:
+    async with nodes_on_redis(server_factory, count=1) as (server,):
         hostile = await raw(open_raw, await visitor(server))
         other = await (await visitor(server)).connect()
         await hostile.send(type="start")
@@ -140,8 +132,6 @@ async def test_a_client_with_an_undecodable_user_agent_can_start_on_redis(
         await other.expect("waiting")
         await hostile.expect("connected")
         await other.expect("connected")
-    finally:
-        await delete_prefix(url, key_prefix(prefix))
 
 
 async def test_two_different_device_cookies_are_refused_by_every_door(
@@ -335,14 +325,7 @@ async def test_a_pending_band_change_applies_when_it_falls_due(
 async def test_a_band_change_reaches_connections_on_another_node(
     server_factory: ServerFactory, visitor: VisitorFactory
 ) -> None:
-    url = os.environ.get("PASSERBY_TEST_REDIS_URL", "")
-    if not url:
-        pytest.skip("needs PASSERBY_TEST_REDIS_URL (see README)")
-    prefix = "pbtest-" + secrets.token_hex(6)
-    shared = {"broker_url": url, "redis_prefix": prefix, "band_change_cooldown_hours": 0.0}
-    one = await server_factory(**shared)
-    two = await server_factory(**shared)
-    try:
+    async with nodes_on_redis(server_factory, band_change_cooldown_hours=0.0) as (one, two):
         browser = await visitor(one, band="13-17")
         browser.server = two
         there = await browser.connect()
@@ -352,8 +335,6 @@ async def test_a_band_change_reaches_connections_on_another_node(
         status, _ = await browser.declare("18+")
         assert status == 200
         assert (await there.expect("error"))["code"] == "section_changed"
-    finally:
-        await delete_prefix(url, key_prefix(prefix))
 
 
 # --- proxies, hosts and headers ------------------------------------------------

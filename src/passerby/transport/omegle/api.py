@@ -20,7 +20,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 import orjson
@@ -58,6 +58,16 @@ def _json(value: Any, status: int = 200) -> web.Response:
         content_type="application/json",
         headers={"Cache-Control": "no-store"},
     )
+
+
+def _checked(
+    build: Callable[[str], p.ClientMessage], value: str
+) -> p.ClientMessage | ProtocolError:
+    """A command built from a form field, or the refusal of it (for the session)."""
+    try:
+        return build(value)
+    except ProtocolError as exc:
+        return exc
 
 
 def topics_of(raw: str) -> list[str]:
@@ -232,12 +242,7 @@ class OmegleApi:
 
     async def send(self, request: web.Request) -> web.Response:
         fields = await self._fields(request)
-        command: p.ClientMessage | ProtocolError
-        try:
-            command = p.chat_text(fields.get("msg", ""))
-        except ProtocolError as exc:
-            command = exc
-        return await self._command(fields, command)
+        return await self._command(fields, _checked(p.chat_text, fields.get("msg", "")))
 
     async def typing(self, request: web.Request) -> web.Response:
         return await self._act(request, p.TYPING)
@@ -253,12 +258,7 @@ class OmegleApi:
         work's solution, as the WebSocket's ``solve`` takes it. Once it is
         accepted, the start it held back goes ahead."""
         fields = await self._fields(request)
-        command: p.ClientMessage | ProtocolError
-        try:
-            command = p.solve(fields.get("response", ""))
-        except ProtocolError as exc:
-            command = exc
-        answer = await self._command(fields, command)
+        answer = await self._command(fields, _checked(p.solve, fields.get("response", "")))
         session = self.sessions.get(fields.get("id", ""))
         conn = session.conn if session is not None else None
         if (
