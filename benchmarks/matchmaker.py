@@ -3,6 +3,10 @@
 Fills the matchmaker with waiting users holding random interests from a large
 tag set, then times arrivals, leaves and fallback ticks. Prints figures; it
 asserts nothing. Run: ``python benchmarks/matchmaker.py``.
+
+The crowd comes from ten networks (addresses), so that arrivals from one of
+them find a tenth of each pool to be last resorts: the last two rows time
+arrivals with no address and with one of the crowd's, on the same crowd.
 """
 
 from __future__ import annotations
@@ -27,11 +31,16 @@ def main() -> None:
     def tags(k: int) -> tuple[str, ...]:
         return tuple(f"tag{rng.randrange(args.tags)}" for _ in range(k))
 
+    networks = [f"198.51.100.{n}" for n in range(10)]
+
     start = time.perf_counter()
     for i in range(args.waiting):
         # one identity keeps the crowd from pairing off; one in ten will fall
         # back to random strangers when its timer runs out
-        mm.join(Ticket(f"w{i}", tags(3), "en", i % 10 != 0, identity="crowd"), 0.0)
+        crowd = Ticket(
+            f"w{i}", tags(3), "en", i % 10 != 0, identity="crowd", network=networks[i % 10]
+        )
+        mm.join(crowd, 0.0)
     fill = time.perf_counter() - start
     print(f"filled {len(mm):,} waiting users over {args.tags:,} tags in {fill:.2f} s")
 
@@ -78,6 +87,22 @@ def main() -> None:
     seconds = time.perf_counter() - start
     name = f"pair, memory full ({MAX_REMEMBERED:,})"
     print(f"{name:36} {seconds / args.ops * 1e6:8.1f} µs {args.ops / seconds:12,.0f}")
+
+    # Alternately with no address and from one of the crowd's networks, so
+    # that both kinds meet the same crowd.
+    half = args.ops // 2
+    plain = [Ticket(f"p{i}", tags(20), "en") for i in range(half)]
+    local = [Ticket(f"l{i}", tags(20), "en", network=networks[i % 10]) for i in range(half)]
+    spent = [0.0, 0.0]
+    for pair in zip(plain, local, strict=True):
+        for kind, ticket in enumerate(pair):
+            start = time.perf_counter()
+            mm.join(ticket, 101.0)
+            spent[kind] += time.perf_counter() - start
+    for name, seconds in zip(
+        ("arrival, 20 interests, no address", "the same from a crowd network"), spent, strict=True
+    ):
+        print(f"{name:36} {seconds / half * 1e6:8.1f} µs {half / seconds:12,.0f}")
 
 
 if __name__ == "__main__":

@@ -7,16 +7,20 @@ work per arrival, pools) are in tests/core/test_matchmaker.py.
 
 from __future__ import annotations
 
+import asyncio
 import random
+import time
 from collections import Counter
 from typing import Any
 
 import pytest
+from redis.asyncio import Redis
 from tests.cluster.conftest import Engine, Recorder
 
 from passerby.cluster.broker import Broker
+from passerby.cluster.redis.matchmaker import RedisMatchmaker
 from passerby.core.events import FellBack, Matched
-from passerby.core.matchmaker import Match, Ticket
+from passerby.core.matchmaker import Match, MatchmakerPolicy, Ticket
 
 
 class Driver:
@@ -32,6 +36,8 @@ class Driver:
         if user not in self.inboxes:
             self.inboxes[user] = Recorder()
             self.broker.attach(user, self.inboxes[user])
+        if "network" in ticket:  # a string of its own, as each connection has
+            ticket["network"] = ticket["network"].encode().decode()
         seen = len(self.engine.matches)
         await self.broker.enqueue(Ticket(user, **ticket))
         return self.engine.matches[seen:]
@@ -63,6 +69,11 @@ def pair_of(match: Match) -> frozenset[str]:
     return frozenset((match.a, match.b))
 
 
+# Networks as the caller gives them: an IPv4 address, or an IPv6 /64.
+HOME = "198.51.100.7"
+AWAY = "2001:db8:1:2::/64"
+
+
 async def test_two_random_users_are_paired_and_both_told(engine: Engine) -> None:
     d = await driver(engine)
     assert await d.join("a") == []
@@ -87,6 +98,101 @@ async def test_never_paired_with_oneself_across_two_tabs(engine: Engine) -> None
     assert await d.waiting() == 2
     [match] = await d.join("other")
     assert "other" in pair_of(match)
+
+
+async def test_never_paired_with_oneself_even_alone_on_one_network(engine: Engine) -> None:
+    # Two sessions of one device at one address: the relay bot's setup. They
+    # are alone, yet never meet; anybody else still meets them.
+    d = await driver(engine, interest_fallback=1.0, language_fallback=1.0)
+    await d.join("bot1", identity="bot", network=HOME)
+    assert await d.join("bot2", identity="bot", network=HOME) == []
+    assert await d.tick_at(100.0) == []
+    assert await d.waiting() == 2
+    [match] = await d.join("victim", identity="victim", network=AWAY)
+    assert pair_of(match) in ({"bot1", "victim"}, {"bot2", "victim"})
+
+
+async def test_two_from_one_network_meet_when_nobody_else_waits(engine: Engine) -> None:
+    # A household or a school shares an address.
+    d = await driver(engine)
+    assert await d.join("sister", identity="phone", network=HOME) == []
+    [match] = await d.join("brother", identity="laptop", network=HOME)
+    assert pair_of(match) == {"sister", "brother"}
+
+
+async def test_a_waiter_from_elsewhere_is_preferred_to_one_from_the_same_network(
+    engine: Engine,
+) -> None:
+    # window=1 would take the longest-waiting candidate, the housemate; the
+    # stranger, who came later, is taken instead. (Housemate and stranger
+    # blocked each other, so that both are still waiting.)
+    d = await driver(engine, window=1)
+    await d.broker.block("housemate", "stranger")
+    await d.join("housemate", identity="housemate", network=HOME)
+    engine.clock.advance(1.0)
+    await d.join("stranger", identity="stranger", network=AWAY)
+    [match] = await d.join("me", identity="me", network=HOME)
+    assert pair_of(match) == {"stranger", "me"}
+    assert await d.waiting() == 1
+
+
+async def test_more_waiters_from_the_same_network_than_the_window_do_not_hide_others(
+    engine: Engine,
+) -> None:
+    # Five tabs of one device at my address wait ahead of one stranger; the
+    # window (4) is counted in candidates from elsewhere, so it reaches them.
+    d = await driver(engine, window=4)
+    for i in range(5):
+        await d.join(f"tab{i}", identity="neighbour", network=HOME)
+        engine.clock.advance(1.0)
+    await d.broker.block("neighbour", "stranger")
+    await d.join("stranger", identity="stranger", network=AWAY)
+    [match] = await d.join("me", identity="me", network=HOME)
+    assert pair_of(match) == {"stranger", "me"}
+
+
+async def test_a_waiter_from_elsewhere_is_preferred_after_the_interest_fallback(
+    engine: Engine,
+) -> None:
+    d = await driver(engine, window=1, interest_fallback=10.0, language_fallback=None)
+    await d.broker.block("housemate", "stranger")
+    assert await d.join("fan", identity="fan", network=HOME, interests=("chess",)) == []
+    engine.clock.advance(1.0)
+    await d.join("housemate", identity="housemate", network=HOME)  # not yet for fan
+    engine.clock.advance(1.0)
+    await d.join("stranger", identity="stranger", network=AWAY)
+    [match] = await d.tick_at(10.0)
+    assert d.fallbacks("fan") == [FellBack("timeout")]
+    assert pair_of(match) == {"fan", "stranger"}
+
+
+async def test_a_waiter_from_elsewhere_is_preferred_in_an_interest_pool(engine: Engine) -> None:
+    d = await driver(engine, window=1)
+    await d.broker.block("housemate", "stranger")
+    await d.join("housemate", identity="housemate", network=HOME, interests=("chess",))
+    engine.clock.advance(1.0)
+    await d.join("stranger", identity="stranger", network=AWAY, interests=("chess",))
+    [match] = await d.join("me", identity="me", network=HOME, interests=("chess", "go"))
+    assert pair_of(match) == {"stranger", "me"}
+    assert match.common_interests == ("chess",)
+
+
+async def test_a_shared_interest_from_the_same_network_comes_after_anyone_from_elsewhere(
+    engine: Engine,
+) -> None:
+    # At fan's language fallback one look covers an interest pool (where
+    # only the housemate waits) and the random pool (where the stranger
+    # waits): interests come first, but a housemate comes last of all.
+    d = await driver(engine, window=1, interest_fallback=1.0, language_fallback=10.0)
+    await d.join("housemate", network=HOME, lang="es", interests=("chess",), interests_only=True)
+    engine.clock.advance(1.0)
+    await d.join("stranger", network=AWAY, lang="de")
+    engine.clock.advance(1.0)
+    await d.join("fan", network=HOME, interests=("chess",))
+    assert await d.tick_at(3.0) == []  # fan falls back: nobody random speaks English
+    assert await d.tick_at(11.0) == []  # housemate and stranger: any language, apart
+    [match] = await d.tick_at(12.0)
+    assert pair_of(match) == {"stranger", "fan"}
 
 
 async def test_partner_is_random_among_the_longest_waiting(engine: Engine) -> None:
@@ -296,3 +402,38 @@ async def test_sections_are_never_crossed(engine: Engine) -> None:
     assert await d.waiting() == 5
     [match] = await d.join("teen2", section="teens")
     assert pair_of(match) == {"teen", "teen2"}
+
+
+async def test_one_redis_call_takes_its_own_network_last_among_its_arrivals(
+    redis_url: str, redis_prefix: str
+) -> None:
+    # The Redis engine pairs arrivals of one call among themselves before
+    # storing any (the memory engine has no such calls): two from one network
+    # meet when alone, but a stored waiter from my network comes after an
+    # arrival from elsewhere, and so does an arrival from my network. Blocks
+    # keep the others apart.
+    redis = Redis.from_url(redis_url)
+    mm = RedisMatchmaker(redis, redis_prefix, MatchmakerPolicy(window=1), batch_seconds=0.05)
+    now = time.time()
+    await redis.set(redis_prefix + "alive:n", "1", ex=60)  # however slow the test runs
+
+    async def call(*tickets: Ticket) -> list[frozenset[str]]:
+        results = await asyncio.gather(*(mm.join(t, "n", "", now) for t in tickets))
+        return [pair_of(p.outcome) for r in results for p in r if isinstance(p.outcome, Match)]
+
+    try:
+        twins = Ticket("twin1", network=HOME), Ticket("twin2", network=HOME)
+        assert await call(*twins) == [frozenset({"twin1", "twin2"})]  # alone: they meet
+        await mm.block("housemate", "stranger", now)
+        assert await call(Ticket("housemate", network=HOME)) == []
+        assert await call(Ticket("stranger", network=AWAY), Ticket("me", network=HOME)) == [
+            frozenset({"stranger", "me"})
+        ]
+        await mm.leave("housemate", now)
+        await mm.block("sister", "visitor", now)
+        arrivals = Ticket("sister", network=HOME), Ticket("visitor", network=AWAY)
+        assert await call(*arrivals, Ticket("brother", network=HOME)) == [
+            frozenset({"visitor", "brother"})
+        ]
+    finally:
+        await redis.aclose()

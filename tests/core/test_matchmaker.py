@@ -12,6 +12,7 @@ import statistics
 import pytest
 
 from passerby.core.matchmaker import (
+    _SCAN_LIMIT,
     ANY_LANGUAGE,
     RANDOM,
     Fallback,
@@ -129,3 +130,31 @@ def test_scale_100k_waiting_10k_tags() -> None:
     # at most `window` candidates per tag pool, plus the partner itself
     assert max(looked) <= 20 * 4 + 1
     assert statistics.mean(looked) > 20  # it did look in the pools
+
+
+def test_waiters_from_ones_own_network_cost_a_bounded_scan() -> None:
+    # They do not fill the window (someone from elsewhere may wait behind
+    # them), so an arrival reads past them, but never further than the scan
+    # limit: then it takes one of them rather than wait.
+    mm = make(seed=2, window=4)
+    mm.block("bot", "far")
+    for i in range(1_000):
+        mm.join(Ticket(f"tab{i}", identity="bot", network="home"), 0.0)
+    mm.join(Ticket("far", network="away"), 0.0)  # behind them all
+    counting = CountingDict(mm._by_seq)
+    mm._by_seq = counting  # type: ignore[assignment]
+    [match] = matches(mm.join(Ticket("me", network="home"), 0.0))
+    assert match.a.startswith("tab")
+    assert _SCAN_LIMIT < counting.lookups <= _SCAN_LIMIT + 1
+
+
+def test_a_network_is_forgotten_with_its_last_wait() -> None:
+    mm = make()
+    mm.join(Ticket("tab1", identity="device", network="home"), 0.0)
+    mm.join(Ticket("tab2", identity="device", network="home"), 0.0)  # never meets tab1
+    assert mm._networks == {"home": ("home", 2)}
+    mm.leave("tab1")
+    assert mm._networks == {"home": ("home", 1)}
+    [match] = matches(mm.join(Ticket("sister", network="home"), 0.0))
+    assert pair_of(match) == {"tab2", "sister"}
+    assert mm._networks == {}

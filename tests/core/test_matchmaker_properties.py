@@ -21,6 +21,7 @@ from passerby.core.matchmaker import (
 USERS = [f"u{i}" for i in range(8)]
 TAGS = ["music", "books", "films", "chess"]
 LANGS = ["en", "es"]
+NETWORKS = ["net1", "net1", "net2", ""]  # "": address unknown
 
 
 class MatchmakerMachine(RuleBasedStateMachine):
@@ -60,6 +61,24 @@ class MatchmakerMachine(RuleBasedStateMachine):
             self.last.setdefault(a.who, []).append(b.who)
             self.last.setdefault(b.who, []).append(a.who)
 
+    def _arrive(self, ticket: Ticket) -> None:
+        # Everyone waiting in a pool the arrival enters who may meet it.
+        scope = (ticket.section, ticket.lang)
+        keys = {(*scope, tag) for tag in ticket.interests} or {(*scope, RANDOM)}
+        candidates = [
+            other
+            for other in self.mm.waiting()
+            if self.mm.pools_of(other.user) & keys and self.mm.eligible(ticket, other)
+        ]
+        outcomes = self.mm.join(ticket, self.now)
+        for match in outcomes:
+            if isinstance(match, Match) and ticket.network:
+                partner = self.tickets[match.a if match.b == ticket.user else match.b]
+                # one from the arrival's own network only when nobody else is there
+                if partner.network == ticket.network:
+                    assert all(c.network == ticket.network for c in candidates), candidates
+        self._apply(outcomes)
+
     @rule(
         user=st.sampled_from(USERS),
         tags=st.lists(st.sampled_from(TAGS), max_size=2, unique=True),
@@ -67,18 +86,27 @@ class MatchmakerMachine(RuleBasedStateMachine):
         only=st.booleans(),
         section=st.sampled_from(["adults", "adults", "teens"]),
         tab=st.booleans(),
+        network=st.sampled_from(NETWORKS),
     )
     def join(
-        self, user: str, tags: list[str], lang: str, only: bool, section: str, tab: bool
+        self,
+        user: str,
+        tags: list[str],
+        lang: str,
+        only: bool,
+        section: str,
+        tab: bool,
+        network: str,
     ) -> None:
         if self.mm.is_waiting(user) or user in self.chatting:
             return
         # a user sometimes shares an identity with the next user (two tabs)
         identity = f"id-{USERS.index(user) // 2}" if tab else ""
-        ticket = Ticket(user, tuple(tags), lang, only and bool(tags), section, identity)
+        network = network.encode().decode()  # a string of its own, as each connection has
+        ticket = Ticket(user, tuple(tags), lang, only and bool(tags), section, identity, network)
         self.tickets[user] = ticket
         self.asked.discard(user)
-        self._apply(self.mm.join(ticket, self.now))
+        self._arrive(ticket)
 
     @rule(user=st.sampled_from(USERS))
     def leave(self, user: str) -> None:
@@ -95,7 +123,7 @@ class MatchmakerMachine(RuleBasedStateMachine):
             return
         self.chatting.pop(partner, None)
         self.asked.discard(user)
-        self._apply(self.mm.join(self.tickets[user], self.now))
+        self._arrive(self.tickets[user])
 
     @rule(user=st.sampled_from(USERS))
     def stop_interests(self, user: str) -> None:

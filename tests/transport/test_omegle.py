@@ -322,3 +322,32 @@ async def test_an_api_client_starting_too_fast_gets_the_proof_of_work_as_a_captc
         assert await api.post("/recaptcha", id=client, response=solve_challenge(challenge)) == "win"
         # solved: the start it held back goes ahead, and meets the first client
         assert ["waiting"] in await api.until(client, "connected")
+
+
+async def test_a_client_that_opens_two_sessions_meets_strangers_not_itself(
+    server_factory: ServerFactory,
+) -> None:
+    """The man-in-the-middle bot: two sessions from one address are paired
+    with each other only when nobody else can be found."""
+    server = await server_factory(
+        omegle_poll_seconds=POLL,
+        trust_forwarded_for=True,
+        interest_fallback_seconds=600,
+        match_window=1,  # first come, first served: the bot's own session waited longest
+    )
+    async with aiohttp.ClientSession() as http:
+        bot = Api(server, http, {"X-Forwarded-For": "198.51.100.7"})
+        stranger = Api(server, http, {"X-Forwarded-For": "203.0.113.9"})
+        first = await bot.start(firstevents="1", topics='["music"]')
+        other = await stranger.start(firstevents="1", topics='["chess"]')
+        assert first["events"] == other["events"] == [["waiting"]]  # nothing in common
+        # the bot's second session could meet either; it meets the stranger,
+        # though its own first session has waited longer
+        second = await bot.start(firstevents="1", topics='["music","chess"]')
+        assert ["connected"] in second["events"]
+        assert ["connected"] in await stranger.until(other["clientID"], "connected")
+        assert await bot.events(first["clientID"]) == []  # still waiting
+        # with nobody else there, sessions from one address do meet (a household)
+        third = await bot.start(firstevents="1", topics='["music"]')
+        assert ["connected"] in third["events"]
+        assert ["connected"] in await bot.until(first["clientID"], "connected")

@@ -27,6 +27,14 @@ and everybody still meets a random stranger. Pools are sorted lists, so each
 operation costs O(k log n) for k pools (at most 2 x (20 tags + 1)) and n
 waiting users.
 
+Two waits from one *network* (one address, or one IPv6 /64) are eligible
+for each other, since a household or a school shares an address, but only
+as a last resort: a look for a partner (an arrival, a fallback) takes one
+from its own network only when it finds no other eligible candidate, in
+interest or random pools alike. So one client with two sessions is not
+handed itself while anybody else is waiting. (Two sessions of one *device*
+never meet at all: see :attr:`Ticket.who`.)
+
 This module must never do I/O, read the real clock or import asyncio.
 """
 
@@ -54,8 +62,10 @@ DEFAULT_SECTION: Final = "main"
 MAX_REMEMBERED: Final = 200_000
 
 # Candidates looked at per pool before giving up on finding an eligible one.
-# Ineligible users (recent partners) sit at the head of a pool only in small
-# numbers, so this bounds the scan without missing real candidates.
+# Ineligible users (recent partners) and users from the looker's own network
+# sit at the head of a pool only in small numbers (two from one network who
+# may meet never wait in one pool together), so this bounds the scan without
+# missing real candidates.
 _SCAN_LIMIT: Final = 64
 
 PoolKey = tuple[str, str, str]
@@ -67,7 +77,10 @@ class Ticket:
 
     ``user`` names this wait (one per connection); ``identity`` is whom
     recent-partner memory hangs on and who may never meet themselves (the
-    same person in two tabs). It defaults to ``user``.
+    same person in two tabs). It defaults to ``user``. ``network`` is the
+    address the wait comes from (an IPv4 address, or an IPv6 /64), empty
+    when unknown: a partner from one's own network is taken only when
+    nobody else is found.
     """
 
     user: str
@@ -76,6 +89,7 @@ class Ticket:
     interests_only: bool = False
     section: str = DEFAULT_SECTION
     identity: str = ""
+    network: str = ""
 
     @property
     def who(self) -> str:
@@ -123,6 +137,7 @@ class _Waiter:
     joined: float
     random_ok: bool
     who: str = ""
+    network: str = ""
     any_language: bool = False
     pools: set[PoolKey] = field(default_factory=set)
 
@@ -147,6 +162,10 @@ class Matchmaker:
         self._recent: OrderedDict[str, tuple[str, ...]] = OrderedDict()
         # Pairs that must never meet again (after a report), both directions.
         self._blocked: dict[str, set[str]] = {}
+        # One string per network among the waiting, with its number of
+        # waits: _pick compares networks by identity, since reading each
+        # candidate's own string costs a cache miss per candidate.
+        self._networks: dict[str, tuple[str, int]] = {}
 
     # --- queries ----------------------------------------------------------
 
@@ -192,7 +211,18 @@ class Matchmaker:
             raise ValueError("already waiting")
         policy = self.policy
         self._seq += 1
-        waiter = _Waiter(ticket, self._seq, now, random_ok=not ticket.interests, who=ticket.who)
+        network = ticket.network
+        if network:
+            network, count = self._networks.get(network, (network, 0))
+            self._networks[network] = (network, count + 1)
+        waiter = _Waiter(
+            ticket,
+            self._seq,
+            now,
+            random_ok=not ticket.interests,
+            who=ticket.who,
+            network=network,
+        )
         self._waiters[ticket.user] = waiter
         self._by_seq[waiter.seq] = waiter
         if ticket.interests and not ticket.interests_only:
@@ -267,13 +297,22 @@ class Matchmaker:
         return outcomes
 
     def _enter(self, waiter: _Waiter, keys: list[PoolKey], now: float) -> list[Outcome]:
-        """Look for a partner in ``keys`` (interests before random); else wait there."""
+        """Look for a partner in ``keys`` (interests before random); else wait there.
+
+        One from the waiter's own network comes last, after both groups.
+        """
         tag_keys = [k for k in keys if k[2] != RANDOM]
         random_keys = [k for k in keys if k[2] == RANDOM]
+        neighbours: list[int] | None = None
         for group in (tag_keys, random_keys):
-            partner = self._pick(waiter, group)
+            if not group:
+                continue
+            partner, near = self._pick(waiter, group)
             if partner is not None:
                 return [self._pair(waiter, partner, now)]
+            neighbours = neighbours or near
+        if neighbours:
+            return [self._pair(waiter, self._by_seq[self._rng.choice(neighbours)], now)]
         for key in keys:
             if key in waiter.pools:
                 continue
@@ -284,7 +323,12 @@ class Matchmaker:
             waiter.pools.add(key)
         return []
 
-    def _pick(self, waiter: _Waiter, keys: Iterable[PoolKey]) -> _Waiter | None:
+    def _pick(
+        self, waiter: _Waiter, keys: Iterable[PoolKey]
+    ) -> tuple[_Waiter | None, list[int] | None]:
+        """The partner for ``waiter`` in ``keys``, or None and the ``window``
+        longest-waiting eligible candidates from its own network, if any (the
+        last resort, which :meth:`_enter` takes when no group has anyone else)."""
         # The hot loop of matchmaking: eligible() inlined, with the arriving
         # user's identity and memory looked up once. Every pool shares the
         # waiter's section, so only identities and memories are compared.
@@ -294,7 +338,9 @@ class Matchmaker:
         me = waiter.who
         mine = recent.get(me, ())
         blocked = self._blocked.get(me, ())
+        network = waiter.network
         oldest: set[int] = set()
+        near: set[int] | None = None
         for key in keys:
             pool = self._pools.get(key)
             if not pool:
@@ -304,18 +350,26 @@ class Matchmaker:
                 if found >= window:
                     break
                 if seq not in oldest:
-                    them = by_seq[seq].who
+                    other = by_seq[seq]
+                    them = other.who
                     if them == me or them in mine or them in blocked:
                         continue
                     theirs = recent.get(them)
                     if theirs is not None and me in theirs:
                         continue
+                    if network and other.network is network:  # see self._networks
+                        # Not counted in the window: the scan goes on for
+                        # someone from elsewhere behind them.
+                        if near is None:
+                            near = set()
+                        near.add(seq)
+                        continue
                     oldest.add(seq)
                 found += 1
         if not oldest:
-            return None
+            return None, sorted(near)[:window] if near else None
         candidates = sorted(oldest)[:window]
-        return by_seq[self._rng.choice(candidates)]
+        return by_seq[self._rng.choice(candidates)], None
 
     def _pair(self, waiter: _Waiter, partner: _Waiter, now: float) -> Match:
         self._remove(waiter)
@@ -343,6 +397,13 @@ class Matchmaker:
         waiter.pools.clear()
         del self._waiters[waiter.ticket.user]
         del self._by_seq[waiter.seq]
+        network = waiter.network
+        if network:
+            count = self._networks[network][1] - 1
+            if count:
+                self._networks[network] = (network, count)
+            else:
+                del self._networks[network]
 
     def _schedule(self, when: float, waiter: _Waiter, kind: int) -> None:
         heapq.heappush(self._deadlines, (when, waiter.seq, kind))

@@ -13,6 +13,7 @@ a close code, and nothing here logs message text or addresses.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 from passerby.cluster.broker import PeerInfo
@@ -132,7 +133,9 @@ class ChatConnection:
                 case Enqueue(ticket, waiting, ref):
                     if await self._may_enqueue(ref):
                         self.send(waiting)
-                        await broker.enqueue(ticket)
+                        # Two sessions from one address meet only when
+                        # nobody else can be found (core.matchmaker).
+                        await broker.enqueue(replace(ticket, network=self.network))
                 case Dequeue():
                     await broker.dequeue(user)
                 case AskFallback():

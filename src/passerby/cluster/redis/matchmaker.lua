@@ -3,7 +3,8 @@
 -- It keeps the rules of passerby.core.matchmaker (read that module first):
 -- pools keyed by (section, scope, tag), interests before the random pool,
 -- a random pick among the `window` longest-waiting eligible candidates,
--- never oneself, never a recent partner or a blocked identity.
+-- never oneself, never a recent partner or a blocked identity, and one from
+-- the same network only when nobody else is found.
 --
 -- Data, every key under the prefix P (which holds a {hash tag}, so all keys
 -- live in one Redis Cluster slot):
@@ -25,7 +26,8 @@
 -- own arguments. `join` takes any number of arrivals (a node sends the ones
 -- that came while its previous call was out): the node's alive time-to-live
 -- in ms, then per arrival: user, node, identity, section, language,
--- interests-only, evidence details, the number of interests, the interests.
+-- interests-only, evidence details, network, the number of interests, the
+-- interests.
 -- Returns a JSON array of outcomes: ["m", a, a_node, a_info, b, b_node,
 -- b_info, [common], waited_a, waited_b] or ["f", user, node, reason].
 
@@ -67,7 +69,9 @@ local function alive(node)
   return known
 end
 
-local FIELDS = {'seq', 'who', 'sec', 'lang', 'tags', 'only', 'rnd', 'anyl', 'joined', 'node', 'info'}
+local FIELDS = {
+  'seq', 'who', 'sec', 'lang', 'tags', 'only', 'rnd', 'anyl', 'joined', 'node', 'info', 'net',
+}
 
 -- A waiting user as a table (read once per call), or nil.
 local loaded = {}
@@ -82,7 +86,7 @@ local function load(user)
   w = {
     user = user, seq = h[1], who = h[2], sec = h[3], lang = h[4], tags = split(h[5]),
     only = h[6] == '1', rnd = h[7] == '1', anyl = h[8] == '1', joined = tonumber(h[9]),
-    node = h[10], info = h[11],
+    node = h[10], info = h[11], net = h[12] or '',  -- none when stored by an older script
   }
   loaded[user] = w
   return w
@@ -146,6 +150,14 @@ local function may_meet(me, mine, them)
   return them ~= me and not mine[them] and not memory_of(them).excluded[me]
 end
 
+-- A random one of the WINDOW oldest of `seqs` (numbers), as its entry in `by_seq`.
+local function choose(by_seq, seqs)
+  table.sort(seqs)
+  local n = math.min(#seqs, WINDOW)
+  local index = math.min(n, math.floor(draw() * n) + 1)
+  return by_seq[tostring(seqs[index])]
+end
+
 -- This call's view of a pool: the first SCAN entries, read once. Trims move
 -- its start; `complete` when the list was shorter than SCAN, so that an
 -- entry pushed now can be added to the view (else the view is dropped).
@@ -163,12 +175,14 @@ local function pool_view(key)
   return view
 end
 
--- The partner for w among the pools `keys`, or nil: the same scan as
+-- The partner for w among the pools `keys`, or nil and the eligible ones
+-- from w's own network ({by_seq, seqs}, nil when none): the same scan as
 -- Matchmaker._pick, trimming entries of users who left from each pool's head.
 local function pick(w, keys)
-  local me = w.who
+  local me, network = w.who, w.net
   local mine = memory_of(me).excluded
   local chosen, seqs = {}, {}
+  local near, near_seqs = {}, {}
   for _, key in ipairs(keys) do
     local found, head_stale, at_head = 0, 0, true
     local view = pool_view(key)
@@ -184,8 +198,13 @@ local function pick(w, keys)
         at_head = false
         if chosen[seq] then
           found = found + 1
-        else
-          if may_meet(me, mine, c.who) then
+        elseif not near[seq] and may_meet(me, mine, c.who) then
+          if network ~= '' and c.net == network then
+            -- Not counted in the window: the scan goes on for someone
+            -- from elsewhere behind them.
+            near[seq] = {user, c.node}
+            near_seqs[#near_seqs + 1] = tonumber(seq)
+          else
             chosen[seq] = {user, c.node}
             seqs[#seqs + 1] = tonumber(seq)
             found = found + 1
@@ -198,11 +217,9 @@ local function pick(w, keys)
       view.first = view.first + head_stale
     end
   end
-  if #seqs == 0 then return nil end
-  table.sort(seqs)
-  local n = math.min(#seqs, WINDOW)
-  local index = math.min(n, math.floor(draw() * n) + 1)
-  return chosen[tostring(seqs[index])]
+  if #seqs > 0 then return choose(chosen, seqs) end
+  if #near_seqs > 0 then return nil, {near, near_seqs} end
+  return nil
 end
 
 -- p (who waited longer) meets w; either may be an arrival never stored
@@ -228,23 +245,33 @@ local function pair(w, partner_user)
   pair_with(load(partner_user), w)
 end
 
--- Look for a partner for w in `keys`, interests before random; true if found.
-local function meet(w, keys)
+-- The partner for w in `keys`, interests before random, or nil and the
+-- candidates from w's own network (of the first group with any, as pick()
+-- gives them): the last resort, after both groups.
+local function find(w, keys)
   local tag_keys, random_keys = {}, {}
   for _, key in ipairs(keys) do
     if string.sub(key, -1) == US then random_keys[#random_keys + 1] = key
     else tag_keys[#tag_keys + 1] = key end
   end
+  local neighbours
   for _, group in ipairs({tag_keys, random_keys}) do
     if #group > 0 then
-      local partner = pick(w, group)
-      if partner then
-        pair(w, partner[1])
-        return true
-      end
+      local partner, near = pick(w, group)
+      if partner then return partner end
+      neighbours = neighbours or near
     end
   end
-  return false
+  return nil, neighbours
+end
+
+-- Look for a partner for w in `keys` (see find); true if found.
+local function meet(w, keys)
+  local partner, neighbours = find(w, keys)
+  partner = partner or (neighbours and choose(neighbours[1], neighbours[2]))
+  if not partner then return false end
+  pair(w, partner[1])
+  return true
 end
 
 local function wait_in(w, keys)
@@ -275,15 +302,17 @@ local next_seq
 -- may meet one of them, and neither wait is ever written.
 local pending, pending_users = {}, {}
 
--- The index in `pending` of a partner for w, or nil: the same rules as
--- pick() (interests before random, a random one of the `window` oldest).
+-- The index in `pending` of a partner for w, or nil and the indices of the
+-- ones from w's own network: the same rules as find() (interests before
+-- random, a random one of the `window` oldest, one's own network last).
 local function meet_pending(w, keys)
   if #pending == 0 then return nil end
   local wanted = {}
   for _, key in ipairs(keys) do wanted[key] = true end
   local mine = memory_of(w.who).excluded
+  local neighbours
   for _, want_random in ipairs({false, true}) do
-    local found = {}
+    local found, near = {}, {}
     for i, p in ipairs(pending) do
       if #found >= WINDOW then break end
       local shares = false
@@ -294,14 +323,19 @@ local function meet_pending(w, keys)
         end
       end
       if shares and may_meet(w.who, mine, p.who) then
-        found[#found + 1] = i
+        if w.net ~= '' and p.net == w.net then
+          if #near < WINDOW then near[#near + 1] = i end
+        else
+          found[#found + 1] = i
+        end
       end
     end
     if #found > 0 then
       return found[math.min(#found, math.floor(draw() * #found) + 1)]
     end
+    if not neighbours and #near > 0 then neighbours = near end
   end
-  return nil
+  return nil, neighbours
 end
 
 local function store(w)
@@ -309,7 +343,7 @@ local function store(w)
   redis.call('HSET', wkey(w.user), 'seq', w.seq, 'who', w.who, 'sec', w.sec, 'lang', w.lang,
     'tags', table.concat(w.tags, US), 'only', w.only and '1' or '0',
     'rnd', w.rnd and '1' or '0', 'anyl', '0', 'joined', tostring(now), 'node', w.node,
-    'info', w.info)
+    'info', w.info, 'net', w.net)
   loaded[w.user] = w
   if #w.tags > 0 and not w.only then
     redis.call('ZADD', P .. 'dl', now + INTEREST_FB, '0|' .. w.seq .. '|' .. w.user)
@@ -321,13 +355,23 @@ local function store(w)
 end
 
 -- An arrival: a partner now (a waiting user first, then an arrival of this
--- call), or it joins `pending`. Nothing is written for an arrival paired at once.
+-- call; from w's own network only when neither has anyone else), or it joins
+-- `pending`. Nothing is written for an arrival paired at once.
 local function arrive(w)
   if pending_users[w.user] then return end  -- twice in one call
   if redis.call('EXISTS', wkey(w.user)) == 1 then return end  -- already waiting
   local keys = keys_of(w, w.lang)
-  if meet(w, keys) then return end
-  local i = meet_pending(w, keys)
+  local partner, neighbours = find(w, keys)
+  if partner then
+    pair(w, partner[1])
+    return
+  end
+  local i, near = meet_pending(w, keys)
+  if not i and neighbours then
+    pair(w, choose(neighbours[1], neighbours[2])[1])
+    return
+  end
+  if not i and near then i = near[math.min(#near, math.floor(draw() * #near) + 1)] end
   if i then
     local p = table.remove(pending, i)
     pending_users[p.user] = nil
@@ -354,7 +398,7 @@ if op == 'join' then
   local starts, i = {}, 7
   while i <= #ARGV do
     starts[#starts + 1] = i
-    i = i + 8 + tonumber(ARGV[i + 7])
+    i = i + 9 + tonumber(ARGV[i + 8])
   end
   -- One sequence number for each arrival of this call, taken in one step.
   local base = redis.call('INCRBY', P .. 'seq', #starts) - #starts
@@ -365,11 +409,11 @@ if op == 'join' then
   for _, i in ipairs(starts) do
     local w = {
       user = ARGV[i], node = ARGV[i + 1], who = ARGV[i + 2], sec = ARGV[i + 3],
-      lang = ARGV[i + 4], only = ARGV[i + 5] == '1', info = ARGV[i + 6], tags = {},
-      anyl = false, joined = now,
+      lang = ARGV[i + 4], only = ARGV[i + 5] == '1', info = ARGV[i + 6], net = ARGV[i + 7],
+      tags = {}, anyl = false, joined = now,
     }
-    local count = tonumber(ARGV[i + 7])
-    for j = 1, count do w.tags[j] = ARGV[i + 7 + j] end
+    local count = tonumber(ARGV[i + 8])
+    for j = 1, count do w.tags[j] = ARGV[i + 8 + j] end
     w.rnd = count == 0
     -- A node that asks is alive, even when Redis has just restarted and its
     -- next heartbeat is still to come: its waiting users must not look stale.

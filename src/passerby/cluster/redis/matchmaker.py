@@ -116,6 +116,7 @@ class RedisMatchmaker:
             ticket.lang,
             "1" if ticket.interests_only else "0",
             info,
+            ticket.network,
             str(len(ticket.interests)),
             *ticket.interests,
         )
