@@ -12,7 +12,6 @@ history and risk still run). Usage:
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 
 from aiohttp import web
@@ -20,6 +19,7 @@ from aiohttp import web
 from passerby.app import create_app
 from passerby.config import load
 from passerby.core.signals import Signal
+from passerby.gctuning import tune_collector
 from passerby.safety.moderation import Analyser
 
 
@@ -33,9 +33,7 @@ def serve(analyser: Analyser, host: str, port: int) -> None:
     settings = load(overrides={"host": host, "port": port})
     logging.basicConfig(level=settings.log_level.upper())
     app = create_app(settings, analyser=analyser)
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
+    tune_collector()
     try:
         import uvloop
 

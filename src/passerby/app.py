@@ -302,8 +302,9 @@ def build_omegle(
     """The Omegle API door, over the same chat service as the WebSocket."""
 
     async def ended(session: OmegleSession) -> None:
-        if session.conn is not None:
-            await chat.closed(session.conn)
+        conn, session.conn = session.conn, None  # no cycle left for the collector
+        if conn is not None:
+            await chat.closed(conn)
 
     sessions = OmegleSessions(clock, idle_seconds=settings.omegle_idle_seconds, on_end=ended)
     sections = {settings.adult_section: settings.adult_section}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import logging
 import multiprocessing
 import os
@@ -22,6 +21,7 @@ from passerby.app import create_app, load_secret
 from passerby.clock import SystemClock
 from passerby.config import Settings, load
 from passerby.errors import ConfigError
+from passerby.gctuning import tune_collector
 from passerby.safety.retention import RetentionJob
 from passerby.storage.chain import verify_chain
 from passerby.storage.sql import SQLStore
@@ -90,12 +90,7 @@ async def serve(settings: Settings, *, reuse_port: bool = False) -> None:
     app = create_app(settings)
     runner = app_runner(app)
     await runner.setup()
-    # Everything built so far (the moderation model, patterns, the schema)
-    # lives as long as the process: move it out of the collector's sight, and
-    # collect less often, so that full collections stay short and rare.
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
+    tune_collector()
     site = web.TCPSite(
         runner, settings.host, settings.port, backlog=4096, reuse_port=reuse_port or None
     )

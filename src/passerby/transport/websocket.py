@@ -227,6 +227,14 @@ class ChatEndpoint:
             log.exception("error while serving a connection")
         finally:
             await service.closed(conn)
+            # Break the cycles a closed connection would leave for the
+            # collector (see passerby.gctuning): the door and its connection
+            # point at each other, and aiohttp keeps a failed connection's
+            # error, whose traceback holds the response.
+            door.conn = None
+            error = ws.exception()
+            if error is not None:
+                error.__traceback__ = None
         return ws
 
     async def _serve(self, door: WebSocketDoor, conn: ChatConnection) -> None:
@@ -253,6 +261,10 @@ class ChatEndpoint:
                     await service.ping(conn, msg.data)
                 elif kind is WSMsgType.PONG:
                     await service.pong(conn)
+                elif kind is WSMsgType.ERROR:  # a broken frame: aiohttp closes the connection
+                    if isinstance(msg.data, BaseException):
+                        msg.data.__traceback__ = None
+                    break
             except Exception:
                 log.exception("error while handling a frame")
                 conn.send(m.INTERNAL)
