@@ -38,7 +38,7 @@ from passerby.core.ratelimit import Rate
 from passerby.metrics import Metrics
 from passerby.safety.actions import SafetyActions
 from passerby.safety.bans import BanService
-from passerby.safety.challenge import ChallengeService, Difficulty
+from passerby.safety.challenge import LIFETIME_SECONDS, ChallengeService, Difficulty
 from passerby.safety.devices import DeviceService
 from passerby.safety.iphash import IpHasher
 from passerby.safety.moderation import Analyser, CachedAnalyser, RiskFactory
@@ -164,7 +164,12 @@ def build_services(
     hasher = IpHasher(store, clock, settings.ip_key_days * 86400)
     devices = DeviceService(secret, store, settings.sections(), clock)
     bans = BanService(store, hasher, clock)
-    challenges = ChallengeService(secret, clock, maxnumber=settings.pow_maxnumber)
+    challenges = ChallengeService(
+        secret,
+        clock,
+        maxnumber=settings.pow_maxnumber,
+        used=shared.marks("pow-used", LIFETIME_SECONDS),
+    )
     difficulty = Difficulty(
         challenges,
         shared.counters,

@@ -58,4 +58,4 @@ async def test_a_harder_challenge_is_still_verified() -> None:
     await pricing.solved("dev", "")
     challenge = await pricing.issue("dev", "")
     assert challenge["maxnumber"] == 2 * BASE
-    assert pricing.challenges.verify(solve_challenge(challenge))
+    assert await pricing.challenges.verify(solve_challenge(challenge))

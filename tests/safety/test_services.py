@@ -13,6 +13,7 @@ import orjson
 import pytest
 
 from passerby.clock import ManualClock
+from passerby.cluster.limits import memory_marks
 from passerby.core.entry import Band, EntryRefused, SectionPolicy
 from passerby.safety.bans import KEYS_SECONDS, BanService
 from passerby.safety.challenge import ChallengeService
@@ -162,27 +163,39 @@ def solve(challenge: dict[str, object]) -> str:
     raise AssertionError("unsolvable")
 
 
-def test_proof_of_work_round_trip_once_only() -> None:
+async def test_proof_of_work_round_trip_once_only() -> None:
     clock = ManualClock(wall_start=1_800_000_000)
     service = ChallengeService(SECRET, clock, maxnumber=2000)
     challenge = service.issue()
     payload = solve(challenge)
-    assert service.verify(payload)
-    assert not service.verify(payload)  # single use
+    assert await service.verify(payload)
+    assert not await service.verify(payload)  # single use
     wrong = orjson.loads(base64.b64decode(solve(service.issue())))
     wrong["number"] += 1
-    assert not service.verify(base64.b64encode(orjson.dumps(wrong)).decode())
+    assert not await service.verify(base64.b64encode(orjson.dumps(wrong)).decode())
     forged = orjson.loads(base64.b64decode(solve(service.issue())))
     forged["signature"] = "0" * 64
-    assert not service.verify(base64.b64encode(orjson.dumps(forged)).decode())
+    assert not await service.verify(base64.b64encode(orjson.dumps(forged)).decode())
     late = solve(service.issue())
     clock.advance(301)
-    assert not service.verify(late)
-    assert not service.verify("not base64!")
+    assert not await service.verify(late)
+    assert not await service.verify("not base64!")
     odd = orjson.loads(base64.b64decode(solve(service.issue())))
     odd["salt"] = odd["salt"].split("=")[0] + "=²"  # a digit Python's float() refuses
-    assert not service.verify(base64.b64encode(orjson.dumps(odd)).decode())
-    assert not service.verify(base64.b64encode(b"[1,2]").decode())
+    assert not await service.verify(base64.b64encode(orjson.dumps(odd)).decode())
+    assert not await service.verify(base64.b64encode(b"[1,2]").decode())
+
+
+async def test_a_solution_spent_on_one_node_is_refused_on_another() -> None:
+    clock = ManualClock(wall_start=1_800_000_000)
+    spent = memory_marks(clock)("pow-used", 300.0)  # shared, as Redis is by every node
+    here = ChallengeService(SECRET, clock, maxnumber=2000, used=spent)
+    there = ChallengeService(SECRET, clock, maxnumber=2000, used=spent)
+    payload = solve(here.issue())
+    assert await here.verify(payload)
+    assert not await there.verify(payload)
+    alone = ChallengeService(SECRET, clock, maxnumber=2000)  # no shared marks: its own memory
+    assert await alone.verify(payload)
 
 
 async def test_spool_survives_a_torn_line_and_drains_in_order(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from typing import Any
 import orjson
 
 from passerby.clock import Clock
-from passerby.cluster.limits import CountersFactory
+from passerby.cluster.limits import CountersFactory, Marks
 
 ALGORITHM = "SHA-256"
 # About 50,000 hashes on average: well under a second in a phone browser.
@@ -40,11 +40,22 @@ SOLVES_HALF_LIFE = 3600.0
 
 
 class ChallengeService:
-    def __init__(self, secret: bytes, clock: Clock, *, maxnumber: int = DEFAULT_MAXNUMBER) -> None:
+    def __init__(
+        self,
+        secret: bytes,
+        clock: Clock,
+        *,
+        maxnumber: int = DEFAULT_MAXNUMBER,
+        used: Marks | None = None,
+    ) -> None:
         self._key = hmac.new(secret, b"challenge", hashlib.sha256).digest()
         self._clock = clock
         self.maxnumber = maxnumber
         self._used: dict[str, float] = {}
+        # Solutions spent on any node (kept LIFETIME_SECONDS, as long as a
+        # challenge lives), so that one solution cannot start a chat on each
+        # node in turn; without it, on this node only.
+        self._used_everywhere = used
 
     def issue(self, maxnumber: int | None = None) -> dict[str, Any]:
         """A new challenge; ``maxnumber`` (default: the configured one) sets
@@ -65,16 +76,29 @@ class ChallengeService:
     def _sign(self, challenge: str) -> str:
         return hmac.new(self._key, challenge.encode(), hashlib.sha256).hexdigest()
 
-    def verify(self, payload: str) -> bool:
+    async def verify(self, payload: str) -> bool:
         """True for a correct, unexpired, signed, first-time solution."""
-        if not isinstance(payload, str) or len(payload) > 2048:
+        challenge = self._checked(payload)
+        if challenge is None:
             return False
+        shared = self._used_everywhere
+        if shared is not None:
+            if await shared.contains(challenge):
+                return False  # spent on another node
+            await shared.add(challenge)
+        return True
+
+    def _checked(self, payload: str) -> str | None:
+        """The challenge a correct, unexpired, signed solution answers, the
+        first time it is seen here; None otherwise."""
+        if not isinstance(payload, str) or len(payload) > 2048:
+            return None
         try:
             data = orjson.loads(base64.b64decode(payload, validate=True))
         except (binascii.Error, ValueError):
-            return False
+            return None
         if not isinstance(data, dict):
-            return False
+            return None
         challenge, salt = data.get("challenge"), data.get("salt")
         number, signature = data.get("number"), data.get("signature")
         if not (
@@ -85,20 +109,20 @@ class ChallengeService:
             and not isinstance(number, bool)
             and data.get("algorithm") == ALGORITHM
         ):
-            return False
+            return None
         if not hmac.compare_digest(signature, self._sign(challenge)):
-            return False
+            return None
         expires = _expiry(salt)
         now = self._clock.wall()
         if expires is None or expires < now:
-            return False
+            return None
         if hashlib.sha256(f"{salt}{number}".encode()).hexdigest() != challenge:
-            return False
+            return None
         self._forget_expired(now)
         if challenge in self._used:
-            return False  # each solution works once
+            return None  # each solution works once
         self._used[challenge] = expires
-        return True
+        return challenge
 
     def _forget_expired(self, now: float) -> None:
         if len(self._used) > 1024:

@@ -157,7 +157,7 @@ class ChatConnection:
                     await self._report(effect)
                 case CheckSolution(payload):
                     service = self._service
-                    ok = service.safety.challenges.verify(payload)
+                    ok = await service.safety.challenges.verify(payload)
                     if ok:
                         await service.challenge_solved(self.info.device, self.network)
                         self.passes = STARTS_PER_SOLVE

@@ -178,7 +178,7 @@ class EntryApi:
         if self._pow_at_entry and token is None:
             solution = data.get("solution")
             network = network_of(address)
-            if not isinstance(solution, str) or not self._challenges.verify(solution):
+            if not isinstance(solution, str) or not await self._challenges.verify(solution):
                 return _error(
                     403,
                     "challenge_required",
