@@ -29,6 +29,7 @@ from tests.support import (
     start_chat,
 )
 
+from passerby.service.chat import ChatService
 from passerby.transport.outbox import KERNEL_RECEIVE_BUFFER, KERNEL_SEND_BUFFER
 
 # Bytes that are not UTF-8 (aiohttp's parser refuses control characters).
@@ -74,12 +75,7 @@ async def test_a_client_with_an_undecodable_user_agent_can_be_reported(
 ) -> None:
     hostile = await raw(open_raw, await visitor(live_server))
     reporter = await (await visitor(live_server)).connect()
-    await hostile.send(type="start")
-    await hostile.expect("waiting")
-    await reporter.send(type="start")
-    await reporter.expect("waiting")
-    await hostile.expect("connected")
-    await reporter.expect("connected")
+    await start_chat(hostile, reporter)  # a raw client speaks the same
     await hostile.send(type="message", text="hello")
     await reporter.expect("message")
     await reporter.send(type="report", reason="harassment")
@@ -99,12 +95,7 @@ async def test_child_safety_rules_act_on_a_client_with_an_undecodable_user_agent
     groomer = await visitor(live_server, band="13-17")
     hostile = await raw(open_raw, groomer)
     teen = await (await visitor(live_server, band="13-17")).connect()
-    await hostile.send(type="start")
-    await hostile.expect("waiting")
-    await teen.send(type="start")
-    await teen.expect("waiting")
-    await hostile.expect("connected")
-    await teen.expect("connected")
+    await start_chat(hostile, teen)  # a raw client speaks the same
     await hostile.send(type="message", text="im 34 btw")
     await hostile.expect("held")
     await teen.expect("chat_ended")
@@ -126,12 +117,7 @@ async def test_a_client_with_an_undecodable_user_agent_can_start_on_redis(
     async with nodes_on_redis(server_factory, count=1) as (server,):
         hostile = await raw(open_raw, await visitor(server))
         other = await (await visitor(server)).connect()
-        await hostile.send(type="start")
-        await hostile.expect("waiting")
-        await other.send(type="start")
-        await other.expect("waiting")
-        await hostile.expect("connected")
-        await other.expect("connected")
+        await start_chat(hostile, other)  # a raw client speaks the same
 
 
 async def test_two_different_device_cookies_are_refused_by_every_door(
@@ -304,13 +290,16 @@ async def test_a_pending_band_change_applies_when_it_falls_due(
     await start_chat(adult_chat, partner)
     status, body = await browser.declare("13-17")
     assert status == 200 and body["pending_band"] == "13-17"
+    device = browser.device
+    chat = server.services.chat
+    # every node heard of the declaration and noted when it falls due
+    due = await eventually(lambda: _due(chat, device))
+    assert due > datetime.now(UTC) + timedelta(minutes=59)
     await adult_chat.send(type="message", text="still here")  # nothing changes yet
     await partner.expect("message")
-    chat = server.services.chat
     await chat._bands_due()
     await adult_chat.nothing(0.2)
     # an hour later (moved by hand: the due time, then the round that finds it)
-    device = browser.device
     chat._band_due[device] = datetime.now(UTC) - timedelta(seconds=1)
     row = await server.services.store.get_device(device)
     assert row is not None
@@ -320,6 +309,10 @@ async def test_a_pending_band_change_applies_when_it_falls_due(
     await chat._bands_due()
     assert (await adult_chat.expect("error"))["code"] == "section_changed"
     assert (await partner.expect("chat_ended"))["by"] == "stranger"
+
+
+async def _due(chat: ChatService, device: str) -> datetime | None:
+    return chat._band_due.get(device)
 
 
 async def test_a_band_change_reaches_connections_on_another_node(

@@ -126,7 +126,6 @@ class ServerLog:
         self._budget = TokenBucket(
             Rate(REJECTED_LINES_PER_MINUTE / 60, REJECTED_LINES_PER_MINUTE), clock.monotonic()
         )
-        self.rejected = 0  # malformed requests seen
         self._untold = 0  # of them, not written
 
     def debug(self, msg: str, *args: Any, **kwargs: Any) -> None:
@@ -139,7 +138,6 @@ class ServerLog:
         if fault is None:
             self._logger.exception(msg, *args, **kwargs)
             return
-        self.rejected += 1
         if self._budget.take(self._clock.monotonic()):
             self._untold += 1
             return
