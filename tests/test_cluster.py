@@ -18,7 +18,7 @@ import secrets
 import shutil
 import signal
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +26,9 @@ from typing import Any
 
 import aiohttp
 import pytest
+from aiohttp import web
+from python_omegle import InterestsChat
+from python_omegle.chatevent import ChatEvent
 from tests.support import Client, RedisServer, free_port, fresh_postgres_database
 
 REDIS_URL = os.environ.get("PASSERBY_TEST_REDIS_URL", "")
@@ -33,6 +36,7 @@ PG_URL = os.environ.get("PASSERBY_TEST_DATABASE_URL", "")
 HEARTBEAT, TIMEOUT = 0.3, 1.5
 # A dead node's partners hear within timeout + heartbeat; allow for a slow machine.
 TOLD_WITHIN = 3 * (TIMEOUT + HEARTBEAT)
+OMEGLE_POLL = 1.0  # seconds an Omegle API long poll waits
 
 pytestmark = pytest.mark.skipif(
     not REDIS_URL or shutil.which("redis-server") is None,
@@ -74,6 +78,7 @@ class Cluster:
             "PASSERBY_NODE_HEARTBEAT_SECONDS": str(HEARTBEAT),
             "PASSERBY_NODE_TIMEOUT_SECONDS": str(TIMEOUT),
             "PASSERBY_LOG_LEVEL": "warning",
+            "PASSERBY_OMEGLE_POLL_SECONDS": str(OMEGLE_POLL),
         }
         process = await asyncio.create_subprocess_exec(
             sys.executable,
@@ -232,3 +237,134 @@ async def test_three_nodes_one_redis(cluster: Cluster, people: Any) -> None:
     client = Client(again)
     await client.expect("welcome")
     assert (await client.expect("banned"))["reason_code"] == "harassment"
+
+
+# --- the Omegle API behind a load balancer ------------------------------------------
+
+
+class Api:
+    """Raw Omegle API calls, each to the node the test names."""
+
+    def __init__(self, http: aiohttp.ClientSession) -> None:
+        self.http = http
+
+    async def start(self, node: Node, **params: str) -> Any:
+        async with self.http.get(node.url + "/start", params=params) as response:
+            assert response.status == 200, await response.text()
+            return await response.json(content_type=None)
+
+    async def post(self, node: Node, path: str, **form: str) -> str:
+        async with self.http.post(node.url + path, data=form) as response:
+            return await response.text()
+
+    async def until(self, nodes: list[Node], client_id: str, name: str) -> list[Any]:
+        """Poll, a different node each time, until a batch holding ``name``."""
+        for i in range(20):
+            node = nodes[i % len(nodes)]
+            async with self.http.post(node.url + "/events", data={"id": client_id}) as response:
+                assert response.status == 200
+                batch = await response.json(content_type=None)
+            assert batch is not None, f"the id ended before {name!r}"
+            if any(event[0] == name for event in batch):
+                return list(batch)
+        raise AssertionError(f"no {name!r} event")
+
+
+async def test_an_omegle_client_may_land_on_any_node(cluster: Cluster) -> None:
+    one = await cluster.start_node("one")
+    two = await cluster.start_node("two")
+    async with aiohttp.ClientSession() as http:
+        api = Api(http)
+        a = await api.start(one, topics='["chess"]')
+        b = await api.start(two, topics='["chess"]')
+        # Each side reads its events from the node it did not start on.
+        batch = await api.until([two, one], a, "connected")
+        assert ["commonLikes", ["chess"]] in batch
+        await api.until([one, two], b, "connected")
+        # Commands reach the node that holds the chat, in order.
+        for i in range(3):
+            assert await api.post(two if i % 2 else one, "/send", id=a, msg=f"a{i}") == "win"
+        got: list[str] = []
+        while len(got) < 3:
+            batch = await api.until([one, two], b, "gotMessage")
+            got += [event[1] for event in batch if event[0] == "gotMessage"]
+        assert got == ["a0", "a1", "a2"]
+        assert await api.post(one, "/typing", id=b) == "win"
+        await api.until([two], a, "typing")
+        assert await api.post(one, "/send", id=b, msg="b to a") == "win"
+        batch = await api.until([two, one], a, "gotMessage")
+        assert ["gotMessage", "b to a"] in batch
+        # A disconnect sent to the other node ends the chat on both sides.
+        assert await api.post(one, "/disconnect", id=b) == "win"
+        await api.until([one, two], a, "strangerDisconnected")
+        async with http.post(two.url + "/events", data={"id": b}) as response:
+            assert await response.json(content_type=None) is None
+        assert await api.post(two, "/send", id=b, msg="gone") == "fail"
+
+
+def wait_for(chat: Any, kind: ChatEvent, limit: int = 30) -> Any:
+    for _ in range(limit):
+        event, argument = chat.get_event()
+        if event == kind:
+            return argument
+    raise AssertionError(f"no {kind}")
+
+
+async def round_robin(nodes: list[Node]) -> tuple[web.AppRunner, str]:
+    """A load balancer that sends each request to the next node in turn."""
+    turn = iter(range(1 << 30))
+    http = aiohttp.ClientSession()
+
+    async def forward(request: web.Request) -> web.Response:
+        node = nodes[next(turn) % len(nodes)]
+        headers = {k: v for k, v in request.headers.items() if k.lower() == "content-type"}
+        async with http.request(
+            request.method, node.url + request.path_qs, data=await request.read(), headers=headers
+        ) as answer:
+            body = await answer.read()
+            return web.Response(body=body, status=answer.status, content_type=answer.content_type)
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", forward)
+
+    async def closed(app: web.Application) -> None:
+        await http.close()
+
+    app.on_cleanup.append(closed)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    return runner, f"http://127.0.0.1:{port}"
+
+
+async def test_python_omegle_clients_chat_through_a_round_robin_balancer(
+    cluster: Cluster,
+) -> None:
+    nodes = [await cluster.start_node("one"), await cluster.start_node("two")]
+    runner, url = await round_robin(nodes)
+
+    def chat() -> list[Any]:
+        a, b = InterestsChat(["music"]), InterestsChat(["music", "books"])
+        for one in (a, b):
+            one._server_url = url
+            one.start()
+        common = [wait_for(a, ChatEvent.CHAT_READY), wait_for(b, ChatEvent.CHAT_READY)]
+        a.send("hi from a")
+        got_b = wait_for(b, ChatEvent.GOT_MESSAGE)
+        b.start_typing()
+        wait_for(a, ChatEvent.PARTNER_STARTED_TYPING)
+        b.send("hi from b")
+        got_a = wait_for(a, ChatEvent.GOT_MESSAGE)
+        a.disconnect()
+        wait_for(b, ChatEvent.CHAT_ENDED)
+        return [common, got_a, got_b]
+
+    try:
+        work: Callable[[], list[Any]] = chat
+        loop = asyncio.get_running_loop()
+        common, got_a, got_b = await asyncio.wait_for(loop.run_in_executor(None, work), 60)
+    finally:
+        await runner.cleanup()
+    assert common == [["music"], ["music"]]
+    assert (got_a, got_b) == ("hi from b", "hi from a")

@@ -11,7 +11,7 @@ import logging
 import os
 import random
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -29,9 +29,11 @@ from passerby.cluster.limits import (
     memory_limiters,
     memory_marks,
 )
+from passerby.cluster.mailbox import Mailboxes, MemoryMailboxes
 from passerby.cluster.memory import MemoryBroker
 from passerby.cluster.redis.broker import NodeTiming, RedisBroker, key_prefix
 from passerby.cluster.redis.limits import redis_counters, redis_limiters, redis_marks
+from passerby.cluster.redis.mailbox import RedisMailboxes
 from passerby.config import Settings
 from passerby.core.matchmaker import Match, Matchmaker
 from passerby.core.ratelimit import Rate
@@ -114,6 +116,8 @@ class Shared:
     limiters: LimiterFactory
     marks: MarksFactory
     counters: CountersFactory
+    # Where a long-poll client's events wait: (idle seconds) -> mailboxes.
+    mailboxes: Callable[[float], Mailboxes]
 
 
 def build_broker(
@@ -124,7 +128,12 @@ def build_broker(
     policy = settings.matchmaker_policy()
     if settings.broker_url.startswith("memory://"):
         memory = MemoryBroker(Matchmaker(policy, rng), clock)
-        return memory, Shared(memory_limiters(clock), memory_marks(clock), memory_counters(clock))
+        return memory, Shared(
+            memory_limiters(clock),
+            memory_marks(clock),
+            memory_counters(clock),
+            lambda idle: MemoryMailboxes(clock, idle_seconds=idle),
+        )
     # Callers queue for a connection rather than fail when a burst of starts
     # asks more of Redis at once than the pool holds.
     pool = BlockingConnectionPool.from_url(
@@ -143,6 +152,7 @@ def build_broker(
         redis_limiters(redis, prefix, clock),
         redis_marks(redis, prefix, clock),
         redis_counters(redis, prefix, clock),
+        lambda idle: RedisMailboxes(redis, prefix=prefix, idle_seconds=idle, node=broker.node),
     )
 
 
@@ -249,7 +259,7 @@ def build_services(
         marks=shared.marks,
     )
     websocket = ChatEndpoint(chat, clock, heartbeat=settings.heartbeat_seconds)
-    omegle = build_omegle(settings, chat, clock, shared.limiters) if settings.omegle_api else None
+    omegle = build_omegle(settings, chat, clock, shared) if settings.omegle_api else None
 
     async def band_changed(device: str) -> None:
         now = datetime.fromtimestamp(clock.wall(), UTC)
@@ -301,9 +311,7 @@ def build_services(
     )
 
 
-def build_omegle(
-    settings: Settings, chat: ChatService, clock: Clock, limiters: LimiterFactory
-) -> OmegleApi:
+def build_omegle(settings: Settings, chat: ChatService, clock: Clock, shared: Shared) -> OmegleApi:
     """The Omegle API door, over the same chat service as the WebSocket."""
 
     async def ended(session: OmegleSession) -> None:
@@ -311,15 +319,16 @@ def build_omegle(
         if conn is not None:
             await chat.closed(conn)
 
-    sessions = OmegleSessions(clock, idle_seconds=settings.omegle_idle_seconds, on_end=ended)
+    idle = settings.omegle_idle_seconds
+    sessions = OmegleSessions(clock, shared.mailboxes(idle), idle_seconds=idle, on_end=ended)
     sections = {settings.adult_section: settings.adult_section}
     if settings.teen_section_enabled and settings.omegle_teens:
         sections[settings.teen_section] = settings.teen_section
-    return OmegleApi(
+    api = OmegleApi(
         chat,
         sessions,
         clock,
-        starts=limiters(
+        starts=shared.limiters(
             "omegle-starts",
             Rate(settings.rate_omegle_starts_per_minute / 60, settings.rate_omegle_starts_burst),
         ),
@@ -327,6 +336,8 @@ def build_omegle(
         sections=sections,
         default_section=settings.adult_section,
     )
+    sessions.mailboxes.on_command(api.run)
+    return api
 
 
 def create_app(
@@ -356,7 +367,7 @@ def create_app(
         await services.chat.start()
         await services.websocket.start()
         if services.omegle is not None:
-            services.omegle.sessions.start()
+            await services.omegle.sessions.start()
         yield
         if services.omegle is not None:
             await services.omegle.sessions.close()

@@ -152,6 +152,8 @@ class Settings:
         ):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive")
+        if self.omegle_poll_seconds >= self.omegle_idle_seconds:
+            raise ConfigError("omegle_poll_seconds must be shorter than omegle_idle_seconds")
         if not 0 <= self.pow_max_doublings <= 20:
             raise ConfigError("pow_max_doublings must be between 0 and 20")
         if self.public_url and not _public_url(self.public_url):

@@ -28,6 +28,7 @@ from aiohttp import web
 
 from passerby.clock import Clock
 from passerby.cluster.limits import Limiter
+from passerby.cluster.redis.broker import UNREACHABLE
 from passerby.core import protocol as p
 from passerby.core.interests import DEFAULT_LANGUAGE, InterestError, normalise_language
 from passerby.core.session import State
@@ -68,6 +69,21 @@ def _checked(
         return build(value)
     except ProtocolError as exc:
         return exc
+
+
+def _fixed(command: p.ClientMessage) -> Callable[[str], p.ClientMessage]:
+    return lambda _value: command
+
+
+# What each API command is, as the chat service takes it.
+COMMANDS: Final[Mapping[str, Callable[[str], p.ClientMessage]]] = {
+    "send": p.chat_text,
+    "typing": _fixed(p.TYPING),
+    "stoppedtyping": _fixed(p.STOPPED_TYPING),
+    "stoplooking": _fixed(p.STOP_INTERESTS),
+    "solve": p.solve,
+    "disconnect": _fixed(p.LEAVE),
+}
 
 
 def topics_of(raw: str) -> list[str]:
@@ -166,20 +182,21 @@ class OmegleApi:
         if full is not None:
             service.metrics.refused_connections.inc()
             return self._refused(fields, f"Try again later: {full}.")
-        session = self.sessions.new()
+        session = await self.sessions.new()
         conn = await service.open(session, peer, network)
         if conn is None:
-            await self.sessions.end(session)
+            await self.sessions.end(session, drop=True)
             return self._refused(fields, "Try again soon.")
         session.conn = conn
         session.start = self._start_command(fields)
         if not session.ending:
             await service.command(conn, session.start)
         if conn.session.closed:  # banned: answered as Omegle answered it
-            await self.sessions.end(session)
+            await self.sessions.end(session, drop=True)
             return _json({})
         if "firstevents" in fields and fields["firstevents"] != "0":
-            return _json({"clientID": session.id, "events": session.take()})
+            events = await self.sessions.mailboxes.take(session.id, 0)
+            return _json({"clientID": session.id, "events": events or []})
         return _json(session.id)
 
     def _start_command(self, fields: Mapping[str, str]) -> p.ClientMessage | ProtocolError:
@@ -202,83 +219,85 @@ class OmegleApi:
     # --- /events: the long poll -------------------------------------------------
 
     async def events(self, request: web.Request) -> web.Response:
+        """The client's unread events, on whichever node it asks; ``null`` once
+        its id is unknown or finished. A newer poll for the same id answers
+        the earlier one with ``[]``."""
         fields = await self._fields(request)
-        session = self.sessions.get(fields.get("id", ""))
-        if session is None:
+        client_id = fields.get("id", "")
+        if not client_id:
             return _json(None)
-        if not session.events and not session.ending:
-            earlier = session.waiter
-            if earlier is not None and not earlier.done():
-                earlier.set_result(None)  # a newer poll for the same id takes over
-            waiter = session.waiter = asyncio.get_running_loop().create_future()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.shield(waiter), self._poll)
-            if session.waiter is not waiter:
-                return _json([])  # a newer poll took over: it gets the events
-            session.waiter = None
-        events = session.take()
-        if session.ending:
-            await self.sessions.end(session)  # its last events are read: the id is done
-            if not events:
-                return _json(None)
+        try:
+            events = await self.sessions.mailboxes.take(client_id, self._poll)
+        except UNREACHABLE:
+            return _json({"error": "The server is busy; try again soon."}, 503)
         return _json(events)
 
-    # --- actions ------------------------------------------------------------------
+    # --- commands: run on the node that holds the chat ----------------------------
 
-    async def _act(self, request: web.Request, command: p.ClientMessage) -> web.Response:
-        fields = await self._fields(request)
-        return await self._command(fields, command)
-
-    async def _command(
-        self, fields: Mapping[str, str], command: p.ClientMessage | ProtocolError
+    async def _forward(
+        self, fields: Mapping[str, str], action: str, value: str = ""
     ) -> web.Response:
-        session = self.sessions.get(fields.get("id", ""))
-        if session is None or session.conn is None or session.ending:
+        client_id = fields.get("id", "")
+        if not client_id:
             return _text(FAIL)
-        pause = await self.service.command(session.conn, command)
-        if pause:
-            await asyncio.sleep(pause)  # this client's messages cost more than its share
-        return _text(WIN)
+        try:
+            known = await self.sessions.mailboxes.command(client_id, [action, value])
+        except UNREACHABLE:
+            return _text(FAIL, 503)
+        return _text(WIN if known else FAIL)
+
+    async def run(self, client_id: str, command: list[Any]) -> None:
+        """A client's command, on this node that holds its chat (the mailbox's handler)."""
+        session = self.sessions.get(client_id)
+        if session is None or len(command) != 2:
+            return
+        action, value = command
+        build = COMMANDS.get(action) if isinstance(action, str) else None
+        if build is None or not isinstance(value, str):
+            return
+        async with session.lock:
+            conn = session.conn
+            if conn is None or session.ending:
+                return
+            if action == "disconnect":
+                await self.service.command(conn, p.LEAVE)
+                await self.sessions.end(session, drop=True)
+                return
+            pause = await self.service.command(conn, _checked(build, value[:MAX_FIELD_CHARS]))
+            if (
+                action == "solve"
+                and session.start is not None
+                and conn.session.state is State.IDLE
+                and not conn.session.challenge_pending
+                and not session.ending
+            ):
+                # The challenge is passed: the start it held back goes ahead.
+                await self.service.command(conn, session.start)
+            if pause:
+                await asyncio.sleep(pause)  # this client's messages cost more than its share
 
     async def send(self, request: web.Request) -> web.Response:
         fields = await self._fields(request)
-        return await self._command(fields, _checked(p.chat_text, fields.get("msg", "")))
+        return await self._forward(fields, "send", fields.get("msg", ""))
 
     async def typing(self, request: web.Request) -> web.Response:
-        return await self._act(request, p.TYPING)
+        return await self._forward(await self._fields(request), "typing")
 
     async def stopped_typing(self, request: web.Request) -> web.Response:
-        return await self._act(request, p.STOPPED_TYPING)
+        return await self._forward(await self._fields(request), "stoppedtyping")
 
     async def stop_looking(self, request: web.Request) -> web.Response:
-        return await self._act(request, p.STOP_INTERESTS)
+        return await self._forward(await self._fields(request), "stoplooking")
 
     async def recaptcha(self, request: web.Request) -> web.Response:
         """The answer to a challenge (``recaptchaRequired``): our proof of
         work's solution, as the WebSocket's ``solve`` takes it. Once it is
         accepted, the start it held back goes ahead."""
         fields = await self._fields(request)
-        answer = await self._command(fields, _checked(p.solve, fields.get("response", "")))
-        session = self.sessions.get(fields.get("id", ""))
-        conn = session.conn if session is not None else None
-        if (
-            session is not None
-            and session.start is not None
-            and conn is not None
-            and conn.session.state is State.IDLE
-            and not conn.session.challenge_pending
-        ):
-            await self.service.command(conn, session.start)
-        return answer
+        return await self._forward(fields, "solve", fields.get("response", ""))
 
     async def disconnect(self, request: web.Request) -> web.Response:
-        fields = await self._fields(request)
-        session = self.sessions.get(fields.get("id", ""))
-        if session is None or session.conn is None:
-            return _text(FAIL)
-        await self.service.command(session.conn, p.LEAVE)
-        await self.sessions.end(session)
-        return _text(WIN)
+        return await self._forward(await self._fields(request), "disconnect")
 
     async def no_video(self, request: web.Request) -> web.Response:
         """WebRTC signalling: video is not served yet (docs/omegle-api.md)."""

@@ -1,12 +1,15 @@
-"""Long-poll sessions of the Omegle API: one per client id, bounded.
+"""The chat connections of the Omegle API clients this node started.
 
-An :class:`OmegleSession` is the door of one API chat: the chat service
-hands it typed messages, which it keeps as Omegle events until the client's
-next ``/events`` takes them. :class:`OmegleSessions` holds them by id and
-ends the ones whose client went away: an id not asked about for
-``idle_seconds`` expires, and so does one whose unread events pile past
-:data:`MAX_EVENTS`. A session whose chat ended is answered until its last
-events are read, then forgotten; its id answers ``null`` from then on.
+An :class:`OmegleSession` is the door of one API chat, on the node that
+served its ``/start`` (its owner): the chat service hands it typed
+messages, which it posts as Omegle events to the client's mailbox
+(:mod:`passerby.cluster.mailbox`), where the client's next ``/events`` finds
+them on whichever node it lands. :class:`OmegleSessions` holds this node's
+sessions by client id and ends the ones whose client went away: a mailbox
+not asked about for the idle time expires, and so does one whose unread
+events pile past :data:`~passerby.cluster.mailbox.MAX_ITEMS`. A session
+whose chat ended posts its last events and ends; its mailbox answers them
+until they are read, then ``null``.
 """
 
 from __future__ import annotations
@@ -18,48 +21,50 @@ from collections.abc import Awaitable, Callable
 from typing import Final
 
 from passerby.clock import Clock
+from passerby.cluster.mailbox import MAX_ITEMS, Mailboxes
 from passerby.core import messages as m
 from passerby.core import protocol as p
 from passerby.errors import ProtocolError
 from passerby.periodic import Periodic
 from passerby.service.connection import ChatConnection
-from passerby.transport.omegle.events import Event, closing_events, events_for
+from passerby.transport.omegle.events import closing_events, events_for
 
 log = logging.getLogger(__name__)
 
-# Unread events one session may hold: hundreds of chat lines. A client this
-# far behind is not reading.
-MAX_EVENTS: Final = 500
 # Client ids look like Omegle's ("central2:" and random characters); clients
 # treat them as opaque.
 ID_PREFIX: Final = "central2:"
 
 
 class OmegleSession:
-    """One API client id: its chat connection's door, and its unread events."""
+    """One API client id on its owner node: the chat connection's door."""
 
-    __slots__ = ("conn", "ending", "events", "id", "seen", "start", "waiter")
+    __slots__ = ("_finished", "_mailboxes", "conn", "ending", "id", "lock", "start")
 
-    def __init__(self, now: float) -> None:
+    def __init__(self, mailboxes: Mailboxes, finished: Callable[[OmegleSession], None]) -> None:
         self.id = ID_PREFIX + secrets.token_urlsafe(24)
+        self._mailboxes = mailboxes
+        self._finished = finished
         self.conn: ChatConnection | None = None
-        self.events: list[Event] = []
-        self.waiter: asyncio.Future[None] | None = None
-        self.seen = now  # monotonic: the client's last request for this id
-        # The chat is over: the last events are kept until they are read.
+        # The chat is over: the last events are posted, the connection ends.
         self.ending = False
         # The start it asked for: made again once a challenge is solved.
         self.start: p.ClientMessage | ProtocolError | None = None
+        # The client's commands run one at a time, in the order they came.
+        self.lock = asyncio.Lock()
 
     # --- the door ------------------------------------------------------------
 
     def emit(self, message: m.ServerMessage) -> None:
-        events = events_for(message)
-        if not events:
+        if self.ending:
             return
-        self._add(events)
+        events = events_for(message)
         if type(message) is m.ChatEnded and message.by != "you":
             self.ending = True  # one chat per id, as Omegle had it
+        if events or self.ending:
+            self._mailboxes.post(self.id, events, last=self.ending)
+        if self.ending:
+            self._finished(self)
 
     def pong(self, payload: bytes) -> None:
         """Omegle's API has no pings."""
@@ -69,79 +74,72 @@ class OmegleSession:
 
     async def close(self, reason: m.Closing) -> None:
         if not self.ending:
-            self._add(closing_events(reason))
-        self.ending = True
-
-    # --- the long poll ---------------------------------------------------------
-
-    def _add(self, events: list[Event]) -> None:
-        self.events.extend(events)
-        waiter = self.waiter
-        if waiter is not None and not waiter.done():
-            waiter.set_result(None)
-
-    def take(self) -> list[Event]:
-        events, self.events = self.events, []
-        return events
-
-    @property
-    def overflowing(self) -> bool:
-        return len(self.events) > MAX_EVENTS
+            self.ending = True
+            self._mailboxes.post(self.id, closing_events(reason), last=True)
+            self._finished(self)
 
 
 Closer = Callable[[OmegleSession], Awaitable[None]]
 
 
 class OmegleSessions:
-    """Every live client id on this node, and the expiry of abandoned ones."""
+    """This node's API sessions, and the end of abandoned or finished ones."""
 
-    def __init__(self, clock: Clock, *, idle_seconds: float, on_end: Closer) -> None:
+    def __init__(
+        self, clock: Clock, mailboxes: Mailboxes, *, idle_seconds: float, on_end: Closer
+    ) -> None:
         self._clock = clock
-        self._idle = idle_seconds
+        self.mailboxes = mailboxes
         self._on_end = on_end
         self._by_id: dict[str, OmegleSession] = {}
+        self._ending: set[asyncio.Task[None]] = set()
         self._sweeper = Periodic("omegle-expiry", max(1.0, idle_seconds / 4), self.expire)
 
     def __len__(self) -> int:
         return len(self._by_id)
 
-    def new(self) -> OmegleSession:
-        session = OmegleSession(self._clock.monotonic())
+    async def new(self) -> OmegleSession:
+        session = OmegleSession(self.mailboxes, self._finished)
+        await self.mailboxes.open(session.id)
         self._by_id[session.id] = session
         return session
 
     def get(self, client_id: str) -> OmegleSession | None:
-        session = self._by_id.get(client_id)
-        if session is not None:
-            session.seen = self._clock.monotonic()
-        return session
+        return self._by_id.get(client_id)
 
-    async def end(self, session: OmegleSession) -> None:
-        """Forget the id; its chat connection ends."""
+    def _finished(self, session: OmegleSession) -> None:
+        """Its chat is over: the connection ends soon after (not inside the emit)."""
+        if session.id in self._by_id:
+            task = asyncio.get_running_loop().create_task(self.end(session))
+            self._ending.add(task)
+            task.add_done_callback(self._ending.discard)
+
+    async def end(self, session: OmegleSession, *, drop: bool = False) -> None:
+        """The id's chat connection ends; ``drop``: its unread events go too."""
         if self._by_id.pop(session.id, None) is None:
             return
         session.ending = True
-        waiter = session.waiter
-        if waiter is not None and not waiter.done():
-            waiter.set_result(None)
+        if drop:
+            await self.mailboxes.drop(session.id)
         await self._on_end(session)
 
     async def expire(self) -> None:
-        """End the sessions whose client stopped asking, or stopped reading."""
-        now = self._clock.monotonic()
-        stale = [
-            s
-            for s in self._by_id.values()
-            if s.overflowing
-            or ((s.waiter is None or s.waiter.done()) and now - s.seen > self._idle)
-        ]
-        for session in stale:
-            await self.end(session)
+        """End the sessions whose chat is over, or whose client stopped asking or reading."""
+        sessions = list(self._by_id.values())
+        sizes = await self.mailboxes.sizes([s.id for s in sessions])
+        for session, size in zip(sessions, sizes, strict=True):
+            if size is None or session.ending:
+                await self.end(session)
+            elif size > MAX_ITEMS:
+                await self.end(session, drop=True)
 
-    def start(self) -> None:
+    async def start(self) -> None:
+        await self.mailboxes.start()
         self._sweeper.start()
 
     async def close(self) -> None:
         await self._sweeper.close()
+        await asyncio.gather(*self._ending, return_exceptions=True)
         for session in list(self._by_id.values()):
             await self.end(session)
+        await self.mailboxes.close()
