@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -122,8 +123,9 @@ def test_evidence_hold_marks_a_case(tmp_path: Path) -> None:
     db = sqlite3.connect(tmp_path / "passerby.db")
     with db:
         db.execute(
-            "insert into cases values ('c1', 'report', 1, 'open', NULL, NULL, NULL, 's',"
-            " '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            "insert into cases (id, kind, priority, status, summary, created_at, updated_at)"
+            " values ('c1', 'report', 1, 'open', 's', '2026-01-01 00:00:00',"
+            " '2026-01-01 00:00:00')"
         )
     held = run(
         "evidence", "hold", "c1", "--reason", "preservation request", "--data-dir", str(tmp_path)
@@ -134,3 +136,68 @@ def test_evidence_hold_marks_a_case(tmp_path: Path) -> None:
             "preservation request",
         )
     db.close()
+
+
+def test_audit_verify_and_export_an_honest_and_a_tampered_log(tmp_path: Path) -> None:
+    assert run("migrate", "--data-dir", str(tmp_path)).returncode == 0
+    empty = run("audit", "verify", "--data-dir", str(tmp_path))
+    assert empty.returncode == 0 and "audit log OK: 0 records" in empty.stdout
+    db = sqlite3.connect(tmp_path / "passerby.db")
+    with db:
+        db.execute(
+            "insert into cases (id, kind, priority, status, summary, created_at, updated_at)"
+            " values ('c1', 'report', 1, 'open', 's', '2026-01-01 00:00:00',"
+            " '2026-01-01 00:00:00')"
+        )
+    for days in ("30", "60"):
+        held = run(
+            "evidence",
+            "hold",
+            "c1",
+            "--reason",
+            "request",
+            "--days",
+            days,
+            "--data-dir",
+            str(tmp_path),
+        )
+        assert held.returncode == 0, held.stderr
+    good = run("audit", "verify", "--data-dir", str(tmp_path))
+    assert good.returncode == 0 and "audit log OK: 2 records" in good.stdout
+    out = tmp_path / "audit.jsonl"
+    exported = run("audit", "export", "--out", str(out), "--data-dir", str(tmp_path))
+    assert exported.returncode == 0 and "exported 2 audit records" in exported.stdout
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(r["seq"], r["actor"], r["action"], r["case_id"]) for r in lines] == [
+        (1, "system:cli", "legal_hold", "c1"),
+        (2, "system:cli", "legal_hold", "c1"),
+    ]
+    assert lines[1]["prev_hash"] == lines[0]["hash"] and lines[0]["why"] == "request"
+    printed = run("audit", "export", "--data-dir", str(tmp_path))
+    assert [json.loads(line) for line in printed.stdout.splitlines()] == lines
+    with db:
+        db.execute("drop trigger audit_log_no_update")
+        db.execute("update audit_log set why = 'nothing' where seq = 2")
+    db.close()
+    broken = run("audit", "verify", "--data-dir", str(tmp_path))
+    assert broken.returncode == 1
+    assert "audit log BROKEN at record 2: record altered" in broken.stdout
+
+
+def test_moderator_add_prints_a_one_time_setup_link_and_refuses_a_taken_name(
+    tmp_path: Path,
+) -> None:
+    data = ["--data-dir", str(tmp_path)]
+    result = run("moderator", "add", "alice", "--role", "admin", *data)
+    assert result.returncode == 0, result.stderr
+    link = result.stdout.strip().splitlines()[-1]
+    assert link.startswith("http://127.0.0.1:8080/mod/setup?token=")
+    assert len(link.rsplit("=", 1)[1]) >= 32
+    with sqlite3.connect(tmp_path / "passerby.db") as db:
+        [(role, password)] = db.execute("select role, password_hash from moderators").fetchall()
+    assert role == "admin" and not password  # chosen later, through the link
+    again = run("moderator", "add", "alice", *data)
+    assert again.returncode == 1 and "already" in again.stderr
+    reset = run("moderator", "reset", "alice", *data)
+    assert reset.returncode == 0, reset.stderr
+    assert reset.stdout.strip().splitlines()[-1] != link  # a new link; the old one is spent

@@ -13,7 +13,6 @@ import random
 import secrets
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from aiohttp import web
@@ -35,6 +34,7 @@ from passerby.cluster.redis.broker import NodeTiming, RedisBroker, key_prefix
 from passerby.cluster.redis.limits import redis_counters, redis_limiters, redis_marks
 from passerby.cluster.redis.mailbox import RedisMailboxes
 from passerby.config import Settings
+from passerby.console.routes import add_console
 from passerby.core.matchmaker import Match, Matchmaker
 from passerby.core.ratelimit import Rate
 from passerby.metrics import Metrics
@@ -44,6 +44,7 @@ from passerby.safety.challenge import LIFETIME_SECONDS, ChallengeService, Diffic
 from passerby.safety.devices import DeviceService
 from passerby.safety.iphash import IpHasher
 from passerby.safety.moderation import Analyser, CachedAnalyser, RiskFactory
+from passerby.safety.moderation_actions import Actions, Actor
 from passerby.safety.policy import load_policy
 from passerby.safety.reports import EvidenceService, ReportService
 from passerby.safety.retention import RetentionJob
@@ -84,9 +85,13 @@ class Services:
     bans: BanService
     evidence: EvidenceService
     retention: RetentionJob
+    actions: Actions
+    hasher: IpHasher
 
 
 SERVICES = web.AppKey("passerby.services", Services)
+# Every safety action (bans, cases, appeals, holds), for the moderator console.
+ACTIONS_KEY = web.AppKey("passerby.actions", Actions)
 
 
 def load_secret(settings: Settings) -> bytes:
@@ -190,12 +195,21 @@ def build_services(
         store, Spool(settings.data_path() / "spool" / "evidence.jsonl"), clock
     )
     reports = ReportService(evidence, clock)
-    actions = SafetyActions(policy, store, devices, bans, challenges, evidence, clock)
+    actions = Actions(
+        store,
+        bans,
+        clock,
+        strike_days=policy.strike_days,
+        claim_minutes=settings.claim_minutes,
+        legal_hold_days=settings.legal_hold_days,
+        counter=metrics.safety_actions,
+    )
+    sanctions = SafetyActions(policy, store, devices, actions, challenges, evidence, clock)
     safety = Safety(
         store=store,
         devices=devices,
         bans=bans,
-        actions=actions,
+        actions=sanctions,
         reports=reports,
         challenges=challenges,
         difficulty=difficulty,
@@ -218,7 +232,14 @@ def build_services(
     async def announce_ban(device: str | None) -> None:
         await broker.broadcast(Notice(BAN, device or ""))
 
-    bans.on_ban(announce_ban)
+    actions.on_ban(announce_ban)
+
+    async def announce_trust(device: str) -> None:
+        # Every node reads the device's state afresh (the section notice).
+        devices.forget(device)
+        await broker.broadcast(Notice(SECTION, device))
+
+    actions.on_trust(announce_trust)
 
     async def waiting() -> float:
         return (await broker.counts()).waiting
@@ -262,9 +283,7 @@ def build_services(
     omegle = build_omegle(settings, chat, clock, shared) if settings.omegle_api else None
 
     async def band_changed(device: str) -> None:
-        now = datetime.fromtimestamp(clock.wall(), UTC)
-        expires = now + timedelta(days=policy.strike_days)
-        await store.add_strike(device, "age_change", "band-change", now, expires)
+        await actions.add_strike(Actor.rule("band-change"), device, "age_change", "band-change")
 
     async def declared(device: str) -> None:
         # Every node looks again at this device's open connections: those in
@@ -308,6 +327,8 @@ def build_services(
         bans,
         evidence,
         retention,
+        actions,
+        hasher,
     )
 
 
@@ -351,6 +372,15 @@ def create_app(
     app = web.Application(client_max_size=64 * 1024)
     app.on_response_prepare.append(security_headers_for(settings.trust_forwarded_for))
     app[SERVICES] = services
+    app[ACTIONS_KEY] = services.actions
+    add_console(
+        app,
+        store=services.store,
+        actions=services.actions,
+        hasher=services.hasher,
+        clock=services.clock,
+        settings=settings,
+    )
     add_routes(app, services.routes, services.websocket.handle)
     if services.omegle is not None:
         add_omegle_routes(app, services.omegle)
@@ -388,4 +418,12 @@ def create_app(
     return app
 
 
-__all__ = ["SERVICES", "Path", "Services", "build_services", "create_app", "load_secret"]
+__all__ = [
+    "ACTIONS_KEY",
+    "SERVICES",
+    "Path",
+    "Services",
+    "build_services",
+    "create_app",
+    "load_secret",
+]

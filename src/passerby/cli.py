@@ -1,4 +1,5 @@
-"""The ``passerby`` command: ``serve``, ``migrate`` and ``--version``."""
+"""The ``passerby`` command: ``serve``, ``migrate``, the evidence chain, the
+audit log, ``purge`` and ``--version``."""
 
 from __future__ import annotations
 
@@ -11,18 +12,24 @@ import signal
 import sys
 import time
 from collections.abc import Coroutine, Sequence
-from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TextIO
 
+import orjson
 from aiohttp import web
 
 from passerby import __version__
 from passerby.app import create_app, load_secret
 from passerby.clock import SystemClock
 from passerby.config import Settings, load
-from passerby.errors import ConfigError
+from passerby.console.accounts import AccountError
+from passerby.console.commands import add_moderator, reset_moderator
+from passerby.errors import ConfigError, NotFound
 from passerby.gctuning import tune_collector
+from passerby.safety.bans import BanService
+from passerby.safety.iphash import IpHasher
+from passerby.safety.moderation_actions import Actions, Actor
 from passerby.safety.retention import RetentionJob
+from passerby.storage.audit import verify_audit as verify_audit_chain
 from passerby.storage.chain import verify_chain
 from passerby.storage.sql import SQLStore
 from passerby.transport.web import AddressMaskingFilter, app_runner
@@ -65,7 +72,30 @@ def _parser() -> argparse.ArgumentParser:
     hold = evidence_commands.add_parser("hold", help="keep a case's evidence past retention")
     hold.add_argument("case_id", help="the case to hold")
     hold.add_argument("--reason", required=True, help="why (e.g. a preservation request)")
+    hold.add_argument(
+        "--days", type=float, help="how long the hold lasts (default: legal_hold_days)"
+    )
     _store_flags(hold)
+
+    audit = commands.add_parser("audit", help="work with the audit log of safety actions")
+    audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION")
+    audit_verify = audit_commands.add_parser("verify", help="check every link of the audit log")
+    _store_flags(audit_verify)
+    export = audit_commands.add_parser("export", help="write the audit log as JSON lines")
+    export.add_argument("--out", help="file to write (default: standard output)")
+    _store_flags(export)
+
+    moderator = commands.add_parser("moderator", help="manage moderator console accounts")
+    moderator_commands = moderator.add_subparsers(dest="moderator_command", metavar="ACTION")
+    add = moderator_commands.add_parser("add", help="make an account; prints its setup link")
+    add.add_argument("name", help="the account's name")
+    add.add_argument("--role", choices=["moderator", "admin"], default="moderator")
+    _store_flags(add)
+    reset = moderator_commands.add_parser(
+        "reset", help="start an account over (new password and two-factor); prints its link"
+    )
+    reset.add_argument("name", help="the account's name")
+    _store_flags(reset)
 
     purge = commands.add_parser("purge", help="remove data past its retention period now")
     _store_flags(purge)
@@ -191,17 +221,79 @@ async def verify_evidence(settings: Settings) -> bool:
     return report.ok
 
 
-async def hold_case(settings: Settings, case_id: str, reason: str) -> bool:
+def operator_actions(settings: Settings, store: SQLStore) -> Actions:
+    """The actions an operator takes from the command line (as ``system:cli``)."""
+    clock = SystemClock()
+    bans = BanService(store, IpHasher(store, clock, settings.ip_key_days * 86400), clock)
+    return Actions(
+        store,
+        bans,
+        clock,
+        claim_minutes=settings.claim_minutes,
+        legal_hold_days=settings.legal_hold_days,
+    )
+
+
+async def hold_case(
+    settings: Settings, case_id: str, reason: str, days: float | None = None
+) -> bool:
     store = SQLStore(settings.database())
     try:
-        if not any(case.id == case_id for case in await store.list_cases()):
-            print(f"no case {case_id}", file=sys.stderr)
-            return False
-        await store.add_legal_hold(case_id, reason, datetime.now(UTC))
+        actions = operator_actions(settings, store)
+        await actions.place_legal_hold(Actor.system("cli"), case_id, days=days, why=reason)
+        hold = await store.legal_hold(case_id)
+    except NotFound:
+        print(f"no case {case_id}", file=sys.stderr)
+        return False
     finally:
         await store.close()
-    print(f"case {case_id} is under legal hold")
+    until = hold.expires_at.date().isoformat() if hold and hold.expires_at else "lifted"
+    print(f"case {case_id} is under legal hold until {until}")
     return True
+
+
+# Records read from the database at a time, so a long log never sits in memory.
+AUDIT_PAGE = 1000
+
+
+async def verify_audit(settings: Settings) -> bool:
+    """Check the audit log's chain end to end; print what was found."""
+    store = SQLStore(settings.database())
+    try:
+        records = []
+        after = 0
+        while page := await store.list_audit(after, AUDIT_PAGE):
+            records.extend(page)
+            after = page[-1].seq
+    finally:
+        await store.close()
+    report = verify_audit_chain(records)
+    if report.ok:
+        head = records[-1].hash if records else "none"
+        print(f"audit log OK: {report.records} records (last hash {head})")
+    else:
+        print(
+            f"audit log BROKEN at record {report.first_bad_seq}: {report.problem} "
+            f"({report.records} records read)"
+        )
+    return report.ok
+
+
+async def export_audit(settings: Settings, out: TextIO) -> int:
+    """Write every audit record to ``out``, one JSON object a line, in order,
+    hashes included (so a copy can be verified apart); how many."""
+    store = SQLStore(settings.database())
+    count = after = 0
+    try:
+        while page := await store.list_audit(after, AUDIT_PAGE):
+            for record in page:
+                out.write(orjson.dumps(record.as_json()).decode() + "\n")
+            count += len(page)
+            after = page[-1].seq
+    finally:
+        await store.close()
+    out.flush()
+    return count
 
 
 async def purge(settings: Settings) -> None:
@@ -214,10 +306,31 @@ async def purge(settings: Settings) -> None:
     print("purged: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
+def manage_moderator(settings: Settings, action: str, name: str, role: str) -> int:
+    """``moderator add`` or ``moderator reset``: print the account's setup link."""
+    links: list[str] = []
+
+    async def run() -> None:
+        if action == "add":
+            links.append(await add_moderator(settings, name, role))
+        else:
+            links.append(await reset_moderator(settings, name))
+
+    try:
+        _run(run())
+    except AccountError as exc:
+        print(f"passerby: {exc.message}", file=sys.stderr)
+        return 1
+    print(f"One-time setup link for {name} (valid {settings.console_setup_hours:g} hours):")
+    print(links[0])
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    skip = ("command", "config", "evidence_command", "case_id", "reason")
+    skip = {"command", "config", "evidence_command", "audit_command", "case_id", "reason"}
+    skip |= {"days", "out", "moderator_command", "name", "role"}
     overrides = {k: v for k, v in vars(args).items() if k not in skip}
     try:
         settings = load(args.config, overrides=overrides)
@@ -238,12 +351,41 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.evidence_command == "verify":
                 result.append(await verify_evidence(settings))
             elif args.evidence_command == "hold":
-                result.append(await hold_case(settings, args.case_id, args.reason))
+                result.append(await hold_case(settings, args.case_id, args.reason, args.days))
 
         if args.evidence_command not in ("verify", "hold"):
             parser.parse_args(["evidence", "--help"])
         _run(run_evidence())
         return 0 if result and result[0] else 1
+    elif args.command == "audit":
+        if args.audit_command not in ("verify", "export"):
+            parser.parse_args(["audit", "--help"])
+        verified: list[bool] = []
+
+        async def run_audit(out: TextIO) -> None:
+            if args.audit_command == "verify":
+                verified.append(await verify_audit(settings))
+            else:
+                count = await export_audit(settings, out)
+                if out is not sys.stdout:
+                    print(f"exported {count} audit records to {args.out}")
+                verified.append(True)
+
+        if args.audit_command == "export" and args.out is not None:
+            with open(args.out, "w", encoding="utf-8") as fh:
+                _run(run_audit(fh))
+        else:
+            _run(run_audit(sys.stdout))
+        return 0 if verified and verified[0] else 1
+    elif args.command == "moderator":
+        if args.moderator_command not in ("add", "reset"):
+            parser.parse_args(["moderator", "--help"])
+        return manage_moderator(
+            settings,
+            args.moderator_command,
+            args.name,
+            args.role if args.moderator_command == "add" else "",
+        )
     elif args.command == "purge":
         _run(purge(settings))
     elif settings.workers > 1:

@@ -114,6 +114,19 @@ class Settings:
     ip_key_days: float = 30.0
     chat_retention_days: float = 90.0
     evidence_retention_days: float = 365.0
+    # Moderation actions: a moderator's claim on a case lasts this long unless
+    # renewed; a legal hold keeps a case's evidence this long by default.
+    claim_minutes: float = 30.0
+    legal_hold_days: float = 365.0
+    # The moderator console (/mod/): a session ends after this long unused,
+    # and in any case this long after login; this many failed logins in a
+    # row lock an account for console_lockout_minutes; a setup link is
+    # good for console_setup_hours.
+    console_session_idle_minutes: float = 30.0
+    console_session_hours: float = 12.0
+    console_login_attempts: int = 5
+    console_lockout_minutes: float = 15.0
+    console_setup_hours: float = 24.0
 
     def __post_init__(self) -> None:
         if not 0 <= self.port <= 65535:
@@ -149,6 +162,11 @@ class Settings:
             "omegle_idle_seconds",
             "rate_omegle_starts_per_minute",
             "rate_omegle_starts_burst",
+            "console_session_idle_minutes",
+            "console_session_hours",
+            "console_login_attempts",
+            "console_lockout_minutes",
+            "console_setup_hours",
         ):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive")
@@ -162,7 +180,13 @@ class Settings:
             )
         if self.recent_partners < 0:
             raise ConfigError("recent_partners must not be negative")
-        for name in ("ip_key_days", "chat_retention_days", "evidence_retention_days"):
+        for name in (
+            "ip_key_days",
+            "chat_retention_days",
+            "evidence_retention_days",
+            "claim_minutes",
+            "legal_hold_days",
+        ):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive")
         if self.evidence_retention_days < 30:

@@ -26,6 +26,30 @@ class Counter:
         return f"{head}{self.name} {self.value}\n"
 
 
+class LabelledCounter:
+    """A counter per combination of label values (few: say, actor kind and action)."""
+
+    __slots__ = ("help", "labels", "name", "values")
+
+    def __init__(self, name: str, help: str, labels: tuple[str, ...]) -> None:
+        self.name = name
+        self.help = help
+        self.labels = labels
+        self.values: dict[tuple[str, ...], int] = {}
+
+    def inc(self, *values: str, amount: int = 1) -> None:
+        self.values[values] = self.values.get(values, 0) + amount
+
+    def render(self) -> str:
+        lines = [f"# HELP {self.name} {self.help}", f"# TYPE {self.name} counter"]
+        for values, count in sorted(self.values.items()):
+            pairs = ",".join(
+                f'{label}="{value}"' for label, value in zip(self.labels, values, strict=True)
+            )
+            lines.append(f"{self.name}{{{pairs}}} {count}")
+        return "\n".join(lines) + "\n"
+
+
 class Histogram:
     __slots__ = ("buckets", "count", "counts", "help", "name", "sum")
 
@@ -75,6 +99,11 @@ class Metrics:
             "passerby_work_pauses_total",
             "Times a connection was paused for using more than its share of the event loop.",
         )
+        self.safety_actions = LabelledCounter(
+            "passerby_safety_actions_total",
+            "Safety actions taken on this node, by kind of actor (rule, mod, system) and action.",
+            ("actor", "action"),
+        )
         self.time_to_match = Histogram(
             "passerby_time_to_match_seconds",
             "Seconds a user waited from start to being matched.",
@@ -99,6 +128,7 @@ class Metrics:
             self.protocol_errors,
             self.refused_connections,
             self.work_pauses,
+            self.safety_actions,
             self.time_to_match,
         ):
             parts.append(item.render())

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from passerby.storage.audit import AuditEntry
 from passerby.storage.chain import verify_chain
 from passerby.storage.safety_sql import EvidenceWrite
 from passerby.storage.sql import SQLStore
@@ -31,6 +32,12 @@ def write(n: int, *, dedupe: str | None = None, at: datetime = T0) -> EvidenceWr
         dedupe_key=dedupe,
         block=("dev-a", "dev-b"),
     )
+
+
+async def hold(store: SQLStore, case_id: str, reason: str, at: datetime) -> None:
+    """A legal hold with no expiry, as an admin places it (audited)."""
+    entry = AuditEntry(at, "system:test", "legal_hold", case_id, case_id, reason)
+    await store.place_legal_hold(case_id, reason, at, None, audit=entry)
 
 
 @pytest.fixture
@@ -106,7 +113,7 @@ async def test_purge_keeps_a_verifiable_tombstone_and_respects_legal_hold(
     case_old, _ = await store.write_evidence(write(1, at=old))
     case_held, _ = await store.write_evidence(write(2, at=old, dedupe="held"))
     await store.write_evidence(write(3))
-    await store.add_legal_hold(case_held, "police request", T0)
+    await hold(store, case_held, "police request", T0)
     counts = await store.purge(
         chats_before=T0 - timedelta(days=90),
         evidence_before=T0 - timedelta(days=365),
@@ -137,7 +144,7 @@ async def test_only_old_unheld_evidence_may_be_erased(store: SQLStore) -> None:
     await store.write_evidence(write(1, at=datetime.now(UTC)))
     old = datetime.now(UTC) - timedelta(days=400)
     held_case, _ = await store.write_evidence(write(2, at=old, dedupe="held"))
-    await store.add_legal_hold(held_case, "preservation request", datetime.now(UTC))
+    await hold(store, held_case, "preservation request", datetime.now(UTC))
     for seq in (1, 2):
         with pytest.raises(DBAPIError, match="append-only"):
             async with store.engine.begin() as conn:

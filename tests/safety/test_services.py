@@ -15,14 +15,31 @@ import pytest
 from passerby.clock import ManualClock
 from passerby.cluster.limits import memory_marks
 from passerby.core.entry import Band, EntryRefused, SectionPolicy
-from passerby.safety.bans import KEYS_SECONDS, BanService
+from passerby.safety.bans import KEYS_SECONDS, Ban, BanService
 from passerby.safety.challenge import ChallengeService
 from passerby.safety.devices import DeviceService
 from passerby.safety.iphash import IpHasher, network_of
+from passerby.safety.moderation_actions import Actions, Actor
 from passerby.safety.spool import Spool
 from passerby.storage.sql import SQLStore
 
 SECRET = b"test-secret"
+TEST = Actor.system("test")
+
+
+async def ban_device(
+    bans: BanService,
+    store: object,
+    clock: ManualClock,
+    device: str,
+    reason_code: str,
+    seconds: float | None,
+) -> Ban:
+    """Ban through the actions layer, as everything does."""
+    actions = Actions(store, bans, clock)  # type: ignore[arg-type]
+    return await actions.ban(
+        TEST, device=device, address=None, reason_code=reason_code, seconds=seconds
+    )
 
 
 @pytest.fixture
@@ -70,7 +87,7 @@ async def test_device_ban_holds_and_expires(store: SQLStore) -> None:
     clock = ManualClock()
     bans = BanService(store, IpHasher(store, clock, 86400 * 30), clock)
     assert await bans.check("dev", "203.0.113.9") is None
-    ban = await bans.ban_device("dev", reason_code="harassment", seconds=3600)
+    ban = await ban_device(bans, store, clock, "dev", "harassment", 3600)
     found = await bans.check("dev", "198.51.100.1")
     assert found is not None and found.id == ban.id and found.reason_code == "harassment"
     assert found.as_json()["reason"] == "Harassing or insulting other people."
@@ -85,7 +102,9 @@ async def test_ip_bans_cover_an_ipv6_slash_64_and_survive_one_key_rotation(
     clock = ManualClock()
     hasher = IpHasher(store, clock, period_seconds=1000)
     bans = BanService(store, hasher, clock)
-    await bans.ban(address="2001:db8:1:2::5", reason_code="spam", seconds=None, created_by="test")
+    await Actions(store, bans, clock).ban(
+        TEST, device=None, address="2001:db8:1:2::5", reason_code="spam", seconds=None
+    )
     assert await bans.check(None, "2001:db8:1:2:ffff::1") is not None  # same /64
     assert await bans.check(None, "2001:db8:1:3::1") is None  # another /64
     assert network_of("::ffff:192.0.2.7") == "192.0.2.7"
@@ -118,7 +137,7 @@ async def test_checks_arriving_together_share_one_read_of_who_is_banned(store: S
     clock = ManualClock()
     counting = CountingStore(store)
     bans = BanService(counting, IpHasher(store, clock, 86400), clock)  # type: ignore[arg-type]
-    await bans.ban_device("banned", reason_code="spam", seconds=None)  # kept in memory: no read
+    await ban_device(bans, counting, clock, "banned", "spam", None)  # kept in memory: no read
     bans.forget()  # a notice: read again
     found = await asyncio.gather(*(bans.check(f"device {i}", None) for i in range(20)))
     assert found == [None] * 20
@@ -130,7 +149,7 @@ async def test_a_check_for_someone_never_banned_needs_no_lookup(store: SQLStore)
     clock = ManualClock()
     counting = CountingStore(store)
     bans = BanService(counting, IpHasher(store, clock, 86400), clock)  # type: ignore[arg-type]
-    await bans.ban_device("banned", reason_code="spam", seconds=None)
+    await ban_device(bans, counting, clock, "banned", "spam", None)
     before = counting.lookups
     for i in range(50):
         assert await bans.check(f"device {i}", f"198.51.100.{i}") is None
@@ -145,10 +164,12 @@ async def test_a_ban_made_on_another_node_holds_after_its_notice_or_within_the_k
     here = BanService(store, IpHasher(store, clock, 86400), clock)
     there = BanService(store, IpHasher(store, clock, 86400), clock)
     assert await here.check("dev", "203.0.113.9") is None  # reads who is banned: nobody
-    await there.ban_device("dev", reason_code="spam", seconds=None)
+    await ban_device(there, store, clock, "dev", "spam", None)
     here.forget()  # the broker's notice
     assert await here.check("dev", None) is not None
-    await there.ban(address="203.0.113.50", reason_code="spam", seconds=None, created_by="t")
+    await Actions(store, there, clock).ban(
+        TEST, device=None, address="203.0.113.50", reason_code="spam", seconds=None
+    )
     assert await here.check(None, "203.0.113.50") is None  # the notice was lost...
     clock.advance(KEYS_SECONDS)
     assert await here.check(None, "203.0.113.50") is not None  # ...read again in time

@@ -15,6 +15,8 @@ from python_omegle.chatevent import ChatEvent
 from tests.conftest import ServerFactory, VisitorFactory
 from tests.support import Client, LiveServer, solve_challenge
 
+from passerby.safety.moderation_actions import Actor
+
 POLL = 0.5  # seconds a long poll waits in these tests
 
 
@@ -266,8 +268,12 @@ async def test_a_ban_reaches_an_api_user_as_the_apis_ban_event(
         a = (await api.start(firstevents="1"))["clientID"]
         b = (await other.start(firstevents="1"))["clientID"]
         await api.until(a, "connected")
-        await server.services.bans.ban(
-            address="198.51.100.7", reason_code="spam", seconds=60, created_by="test"
+        await server.services.actions.ban(
+            Actor.system("test"),
+            device=None,
+            address="198.51.100.7",
+            reason_code="spam",
+            seconds=60,
         )
         batch = await api.until(a, "error")
         assert "banned" in batch[-1][1].lower()

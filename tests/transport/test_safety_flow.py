@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
-from datetime import timedelta
 
 import aiohttp
 import pytest
@@ -22,6 +21,7 @@ from tests.support import (
 
 from passerby.cluster.broker import MISSED, Notice
 from passerby.cluster.redis.broker import key_prefix
+from passerby.safety.moderation_actions import Actor
 
 
 async def chat(a: Visitor, b: Visitor) -> tuple[Client, Client]:
@@ -223,8 +223,12 @@ async def test_bans_hold_across_reconnects_and_can_be_appealed(
 ) -> None:
     banned = await visitor(live_server)
     client = await banned.connect()
-    await live_server.services.bans.ban_device(
-        banned.device, reason_code="harassment", seconds=3600
+    await live_server.services.actions.ban(
+        Actor.system("test"),
+        device=banned.device,
+        address=None,
+        reason_code="harassment",
+        seconds=3600,
     )
     frame = await client.expect("banned")
     assert frame["reason_code"] == "harassment" and frame["appeal"] is True
@@ -347,9 +351,10 @@ async def test_a_band_change_waits_and_is_recorded_as_a_strike(
     assert body["band"] == "18+" and body["section"] == "adults"
     assert body["pending_band"] == "13-17" and body["pending_until"]
     store = live_server.services.store
-    now = live_server.services.bans.now()
-    count = await store.add_strike(adult.device, "age_change", "probe", now, now + timedelta(1))
-    assert count == 2  # the band change's strike, and this probe
+    strikes = await store.live_strikes(adult.device, live_server.services.bans.now())
+    assert len(strikes["age_change"]) == 1  # the band change's strike
+    [record] = await store.audit_of_subject(adult.device)
+    assert (record.actor, record.action) == ("rule:band-change", "add_strike")
     client = await adult.connect()
     await client.send(type="start")
     assert (await client.expect("waiting"))["section"] == "adults"
@@ -401,7 +406,9 @@ async def test_a_ban_mid_chat_ends_it_at_once_and_tells_the_partner(
 ) -> None:
     a = await visitor(live_server)
     ca, cb = await chat(a, await visitor(live_server))
-    await live_server.services.bans.ban_device(a.device, reason_code="spam", seconds=60)
+    await live_server.services.actions.ban(
+        Actor.system("test"), device=a.device, address=None, reason_code="spam", seconds=60
+    )
     assert (await ca.expect("banned"))["reason_code"] == "spam"
     assert (await cb.expect("chat_ended"))["by"] == "stranger"
 
@@ -412,12 +419,12 @@ async def test_a_ban_on_an_address_ends_the_chats_from_it_at_once(
 ) -> None:
     a = await visitor(live_server)
     ca, cb = await chat(a, await visitor(live_server))
-    await live_server.services.bans.ban(
+    await live_server.services.actions.ban(
+        Actor.system("test"),
         device=a.device if with_device else None,  # b's device is not named
         address="127.0.0.1",
         reason_code="spam",
         seconds=60,
-        created_by="test",
     )
     for client in (ca, cb):  # both came from the banned address
         # the one checked second hears first that the other has gone
@@ -437,7 +444,9 @@ async def test_bans_that_may_have_been_missed_are_looked_up_again(
     there = await server_factory()
     a, b = await visitor(here), await visitor(here)
     ca, cb = await chat(a, b)
-    await there.services.bans.ban_device(a.device, reason_code="spam", seconds=60)
+    await there.services.actions.ban(
+        Actor.system("test"), device=a.device, address=None, reason_code="spam", seconds=60
+    )
     await ca.nothing(0.3)
     await here.services.chat.on_notice(Notice(MISSED, ""))
     assert (await ca.expect("banned"))["reason_code"] == "spam"
@@ -449,8 +458,8 @@ async def test_only_the_proxys_own_forwarded_address_is_believed(
     server_factory: ServerFactory, visitor: VisitorFactory
 ) -> None:
     server = await server_factory(trust_forwarded_for=True)
-    await server.services.bans.ban(
-        address="203.0.113.7", reason_code="spam", seconds=None, created_by="test"
+    await server.services.actions.ban(
+        Actor.system("test"), device=None, address="203.0.113.7", reason_code="spam", seconds=None
     )
     body = {"age_band": "18+", "accept_rules": True}
     for forwarded, status in (
@@ -592,13 +601,12 @@ async def test_a_broken_cookie_is_ignored(live_server: LiveServer) -> None:
 async def test_low_trust_devices_only_meet_each_other(
     live_server: LiveServer, visitor: VisitorFactory
 ) -> None:
-    devices = live_server.services.devices
+    actions = live_server.services.actions
     flagged = await visitor(live_server, band="13-17")
     other_flagged = await visitor(live_server, band="13-17")
     normal = await visitor(live_server, band="13-17")
-    until = devices.now() + timedelta(days=7)
-    await devices.set_low_trust(flagged.device, until)
-    await devices.set_low_trust(other_flagged.device, until)
+    await actions.set_low_trust(Actor.system("test"), flagged.device, 7 * 24)
+    await actions.set_low_trust(Actor.system("test"), other_flagged.device, 7 * 24)
     low = await flagged.connect()
     fine = await normal.connect()
     await low.send(type="start")

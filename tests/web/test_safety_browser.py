@@ -20,6 +20,8 @@ from typing import Any
 from playwright.async_api import Browser, Page, WebSocketRoute, expect
 from tests.web.support import CONNECTED, WAITING, Client, open_client, pair_through_routes
 
+from passerby.safety.moderation_actions import Actor
+
 REPORTED = "Thanks. Your report was received; you won't be matched with this person again."
 COOKIE = "passerby_device"
 
@@ -261,7 +263,9 @@ async def test_ban_screen_and_appeal(browser: Browser, live_server: Any) -> None
     services = live_server.services
     device = services.devices.hash_of_cookie(await cookie_value(client))
     assert device
-    await services.bans.ban_device(device, reason_code="harassment", seconds=3600)
+    await services.actions.ban(
+        Actor.system("test"), device=device, address=None, reason_code="harassment", seconds=3600
+    )
 
     # The open WebSocket learns it at once (the ban notice), without a start.
     ban = page.locator("#ban")

@@ -1,9 +1,13 @@
 """Carrying out what the rules decided: strikes, trust, bans, cases, challenges.
 
 The session decides delivery, warnings and the end of a chat by itself;
-everything that needs the database comes here. Each action is recorded with
-the rule and the signals that caused it (in the case's evidence, and in the
-strike and ban rows), so every sanction can be explained afterwards.
+everything that needs the database comes here. The case's evidence is
+written first (through :class:`~passerby.safety.reports.EvidenceService`,
+which spools it when the database fails); every sanction is then one action
+of :mod:`.moderation_actions`, by the rule (``rule:<id>``) that decided it,
+exactly as a moderator's would be, so each is in the audit log with the rule
+and the signals that caused it. This module keeps a device's strikes and
+risk in memory while it is online; it writes nothing itself.
 """
 
 from __future__ import annotations
@@ -11,17 +15,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from passerby.clock import Clock
 from passerby.cluster.broker import PeerInfo
 from passerby.core.transcript import ChatRecord
 from passerby.core.verdict import Verdict
-from passerby.safety.bans import Ban, BanService
+from passerby.safety.bans import Ban
 from passerby.safety.challenge import ChallengeService
 from passerby.safety.devices import DeviceService
 from passerby.safety.moderation import StrikeBook
+from passerby.safety.moderation_actions import Actions, Actor
 from passerby.safety.policy import Policy
 from passerby.safety.records import case_record
 from passerby.safety.reports import EvidenceService
@@ -31,10 +36,6 @@ log = logging.getLogger(__name__)
 
 
 class StrikeStore(Protocol):
-    async def add_strike(
-        self, device: str, policy: str, rule: str, at: datetime, expires_at: datetime
-    ) -> int: ...
-
     async def live_strikes(self, device: str, now: datetime) -> dict[str, list[float]]: ...
 
     async def get_device_risk(self, device: str) -> tuple[float, float]: ...
@@ -56,7 +57,7 @@ class SafetyActions:
         policy: Policy,
         store: StrikeStore,
         devices: DeviceService,
-        bans: BanService,
+        actions: Actions,
         challenges: ChallengeService,
         evidence: EvidenceService,
         clock: Clock,
@@ -64,7 +65,7 @@ class SafetyActions:
         self.policy = policy
         self._store = store
         self._devices = devices
-        self._bans = bans
+        self._actions = actions
         self._challenges = challenges
         self._evidence = evidence
         self._clock = clock
@@ -118,8 +119,9 @@ class SafetyActions:
         """
         outcome = verdict.outcome
         now = datetime.fromtimestamp(self._clock.wall(), UTC)
+        case_id = None
         try:
-            case_record = await self._open_case(verdict, record, me, them, now)
+            case_record, case_id = await self._open_case(verdict, record, me, them, now)
         except Exception:  # EvidenceNotSaved, or a bug: the sanctions still hold
             log.exception("could not open the case for rule-driven sanctions")
             case_record = None
@@ -127,12 +129,19 @@ class SafetyActions:
         # strikes for the connection only, and is banned by its address.
         for policy_name in outcome.strikes if me.device else ():
             rule = next((d.rule for d in outcome.decisions if d.policy == policy_name), policy_name)
-            expires = now + timedelta(days=self.policy.strike_days)
-            await _guarded(self._store.add_strike(me.device, policy_name, rule, now, expires))
+            await _guarded(self._actions.add_strike(Actor.rule(rule), me.device, policy_name, rule))
         low_trust = outcome.has("low_trust")  # this connection moves at once, whatever happens
-        if low_trust and me.device:
-            until = now + timedelta(days=self.policy.low_trust_days)
-            await _guarded(self._devices.set_low_trust(me.device, until))
+        decided = outcome.first("low_trust")
+        if low_trust and me.device and decided is not None:
+            await _guarded(
+                self._actions.set_low_trust(
+                    Actor.rule(decided.rule),
+                    me.device,
+                    self.policy.low_trust_days * 24,
+                    case_id=case_id,
+                    why=",".join(decided.signals),
+                )
+            )
         ban = None
         perm = outcome.first("perm_ban")
         temp = outcome.first("temp_ban")
@@ -142,14 +151,16 @@ class SafetyActions:
             try:
                 seconds = None
                 if perm is None:
-                    previous = await self._bans.previous_bans(me.device) if me.device else 0
+                    previous = await self._actions.previous_bans(me.device) if me.device else 0
                     seconds = self.policy.temp_ban_length(previous)
-                ban = await self._bans.ban(
+                ban = await self._actions.ban(
+                    Actor.rule(chosen.rule),
                     device=me.device or None,
                     address=None if me.device else me.address,
                     reason_code=chosen.ban_reason,
                     seconds=seconds,
-                    created_by=f"rule:{chosen.rule}",
+                    case_id=case_id,
+                    why=",".join(chosen.signals),
                 )
             except Exception:
                 log.exception("could not store a ban decided by rule %s", chosen.rule)
@@ -163,12 +174,14 @@ class SafetyActions:
         me: PeerInfo,
         them: PeerInfo | None,
         now: datetime,
-    ) -> str | None:
+    ) -> tuple[str | None, str | None]:
+        """The case's evidence record id, and the case id once it is stored
+        (None while the record waits in the spool)."""
         outcome = verdict.outcome
         urgent = outcome.first("child_safety_case")
         decision = urgent or outcome.first("review_case")
         if decision is None:
-            return None
+            return None, None
         write = case_record(
             now,
             urgent=urgent is not None,
@@ -186,8 +199,8 @@ class SafetyActions:
             them=them,
         )
         # EvidenceService falls back to the fsynced spool when the database fails.
-        await self._evidence.write(write)
-        return write.record_id
+        case_id = await self._evidence.write(write)
+        return write.record_id, case_id
 
 
 async def _guarded(step: Awaitable[object]) -> None:

@@ -4,13 +4,18 @@ A ban is checked when a browser declares its age, when a WebSocket opens and
 at every ``start``, so it holds across reconnects and new connections. The
 address is stored only as a keyed hash (:mod:`.iphash`), so an IP ban lasts
 at most two retention periods; device bans can be permanent.
+
+This service answers "is this person banned?" quickly and keeps its memory
+of that right; it never writes a ban. Bans are made and lifted by the
+actions layer (:mod:`.moderation_actions`), which builds the row here
+(:meth:`BanService.prepare`), stores it with its audit record, and then
+tells this service (:meth:`BanService.remember`) and every node.
 """
 
 from __future__ import annotations
 
 import asyncio
 import secrets
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
@@ -29,13 +34,18 @@ REASONS = {
     "spam": "Spam or automated messages.",
     "age_misrepresentation": "Giving a false age.",
     "evasion": "Trying to get around a ban.",
+    # A moderator's "end matching for N hours": a pause, not a verdict.
+    "cooldown": "A break from chatting, set by a moderator.",
     "other": "Breaking the rules.",
 }
 
 
-class BanStore(Protocol):
-    async def add_ban(self, ban: BanRow) -> None: ...
+class AppealDecision(Protocol):
+    @property
+    def outcome(self) -> str: ...
 
+
+class BanStore(Protocol):
     async def active_bans(
         self, device: str | None, ip_hashes: list[str], now: datetime
     ) -> list[BanRow]: ...
@@ -44,6 +54,8 @@ class BanStore(Protocol):
 
     async def banned_keys(self, now: datetime) -> set[str]: ...
 
+    async def appeal_outcome(self, ban_id: str) -> AppealDecision | None: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Ban:
@@ -51,19 +63,25 @@ class Ban:
     reason_code: str
     expires_at: datetime | None
     appeal: bool = True
+    # "upheld" once a moderator decided an appeal and kept the ban (a lifted
+    # ban is no ban); None while no appeal was decided.
+    appeal_outcome: str | None = None
 
     @property
     def reason(self) -> str:
         return REASONS.get(self.reason_code, REASONS["other"])
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        found = {
             "id": self.id,
             "reason_code": self.reason_code,
             "reason": self.reason,
             "expires_at": self.expires_at.isoformat() if self.expires_at else None,
             "appeal": self.appeal,
         }
+        if self.appeal_outcome is not None:
+            found["appeal_outcome"] = self.appeal_outcome
+        return found
 
 
 # A ban check answers from memory for this long. A ban clears the memory at
@@ -84,17 +102,12 @@ class BanService:
         self._cache: RecentCache[tuple[str | None, str | None], tuple[Ban | None, float]] = (
             RecentCache(MAX_CACHED)
         )
-        self._announcers: list[Callable[[str | None], Awaitable[None]]] = []
         # Every device and address hash under an active ban when last read, or
         # None: read them again. A check for anyone not in it needs no query.
         self._keys: set[str] | None = None
         self._keys_read = 0.0
         self._generation = 0  # counts bans seen, so a read racing one is not kept
         self._reading = asyncio.Lock()  # one read of the keys at a time
-
-    def on_ban(self, announce: Callable[[str | None], Awaitable[None]]) -> None:
-        """Call ``announce(device)`` after every ban (``None`` for an address ban)."""
-        self._announcers.append(announce)
 
     def forget(self) -> None:
         """A ban was made elsewhere: answer the next checks from the store."""
@@ -105,17 +118,22 @@ class BanService:
     def now(self) -> datetime:
         return datetime.fromtimestamp(self._clock.wall(), UTC)
 
-    async def ban(
+    async def prepare(
         self,
         *,
-        device: str | None = None,
-        address: str | None = None,
+        device: str | None,
+        address: str | None,
         reason_code: str,
         seconds: float | None,
         created_by: str,
         case_id: str | None = None,
-    ) -> Ban:
-        """Ban a device, an address, or both; ``seconds=None`` is permanent."""
+    ) -> BanRow:
+        """The row for a new ban (its address as this period's keyed hash);
+        ``seconds=None`` is permanent. Nothing is stored here.
+
+        Raises:
+            ValueError: no device and no address, or an unknown reason code.
+        """
         if device is None and address is None:
             raise ValueError("a ban needs a device or an address")
         if reason_code not in REASONS:
@@ -123,25 +141,16 @@ class BanService:
         now = self.now()
         expires = None if seconds is None else now + timedelta(seconds=seconds)
         ip_hash = await self._hasher.current(address) if address is not None else None
-        row = BanRow(
+        return BanRow(
             secrets.token_hex(12), device, ip_hash, reason_code, now, expires, created_by, case_id
         )
-        await self._store.add_ban(row)
+
+    def remember(self, row: BanRow) -> None:
+        """A ban was stored: checks here see it at once."""
         self._cache.clear()
         self._generation += 1  # a read already under way may have missed it
         if self._keys is not None:
-            self._keys.update(key for key in (device, ip_hash) if key is not None)
-        for announce in self._announcers:
-            # A ban on an address covers every device behind it.
-            await announce(device if address is None else None)
-        return Ban(row.id, reason_code, expires)
-
-    async def ban_device(
-        self, device: str, *, reason_code: str, seconds: float | None, created_by: str = "moderator"
-    ) -> Ban:
-        return await self.ban(
-            device=device, reason_code=reason_code, seconds=seconds, created_by=created_by
-        )
+            self._keys.update(key for key in (row.device, row.ip_hash) if key is not None)
 
     async def check(self, device: str | None, address: str | None) -> Ban | None:
         """The ban that applies now, the longest first, or None."""
@@ -181,7 +190,15 @@ class BanService:
             return None
         far = datetime.max.replace(tzinfo=UTC)
         row = max(rows, key=lambda r: r.expires_at or far)
-        return Ban(row.id, row.reason_code, row.expires_at)
+        decided = await self._store.appeal_outcome(row.id)
+        if decided is None:
+            return Ban(row.id, row.reason_code, row.expires_at)
+        return Ban(row.id, row.reason_code, row.expires_at, False, decided.outcome)
+
+    async def hashes_of(self, address: str) -> list[str]:
+        """The keyed hashes an address may be stored under (this period's and
+        the last), to look up its bans; the address itself is never stored."""
+        return await self._hasher.candidates(address)
 
     async def previous_bans(self, device: str) -> int:
         return await self._store.count_bans(device)

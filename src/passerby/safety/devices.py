@@ -40,8 +40,6 @@ class DeviceStore(Protocol):
 
     async def put_device(self, row: DeviceRow) -> None: ...
 
-    async def set_trust(self, device: str, trust: str, until: datetime | None) -> None: ...
-
 
 @dataclass(frozen=True, slots=True)
 class DeviceState:
@@ -175,7 +173,3 @@ class DeviceService:
             )
         )
         return await self.state(device), result
-
-    async def set_low_trust(self, device: str, until: datetime | None) -> None:
-        self._states.pop(device, None)
-        await self._store.set_trust(device, TRUST_LOW, until)

@@ -77,6 +77,8 @@ def report_record(
         case_summary=f"report: {reason}",
         dedupe_key=f"report:{reporter.device}:{subject or record.partner}",
         block=(reporter.device, subject) if subject and reporter.device else None,
+        case_section=record.section or None,
+        case_reason=reason,
     )
 
 
@@ -108,6 +110,9 @@ def case_record(
         case_opened_by=f"rule:{rule}",
         case_summary=f"{kind}: {rule} ({names})",
         dedupe_key=f"{kind}:{me.device}:{record.chat}",
+        case_section=record.section or None,
+        case_reason=rule,
+        actor=f"rule:{rule}",
     )
 
 
@@ -132,4 +137,6 @@ def appeal_record(
         case_opened_by=device,
         case_summary=f"appeal of ban {ban_id} ({reason_code})",
         dedupe_key=f"appeal:{ban_id}",
+        case_reason=reason_code,
+        case_ban_id=ban_id,
     )

@@ -73,6 +73,10 @@ def _to_spool(write: EvidenceWrite) -> dict[str, Any]:
         "case_summary": write.case_summary,
         "dedupe_key": write.dedupe_key,
         "block": list(write.block) if write.block else None,
+        "case_section": write.case_section,
+        "case_reason": write.case_reason,
+        "case_ban_id": write.case_ban_id,
+        "actor": write.actor,
     }
 
 
@@ -92,6 +96,11 @@ def _from_spool(entry: dict[str, Any]) -> EvidenceWrite:
         case_summary=entry["case_summary"],
         dedupe_key=entry["dedupe_key"],
         block=(block[0], block[1]) if block else None,
+        # Absent from entries spooled before these fields existed.
+        case_section=entry.get("case_section"),
+        case_reason=entry.get("case_reason"),
+        case_ban_id=entry.get("case_ban_id"),
+        actor=entry.get("actor", "user"),
     )
 
 

@@ -1,9 +1,11 @@
 """SQL for the safety tables: devices, cases, evidence, bans, blocks, strikes.
 
 Mixed into :class:`~passerby.storage.sql.SQLStore`. Evidence is appended in
-the same transaction as the case it belongs to, so a report is either stored
-whole or not at all; two writers racing for the next ``seq`` make one of
-them retry, on SQLite and PostgreSQL alike.
+the same transaction as the case it belongs to (and, for a new case, its
+``open_case`` audit record), so a report is either stored whole or not at
+all; two writers racing for the next ``seq`` make one of them retry, on
+SQLite and PostgreSQL alike. Sanctions and case changes are written by
+:mod:`.actions_sql`, each with its audit record.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from passerby.storage.audit import AuditEntry
+from passerby.storage.audit_sql import AuditContention, append_audit, in_transaction
 from passerby.storage.chain import GENESIS, EvidenceRecord, body_hash, canonical, link_hash
 from passerby.storage.schema import (
     bans,
@@ -72,6 +76,22 @@ class CaseRow:
     summary: str
     created_at: datetime
     updated_at: datetime
+    section: str | None = None
+    reason: str | None = None
+    ban_id: str | None = None
+    claimed_by: str | None = None
+    claimed_until: datetime | None = None
+    escalated: bool = False
+    resolution: str | None = None
+    resolution_note: str | None = None
+    resolved_by: str | None = None
+    resolved_at: datetime | None = None
+
+    def holder(self, now: datetime) -> str | None:
+        """Who holds the case's claim at ``now`` (an expired claim holds nobody)."""
+        if self.claimed_by is None or self.claimed_until is None or self.claimed_until <= now:
+            return None
+        return self.claimed_by
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +104,7 @@ class BanRow:
     expires_at: datetime | None
     created_by: str
     case_id: str | None
+    lifted_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +124,13 @@ class EvidenceWrite:
     dedupe_key: str | None = None
     # Device pairs that must never be matched again.
     block: tuple[str, str] | None = None
+    # What the queue filters by: the chat's section, the report's reason or
+    # the rule, and for an appeal the ban appealed.
+    case_section: str | None = None
+    case_reason: str | None = None
+    case_ban_id: str | None = None
+    # Who opens a new case, as the audit log names it (``user`` or ``rule:<id>``).
+    actor: str = "user"
 
 
 def _device(row: Any) -> DeviceRow:
@@ -119,7 +147,45 @@ def _device(row: Any) -> DeviceRow:
     )
 
 
-def _evidence(row: Any) -> EvidenceRecord:
+def case_row(r: Any) -> CaseRow:
+    return CaseRow(
+        r.id,
+        r.kind,
+        r.priority,
+        r.status,
+        r.subject,
+        r.opened_by,
+        r.summary,
+        utc(r.created_at),
+        utc(r.updated_at),
+        r.section,
+        r.reason,
+        r.ban_id,
+        r.claimed_by,
+        maybe_utc(r.claimed_until),
+        bool(r.escalated),
+        r.resolution,
+        r.resolution_note,
+        r.resolved_by,
+        maybe_utc(r.resolved_at),
+    )
+
+
+def ban_row(r: Any) -> BanRow:
+    return BanRow(
+        r.id,
+        r.device,
+        r.ip_hash,
+        r.reason_code,
+        utc(r.created_at),
+        maybe_utc(r.expires_at),
+        r.created_by,
+        r.case_id,
+        maybe_utc(r.lifted_at),
+    )
+
+
+def evidence_record(row: Any) -> EvidenceRecord:
     return EvidenceRecord(
         row.seq,
         row.id,
@@ -188,14 +254,6 @@ class SafetyQueries:
                 found.setdefault(row.policy, []).append(utc(row.expires_at).timestamp())
         return {policy: sorted(times) for policy, times in found.items()}
 
-    async def set_trust(self, device: str, trust: str, until: datetime | None) -> None:
-        async with self.engine.begin() as conn:
-            await conn.execute(
-                update(devices)
-                .where(devices.c.hash == device)
-                .values(trust=trust, trust_until=until)
-            )
-
     # --- evidence and cases -----------------------------------------------
 
     async def write_evidence(self, write: EvidenceWrite) -> tuple[str, EvidenceRecord]:
@@ -211,13 +269,13 @@ class SafetyQueries:
                         await conn.execute(select(evidence).where(evidence.c.id == write.record_id))
                     ).first()
                     if existing is not None:
-                        return existing.case_id, _evidence(existing)
+                        return existing.case_id, evidence_record(existing)
                     case_id = await self._open_case(conn, write)
                     record = await self._append(conn, write, case_id)
                     if write.block is not None:
                         await self._block(conn, *write.block, write.created_at)
                     return case_id, record
-            except IntegrityError:
+            except (IntegrityError, AuditContention):
                 continue  # another writer took the next seq or opened the case first
         raise RuntimeError("could not append evidence: too much contention")
 
@@ -251,8 +309,24 @@ class SafetyQueries:
                 summary=write.case_summary,
                 created_at=write.created_at,
                 updated_at=write.created_at,
+                section=write.case_section,
+                reason=write.case_reason,
+                ban_id=write.case_ban_id,
             )
         )
+        detail = {"kind": write.case_kind, "priority": write.case_priority}
+        if write.case_ban_id is not None:
+            detail["ban_id"] = write.case_ban_id
+        opened = AuditEntry(
+            write.created_at,
+            write.actor,
+            "open_case",
+            case_id,
+            case_id,
+            write.case_summary,
+            {**detail, "record": write.record_id},
+        )
+        await append_audit(conn, opened)
         return case_id
 
     async def _append(
@@ -301,7 +375,7 @@ class SafetyQueries:
         if case_id is not None:
             query = query.where(evidence.c.case_id == case_id)
         async with self.engine.connect() as conn:
-            return [_evidence(row) for row in await conn.execute(query)]
+            return [evidence_record(row) for row in await conn.execute(query)]
 
     async def list_cases(self, kind: str | None = None, status: str | None = None) -> list[CaseRow]:
         query = select(cases).order_by(cases.c.priority, cases.c.created_at)
@@ -310,27 +384,7 @@ class SafetyQueries:
         if status is not None:
             query = query.where(cases.c.status == status)
         async with self.engine.connect() as conn:
-            rows = await conn.execute(query)
-            return [
-                CaseRow(
-                    r.id,
-                    r.kind,
-                    r.priority,
-                    r.status,
-                    r.subject,
-                    r.opened_by,
-                    r.summary,
-                    utc(r.created_at),
-                    utc(r.updated_at),
-                )
-                for r in rows
-            ]
-
-    async def add_legal_hold(self, case_id: str, reason: str, at: datetime) -> None:
-        async with self.engine.begin() as conn:
-            await conn.execute(
-                insert(legal_holds).values(case_id=case_id, reason=reason, created_at=at)
-            )
+            return [case_row(r) for r in await conn.execute(query)]
 
     # --- blocks, bans, strikes --------------------------------------------
 
@@ -338,21 +392,6 @@ class SafetyQueries:
         async with self.engine.connect() as conn:
             rows = await conn.execute(select(blocks.c.other).where(blocks.c.device == device))
             return {row.other for row in rows}
-
-    async def add_ban(self, ban: BanRow) -> None:
-        async with self.engine.begin() as conn:
-            await conn.execute(
-                insert(bans).values(
-                    id=ban.id,
-                    device=ban.device,
-                    ip_hash=ban.ip_hash,
-                    reason_code=ban.reason_code,
-                    created_at=ban.created_at,
-                    expires_at=ban.expires_at,
-                    created_by=ban.created_by,
-                    case_id=ban.case_id,
-                )
-            )
 
     async def banned_keys(self, now: datetime) -> set[str]:
         """The devices and address hashes under an active ban."""
@@ -380,44 +419,11 @@ class SafetyQueries:
             or_(bans.c.expires_at.is_(None), bans.c.expires_at > now),
         )
         async with self.engine.connect() as conn:
-            return [
-                BanRow(
-                    r.id,
-                    r.device,
-                    r.ip_hash,
-                    r.reason_code,
-                    utc(r.created_at),
-                    maybe_utc(r.expires_at),
-                    r.created_by,
-                    r.case_id,
-                )
-                for r in await conn.execute(query)
-            ]
+            return [ban_row(r) for r in await conn.execute(query)]
 
     async def count_bans(self, device: str) -> int:
         async with self.engine.connect() as conn:
             query = select(func.count()).select_from(bans).where(bans.c.device == device)
-            return int((await conn.execute(query)).scalar_one())
-
-    async def add_strike(
-        self, device: str, policy: str, rule: str, at: datetime, expires_at: datetime
-    ) -> int:
-        """Record a strike; return the device's live strikes under ``policy``."""
-        async with self.engine.begin() as conn:
-            await conn.execute(
-                insert(strikes).values(
-                    device=device, policy=policy, rule=rule, created_at=at, expires_at=expires_at
-                )
-            )
-            query = (
-                select(func.count())
-                .select_from(strikes)
-                .where(
-                    strikes.c.device == device,
-                    strikes.c.policy == policy,
-                    strikes.c.expires_at > at,
-                )
-            )
             return int((await conn.execute(query)).scalar_one())
 
     # --- IP hashing keys --------------------------------------------------
@@ -452,32 +458,63 @@ class SafetyQueries:
         keys_before_period: int,
         now: datetime,
     ) -> dict[str, int]:
-        """Delete what has expired; never evidence of a case under legal hold."""
+        """Delete what has expired; never evidence of a case under a live legal hold.
+
+        A hold past its expiry is removed first (one ``hold_expired`` audit
+        record each, in the same transaction), so its evidence then ages
+        like any other.
+        """
+
+        async def work(conn: AsyncConnection) -> dict[str, int]:
+            return await self._purge(conn, chats_before, evidence_before, keys_before_period, now)
+
+        return await in_transaction(self.engine, work)
+
+    async def _purge(
+        self,
+        conn: AsyncConnection,
+        chats_before: datetime,
+        evidence_before: datetime,
+        keys_before_period: int,
+        now: datetime,
+    ) -> dict[str, int]:
         counts: dict[str, int] = {}
-        async with self.engine.begin() as conn:
-            result = await conn.execute(delete(chats).where(chats.c.started_at < chats_before))
-            counts["chats"] = result.rowcount
-            held = select(legal_holds.c.case_id)
-            result = await conn.execute(
-                update(evidence)
-                .where(
-                    evidence.c.created_at < evidence_before,
-                    evidence.c.body.is_not(None),
-                    or_(evidence.c.case_id.is_(None), evidence.c.case_id.not_in(held)),
-                )
-                .values(body=None, purged_at=now)
-            )
-            counts["evidence"] = result.rowcount
-            result = await conn.execute(delete(strikes).where(strikes.c.expires_at <= now))
-            counts["strikes"] = result.rowcount
-            result = await conn.execute(
-                delete(bans).where(
-                    and_(bans.c.expires_at.is_not(None), bans.c.expires_at < chats_before)
+        expired = (
+            await conn.execute(
+                select(legal_holds.c.case_id).where(
+                    legal_holds.c.expires_at.is_not(None), legal_holds.c.expires_at <= now
                 )
             )
-            counts["bans"] = result.rowcount
-            result = await conn.execute(
-                delete(ip_keys).where(ip_keys.c.period < keys_before_period)
+        ).all()
+        for row in expired:
+            await conn.execute(delete(legal_holds).where(legal_holds.c.case_id == row.case_id))
+        result = await conn.execute(delete(chats).where(chats.c.started_at < chats_before))
+        counts["chats"] = result.rowcount
+        held = select(legal_holds.c.case_id)
+        result = await conn.execute(
+            update(evidence)
+            .where(
+                evidence.c.created_at < evidence_before,
+                evidence.c.body.is_not(None),
+                or_(evidence.c.case_id.is_(None), evidence.c.case_id.not_in(held)),
             )
-            counts["ip_keys"] = result.rowcount
+            .values(body=None, purged_at=now)
+        )
+        counts["evidence"] = result.rowcount
+        result = await conn.execute(delete(strikes).where(strikes.c.expires_at <= now))
+        counts["strikes"] = result.rowcount
+        result = await conn.execute(
+            delete(bans).where(
+                and_(bans.c.expires_at.is_not(None), bans.c.expires_at < chats_before)
+            )
+        )
+        counts["bans"] = result.rowcount
+        result = await conn.execute(delete(ip_keys).where(ip_keys.c.period < keys_before_period))
+        counts["ip_keys"] = result.rowcount
+        for row in expired:  # last: the audit log's tail is held until the commit
+            entry = AuditEntry(
+                now, "system", "hold_expired", row.case_id, row.case_id, "legal hold expired"
+            )
+            await append_audit(conn, entry)
+        counts["legal_holds"] = len(expired)
         return counts

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData(
@@ -97,7 +98,22 @@ cases = Table(
     Column("summary", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # The chat's section, the report's reason or the rule, and for an
+    # appeal the ban it appeals: what the queue filters by.
+    Column("section", String(32), nullable=True),
+    Column("reason", String(64), nullable=True),
+    Column("ban_id", String(32), nullable=True),
+    # One moderator at a time: who holds the case, until when.
+    Column("claimed_by", String(64), nullable=True),
+    Column("claimed_until", DateTime(timezone=True), nullable=True),
+    Column("escalated", Boolean(), nullable=False, server_default=false()),
+    Column("resolution", String(32), nullable=True),
+    Column("resolution_note", Text, nullable=True),
+    Column("resolved_by", String(64), nullable=True),
+    Column("resolved_at", DateTime(timezone=True), nullable=True),
     Index("ix_cases_status", "status", "priority"),
+    Index("ix_cases_claimed_by", "claimed_by"),
+    Index("ix_cases_subject", "subject"),
 )
 
 bans = Table(
@@ -148,10 +164,92 @@ ip_keys = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+# A case under legal hold keeps its evidence past retention until the hold
+# expires (NULL: until lifted).
 legal_holds = Table(
     "legal_holds",
     metadata,
     Column("case_id", String(32), primary_key=True),
     Column("reason", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=True),
+)
+
+# The audit log: one record per safety action, append-only (triggers refuse
+# UPDATE and DELETE) and chained by SHA-256 like the evidence
+# (passerby.storage.audit). A unique seq and a unique prev_hash mean two
+# writers can never fork the chain: one of them retries.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(80), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("subject", String(64), nullable=False),
+    Column("case_id", String(32), nullable=True),
+    Column("why", Text, nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False, unique=True),
+    Column("hash", String(64), nullable=False, unique=True),
+    Index("ix_audit_log_case_id", "case_id"),
+    Index("ix_audit_log_subject", "subject"),
+)
+
+# How an appeal of a ban was decided: shown on the banned user's ban screen.
+appeal_decisions = Table(
+    "appeal_decisions",
+    metadata,
+    Column("ban_id", String(32), primary_key=True),
+    Column("case_id", String(32), nullable=False),
+    Column("outcome", String(16), nullable=False),
+    Column("decided_by", String(80), nullable=False),
+    Column("decided_at", DateTime(timezone=True), nullable=False),
+)
+
+# Moderator accounts for the console (/mod/). A password is kept only as an
+# Argon2 hash, a setup link only as the SHA-256 of its token; the TOTP
+# secret must stay readable to check codes. ``totp_last_step`` is the time
+# step of the last code accepted, so one code never logs in twice.
+moderators = Table(
+    "moderators",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", String(255), nullable=True),
+    Column("totp_secret", String(64), nullable=False),
+    Column("totp_last_step", Integer, nullable=True),
+    Column("setup_token_hash", String(64), nullable=True, unique=True),
+    Column("setup_expires", DateTime(timezone=True), nullable=True),
+    Column("failed_logins", Integer, nullable=False, server_default="0"),
+    Column("locked_until", DateTime(timezone=True), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("last_login_at", DateTime(timezone=True), nullable=True),
+    Column("disabled_at", DateTime(timezone=True), nullable=True),
+)
+
+# Console sessions, keyed by the SHA-256 of the cookie's token: the table
+# alone logs nobody in. Each has its own CSRF token.
+console_sessions = Table(
+    "console_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("moderator", String(32), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Index("ix_console_sessions_moderator", "moderator"),
+)
+
+# Child-safety cases each moderator opened, once per case and UTC day: the
+# console shows everyone their own count for today (wellness).
+child_safety_reviews = Table(
+    "child_safety_reviews",
+    metadata,
+    Column("moderator", String(32), primary_key=True),
+    Column("day", String(10), primary_key=True),
+    Column("case_id", String(32), primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
 )

@@ -18,6 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from passerby.errors import ConfigError
+from passerby.storage.actions_sql import ActionQueries
+from passerby.storage.console_sql import ConsoleQueries
 from passerby.storage.safety_sql import SafetyQueries
 from passerby.storage.schema import chats
 from passerby.storage.store import ChatEnded, ChatRecord, ChatStarted
@@ -74,7 +76,7 @@ def _downgrade(connection: Connection, revision: str) -> None:
     command.downgrade(_alembic_config(connection), revision)
 
 
-class SQLStore(SafetyQueries):
+class SQLStore(SafetyQueries, ActionQueries, ConsoleQueries):
     def __init__(self, url: str) -> None:
         self.url = async_url(url)
         if self.url.startswith("sqlite"):

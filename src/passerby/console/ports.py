@@ -1,0 +1,126 @@
+"""What the console needs from the rest of Passerby, and nothing more.
+
+The console changes nothing by itself: every safety action goes through the
+actions layer (:mod:`passerby.safety.moderation_actions`), which writes it
+with its audit record in one transaction and announces it after the commit.
+These protocols name just the methods the console calls, so that layer, the
+SQL store and the address hasher drop in, and a test can see what is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, Protocol
+
+from passerby.console.accounts import AccountStore
+from passerby.safety.moderation_actions import Actor
+from passerby.storage.actions_sql import AppealOutcome, History, LegalHold
+from passerby.storage.audit import AuditRecord
+from passerby.storage.chain import EvidenceRecord
+from passerby.storage.safety_sql import BanRow, CaseRow
+
+
+class ConsoleStore(AccountStore, Protocol):
+    """Reads for the pages, and the console's own counts."""
+
+    async def case_queue(
+        self,
+        *,
+        kind: str | None = None,
+        status: str | None = "open",
+        section: str | None = None,
+        reason: str | None = None,
+        escalated: bool | None = None,
+        limit: int = 200,
+    ) -> list[CaseRow]: ...
+
+    async def case_with_evidence(
+        self, case_id: str
+    ) -> tuple[CaseRow, list[EvidenceRecord]] | None: ...
+
+    async def history(self, device: str | None, ip_hashes: Sequence[str] = ()) -> History: ...
+
+    async def get_ban(self, ban_id: str) -> BanRow | None: ...
+
+    async def appeal_outcome(self, ban_id: str) -> AppealOutcome | None: ...
+
+    async def legal_hold(self, case_id: str) -> LegalHold | None: ...
+
+    async def audit_of_case(self, case_id: str) -> list[AuditRecord]: ...
+
+    async def list_audit(self, after: int = 0, limit: int | None = None) -> list[AuditRecord]: ...
+
+    async def note_child_safety_review(
+        self, name: str, case_id: str, day: str, at: datetime
+    ) -> None: ...
+
+    async def child_safety_reviews_on(self, day: str) -> dict[str, int]: ...
+
+
+class AddressHasher(Protocol):
+    async def candidates(self, address: str) -> list[str]:
+        """Every hash an address may be stored under."""
+
+
+class ConsoleActions(Protocol):
+    """The safety actions a moderator takes from the console.
+
+    ``actor`` is the moderator (``Actor.moderator(name)``); every method
+    raises :class:`~passerby.errors.ActionRefused` (or a subclass:
+    ``CaseClaimed``, ``NotIndependent``...) when it may not be done, having
+    changed nothing.
+    """
+
+    async def ban(
+        self,
+        actor: Actor,
+        *,
+        device: str | None,
+        address: str | None,
+        seconds: float | None,
+        reason_code: str,
+        case_id: str | None = None,
+        why: str = "",
+    ) -> Any: ...
+
+    async def lift_ban(self, actor: Actor, ban_id: str, *, why: str = "") -> Any: ...
+
+    async def claim_case(self, actor: Actor, case_id: str) -> datetime: ...
+
+    async def release_case(self, actor: Actor, case_id: str) -> Any: ...
+
+    async def release_claims_of(self, actor: Actor) -> int: ...
+
+    async def resolve_case(
+        self, actor: Actor, case_id: str, resolution: str, *, why: str = ""
+    ) -> Any: ...
+
+    async def escalate_case(self, actor: Actor, case_id: str, *, why: str = "") -> Any: ...
+
+    async def mark_child_safety(self, actor: Actor, case_id: str, *, why: str = "") -> Any: ...
+
+    async def set_low_trust(
+        self,
+        actor: Actor,
+        device: str,
+        hours: float | None,
+        *,
+        case_id: str | None = None,
+        why: str = "",
+    ) -> Any: ...
+
+    async def end_matching(
+        self,
+        actor: Actor,
+        device: str | None,
+        address: str | None,
+        hours: float,
+        *,
+        case_id: str | None = None,
+        why: str = "",
+    ) -> Any: ...
+
+    async def decide_appeal(
+        self, actor: Actor, case_id: str, *, lift: bool, why: str = ""
+    ) -> Any: ...
