@@ -27,7 +27,7 @@ from passerby.core import protocol as p
 from passerby.errors import ProtocolError
 from passerby.periodic import Periodic
 from passerby.service.connection import ChatConnection
-from passerby.transport.omegle.events import closing_events, events_for
+from passerby.transport.omegle.events import Event, closing_events, events_for
 
 log = logging.getLogger(__name__)
 
@@ -39,15 +39,17 @@ ID_PREFIX: Final = "central2:"
 class OmegleSession:
     """One API client id on its owner node: the chat connection's door."""
 
-    __slots__ = ("_finished", "_mailboxes", "conn", "ending", "id", "lock", "start")
+    __slots__ = ("_finished", "_mailboxes", "conn", "ending", "id", "last", "lock", "start")
 
     def __init__(self, mailboxes: Mailboxes, finished: Callable[[OmegleSession], None]) -> None:
         self.id = ID_PREFIX + secrets.token_urlsafe(24)
         self._mailboxes = mailboxes
         self._finished = finished
         self.conn: ChatConnection | None = None
-        # The chat is over: the last events are posted, the connection ends.
+        # The chat is over: no more commands; the connection ends soon.
         self.ending = False
+        # The last events are posted: nothing more goes to the mailbox.
+        self.last = False
         # The start it asked for: made again once a challenge is solved.
         self.start: p.ClientMessage | ProtocolError | None = None
         # The client's commands run one at a time, in the order they came.
@@ -56,27 +58,36 @@ class OmegleSession:
     # --- the door ------------------------------------------------------------
 
     def emit(self, message: m.ServerMessage) -> None:
-        if self.ending:
+        if self.last:
             return
         events = events_for(message)
+        final = False
         if type(message) is m.ChatEnded and message.by != "you":
             self.ending = True  # one chat per id, as Omegle had it
-        if events or self.ending:
-            self._mailboxes.post(self.id, events, last=self.ending)
-        if self.ending:
+            # A chat the rules ended may be followed by the ban they made,
+            # which the client must still hear: the end comes with closing
+            # (or, without a ban, when the session is swept).
+            final = message.by == "stranger"
+        if events or final:
+            self.post(events, last=final)
+
+    def post(self, events: list[Event], *, last: bool = False) -> None:
+        """Events for the client's mailbox; ``last``: the session is done."""
+        if self.last:
+            return
+        self._mailboxes.post(self.id, events, last=last)
+        if last:
+            self.last = self.ending = True
             self._finished(self)
 
     def pong(self, payload: bytes) -> None:
         """Omegle's API has no pings."""
 
     def writable(self) -> bool:
-        return not self.ending
+        return not self.last
 
     async def close(self, reason: m.Closing) -> None:
-        if not self.ending:
-            self.ending = True
-            self._mailboxes.post(self.id, closing_events(reason), last=True)
-            self._finished(self)
+        self.post(closing_events(reason), last=True)
 
 
 Closer = Callable[[OmegleSession], Awaitable[None]]
@@ -118,9 +129,11 @@ class OmegleSessions:
         """The id's chat connection ends; ``drop``: its unread events go too."""
         if self._by_id.pop(session.id, None) is None:
             return
-        session.ending = True
         if drop:
+            session.last = session.ending = True
             await self.mailboxes.drop(session.id)
+        else:
+            session.post([], last=True)  # the mailbox answers what is left, then null
         await self._on_end(session)
 
     async def expire(self) -> None:
