@@ -380,6 +380,7 @@ def create_app(
         hasher=services.hasher,
         clock=services.clock,
         settings=settings,
+        metrics=services.metrics,
     )
     add_routes(app, services.routes, services.websocket.handle)
     if services.omegle is not None:

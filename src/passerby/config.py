@@ -118,6 +118,12 @@ class Settings:
     # renewed; a legal hold keeps a case's evidence this long by default.
     claim_minutes: float = 30.0
     legal_hold_days: float = 365.0
+    # Who law enforcement reaches about a report package (an admin's
+    # download for a confirmed child-safety case): the reporter's contact
+    # in the CyberTipline's terms. Empty until an operator sets them.
+    report_contact_name: str = ""
+    report_contact_email: str = ""
+    report_contact_phone: str = ""
     # The moderator console (/mod/): a session ends after this long unused,
     # and in any case this long after login; this many failed logins in a
     # row lock an account for console_lockout_minutes; a setup link is

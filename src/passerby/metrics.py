@@ -79,6 +79,23 @@ class Histogram:
 
 
 GaugeReader = Callable[[], Awaitable[float]]
+# A family of gauges read together: (label values) -> value, one call per scrape.
+FamilyReader = Callable[[], Awaitable[dict[tuple[str, ...], float]]]
+
+
+def render_family(
+    name: str, help: str, labels: tuple[str, ...], values: dict[tuple[str, ...], float]
+) -> str:
+    lines = [f"# HELP {name} {help}", f"# TYPE {name} gauge"]
+    for key, value in sorted(values.items()):
+        pairs = ",".join(f'{label}="{_escape(v)}"' for label, v in zip(labels, key, strict=True))
+        lines.append(f"{name}{{{pairs}}} {value:g}" if pairs else f"{name} {value:g}")
+    return "\n".join(lines) + "\n"
+
+
+def _escape(value: str) -> str:
+    """A label value as the exposition format wants it (a moderator's name is text)."""
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
 class Metrics:
@@ -110,9 +127,16 @@ class Metrics:
             (0.005, 0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 15, 30, 60, 120),
         )
         self._gauges: list[tuple[str, str, GaugeReader]] = []
+        self._families: list[tuple[str, str, tuple[str, ...], FamilyReader]] = []
 
     def gauge(self, name: str, help: str, reader: GaugeReader) -> None:
         self._gauges.append((name, help, reader))
+
+    def gauge_family(
+        self, name: str, help: str, labels: tuple[str, ...], reader: FamilyReader
+    ) -> None:
+        """Gauges with labels, read on scrape (``labels=()``: one unlabelled value)."""
+        self._families.append((name, help, labels, reader))
 
     async def render(self) -> str:
         parts = [
@@ -122,6 +146,8 @@ class Metrics:
         for name, help, reader in self._gauges:
             value = await reader()
             parts.append(f"# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value:g}\n")
+        for name, help, labels, family in self._families:
+            parts.append(render_family(name, help, labels, await family()))
         for item in (
             self.messages_relayed,
             self.matches,

@@ -23,6 +23,7 @@ from passerby.console.routes import add_console
 from passerby.core.transcript import ChatRecord
 from passerby.safety.bans import BanService
 from passerby.safety.iphash import IpHasher
+from passerby.safety.lawreport import Submitter
 from passerby.safety.moderation_actions import Actions
 from passerby.safety.records import appeal_record, case_record, report_record
 from passerby.storage.sql import SQLStore
@@ -101,7 +102,14 @@ class Account:
 class ConsoleHarness:
     """A console on its own app over a real store, with a hand-moved clock."""
 
-    def __init__(self, store: SQLStore, settings: Settings, clock: ManualClock) -> None:
+    def __init__(
+        self,
+        store: SQLStore,
+        settings: Settings,
+        clock: ManualClock,
+        *,
+        submitter: Submitter | None = None,
+    ) -> None:
         self.store = store
         self.settings = settings
         self.clock = clock
@@ -120,6 +128,7 @@ class ConsoleHarness:
             clock=clock,
             settings=settings,
             passwords=cheap_passwords(),
+            submitter=submitter,
         )
         self.server = TestServer(self.app, host="127.0.0.1")
         self.browsers: list[Browser] = []

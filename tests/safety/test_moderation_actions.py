@@ -419,3 +419,54 @@ async def test_history_shows_bans_cases_and_strikes_of_a_device(world: World) ->
     assert history.bans[0].ip_hash in hashes
     by_address = await world.store.history(None, hashes)
     assert [b.id for b in by_address.bans] == [ban.id] and by_address.cases == []
+
+
+async def test_confirming_a_child_safety_case_places_its_legal_hold(world: World) -> None:
+    store, actions = world.store, world.actions
+    report = await world.open_case(1)
+    case_id = await world.open_case(2, kind="child_safety", priority=0)
+    with pytest.raises(ActionRefused):
+        await actions.confirm_child_safety(ALICE, report)  # not marked child-safety
+    with pytest.raises(ValueError):
+        await actions.confirm_child_safety(RULE, case_id)  # a human confirms
+    with pytest.raises(ActionRefused):
+        await actions.record_law_report(
+            ALICE, case_id, sha256="0" * 64, incident_type="online_enticement", files=0
+        )
+    await actions.claim_case(BOB, case_id)
+    with pytest.raises(CaseClaimed):
+        await actions.confirm_child_safety(ALICE, case_id)
+    await actions.release_case(BOB, case_id)
+    before = await world.audit_count()
+    assert await store.legal_hold(case_id) is None
+    assert await store.child_safety_confirmation(case_id) is None
+
+    await actions.confirm_child_safety(ALICE, case_id, why="asked a 13-year-old for photos")
+    hold = await store.legal_hold(case_id)
+    assert hold is not None and hold.expires_at == world.now() + timedelta(days=365)
+    records = await store.list_audit()
+    assert [(r.action, r.actor) for r in records[before:]] == [
+        ("confirm_child_safety", "mod:alice"),
+        ("legal_hold", "mod:alice"),
+    ]
+    confirmed = await store.child_safety_confirmation(case_id)
+    assert confirmed is not None and confirmed.why == "asked a 13-year-old for photos"
+    with pytest.raises(ActionRefused):
+        await world.node().confirm_child_safety(BOB, case_id)  # once, on any node
+    assert await world.audit_count() == before + 2
+
+    await actions.record_law_report(
+        CAROL, case_id, sha256="a" * 64, incident_type="online_enticement", files=0
+    )
+    last = (await store.list_audit())[-1]
+    assert (last.action, last.actor, last.case_id) == ("law_report", "mod:carol", case_id)
+    assert last.detail == {"sha256": "a" * 64, "incident_type": "online_enticement", "files": 0}
+    assert verify_audit(await store.list_audit()).ok
+
+
+async def test_a_longer_hold_outlasts_the_confirmation(world: World) -> None:
+    case_id = await world.open_case(3, kind="child_safety", priority=0)
+    await world.actions.place_legal_hold(ALICE, case_id, days=1000, why="preservation request")
+    await world.actions.confirm_child_safety(BOB, case_id)
+    hold = await world.store.legal_hold(case_id)
+    assert hold is not None and hold.expires_at == world.now() + timedelta(days=1000)

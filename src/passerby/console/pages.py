@@ -65,6 +65,8 @@ DONE: Final = {
     "low_trust": "Moved to the low-trust pool.",
     "escalated": "Escalated to an admin.",
     "child_safety": "Marked as a child-safety case.",
+    "cs_confirmed": "Child-safety case confirmed; its evidence is under legal hold.",
+    "cs_submitted": "Report package submitted; the receipt is in the audit log.",
     "appeal_lifted": "Appeal granted: the ban is lifted.",
     "appeal_upheld": "Appeal refused: the ban stands.",
     "break": "Your claims are released. Take the time you need.",
@@ -264,6 +266,7 @@ class Pages:
             subject_bans=subject_bans,
             audit=await self._store.audit_of_case(case.id),
             hold=await self._store.legal_hold(case.id),
+            confirmation=await self._store.child_safety_confirmation(case.id),
             appealed_ban=ban,
             appeal_outcome=outcome,
             reasons=BAN_REASONS,
@@ -293,6 +296,7 @@ class Pages:
         case, records = found
         form = await request.post()
         try:
+            self._not_held_by_another(session, case)
             code = await run(session, case, case_file(records, case.subject), form)
         except FormError as exc:
             return await self.case_page(request, error=exc.message, status=400)
@@ -307,6 +311,20 @@ class Pages:
             else (f"/mod/case/{case.id}")
         )
         raise web.HTTPSeeOther(f"{target}?{urlencode({'done': code})}")
+
+    def _not_held_by_another(self, session: Session, case: CaseRow) -> None:
+        """Refuse any action on a case another moderator holds. The actions
+        on cases check the claim themselves; a ban, an end of matching or a
+        move to low trust names the case only for the record, so without
+        this a second moderator could act on a case someone else is working.
+
+        Raises:
+            CaseClaimed: another moderator holds the case.
+        """
+        holder = case.holder(self.now())
+        if holder is not None and holder != self.actor(session).label:
+            assert case.claimed_until is not None
+            raise CaseClaimed(case.id, holder, case.claimed_until)
 
     def handler(self, run: CaseAction) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
         async def handle(request: web.Request) -> web.StreamResponse:

@@ -18,6 +18,7 @@ from passerby.safety.moderation_actions import Actor
 from passerby.storage.actions_sql import AppealOutcome, History, LegalHold
 from passerby.storage.audit import AuditRecord
 from passerby.storage.chain import EvidenceRecord
+from passerby.storage.dashboard_sql import DashboardFigures
 from passerby.storage.safety_sql import BanRow, CaseRow
 
 
@@ -48,6 +49,10 @@ class ConsoleStore(AccountStore, Protocol):
     async def legal_hold(self, case_id: str) -> LegalHold | None: ...
 
     async def audit_of_case(self, case_id: str) -> list[AuditRecord]: ...
+
+    async def child_safety_confirmation(self, case_id: str) -> AuditRecord | None: ...
+
+    async def dashboard_figures(self, now: datetime, hours: int = 24) -> DashboardFigures: ...
 
     async def list_audit(self, after: int = 0, limit: int | None = None) -> list[AuditRecord]: ...
 
@@ -123,4 +128,16 @@ class ConsoleActions(Protocol):
 
     async def decide_appeal(
         self, actor: Actor, case_id: str, *, lift: bool, why: str = ""
+    ) -> Any: ...
+
+    async def confirm_child_safety(
+        self, actor: Actor, case_id: str, *, days: float | None = None, why: str = ""
+    ) -> Any: ...
+
+    async def record_law_report(
+        self, actor: Actor, case_id: str, *, sha256: str, incident_type: str, files: int
+    ) -> Any: ...
+
+    async def record_submission(
+        self, actor: Actor, case_id: str, *, service: str, receipt: str, sha256: str
     ) -> Any: ...

@@ -68,6 +68,10 @@ class Renderer:
         self._store = store
         self._clock = clock
 
+    def add_global(self, name: str, value: Any) -> None:
+        """A value every template can read (set once, when the console is built)."""
+        self._env.globals[name] = value
+
     async def page(
         self, request: web.Request, template: str, *, status: int = 200, **context: Any
     ) -> web.Response:

@@ -17,9 +17,13 @@ from passerby.console.access import PREFIX, Access, Guard
 from passerby.console.accounts import AccountPolicy, AccountService
 from passerby.console.admin import AdminPages
 from passerby.console.credentials import Passwords
+from passerby.console.dashboard import Dashboard
+from passerby.console.lawreports import LawReports
 from passerby.console.pages import Pages
 from passerby.console.ports import AddressHasher, ConsoleActions, ConsoleStore
 from passerby.console.render import STATIC, Renderer
+from passerby.metrics import Metrics
+from passerby.safety.lawreport import DEFAULT_INCIDENT, INCIDENT_TYPES, ReporterContact, Submitter
 
 CONSOLE = web.AppKey("passerby.console", web.Application)
 GUARD = web.AppKey("passerby.console.guard", Guard)
@@ -34,8 +38,15 @@ def add_console(
     clock: Clock,
     settings: Settings,
     passwords: Passwords | None = None,
+    submitter: Submitter | None = None,
+    metrics: Metrics | None = None,
 ) -> web.Application:
-    """Mount the console at ``/mod/`` on ``app``; the console's sub-application."""
+    """Mount the console at ``/mod/`` on ``app``; the console's sub-application.
+
+    ``submitter`` files law-enforcement report packages with an outside
+    service; without one (the default) an admin downloads and files them.
+    With ``metrics``, the dashboard's figures are gauges there too.
+    """
     accounts = AccountService(store, clock, AccountPolicy.from_settings(settings), passwords)
     guard = Guard(accounts, trust_forwarded_for=settings.trust_forwarded_for)
     renderer = Renderer(store, clock)
@@ -51,6 +62,25 @@ def add_console(
     admin = AdminPages(
         accounts=accounts, store=store, renderer=renderer, public_url=settings.public_url
     )
+    reports = LawReports(
+        store=store,
+        actions=actions,
+        clock=clock,
+        renderer=renderer,
+        contact=ReporterContact(
+            settings.report_contact_name,
+            settings.report_contact_email,
+            settings.report_contact_phone,
+            url=settings.public_url.strip(),
+        ),
+        submitter=submitter,
+    )
+    dashboard = Dashboard(store, clock, renderer)
+    if metrics is not None:
+        dashboard.register(metrics)
+    renderer.add_global("incident_types", INCIDENT_TYPES)
+    renderer.add_global("default_incident", DEFAULT_INCIDENT)
+    renderer.add_global("report_submitter", reports.submitter_name)
     console = web.Application(middlewares=[guard.middleware])
     console.on_response_prepare.append(guard.headers_signal())
     console[GUARD] = guard
@@ -76,12 +106,16 @@ def add_console(
         ("POST", "/case/{case_id}/escalate", pages.handler(pages.escalate), moderator),
         ("POST", "/case/{case_id}/child-safety", pages.handler(pages.child_safety), moderator),
         ("POST", "/case/{case_id}/appeal", pages.handler(pages.appeal), moderator),
+        ("POST", "/case/{case_id}/confirm", pages.handler(reports.confirm), moderator),
         ("POST", "/ban/{ban_id}/lift", pages.lift_ban, moderator),
         ("GET", "/admin/moderators", admin.moderators, only_admin),
         ("POST", "/admin/moderators", admin.add, only_admin),
         ("POST", "/admin/moderators/{name}/disable", admin.disable, only_admin),
         ("POST", "/admin/moderators/{name}/reset", admin.reset, only_admin),
         ("GET", "/admin/audit", admin.audit, only_admin),
+        ("GET", "/admin/dashboard", dashboard.page, only_admin),
+        ("GET", "/admin/case/{case_id}/report", reports.download, only_admin),
+        ("POST", "/admin/case/{case_id}/report/submit", reports.submit, only_admin),
     ):
         guard.add(router, method, path, handler, access)
     static = router.add_static("/static", STATIC, follow_symlinks=False, show_index=False)

@@ -4,8 +4,9 @@ Glossary:
 
 - *action*: one change that matters for safety (a ban, a lifted ban, a
   strike, a move to or out of the low-trust pool, a case claimed, released,
-  resolved, escalated or marked child-safety, an appeal decided, a legal
-  hold placed or lifted). Each is one method of :class:`Actions`.
+  resolved, escalated, marked or confirmed child-safety, an appeal
+  decided, a legal hold placed or lifted, a law-enforcement report
+  produced or submitted). Each is one method of :class:`Actions`.
 - *actor*: who acted, an :class:`Actor`: a rule of the policy
   (``rule:<id>``), a moderator (``mod:<name>``), or the server itself
   (``system``). A case a user's report or appeal opens is recorded as
@@ -44,6 +45,7 @@ from passerby.errors import (
 from passerby.metrics import LabelledCounter
 from passerby.safety.bans import Ban, BanService
 from passerby.safety.devices import TRUST_LOW, TRUST_NORMAL
+from passerby.storage.actions_sql import CONFIRM_CHILD_SAFETY
 from passerby.storage.audit import AuditEntry
 from passerby.storage.safety_sql import BanRow
 
@@ -157,6 +159,21 @@ class ActionStore(Protocol):
     ) -> None: ...
 
     async def lift_legal_hold(self, case_id: str, *, audit: AuditEntry) -> None: ...
+
+    async def confirm_child_safety(
+        self,
+        case_id: str,
+        holder: str,
+        at: datetime,
+        hold_expires_at: datetime,
+        *,
+        audit: AuditEntry,
+        hold_audit: AuditEntry,
+    ) -> None: ...
+
+    async def note_case_action(
+        self, case_id: str, *, audit: AuditEntry, confirmed: bool = False
+    ) -> None: ...
 
     async def count_bans(self, device: str) -> int: ...
 
@@ -420,6 +437,66 @@ class Actions:
         entry = self._entry(actor, "lift_legal_hold", case_id, case_id, why, {})
         await self._store.lift_legal_hold(case_id, audit=entry)
         self._done(actor, "lift_legal_hold")
+
+    # --- child safety and law enforcement ---------------------------------------
+
+    async def confirm_child_safety(
+        self, actor: Actor, case_id: str, *, days: float | None = None, why: str = ""
+    ) -> None:
+        """A moderator confirms that a child-safety case is what it was marked
+        as; the case's evidence goes under legal hold for ``days`` (default
+        ``legal_hold_days``; a longer hold already placed stays). Only a
+        confirmed case can be reported to law enforcement.
+
+        Raises:
+            ValueError: the actor is no moderator (a rule cannot confirm).
+            ActionRefused: not a child-safety case, or confirmed already;
+            CaseClaimed, CaseClosed, NotFound.
+        """
+        if actor.kind != "mod":
+            raise ValueError("only a moderator can confirm a child-safety case")
+        now = self.now()
+        days = self.legal_hold_days if days is None else days
+        if not days > 0:
+            raise ValueError("a legal hold lasts a positive number of days")
+        expires = now + timedelta(days=days)
+        entry = self._entry(actor, CONFIRM_CHILD_SAFETY, case_id, case_id, why, {})
+        hold = self._entry(
+            actor,
+            "legal_hold",
+            case_id,
+            case_id,
+            "child-safety case confirmed",
+            {"expires_at": expires.isoformat()},
+        )
+        await self._store.confirm_child_safety(
+            case_id, actor.label, now, expires, audit=entry, hold_audit=hold
+        )
+        self._done(actor, CONFIRM_CHILD_SAFETY)
+        self._done(actor, "legal_hold")
+
+    async def record_law_report(
+        self, actor: Actor, case_id: str, *, sha256: str, incident_type: str, files: int
+    ) -> None:
+        """Record that ``actor`` produced a law-enforcement report package of a
+        confirmed child-safety case (by the SHA-256 of its ``report.json``).
+
+        Raises:
+            ActionRefused: the case is not confirmed; NotFound.
+        """
+        detail = {"sha256": sha256, "incident_type": incident_type, "files": files}
+        entry = self._entry(actor, "law_report", case_id, case_id, "", detail)
+        await self._store.note_case_action(case_id, audit=entry, confirmed=True)
+        self._done(actor, "law_report")
+
+    async def record_submission(
+        self, actor: Actor, case_id: str, *, service: str, receipt: str, sha256: str
+    ) -> None:
+        """Record that a report package was filed with ``service`` (its receipt)."""
+        detail = {"service": service, "receipt": receipt[:200], "sha256": sha256}
+        entry = self._entry(actor, "submit_law_report", case_id, case_id, "", detail)
+        await self._store.note_case_action(case_id, audit=entry, confirmed=True)
+        self._done(actor, "submit_law_report")
 
     # --- helpers ----------------------------------------------------------------
 

@@ -53,6 +53,9 @@ RESOLVED = "resolved"
 QUEUE_ORDER = {"child_safety": 0, "review": 1, "report": 2, "appeal": 3}
 UPHELD = "upheld"
 LIFTED = "lifted"
+# The audit action that records a human's confirmation of a child-safety case:
+# the confirmation lives in the tamper-evident log, not in a column.
+CONFIRM_CHILD_SAFETY = "confirm_child_safety"
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,6 +381,80 @@ class ActionQueries:
 
         await in_transaction(self.engine, work)
 
+    async def confirm_child_safety(
+        self,
+        case_id: str,
+        holder: str,
+        at: datetime,
+        hold_expires_at: datetime,
+        *,
+        audit: AuditEntry,
+        hold_audit: AuditEntry,
+    ) -> None:
+        """Record a moderator's confirmation of a child-safety case and place
+        its legal hold (a held case keeps its hold, with the later expiry):
+        two audit records, one transaction.
+
+        Raises:
+            NotFound, CaseClosed, CaseClaimed.
+            ActionRefused: not a child-safety case, or confirmed already.
+        """
+
+        async def work(conn: AsyncConnection) -> None:
+            found = await _case(conn, case_id)
+            _workable(found, holder, at)
+            if found.kind != "child_safety":
+                raise ActionRefused(
+                    f"case {case_id} is not a child-safety case: mark it as one first"
+                )
+            # Appended first, so on PostgreSQL the audit lock is held and a
+            # second confirmation racing this one waits, then sees it here.
+            await append_audit(conn, audit)
+            if await _count_confirmations(conn, case_id) > 1:
+                raise ActionRefused(f"case {case_id} is confirmed already")
+            held = (
+                await conn.execute(select(legal_holds).where(legal_holds.c.case_id == case_id))
+            ).first()
+            if held is None:
+                await conn.execute(
+                    insert(legal_holds).values(
+                        case_id=case_id,
+                        reason="child-safety case confirmed",
+                        created_at=at,
+                        expires_at=hold_expires_at,
+                    )
+                )
+            else:
+                current = maybe_utc(held.expires_at)
+                if current is not None and current < hold_expires_at:
+                    await conn.execute(
+                        update(legal_holds)
+                        .where(legal_holds.c.case_id == case_id)
+                        .values(expires_at=hold_expires_at)
+                    )
+            await append_audit(conn, hold_audit)
+
+        await in_transaction(self.engine, work)
+
+    async def note_case_action(
+        self, case_id: str, *, audit: AuditEntry, confirmed: bool = False
+    ) -> None:
+        """Record an action on a case that changes no row of its own (a law-
+        enforcement report produced or submitted); with ``confirmed``, only on
+        a confirmed child-safety case.
+
+        Raises:
+            NotFound; ActionRefused: not confirmed.
+        """
+
+        async def work(conn: AsyncConnection) -> None:
+            await _case(conn, case_id)
+            if confirmed and await _count_confirmations(conn, case_id) == 0:
+                raise ActionRefused(f"case {case_id} is no confirmed child-safety case")
+            await append_audit(conn, audit)
+
+        await in_transaction(self.engine, work)
+
     # --- reads for moderators -------------------------------------------------
 
     async def get_case(self, case_id: str) -> CaseRow | None:
@@ -484,6 +561,18 @@ class ActionQueries:
             return None
         return LegalHold(row.case_id, row.reason, utc(row.created_at), maybe_utc(row.expires_at))
 
+    async def child_safety_confirmation(self, case_id: str) -> AuditRecord | None:
+        """The audit record of the moderator's confirmation, or None."""
+        query = (
+            select(audit_log)
+            .where(audit_log.c.case_id == case_id, audit_log.c.action == CONFIRM_CHILD_SAFETY)
+            .order_by(audit_log.c.seq)
+            .limit(1)
+        )
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(query)).first()
+        return audit_record(row) if row else None
+
     async def audit_of_case(self, case_id: str) -> list[AuditRecord]:
         """The actions taken on a case, in order, including bans made in it."""
         query = (
@@ -516,6 +605,15 @@ class ActionQueries:
         )
         async with self.engine.connect() as conn:
             return {(r[0], r[1]): int(r[2]) for r in await conn.execute(query)}
+
+
+async def _count_confirmations(conn: AsyncConnection, case_id: str) -> int:
+    query = (
+        select(func.count())
+        .select_from(audit_log)
+        .where(audit_log.c.case_id == case_id, audit_log.c.action == CONFIRM_CHILD_SAFETY)
+    )
+    return int((await conn.execute(query)).scalar_one())
 
 
 async def _lift(conn: AsyncConnection, ban_id: str, at: datetime) -> BanRow:
@@ -552,6 +650,7 @@ async def _close(
 
 
 __all__ = [
+    "CONFIRM_CHILD_SAFETY",
     "LIFTED",
     "UPHELD",
     "ActionQueries",

@@ -20,6 +20,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from passerby.errors import ConfigError
 from passerby.storage.actions_sql import ActionQueries
 from passerby.storage.console_sql import ConsoleQueries
+from passerby.storage.dashboard_sql import DashboardQueries
 from passerby.storage.safety_sql import SafetyQueries
 from passerby.storage.schema import chats
 from passerby.storage.store import ChatEnded, ChatRecord, ChatStarted
@@ -76,7 +77,7 @@ def _downgrade(connection: Connection, revision: str) -> None:
     command.downgrade(_alembic_config(connection), revision)
 
 
-class SQLStore(SafetyQueries, ActionQueries, ConsoleQueries):
+class SQLStore(SafetyQueries, ActionQueries, ConsoleQueries, DashboardQueries):
     def __init__(self, url: str) -> None:
         self.url = async_url(url)
         if self.url.startswith("sqlite"):

@@ -75,8 +75,10 @@ async function main() {
     {
       root: $("ban"),
       heading: $("ban-heading"),
+      intro: $("ban-intro"),
       reason: $("ban-reason"),
       expiry: $("ban-expiry"),
+      outcome: $("ban-outcome"),
       form: $("appeal-form"),
       text: $("appeal-text"),
       hint: $("appeal-hint"),
