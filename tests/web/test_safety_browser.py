@@ -18,7 +18,14 @@ import re
 from typing import Any
 
 from playwright.async_api import Browser, Page, WebSocketRoute, expect
-from tests.web.support import CONNECTED, WAITING, Client, open_client, pair_through_routes
+from tests.web.support import (
+    CONNECTED,
+    WAITING,
+    Client,
+    open_client,
+    pair,
+    pair_through_routes,
+)
 
 REPORTED = "Thanks. Your report was received; you won't be matched with this person again."
 COOKIE = "passerby_device"
@@ -460,6 +467,23 @@ async def test_held_masked_warning_and_ended_by_the_rules(
     await expect(a.page.locator("#new-chat")).to_be_visible()
     # A chat ended by the rules can still be reported.
     await expect(a.page.locator("#report")).to_be_visible()
+    a.assert_clean()
+    b.assert_clean()
+
+
+async def test_one_notice_per_held_message(browser: Browser, live_server: Any) -> None:
+    # The real server and the shipped policy: in the teen section a phone
+    # number is held with a warning, and the sender reads about it once.
+    a, b = await pair(browser, live_server.url, band="13-17")
+    await a.say("text me on 555 123 4567")
+    held = a.page.locator(".msg.you.held")
+    await expect(held).to_contain_text("(not sent)")
+    notices = a.page.locator(".msg.system.error, .msg.system.warning")
+    await expect(notices).to_have_count(1)
+    await expect(notices).to_contain_text("personal details")
+    await a.say("ok then, what games do you play")
+    await expect(b.lines("stranger")).to_have_text(["ok then, what games do you play"])
+    await expect(notices).to_have_count(1)
     a.assert_clean()
     b.assert_clean()
 

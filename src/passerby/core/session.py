@@ -372,7 +372,9 @@ class ChatSession:
             if outcome.delivery == "mask":
                 effects.append(Send(m.Masked(verdict.text, message.id)))
         warning = outcome.first("warn")
-        if warning is not None:
+        if warning is not None and outcome.delivery != "hold":
+            # A held message gets one notice, `held`, which says why; the
+            # warning is still recorded (and counts) as an action.
             effects.append(Send(m.Warning(warning.rule, warning.message)))
         # Ending the chat comes first: the partner must be released even if a
         # sanction that needs the database fails afterwards.
