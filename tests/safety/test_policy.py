@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ import pytest
 from passerby.core.signals import Signal
 from passerby.core.verdict import Verdict
 from passerby.errors import ConfigError
-from passerby.safety.moderation import ChatModerator, StrikeBook
+from passerby.safety.bans import REASONS
+from passerby.safety.moderation import MASK_FAILED, ChatModerator, StrikeBook
 from passerby.safety.policy import load_policy, parse_policy
 from passerby.safety.risk import ConversationRisk
 from passerby.safety.text import TextAnalyser
@@ -192,3 +194,21 @@ def test_insults_at_the_partner_are_held_and_the_third_bans(gated: TextAnalyser)
     assert [v.delivered for v in verdicts] == [False, False, False]
     assert all(v.outcome.strikes == ("harassment",) for v in verdicts)
     assert verdicts[2].outcome.has("temp_ban") and not verdicts[1].outcome.has("temp_ban")
+
+
+CATALOGUES = Path(__file__).resolve().parents[2] / "src" / "passerby" / "web" / "static" / "i18n"
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "id"])
+def test_every_server_text_has_its_catalogue_entry(lang: str) -> None:
+    # The web client shows a rule's notice and a ban's reason from its own
+    # catalogue, by code: each shipped text needs an entry in each language,
+    # and the English one says what the server says.
+    catalogue = json.loads((CATALOGUES / f"{lang}.json").read_text(encoding="utf-8"))
+    english = json.loads((CATALOGUES / "en.json").read_text(encoding="utf-8"))
+    texts = {f"rule.{r.id}": r.message for r in load_policy().rules if r.message}
+    texts["rule.mask-failed"] = MASK_FAILED
+    texts |= {f"ban_reason.{code}": text for code, text in REASONS.items()}
+    for key, text in texts.items():
+        assert catalogue.get(key), f"{lang}.json has no {key}"
+        assert english[key] == text, key

@@ -488,6 +488,39 @@ async def test_one_notice_per_held_message(browser: Browser, live_server: Any) -
     b.assert_clean()
 
 
+async def test_server_notices_read_in_the_ui_language(browser: Browser, live_server: Any) -> None:
+    # Held and ban notices, and the under-13 refusal, come from the page's
+    # catalogue by their codes, never in the server's English.
+    a = await open_client(browser, live_server.url, locale="es-ES")
+    b = await open_client(browser, live_server.url, locale="es-ES")
+    await a.start(band="13-17")
+    await b.start(band="13-17")
+    await expect(a.system("Ya estás chateando")).to_be_visible()
+    await a.say("mándame un mensaje al 555 123 4567")
+    notice = a.page.locator(".msg.system.error")
+    await expect(notice).to_have_text(
+        "Tu mensaje no se envió: Compartir datos personales no está permitido "
+        "en la sección de adolescentes."
+    )
+
+    services = live_server.services
+    device = services.devices.hash_of_cookie(await cookie_value(a))
+    assert device
+    await services.bans.ban_device(device, reason_code="harassment", seconds=3600)
+    await expect(a.page.locator("#ban-reason")).to_have_text(
+        "Motivo: Acosar o insultar a otras personas."
+    )
+
+    child = await open_client(browser, live_server.url, locale="id-ID")
+    await child.start(band="under13")
+    await expect(child.page.locator("#entry-msg")).to_have_text(
+        "Passerby hanya untuk orang berusia 13 tahun ke atas. Terima kasih sudah jujur! "
+        "Kembalilah saat Anda berusia 13 tahun."
+    )
+    for client in (a, b, child):
+        client.assert_clean()
+
+
 async def test_report_and_ban_screen_on_a_phone_by_keyboard(
     browser: Browser, live_server: Any
 ) -> None:

@@ -52,7 +52,7 @@ _PHONE = re.compile(r"\+?\d[\d\s().-]{5,}\d")  # phone-like digit runs
 # what the detectors found in it: it is held instead, and the sender is not
 # told it was hidden.
 MASK_FAILED_RULE = "mask-failed"
-MASK_FAILED = "This message was not sent: the personal details in it could not be hidden."
+MASK_FAILED = "The personal details in it could not be hidden."
 # A number this long, however it is written, is masked (the detector's
 # shortest phone number).
 PHONE_DIGITS = 7

@@ -79,7 +79,10 @@ export class BanScreen {
     const { els, ban, i18n } = this;
     const t = (key, params) => i18n.t(key, params);
     const code = String(ban.reason_code ?? "");
-    const reason = ban.reason ? String(ban.reason) : t(`reason.${code || "other"}`);
+    // The catalogue's text for a known reason code; the server's (English)
+    // text only for a code this page does not know.
+    const key = `ban_reason.${code || "other"}`;
+    const reason = i18n.has(key) || !ban.reason ? t(key) : String(ban.reason);
     els.reason.textContent = t("ban.reason", { reason });
     els.expiry.textContent = ban.expires_at
       ? t("ban.until", { date: i18n.formatDate(ban.expires_at) })

@@ -151,7 +151,7 @@ export class Entry {
           this.hooks.onBanned?.(body.ban ?? { reason: body.message });
           return false;
         case "under_13":
-          return this.fail(body.message ? { text: body.message } : { key: "entry.under_13" });
+          return this.fail({ key: "entry.under_13" });
         case "rules_not_accepted":
           return this.fail({ key: "entry.rules_not_accepted" }, this.els.agree);
         case "rate_limited":
