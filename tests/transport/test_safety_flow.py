@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
+import time
 from datetime import timedelta
 
 import aiohttp
@@ -19,9 +20,11 @@ from tests.support import (
     solve_challenge,
     start_chat,
 )
+from yarl import URL
 
 from passerby.cluster.broker import MISSED, Notice
 from passerby.cluster.redis.broker import key_prefix
+from passerby.transport.api import UNDER_13_COOKIE, UNDER_13_MEMORY_SECONDS
 
 
 async def chat(a: Visitor, b: Visitor) -> tuple[Client, Client]:
@@ -29,6 +32,34 @@ async def chat(a: Visitor, b: Visitor) -> tuple[Client, Client]:
     cb = await b.connect()
     await start_chat(ca, cb)
     return ca, cb
+
+
+async def test_an_under_13_refusal_is_remembered_by_the_browser(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    child = await visitor(live_server, band=None)
+    status, body = await child.declare("under13")
+    assert status == 400 and body["code"] == "under_13"
+    [marker] = [c for c in child.http.cookie_jar if c.key == UNDER_13_COOKIE]
+    assert int(marker["max-age"]) == UNDER_13_MEMORY_SECONDS == 7 * 86400
+    assert marker["httponly"]
+    # "18 or older" a second later: refused all the same, no device cookie.
+    for band in ("18+", "13-17"):
+        status, body = await child.declare(band)
+        assert status == 400 and body["code"] == "under_13"
+    assert child.cookie is None
+    entry = live_server.url + "/api/entry"
+    async with child.http.get(entry) as response:
+        assert (await response.json())["under_13"] is True
+    # Once its time is over, the browser may declare again.
+    child.http.cookie_jar.clear()
+    past = {UNDER_13_COOKIE: str(int(time.time()) - 1)}
+    child.http.cookie_jar.update_cookies(past, URL(live_server.url))
+    status, body = await child.declare("18+")
+    assert status == 200 and child.cookie is not None
+    # Another browser never was refused.
+    other = await visitor(live_server, band=None)
+    assert (await other.declare("18+"))[0] == 200
 
 
 async def test_entry_sets_an_httponly_cookie_and_refuses_under_13(

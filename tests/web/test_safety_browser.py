@@ -91,10 +91,23 @@ async def test_under_13_refused_and_band_remembered(browser: Browser, live_serve
     await expect(message).to_contain_text("13")
     await expect(page.locator("#landing")).to_be_visible()
     await expect(page.locator("#chat")).to_be_hidden()
-    # No chat was asked for: no WebSocket, no cookie.
-    assert await page.context.cookies() == []
+    # No chat was asked for: no WebSocket, no device cookie; only the
+    # refusal, remembered (HttpOnly) for a week.
+    [marker] = await page.context.cookies()
+    assert marker["name"] == "passerby_under13" and marker["httpOnly"] is True
     await page.wait_for_timeout(300)
     await expect(page.locator("#chat")).to_be_hidden()
+    # "18 or older" a second later is refused all the same...
+    await child.start(band="18+")
+    await expect(message).to_contain_text("13 or older")
+    await page.wait_for_timeout(300)
+    await expect(page.locator("#chat")).to_be_hidden()
+    assert [c["name"] for c in await page.context.cookies()] == ["passerby_under13"]
+    # ...and the page says so again after a reload.
+    await page.reload()
+    await expect(page.locator("body")).to_have_attribute("data-ready", "true")
+    await expect(message).to_contain_text("13 or older")
+    await expect(page.locator("#band-under13")).to_be_checked()
 
     teen = await open_client(browser, live_server.url)
     page = teen.page

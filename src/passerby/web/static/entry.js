@@ -90,10 +90,12 @@ export class Entry {
     }
     if (answer.status !== 200) return;
     this.info = answer.body;
-    const band = this.targetBand();
+    const band = this.info.under_13 ? "under13" : this.targetBand();
     if (band) {
       for (const radio of this.els.radios) radio.checked = radio.value === band;
     }
+    // Refused as under 13 not long ago: this browser is told so again.
+    if (this.info.under_13) this.message = { key: "entry.under_13" };
     this.render();
     if (this.info.ban) this.hooks.onBanned?.(this.info.ban);
   }
