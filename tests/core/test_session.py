@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import orjson
 from tests.support import encoded, feed
 
@@ -30,6 +32,10 @@ from passerby.core.session import (
     SessionLimits,
     State,
 )
+from passerby.core.signals import Signal
+from passerby.safety.moderation import ChatModerator, StrikeBook
+from passerby.safety.policy import load_policy
+from passerby.safety.risk import ConversationRisk
 from passerby.transport import v1
 
 GENEROUS = SessionLimits(
@@ -250,3 +256,45 @@ def test_bad_json_keeps_the_session_usable() -> None:
     assert feed(session, '{"type":"message","text":"still here"}', 0.0) == [
         Deliver("them", Relay("chat1", "me", "still here", None))
     ]
+
+
+class _Ages:
+    """The detectors' answers for the few texts the test below sends."""
+
+    SIGNALS: ClassVar[dict[str, list[Signal]]] = {
+        "how old are you": [Signal("age_question", 0.9)],
+        "15": [Signal("age_disclosure_minor", 0.5, "age=15;bare")],
+        "send me a pic": [Signal("picture_request", 0.85, "kind=send")],
+    }
+
+    def analyse(self, text: str) -> list[Signal]:
+        return list(self.SIGNALS.get(text, []))
+
+
+def test_the_partner_side_keeps_the_details_of_relayed_signals() -> None:
+    # A bare "15" is a minor's answer only after the other side asked an age:
+    # the asker's side reads that from the detail ("age=15;bare") that comes
+    # with the relayed message, and acts on what the asker does next.
+    sessions = {}
+    for user, partner in (("a", "b"), ("b", "a")):
+        moderator = ChatModerator(_Ages(), load_policy(), "adults", StrikeBook(), ConversationRisk)
+        session = ChatSession(user, 0.0, GENEROUS, section="adults", moderator=moderator)
+        feed(session, '{"type":"start"}', 0.0)
+        session.on_event(Matched("chat1", partner, ()))
+        sessions[user] = session
+
+    def say(user: str, text: str) -> list[Effect]:
+        frame = orjson.dumps({"type": "message", "text": text}).decode()
+        effects = feed(sessions[user], frame, 1.0)
+        for effect in effects:
+            if isinstance(effect, Deliver):
+                sessions[effect.to].on_event(effect.event, 1.0)
+        return effects
+
+    say("a", "how old are you")
+    [relay] = [e.event for e in say("b", "15") if isinstance(e, Deliver)]
+    assert isinstance(relay, Relay)
+    assert relay.details == ("age=15;bare",)
+    effects = say("a", "send me a pic")
+    assert not any(isinstance(e, Deliver) and isinstance(e.event, Relay) for e in effects)
+    assert {"type": "chat_ended", "by": "system", "reason": "moderation"} in sent(effects)

@@ -54,6 +54,11 @@ NOT_TRIGGERS = {
     "age_hint",
     "age_self",  # listed as the first of age_disclosures
     "innocent_picture",
+    # read only once the toxicity score is over the threshold: who it aims at
+    "swearing",
+    "second_person",
+    "insult_noun",
+    "insult_phrase",
     *(name for name in vars(Patterns()) if name.endswith("_gate")),
 }
 

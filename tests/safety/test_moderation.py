@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from passerby.core.signals import Signal
 from passerby.safety.moderation import (
     CachedAnalyser,
@@ -10,6 +12,8 @@ from passerby.safety.moderation import (
     mask_personal_data,
 )
 from passerby.safety.policy import load_policy
+from passerby.safety.text import TextAnalyser
+from passerby.safety.text.toxicity import ToxicityScorer
 
 
 class Counting:
@@ -90,3 +94,53 @@ def test_cache_answers_repeated_short_texts_once_and_stays_bounded() -> None:
     cached.analyse(long)
     assert inner.calls == 6  # long texts are not kept
     assert cached.analyse("see http://x") == [Signal("link", 0.9)]
+
+
+@pytest.fixture(scope="module")
+def real() -> TextAnalyser:
+    return TextAnalyser(ToxicityScorer())
+
+
+PHONE_FORMS = [
+    "call me five five five one two three four five six seven",
+    "my number is 5 5 5 1 2 3 4 5 6 7",
+    "text me: 555-123-4567 ok",
+    "cinco cinco cinco uno dos tres cuatro cinco seis siete llámame",
+    "nomorku lima lima lima satu dua tiga empat lima enam tujuh",
+    "call 555 O1l2 345 tonight",
+    "5\u200b5\u200b5 1\u200b2\u200b3 4\u200b567 call me",
+    "my number: ５５５ １２３ ４５６７",
+]
+
+
+@pytest.mark.parametrize("text", PHONE_FORMS)
+def test_what_the_stranger_sees_of_a_masked_number_holds_no_number(
+    real: TextAnalyser, text: str
+) -> None:
+    assert any(s.name == "pii_phone" for s in real.analyse(text))
+    verdict = ChatModerator(real, load_policy(), "adults", StrikeBook()).outgoing(text, 0.0, 1e9)
+    if verdict.outcome.delivery == "mask":
+        # The sender is told "(parts hidden)": nothing the detector found
+        # may be left, in any form, and the rest of the message stays.
+        assert verdict.text != text and "•••" in verdict.text
+        assert not any(s.name.startswith("pii_") for s in real.analyse(verdict.text))
+    else:
+        # Or the message is not sent at all, and the sender is told so.
+        assert verdict.outcome.delivery == "hold", verdict
+
+
+def test_spelled_number_is_masked_word_for_word() -> None:
+    masked = mask_personal_data("ok five five five one two three four five six seven bye")
+    assert masked == "ok ••• bye"
+
+
+def test_an_address_that_cannot_be_masked_is_held_not_said_hidden(real: TextAnalyser) -> None:
+    text = "come to 12 Baker Street tonight"
+    assert any(s.name == "pii_address" for s in real.analyse(text))
+    verdict = ChatModerator(real, load_policy(), "adults", StrikeBook()).outgoing(text, 0.0, 1e9)
+    assert verdict.outcome.delivery in ("mask", "hold")
+    if verdict.outcome.delivery == "mask":
+        assert not any(s.name == "pii_address" for s in real.analyse(verdict.text))
+    else:
+        decision = verdict.outcome.first("hold")
+        assert decision is not None and decision.rule == "mask-failed"

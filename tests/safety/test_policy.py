@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from passerby.core.signals import Signal
+from passerby.core.verdict import Verdict
 from passerby.errors import ConfigError
+from passerby.safety.bans import REASONS
+from passerby.safety.moderation import MASK_FAILED, ChatModerator, StrikeBook
 from passerby.safety.policy import load_policy, parse_policy
+from passerby.safety.risk import ConversationRisk
+from passerby.safety.text import TextAnalyser
 
 
 def test_default_policy_loads_and_every_rule_is_reachable() -> None:
@@ -91,3 +97,118 @@ def test_bad_policies_are_refused_with_the_rule_named(
 def test_a_rule_with_no_condition_never_matches() -> None:
     policy = parse_policy({"rule": [{"id": "everything", "actions": ["hold"]}]})
     assert policy.evaluate([Signal("link", 1.0)], "adults").delivery == "allow"
+
+
+def _chat(analyser: TextAnalyser, section: str, turns: list[tuple[str, str]]) -> list[Verdict]:
+    """Two moderators, as the session runs them: each judges its own messages
+    and hears the other side's signals."""
+    policy = load_policy()
+    mods = {
+        who: ChatModerator(analyser, policy, section, StrikeBook(), ConversationRisk)
+        for who in "ab"
+    }
+    verdicts = []
+    for i, (who, text) in enumerate(turns):
+        verdict = mods[who].outgoing(text, float(i), 1e9 + i)
+        mods["b" if who == "a" else "a"].incoming(verdict.signals)
+        verdicts.append(verdict)
+    return verdicts
+
+
+TEEN_SMALL_TALK = [
+    [("a", "hi"), ("b", "hey"), ("a", "how old are you"), ("b", "15"),
+     ("a", "me too, add me on roblox"), ("b", "ok whats ur user")],
+    [("a", "asl"), ("b", "14 f"), ("a", "14 m, do u have discord?"), ("b", "yeah"),
+     ("a", "add me there we can play minecraft")],
+    [("a", "what grade r u in"), ("b", "9th"), ("a", "same lol, u have insta?"),
+     ("b", "yea but my mom checks it"), ("a", "fair, we can just talk here then")],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("turns", TEEN_SMALL_TALK)
+def test_peer_small_talk_among_teens_is_not_acted_on(
+    gated: TextAnalyser, turns: list[tuple[str, str]]
+) -> None:
+    for verdict in _chat(gated, "teens", turns):
+        assert verdict.delivered, verdict
+        assert verdict.outcome.decisions == (), verdict.outcome
+        assert not verdict.risk.escalate
+
+
+ADULT_PATTERNS = [
+    # an adult age disclosed to a teen
+    [("a", "hey"), ("b", "hi"), ("a", "how old r u"), ("b", "14"), ("a", "im 26 btw")],
+    # secrecy after an age question
+    [("a", "how old are you"), ("b", "13"), ("a", "keep this chat between us ok")],
+    # pictures after an age question
+    [("a", "what grade r u in"), ("b", "8th"), ("a", "how old is that"), ("b", "13"),
+     ("a", "send me a pic of u")],
+    # moving off the platform together with flattery...
+    [("a", "hi"), ("b", "hey"), ("a", "ur so mature for your age"), ("b", "thx"),
+     ("a", "add me on snap")],
+    # ...or with isolation
+    [("a", "you seem lonely"), ("b", "kinda"), ("a", "lets talk on telegram, its more private")],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("turns", ADULT_PATTERNS)
+def test_adult_pattern_signals_in_teens_go_to_a_child_safety_case(
+    gated: TextAnalyser, turns: list[tuple[str, str]]
+) -> None:
+    last = _chat(gated, "teens", turns)[-1]
+    assert last.risk.escalate
+    assert last.outcome.has("child_safety_case") and not last.delivered
+
+
+CASUAL_SWEARING = [
+    "this game is so f***ing hard",
+    "damn that's a sh***y day",
+    "this game is so fucking hard",
+    "damn that's a shitty day",
+    "holy shit this boss is impossible",
+    "what the fuck is this level",
+    "ugh my wifi is shit today",
+    "you're so fucking good at this game",
+]
+
+
+@pytest.mark.parametrize("section", ["adults", "teens"])
+def test_swearing_that_insults_nobody_is_not_held_and_earns_no_strike(
+    gated: TextAnalyser, section: str
+) -> None:
+    turns = [("a", text) for text in CASUAL_SWEARING]
+    for verdict in _chat(gated, section, turns):
+        assert verdict.delivered, verdict
+        assert verdict.outcome.decisions == () and verdict.outcome.strikes == (), verdict
+
+
+DIRECTED_INSULTS = [
+    "you are a fucking idiot",
+    "ur so stupid lol",
+    "shut the fuck up loser",
+]
+
+
+def test_insults_at_the_partner_are_held_and_the_third_bans(gated: TextAnalyser) -> None:
+    verdicts = _chat(gated, "adults", [("a", text) for text in DIRECTED_INSULTS])
+    assert [v.delivered for v in verdicts] == [False, False, False]
+    assert all(v.outcome.strikes == ("harassment",) for v in verdicts)
+    assert verdicts[2].outcome.has("temp_ban") and not verdicts[1].outcome.has("temp_ban")
+
+
+CATALOGUES = Path(__file__).resolve().parents[2] / "src" / "passerby" / "web" / "static" / "i18n"
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "id"])
+def test_every_server_text_has_its_catalogue_entry(lang: str) -> None:
+    # The web client shows a rule's notice and a ban's reason from its own
+    # catalogue, by code: each shipped text needs an entry in each language,
+    # and the English one says what the server says.
+    catalogue = json.loads((CATALOGUES / f"{lang}.json").read_text(encoding="utf-8"))
+    english = json.loads((CATALOGUES / "en.json").read_text(encoding="utf-8"))
+    texts = {f"rule.{r.id}": r.message for r in load_policy().rules if r.message}
+    texts["rule.mask-failed"] = MASK_FAILED
+    texts |= {f"ban_reason.{code}": text for code, text in REASONS.items()}
+    for key, text in texts.items():
+        assert catalogue.get(key), f"{lang}.json has no {key}"
+        assert english[key] == text, key

@@ -381,7 +381,7 @@ def test_masking_hides_what_the_one_expressions_did(text: str) -> None:
     expected = text
     for pattern in ONE_EXPRESSION_MASKS:
         expected = pattern.sub("•••", expected)
-    assert moderation.mask_personal_data(text) == expected
+    assert moderation.mask_contacts(text) == expected
 
 
 marked_text = st.lists(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
+import time
 
 import aiohttp
 import pytest
@@ -18,10 +19,12 @@ from tests.support import (
     solve_challenge,
     start_chat,
 )
+from yarl import URL
 
 from passerby.cluster.broker import MISSED, Notice
 from passerby.cluster.redis.broker import key_prefix
 from passerby.safety.moderation_actions import Actor
+from passerby.transport.api import UNDER_13_COOKIE, UNDER_13_MEMORY_SECONDS
 
 
 async def chat(a: Visitor, b: Visitor) -> tuple[Client, Client]:
@@ -29,6 +32,34 @@ async def chat(a: Visitor, b: Visitor) -> tuple[Client, Client]:
     cb = await b.connect()
     await start_chat(ca, cb)
     return ca, cb
+
+
+async def test_an_under_13_refusal_is_remembered_by_the_browser(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    child = await visitor(live_server, band=None)
+    status, body = await child.declare("under13")
+    assert status == 400 and body["code"] == "under_13"
+    [marker] = [c for c in child.http.cookie_jar if c.key == UNDER_13_COOKIE]
+    assert int(marker["max-age"]) == UNDER_13_MEMORY_SECONDS == 7 * 86400
+    assert marker["httponly"]
+    # "18 or older" a second later: refused all the same, no device cookie.
+    for band in ("18+", "13-17"):
+        status, body = await child.declare(band)
+        assert status == 400 and body["code"] == "under_13"
+    assert child.cookie is None
+    entry = live_server.url + "/api/entry"
+    async with child.http.get(entry) as response:
+        assert (await response.json())["under_13"] is True
+    # Once its time is over, the browser may declare again.
+    child.http.cookie_jar.clear()
+    past = {UNDER_13_COOKIE: str(int(time.time()) - 1)}
+    child.http.cookie_jar.update_cookies(past, URL(live_server.url))
+    status, body = await child.declare("18+")
+    assert status == 200 and child.cookie is not None
+    # Another browser never was refused.
+    other = await visitor(live_server, band=None)
+    assert (await other.declare("18+"))[0] == 200
 
 
 async def test_entry_sets_an_httponly_cookie_and_refuses_under_13(
@@ -307,8 +338,8 @@ async def test_moderation_masks_for_adults_and_holds_for_teens(
     await ta.send(type="message", text="text me on 555 123 4567", id=7)
     held = await ta.expect("held")
     assert held["id"] == 7 and held["code"] == "teens-personal-data"
-    warning = await ta.expect("warning")
-    assert "personal details" in warning["message"]
+    assert "personal details" in held["reason"]
+    await ta.nothing(0.3)  # one notice: no `warning` repeats it
     await tb.nothing(0.3)
 
 
@@ -569,7 +600,6 @@ async def test_device_memory_is_released_and_strikes_come_back(
     ca, cb = await chat(rude, await visitor(live_server))
     await ca.send(type="message", text="you are a stupid idiot")
     await ca.expect("held")
-    await ca.expect("warning")
     await ca.send(type="report", reason="other")  # blocks the pair, loaded per device
     await ca.expect("report_received")
     await ca.close()

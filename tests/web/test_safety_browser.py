@@ -18,7 +18,14 @@ import re
 from typing import Any
 
 from playwright.async_api import Browser, Page, WebSocketRoute, expect
-from tests.web.support import CONNECTED, WAITING, Client, open_client, pair_through_routes
+from tests.web.support import (
+    CONNECTED,
+    WAITING,
+    Client,
+    open_client,
+    pair,
+    pair_through_routes,
+)
 
 from passerby.safety.moderation_actions import Actor
 
@@ -86,10 +93,23 @@ async def test_under_13_refused_and_band_remembered(browser: Browser, live_serve
     await expect(message).to_contain_text("13")
     await expect(page.locator("#landing")).to_be_visible()
     await expect(page.locator("#chat")).to_be_hidden()
-    # No chat was asked for: no WebSocket, no cookie.
-    assert await page.context.cookies() == []
+    # No chat was asked for: no WebSocket, no device cookie; only the
+    # refusal, remembered (HttpOnly) for a week.
+    [marker] = await page.context.cookies()
+    assert marker["name"] == "passerby_under13" and marker["httpOnly"] is True
     await page.wait_for_timeout(300)
     await expect(page.locator("#chat")).to_be_hidden()
+    # "18 or older" a second later is refused all the same...
+    await child.start(band="18+")
+    await expect(message).to_contain_text("13 or older")
+    await page.wait_for_timeout(300)
+    await expect(page.locator("#chat")).to_be_hidden()
+    assert [c["name"] for c in await page.context.cookies()] == ["passerby_under13"]
+    # ...and the page says so again after a reload.
+    await page.reload()
+    await expect(page.locator("body")).to_have_attribute("data-ready", "true")
+    await expect(message).to_contain_text("13 or older")
+    await expect(page.locator("#band-under13")).to_be_checked()
 
     teen = await open_client(browser, live_server.url)
     page = teen.page
@@ -466,6 +486,56 @@ async def test_held_masked_warning_and_ended_by_the_rules(
     await expect(a.page.locator("#report")).to_be_visible()
     a.assert_clean()
     b.assert_clean()
+
+
+async def test_one_notice_per_held_message(browser: Browser, live_server: Any) -> None:
+    # The real server and the shipped policy: in the teen section a phone
+    # number is held with a warning, and the sender reads about it once.
+    a, b = await pair(browser, live_server.url, band="13-17")
+    await a.say("text me on 555 123 4567")
+    held = a.page.locator(".msg.you.held")
+    await expect(held).to_contain_text("(not sent)")
+    notices = a.page.locator(".msg.system.error, .msg.system.warning")
+    await expect(notices).to_have_count(1)
+    await expect(notices).to_contain_text("personal details")
+    await a.say("ok then, what games do you play")
+    await expect(b.lines("stranger")).to_have_text(["ok then, what games do you play"])
+    await expect(notices).to_have_count(1)
+    a.assert_clean()
+    b.assert_clean()
+
+
+async def test_server_notices_read_in_the_ui_language(browser: Browser, live_server: Any) -> None:
+    # Held and ban notices, and the under-13 refusal, come from the page's
+    # catalogue by their codes, never in the server's English.
+    a = await open_client(browser, live_server.url, locale="es-ES")
+    b = await open_client(browser, live_server.url, locale="es-ES")
+    await a.start(band="13-17")
+    await b.start(band="13-17")
+    await expect(a.system("Ya estás chateando")).to_be_visible()
+    await a.say("mándame un mensaje al 555 123 4567")
+    notice = a.page.locator(".msg.system.error")
+    await expect(notice).to_have_text(
+        "Tu mensaje no se envió: Compartir datos personales no está permitido "
+        "en la sección de adolescentes."
+    )
+
+    services = live_server.services
+    device = services.devices.hash_of_cookie(await cookie_value(a))
+    assert device
+    await services.bans.ban_device(device, reason_code="harassment", seconds=3600)
+    await expect(a.page.locator("#ban-reason")).to_have_text(
+        "Motivo: Acosar o insultar a otras personas."
+    )
+
+    child = await open_client(browser, live_server.url, locale="id-ID")
+    await child.start(band="under13")
+    await expect(child.page.locator("#entry-msg")).to_have_text(
+        "Passerby hanya untuk orang berusia 13 tahun ke atas. Terima kasih sudah jujur! "
+        "Kembalilah saat Anda berusia 13 tahun."
+    )
+    for client in (a, b, child):
+        client.assert_clean()
 
 
 async def test_report_and_ban_screen_on_a_phone_by_keyboard(

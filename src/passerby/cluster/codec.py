@@ -30,8 +30,11 @@ class FrameError(ValueError):
 
 def encode_event(event: PeerEvent) -> list[Any]:
     match event:
-        case Relay(chat, sender, text, id_, signals):
-            return ["r", chat, sender, text, id_, [list(s) for s in signals]]
+        case Relay(chat, sender, text, id_, signals, details):
+            frame: list[Any] = ["r", chat, sender, text, id_, [list(s) for s in signals]]
+            if details:
+                frame.append(list(details))
+            return frame
         case TypingChanged(chat, typing):
             return ["t", chat, typing]
         case Matched(chat, partner, common):
@@ -50,7 +53,9 @@ def decode_event(data: list[Any]) -> PeerEvent:
         kind = data[0]
         if kind == "r":
             signals = tuple((str(name), float(score)) for name, score in data[5])
-            return Relay(data[1], data[2], data[3], data[4], signals)
+            # The signals' details came later: a frame from an older node has none.
+            details = tuple(str(d) for d in data[6]) if len(data) > 6 else ()
+            return Relay(data[1], data[2], data[3], data[4], signals, details)
         if kind == "t":
             return TypingChanged(data[1], bool(data[2]))
         if kind == "m":

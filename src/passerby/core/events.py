@@ -43,6 +43,12 @@ class Relay:
     # What the detectors saw in it, as (name, score): the receiving side adds
     # them to its view of the conversation's risk.
     signals: tuple[tuple[str, float], ...] = ()
+    # Each signal's detail, in the same order ("age=15;bare"): without it the
+    # receiving side cannot tell a bare "15" after its own age question from
+    # any number, nor which age was given. Details never hold message text
+    # or personal data (core.signals). A separate field, so a node that does
+    # not know it still reads the pairs.
+    details: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

@@ -353,9 +353,10 @@ class ChatSession:
     ) -> list[Effect]:
         outcome = verdict.outcome
         marks = tuple((s.name, round(s.score, 3)) for s in verdict.signals)
+        details = tuple(s.detail for s in verdict.signals) if marks else ()
         if outcome is ALLOW:  # most messages: delivered as they are, nothing else to do
             record.add_line(wall, "me", message.text, True, marks)
-            relay = Relay(record.chat, self.user, verdict.text, message.id, marks)
+            relay = Relay(record.chat, self.user, verdict.text, message.id, marks, details)
             return [Deliver(record.partner, relay)]
         record.add_line(wall, "me", message.text, verdict.delivered, marks)
         for decision in outcome.decisions:
@@ -367,12 +368,14 @@ class ChatSession:
             reason = (held.message if held else "") or "This message was not sent."
             effects.append(Send(m.Held(code, reason, message.id)))
         else:
-            relay = Relay(record.chat, self.user, verdict.text, message.id, marks)
+            relay = Relay(record.chat, self.user, verdict.text, message.id, marks, details)
             effects.append(Deliver(record.partner, relay))
             if outcome.delivery == "mask":
                 effects.append(Send(m.Masked(verdict.text, message.id)))
         warning = outcome.first("warn")
-        if warning is not None:
+        if warning is not None and outcome.delivery != "hold":
+            # A held message gets one notice, `held`, which says why; the
+            # warning is still recorded (and counts) as an action.
             effects.append(Send(m.Warning(warning.rule, warning.message)))
         # Ending the chat comes first: the partner must be released even if a
         # sanction that needs the database fails afterwards.
@@ -432,7 +435,7 @@ class ChatSession:
                     if event.signals:
                         moderator = self.moderator
                         if moderator is not None:
-                            moderator.incoming([Signal(n, s) for n, s in event.signals])
+                            moderator.incoming(_received(event))
                     return [Send(m.Message(event.text))]
                 return [Deliver(event.sender, Undelivered(event.chat, event.id))]
             case TypingChanged():
@@ -526,3 +529,16 @@ class ChatSession:
 
 def _bad_state(message: str, ref: str) -> ProtocolError:
     return ProtocolError("bad_state", message, ref=ref)
+
+
+def _received(event: Relay) -> list[Signal]:
+    """The signals relayed with a message, with their details when the
+    sending node sent them (an older node, or a broker that drops them,
+    sends the pairs alone)."""
+    details = event.details if len(event.details) == len(event.signals) else ()
+    if not details:
+        return [Signal(name, score) for name, score in event.signals]
+    return [
+        Signal(name, score, detail)
+        for (name, score), detail in zip(event.signals, details, strict=True)
+    ]

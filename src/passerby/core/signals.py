@@ -27,6 +27,8 @@ SIGNAL_NAMES: Final[frozenset[str]] = frozenset(
         "picture_request",
         "secrecy",
         "meet_request",
+        "flattery",
+        "isolation",
         "link",
         # Produced by the pipeline from message history, not by text detectors.
         "repeated",

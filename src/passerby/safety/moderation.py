@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from passerby.core.signals import Signal
-from passerby.core.verdict import ALLOW, RiskLike, Verdict
+from passerby.core.verdict import ALLOW, Decision, Outcome, RiskLike, Verdict
 from passerby.recent import RecentCache
 from passerby.safety.policy import Policy
+from passerby.safety.text.normalise import digit_runs, fold_plain
 
 # Greetings and one-word answers ("hi", "m", "asl") are repeated by everyone
 # in every chat; only longer texts count as a repeated message.
@@ -47,12 +48,61 @@ _LINK = re.compile(
     re.I,
 )
 _PHONE = re.compile(r"\+?\d[\d\s().-]{5,}\d")  # phone-like digit runs
+# Said when a message was to be masked but masking could not hide all of
+# what the detectors found in it: it is held instead, and the sender is not
+# told it was hidden.
+MASK_FAILED_RULE = "mask-failed"
+MASK_FAILED = "The personal details in it could not be hidden."
+# A number this long, however it is written, is masked (the detector's
+# shortest phone number).
+PHONE_DIGITS = 7
 
 
 def mask_personal_data(text: str) -> str:
+    return _mask_spelled_numbers(mask_contacts(text))
+
+
+def mask_contacts(text: str) -> str:
+    """E-mail addresses, links and digit runs as they are written."""
     text = _mask_emails(text)
     text = _LINK.sub(_mask_link, text)
     return _PHONE.sub(_MASK, text)
+
+
+def _mask_spelled_numbers(text: str) -> str:
+    """Numbers of phone length in any form the detector reads: digit words
+    in English, Spanish and Indonesian, spaced digits, look-alike letters,
+    homoglyphs and invisible characters between them. Found in the folded
+    text and cut from the original at the same characters."""
+    plain, where = _plain_with_offsets(text)
+    spans = digit_runs(plain, PHONE_DIGITS)
+    if not spans:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for start, end in spans:
+        pieces += (text[done : where[start]], _MASK)
+        done = where[end - 1] + 1
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _plain_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``text`` folded a character at a time (casefold, accents, look-alike
+    letters and invisibles gone), and for each folded character the index of
+    the original one it came from."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            folded = ch.lower()
+        elif ch.isspace():
+            folded = " "
+        else:
+            folded = fold_plain(ch)
+        chars.append(folded)
+        where.extend([i] * len(folded))
+    return "".join(chars), where
 
 
 def _mask_emails(text: str) -> str:
@@ -228,8 +278,35 @@ class ChatModerator:
             )
             for policy_name in outcome.strikes:
                 self.strikes.add(policy_name, wall + policy.strike_days * 86400)
-        shown = mask_personal_data(text) if outcome.delivery == "mask" else text
+        shown = text
+        if outcome.delivery == "mask":
+            shown = mask_personal_data(text)
+            outcome = self._check_mask(outcome, shown)
+            if outcome.delivery == "hold":
+                shown = text
         return Verdict(outcome, tuple(signals), shown, risk)
+
+    def _check_mask(self, outcome: Outcome, shown: str) -> Outcome:
+        """The outcome, or a hold instead when masking left in view any of
+        what the mask rules were about (an address, a form of a number the
+        masks do not know): the sender must not be told it was hidden."""
+        masked = {name for d in outcome.decisions if d.action == "mask" for name in d.signals}
+        left = [s for s in self._analyser.analyse(shown) if s.name in masked]
+        if not left:
+            return outcome
+        rule = outcome.first("mask")
+        assert rule is not None  # a mask outcome has a mask decision
+        hold = Decision(
+            MASK_FAILED_RULE,
+            rule.policy,
+            "hold",
+            tuple(sorted({s.name for s in left})),
+            rule.priority,
+            MASK_FAILED,
+            rule.ban_reason,
+        )
+        kept = tuple(d for d in outcome.decisions if d.action != "mask")
+        return Outcome("hold", (hold, *kept), outcome.strikes)
 
     def _history(self, text: str, now: float) -> list[Signal]:
         """``flood`` and ``repeated``, from this connection's recent messages."""

@@ -25,6 +25,10 @@ picture_request    0.35   0.10    between strangers in the teens section a
 meet_request       0.35   0.10    same reasoning as pictures
 sexual             0.45   0.05    sexual talk is the policy's business in the
                                   adult section, a risk in the teens section
+flattery           0.15   0.05    teens compliment each other; beside a move
+                                  to another app it is the groomer's opening
+isolation          0.40   0.20    pulling a stranger away from family, friends
+                                  or watching eyes
 =================  =====  ======  =============================================
 
 A category counts as *present* from a signal score of 0.5 (:data:`PRESENT`):
@@ -37,11 +41,14 @@ as a likely grooming case, happens at once when:
 * **teens**: a speaker discloses an adult age (score >= 0.6): an adult has no
   business in the teens section, whatever they say next;
 * **teens**: one speaker shows two or more of the grooming categories (age
-  question, secrecy, off-platform, pictures, meeting, sexual). This also
-  catches two teens who go "asl?" then "add me on snap": escalation sends the
-  chat to the rules and to review, it does not punish, and a stranger who
-  asks a child's age and then for their Snapchat is exactly the opening move
-  the section exists to interrupt;
+  question, secrecy, off-platform, pictures, meeting, sexual, flattery,
+  isolation) and among them an *adult pattern* (:data:`ADULT_PATTERN`:
+  secrecy, pictures, meeting, sexual, isolation; or flattery beside a move
+  to another app). Two teens who go "how old are you" /
+  "15" / "me too, add me on roblox" are doing what teens do: an age question
+  and an app name, even from one speaker, raise the score but never
+  escalate, because escalation in this section ends the chat, opens a
+  child-safety case and puts the sender in the low-trust pool;
 * **adults**: one speaker discloses a minor's age and the *other* speaker
   shows sexual content, picture or meeting requests, or secrecy, before or
   after the disclosure: an adult talking to a minor who slipped into the
@@ -80,9 +87,18 @@ PATTERN: Final = (
     "picture_request",
     "meet_request",
     "sexual",
+    "flattery",
+    "isolation",
 )
-# Distinct pattern categories from one speaker that escalate in "teens".
+# Distinct pattern categories from one speaker that escalate in "teens"...
 TEENS_PATTERN: Final = 2
+# ...when one of them is something peers do not ask of each other. Age
+# questions and swapping apps are ordinary small talk among teens.
+ADULT_PATTERN: Final = frozenset(
+    {"secrecy", "picture_request", "meet_request", "sexual", "isolation"}
+)
+# Flattery ("ur so mature") is adult-pattern only beside a move to another app.
+FLATTERY_WITH: Final = frozenset({"off_platform"})
 # What the other side of a disclosed minor must not do in the adult section.
 TOWARDS_MINOR: Final = frozenset({"sexual", "picture_request", "meet_request", "secrecy"})
 
@@ -98,6 +114,8 @@ WEIGHTS: Final[Mapping[str, Mapping[str, float]]] = {
         "picture_request": 0.35,
         "meet_request": 0.35,
         "sexual": 0.45,
+        "flattery": 0.15,
+        "isolation": 0.40,
     },
     "adults": {
         "age_question": 0.05,
@@ -110,6 +128,8 @@ WEIGHTS: Final[Mapping[str, Mapping[str, float]]] = {
         "picture_request": 0.10,
         "meet_request": 0.10,
         "sexual": 0.05,
+        "flattery": 0.05,
+        "isolation": 0.20,
     },
 }
 SECTIONS: Final = frozenset(WEIGHTS)
@@ -149,6 +169,13 @@ def _age_of(signal: Signal) -> int | None:
         if value.isdigit():
             return int(value)
     return None
+
+
+def _adult_like(present: Sequence[str]) -> bool:
+    """True when a speaker's categories hold something peers do not ask of each other."""
+    if not ADULT_PATTERN.isdisjoint(present):
+        return True
+    return "flattery" in present and not FLATTERY_WITH.isdisjoint(present)
 
 
 class ConversationRisk:
@@ -221,7 +248,7 @@ class ConversationRisk:
             rule: str | None = None
             if teens and state.adult_age is not None:
                 rule = f"teens:adult_age={state.adult_age}"
-            elif teens and len(present) >= TEENS_PATTERN:
+            elif teens and len(present) >= TEENS_PATTERN and _adult_like(present):
                 rule = "teens:pattern=" + "+".join(present)
             elif not teens:
                 rule = self._adult_rule(name, present)

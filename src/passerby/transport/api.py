@@ -39,6 +39,14 @@ MAX_APPEAL_CHARS = 2_000
 ENTRY_RATE = Rate(per_second=10 / 60, burst=10)
 # Appeals per device: a person appeals once or twice, not forty times.
 APPEALS = Rate(per_second=3 / 86400, burst=3)
+# A browser that said "under 13" is refused whatever it says next, for a
+# week: long enough that a child cannot pick "18 or older" a second later, or
+# tomorrow, short enough that an adult's slip of the finger passes. The
+# cookie holds when the refusal ends (epoch seconds) and nothing else; a
+# child can delete it, but a child who answered honestly is not tempted
+# back at once. Documented in docs/moderation.md.
+UNDER_13_COOKIE = "passerby_under13"
+UNDER_13_MEMORY_SECONDS = 7 * 86400
 
 
 async def _nothing(device: str) -> None:
@@ -96,7 +104,9 @@ class EntryApi:
         origins: frozenset[str] = frozenset(),
         public_hosts: frozenset[str] = frozenset(),
         limiters: LimiterFactory | None = None,
+        under_13_memory: int = UNDER_13_MEMORY_SECONDS,
     ) -> None:
+        self._under_13_memory = under_13_memory
         self._origins = origins
         self._hosts = public_hosts
         self._devices = devices
@@ -142,6 +152,7 @@ class EntryApi:
             return _error(400, exc.code, exc.message)
         state = await self._devices.state(device) if device else None
         body = self._state_json(state)
+        body["under_13"] = self._refused_under_13(request)
         address = client_address(request, self._trust_forwarded_for)
         ban = await self._bans.check(device, address)
         if ban is not None:
@@ -170,6 +181,8 @@ class EntryApi:
             return _error(400, "bad_request", "age_band must be 'under13', '13-17' or '18+'.")
         if data.get("accept_rules") is not True:
             return _error(400, "rules_not_accepted", "You need to accept the rules to chat.")
+        if self._refused_under_13(request):
+            return _error(400, "under_13", UNDER_13_MESSAGE)
         token = self._devices.token_of_cookie(cookie)
         device = self._devices.hash_of_token(token) if token else None
         ban = await self._bans.check(device, address)
@@ -188,7 +201,7 @@ class EntryApi:
             await self._difficulty.solved("", network)
         if token is None:
             if band is Band.UNDER_13:
-                return _error(400, "under_13", UNDER_13_MESSAGE)
+                return self._refuse_under_13(request)
             cookie = self._devices.new_cookie()
             token = self._devices.token_of_cookie(cookie)
             assert token is not None
@@ -197,6 +210,8 @@ class EntryApi:
         try:
             state, result = await self._devices.declare(device, band)
         except EntryRefused as refused:
+            if refused.code == "under_13":
+                return self._refuse_under_13(request)
             return _error(400, refused.code, refused.message)
         if result.changed_band:
             # A change of age is a signal in itself: it is kept as a strike.
@@ -208,6 +223,26 @@ class EntryApi:
             COOKIE_NAME,
             cookie or "",
             max_age=COOKIE_MAX_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=is_secure(request, self._trust_forwarded_for),
+            path="/",
+        )
+        return response
+
+    def _refused_under_13(self, request: web.Request) -> bool:
+        """True while this browser's under-13 refusal lasts."""
+        raw = request.cookies.get(UNDER_13_COOKIE, "")
+        return raw.isdigit() and int(raw) > self._clock.wall()
+
+    def _refuse_under_13(self, request: web.Request) -> web.Response:
+        """The under-13 refusal, remembered by this browser for a while."""
+        response = _error(400, "under_13", UNDER_13_MESSAGE)
+        until = int(self._clock.wall()) + self._under_13_memory
+        response.set_cookie(
+            UNDER_13_COOKIE,
+            str(until),
+            max_age=self._under_13_memory,
             httponly=True,
             samesite="Lax",
             secure=is_secure(request, self._trust_forwarded_for),

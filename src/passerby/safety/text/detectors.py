@@ -42,6 +42,10 @@ from passerby.safety.text.toxicity import ToxicityScorer
 
 # A phone number has this many digits at least.
 _PHONE_DIGITS: Final = 7
+# The most a message that swears but insults nobody can score: above the
+# model's threshold (the signal stays, for the transcript), under every
+# rule's (harassment acts from 0.9).
+UNDIRECTED_SCORE: Final = 0.6
 
 
 class TextAnalyser:
@@ -135,6 +139,8 @@ class TextAnalyser:
             Trigger(self._pictures, words=rows(p.picture_requests), plain=[p.cam_plain]),
             Trigger(self._secrecy, words=rows(p.secrecy)),
             Trigger(self._meeting, words=rows(p.meeting)),
+            Trigger(self._flattery, words=rows(p.flattery)),
+            Trigger(self._isolation, words=rows(p.isolation)),
             Trigger(self._sexual, words=rows(p.sexual)),
             Trigger(self._toxic, words=[p.toxic_lexicon], check=self._may_be_toxic),
         ]
@@ -337,6 +343,22 @@ class TextAnalyser:
                 out.append(Signal("meet_request", score, detail))
                 return
 
+    def _flattery(self, f: Folded, out: list[Signal]) -> None:
+        if not self._p.flattery_gate.search(f.words):
+            return
+        for pattern, score, detail in self._p.flattery:
+            if pattern.search(f.words):
+                out.append(Signal("flattery", score, detail))
+                return
+
+    def _isolation(self, f: Folded, out: list[Signal]) -> None:
+        if not self._p.isolation_gate.search(f.words):
+            return
+        for pattern, score, detail in self._p.isolation:
+            if pattern.search(f.words):
+                out.append(Signal("isolation", score, detail))
+                return
+
     def _sexual(self, f: Folded, out: list[Signal]) -> None:
         if not self._p.sexual_gate.search(f.words):
             return
@@ -372,6 +394,8 @@ class TextAnalyser:
             folded_score = scorer.score(f.words)
             if folded_score is not None and folded_score > score:
                 score, detail = folded_score, "folded"
+        if score >= threshold:
+            score, detail = self._aimed(f, score, detail)
         lexicon = self._p.toxic_lexicon.search(f.words)
         if lexicon and score < LEXICON_SCORE:
             # The model is English-only and reads "kill your self" as 0.86;
@@ -380,6 +404,31 @@ class TextAnalyser:
             score, detail = LEXICON_SCORE, f"lexicon={lexicon.lastgroup}"
         if score >= threshold:
             out.append(Signal("toxicity", round(score, 4), detail))
+
+    def _aimed(self, f: Folded, score: float, detail: str) -> tuple[float, str]:
+        """The model's score, kept only for an insult aimed at someone.
+
+        The model was trained on profanity: "this game is so fucking hard"
+        scores 1.0. Swearing at a game, a day or the wifi insults nobody, so
+        a message that names nobody (no "you", no insult noun, no "shut up")
+        scores at most :data:`UNDIRECTED_SCORE`, under every rule's
+        threshold. A message that names the partner only by "you" is scored
+        again with its swear words taken out: "you're so fucking good" is
+        praise. Insult nouns and phrases ("loser", "shut up") keep the score.
+        """
+        p = self._p
+        words = f.words
+        if p.insult_phrase.search(words) or p.insult_noun.search(words):
+            return score, detail
+        if not p.second_person.search(words):
+            return min(score, UNDIRECTED_SCORE), "undirected"
+        if not p.swearing.search(f.plain):
+            return score, detail
+        rest = p.swearing.sub(" ", f.plain)
+        rest_score = self.toxicity.score(rest) or 0.0
+        if rest_score >= UNDIRECTED_SCORE:
+            return score, detail
+        return min(score, UNDIRECTED_SCORE), "swearing"
 
 
 _NO_DIGITS: Final = str.maketrans(dict.fromkeys("0123456789"))

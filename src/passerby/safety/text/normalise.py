@@ -570,6 +570,37 @@ def _most_items(word: str) -> int:
 _DIGIT_WORD_ITEMS: Final = {word: _most_items(word) for word in _DIGIT_WORDS}
 
 
+# What may stand between the parts of a phone number being masked.
+_MASK_GAP = re.compile(r"[\s,.\-()+/:]+")
+
+
+def digit_runs(plain: str, least: int) -> list[tuple[int, int]]:
+    """The spans of ``plain`` that hold a number of at least ``least`` digits,
+    in any mix of digits, digit words and look-alike letters ("555 O1l2",
+    "five five five one…", "5 5 5-1 2 3"), for masking what
+    :func:`fold_digits` would read as a phone number. The spans are offsets
+    into ``plain`` itself, which keeps one character per character here:
+    the look-alikes are read as digits in a copy of the same length.
+    """
+    text = _DIGIT_LOOKALIKE.sub(_lookalike, plain) if _ANY_DIGIT.search(plain) else plain
+    spans: list[tuple[int, int]] = []
+    start = end = items = 0
+    for word in _RUN_WORD.finditer(text):
+        count = _digit_items(word.group())
+        if items and not (count and _MASK_GAP.fullmatch(text, end, word.start())):
+            if items >= least:
+                spans.append((start, end))
+            items = 0
+        if count:
+            if not items:
+                start = word.start()
+            items += count
+            end = word.end()
+    if items >= least:
+        spans.append((start, end))
+    return spans
+
+
 def digits_at_most(plain: str) -> int:
     """At most how many ASCII digits ``fold_digits(plain)`` holds, cheaper
     than folding.

@@ -386,6 +386,37 @@ class Patterns:
             (c(r"\b(?:use|go|open)\s+(?:incognito|private browsing|private mode)\b|\bhide\s+"
                r"(?:this|the app|our|these|it from)\b"), 0.8, "kind=hide"),
         )  # fmt: skip
+        # -- flattery (about the other person's maturity or specialness) --
+        self.flattery: tuple[tuple[re.Pattern[str], float, str], ...] = (
+            (c(rf"\b(?:{_YOU}\s+{_ARE}|{_YOUR}|ur\s+so|you\s+re|{_YOU}\s+(?:seem|sound|look)|"
+               rf"{_YOU}\s+{_ARE}\s+(?:really|so))\s+(?:so\s+|really\s+|very\s+|such\s+a\s+|"
+               r"way\s+)?(?:mature|grown up|special|different from (?:the )?others)\b"), 0.8,
+             "kind=mature"),
+            (c(rf"\b(?:mature|grown up)\s+for\s+(?:{_YOUR}|your|a)\s+(?:age|\d+\s*(?:yo|year "
+               r"old))\b|\bnot\s+like\s+(?:other|the other)\s+(?:girls|boys|kids)\b|\b(?:dewasa "
+               r"banget|maduro para tu edad|muy madura?)\b"), 0.85, "kind=mature"),
+            (c(r"^(?:aw+\s+|so\s+)?cute\b(?!\s+(?:dog|cat|pet|puppy|kitten|bunny))"), 0.6,
+             "kind=cute"),
+        )  # fmt: skip
+        # -- isolation (from family and friends, or into a private place) --
+        self.isolation: tuple[tuple[re.Pattern[str], float, str], ...] = (
+            (c(r"\b(?:so\s+we\s+can|where\s+we\s+can|we\s+can|lets|let s)\s+talk\s+(?:more\s+)?"
+               r"(?:privately|in private|alone|without anyone)\b|\b(?:somewhere|where)\s+(?:its|"
+               r"it s|it is|thats|we can be)\s+(?:more\s+)?(?:private|alone)\b|\b(?:its|it s|"
+               r"it is)\s+(?:more|much more|way more)\s+private\b|\b(?:its|it s|it is)\s+"
+               r"(?:safer|more private)\s+(?:there|on|than)?"), 0.75, "kind=private"),
+            (c(r"\b(?:lets|let s|go|move|switch|talk)\b(?:\s+\w+){0,3}?\s+(?:its|it s|it is)\s+"
+               r"(?:safer|private)\b"), 0.75, "kind=private"),
+            (c(rf"\b{_YOUR}\s+(?:parents|mom|dad|mum|family)\s+(?:home|around|there|awake)\b|"
+               rf"\bdo\s+{_YOUR}\s+(?:parents|mom|dad|mum)\s+(?:check|read|look at|go through|"
+               rf"monitor|see)\s+{_YOUR}\s+(?:phone|messages|chats|texts|dms)\b"), 0.75,
+             "kind=watched"),
+            (c(rf"\b{_YOU}\s+(?:seem|sound|look)\s+(?:so\s+|really\s+|kinda\s+)?(?:lonely|sad|"
+               rf"alone)\b|\bi\s+understand\s+{_YOU}\s+better\s+than\b|\bbetter\s+than\s+"
+               rf"{_YOUR}\s+(?:parents|mom|dad|friends|family)\s+(?:do|does)\b|\b(?:only|no one "
+               r"but)\s+(?:i|me)\s+(?:get|understand|understands)\s+(?:you|u)\b"), 0.8,
+             "kind=lonely"),
+        )  # fmt: skip
         # -- meeting --
         self.meeting: tuple[tuple[re.Pattern[str], float, str], ...] = (
             (c(rf"\bwhere\s+(?:do|d|does)\s+{_YOU}\s+(?:live|stay|life|reside)\b|\bwhere\s+"
@@ -441,7 +472,35 @@ class Patterns:
         self.picture_gate = _gate(self.picture_requests)
         self.secrecy_gate = _gate(self.secrecy)
         self.meeting_gate = _gate(self.meeting)
+        self.flattery_gate = _gate(self.flattery)
+        self.isolation_gate = _gate(self.isolation)
         self.sexual_gate = _gate(self.sexual)
+        # -- who an insult is aimed at (read after the toxicity score) --
+        # Swear words that insult nobody on their own ("this game is so
+        # fucking hard"), censored forms ("f***ing", "sh*t") included; read
+        # on the plain form, where the asterisks are still there.
+        self.swearing = c(
+            r"(?<!\w)(?:f+u+c+k+\w*|fck\w*|fk+in\w*|frick\w*|sh+i+t+\w*|damn\w*|dammit|goddamn\w*|"
+            r"hell|crap\w*|bloody|wtf|omfg|ffs|af|bs|pissed|piss|ass|arse|"
+            r"[a-z]{1,2}[*#@$%!]{2,}[a-z]*|[a-z][*#@$%!]+[a-z]{1,4})(?!\w)"
+        )
+        # The partner named: a second-person word, or an insult noun said to
+        # someone ("loser", "idiot"). Swearing with neither is at the world.
+        # The insult nouns are words said of people, not of games or days.
+        self.second_person = c(
+            rf"\b(?:{_YOU}|{_YOUR}|yours|yourself|urself|ya|youre|u r|kamu|lu|lo|elo|tu|te|"
+            r"usted)\b"
+        )
+        self.insult_noun = c(
+            r"\b(?:idiots?|morons?|losers?|bitch|bitches|retard\w*|cunts?|whores?|"
+            r"sluts?|dickheads?|assholes?|jerks?|dumbass|freaks?|clowns?|pathetic|pigs?|"
+            r"weirdos?|weebs?|creeps?|creepy|scum|ugly|fat|nerds?|(?:garbage|trash|worthless) "
+            r"(?:human|person|people)|(?:human|person) (?:garbage|trash))\b"
+        )
+        self.insult_phrase = c(
+            rf"\b(?:f+u+c+k+|screw|piss|f)\s+(?:{_YOU}|off|urself|yourself)\b|\bstfu\b|\bgtfo\b|"
+            r"\bshut\s+(?:the\s+\w+\s+)?up\b|\bgo\s+to\s+hell\b"
+        )
         self.toxic_lexicon = c(
             r"\b(?P<selfharm>kys|k y s|kill (?:your ?self|ur ?self|yo ?self)|go die|hope (?:you|u) "
             r"die|neck (?:your|ur)self)\b|\b(?P<es>idiota|estupid[oa]|pendej[oa]|imbecil|"

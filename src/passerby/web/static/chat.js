@@ -456,26 +456,30 @@ export class Chat {
           transcript.addSystem("chat.undelivered_line", {}, { kind: "error" });
         }
         break;
-      case "held":
+      case "held": {
         transcript.markHeld(msg.id ?? null);
-        if (msg.reason) {
-          transcript.addSystem("chat.held", { reason: String(msg.reason) }, { kind: "error" });
+        const reason = this.ruleText(msg.code, msg.reason);
+        if (reason) {
+          transcript.addSystem("chat.held", { reason }, { kind: "error" });
         } else {
           transcript.addSystem("chat.held_plain", {}, { kind: "error" });
         }
         break;
+      }
       case "masked":
         if (!transcript.markMasked(msg.id ?? null, String(msg.text ?? ""))) {
           transcript.addSystem("chat.masked_line", {}, { kind: "error" });
         }
         break;
-      case "warning":
+      case "warning": {
+        const message = this.ruleText(msg.code, msg.message);
         transcript.addSystem(
-          msg.message ? "chat.warning" : "chat.warning_plain",
-          { message: String(msg.message ?? "") },
+          message ? "chat.warning" : "chat.warning_plain",
+          { message: message ?? "" },
           { kind: "warning" },
         );
         break;
+      }
       case "report_received":
         transcript.addSystem("report.received");
         this.render();
@@ -501,6 +505,18 @@ export class Chat {
         // pong, and message types from later protocol versions: nothing to do.
         break;
     }
+  }
+
+  /**
+   * What a rule says, in the UI language: the catalogue's `rule.<code>` for
+   * the rules Passerby ships, else the server's own text (an operator's rule),
+   * else nothing. A catalogue key is returned as `{ key }` so that the line
+   * is read again when the language changes.
+   */
+  ruleText(code, text) {
+    const key = `rule.${String(code ?? "")}`;
+    if (code && this.i18n.has(key)) return { key };
+    return text ? String(text) : null;
   }
 
   /** This browser is banned: stop everything and let the app show why. */

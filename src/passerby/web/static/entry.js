@@ -90,10 +90,12 @@ export class Entry {
     }
     if (answer.status !== 200) return;
     this.info = answer.body;
-    const band = this.targetBand();
+    const band = this.info.under_13 ? "under13" : this.targetBand();
     if (band) {
       for (const radio of this.els.radios) radio.checked = radio.value === band;
     }
+    // Refused as under 13 not long ago: this browser is told so again.
+    if (this.info.under_13) this.message = { key: "entry.under_13" };
     this.render();
     if (this.info.ban) this.hooks.onBanned?.(this.info.ban);
   }
@@ -151,7 +153,7 @@ export class Entry {
           this.hooks.onBanned?.(body.ban ?? { reason: body.message });
           return false;
         case "under_13":
-          return this.fail(body.message ? { text: body.message } : { key: "entry.under_13" });
+          return this.fail({ key: "entry.under_13" });
         case "rules_not_accepted":
           return this.fail({ key: "entry.rules_not_accepted" }, this.els.agree);
         case "rate_limited":

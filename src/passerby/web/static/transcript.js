@@ -110,13 +110,23 @@ export class Transcript {
 
   render(entry) {
     if (entry.kind === "system") {
-      entry.el.textContent = entry.key ? this.t(entry.key, entry.params) : entry.text;
+      entry.el.textContent = entry.key ? this.t(entry.key, this.params(entry.params)) : entry.text;
       return;
     }
     entry.el.querySelector(".who").textContent =
       `${this.t(entry.kind === "you" ? "chat.you" : "chat.stranger")}:`;
     const note = entry.el.querySelector(".note");
     if (note) note.textContent = this.notesText(entry);
+  }
+
+  /** Params as text: a param given as `{ key }` is itself read from the
+   * catalogue, so it too changes with the UI language. */
+  params(params) {
+    const out = {};
+    for (const [name, value] of Object.entries(params ?? {})) {
+      out[name] = value !== null && typeof value === "object" ? this.t(value.key) : value;
+    }
+    return out;
   }
 
   notesText(entry) {
