@@ -98,7 +98,7 @@ class Cluster:
         node = Node(name, port, process)
         self.nodes.append(node)
         async with aiohttp.ClientSession() as http:
-            for _ in range(300):
+            for _ in range(600):  # a loaded machine may take half a minute
                 try:
                     async with http.get(node.url + "/healthz") as response:
                         if response.status == 200:

@@ -218,6 +218,17 @@ async def test_a_claim_conflict_is_shown_cleanly(harness: ConsoleHarness) -> Non
     assert "ana is working on this case" in text and "Nothing was done" in text
     status, text, _ = await bob.post(f"/mod/case/{case_id}/dismiss", {"why": "meh"})
     assert status == 409
+    # Nor may he sanction the case's subject behind her back.
+    for action, form in (
+        ("ban", {"target": "device", "duration": "24", "reason_code": "sexual"}),
+        ("end-matching", {"hours": "24"}),
+        ("low-trust", {"hours": "24"}),
+    ):
+        status, text, _ = await bob.post(f"/mod/case/{case_id}/{action}", form)
+        assert status == 409, action
+        assert "ana is working on this case" in text
+    assert await harness.bans.check("device-bob", "198.51.100.7") is None
+    assert [r.actor for r in await harness.store.audit_of_case(case_id)].count("mod:bob") == 0
     case = await harness.store.get_case(case_id)
     assert case is not None and case.claimed_by == "mod:ana" and case.status == "open"
     _, text, _ = await bob.get("/mod/")
@@ -246,7 +257,12 @@ async def test_a_ban_from_the_case_page_bans_the_reported_device(
     assert await harness.bans.check("device-other", "198.51.100.7") is not None  # the address too
     assert await harness.bans.check("device-ann", "198.51.100.1") is None  # not the reporter
     audit = await harness.store.audit_of_case(case_id)
-    assert [(r.actor, r.action) for r in audit][-1] == ("mod:ana", "ban")
+    # the ban, then the report it settles is closed as a ban
+    assert [(r.actor, r.action) for r in audit][-2:] == [
+        ("mod:ana", "ban"),
+        ("mod:ana", "resolve_case"),
+    ]
+    assert (await harness.store.get_case(case_id)).status != "open"
 
 
 async def test_an_appeal_is_decided_by_someone_other_than_the_banner(

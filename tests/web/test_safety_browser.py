@@ -523,7 +523,9 @@ async def test_server_notices_read_in_the_ui_language(browser: Browser, live_ser
     services = live_server.services
     device = services.devices.hash_of_cookie(await cookie_value(a))
     assert device
-    await services.bans.ban_device(device, reason_code="harassment", seconds=3600)
+    await services.actions.ban(
+        Actor.system("test"), device=device, address=None, reason_code="harassment", seconds=3600
+    )
     await expect(a.page.locator("#ban-reason")).to_have_text(
         "Motivo: Acosar o insultar a otras personas."
     )

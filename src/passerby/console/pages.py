@@ -13,6 +13,7 @@ with a redirect, so reloading a page never repeats an action.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any, Final
@@ -62,6 +63,8 @@ DONE: Final = {
     "banned": "Ban made; it holds on every node at once.",
     "lifted": "Ban lifted.",
     "matching_ended": "Matching ended for that time.",
+    "banned_closed": "Ban made, on every node at once; the case is closed.",
+    "matching_ended_closed": "Matching ended for that time; the case is closed.",
     "low_trust": "Moved to the low-trust pool.",
     "escalated": "Escalated to an admin.",
     "child_safety": "Marked as a child-safety case.",
@@ -308,6 +311,7 @@ class Pages:
         target = (
             "/mod/"
             if code in ("dismissed", "warned", "appeal_lifted", "appeal_upheld")
+            or code.endswith("_closed")
             else (f"/mod/case/{case.id}")
         )
         raise web.HTTPSeeOther(f"{target}?{urlencode({'done': code})}")
@@ -373,7 +377,7 @@ class Pages:
             case_id=case.id,
             why=chosen.why,
         )
-        return "banned"
+        return await self._closed_by(s, case, "ban", "banned")
 
     async def end_matching(self, s: Session, case: CaseRow, file: CaseFile, form: Any) -> str:
         span = hours(form)
@@ -382,7 +386,15 @@ class Pages:
         await self._actions.end_matching(
             self.actor(s), device, address, span, case_id=case.id, why=why(form)
         )
-        return "matching_ended"
+        return await self._closed_by(s, case, "end_matching", "matching_ended")
+
+    async def _closed_by(self, s: Session, case: CaseRow, resolution: str, code: str) -> str:
+        """A sanction settles an ordinary case: it is resolved as that sanction.
+        A child-safety case stays open, to be confirmed and reported."""
+        if case.kind == "child_safety" or case.status != "open":
+            return code
+        await self._actions.resolve_case(self.actor(s), case.id, resolution)
+        return code + "_closed"
 
     async def low_trust(self, s: Session, case: CaseRow, file: CaseFile, form: Any) -> str:
         span = hours(form, optional=True)
@@ -430,7 +442,8 @@ def refusal(exc: ActionRefused) -> str:
         return (
             f"{who(exc.holder)} is working on this case (claimed until {until}). Nothing was done."
         )
-    return f"{exc.message[:1].upper()}{exc.message[1:]}. Nothing was done."
+    message = re.sub(r"\bmod:([\w.-]+)", r"\1", exc.message)  # people by name, not label
+    return f"{message[:1].upper()}{message[1:]}. Nothing was done."
 
 
 def target_of(
