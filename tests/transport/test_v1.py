@@ -122,3 +122,14 @@ def test_server_messages_are_json() -> None:
         "type": "message",
         "text": '<img src=x onerror="1">',
     }
+
+
+def test_the_wire_payload_is_the_encoding_in_utf8_for_every_message() -> None:
+    samples: list[m.ServerMessage] = [
+        m.Message("héllo 👋 <b>"),
+        m.Typing(),
+        m.Welcome("1.2.3", 7),
+        m.Error("rate_limited", "slow", "message", 0.123),
+    ]
+    for message in samples:
+        assert v1.payload(message) == v1.encode(message).encode()

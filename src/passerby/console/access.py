@@ -1,8 +1,9 @@
 """Who may reach which console route, checked on the server for every request.
 
-Each route is registered with the least role it needs (:class:`Access`); a
-route registered without one is refused to everybody, so a forgotten
-declaration fails closed. The :class:`Guard`'s middleware then:
+Each route is registered with the least role it needs (:class:`Access`)
+and wrapped in the :class:`Guard`'s checks; a route added any other way
+stops the console from starting (:meth:`Guard.check_declared`), so a
+forgotten declaration fails closed. For every request the guard:
 
 - finds the session from the cookie (none: a page redirects to the login, a
   POST is refused with 403);
@@ -107,7 +108,7 @@ class Guard:
         handler: Handler,
         access: Access,
     ) -> None:
-        route = router.add_route(method, path, handler)
+        route = router.add_route(method, path, self._guarded(handler, access))
         self._levels[route] = access
 
     def declare(self, route: AbstractRoute, access: Access) -> None:
@@ -144,15 +145,33 @@ class Guard:
             secure=is_secure(request, self._trust_forwarded_for),
         )
 
-    @web.middleware
-    async def middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        route = request.match_info.route
-        if route.resource is None:  # no such route: the router's 404 or 405
-            return await handler(request)
-        access = self._levels.get(route)
-        if access is None:
-            log.error("console route %s has no declared access: refused", route.resource.canonical)
-            raise web.HTTPForbidden(text="forbidden")
+    def _guarded(self, handler: Handler, access: Access) -> Handler:
+        """``handler`` behind the checks its access level needs.
+
+        Each route is wrapped itself rather than by a middleware: a
+        middleware on the console would make aiohttp wrap every route of
+        the whole server (the chat's WebSocket included) in one more
+        coroutine, resumed for every frame."""
+
+        async def guarded(request: web.Request) -> web.StreamResponse:
+            return await self._check(request, handler, access)
+
+        return guarded
+
+    def check_declared(self, router: web.UrlDispatcher) -> None:
+        """Every console route was added through the guard or declared.
+
+        Raises:
+            RuntimeError: a route was not (the server does not start).
+        """
+        for route in router.routes():
+            if route not in self._levels:
+                name = route.resource.canonical if route.resource is not None else "?"
+                raise RuntimeError(f"console route {name} has no declared access")
+
+    async def _check(
+        self, request: web.Request, handler: Handler, access: Access
+    ) -> web.StreamResponse:
         session = await self._accounts.session(request.cookies.get(SESSION_COOKIE, ""))
         if session is not None:
             request[SESSION] = session

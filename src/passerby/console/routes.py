@@ -1,8 +1,9 @@
 """Mounting the console under ``/mod/``: every route with the role it needs.
 
-The console is its own sub-application, so its middleware (the
-:class:`~passerby.console.access.Guard`) and its headers apply to it alone,
-after the main site's. The table below is the one list of console routes
+The console is its own sub-application, so its headers apply to it alone,
+after the main site's; each route is wrapped in the checks of the
+:class:`~passerby.console.access.Guard` (no middleware, which aiohttp
+would run around every route of the server). The table below is the one list of console routes
 and who may use them; ``tests/console/test_routes.py`` tries every route
 the router knows as nobody, as a moderator and as an admin.
 """
@@ -81,7 +82,7 @@ def add_console(
     renderer.add_global("incident_types", INCIDENT_TYPES)
     renderer.add_global("default_incident", DEFAULT_INCIDENT)
     renderer.add_global("report_submitter", reports.submitter_name)
-    console = web.Application(middlewares=[guard.middleware])
+    console = web.Application()
     console.on_response_prepare.append(guard.headers_signal())
     console[GUARD] = guard
     router = console.router
@@ -121,6 +122,7 @@ def add_console(
     static = router.add_static("/static", STATIC, follow_symlinks=False, show_index=False)
     for route in static:
         guard.declare(route, public)
+    guard.check_declared(router)  # a route added past the guard fails closed: no start
     app.add_subapp(PREFIX, console)
     app[CONSOLE] = console
     return console

@@ -130,6 +130,10 @@ class Outbox:
         """Queue one text frame for ``sink``; it leaves at the end of this turn."""
         self._queue(sink, text_frame(frame.encode()))
 
+    def send_payload(self, sink: Sink, payload: bytes) -> None:
+        """As :meth:`send`, for a payload already in UTF-8."""
+        self._queue(sink, text_frame(payload))
+
     def control(self, sink: Sink, opcode: int, payload: bytes = b"") -> None:
         """Queue a ping or pong for ``sink``, under the same cap as its messages."""
         self._queue(sink, control_frame(opcode, payload))

@@ -81,7 +81,7 @@ class WebSocketDoor:
         self.busy = False  # handling a frame (it may wait on the database, or pause)
 
     def emit(self, message: m.ServerMessage) -> None:
-        self._outbox.send(self, v1.encode(message))
+        self._outbox.send_payload(self, v1.payload(message))
 
     def pong(self, payload: bytes) -> None:
         self._outbox.control(self, PONG, payload)
