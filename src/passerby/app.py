@@ -341,7 +341,7 @@ def build_omegle(settings: Settings, chat: ChatService, clock: Clock, shared: Sh
             await chat.closed(conn)
 
     idle = settings.omegle_idle_seconds
-    sessions = OmegleSessions(clock, shared.mailboxes(idle), idle_seconds=idle, on_end=ended)
+    sessions = OmegleSessions(shared.mailboxes(idle), idle_seconds=idle, on_end=ended)
     sections = {settings.adult_section: settings.adult_section}
     if settings.teen_section_enabled and settings.omegle_teens:
         sections[settings.teen_section] = settings.teen_section

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from redis.asyncio import Redis
 from tests.cluster.conftest import REDIS_URL, delete_prefix
+from tests.support import eventually
 
 from passerby.clock import ManualClock
 from passerby.cluster.mailbox import Mailboxes, MemoryMailboxes
@@ -184,11 +185,11 @@ async def test_sizes_count_unread_items(nodes: Nodes) -> None:
     boxes = await nodes.make()
     await boxes.open("a")
     boxes.post("a", [["typing"]] * 3)
-    for _ in range(100):  # a post reaches Redis a moment later
-        if await boxes.sizes(["a"]) == [3]:
-            break
-        await asyncio.sleep(0.02)
-    assert await boxes.sizes(["a"]) == [3]
+
+    async def three() -> bool:  # a post reaches Redis a moment later
+        return await boxes.sizes(["a"]) == [3]
+
+    assert await eventually(three)
 
 
 # --- several nodes ----------------------------------------------------------------
@@ -218,10 +219,11 @@ async def test_a_command_on_another_node_runs_on_the_owner_in_order(shared: Node
     await owner.open("a")
     for i in range(5):
         assert await other.command("a", ["send", f"m{i}"]) is True
-    for _ in range(100):
-        if len(handled.commands) == 5:
-            break
-        await asyncio.sleep(0.02)
+
+    async def five() -> bool:
+        return len(handled.commands) == 5
+
+    await eventually(five)
     assert handled.commands == [("a", ["send", f"m{i}"]) for i in range(5)]
     assert elsewhere.commands == []
 

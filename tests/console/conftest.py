@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from tests.console.support import ConsoleHarness
+from tests.web.conftest import browser  # noqa: F401 (the one headless Chromium fixture)
 
 from passerby.clock import ManualClock
 from passerby.config import Settings

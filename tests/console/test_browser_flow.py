@@ -12,19 +12,13 @@ a second moderator upholds the ban, and the stranger's ban screen says so.
 
 from __future__ import annotations
 
-import os
 import re
 import time
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pyotp
-import pytest
-from playwright.async_api import Browser, Dialog, Page, WebSocket, async_playwright, expect
+from playwright.async_api import Browser, Dialog, Page, WebSocket, expect
 from tests.web.support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     CONNECTED,
     WAITING,
     Client,
@@ -39,21 +33,6 @@ PASSWORD = "correct horse battery staple"
 # A page waits this long for something another page or the server caused:
 # the machine running the suite may be slow and busy.
 WAIT = 15_000
-
-
-@pytest.fixture
-async def chromium() -> AsyncIterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        reason = f"{CHROMIUM} is missing (install the Debian package 'chromium')"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            await browser.close()
 
 
 class Moderator:
@@ -139,13 +118,13 @@ async def visit_again(client: Client, url: str) -> None:
     await expect(client.page.locator("body")).to_have_attribute("data-ready", "true")
 
 
-async def test_report_ban_appeal_and_its_outcome(chromium: Browser, live_server: Any) -> None:
+async def test_report_ban_appeal_and_its_outcome(browser: Browser, live_server: Any) -> None:
     url = live_server.url
     store = live_server.services.store
 
     # --- a real chat, and a report of the stranger --------------------------
-    reporter = await open_client(chromium, url)
-    stranger = await open_client(chromium, url)
+    reporter = await open_client(browser, url)
+    stranger = await open_client(browser, url)
     sockets: list[WebSocket] = []
     stranger.page.on("websocket", lambda socket: sockets.append(socket))
     await reporter.start()
@@ -163,7 +142,7 @@ async def test_report_ban_appeal_and_its_outcome(chromium: Browser, live_server:
     case_id = reports[0].id
 
     # --- a moderator logs in with TOTP and opens the top of the queue -------
-    ana = await set_up_and_log_in(chromium, live_server, "ana")
+    ana = await set_up_and_log_in(browser, live_server, "ana")
     page = ana.page
     top = page.locator("table.queue tbody tr").first
     await expect(top).to_have_attribute("data-href", f"/mod/case/{case_id}")
@@ -243,7 +222,7 @@ async def test_report_ban_appeal_and_its_outcome(chromium: Browser, live_server:
     assert (await store.get_case(appeal_id)).status == "open"
 
     # --- a second moderator decides it ---------------------------------------
-    ben = await set_up_and_log_in(chromium, live_server, "ben")
+    ben = await set_up_and_log_in(browser, live_server, "ben")
     other = ben.page
     await other.goto(f"{url}/mod/case/{appeal_id}")
     await expect(other.locator("main")).to_contain_text("by ana")

@@ -72,7 +72,7 @@ async def test_login_never_sends_a_moderator_to_another_site(harness: ConsoleHar
     assert status == 303 and resp.headers["Location"] == "/mod/"
 
 
-async def test_cookies_are_strict_and_secure_behind_a_tls_proxy(harness: ConsoleHarness) -> None:
+async def test_cookies_are_strict_and_not_secure_over_plain_http(harness: ConsoleHarness) -> None:
     ana = await harness.account("ana")
     plain = harness.browser()
     _, _, resp = await plain.get("/mod/login")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pyotp
 from tests.conftest import ServerFactory
 from tests.console.support import PASSWORD, Browser
@@ -33,5 +35,16 @@ async def test_the_server_serves_the_console_behind_a_login(
             "/mod/setup", {**form, "csrf": browser.cookie(LOGIN_COOKIE)}
         )
         assert status == 303
+        # behind the login: the next step's code (the setup spent this one's)
+        await browser.get("/mod/login")
+        login = {
+            "name": "ana",
+            "password": PASSWORD,
+            "code": pyotp.TOTP(secret).at(time.time() + 30),
+        }
+        status, text, _ = await browser.post("/mod/login", login)
+        assert status == 303, text
+        status, text, _ = await browser.get("/mod/")
+        assert status == 200, text  # the queue itself, not a redirect to the login
     finally:
         await browser.close()

@@ -16,7 +16,6 @@ from passerby.safety.moderation_actions import COOLDOWN
 
 # Case kinds the queue knows, in its order.
 KINDS: Final = ("child_safety", "review", "report", "appeal")
-STATUSES: Final = ("open", "resolved", "any")
 # Ban lengths a moderator picks from, in hours (``permanent`` has none).
 BAN_HOURS: Final = (1, 24, 24 * 7, 24 * 30, 24 * 365)
 # A ban, end of matching or low-trust spell set by hand lasts at most this.
@@ -110,19 +109,6 @@ class QueueFilter:
     reason: str | None = None
     escalated: bool | None = None
     mine: bool = False
-
-    def as_query(self) -> dict[str, str]:
-        """The filter as the query string that asks for it."""
-        query = {"status": self.status or "any"}
-        for name in ("kind", "section", "reason"):
-            value = getattr(self, name)
-            if value:
-                query[name] = value
-        if self.escalated:
-            query["escalated"] = "1"
-        if self.mine:
-            query["mine"] = "1"
-        return query
 
 
 def queue_filter(query: Mapping[str, str]) -> QueueFilter:

@@ -25,7 +25,7 @@ from passerby.console.access import SESSION
 from passerby.console.accounts import Session
 from passerby.console.casefile import CaseFile
 from passerby.console.forms import why
-from passerby.console.ports import ConsoleActions, ConsoleStore
+from passerby.console.ports import ConsoleStore
 from passerby.console.render import Renderer
 from passerby.errors import ActionRefused
 from passerby.safety.lawreport import (
@@ -37,7 +37,7 @@ from passerby.safety.lawreport import (
     Submitter,
     build_report,
 )
-from passerby.safety.moderation_actions import Actor
+from passerby.safety.moderation_actions import Actions, Actor
 from passerby.storage.safety_sql import CaseRow
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ class LawReports:
         self,
         *,
         store: ConsoleStore,
-        actions: ConsoleActions,
+        actions: Actions,
         clock: Clock,
         renderer: Renderer,
         contact: ReporterContact,

@@ -43,10 +43,10 @@ from passerby.console.forms import (
     queue_filter,
     why,
 )
-from passerby.console.ports import AddressHasher, ConsoleActions, ConsoleStore
+from passerby.console.ports import AddressHasher, ConsoleStore
 from passerby.console.render import Renderer, utc_day, who
 from passerby.errors import ActionRefused, CaseClaimed, NotFound
-from passerby.safety.moderation_actions import Actor
+from passerby.safety.moderation_actions import Actions, Actor
 from passerby.storage.actions_sql import History
 from passerby.storage.safety_sql import CaseRow
 
@@ -101,7 +101,7 @@ class Pages:
         *,
         accounts: AccountService,
         store: ConsoleStore,
-        actions: ConsoleActions,
+        actions: Actions,
         hasher: AddressHasher,
         clock: Clock,
         guard: Guard,

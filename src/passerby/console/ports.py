@@ -3,18 +3,18 @@
 The console changes nothing by itself: every safety action goes through the
 actions layer (:mod:`passerby.safety.moderation_actions`), which writes it
 with its audit record in one transaction and announces it after the commit.
-These protocols name just the methods the console calls, so that layer, the
-SQL store and the address hasher drop in, and a test can see what is used.
+The console calls that layer's :class:`~passerby.safety.moderation_actions.Actions`
+itself; these protocols name just the reads it needs of the SQL store and
+the address hasher.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from passerby.console.accounts import AccountStore
-from passerby.safety.moderation_actions import Actor
 from passerby.storage.actions_sql import AppealOutcome, History, LegalHold
 from passerby.storage.audit import AuditRecord
 from passerby.storage.chain import EvidenceRecord
@@ -66,78 +66,3 @@ class ConsoleStore(AccountStore, Protocol):
 class AddressHasher(Protocol):
     async def candidates(self, address: str) -> list[str]:
         """Every hash an address may be stored under."""
-
-
-class ConsoleActions(Protocol):
-    """The safety actions a moderator takes from the console.
-
-    ``actor`` is the moderator (``Actor.moderator(name)``); every method
-    raises :class:`~passerby.errors.ActionRefused` (or a subclass:
-    ``CaseClaimed``, ``NotIndependent``...) when it may not be done, having
-    changed nothing.
-    """
-
-    async def ban(
-        self,
-        actor: Actor,
-        *,
-        device: str | None,
-        address: str | None,
-        seconds: float | None,
-        reason_code: str,
-        case_id: str | None = None,
-        why: str = "",
-    ) -> Any: ...
-
-    async def lift_ban(self, actor: Actor, ban_id: str, *, why: str = "") -> Any: ...
-
-    async def claim_case(self, actor: Actor, case_id: str) -> datetime: ...
-
-    async def release_case(self, actor: Actor, case_id: str) -> Any: ...
-
-    async def release_claims_of(self, actor: Actor) -> int: ...
-
-    async def resolve_case(
-        self, actor: Actor, case_id: str, resolution: str, *, why: str = ""
-    ) -> Any: ...
-
-    async def escalate_case(self, actor: Actor, case_id: str, *, why: str = "") -> Any: ...
-
-    async def mark_child_safety(self, actor: Actor, case_id: str, *, why: str = "") -> Any: ...
-
-    async def set_low_trust(
-        self,
-        actor: Actor,
-        device: str,
-        hours: float | None,
-        *,
-        case_id: str | None = None,
-        why: str = "",
-    ) -> Any: ...
-
-    async def end_matching(
-        self,
-        actor: Actor,
-        device: str | None,
-        address: str | None,
-        hours: float,
-        *,
-        case_id: str | None = None,
-        why: str = "",
-    ) -> Any: ...
-
-    async def decide_appeal(
-        self, actor: Actor, case_id: str, *, lift: bool, why: str = ""
-    ) -> Any: ...
-
-    async def confirm_child_safety(
-        self, actor: Actor, case_id: str, *, days: float | None = None, why: str = ""
-    ) -> Any: ...
-
-    async def record_law_report(
-        self, actor: Actor, case_id: str, *, sha256: str, incident_type: str, files: int
-    ) -> Any: ...
-
-    async def record_submission(
-        self, actor: Actor, case_id: str, *, service: str, receipt: str, sha256: str
-    ) -> Any: ...

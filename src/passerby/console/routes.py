@@ -21,10 +21,11 @@ from passerby.console.credentials import Passwords
 from passerby.console.dashboard import Dashboard
 from passerby.console.lawreports import LawReports
 from passerby.console.pages import Pages
-from passerby.console.ports import AddressHasher, ConsoleActions, ConsoleStore
+from passerby.console.ports import AddressHasher, ConsoleStore
 from passerby.console.render import STATIC, Renderer
 from passerby.metrics import Metrics
 from passerby.safety.lawreport import DEFAULT_INCIDENT, INCIDENT_TYPES, ReporterContact, Submitter
+from passerby.safety.moderation_actions import Actions
 
 CONSOLE = web.AppKey("passerby.console", web.Application)
 GUARD = web.AppKey("passerby.console.guard", Guard)
@@ -34,7 +35,7 @@ def add_console(
     app: web.Application,
     *,
     store: ConsoleStore,
-    actions: ConsoleActions,
+    actions: Actions,
     hasher: AddressHasher,
     clock: Clock,
     settings: Settings,

@@ -596,16 +596,6 @@ class ActionQueries:
         async with self.engine.connect() as conn:
             return [audit_record(r) for r in await conn.execute(query)]
 
-    async def count_actions(self, since: datetime) -> dict[tuple[str, str], int]:
-        """Actions per (actor, action) since ``since``: for the dashboard."""
-        query = (
-            select(audit_log.c.actor, audit_log.c.action, func.count())
-            .where(audit_log.c.at >= since)
-            .group_by(audit_log.c.actor, audit_log.c.action)
-        )
-        async with self.engine.connect() as conn:
-            return {(r[0], r[1]): int(r[2]) for r in await conn.execute(query)}
-
 
 async def _count_confirmations(conn: AsyncConnection, case_id: str) -> int:
     query = (

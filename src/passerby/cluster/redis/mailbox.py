@@ -128,6 +128,9 @@ class RedisMailboxes:
         self._handler: CommandHandler | None = None
         self._waiters: dict[str, asyncio.Future[None]] = {}
         self._posts: list[list[str]] = []  # [box, last, items...], oldest first
+        self._posted = 0  # posts made, and posts that reached Redis (or were dropped)
+        self._written = 0
+        self._progress = asyncio.Condition()
         self._wake = asyncio.Event()
         self._flushed = asyncio.Event()
         self._flushed.set()
@@ -157,9 +160,7 @@ class RedisMailboxes:
             await asyncio.wait_for(self._flushed.wait(), CLOSE_SECONDS)
         self._closing = True
         self._wake.set()
-        for waiter in self._waiters.values():
-            if not waiter.done():
-                waiter.set_result(None)
+        self._wake_all()
         _, stuck = await asyncio.wait(self._tasks, timeout=LISTEN_POLL + 2 * CLOSE_SECONDS)
         for task in stuck:
             task.cancel()
@@ -184,6 +185,7 @@ class RedisMailboxes:
     def post(self, box: str, items: list[Item], *, last: bool = False) -> None:
         encoded = [orjson.dumps(item).decode() for item in items]
         self._posts.append([box, "1" if last else "0", *encoded])
+        self._posted += 1
         self._flushed.clear()
         self._wake.set()
 
@@ -225,9 +227,12 @@ class RedisMailboxes:
                 del self._waiters[box]
 
     async def _settled(self) -> None:
-        """This node's posts made before now have reached Redis."""
-        if not self._flushed.is_set():
-            await self._flushed.wait()
+        """This node's posts made before now have reached Redis (later ones
+        may still be on their way: a busy node does not wait for them)."""
+        target = self._posted
+        if self._written < target:
+            async with self._progress:
+                await self._progress.wait_for(lambda: self._written >= target)
 
     @staticmethod
     def _items(answer: list[Any]) -> list[Item] | None:
@@ -252,7 +257,6 @@ class RedisMailboxes:
     async def sizes(self, boxes: list[str]) -> list[int | None]:
         if not boxes:
             return []
-        await self._settled()
         pipe = self._redis.pipeline(transaction=False)
         for box in boxes:
             key, queue = self._keys(box)
@@ -285,6 +289,9 @@ class RedisMailboxes:
                 await pipe.execute()
             except UNREACHABLE:
                 log.warning("Redis is unreachable: %d mailbox posts were dropped", len(batch))
+            async with self._progress:
+                self._written += len(batch)
+                self._progress.notify_all()
         self._flushed.set()
 
     async def _listen(self) -> None:

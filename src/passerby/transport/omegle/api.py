@@ -260,7 +260,7 @@ class OmegleApi:
             if conn is None or session.ending:
                 return
             if action == "disconnect":
-                await self.service.command(conn, p.LEAVE)
+                await self.service.command(conn, build(value))
                 await self.sessions.end(session, drop=True)
                 return
             pause = await self.service.command(conn, _checked(build, value[:MAX_FIELD_CHARS]))

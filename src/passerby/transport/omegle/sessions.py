@@ -20,7 +20,6 @@ import secrets
 from collections.abc import Awaitable, Callable
 from typing import Final
 
-from passerby.clock import Clock
 from passerby.cluster.mailbox import MAX_ITEMS, Mailboxes
 from passerby.core import messages as m
 from passerby.core import protocol as p
@@ -96,10 +95,7 @@ Closer = Callable[[OmegleSession], Awaitable[None]]
 class OmegleSessions:
     """This node's API sessions, and the end of abandoned or finished ones."""
 
-    def __init__(
-        self, clock: Clock, mailboxes: Mailboxes, *, idle_seconds: float, on_end: Closer
-    ) -> None:
-        self._clock = clock
+    def __init__(self, mailboxes: Mailboxes, *, idle_seconds: float, on_end: Closer) -> None:
         self.mailboxes = mailboxes
         self._on_end = on_end
         self._by_id: dict[str, OmegleSession] = {}
