@@ -20,7 +20,7 @@ from tests.cluster.conftest import Engine, Recorder
 from passerby.cluster.broker import Broker
 from passerby.cluster.redis.matchmaker import RedisMatchmaker
 from passerby.core.events import FellBack, Matched
-from passerby.core.matchmaker import Match, MatchmakerPolicy, Ticket
+from passerby.core.matchmaker import Match, MatchmakerPolicy, Ticket, block_key
 
 
 class Driver:
@@ -367,6 +367,24 @@ async def test_reported_pairs_never_meet_again(engine: Engine) -> None:
     assert await d.join("b", identity="device-b") == []
     [match] = await d.join("c", identity="device-c")
     assert "c" in pair_of(match)
+
+
+async def test_a_block_on_a_network_keeps_its_cookieless_waits_away(engine: Engine) -> None:
+    """A report on someone without identity (an API client with no cookie,
+    a new name at every start) blocks their network: its later cookie-less
+    waits do not meet the reporter, either way round; a device from there does."""
+    d = await driver(engine, recent_partners=0)
+    await d.broker.block("device-r", block_key("", HOME))
+    await d.join("r1", identity="device-r")
+    assert await d.join("bot1", network=HOME) == []  # a new wait from the blocked address
+    await d.leave("r1")
+    await d.leave("bot1")
+    await d.join("bot2", network=HOME)
+    assert await d.join("r2", identity="device-r") == []  # the other way round
+    [match] = await d.join("neighbour", identity="device-n", network=HOME)
+    assert pair_of(match) == {"r2", "neighbour"}  # a device from that address is met
+    [match] = await d.join("other", network=AWAY)
+    assert pair_of(match) == {"bot2", "other"}  # the cookie-less wait meets the others
 
 
 async def test_leaving_removes_the_user_from_every_pool(engine: Engine) -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import contextlib
 from abc import ABC, abstractmethod
 from collections import deque
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Sequence
 from contextlib import AsyncExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
@@ -325,26 +325,6 @@ class Door:
     _stack: AsyncExitStack
     _servers: ServerFactory
     _visitor: VisitorFactory
-    gaps: list[str] = field(default_factory=list)  # known differences seen in this test
-
-    @contextlib.contextmanager
-    def gap(self, why: str) -> Iterator[None]:
-        """A difference found: on the Omegle door the block fails today; the test
-        goes on and ends as xfail (:meth:`finish`), and fails once it is fixed."""
-        if self.name != "omegle":
-            yield
-            return
-        try:
-            yield
-        except AssertionError:
-            self.gaps.append(why)
-            return
-        pytest.fail(f"the Omegle door does this now: remove the known gap ({why})")
-
-    def finish(self) -> None:
-        if self.gaps:
-            gaps, self.gaps = self.gaps, []
-            pytest.xfail("; ".join(gaps))
 
     async def scene(self, **settings: Any) -> tuple[LiveServer, Chatter, Client]:
         server: LiveServer = await self._servers(
@@ -382,12 +362,6 @@ async def meet(chatter: Chatter, partner: Client) -> None:
 
 
 # --- the behaviours, once for both doors -------------------------------------------
-
-# Differences between the doors that this suite found (see Door.gap).
-REPORT_NO_BLOCK = (
-    "a report on a cookie-less API client blocks no one (blocks are by device "
-    "only): reporter and reported are matched again at once"
-)
 
 
 async def test_a_ban_ends_the_open_chat_at_once_and_refuses_the_next_start(door: Door) -> None:
@@ -499,10 +473,8 @@ async def test_a_report_keeps_the_chatters_words_and_details_and_parts_them(door
     await chatter.waiting()
     await partner.send(type="start", interests=["doors"])
     await partner.expect("waiting")
-    with door.gap(REPORT_NO_BLOCK):
-        await partner.nothing(POLL)
-        await chatter.quiet()
-    door.finish()
+    await partner.nothing(POLL)
+    await chatter.quiet()
 
 
 async def test_starting_too_fast_costs_a_proof_of_work(door: Door) -> None:

@@ -71,6 +71,22 @@ _SCAN_LIMIT: Final = 64
 PoolKey = tuple[str, str, str]
 
 
+# Blocks on a network (below) are kept under the network with this in front:
+# no identity (a device's hash, a wait's name) contains it.
+NETWORK_BLOCK = "net:"
+
+
+def block_key(identity: str, network: str) -> str:
+    """What a report keeps apart: the identity (a device), or for someone
+    without one (an Omegle API client with no cookie, a new name at every
+    start) their network, so that a block outlives the wait it was made in.
+    A reporter then meets no cookie-less client from that address (a device
+    from there is still met). Empty when neither is known."""
+    if identity or not network:
+        return identity
+    return NETWORK_BLOCK + network
+
+
 @dataclass(frozen=True, slots=True)
 class Ticket:
     """What a user asks for when they start looking.
@@ -94,6 +110,11 @@ class Ticket:
     @property
     def who(self) -> str:
         return self.identity or self.user
+
+    @property
+    def block_key(self) -> str:
+        """What a report's block on this wait hangs on: see :func:`block_key`."""
+        return block_key(self.identity, self.network) or self.user
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +159,7 @@ class _Waiter:
     random_ok: bool
     who: str = ""
     network: str = ""
+    key: str = ""  # its block key (Ticket.block_key)
     any_language: bool = False
     pools: set[PoolKey] = field(default_factory=set)
 
@@ -201,8 +223,8 @@ class Matchmaker:
         rb = self._recent.get(b.who)
         if rb is not None and a.who in rb:
             return False
-        blocked = self._blocked.get(a.who)
-        return blocked is None or b.who not in blocked
+        blocked = self._blocked_of(a.who, a.block_key)
+        return not blocked or b.block_key not in blocked
 
     # --- commands ---------------------------------------------------------
 
@@ -222,6 +244,7 @@ class Matchmaker:
             random_ok=not ticket.interests,
             who=ticket.who,
             network=network,
+            key=ticket.block_key,
         )
         self._waiters[ticket.user] = waiter
         self._by_seq[waiter.seq] = waiter
@@ -266,6 +289,16 @@ class Matchmaker:
         """``a`` and ``b`` (identities) are never paired again."""
         self._blocked.setdefault(a, set()).add(b)
         self._blocked.setdefault(b, set()).add(a)
+
+    def _blocked_of(self, who: str, key: str) -> set[str] | tuple[()]:
+        """Whom a waiter may not meet after reports: its own blocks and, for
+        one without identity, its network's."""
+        blocked = self._blocked.get(who, ())
+        if key != who:
+            extra = self._blocked.get(key)
+            if extra:
+                blocked = extra | blocked if blocked else extra
+        return blocked
 
     def release(self, identity: str) -> None:
         """Forget ``identity``'s blocks (kept in the store, loaded again when it returns)."""
@@ -337,7 +370,7 @@ class Matchmaker:
         recent = self._recent
         me = waiter.who
         mine = recent.get(me, ())
-        blocked = self._blocked.get(me, ())
+        blocked = self._blocked_of(me, waiter.key)
         network = waiter.network
         oldest: set[int] = set()
         near: set[int] | None = None
@@ -352,7 +385,7 @@ class Matchmaker:
                 if seq not in oldest:
                     other = by_seq[seq]
                     them = other.who
-                    if them == me or them in mine or them in blocked:
+                    if them == me or them in mine or (blocked and other.key in blocked):
                         continue
                     theirs = recent.get(them)
                     if theirs is not None and me in theirs:

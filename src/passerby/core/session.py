@@ -352,8 +352,12 @@ class ChatSession:
         self, verdict: Verdict, message: p.ChatText, record: ChatRecord, wall: float
     ) -> list[Effect]:
         outcome = verdict.outcome
-        marks = tuple((s.name, round(s.score, 3)) for s in verdict.signals)
-        details = tuple(s.detail for s in verdict.signals) if marks else ()
+        signals = verdict.signals
+        if signals:
+            marks = tuple((s.name, round(s.score, 3)) for s in signals)
+            details = tuple(s.detail for s in signals)
+        else:  # most messages
+            marks = details = ()
         if outcome is ALLOW:  # most messages: delivered as they are, nothing else to do
             record.add_line(wall, "me", message.text, True, marks)
             relay = Relay(record.chat, self.user, verdict.text, message.id, marks, details)

@@ -31,7 +31,7 @@ from passerby.cluster.limits import LimiterFactory, MarksFactory, memory_limiter
 from passerby.core import messages as m
 from passerby.core import protocol as p
 from passerby.core.ratelimit import KeyedLimiter, Rate
-from passerby.core.session import ChatSession, SessionLimits
+from passerby.core.session import ChatSession, Deliver, SessionLimits
 from passerby.errors import ProtocolError
 from passerby.metrics import Metrics
 from passerby.periodic import Periodic, in_turns
@@ -250,18 +250,26 @@ class ChatService:
         return conn
 
     async def command(
-        self, conn: ChatConnection, command: p.ClientMessage | ProtocolError
+        self,
+        conn: ChatConnection,
+        command: p.ClientMessage | ProtocolError,
+        now: float | None = None,
     ) -> float:
         """Run one command from the client; the seconds the door should wait
         before reading the next one (0.0: none), when this connection has
-        used more than its share of the event loop."""
+        used more than its share of the event loop. ``now`` is the clock's
+        monotonic time, when the door has just read it."""
         clock = self.clock
-        now = clock.monotonic()
+        if now is None:
+            now = clock.monotonic()
         timer = self._timer
         started = timer()
         effects = conn.session.on_command(command, now, clock.wall())
         pause = conn.work.spend(timer() - started, now)
-        await conn.run(effects)
+        if len(effects) == 1 and type(effect := effects[0]) is Deliver:
+            await self.broker.deliver(effect.to, effect.event)  # a chat line: the usual case
+        else:
+            await conn.run(effects)
         if pause:
             self.metrics.work_pauses.inc()
         return pause

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 from passerby.cluster.broker import PeerInfo
 from passerby.core import messages as m
 from passerby.core.events import Matched, PeerEvent, Relay
+from passerby.core.matchmaker import block_key
 from passerby.core.ratelimit import WorkBudget
 from passerby.core.session import (
     AskFallback,
@@ -104,12 +105,16 @@ class ChatConnection:
 
     async def deliver(self, event: PeerEvent) -> None:
         service = self._service
+        door = self.door
         # A connection that is closing takes no more: a message for it goes
         # back to its sender rather than vanish.
-        effects = self.session.on_event(event, service.clock.wall(), self.door.writable())
+        effects = self.session.on_event(event, service.clock.wall(), door.writable())
         if type(event) is Relay:
-            if effects and type(effects[0]) is Send:
+            if effects and type(first := effects[0]) is Send:
                 service.metrics.messages_relayed.inc()
+                if len(effects) == 1:  # the line itself, to a door found writable just now
+                    door.emit(first.message)
+                    return
         elif type(event) is Matched and self.session.chat == event.chat:
             await self._remember_partner(event.chat, event.partner)
         await self.run(effects)
@@ -238,8 +243,13 @@ class ChatConnection:
             self.send(m.REPORT_NOT_SAVED)
             return
         self.reported[record.chat] = report_id
-        if them is not None and them.device and self.info.device:
-            await self._broker.block(self.info.device, them.device)
+        if them is not None:
+            # The two are not paired again: by device, or by address for
+            # one without (an Omegle API client with no cookie).
+            mine = block_key(self.info.device, self.network)
+            theirs = block_key(them.device, network_of(them.address) if them.address else "")
+            if mine and theirs and mine != theirs:
+                await self._broker.block(mine, theirs)
         self.send(m.ReportReceived(report_id))
 
     async def challenge(self, challenge: dict[str, object] | None = None) -> None:

@@ -132,7 +132,11 @@ class Outbox:
 
     def send_payload(self, sink: Sink, payload: bytes) -> None:
         """As :meth:`send`, for a payload already in UTF-8."""
-        self._queue(sink, text_frame(payload))
+        frames = self._pending.get(sink)
+        if frames is not None:  # :meth:`_queue`, inline on the relay's path
+            frames.append(text_frame(payload))
+        else:
+            self._queue(sink, text_frame(payload))
 
     def control(self, sink: Sink, opcode: int, payload: bytes = b"") -> None:
         """Queue a ping or pong for ``sink``, under the same cap as its messages."""

@@ -246,11 +246,11 @@ class ChatEndpoint:
             kind = msg.type
             if kind in _ENDED:
                 break
-            door.seen = monotonic()
+            door.seen = now = monotonic()
             door.busy = True
             try:
                 if kind is WSMsgType.TEXT:
-                    pause = await service.command(conn, v1.command(msg.data))
+                    pause = await service.command(conn, v1.command(msg.data), now)
                     if pause:
                         # This sender's messages cost the loop more than its
                         # share: its next frames wait in its socket.

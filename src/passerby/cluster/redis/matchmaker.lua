@@ -144,10 +144,35 @@ local function remember(identity, partner)
   memorise(identity, memory)
 end
 
--- May `me` (whose exclusions are `mine`) meet `them`? Never oneself, never a
--- recent partner or a blocked identity, on either side.
-local function may_meet(me, mine, them)
-  return them ~= me and not mine[them] and not memory_of(them).excluded[me]
+-- What a report's block on w hangs on (core.matchmaker.block_key): its
+-- identity, or for a waiter without one (its `who` is then its wait's own
+-- name: an API client with no cookie) its network.
+local function block_key(w)
+  if w.who ~= w.user or w.net == '' then return w.who end
+  return 'net:' .. w.net
+end
+
+-- Whom w may not meet: its memory's exclusions and, for a waiter without
+-- identity, the blocks on its network (a block is stored on both sides, so
+-- these are the only memories to read).
+local function exclusions_of(w)
+  local mine = memory_of(w.who).excluded
+  local key = block_key(w)
+  if key == w.who then return mine end
+  local blocked = memory_of(key).blocked
+  if #blocked == 0 then return mine end
+  local merged = {}
+  for k in pairs(mine) do merged[k] = true end
+  for _, k in ipairs(blocked) do merged[k] = true end
+  return merged
+end
+
+-- May `me` (whose exclusions are `mine`) meet c? Never oneself, never a
+-- recent partner or a blocked identity or network, on either side.
+local function may_meet(me, mine, c)
+  local them = c.who
+  return them ~= me and not mine[them] and not mine[block_key(c)]
+    and not memory_of(them).excluded[me]
 end
 
 -- A random one of the WINDOW oldest of `seqs` (numbers), as its entry in `by_seq`.
@@ -180,7 +205,7 @@ end
 -- Matchmaker._pick, trimming entries of users who left from each pool's head.
 local function pick(w, keys)
   local me, network = w.who, w.net
-  local mine = memory_of(me).excluded
+  local mine = exclusions_of(w)
   local chosen, seqs = {}, {}
   local near, near_seqs = {}, {}
   for _, key in ipairs(keys) do
@@ -198,7 +223,7 @@ local function pick(w, keys)
         at_head = false
         if chosen[seq] then
           found = found + 1
-        elseif not near[seq] and may_meet(me, mine, c.who) then
+        elseif not near[seq] and may_meet(me, mine, c) then
           if network ~= '' and c.net == network then
             -- Not counted in the window: the scan goes on for someone
             -- from elsewhere behind them.
@@ -309,7 +334,7 @@ local function meet_pending(w, keys)
   if #pending == 0 then return nil end
   local wanted = {}
   for _, key in ipairs(keys) do wanted[key] = true end
-  local mine = memory_of(w.who).excluded
+  local mine = exclusions_of(w)
   local neighbours
   for _, want_random in ipairs({false, true}) do
     local found, near = {}, {}
@@ -322,7 +347,7 @@ local function meet_pending(w, keys)
           break
         end
       end
-      if shares and may_meet(w.who, mine, p.who) then
+      if shares and may_meet(w.who, mine, p) then
         if w.net ~= '' and p.net == w.net then
           if #near < WINDOW then near[#near + 1] = i end
         else
