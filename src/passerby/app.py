@@ -57,6 +57,7 @@ from passerby.storage.sql import SQLStore
 from passerby.transport.api import EntryApi
 from passerby.transport.omegle.api import OmegleApi, add_omegle_routes
 from passerby.transport.omegle.sessions import OmegleSession, OmegleSessions
+from passerby.transport.origin import client_address
 from passerby.transport.web import Routes, add_routes, security_headers_for
 from passerby.transport.websocket import ChatEndpoint
 
@@ -87,6 +88,7 @@ class Services:
     retention: RetentionJob
     actions: Actions
     hasher: IpHasher
+    limiters: LimiterFactory  # shared by every node (with the Redis broker)
 
 
 SERVICES = web.AppKey("passerby.services", Services)
@@ -329,6 +331,7 @@ def build_services(
         retention,
         actions,
         hasher,
+        shared.limiters,
     )
 
 
@@ -381,6 +384,14 @@ def create_app(
         clock=services.clock,
         settings=settings,
         metrics=services.metrics,
+        login_limit=services.limiters(
+            "console-logins",
+            Rate(
+                settings.console_address_logins_per_hour / 3600,
+                settings.console_address_logins_per_hour,
+            ),
+        ),
+        address_of=lambda request: client_address(request, settings.trust_forwarded_for),
     )
     add_routes(app, services.routes, services.websocket.handle)
     if services.omegle is not None:

@@ -127,12 +127,15 @@ class Settings:
     # The moderator console (/mod/): a session ends after this long unused,
     # and in any case this long after login; this many failed logins in a
     # row lock an account for console_lockout_minutes; a setup link is
-    # good for console_setup_hours.
+    # good for console_setup_hours. Logins from one address (IPv6: its /64),
+    # to any account, are limited to console_address_logins_per_hour (a burst
+    # of as many): guessing across many accounts, or locking them all, is slow.
     console_session_idle_minutes: float = 30.0
     console_session_hours: float = 12.0
     console_login_attempts: int = 5
     console_lockout_minutes: float = 15.0
     console_setup_hours: float = 24.0
+    console_address_logins_per_hour: int = 30
 
     def __post_init__(self) -> None:
         if not 0 <= self.port <= 65535:
@@ -173,6 +176,7 @@ class Settings:
             "console_login_attempts",
             "console_lockout_minutes",
             "console_setup_hours",
+            "console_address_logins_per_hour",
         ):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive")

@@ -15,11 +15,13 @@ from argon2 import PasswordHasher
 
 from passerby.clock import ManualClock
 from passerby.cluster.broker import PeerInfo
+from passerby.cluster.limits import memory_limiters
 from passerby.config import Settings
 from passerby.console.access import SESSION_COOKIE
 from passerby.console.accounts import AccountPolicy, AccountService
 from passerby.console.credentials import Passwords
 from passerby.console.routes import add_console
+from passerby.core.ratelimit import Rate
 from passerby.core.transcript import ChatRecord
 from passerby.safety.bans import BanService
 from passerby.safety.iphash import IpHasher
@@ -109,6 +111,7 @@ class ConsoleHarness:
         clock: ManualClock,
         *,
         submitter: Submitter | None = None,
+        login_rate: Rate | None = None,
     ) -> None:
         self.store = store
         self.settings = settings
@@ -129,6 +132,10 @@ class ConsoleHarness:
             settings=settings,
             passwords=cheap_passwords(),
             submitter=submitter,
+            login_limit=memory_limiters(clock)("console-logins", login_rate)
+            if login_rate
+            else None,
+            address_of=lambda request: request.headers.get("X-Forwarded-For", "127.0.0.1"),
         )
         self.server = TestServer(self.app, host="127.0.0.1")
         self.browsers: list[Browser] = []

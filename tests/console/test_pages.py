@@ -8,8 +8,12 @@ import aiohttp
 import pyotp
 from tests.console.support import PASSWORD, Browser, ConsoleHarness
 
+from passerby.clock import ManualClock
+from passerby.config import Settings
 from passerby.console.access import LOGIN_COOKIE, SESSION_COOKIE
+from passerby.core.ratelimit import Rate
 from passerby.safety.moderation_actions import Actor
+from passerby.storage.sql import SQLStore
 
 
 def set_cookie(resp: aiohttp.ClientResponse, name: str) -> str:
@@ -52,6 +56,37 @@ async def test_setup_then_login_through_the_pages(harness: ConsoleHarness) -> No
     )
     assert status == 303 and resp.headers["Location"] == "/mod/case/abc"
     assert browser.session_token()
+
+
+async def test_logins_from_one_address_are_limited_whatever_the_account(
+    store: SQLStore, console_settings: Settings
+) -> None:
+    """Guesses spread over many accounts (none of them locked) run into the
+    address's limit; a right login from there waits too; others log in."""
+    harness = ConsoleHarness(store, console_settings, ManualClock(), login_rate=Rate(1 / 600, 3))
+    await harness.start()
+    try:
+        ana = await harness.account("ana")
+        here = harness.browser(headers={"X-Forwarded-For": "203.0.113.5"})
+        await here.get("/mod/login")
+        for name in ("bo", "cy", "di"):
+            status, _, _ = await here.post(
+                "/mod/login", {"name": name, "password": "guess", "code": "000000"}
+            )
+            assert status == 401
+        harness.clock.advance(30)
+        right = {"name": "ana", "password": PASSWORD, "code": harness.code(ana)}
+        status, text, resp = await here.post("/mod/login", right)
+        assert status == 429 and "Too many login attempts" in text
+        assert int(resp.headers["Retry-After"]) > 0
+        assert not here.session_token()
+        there = harness.browser(headers={"X-Forwarded-For": "198.51.100.9"})
+        await harness.login(ana, there)  # another address is not held up
+        harness.clock.advance(600)  # one attempt earned back
+        status, _, _ = await here.post("/mod/login", {**right, "code": harness.code(ana)})
+        assert status == 303
+    finally:
+        await harness.close()
 
 
 async def test_login_never_sends_a_moderator_to_another_site(harness: ConsoleHarness) -> None:

@@ -13,6 +13,7 @@ with a redirect, so reloading a page never repeats an action.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -22,6 +23,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from passerby.clock import Clock
+from passerby.cluster.limits import Limiter
 from passerby.console.access import (
     LOGIN_COOKIE,
     LOGIN_TOKEN,
@@ -46,11 +48,14 @@ from passerby.console.forms import (
 from passerby.console.ports import AddressHasher, ConsoleStore
 from passerby.console.render import Renderer, utc_day, who
 from passerby.errors import ActionRefused, CaseClaimed, NotFound
+from passerby.safety.iphash import network_of
 from passerby.safety.moderation_actions import Actions, Actor
 from passerby.storage.actions_sql import History
 from passerby.storage.safety_sql import CaseRow
 
 log = logging.getLogger(__name__)
+
+TOO_MANY_LOGINS: Final = "Too many login attempts from your network. Try again in {minutes} min."
 
 CaseAction = Callable[[Session, CaseRow, CaseFile, Any], Awaitable[str]]
 
@@ -106,6 +111,8 @@ class Pages:
         clock: Clock,
         guard: Guard,
         renderer: Renderer,
+        login_limit: Limiter | None = None,
+        address_of: Callable[[web.Request], str] | None = None,
     ) -> None:
         self._accounts = accounts
         self._store = store
@@ -114,6 +121,8 @@ class Pages:
         self._clock = clock
         self._guard = guard
         self._render = renderer
+        self._login_limit = login_limit
+        self._address_of = address_of or (lambda request: request.remote or "")
 
     def now(self) -> datetime:
         return datetime.fromtimestamp(self._clock.wall(), UTC)
@@ -138,6 +147,22 @@ class Pages:
         form = await request.post()
         name, password, code = (str(form.get(k, ""))[:300] for k in ("name", "password", "code"))
         target = safe_next(str(form.get("next", "")))
+        if self._login_limit is not None:
+            address = network_of(self._address_of(request))
+            wait = await self._login_limit.take(address)
+            if wait:
+                log.warning("console login refused: too many attempts from one address")
+                refused = await self._render.page(
+                    request,
+                    "login.html",
+                    status=429,
+                    login_token=request[LOGIN_TOKEN],
+                    next=target,
+                    name=name[:32],
+                    error=TOO_MANY_LOGINS.format(minutes=max(1, math.ceil(wait / 60))),
+                )
+                refused.headers["Retry-After"] = str(max(1, math.ceil(wait)))
+                return refused
         try:
             token, _ = await self._accounts.login(name.strip().lower(), password, code)
         except AccountError as exc:

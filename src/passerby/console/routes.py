@@ -10,9 +10,12 @@ the router knows as nobody, as a moderator and as an admin.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from aiohttp import web
 
 from passerby.clock import Clock
+from passerby.cluster.limits import Limiter
 from passerby.config import Settings
 from passerby.console.access import PREFIX, Access, Guard
 from passerby.console.accounts import AccountPolicy, AccountService
@@ -42,12 +45,16 @@ def add_console(
     passwords: Passwords | None = None,
     submitter: Submitter | None = None,
     metrics: Metrics | None = None,
+    login_limit: Limiter | None = None,
+    address_of: Callable[[web.Request], str] | None = None,
 ) -> web.Application:
     """Mount the console at ``/mod/`` on ``app``; the console's sub-application.
 
     ``submitter`` files law-enforcement report packages with an outside
     service; without one (the default) an admin downloads and files them.
     With ``metrics``, the dashboard's figures are gauges there too.
+    ``login_limit`` limits login attempts per address (none without it),
+    the address read by ``address_of`` (the door's rule for proxies).
     """
     accounts = AccountService(store, clock, AccountPolicy.from_settings(settings), passwords)
     guard = Guard(accounts, trust_forwarded_for=settings.trust_forwarded_for)
@@ -60,6 +67,8 @@ def add_console(
         clock=clock,
         guard=guard,
         renderer=renderer,
+        login_limit=login_limit,
+        address_of=address_of,
     )
     admin = AdminPages(
         accounts=accounts, store=store, renderer=renderer, public_url=settings.public_url
