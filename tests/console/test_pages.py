@@ -364,7 +364,11 @@ async def test_admins_add_and_disable_accounts(harness: ConsoleHarness) -> None:
     assert await harness.accounts.setup_view(token) is not None
 
     mona = await harness.login(await harness.account("mona"))
+    case_id = await harness.report()
+    assert (await mona.post(f"/mod/case/{case_id}/claim"))[0] == 303
     status, _, _ = await ada.post("/mod/admin/moderators/mona/disable")
     assert status == 303
+    case = await harness.store.get_case(case_id)
+    assert case is not None and case.claimed_by is None  # back in the queue at once
     status, _, resp = await mona.get("/mod/")
     assert status == 303 and resp.headers["Location"].startswith("/mod/login")

@@ -17,6 +17,7 @@ from passerby.console.accounts import AccountError, AccountService, Role
 from passerby.console.commands import setup_link
 from passerby.console.ports import ConsoleStore
 from passerby.console.render import Renderer
+from passerby.safety.moderation_actions import Actions, Actor
 from passerby.storage.audit import verify_audit
 
 AUDIT_PAGE: Final = 200
@@ -30,8 +31,10 @@ class AdminPages:
         store: ConsoleStore,
         renderer: Renderer,
         public_url: str,
+        actions: Actions | None = None,
     ) -> None:
         self._accounts = accounts
+        self._actions = actions
         self._store = store
         self._render = renderer
         self._public_url = public_url.strip().rstrip("/")
@@ -78,7 +81,14 @@ class AdminPages:
             await self._accounts.disable(request.match_info["name"], by=by)
         except AccountError as exc:
             return await self.moderators(request, error=exc.message, status=400)
+        await self._release(by, request.match_info["name"])
         raise web.HTTPSeeOther("/mod/admin/moderators")
+
+    async def _release(self, by: str, name: str) -> None:
+        """The cases a disabled or reset account held go back to the queue now,
+        not when their claims expire."""
+        if self._actions is not None:
+            await self._actions.release_claims_of(Actor.moderator(by), Actor.moderator(name))
 
     async def reset(self, request: web.Request) -> web.StreamResponse:
         name = request.match_info["name"]
@@ -87,6 +97,7 @@ class AdminPages:
             token = await self._accounts.reset(name, by=by)
         except AccountError as exc:
             return await self.moderators(request, error=exc.message, status=400)
+        await self._release(by, name)
         return await self.moderators(
             request, link=setup_link(self._base(request), token), link_for=name
         )

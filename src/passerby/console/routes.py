@@ -71,7 +71,11 @@ def add_console(
         address_of=address_of,
     )
     admin = AdminPages(
-        accounts=accounts, store=store, renderer=renderer, public_url=settings.public_url
+        accounts=accounts,
+        store=store,
+        renderer=renderer,
+        public_url=settings.public_url,
+        actions=actions,
     )
     reports = LawReports(
         store=store,

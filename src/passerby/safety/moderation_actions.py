@@ -363,10 +363,13 @@ class Actions:
         await self._store.release_case(case_id, actor.label, self.now(), audit=entry)
         self._done(actor, "release_case")
 
-    async def release_claims_of(self, actor: Actor) -> int:
-        """Release every case ``actor`` holds (a moderator taking a break); how many."""
-        entry = self._entry(actor, "release_claims", actor.label, None, "", {})
-        released = await self._store.release_claims_of(actor.label, audit=entry)
+    async def release_claims_of(self, actor: Actor, holder: Actor | None = None) -> int:
+        """Release every case ``holder`` (by default ``actor``) holds: a
+        moderator taking a break, or an admin disabling or resetting an
+        account, whose cases go back to the queue at once; how many."""
+        holder = holder or actor
+        entry = self._entry(actor, "release_claims", holder.label, None, "", {})
+        released = await self._store.release_claims_of(holder.label, audit=entry)
         self._done(actor, "release_claims")
         return len(released)
 
