@@ -305,6 +305,27 @@ async def test_the_rules_judge_api_users_and_a_report_keeps_their_evidence(
     assert record.body["transcript"][0]["text"] == said  # as the reporter saw it
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("es", "partes ocultas"), ("id", "disembunyikan"), ("pt", "parts hidden")],
+)
+async def test_an_api_clients_notices_are_in_the_language_it_asked_for(
+    api: Api, server: LiveServer, visitor: VisitorFactory, lang: str, words: str
+) -> None:
+    """The web client's catalogue words the API's notices too; a language
+    without one (Portuguese, for now) gets English."""
+    web: Client = await (await visitor(server)).connect()
+    await web.send(type="start", lang=lang)
+    await web.expect("waiting")
+    client = (await api.start(firstevents="1", lang=lang))["clientID"]
+    await web.expect("connected")
+    await api.post("/send", id=client, msg="call me on 555 123 4567")
+    await web.expect("message")
+    notices = await api.until(client, "serverMessage")
+    [notice] = [e[1] for e in notices if e[0] == "serverMessage"]
+    assert words in notice
+
+
 async def test_an_api_client_starting_too_fast_gets_the_proof_of_work_as_a_captcha(
     server_factory: ServerFactory,
 ) -> None:

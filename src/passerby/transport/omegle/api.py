@@ -36,6 +36,7 @@ from passerby.errors import ClientError, ProtocolError
 from passerby.safety.devices import COOKIE_NAME
 from passerby.safety.iphash import network_of
 from passerby.service.chat import MAX_USER_AGENT, ChatService, Peer
+from passerby.transport.catalogue import catalogue
 from passerby.transport.omegle.events import Event
 from passerby.transport.omegle.sessions import OmegleSessions
 from passerby.transport.origin import clean_text, client_address, client_port, cookie_value
@@ -183,6 +184,7 @@ class OmegleApi:
             service.metrics.refused_connections.inc()
             return self._refused(fields, f"Try again later: {full}.")
         session = await self.sessions.new()
+        session.texts = catalogue(self._language(fields))
         conn = await service.open(session, peer, network)
         if conn is None:
             await self.sessions.end(session, drop=True)
@@ -199,14 +201,17 @@ class OmegleApi:
             return _json({"clientID": session.id, "events": events or []})
         return _json(session.id)
 
-    def _start_command(self, fields: Mapping[str, str]) -> p.ClientMessage | ProtocolError:
+    @staticmethod
+    def _language(fields: Mapping[str, str]) -> str:
         lang = fields.get("lang", DEFAULT_LANGUAGE)
         try:
-            normalise_language(lang)
+            return normalise_language(lang)
         except InterestError:
-            lang = DEFAULT_LANGUAGE  # clients send codes we do not know ("ceb", "fil"...)
+            return DEFAULT_LANGUAGE  # clients send codes we do not know ("ceb", "fil"...)
+
+    def _start_command(self, fields: Mapping[str, str]) -> p.ClientMessage | ProtocolError:
         try:
-            return p.start(topics_of(fields.get("topics", "")), lang)
+            return p.start(topics_of(fields.get("topics", "")), self._language(fields))
         except ProtocolError as exc:
             return exc
 

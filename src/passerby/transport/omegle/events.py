@@ -18,6 +18,7 @@ import secrets
 from typing import Any, Final
 
 from passerby.core import messages as m
+from passerby.transport.catalogue import FALLBACK, Catalogue, catalogue
 
 Event = list[Any]
 
@@ -29,8 +30,11 @@ def ident_digests() -> str:
     return ",".join(secrets.token_hex(16) for _ in range(4))
 
 
-def events_for(message: m.ServerMessage) -> list[Event]:
-    """The Omegle events that say ``message`` (none for what Omegle had no word for)."""
+def events_for(message: m.ServerMessage, texts: Catalogue | None = None) -> list[Event]:
+    """The Omegle events that say ``message`` (none for what Omegle had no
+    word for); the texts a client shows as they come are from ``texts``,
+    the web client's catalogue for the language the client asked for."""
+    words = texts or catalogue(FALLBACK)
     match message:
         case m.Message(text):
             return [["gotMessage", text]]
@@ -45,15 +49,19 @@ def events_for(message: m.ServerMessage) -> list[Event]:
         case m.ChatEnded(by="stranger"):
             return [["strangerDisconnected"]]
         case m.ChatEnded(by="system"):
-            return [["serverMessage", "The chat was ended by the rules."], ["strangerDisconnected"]]
-        case m.Held(reason=reason) | m.Warning(message=reason):
-            return [["serverMessage", reason]]
+            ended = words.text("chat.ended_system", "The chat was ended because of the rules.")
+            return [["serverMessage", ended], ["strangerDisconnected"]]
+        case m.Held(code=code, reason=reason) | m.Warning(code=code, message=reason):
+            return [["serverMessage", words.text(f"rule.{code}", reason)]]
         case m.Masked():
-            return [["serverMessage", "Your message was delivered with parts hidden."]]
+            masked = "One of your messages was delivered with parts hidden."
+            return [["serverMessage", words.text("chat.masked_line", masked)]]
         case m.Undelivered(reason="partner_gone"):
-            return [["serverMessage", "Your message did not reach the stranger."]]
+            gone = "Your message was not delivered: the stranger had already left."
+            return [["serverMessage", words.text("chat.undelivered_line", gone)]]
         case m.Banned(ban):
-            reason = str(ban.get("reason", ""))
+            code = str(ban.get("reason_code", ""))
+            reason = words.text(f"ban_reason.{code}", str(ban.get("reason", "")))
             return [["error", f"{BANNED_TEXT}: {reason}".rstrip(": ")]]
         case m.Challenge(challenge):
             # A proof-of-work challenge in place of a captcha: solve it and

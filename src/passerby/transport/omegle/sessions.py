@@ -26,6 +26,7 @@ from passerby.core import protocol as p
 from passerby.errors import ProtocolError
 from passerby.periodic import Periodic
 from passerby.service.connection import ChatConnection
+from passerby.transport.catalogue import FALLBACK, catalogue
 from passerby.transport.omegle.events import Event, closing_events, events_for
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,17 @@ ID_PREFIX: Final = "central2:"
 class OmegleSession:
     """One API client id on its owner node: the chat connection's door."""
 
-    __slots__ = ("_finished", "_mailboxes", "conn", "ending", "id", "last", "lock", "start")
+    __slots__ = (
+        "_finished",
+        "_mailboxes",
+        "conn",
+        "ending",
+        "id",
+        "last",
+        "lock",
+        "start",
+        "texts",
+    )
 
     def __init__(self, mailboxes: Mailboxes, finished: Callable[[OmegleSession], None]) -> None:
         self.id = ID_PREFIX + secrets.token_urlsafe(24)
@@ -53,13 +64,15 @@ class OmegleSession:
         self.start: p.ClientMessage | ProtocolError | None = None
         # The client's commands run one at a time, in the order they came.
         self.lock = asyncio.Lock()
+        # The words of its notices: its /start's `lang`, else English.
+        self.texts = catalogue(FALLBACK)
 
     # --- the door ------------------------------------------------------------
 
     def emit(self, message: m.ServerMessage) -> None:
         if self.last:
             return
-        events = events_for(message)
+        events = events_for(message, self.texts)
         final = False
         if type(message) is m.ChatEnded and message.by != "you":
             self.ending = True  # one chat per id, as Omegle had it
