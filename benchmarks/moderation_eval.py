@@ -24,9 +24,12 @@ What counts as an action, per side (docs/protocol.md):
   printed beside, for the actions no frame shows (strikes, low trust); the
   cases the rules open do not pass through that counter.
 
-A conversation is *acted on* when any of these happened. Per split, label
-and language it prints n, acted on (recall for a harmful label, the false
-action rate for benign), every action kind counted apart, for grooming the
+A conversation is *acted on* when any of these happened, to either side.
+Per split, label and language it prints n, acted on (recall for a harmful
+label, the false action rate for benign), how many of those actions were
+about the offender (the adults' section ends a chat when a minor says their
+age: that protects the minor but is no action on the groomer), every action
+kind counted apart, for grooming the
 share escalated to a person (a case opened) and the groomer's message number
 at the first escalation (median, share before the 5th), and per split and
 language precision (harmful acted on / all acted on). A conversation that
@@ -125,6 +128,12 @@ class Outcome:
     @property
     def acted(self) -> bool:
         return bool(self.actions)
+
+    @property
+    def acted_on_offender(self) -> bool:
+        """An action about the offender (every action when the corpus names none)."""
+        who = self.conversation.offender
+        return any(who is None or a.side == who for a in self.actions)
 
     def kinds(self) -> set[str]:
         return {a.kind for a in self.actions}
@@ -347,12 +356,14 @@ async def replay(base: str, number: int, conversation: Conversation) -> Outcome:
                     over = True
                     # The system ends it for the side the rules acted on; the
                     # partner sees "stranger". Count the end once, for the former.
+                    # A chat ends once: whichever side's frame is read first counts.
+                    if any(a.kind == "ended" for a in outcome.actions):
+                        continue
                     if frame.get("by") == "system":
                         outcome.actions.append(Action("ended", name, max(1, client.sent)))
                     elif frame.get("by") == "stranger":
                         ended_for = clients[other]
-                        if not any(f.get("type") == "chat_ended" for f in ended_for.frames):
-                            outcome.actions.append(Action("ended", other, max(1, ended_for.sent)))
+                        outcome.actions.append(Action("ended", other, max(1, ended_for.sent)))
             seen[name] = len(client.frames)
             over = over or client.closed
         return over
@@ -550,6 +561,7 @@ def group_stats(outcomes: Sequence[Outcome]) -> dict[str, Any]:
         "errors": len(outcomes) - len(ok),
         "acted": acted,
         "rate": ratio(acted, len(ok)),
+        "acted_on_offender": sum(o.acted_on_offender for o in ok),
         "kinds": {kind: kinds.get(kind, 0) for kind in KINDS},
         "escalated": len(escalations),
         "escalated_rate": ratio(len(escalations), len(ok)),
@@ -604,13 +616,14 @@ def num(value: float | None) -> str:
 def print_report(summary: dict[str, Any]) -> None:
     for split, figures in summary.items():
         print(f"\n== split {split} ==")
-        head = f"  {'label':<14}{'lang':<5}{'n':>4}{'err':>4}{'acted':>6}{'rate':>6}"
-        head += "".join(f"{k:>9}" for k in KINDS) + "   escalation (grooming)"
+        head = f"  {'label':<14}{'lang':<5}{'n':>4}{'err':>4}{'acted':>6}{'rate':>6}{'offdr':>6}"
+        head += "".join(f"{k:>10}" for k in KINDS) + "   escalation (grooming)"
         print(head)
         for label, by_lang in figures["labels"].items():
             for lang, s in by_lang.items():
                 line = f"  {label:<14}{lang:<5}{s['n']:>4}{s['errors']:>4}{s['acted']:>6}"
-                line += f"{pct(s['rate']):>6}" + "".join(f"{s['kinds'][k]:>9}" for k in KINDS)
+                line += f"{pct(s['rate']):>6}{s['acted_on_offender']:>6}"
+                line += "".join(f"{s['kinds'][k]:>10}" for k in KINDS)
                 if label == "grooming":
                     line += (
                         f"   to a person {pct(s['escalated_rate'])}, at message "
@@ -634,7 +647,8 @@ def markdown(summary: dict[str, Any]) -> str:
         labels = figures["labels"]
         langs = list(figures["languages"])
         out.append(
-            f"\n**{split}** (acted on / n; grooming: escalated to a person, median message)\n"
+            f"\n**{split}**: acted on / n (rate; acted on the offender, when fewer); grooming:"
+            " share escalated to a person @ the groomer's median message number at it\n"
         )
         out.append("| | " + " | ".join(langs) + " |")
         out.append("|---" * (len(langs) + 1) + "|")
@@ -647,7 +661,10 @@ def markdown(summary: dict[str, Any]) -> str:
                 if s is None:
                     cells.append("–")
                     continue
-                cell = f"{s['acted']}/{s['n']} ({pct(s['rate'])})"
+                cell = f"{s['acted']}/{s['n']} ({pct(s['rate'])}"
+                if label in HARMFUL and s["acted_on_offender"] != s["acted"]:
+                    cell += f"; offender {s['acted_on_offender']}"
+                cell += ")"
                 if label == "grooming":
                     cell += f"; {pct(s['escalated_rate'])} @{num(s['escalation_median'])}"
                 cells.append(cell)
