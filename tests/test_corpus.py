@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from benchmarks.moderation_eval import CorpusError, load_corpus, select
+from benchmarks.moderation_eval import (
+    Action,
+    Conversation,
+    CorpusError,
+    Outcome,
+    load_corpus,
+    markdown,
+    select,
+    summarise,
+)
 
 CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus"
 SPLITS = ("dev", "test")
@@ -218,3 +227,46 @@ def test_the_evaluator_names_the_bad_line(tmp_path: Path) -> None:
     bad.write_text(json.dumps({**good, "split": "dev"}) + "\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"someone.jsonl:1: missing or bad field"):
         load_corpus(tmp_path)
+
+
+def _outcome(label: str, lang: str, *actions: Action, error: str | None = None) -> Outcome:
+    offender = None if label == "benign" else "b"
+    conversation = Conversation(
+        f"dev-x-{label}-{lang}-{len(actions)}-{error}",
+        "dev",
+        "x",
+        lang,
+        "teens",
+        label,
+        False,
+        offender,
+        (("a", "hi"), ("b", "hello")),
+    )
+    return Outcome(conversation, list(actions), error)
+
+
+def test_the_evaluator_counts_rates_precision_and_escalation() -> None:
+    outcomes = [
+        _outcome("grooming", "en", Action("held", "b", 3), Action("cs_case", "b", 3)),
+        _outcome("grooming", "en", Action("case", "b", 6)),
+        _outcome("grooming", "en", Action("ended", "a", 2)),  # about the child, not the groomer
+        _outcome("grooming", "en"),
+        _outcome("grooming", "en", error="RuntimeError: not paired"),
+        _outcome("benign", "en", Action("held", "a", 1)),
+        _outcome("benign", "en"),
+        _outcome("spam", "de"),
+    ]
+    summary = summarise(outcomes)["dev"]
+    grooming = summary["labels"]["grooming"]["en"]
+    assert (grooming["n"], grooming["errors"], grooming["acted"]) == (4, 1, 3)
+    assert grooming["acted_on_offender"] == 2
+    assert grooming["escalated"] == 2 and grooming["escalation_median"] == 4.5
+    assert grooming["escalated_early"] == 1 / 4
+    assert grooming["kinds"]["held"] == 1 and grooming["kinds"]["cs_case"] == 1
+    english = summary["languages"]["en"]
+    assert english["recall"] == 3 / 4 and english["benign_false_action"] == 1 / 2
+    assert english["precision"] == 3 / 4
+    assert summary["languages"]["de"]["recall"] == 0.0
+    assert summary["languages"]["de"]["precision"] is None  # nothing acted on
+    table = markdown(summarise(outcomes))
+    assert "| grooming | 3/4 (75%; offender 2); 50% @4.5 |" in table.replace(" | –", "")
