@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from benchmarks.moderation_eval import evaluate, load_corpus
+from benchmarks.moderation_offline import evaluate, load_corpus
 
 from passerby.core.signals import Signal
 from passerby.safety.risk import ConversationRisk, DeviceRisk
