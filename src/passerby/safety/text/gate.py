@@ -246,8 +246,10 @@ class _Table:
         if not lookup.key:
             self.whole.setdefault(owner, set()).update(lookup.searched)
             return
+        row = (owner, lookup.others)
+        keys = self.keys
         for literal in lookup.key:
-            self.keys.setdefault(literal, []).append((owner, lookup.others))
+            keys.setdefault(literal, []).append(row)
 
 
 def _literals(factor_set: frozenset[Factor], *, words: bool) -> frozenset[str] | None:
@@ -451,10 +453,12 @@ class _Scan:
         self._rows = table.keys
         self._raw = not table.words  # literals of punctuation, read in the form itself
         self._marks = _marks(table.keys) if self._raw else None
+        # Each pattern's clauses once (its rows share one tuple), not once
+        # per key literal.
+        clause_sets = {id(c): c for rows in table.keys.values() for _, c in rows}
         others: set[str] = set()
-        for rows in table.keys.values():
-            for _, clauses in rows:
-                others.update(*clauses)
+        for clauses in clause_sets.values():
+            others.update(*clauses)
         self._keys = _automaton(table.keys)
         self._others = _automaton(others)
         # Searched as they are; those pinned to the start only tried there.

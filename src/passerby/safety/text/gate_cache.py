@@ -88,20 +88,24 @@ class GateCache:
     Args:
         lookups: the lookups read from a file.
         stale: why the file could not be used as it is ("" when it could).
+        warn: whether to log a warning when a lookup had to be derived.
     """
 
-    __slots__ = ("_lookups", "_missed", "_warned", "stale")
+    __slots__ = ("_lookups", "_missed", "_warn", "_warned", "stale")
 
-    def __init__(self, lookups: Mapping[str, Lookup], stale: str = "") -> None:
+    def __init__(
+        self, lookups: Mapping[str, Lookup], stale: str = "", *, warn: bool = True
+    ) -> None:
         self._lookups = dict(lookups)
         self._missed: set[str] = set()
+        self._warn = warn
         self._warned = 0
         self.stale = stale
 
     @classmethod
     def empty(cls) -> GateCache:
-        """A cache that derives every lookup: the gate as it was without a file."""
-        return cls({}, "no file")
+        """A cache that derives every lookup, silently: the gate without a file."""
+        return cls({}, warn=False)
 
     def lookup(
         self,
@@ -120,7 +124,7 @@ class GateCache:
 
     def warn_missed(self, seconds: float) -> None:
         """Log once that patterns were derived at start-up, and the fix."""
-        if len(self._missed) == self._warned or self.stale == "no file":
+        if not self._warn or len(self._missed) == self._warned:
             return
         self._warned = len(self._missed)
         why = f" ({self.stale})" if self.stale else " (a pattern was added or changed)"
