@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import random
 import sys
-from typing import Any
 
 import pytest
 
 from passerby.safety.text import TextAnalyser
 from passerby.safety.text.toxicity import ToxicityScorer
+from passerby.safety.text.toxicity_model import LinearModel, from_sklearn
 
 profanity_check = pytest.importorskip("profanity_check")
 
@@ -106,7 +106,7 @@ def test_insults_score_high_and_greetings_low(scorer: ToxicityScorer) -> None:
     assert (scorer.score("hello there friend") or 1.0) < 0.1
 
 
-def _missing() -> tuple[Any, Any]:
+def _missing() -> LinearModel:
     raise ImportError("profanity_check is not installed")
 
 
@@ -133,7 +133,7 @@ def test_analyser_without_model_emits_no_model_toxicity() -> None:
 
 
 def test_model_of_another_shape_is_unavailable() -> None:
-    scorer = ToxicityScorer(loader=lambda: (object(), object()))
+    scorer = ToxicityScorer(loader=lambda: from_sklearn(object(), object()))
     assert not scorer.available
     assert scorer.score("x") is None
 

@@ -26,12 +26,20 @@ so "o+" there is "o" or "oo".
 The gate must never skip a detector that would have fired: each step keeps
 or weakens a necessary condition, none adds one. ``tests/safety/test_gate.py``
 compares gated and ungated results.
+
+Deriving each pattern's literals (:func:`lookup_of`) takes seconds for all
+of them, so they are derived once and shipped in ``gate_cache.json``
+(:mod:`.gate_cache`); after a change to a pattern, a trigger, this module or
+:mod:`.prefilter`, ``python -m passerby.safety.text.rebuild`` writes it
+again. Until then the gate derives what the file lacks, at start-up.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -39,6 +47,8 @@ from typing import Any, Final
 import ahocorasick  # type: ignore[import-not-found]
 
 from passerby.core.signals import Signal
+from passerby.safety.text import gate_cache
+from passerby.safety.text.gate_cache import GateCache, Lookup
 from passerby.safety.text.normalise import Folded
 from passerby.safety.text.prefilter import (
     Atom,
@@ -66,13 +76,22 @@ class Trigger:
 
 
 class Gate:
-    """Picks the detectors that can fire on a message, in their order."""
+    """Picks the detectors that can fire on a message, in their order.
+
+    Args:
+        triggers: each detector, in order, with what it cannot fire without.
+        cache: where the patterns' lookups are read from; by default the
+            file shipped with the package (:mod:`.gate_cache`), which derives
+            those it lacks. ``GateCache.empty()`` derives them all.
+    """
 
     __slots__ = ("_checked", "_detectors", "_joined", "_plain", "_plain_joined", "_words")
 
-    def __init__(self, triggers: Sequence[Trigger]) -> None:
+    def __init__(self, triggers: Sequence[Trigger], cache: GateCache | None = None) -> None:
+        cache = cache if cache is not None else gate_cache.shipped()
         self._detectors = [t.detector for t in triggers]
         self._checked = [(i, t.check) for i, t in enumerate(triggers) if t.check is not None]
+        started = time.perf_counter()
 
         def scan(*forms: str) -> _Scan:
             rows = tuple(
@@ -81,13 +100,14 @@ class Gate:
                 for form in forms
                 for pattern in getattr(trigger, form)
             )
-            return _scan(rows, words=forms == ("words",))
+            return _scan(rows, cache, words=forms == ("words",))
 
         self._words = scan("words")
         self._plain = scan("plain")
         self._joined = scan("joined")
         # Most messages hold no apostrophe, and then ``joined`` is ``plain``.
         self._plain_joined = scan("plain", "joined")
+        cache.warn_missed(time.perf_counter() - started)
 
     def select(self, f: Folded) -> list[Detector]:
         plain, joined = f.plain, f.joined
@@ -115,12 +135,13 @@ class Gate:
 
 
 @functools.lru_cache(maxsize=16)
-def _scan(rows: tuple[tuple[int, re.Pattern[str]], ...], *, words: bool) -> _Scan:
-    """The scan of some detectors' patterns. Deriving it takes seconds and
-    its result depends on the patterns alone, so analysers share it."""
+def _scan(rows: tuple[tuple[int, re.Pattern[str]], ...], cache: GateCache, *, words: bool) -> _Scan:
+    """The scan of some detectors' patterns. It depends on the patterns
+    alone, so analysers share it."""
+    derive = functools.partial(lookup_of, words=words)
     table = _Table(words=words)
     for owner, pattern in rows:
-        table.add(pattern, owner)
+        table.add(cache.lookup(pattern, words=words, derive=derive), owner)
     return _Scan(table)
 
 
@@ -185,59 +206,74 @@ _WEAK: Final = 0.05
 _SEPARATOR: Final = "\x01"
 
 
-class _Table:
-    """The literals of one probe's patterns, and what each stands for.
+def lookup_of(pattern: re.Pattern[str], *, words: bool) -> Lookup:
+    """Derive what to look for in a probe before running ``pattern``, read
+    in ``words`` or in another form. Slow (milliseconds to a second per
+    pattern): :mod:`.gate_cache` keeps the result.
 
     A pattern cannot match unless every one of its witnesses (see
     :func:`.prefilter.witnesses`) does, and a witness cannot unless one of
     its literals is in the probe. The rarest witness is the pattern's *key*:
     only when one of its literals is found are the others checked.
     """
+    clauses = []
+    for factor_set in witnesses(pattern):
+        literals = _literals(factor_set, words=words)
+        if literals is not None:
+            clauses.append(literals)
+    if not clauses:
+        # Nothing to look for: the pattern's factors (or, with none, an
+        # empty one: always) are searched in the form as they are.
+        found = witnesses(pattern)
+        factor_set = found[0] if found else frozenset({()})
+        return Lookup(searched=frozenset(_unbound(f) for f in factor_set))
+    # fsum: the same total in any order, so the same key in every process.
+    clauses.sort(key=lambda literals: math.fsum(map(_odds, literals)))
+    key, *others = clauses
+    return Lookup(key=key, others=tuple(others))
+
+
+class _Table:
+    """The lookups of one probe's patterns, merged: per key literal, the
+    detectors it stands for and their other witnesses' literals."""
 
     def __init__(self, *, words: bool) -> None:
         self.words = words
         self.keys: dict[str, list[tuple[int, tuple[frozenset[str], ...]]]] = {}
         self.whole: dict[int, set[Factor]] = {}
 
-    def add(self, pattern: re.Pattern[str], owner: int) -> None:
-        clauses = []
-        for factor_set in witnesses(pattern):
-            literals = self._literals(factor_set)
-            if literals is not None:
-                clauses.append(literals)
-        if not clauses:
-            # Nothing to look for: the pattern's factors (or, with none, an
-            # empty one: always) are searched in the form as they are.
-            found = witnesses(pattern)
-            factor_set = found[0] if found else frozenset({()})
-            self.whole.setdefault(owner, set()).update(_unbound(f) for f in factor_set)
+    def add(self, lookup: Lookup, owner: int) -> None:
+        if not lookup.key:
+            self.whole.setdefault(owner, set()).update(lookup.searched)
             return
-        clauses.sort(key=lambda literals: sum(map(_odds, literals)))
-        key, *others = clauses
-        for literal in key:
-            self.keys.setdefault(literal, []).append((owner, tuple(others)))
+        row = (owner, lookup.others)
+        keys = self.keys
+        for literal in lookup.key:
+            keys.setdefault(literal, []).append(row)
 
-    def _literals(self, factor_set: frozenset[Factor]) -> frozenset[str] | None:
-        """One literal per factor (its rarest run, in every spelling); None
-        if some factor has none worth looking for."""
-        found: set[str] = set()
-        for factor in factor_set:
-            usable = [
-                (sum(map(_odds, run)), run)
-                for run in self._runs(factor)
-                if not any(map(_number, run))
-            ]
-            odds, best = min(usable, key=lambda row: row[0], default=(1.0, frozenset()))
-            if odds >= _WEAK:
-                return None
-            found |= best
-        return frozenset(found)
 
-    def _runs(self, factor: Factor) -> list[frozenset[str]]:
-        runs = _runs(factor, words=self.words, raw=False)
-        if not self.words:
-            runs += _runs(factor, words=False, raw=True)
-        return runs
+def _literals(factor_set: frozenset[Factor], *, words: bool) -> frozenset[str] | None:
+    """One literal per factor (its rarest run, in every spelling); None if
+    some factor has none worth looking for."""
+    found: set[str] = set()
+    for factor in factor_set:
+        usable = [
+            (math.fsum(map(_odds, run)), run)
+            for run in _factor_runs(factor, words=words)
+            if not any(map(_number, run))
+        ]
+        odds, best = min(usable, key=lambda row: row[0], default=(1.0, frozenset()))
+        if odds >= _WEAK:
+            return None
+        found |= best
+    return frozenset(found)
+
+
+def _factor_runs(factor: Factor, *, words: bool) -> list[frozenset[str]]:
+    runs = _runs(factor, words=words, raw=False)
+    if not words:
+        runs += _runs(factor, words=False, raw=True)
+    return runs
 
 
 def _number(literal: str) -> bool:
@@ -417,10 +453,12 @@ class _Scan:
         self._rows = table.keys
         self._raw = not table.words  # literals of punctuation, read in the form itself
         self._marks = _marks(table.keys) if self._raw else None
+        # Each pattern's clauses once (its rows share one tuple), not once
+        # per key literal.
+        clause_sets = {id(c): c for rows in table.keys.values() for _, c in rows}
         others: set[str] = set()
-        for rows in table.keys.values():
-            for _, clauses in rows:
-                others.update(*clauses)
+        for clauses in clause_sets.values():
+            others.update(*clauses)
         self._keys = _automaton(table.keys)
         self._others = _automaton(others)
         # Searched as they are; those pinned to the start only tried there.
@@ -487,11 +525,12 @@ def _marks(literals: Iterable[str]) -> Callable[[str], bool] | None:
     mark). Where a literal holds none, the probe shows it at the same place.
     None when only the whole haystack tells (a literal holding the
     separator)."""
-    found: set[str] = set()
+    chars: set[str] = set()
     for literal in literals:
         if _SEPARATOR in literal:
             return None
-        found.update(ch for ch in literal if _phi(ch) != ch)
+        chars.update(literal)
+    found = {ch for ch in chars if _phi(ch) != ch}
     if not found:
         return _never  # the probe shows every literal
     return _holds("[" + "".join(map(re.escape, sorted(found))) + "]")
@@ -536,5 +575,14 @@ def _automaton(literals: Iterable[str]) -> Any:
     automaton = ahocorasick.Automaton()
     for literal in literals:
         automaton.add_word(literal, literal)
+    if not len(automaton):
+        return _Nothing()  # an empty automaton refuses to be searched
     automaton.make_automaton()
     return automaton
+
+
+class _Nothing:
+    """The automaton of no literal: finds nothing."""
+
+    def iter(self, haystack: str) -> Iterable[tuple[int, str]]:
+        return ()

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -455,7 +456,9 @@ def chat_odds(text: str) -> float:
 
 
 def _set_odds(found: Factors) -> float:
-    return sum(_odds(factor) for factor in found) if found else 0.0
+    # fsum: the same total in any order of the set, so the same ranking in
+    # every process (the gate's shipped lookups must be reproducible).
+    return math.fsum(_odds(factor) for factor in found)
 
 
 def _trim(factor: Factor) -> Factor:

@@ -4,7 +4,8 @@ The package ships a fitted TF-IDF vectorizer and a calibrated linear SVM
 (scikit-learn's ``CalibratedClassifierCV`` over five ``LinearSVC`` folds with
 sigmoid calibration). Its own ``predict_prob`` builds sparse matrices and
 costs about 4 ms for one message, far too slow for the event loop. This
-module loads the same two objects once and scores one message in plain
+module reads the numbers of the same two objects once, without
+scikit-learn (:mod:`.toxicity_model`), and scores one message in plain
 Python with the same arithmetic:
 
 1. tokens from the vectorizer's own analyzer (lower-case, ``\\b\\w\\w+\\b``,
@@ -29,31 +30,28 @@ two tokens counts twice), it bounds that sum from above in turn, and each
 token's share is remembered (:class:`~.memo.TokenMemo`): most messages are
 proven harmless by a few dictionary look-ups.
 
-If the package (or scikit-learn, or joblib) is missing or its files cannot be
-read, the scorer is *unavailable*: :meth:`ToxicityScorer.score` returns
+If the package is missing or its files cannot be read, the scorer is
+*unavailable*: :meth:`ToxicityScorer.score` returns
 ``None`` and the detectors emit no toxicity signal, rather than a made-up
 score. It never raises after construction and never does I/O per message.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import re
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
+from passerby.safety.text import toxicity_model
 from passerby.safety.text.memo import TokenMemo
-
-PACKAGE: Final = "profanity_check"
+from passerby.safety.text.toxicity_model import LinearModel
 
 # A term's row: its idf, then idf times each fold's coefficient.
 _Row = tuple[float, tuple[float, ...]]
 # scikit-learn's default token pattern, r"(?u)\b\w\w+\b", finds the same
 # tokens as this one (a greedy run of word characters ends at a boundary),
 # which skips the boundary test at every position.
-_DEFAULT_TOKENS: Final = r"(?u)\b\w\w+\b"
 _TOKENS: Final = re.compile(r"\w\w+")
 # ASCII bytes that are not word characters, as spaces.
 _ASCII_SPACES: Final = bytes(
@@ -65,26 +63,15 @@ _SLACK: Final = 1e-9
 _TOKEN_MEMO_SIZE: Final = 8192
 
 
-def _load_bundled() -> tuple[Any, Any]:
-    """Read the fitted vectorizer and model from the installed package's data.
-
-    The package's own ``__init__`` loads both at import time; going through
-    the spec's location reads the files without importing it, so they are
-    loaded once, here.
-    """
-    spec = importlib.util.find_spec(PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError(f"{PACKAGE} is not installed")
-    import joblib  # type: ignore[import-untyped]
-
-    data = Path(next(iter(spec.submodule_search_locations))) / "data"
-    return joblib.load(data / "vectorizer.joblib"), joblib.load(data / "model.joblib")
-
-
 class ToxicityScorer:
     """Scores one message in 0..1 like ``profanity_check.predict_prob``.
 
-    Build one per process (loading takes about a second) and share it.
+    Build one per process (loading takes a tenth of a second) and share it.
+
+    Args:
+        loader: returns the model; by default the installed package's
+            (:func:`.toxicity_model.load`). One that raises ImportError,
+            OSError or ValueError makes the scorer unavailable.
     """
 
     __slots__ = (
@@ -99,7 +86,7 @@ class ToxicityScorer:
         "reason",
     )
 
-    def __init__(self, loader: Callable[[], tuple[Any, Any]] = _load_bundled) -> None:
+    def __init__(self, loader: Callable[[], LinearModel] = toxicity_model.load) -> None:
         self._rows: dict[str, _Row] = {}
         self._intercepts: tuple[float, ...] = ()
         self._calibration: tuple[tuple[float, float], ...] = ()
@@ -113,8 +100,7 @@ class ToxicityScorer:
         self._token_lift = TokenMemo(self.token_lift, _TOKEN_MEMO_SIZE)
         self.reason = ""
         try:
-            vectorizer, model = loader()
-            self._build(vectorizer, model)
+            self._build(loader())
         except (ImportError, OSError, ValueError, AttributeError, KeyError, TypeError) as exc:
             # Missing package, unreadable file or a model of another shape:
             # degrade to "unavailable" instead of failing the whole server.
@@ -122,60 +108,27 @@ class ToxicityScorer:
             self._analyse = None
             self.reason = f"{type(exc).__name__}: {exc}"
 
-    def _build(self, vectorizer: Any, model: Any) -> None:
-        if list(model.classes_) != [0, 1]:
-            raise ValueError("expected a binary model with classes [0, 1]")
-        folds = model.calibrated_classifiers_
-        coefs: list[Sequence[float]] = []
-        intercepts: list[float] = []
-        calibration: list[tuple[float, float]] = []
-        for fold in folds:
-            if fold.method != "sigmoid" or len(fold.calibrators) != 1:
-                raise ValueError("expected one sigmoid calibrator per fold")
-            estimator = fold.estimator
-            coefs.append([float(x) for x in estimator.coef_[0]])
-            intercepts.append(float(estimator.intercept_[0]))
-            calibrator = fold.calibrators[0]
-            calibration.append((float(calibrator.a_), float(calibrator.b_)))
-        idf = [float(x) for x in vectorizer.idf_]
+    def _build(self, model: LinearModel) -> None:
+        coefs = model.coefs
         rows: dict[str, _Row] = {}
         lift: dict[str, float] = {}
-        for term, index in vectorizer.vocabulary_.items():
-            weight = idf[index]
-            rows[term] = (weight, tuple(weight * coef[index] for coef in coefs))
-            top = max(coef[index] for coef in coefs)
+        for index, (term, weight) in enumerate(zip(model.terms, model.idf, strict=True)):
+            rows[term] = (weight, tuple([weight * coef[index] for coef in coefs]))
+            top = max([coef[index] for coef in coefs])
             if top > 0:
                 lift[term] = top * top
-        if vectorizer.norm != "l2" or vectorizer.sublinear_tf or not vectorizer.use_idf:
-            raise ValueError("expected an l2-normalised, linear-tf tf-idf vectorizer")
         self._rows = rows
+        self._intercepts = tuple(model.intercepts)
+        self._calibration = tuple(model.calibration)
         # The bound needs every fold's probability to grow with its dot
         # product (a negative sigmoid slope, as scikit-learn fits it).
-        self._lift = lift if all(a < 0 for a, _ in calibration) else {}
-        self._intercepts = tuple(intercepts)
-        self._calibration = tuple(calibration)
-        # The analyzer is preprocess (lower-case), tokenize, drop stop words.
-        # Stop words never enter the vocabulary, so the last step changes no
-        # score; skipping it halves the tokenising cost.
-        stop = vectorizer.get_stop_words() or frozenset()
-        if not stop.isdisjoint(rows):
-            raise ValueError("a stop word is in the vocabulary")
-        if vectorizer.analyzer != "word" or tuple(vectorizer.ngram_range) != (1, 1):
-            raise ValueError("expected a unigram word analyzer")
-        preprocess = vectorizer.build_preprocessor()
-        tokenize = vectorizer.build_tokenizer()
-        if (
-            vectorizer.token_pattern == _DEFAULT_TOKENS
-            and vectorizer.tokenizer is None
-            and vectorizer.preprocessor is None
-            and vectorizer.lowercase
-            and vectorizer.strip_accents is None
-        ):
-            self._analyse = lambda text: _TOKENS.findall(text.lower())
-        else:
-            self._analyse = lambda text: tokenize(preprocess(text))
+        self._lift = lift if all(a < 0 for a, _ in self._calibration) else {}
+        # The vectorizer's analyzer: lower-case, its default tokens, stop
+        # words dropped; none is in the vocabulary (checked when the model
+        # is read), so dropping them changes no score and is skipped.
+        self._analyse = lambda text: _TOKENS.findall(text.lower())
         # A message with no known word scores the intercepts alone.
-        self._empty = self._calibrate([0.0] * len(intercepts))
+        self._empty = self._calibrate([0.0] * len(self._intercepts))
 
     @property
     def available(self) -> bool:
