@@ -78,30 +78,47 @@ def tail(hits: int, n: int, rate: float) -> float:
 
 
 class Pattern:
-    """The last ``shape.window`` scores of one speaker (in a chat, or a device's chats)."""
+    """The last ``shape.window`` scores of one speaker (in a chat, or a device's chats).
 
-    __slots__ = ("_scores", "_shape")
+    The count of leaning messages and their categories are kept as scores
+    come and go, so a message costs the same whatever the window's size.
+    """
+
+    __slots__ = ("_kinds", "_scores", "_shape")
 
     def __init__(self, shape: Shape) -> None:
         self._shape = shape
-        self._scores: deque[tuple[float, float, str]] = deque(maxlen=shape.window)
+        self._scores: deque[tuple[float, float, str]] = deque()
+        self._kinds: dict[str, int] = {}  # category -> leaning messages in the window
 
     def add(self, score: float, category: str, now: float = 0.0) -> Reading:
-        self._scores.append((now, score, category))
+        scores = self._scores
+        if len(scores) == self._shape.window:
+            self._forget()
+        scores.append((now, score, category))
+        if score >= self._shape.hit:
+            self._kinds[category] = self._kinds.get(category, 0) + 1
         return self.read(now)
+
+    def _forget(self) -> None:
+        _, score, category = self._scores.popleft()
+        if score >= self._shape.hit:
+            left = self._kinds[category] - 1
+            if left:
+                self._kinds[category] = left
+            else:
+                del self._kinds[category]
 
     def read(self, now: float = 0.0) -> Reading:
         shape = self._shape
         scores = self._scores
         horizon = now - shape.max_age
         while scores and scores[0][0] < horizon:
-            scores.popleft()
-        kinds: dict[str, None] = {}
-        hits = 0
-        for _, score, category in scores:
-            if score >= shape.hit:
-                hits += 1
-                kinds[category] = None
+            self._forget()
+        kinds = self._kinds
+        if not kinds:
+            return NOTHING
+        hits = sum(kinds.values())
         if hits < shape.min_hits:
             return Reading(0.0, hits, tuple(kinds))
         surprise = -math.log10(max(tail(hits, len(scores), shape.base_rate), 1e-300))

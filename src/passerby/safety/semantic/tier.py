@@ -204,6 +204,11 @@ class SemanticTier:
             loop = asyncio.get_running_loop()
             self._timer = loop.call_later(self.settings.flush_seconds, self._flush)
 
+    @property
+    def ready(self) -> bool:
+        """True while a worker has loaded its model and takes batches."""
+        return self._ready
+
     def depth(self) -> int:
         return len(self._backlog) + len(self._in_flight or ())
 
