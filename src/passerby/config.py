@@ -140,7 +140,7 @@ class Settings:
     semantic_enabled: bool = True
     semantic_batch_size: int = 64
     semantic_queue_bound: int = 2048
-    semantic_flush_seconds: float = 0.02
+    semantic_flush_seconds: float = 0.1
 
     def __post_init__(self) -> None:
         if not 0 <= self.port <= 65535:

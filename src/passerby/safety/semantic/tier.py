@@ -59,7 +59,7 @@ class TierSettings:
     enabled: bool = True
     batch_size: int = 64
     queue_bound: int = 2048
-    flush_seconds: float = 0.02
+    flush_seconds: float = 0.1
     threads: int = 1
     data_dir: str | None = None
 
@@ -78,6 +78,10 @@ class Hearer(Protocol):
 Item = tuple["Tap", str, str, float]
 
 
+def _nobody() -> None:
+    return None  # a tap not bound yet
+
+
 class Tap:
     """One connection's way into the tier, and its speaker's patterns."""
 
@@ -87,7 +91,7 @@ class Tap:
         self._tier = tier
         self._device = device
         self._priority = teens
-        self._hearer: weakref.ref[Hearer] | None = None
+        self._hearer: Callable[[], Hearer | None] = _nobody
         # The current and the previous chat's patterns (a late score may be for the previous).
         self._patterns: dict[str, pattern.Pattern] = {}
         self._sent: dict[str, float] = {}  # chat -> the last value handed on (1.0+: reviewed)
@@ -99,13 +103,9 @@ class Tap:
     def submit(self, text: str, signalled: bool) -> None:
         """A message this connection's user sent (or tried to); ``signalled``:
         its conversation already has signals. Cheap: this is on the relay path."""
-        ref = self._hearer
-        hearer = ref() if ref is not None else None
-        if hearer is None:
-            return
-        chat = hearer.semantic_chat()
-        if chat is not None:
-            self._tier.offer((self, chat, text, self._tier.timer()), self._priority or signalled)
+        hearer = self._hearer()
+        if hearer is not None and (chat := hearer.semantic_chat()) is not None:
+            self._tier.offer(self, chat, text, self._priority or signalled)
 
     def scored(self, chat: str, score: float, category: str, wall: float) -> None:
         patterns = self._patterns
@@ -126,8 +126,7 @@ class Tap:
             return
         if signal.score < self._sent.get(chat, 0.0) + STEP:
             return
-        ref = self._hearer
-        hearer = ref() if ref is not None else None
+        hearer = self._hearer()
         if hearer is None:
             return
         self._sent[chat] = signal.score
@@ -191,12 +190,11 @@ class SemanticTier:
                 self._devices.put(device, across)
         return Tap(self, across, section.startswith("teens"))
 
-    def offer(self, item: Item, priority: bool) -> None:
+    def offer(self, tap: Tap, chat: str, text: str, priority: bool) -> None:
         if not self.enabled:
             self._metrics.semantic_skipped.inc("off")
             return
-        if len(item[2]) > MAX_CHARS:
-            item = (item[0], item[1], item[2][:MAX_CHARS], item[3])
+        item = (tap, chat, text[:MAX_CHARS], self.timer())
         dropped = self._backlog.offer(item, priority)
         if dropped is not None:
             self._metrics.semantic_skipped.inc(dropped)
