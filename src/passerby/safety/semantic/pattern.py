@@ -22,6 +22,7 @@ in as ``now``.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import deque
 from dataclasses import dataclass
@@ -77,6 +78,14 @@ def tail(hits: int, n: int, rate: float) -> float:
     return sum(math.comb(n, k) * rate**k * (1 - rate) ** (n - k) for k in range(hits, n + 1))
 
 
+@functools.cache
+def _value(hits: int, n: int, rate: float, full: float) -> float:
+    """A pattern's value for ``hits`` of ``n``: a few thousand pairs at most
+    (n <= window), worked out once each, as a score arrives for every message."""
+    surprise = -math.log10(max(tail(hits, n, rate), 1e-300))
+    return round(min(1.0, surprise / full), 4)
+
+
 class Pattern:
     """The last ``shape.window`` scores of one speaker (in a chat, or a device's chats).
 
@@ -121,5 +130,4 @@ class Pattern:
         hits = sum(kinds.values())
         if hits < shape.min_hits:
             return Reading(0.0, hits, tuple(kinds))
-        surprise = -math.log10(max(tail(hits, len(scores), shape.base_rate), 1e-300))
-        return Reading(round(min(1.0, surprise / shape.full), 4), hits, tuple(kinds))
+        return Reading(_value(hits, len(scores), shape.base_rate, shape.full), hits, tuple(kinds))
