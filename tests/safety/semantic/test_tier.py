@@ -16,7 +16,7 @@ from tests.support import eventually
 from passerby.clock import ManualClock
 from passerby.core.signals import Signal
 from passerby.metrics import Metrics
-from passerby.safety.semantic import worker
+from passerby.safety.semantic import frames, worker
 from passerby.safety.semantic.scorer import build_index
 from passerby.safety.semantic.tier import SemanticTier, TierSettings
 
@@ -40,7 +40,7 @@ class ThreadWorker:
         def run() -> None:
             gate.wait(10)
             try:
-                worker.send_frame(sock, hello or {"ready": 2})
+                frames.send_frame(sock, hello or {"ready": 2})
                 if hello is None:
                     worker.score_batches(sock, FakeEmbedder(), index)
             except OSError:

@@ -21,5 +21,7 @@ Glossary (one word per concept):
 
 Modules: :mod:`.examples` (the data), :mod:`.embedder` (the model, checked
 by hash), :mod:`.scorer` (pure scoring), :mod:`.pattern`, :mod:`.backlog`,
-:mod:`.worker`, :mod:`.tier`. Nothing here logs message text.
+:mod:`.frames` (the worker's wire, no numpy: the server's process never
+loads the model or numpy), :mod:`.worker`, :mod:`.tier`. Nothing here logs
+message text.
 """

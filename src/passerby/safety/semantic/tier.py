@@ -38,7 +38,7 @@ from passerby.clock import Clock
 from passerby.core.signals import Signal
 from passerby.metrics import Metrics
 from passerby.recent import RecentCache
-from passerby.safety.semantic import pattern, worker
+from passerby.safety.semantic import frames, pattern
 from passerby.safety.semantic.backlog import Backlog
 
 log = logging.getLogger(__name__)
@@ -230,7 +230,7 @@ class SemanticTier:
             return
         self._in_flight = items
         body = orjson.dumps({"texts": [item[2] for item in items]})
-        writer.write(worker.HEADER.pack(len(body)) + body)
+        writer.write(frames.HEADER.pack(len(body)) + body)
 
     def _scored(self, frame: dict[str, Any]) -> None:
         items, self._in_flight = self._in_flight or [], None
@@ -248,7 +248,7 @@ class SemanticTier:
     def _spawn_worker(self, child: socket.socket) -> multiprocessing.process.BaseProcess:
         context = multiprocessing.get_context("spawn")
         process = context.Process(
-            target=worker.main,
+            target=frames.worker_main,
             args=(child, self.settings.data_dir, self.settings.threads),
             name="passerby-semantic",
         )
@@ -357,9 +357,9 @@ class SemanticTier:
 
 async def _read_frame(reader: asyncio.StreamReader) -> dict[str, Any] | None:
     try:
-        head = await reader.readexactly(worker.HEADER.size)
-        (size,) = worker.HEADER.unpack(head)
-        if size > worker.MAX_FRAME:
+        head = await reader.readexactly(frames.HEADER.size)
+        (size,) = frames.HEADER.unpack(head)
+        if size > frames.MAX_FRAME:
             raise ValueError("frame too large")
         data: dict[str, Any] = orjson.loads(await reader.readexactly(size))
     except asyncio.IncompleteReadError:

@@ -1,9 +1,10 @@
 """The worker process: embeds and scores batches of messages, nothing else.
 
-It runs in a process of its own (started with ``spawn``: nothing of the
-server's event loop is inherited), so the relay never waits for the model
-and the model has a core to itself. It talks to the server over one socket
-in frames: a 4-byte big-endian length, then a JSON object.
+It runs in a process of its own (started with ``spawn`` at
+:func:`~.frames.worker_main`: nothing of the server's event loop is
+inherited), so the relay never waits for the model and the model has a core
+to itself. It talks to the server over one socket in frames
+(:mod:`.frames`): a 4-byte big-endian length, then a JSON object.
 
 * worker -> server, once: ``{"ready": n_examples}`` or
   ``{"error": code, "message": why}`` (then it exits);
@@ -20,56 +21,20 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import signal
 import socket
-import struct
 import time
 from pathlib import Path
-from typing import Any, Final
 
 import numpy as np
 import orjson
 
 from passerby.safety.semantic import examples as ex
 from passerby.safety.semantic.embedder import Embedder, ModelMismatch, UseEmbedder, model_digest
+from passerby.safety.semantic.frames import recv_frame, send_frame
 from passerby.safety.semantic.scorer import Index, build_index, score_vectors
 
 log = logging.getLogger(__name__)
-
-HEADER: Final = struct.Struct(">I")
-# A frame larger than this is a bug, not a batch (a batch is at most a few
-# hundred messages of at most a few thousand characters).
-MAX_FRAME: Final = 64 << 20
-
-
-def send_frame(sock: socket.socket, payload: dict[str, Any]) -> None:
-    body = orjson.dumps(payload)
-    sock.sendall(HEADER.pack(len(body)) + body)
-
-
-def _recv_exact(sock: socket.socket, n: int) -> bytes | None:
-    chunks = []
-    while n:
-        chunk = sock.recv(min(n, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        n -= len(chunk)
-    return b"".join(chunks)
-
-
-def recv_frame(sock: socket.socket) -> dict[str, Any] | None:
-    """The next frame, or None once the other side has closed."""
-    head = _recv_exact(sock, HEADER.size)
-    if head is None:
-        return None
-    (size,) = HEADER.unpack(head)
-    if size > MAX_FRAME:
-        raise ValueError("frame too large")
-    body = _recv_exact(sock, size)
-    if body is None:
-        return None
-    data: dict[str, Any] = orjson.loads(body)
-    return data
 
 
 def load_index(embedder: Embedder, data_dir: Path | None) -> Index:
@@ -126,7 +91,10 @@ def score_batches(sock: socket.socket, embedder: Embedder, index: Index) -> None
 
 
 def main(sock: socket.socket, data_dir: str | None, threads: int) -> None:
-    """The process's entry point (a module-level function, as ``spawn`` needs)."""
+    """The process's life (see :func:`passerby.safety.semantic.frames.worker_main`)."""
+    # Ctrl-C reaches the whole process group: the worker ends when the
+    # server closes its socket, not before.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         serve(sock, data_dir, threads)
     except (BrokenPipeError, ConnectionResetError):
