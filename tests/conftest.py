@@ -16,6 +16,10 @@ from tests.support import Client, LiveServer, Visitor, fresh_postgres_database, 
 from passerby.config import Settings
 
 PG_URL = os.environ.get("PASSERBY_TEST_DATABASE_URL", "")
+# The semantic tier starts a model process (a second or two, ~150 MB) with
+# every server: off for the suite's servers, in process and as `passerby
+# serve` subprocesses; tests/safety/semantic turn it on where they test it.
+os.environ.setdefault("PASSERBY_SEMANTIC_ENABLED", "false")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -37,7 +41,11 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
 @pytest.fixture
 def settings(tmp_path: Path, database_url: str) -> Settings:
     return Settings(
-        data_dir=str(tmp_path / "data"), database_url=database_url, port=0, log_level="warning"
+        data_dir=str(tmp_path / "data"),
+        database_url=database_url,
+        port=0,
+        log_level="warning",
+        semantic_enabled=False,
     )
 
 

@@ -49,6 +49,7 @@ from passerby.safety.policy import load_policy
 from passerby.safety.reports import EvidenceService, ReportService
 from passerby.safety.retention import RetentionJob
 from passerby.safety.risk import ConversationRisk
+from passerby.safety.semantic.tier import SemanticTier, TierSettings
 from passerby.safety.spool import Spool
 from passerby.safety.text.detectors import TextAnalyser
 from passerby.service.chat import ChatService, Safety
@@ -89,6 +90,7 @@ class Services:
     actions: Actions
     hasher: IpHasher
     limiters: LimiterFactory  # shared by every node (with the Redis broker)
+    semantic: SemanticTier | None = None
 
 
 SERVICES = web.AppKey("passerby.services", Services)
@@ -207,6 +209,7 @@ def build_services(
         counter=metrics.safety_actions,
     )
     sanctions = SafetyActions(policy, store, devices, actions, challenges, evidence, clock)
+    semantic = build_semantic(settings, metrics, clock)
     safety = Safety(
         store=store,
         devices=devices,
@@ -220,6 +223,7 @@ def build_services(
         origins=settings.origins(),
         trust_forwarded_for=settings.trust_forwarded_for,
         public_hosts=settings.public_hosts(),
+        semantic=semantic,
     )
 
     def on_match(match: Match, chat: str) -> None:
@@ -332,7 +336,32 @@ def build_services(
         actions,
         hasher,
         shared.limiters,
+        semantic,
     )
+
+
+def build_semantic(settings: Settings, metrics: Metrics, clock: Clock) -> SemanticTier | None:
+    """The semantic tier and its queue gauge, unless an operator turned it off."""
+    if not settings.semantic_enabled:
+        return None
+    tier = SemanticTier(
+        TierSettings(
+            batch_size=settings.semantic_batch_size,
+            queue_bound=settings.semantic_queue_bound,
+            flush_seconds=settings.semantic_flush_seconds,
+            data_dir=str(settings.data_path()),
+        ),
+        metrics,
+        clock,
+    )
+
+    async def depth() -> float:
+        return float(tier.depth())
+
+    metrics.gauge(
+        "passerby_semantic_queue_depth", "Messages waiting for the semantic worker.", depth
+    )
+    return tier
 
 
 def build_omegle(settings: Settings, chat: ChatService, clock: Clock, shared: Shared) -> OmegleApi:
@@ -407,6 +436,8 @@ def create_app(
         await services.evidence.start()
         await services.retention.start()
         await services.chat.start()
+        if services.semantic is not None:
+            await services.semantic.start()
         await services.websocket.start()
         if services.omegle is not None:
             await services.omegle.sessions.start()
@@ -414,6 +445,8 @@ def create_app(
         if services.omegle is not None:
             await services.omegle.sessions.close()
         await services.websocket.close()
+        if services.semantic is not None:
+            await services.semantic.close()
         await services.chat.close()
         await services.retention.close()
         await services.evidence.close()

@@ -1,5 +1,5 @@
 """The ``passerby`` command: ``serve``, ``migrate``, the evidence chain, the
-audit log, ``purge`` and ``--version``."""
+audit log, ``purge``, the semantic index (``index add``) and ``--version``."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import signal
 import sys
 import time
 from collections.abc import Coroutine, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 import orjson
@@ -29,6 +30,7 @@ from passerby.safety.bans import BanService
 from passerby.safety.iphash import IpHasher
 from passerby.safety.moderation_actions import Actions, Actor
 from passerby.safety.retention import RetentionJob
+from passerby.safety.semantic import examples
 from passerby.storage.audit import verify_audit as verify_audit_chain
 from passerby.storage.chain import verify_chain
 from passerby.storage.sql import SQLStore
@@ -99,6 +101,14 @@ def _parser() -> argparse.ArgumentParser:
 
     purge = commands.add_parser("purge", help="remove data past its retention period now")
     _store_flags(purge)
+
+    index = commands.add_parser("index", help="the semantic tier's examples")
+    index_commands = index.add_subparsers(dest="index_command", metavar="ACTION")
+    index_add = index_commands.add_parser(
+        "add", help="check a JSON Lines file of examples and add them to this server's index"
+    )
+    index_add.add_argument("file", help="one example a line (see docs/moderation.md)")
+    index_add.add_argument("--data-dir", dest="data_dir", help="the server's data folder")
     return parser
 
 
@@ -326,11 +336,23 @@ def manage_moderator(settings: Settings, action: str, name: str, role: str) -> i
     return 0
 
 
+def add_examples(settings: Settings, file: str) -> int:
+    """``index add``: the whole file is checked before anything is written."""
+    try:
+        added = examples.add_file(Path(file), settings.data_path())
+    except examples.ExampleError as exc:
+        print(f"passerby: {exc}", file=sys.stderr)
+        return 1
+    target = examples.operator_path(settings.data_path())
+    print(f"added {added} new examples to {target}; the semantic tier reads them when it starts")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     skip = {"command", "config", "evidence_command", "audit_command", "case_id", "reason"}
-    skip |= {"days", "out", "moderator_command", "name", "role"}
+    skip |= {"days", "out", "moderator_command", "name", "role", "index_command", "file"}
     overrides = {k: v for k, v in vars(args).items() if k not in skip}
     try:
         settings = load(args.config, overrides=overrides)
@@ -388,6 +410,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     elif args.command == "purge":
         _run(purge(settings))
+    elif args.command == "index":
+        if args.index_command != "add":
+            parser.parse_args(["index", "--help"])
+        return add_examples(settings, args.file)
     elif settings.workers > 1:
         return serve_workers(settings)
     else:

@@ -136,6 +136,14 @@ class Settings:
     console_lockout_minutes: float = 15.0
     console_setup_hours: float = 24.0
     console_address_logins_per_hour: int = 30
+    # The semantic tier (docs/moderation.md, "Semantic tier"): a worker
+    # process scores messages by meaning; batches of at most
+    # semantic_batch_size leave every semantic_flush_seconds; at most
+    # semantic_queue_bound messages wait, past that it samples.
+    semantic_enabled: bool = True
+    semantic_batch_size: int = 64
+    semantic_queue_bound: int = 2048
+    semantic_flush_seconds: float = 0.1
 
     def __post_init__(self) -> None:
         if not 0 <= self.port <= 65535:
@@ -177,6 +185,9 @@ class Settings:
             "console_lockout_minutes",
             "console_setup_hours",
             "console_address_logins_per_hour",
+            "semantic_batch_size",
+            "semantic_queue_bound",
+            "semantic_flush_seconds",
         ):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive")

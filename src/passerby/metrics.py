@@ -126,6 +126,26 @@ class Metrics:
             "Seconds a user waited from start to being matched.",
             (0.005, 0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 15, 30, 60, 120),
         )
+        # The semantic tier (safety/semantic): messages scored, not scored
+        # (reason: "ordinary"/"priority" dropped from a full backlog, "down"
+        # lost with a worker, "off" while the tier is off), review cases it
+        # asked for, and how far behind the chat its scores arrive.
+        self.semantic_scored = Counter(
+            "passerby_semantic_scored_total", "Messages the semantic tier scored."
+        )
+        self.semantic_skipped = LabelledCounter(
+            "passerby_semantic_skipped_total",
+            "Messages the semantic tier did not score, by reason.",
+            ("reason",),
+        )
+        self.semantic_reviews = Counter(
+            "passerby_semantic_reviews_total", "Review cases opened on a semantic signal."
+        )
+        self.semantic_lag = Histogram(
+            "passerby_semantic_lag_seconds",
+            "Seconds from a message being sent to its semantic score arriving.",
+            (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+        )
         self._gauges: list[tuple[str, str, GaugeReader]] = []
         self._families: list[tuple[str, str, tuple[str, ...], FamilyReader]] = []
 
@@ -156,6 +176,10 @@ class Metrics:
             self.work_pauses,
             self.safety_actions,
             self.time_to_match,
+            self.semantic_scored,
+            self.semantic_skipped,
+            self.semantic_reviews,
+            self.semantic_lag,
         ):
             parts.append(item.render())
         return "".join(parts)

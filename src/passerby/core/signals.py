@@ -33,6 +33,8 @@ SIGNAL_NAMES: Final[frozenset[str]] = frozenset(
         # Produced by the pipeline from message history, not by text detectors.
         "repeated",
         "flood",
+        # The semantic tier's pattern over a speaker's messages (safety.semantic).
+        "semantic",
     }
 )
 

@@ -179,6 +179,17 @@ class DeviceHistory(Protocol):
     def add(self, score: float, now: float) -> float: ...
 
 
+class SemanticHook(Protocol):
+    """The semantic tier's way in (``safety.semantic.tier.Tap``): one cheap call a message."""
+
+    def submit(self, text: str, signalled: bool) -> None: ...
+
+
+# All a semantic signal may lead to, whatever the policy file says: it is a
+# reason for a person to look, never a sanction (docs/moderation.md).
+SEMANTIC_ACTIONS = frozenset({"review_case"})
+
+
 class NoRisk:
     def observe(self, speaker: str, signals: Sequence[Signal]) -> RiskView:
         return RiskView(0.0, False)
@@ -211,8 +222,10 @@ class ChatModerator:
         *,
         flood_messages: int = 25,
         history: DeviceHistory | None = None,
+        semantic: SemanticHook | None = None,
     ) -> None:
         self._analyser = analyser
+        self._semantic = semantic
         # More messages than this within FLOOD_WINDOW is a flood signal.
         self._flood_messages = flood_messages
         self.policy = policy
@@ -254,6 +267,8 @@ class ChatModerator:
         risk = self._last_risk
         if signals or risk is None:  # no signal: the conversation's risk is unchanged
             risk = self._last_risk = self._risk.observe("me", signals)
+        if self._semantic is not None:
+            self._semantic.submit(text, risk.score > 0)
         # The conversation's risk is about one speaker; only act on it when
         # that speaker is the one sending now.
         mine = risk.subject == "me"
@@ -285,6 +300,29 @@ class ChatModerator:
             if outcome.delivery == "hold":
                 shown = text
         return Verdict(outcome, tuple(signals), shown, risk)
+
+    def semantic(self, signal: Signal, current: bool, wall: float) -> Verdict | None:
+        """A semantic-tier signal about our messages, arrived after them: it
+        joins the conversation's risk (``current``: the chat is still this
+        one) and goes through the rules. The verdict holds review cases only
+        (:data:`SEMANTIC_ACTIONS`); None when no rule asked for one."""
+        risk: RiskLike = RiskView(0.0, False)
+        score = 0.0
+        if current:
+            risk = self._last_risk = self._risk.observe("me", [signal])
+            score = risk.score if risk.subject == "me" else 0.0
+            self._peak = max(self._peak, score)
+        if self._device_history is not None:
+            score = max(score, self._device_history.value(wall))
+        # Never as an escalation: the rules that hold, end or ban on one
+        # were run, or not, when the messages themselves were judged.
+        outcome = self.policy.evaluate(
+            [signal], self.section, risk_score=score, escalated=False, strikes={}
+        )
+        decisions = tuple(d for d in outcome.decisions if d.action in SEMANTIC_ACTIONS)
+        if not decisions:
+            return None
+        return Verdict(Outcome("allow", decisions), (signal,), "", risk)
 
     def _check_mask(self, outcome: Outcome, shown: str) -> Outcome:
         """The outcome, or a hold instead when masking left in view any of

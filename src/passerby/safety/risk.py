@@ -29,6 +29,9 @@ flattery           0.15   0.05    teens compliment each other; beside a move
                                   to another app it is the groomer's opening
 isolation          0.40   0.20    pulling a stranger away from family, friends
                                   or watching eyes
+semantic           0.35   0.15    the semantic tier's pattern over a speaker's
+                                  messages (safety.semantic): it raises the
+                                  score, never escalates (not in PATTERN)
 =================  =====  ======  =============================================
 
 A category counts as *present* from a signal score of 0.5 (:data:`PRESENT`):
@@ -116,6 +119,7 @@ WEIGHTS: Final[Mapping[str, Mapping[str, float]]] = {
         "sexual": 0.45,
         "flattery": 0.15,
         "isolation": 0.40,
+        "semantic": 0.35,
     },
     "adults": {
         "age_question": 0.05,
@@ -130,6 +134,7 @@ WEIGHTS: Final[Mapping[str, Mapping[str, float]]] = {
         "sexual": 0.05,
         "flattery": 0.05,
         "isolation": 0.20,
+        "semantic": 0.15,
     },
 }
 SECTIONS: Final = frozenset(WEIGHTS)

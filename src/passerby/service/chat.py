@@ -48,6 +48,7 @@ from passerby.safety.moderation import (
 )
 from passerby.safety.reports import ReportService
 from passerby.safety.risk import DeviceRisk
+from passerby.safety.semantic.tier import SemanticTier, Tap
 from passerby.service.connection import LOW_TRUST_SUFFIX, ChatConnection, Door
 from passerby.storage.recorder import ChatRecorder
 
@@ -97,6 +98,8 @@ class Safety:
     origins: frozenset[str]
     trust_forwarded_for: bool
     public_hosts: frozenset[str] = frozenset()
+    # The semantic tier, when it is on (safety.semantic).
+    semantic: SemanticTier | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +222,7 @@ class ChatService:
             return None
         user = secrets.token_urlsafe(12)
         try:
-            session = await self._session_for(user, device, peer.section)
+            session, tap = await self._session_for(user, device, peer.section)
         except Exception:
             log.exception("could not read a device's state at connect")
             await self._device_offline(device)
@@ -236,6 +239,8 @@ class ChatService:
             section=session.section or "",
         )
         conn = ChatConnection(door, session, info, self)
+        if tap is not None:
+            tap.bind(conn)
         conn.network = network
         self.metrics.connections += 1
         self._connections.add(conn)
@@ -314,15 +319,20 @@ class ChatService:
             return_exceptions=True,
         )
 
-    async def _session_for(self, user: str, device: str, given: str | None) -> ChatSession:
+    async def _session_for(
+        self, user: str, device: str, given: str | None
+    ) -> tuple[ChatSession, Tap | None]:
         safety = self.safety
         section: str | None = None
         moderator = None
+        tap = None
         if device:
             state = await safety.devices.state(device)
             self._note_band_due(state)
             if state.section is not None:
                 section = state.section.name + (LOW_TRUST_SUFFIX if state.low_trust else "")
+                if safety.semantic is not None:
+                    tap = safety.semantic.tap(device, state.section.name)
                 moderator = functools.partial(
                     ChatModerator,
                     safety.analyser,
@@ -332,12 +342,15 @@ class ChatService:
                     safety.risk_factory,
                     flood_messages=self._flood_messages,
                     history=safety.actions.history_of(device),
+                    semantic=tap,
                 )
         elif given is not None:
             # No device: the rules still judge every message, with strikes
             # and risk that last as long as the connection (sanctions fall
             # on the address: see SafetyActions.apply).
             section = given
+            if safety.semantic is not None:
+                tap = safety.semantic.tap("", given)
             moderator = functools.partial(
                 ChatModerator,
                 safety.analyser,
@@ -347,6 +360,7 @@ class ChatService:
                 safety.risk_factory,
                 flood_messages=self._flood_messages,
                 history=DeviceRisk(),
+                semantic=tap,
             )
         session = ChatSession(
             user,
@@ -358,7 +372,7 @@ class ChatService:
         )
         if await self.challenge_owed(device):
             session.require_challenge()
-        return session
+        return session, tap
 
     # --- devices --------------------------------------------------------------
 

@@ -36,8 +36,11 @@ from passerby.core.session import (
     Pong,
     Send,
 )
+from passerby.core.signals import Signal
+from passerby.core.transcript import Action
 from passerby.safety.bans import Ban
 from passerby.safety.iphash import network_of
+from passerby.safety.moderation import ChatModerator
 from passerby.safety.reports import EvidenceNotSaved
 
 if TYPE_CHECKING:
@@ -251,6 +254,33 @@ class ChatConnection:
             if mine and theirs and mine != theirs:
                 await self._broker.block(mine, theirs)
         self.send(m.ReportReceived(report_id))
+
+    def semantic_chat(self) -> str | None:
+        """The chat a message sent now belongs to (for the semantic tier)."""
+        current = self.session.current
+        return current.chat if current is not None else None
+
+    async def semantic(self, chat: str, signal: Signal) -> bool:
+        """The semantic tier's signal about our messages in ``chat`` (this
+        chat or the last one): the rules may open a review case, with the
+        chat's transcript as its evidence, through the same path as any
+        rule's (:class:`Moderated`). True when they did."""
+        session = self.session
+        record = session.current
+        current = record is not None and record.chat == chat
+        if not current:
+            record = session.last
+        moderator = session.moderator
+        if record is None or record.chat != chat or not isinstance(moderator, ChatModerator):
+            return False  # the transcript is gone: nothing to show a reviewer
+        wall = self._service.clock.wall()
+        verdict = moderator.semantic(signal, current, wall)
+        if verdict is None:
+            return False
+        for decision in verdict.outcome.decisions:
+            record.actions.append(Action(wall, decision.rule, decision.action, decision.signals))
+        await self.run([Moderated(verdict, record)])
+        return True
 
     async def challenge(self, challenge: dict[str, object] | None = None) -> None:
         """Ask for proof of work; it holds for the device, across reconnects.

@@ -1,0 +1,103 @@
+"""The worker process: embeds and scores batches of messages, nothing else.
+
+It runs in a process of its own (started with ``spawn`` at
+:func:`~.frames.worker_main`: nothing of the server's event loop is
+inherited), so the relay never waits for the model and the model has a core
+to itself. It talks to the server over one socket in frames
+(:mod:`.frames`): a 4-byte big-endian length, then a JSON object.
+
+* worker -> server, once: ``{"ready": n_examples}`` or
+  ``{"error": code, "message": why}`` (then it exits);
+* server -> worker: ``{"texts": [...]}``; worker -> server:
+  ``{"scores": [[score, category], ...], "busy": seconds}``, in order.
+
+It keeps no per-user state and never logs text. The index is built at
+start from the shipped and the operator's examples; their vectors are
+cached in ``<data_dir>/semantic/`` under a digest of the model and the
+examples, so a later start only reads them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import signal
+import socket
+import time
+from pathlib import Path
+
+import numpy as np
+import orjson
+
+from passerby.safety.semantic import examples as ex
+from passerby.safety.semantic.embedder import Embedder, ModelMismatch, UseEmbedder, model_digest
+from passerby.safety.semantic.frames import recv_frame, send_frame
+from passerby.safety.semantic.scorer import Index, build_index, score_vectors
+
+log = logging.getLogger(__name__)
+
+
+def load_index(embedder: Embedder, data_dir: Path | None) -> Index:
+    """The index of the shipped and operator examples, from the cache when it is current."""
+    examples = ex.load_all(data_dir)
+    digest = hashlib.sha256(model_digest().encode())
+    for example in examples:
+        digest.update(orjson.dumps(example.as_json()) + b"\n")
+    cache = None
+    if data_dir is not None:
+        cache = data_dir / "semantic" / f"index-{digest.hexdigest()[:24]}.npy"
+    vectors = None
+    if cache is not None and cache.exists():
+        try:
+            vectors = np.load(cache, allow_pickle=False)
+            if vectors.shape != (len(examples), vectors.shape[1]):
+                vectors = None
+        except (OSError, ValueError):
+            vectors = None
+    if vectors is None:
+        vectors = embedder.encode([e.text for e in examples])
+        if cache is not None:
+            try:
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                np.save(cache, vectors, allow_pickle=False)
+            except OSError:
+                log.warning("could not cache the semantic index's vectors in %s", cache.parent)
+    return build_index(vectors, [e.label for e in examples], [e.category for e in examples])
+
+
+def serve(sock: socket.socket, data_dir: str | None, threads: int = 1) -> None:
+    """The worker's life: load, say ready, score batches until the socket closes."""
+    sock.setblocking(True)
+    try:
+        embedder = UseEmbedder(threads=threads)
+        index = load_index(embedder, Path(data_dir) if data_dir else None)
+    except ModelMismatch as exc:
+        send_frame(sock, {"error": "model_mismatch", "message": str(exc)})
+        return
+    except ex.ExampleError as exc:
+        send_frame(sock, {"error": "bad_examples", "message": str(exc)})
+        return
+    send_frame(sock, {"ready": len(index.harmful) + len(index.safe)})
+    score_batches(sock, embedder, index)
+
+
+def score_batches(sock: socket.socket, embedder: Embedder, index: Index) -> None:
+    while (frame := recv_frame(sock)) is not None:
+        started = time.perf_counter()
+        texts = frame.get("texts", [])
+        scored = score_vectors(embedder.encode(texts), index) if texts else []
+        busy = time.perf_counter() - started
+        send_frame(sock, {"scores": [[s.score, s.category] for s in scored], "busy": busy})
+
+
+def main(sock: socket.socket, data_dir: str | None, threads: int) -> None:
+    """The process's life (see :func:`passerby.safety.semantic.frames.worker_main`)."""
+    # Ctrl-C reaches the whole process group: the worker ends when the
+    # server closes its socket, not before.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        serve(sock, data_dir, threads)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the server went away
+    finally:
+        sock.close()

@@ -1,0 +1,167 @@
+"""The tier with the real sentence encoder: its hash check, the worker
+process end to end, and a running server. The tests marked ``model`` load
+the model (a second or more, ~150 MB each)."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from tests.conftest import VisitorFactory
+from tests.support import Client, LiveServer, Visitor, eventually, start_chat, start_server
+
+from passerby.clock import SystemClock
+from passerby.config import Settings
+from passerby.core.signals import Signal
+from passerby.metrics import Metrics
+from passerby.safety.semantic import embedder
+from passerby.safety.semantic.tier import SemanticTier, TierSettings
+
+# Paraphrases of grooming moves, none of them a line of the shipped index.
+GROOMING = [
+    "you come across as way older than the people in your grade",
+    "your parents probably don't get you like i do",
+    "this can stay just between the two of us",
+    "does anyone at home look at your phone",
+]
+BENIGN = [
+    "i have so much homework tonight",
+    "do you play minecraft",
+    "my mom made pancakes this morning",
+    "what music do you listen to",
+    "haha my cat just knocked over a plant",
+    "school starts so early tomorrow",
+]
+
+
+def test_the_model_files_match_their_pinned_digests() -> None:
+    embedder.check_files(embedder.resources())
+
+
+def test_a_changed_model_file_is_refused(tmp_path: Path) -> None:
+    copy = tmp_path / "resources"
+    shutil.copytree(embedder.resources(), copy)
+    with open(copy / "sp.model", "r+b") as fh:
+        first = fh.read(1)
+        fh.seek(0)
+        fh.write(bytes([first[0] ^ 1]))
+    with pytest.raises(embedder.ModelMismatch, match=r"sp\.model has SHA-256 .* not the pinned"):
+        embedder.UseEmbedder(folder=copy)
+    (copy / "weights.npz").unlink()
+    with pytest.raises(embedder.ModelMismatch, match="cannot read the model file"):
+        embedder.check_files(copy)
+
+
+class Hearer:
+    def __init__(self, chat: str) -> None:
+        self.chat = chat
+        self.heard: list[Signal] = []
+
+    def semantic_chat(self) -> str | None:
+        return self.chat
+
+    async def semantic(self, chat: str, signal: Signal) -> bool:
+        self.heard.append(signal)
+        return False
+
+
+async def _true(value: object) -> bool:
+    return bool(value)
+
+
+@pytest.mark.model
+async def test_the_worker_process_scores_a_grooming_speaker_and_not_an_ordinary_one(
+    tmp_path: Path,
+) -> None:
+    metrics = Metrics()
+    tier = SemanticTier(TierSettings(data_dir=str(tmp_path)), metrics, SystemClock())
+    groomer, teen = tier.tap("g", "teens"), tier.tap("t", "teens")
+    assert groomer is not None and teen is not None
+    heard_groomer, heard_teen = Hearer("c1"), Hearer("c1")
+    groomer.bind(heard_groomer)
+    teen.bind(heard_teen)
+    await tier.start()
+    try:
+        for line in GROOMING:
+            groomer.submit(line, signalled=False)
+        for line in BENIGN:
+            teen.submit(line, signalled=False)
+        total = len(GROOMING) + len(BENIGN)
+        await eventually(lambda: _true(metrics.semantic_scored.value == total), timeout=120)
+        assert metrics.semantic_scored.value == total
+        assert tier.examples > 200
+        await eventually(lambda: _true(heard_groomer.heard))
+        strongest = max(s.score for s in heard_groomer.heard)
+        assert strongest >= 0.5
+        assert heard_teen.heard == []
+        # The index's vectors were cached for the next start.
+        assert list((tmp_path / "semantic").glob("index-*.npy"))
+    finally:
+        await tier.close()
+
+
+class NoDetectors:
+    """Keyword detectors that find nothing: what is left is the semantic tier."""
+
+    def analyse(self, text: str) -> list[Signal]:
+        return []
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path}/data/passerby.db"  # one engine is enough here
+
+
+@pytest.fixture
+async def semantic_server(settings: Settings) -> AsyncIterator[LiveServer]:
+    server = await start_server(replace(settings, semantic_enabled=True), analyser=NoDetectors())
+    yield server
+    await server.stop()
+
+
+async def _teen_chat(server: LiveServer, visitor: VisitorFactory) -> tuple[Visitor, Client, Client]:
+    a, b = await visitor(server, band="13-17"), await visitor(server, band="13-17")
+    ca, cb = await a.connect(), await b.connect()
+    await start_chat(ca, cb)
+    return a, ca, cb
+
+
+@pytest.mark.model
+async def test_a_paraphrased_grooming_chat_gets_a_review_case_and_a_benign_one_does_not(
+    semantic_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    server = semantic_server
+    groomer, ga, gb = await _teen_chat(server, visitor)
+    _, ta, tb = await _teen_chat(server, visitor)
+    for line in GROOMING:
+        await ga.send(type="message", text=line)
+        # Delivered: the semantic tier never holds a message.
+        assert (await gb.expect("message"))["text"] == line
+    for line in BENIGN:
+        await ta.send(type="message", text=line)
+        assert (await tb.expect("message"))["text"] == line
+    store = server.services.store
+    [case] = await eventually(lambda: store.list_cases(kind="review"), timeout=120)
+    assert case.subject == groomer.device
+    records = await server.services.evidence.list_records(case.id)
+    trigger = records[0].body["trigger"]
+    assert trigger["rule"] == "semantic-pattern-teens"
+    assert trigger["signals"] == ["semantic"]
+    [[name, score, detail]] = trigger["detected"]
+    assert name == "semantic" and score >= 0.5 and detail.startswith("scope=chat;hits=")
+    assert [line["text"] for line in records[0].body["transcript"]] == GROOMING
+    # Every message was scored; the benign chat asked for nothing.
+    total = len(GROOMING) + len(BENIGN)
+    metrics = server.services.metrics
+    await eventually(lambda: _true(metrics.semantic_scored.value >= total), timeout=60)
+    await asyncio.sleep(0.5)  # a verdict for the benign chat would have come by now
+    assert metrics.semantic_reviews.value == 1
+    assert len(await store.list_cases()) == 1
+    async with groomer.http.get(server.url + "/metrics") as response:
+        rendered = await response.text()
+    assert "passerby_semantic_scored_total" in rendered
+    assert "passerby_semantic_queue_depth 0" in rendered

@@ -1,0 +1,195 @@
+"""The server's side of the tier against a worker that speaks the protocol
+in a thread, with a fake embedder (no model): batches, verdicts back to the
+connection, sampling when the worker falls behind, switching off."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+from typing import Any
+
+import numpy as np
+import pytest
+from tests.support import eventually
+
+from passerby.clock import ManualClock
+from passerby.core.signals import Signal
+from passerby.metrics import Metrics
+from passerby.safety.semantic import frames, worker
+from passerby.safety.semantic.scorer import build_index
+from passerby.safety.semantic.tier import SemanticTier, TierSettings
+
+# Texts that start with "!" point at the harmful example, the rest at the safe one.
+HARMFUL = np.array([1.0, 0.0], dtype=np.float32)
+SAFE = np.array([0.0, 1.0], dtype=np.float32)
+
+
+class FakeEmbedder:
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return np.stack([HARMFUL if t.startswith("!") else SAFE for t in texts])
+
+
+class ThreadWorker:
+    """A worker in a thread; ``hello`` replaces the ready frame (e.g. an error)."""
+
+    def __init__(self, sock: socket.socket, hello: dict[str, Any] | None, gate: threading.Event):
+        self.sock = sock
+        index = build_index(np.stack([HARMFUL, SAFE]), ["harmful", "safe"], ["secrecy", "talk"])
+
+        def run() -> None:
+            gate.wait(10)
+            try:
+                frames.send_frame(sock, hello or {"ready": 2})
+                if hello is None:
+                    worker.score_batches(sock, FakeEmbedder(), index)
+            except OSError:
+                pass
+            finally:
+                sock.close()
+
+        self.thread = threading.Thread(target=run, daemon=True)
+        self.thread.start()
+
+    def join(self, timeout: float | None = None) -> None:
+        self.thread.join(timeout)
+
+    def is_alive(self) -> bool:
+        return self.thread.is_alive()
+
+    def kill(self) -> None:
+        pass
+
+
+class Hearer:
+    def __init__(self, chat: str = "c1", opens_case: bool = True) -> None:
+        self.chat: str | None = chat
+        self.opens_case = opens_case
+        self.heard: list[tuple[str, Signal]] = []
+
+    def semantic_chat(self) -> str | None:
+        return self.chat
+
+    async def semantic(self, chat: str, signal: Signal) -> bool:
+        self.heard.append((chat, signal))
+        return self.opens_case
+
+
+def make_tier(
+    hello: dict[str, Any] | None = None, bound: int = 100, batch: int = 64
+) -> tuple[SemanticTier, Metrics, threading.Event]:
+    metrics = Metrics()
+    gate = threading.Event()
+
+    def process(child: socket.socket) -> ThreadWorker:
+        return ThreadWorker(child.dup(), hello, gate)
+
+    tier = SemanticTier(
+        TierSettings(batch_size=batch, queue_bound=bound, flush_seconds=0.005),
+        metrics,
+        ManualClock(),
+        process=process,  # type: ignore[arg-type]
+    )
+    return tier, metrics, gate
+
+
+async def test_scores_come_back_and_a_pattern_reaches_the_connection() -> None:
+    tier, metrics, gate = make_tier()
+    gate.set()
+    await tier.start()
+    try:
+        tap = tier.tap("device-1", "teens")
+        assert tap is not None
+        hearer = Hearer()
+        tap.bind(hearer)
+        for text in ["hi", "!keep it between us", "how was school", "!dont tell your mum"]:
+            tap.submit(text, signalled=False)
+        await eventually(lambda: _true(metrics.semantic_scored.value == 4))
+        assert metrics.semantic_scored.value == 4
+        await eventually(lambda: _true(hearer.heard))
+        [(chat, signal)] = hearer.heard
+        assert chat == "c1" and signal.name == "semantic" and signal.score >= 0.5
+        assert signal.detail == "scope=chat;hits=2;kinds=secrecy"
+        assert metrics.semantic_lag.count == 4
+        assert metrics.semantic_reviews.value == 1
+        # A case was opened for this chat: more leaning lines ask for no second one.
+        for _ in range(3):
+            tap.submit("!more secrets", signalled=False)
+        await eventually(lambda: _true(metrics.semantic_scored.value == 7))
+        await asyncio.sleep(0.05)
+        assert len(hearer.heard) == 1
+    finally:
+        await tier.close()
+
+
+async def test_ordinary_talk_reaches_nobody() -> None:
+    tier, metrics, gate = make_tier()
+    gate.set()
+    await tier.start()
+    try:
+        tap = tier.tap("device-2", "adults")
+        assert tap is not None
+        hearer = Hearer()
+        tap.bind(hearer)
+        for i in range(20):
+            tap.submit(f"ordinary line {i}", signalled=False)
+        await eventually(lambda: _true(metrics.semantic_scored.value == 20))
+        await asyncio.sleep(0.05)
+        assert metrics.semantic_scored.value == 20 and hearer.heard == []
+    finally:
+        await tier.close()
+
+
+async def test_a_worker_that_falls_behind_samples_teens_and_signalled_chats_first() -> None:
+    tier, metrics, gate = make_tier(bound=4)
+    await tier.start()  # the worker is "loading" until the gate opens
+    try:
+        adult = tier.tap("a", "adults")
+        teen = tier.tap("t", "teens")
+        assert adult is not None and teen is not None
+        adult_hearer, teen_hearer = Hearer("adult-chat"), Hearer("teen-chat")
+        adult.bind(adult_hearer)
+        teen.bind(teen_hearer)
+        for i in range(6):
+            adult.submit(f"adult {i}", signalled=False)
+        adult.submit("adult with signals", signalled=True)
+        for i in range(3):
+            teen.submit(f"teen {i}", signalled=False)
+        # 10 offered, 4 kept: every priority one (3 teens, 1 signalled), no ordinary one.
+        assert tier.depth() == 4
+        assert metrics.semantic_skipped.values == {("ordinary",): 6}
+        gate.set()
+        await eventually(lambda: _true(metrics.semantic_scored.value == 4))
+        assert metrics.semantic_scored.value == 4
+        assert tier.depth() == 0
+        rendered = await metrics.render()
+        assert 'passerby_semantic_skipped_total{reason="ordinary"} 6' in rendered
+    finally:
+        await tier.close()
+
+
+async def test_a_worker_whose_model_fails_its_check_switches_the_tier_off(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    refusal = {"error": "model_mismatch", "message": "the model file has another digest"}
+    tier, metrics, gate = make_tier(hello=refusal)
+    gate.set()
+    tap = tier.tap("d", "teens")
+    assert tap is not None
+    hearer = Hearer()
+    tap.bind(hearer)
+    tap.submit("waiting while the worker loads", signalled=False)
+    await tier.start()
+    try:
+        await eventually(lambda: _true(not tier.enabled))
+        assert not tier.enabled
+        assert "semantic tier switched off" in caplog.text and "model_mismatch" in caplog.text
+        tap.submit("after", signalled=False)
+        assert metrics.semantic_skipped.values == {("off",): 2}
+        assert tier.tap("d", "teens") is None  # new connections get no tap at all
+    finally:
+        await tier.close()
+
+
+async def _true(value: object) -> bool:
+    return bool(value)
