@@ -291,3 +291,28 @@ def test_peer_small_talk_among_teens_does_not_escalate(
     assert not any(u.escalate for u in updates)
     for text in lines:
         assert not _acted(gated, text, "teens"), (text, gated.analyse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("me chama no zap", "off_platform"),
+        ("schreib mir auf snap", "off_platform"),
+        ("lass uns auf telegram schreiben", "off_platform"),
+        ("meu insta é joao_22", "pii_handle"),
+        ("mein snap ist lena_08", "pii_handle"),
+        ("du bist echt hübsch für dein alter", "flattery"),
+        ("wir können uns treffen wenn du willst", "meet_request"),
+    ],
+)
+def test_moving_elsewhere_and_handles_in_portuguese_and_german(
+    gated: TextAnalyser, text: str, name: str
+) -> None:
+    found = {s.name: s.score for s in gated.analyse(text)}
+    assert found.get(name, 0.0) >= 0.6, found
+
+
+def test_a_teen_added_on_an_app_with_flattery_escalates_in_german(gated: TextAnalyser) -> None:
+    risk = ConversationRisk("teens")
+    risk.observe("a", gated.analyse("du bist echt hübsch für dein alter"))
+    assert risk.observe("a", gated.analyse("schreib mir auf snap")).escalate

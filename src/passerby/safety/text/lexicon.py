@@ -445,6 +445,15 @@ FLATTERY: Final = (
         "kind=mature",
     ),
     (
+        # Any compliment "for your age": "hübsch für dein Alter", "linda pra sua idade".
+        r"\b(?:so|really|very|pretty|cute|hot|smart|beautiful|gorgeous|tall|developed|grown|"
+        r"linda|lindo|bonita|bonito|guapa|guapo|gostosa|hubsch|schon|suss|cantik|ganteng|"
+        r"inteligente|klug)\s+(?:for|para|pra|fur|untuk|buat)\s+(?:your|ur|tu|sua|a sua|dein|"
+        r"seu|umur|usia)\s*(?:age|edad|idade|alter|mu|kamu|umurmu)\b",
+        0.8,
+        "kind=mature",
+    ),
+    (
         r"\b(?:madur[oa]|reif|dewasa|erwachsen)\s+(?:para|pra|fur|untuk|buat)\s+(?:tu|sua|"
         r"a sua|dein|umur|usia|seu|seine)\s*(?:edad|idade|alter|mu|kamu|umurmu)?\b|\b(?:no "
         r"eres|nao e|nao es|du bist nicht|kamu ga|kamu gak|kamu beda)\s+(?:como|wie|kayak|"
@@ -527,6 +536,7 @@ MEETING: Final = (
         "ask=meet",
     ),
     (
+        r"\bwir\s+(?:konnen|konnten|sollten|koennen)\s+uns\s+(?:mal\s+)?(?:treffen|sehen)\b|"
         r"\b(?:te recojo|paso por ti|te busco|te pego|ich hol dich ab|ich hole dich ab|"
         r"ich komme zu dir|voy a tu casa|vou ai na sua casa|vou na sua casa|ven a mi casa|"
         r"vem pra minha casa|komm zu mir|main ke rumahku|ke rumah aku|aku samperin)\b",

@@ -197,9 +197,10 @@ class Patterns:
         )
         self.handle_at = c(r"(?<![\w.@])@[a-z0-9_.]{3,30}")
         self.handle_named = c(
-            rf"\b(?:my|add|add me|follow me|find me)\s*(?:on\s*)?(?P<app>{_APP_ANY}|username|user "
+            rf"\b(?:my|add|add me|follow me|find me|mi|meu|minha|mein|meine|akun)\s*(?:on\s*)?"
+            rf"(?P<app>{_APP_ANY}|username|user "
             r"name|user|handle|acc|account|ign|gamertag|tag|id)(?:\s*(?:name|id|username|@))?"
-            r"(?P<sep>\s*(?:is|=|:|-|->|@)?\s*)(?P<handle>[a-z0-9_.]{3,30})"
+            r"(?P<sep>\s*(?:is|ist|es|e|eh|=|:|-|->|@)?\s*)(?P<handle>[a-z0-9_.]{3,30})"
         )
         self.discord_tag = c(r"\b[a-z0-9_.]{2,32}#\d{4}\b")
         self.phone = c(r"(?<![\w.])\+?\(?\d[\d\s().\-/]{5,22}\d(?![\w])")
@@ -245,8 +246,11 @@ class Patterns:
             r"text|speak|message|talk more|chat more|keep talking))"
         )
         self.off_requests: tuple[tuple[re.Pattern[str], float], ...] = (
-            (c(rf"\b{ask_for}\s+(?:on|to|at|in|over|via|di|en|por)\s+(?P<app>{_APP_ANY})\b"),
-             0.9),
+            (c(rf"\b{ask_for}\s+(?:on|to|at|in|over|via|di|en|por|no|na|auf|pro|pra|ke|bei|im)\s+"
+               rf"(?P<app>{_APP_ANY})\b"), 0.9),
+            (c(rf"\b(?:vamos|bora|lass uns|vamos a|pindah ke|ayo ke|yuk ke|wechseln wir)\s+"
+               rf"(?:(?:pro|pra|para o|auf|al|a|ke|ins|zu|zum)\s+)?(?P<app>{_APP_DISTINCT})\b"),
+             0.85),
             (c(rf"\b(?:whats|what is|wats|wat is|wut is|send|drop|give me|gimme|share|"
                rf"pass me|pasame|minta|can i get|can i have|could i get|got)\s+{_YOUR}?\s*"
                rf"(?P<app>{_APP_ANY})\b"), 0.9),
