@@ -59,6 +59,13 @@ NOT_TRIGGERS = {
     "second_person",
     "insult_noun",
     "insult_phrase",
+    # read only once a detector's own trigger matched: a link found (the
+    # advert's cue words, the sites people share songs from), an insult
+    # found (laughter that makes it teasing)
+    "promo_cue",
+    "content_site",
+    "laughter",
+    "mild_insult",
     *(name for name in vars(Patterns()) if name.endswith("_gate")),
 }
 

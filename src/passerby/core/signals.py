@@ -30,6 +30,8 @@ SIGNAL_NAMES: Final[frozenset[str]] = frozenset(
         "flattery",
         "isolation",
         "link",
+        # Adverts and link bots: selling, money, free goods, "follow my page".
+        "promo",
         # Produced by the pipeline from message history, not by text detectors.
         "repeated",
         "flood",

@@ -143,6 +143,13 @@ class TextAnalyser:
             Trigger(self._isolation, words=rows(p.isolation)),
             Trigger(self._sexual, words=rows(p.sexual)),
             Trigger(self._toxic, words=[p.toxic_lexicon], check=self._may_be_toxic),
+            # After the contact detector: an advert is often a link with a cue.
+            Trigger(
+                self._promo,
+                words=rows(p.promo),
+                plain=[p.promo_shortener, p.url, p.domain, p.domain_spelled],
+            ),
+            Trigger(self._directed, words=rows(p.directed)),
         ]
 
     # -- personal data and links ------------------------------------------------
@@ -366,6 +373,58 @@ class TextAnalyser:
             if pattern.search(f.words):
                 out.append(Signal("sexual", score, detail))
                 return
+
+    # -- adverts and link bots ------------------------------------------------
+
+    def _promo(self, f: Folded, out: list[Signal]) -> None:
+        """Selling, money, free goods, adult promotion, "follow my page"; a
+        link shortener; or a link beside an advert's words ("check out
+        www.hotdeals-now.biz"), unless the link is to a site where people
+        share songs and videos."""
+        p = self._p
+        words = f.words
+        if p.promo_gate.search(words):
+            for pattern, score, detail in p.promo:
+                if pattern.search(words):
+                    out.append(Signal("promo", score, detail))
+                    return
+        plain = f.plain
+        if p.promo_shortener.search(plain):
+            out.append(Signal("promo", 0.85, "kind=shortener"))
+            return
+        if (
+            any(signal.name == "link" for signal in out)
+            and p.promo_cue.search(words)
+            and not p.content_site.search(plain)
+        ):
+            out.append(Signal("promo", 0.85, "kind=link"))
+
+    # -- insults and threats in every language --------------------------------
+
+    def _directed(self, f: Folded, out: list[Signal]) -> None:
+        """An insult in a second-person frame ("eres un idiota", "kamu bodoh
+        banget", "você é um lixo", "du bist so ein Idiot"), a message that is
+        only an insult, or a threat ("te voy a encontrar", "ich weiß wo du
+        wohnst", "I will find you"). Swearing that names nobody ("puta madre,
+        perdí", "anjing kalah lagi", "scheiße") matches no frame. A mild
+        insult with laughter ("eres tonta jajaja") is teasing: kept under
+        every rule."""
+        p = self._p
+        words = f.words
+        if not p.directed_gate.search(words):
+            return
+        for pattern, score, detail in p.directed:
+            match = pattern.search(words)
+            if match is None:
+                continue
+            if (
+                detail != "threat"
+                and p.mild_insult.search(match.group())
+                and p.laughter.search(words)
+            ):
+                score, detail = UNDIRECTED_SCORE, detail + ";teasing"
+            out.append(Signal("toxicity", score, detail))
+            return
 
     def _may_be_toxic(self, f: Folded) -> bool:
         """False when the model cannot score the message or its folded form

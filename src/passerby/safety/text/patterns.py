@@ -23,6 +23,28 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+from passerby.safety.text.lexicon import (
+    AGE_QUESTIONS,
+    ALONE,
+    ASK_FOR_MORE,
+    CONTENT_SITES,
+    DIRECTED,
+    FLATTERY,
+    ISOLATION,
+    LAUGHTER,
+    MEETING,
+    MILD_INSULTS,
+    PICTURES,
+    PROMO,
+    PROMO_CUE,
+    SECRECY,
+    SEXUAL_CRUDE,
+    SEXUAL_TOPIC,
+    SHORTENERS,
+    SOLICITATION,
+    THREATS,
+)
+
 # Ages outside this range after "I'm N" are more likely not ages at all
 # ("I'm 5'7", "im 100% sure"); under 8 is ignored, above 79 weakened.
 MIN_AGE: Final = 8
@@ -81,7 +103,7 @@ _APPS: Final = {
     "snapchat": (r"snap ?chat|snapchat|snpchat", r"snap|sc|snp"),
     "instagram": (r"insta ?gram|instagram|insta|instas", r"ig|gram"),
     "telegram": (r"tele ?gram|telegram|telegarm", r"tg|tele"),
-    "whatsapp": (r"whats ?app|whatsap+|wats ?ap+|watsap+|wasap|wassap", r"wa|whats"),
+    "whatsapp": (r"whats ?app|whatsap+|wats ?ap+|watsap+|wasap|wassap|zapzap", r"wa|whats|zap"),
     "discord": (r"discord|disc0rd|discrod", r"dc|disc"),
     "kik": (r"kik", r""),
     "wickr": (r"wickr|wicker me", r""),
@@ -134,6 +156,13 @@ def _stretch(alternatives: str) -> str:
     )
 
 
+def _rows(
+    sources: Iterable[tuple[str, float, str]],
+) -> tuple[tuple[re.Pattern[str], float, str], ...]:
+    """Compiled rows of :mod:`.lexicon`'s tables."""
+    return tuple((re.compile(source), score, detail) for source, score, detail in sources)
+
+
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
@@ -168,9 +197,10 @@ class Patterns:
         )
         self.handle_at = c(r"(?<![\w.@])@[a-z0-9_.]{3,30}")
         self.handle_named = c(
-            rf"\b(?:my|add|add me|follow me|find me)\s*(?:on\s*)?(?P<app>{_APP_ANY}|username|user "
+            rf"\b(?:my|add|add me|follow me|find me|mi|meu|minha|mein|meine|akun)\s*(?:on\s*)?"
+            rf"(?P<app>{_APP_ANY}|username|user "
             r"name|user|handle|acc|account|ign|gamertag|tag|id)(?:\s*(?:name|id|username|@))?"
-            r"(?P<sep>\s*(?:is|=|:|-|->|@)?\s*)(?P<handle>[a-z0-9_.]{3,30})"
+            r"(?P<sep>\s*(?:is|ist|es|e|eh|=|:|-|->|@)?\s*)(?P<handle>[a-z0-9_.]{3,30})"
         )
         self.discord_tag = c(r"\b[a-z0-9_.]{2,32}#\d{4}\b")
         self.phone = c(r"(?<![\w.])\+?\(?\d[\d\s().\-/]{5,22}\d(?![\w])")
@@ -206,7 +236,9 @@ class Patterns:
         # that only ask when led by "lets", "can we"… ("lets chat on kik"),
         # so that "our group chat on whatsapp" or "im on discord" stay mentions.
         ask_for = (
-            r"(?:add|add me|hmu|hit me up|dm|dm me|message me|msg me|text me|find me|follow "
+            r"(?:"
+            + ASK_FOR_MORE
+            + r"|add|add me|hmu|hit me up|dm|dm me|message me|msg me|text me|find me|follow "
             r"me|contact me|reach me|ping me|call me|talk to me|join me|tambahin aku|add aku|"
             r"agregame|escribeme|hablame|chat aku|(?:lets|let s|let us|we can|can we|could we|"
             r"we could|wanna|want to|u can|you can|pls|please|ill|i ll|we should|should we|"
@@ -214,8 +246,11 @@ class Patterns:
             r"text|speak|message|talk more|chat more|keep talking))"
         )
         self.off_requests: tuple[tuple[re.Pattern[str], float], ...] = (
-            (c(rf"\b{ask_for}\s+(?:on|to|at|in|over|via|di|en|por)\s+(?P<app>{_APP_ANY})\b"),
-             0.9),
+            (c(rf"\b{ask_for}\s+(?:on|to|at|in|over|via|di|en|por|no|na|auf|pro|pra|ke|bei|im)\s+"
+               rf"(?P<app>{_APP_ANY})\b"), 0.9),
+            (c(rf"\b(?:vamos|bora|lass uns|vamos a|pindah ke|ayo ke|yuk ke|wechseln wir)\s+"
+               rf"(?:(?:pro|pra|para o|auf|al|a|ke|ins|zu|zum)\s+)?(?P<app>{_APP_DISTINCT})\b"),
+             0.85),
             (c(rf"\b(?:whats|what is|wats|wat is|wut is|send|drop|give me|gimme|share|"
                rf"pass me|pasame|minta|can i get|can i have|could i get|got)\s+{_YOUR}?\s*"
                rf"(?P<app>{_APP_ANY})\b"), 0.9),
@@ -264,6 +299,7 @@ class Patterns:
              "lang=es"),
             (c(r"\b(?:umur|usia|umurnya|umurmu)\s+(?:kamu\s+|mu\s+)?berapa\b|\bberapa\s+"
                r"(?:umur|usia|umurmu|umurnya)\b"), 0.9, "lang=id"),
+            *_rows(AGE_QUESTIONS),
         )  # fmt: skip
         self.age_questions_plain: tuple[tuple[re.Pattern[str], float, str], ...] = (
             (c(r"(?:^|[\s,.])(?:age|edad|umur)\s*\?+"), 0.85, "kind=short"),
@@ -296,7 +332,9 @@ class Patterns:
              0.85, 0),
             (c(rf"\b(?:turning|ill\s+be|i\s+will\s+be|gonna\s+be|going\s+to\s+be|i\s+turn)\s+"
                rf"{_NUM}\b(?!\s*(?:min|minutes|hours|days|%))"), 0.8, -1),
-            (c(rf"\b(?:tengo|umurku|umur\s+aku|umur\s+saya|usiaku)\s+{_NUM}\b"), 0.85, 0),
+            (c(rf"\b(?:tengo|umurku|umur\s+aku|umur\s+saya|usiaku|eu\s+tenho|tenho|ich\s+bin)"
+               rf"\s+(?:erst\s+|schon\s+|apenas\s+|solo\s+|so\s+)?{_NUM}\b(?!\s*(?:min|"
+               r"minuten|stunden|tage|km|euro|reais|mil|cm|kg|jahren|%))"), 0.85, 0),
         )  # fmt: skip
         self.school_disclosures: tuple[tuple[re.Pattern[str], float, int], ...] = (
             (c(r"\b(?:im|i\s+am|i'm)?\s*(?:in|into|starting|finishing|going\s+into|entering|"
@@ -340,9 +378,11 @@ class Patterns:
              "kind=cam"),
             (c(rf"\bwhat\s+(?:do|does)\s+{_YOU}\s+look\s+like\b|\bwat\s+{_YOU}\s+look\s+like\b"),
              0.6, "kind=looks"),
+            *_rows(PICTURES),
         )  # fmt: skip
         self.innocent_picture = c(
             r"\b(?:of|with)\s+(?:your|ur|the|my|a|his|her|that|this)\s+(?:dog|dogs|cat|cats|"
+            r"puppies|kittens|kitties|doggo|"
             r"pet|pets|puppy|kitten|food|art|drawing|drawings|painting|garden|setup|car|cake|"
             r"work|project|homework|notes|fish|hamster|bird|horse|plant|plants|lunch|dinner|"
             r"city|view|sunset|build|screen|screenshot|room design|bike|guitar|cosplay)\b|"
@@ -385,6 +425,7 @@ class Patterns:
                r"not|wont|dont)\s+understand\s+(?:us|this|what we)\b"), 0.85, "kind=isolate"),
             (c(r"\b(?:use|go|open)\s+(?:incognito|private browsing|private mode)\b|\bhide\s+"
                r"(?:this|the app|our|these|it from)\b"), 0.8, "kind=hide"),
+            *_rows(SECRECY),
         )  # fmt: skip
         # -- flattery (about the other person's maturity or specialness) --
         self.flattery: tuple[tuple[re.Pattern[str], float, str], ...] = (
@@ -397,6 +438,7 @@ class Patterns:
                r"banget|maduro para tu edad|muy madura?)\b"), 0.85, "kind=mature"),
             (c(r"^(?:aw+\s+|so\s+)?cute\b(?!\s+(?:dog|cat|pet|puppy|kitten|bunny))"), 0.6,
              "kind=cute"),
+            *_rows(FLATTERY),
         )  # fmt: skip
         # -- isolation (from family and friends, or into a private place) --
         self.isolation: tuple[tuple[re.Pattern[str], float, str], ...] = (
@@ -416,6 +458,7 @@ class Patterns:
                rf"{_YOUR}\s+(?:parents|mom|dad|friends|family)\s+(?:do|does)\b|\b(?:only|no one "
                r"but)\s+(?:i|me)\s+(?:get|understand|understands)\s+(?:you|u)\b"), 0.8,
              "kind=lonely"),
+            *_rows(ISOLATION),
         )  # fmt: skip
         # -- meeting --
         self.meeting: tuple[tuple[re.Pattern[str], float, str], ...] = (
@@ -447,23 +490,55 @@ class Patterns:
                r"home address|location|postcode|zip)\b"), 0.9, "ask=address"),
             (c(r"\bdonde\s+vives\b|\b(?:kamu|km)\s+tinggal\s+di\s*mana\b|\brumah\s+(?:kamu|km)"
                r"\s+di\s*mana\b"), 0.8, "ask=where"),
+            *_rows(MEETING),
         )  # fmt: skip
         # -- sexual content (words form; folded, so "s3xy" and "nuuudes" match) --
-        strong = (
-            r"sex|sexy time|nude|nudes|naked|horny|porn|porno|boobs|tits|titties|dick|cock|"
-            r"pussy|penis|vagina|cum|orgasm|blowjob|handjob|masturbat\w*|jerk off|jack off|"
-            r"nsfw|lewd|lewds|sext|sexting|onlyfans|bugil|telanjang|desnud[ao]"
+        # Crude words and asking for sex or explicit images are explicit
+        # (0.9+); words for sex said in ordinary talk ("sex ed", "a naked
+        # scene") score 0.8, under the adult section's rule and over the
+        # teens'; innuendo and flirting ("what are you wearing") 0.6.
+        crude = (
+            r"nudes|horny|boobs|tits|titties|cock|pussy|cum|blowjob|handjob|jerk off|"
+            r"jack off|sext|sexting|lewds|" + SEXUAL_CRUDE
+        )
+        topic = (
+            r"sex(?! ed\b| education\b)|sexy time|nude|naked|porn|porno|dick|penis|vagina|"
+            r"orgasm|masturbat\w*|nsfw|lewd|onlyfans|desnud[ao]|" + SEXUAL_TOPIC
         )
         self.sexual: tuple[tuple[re.Pattern[str], float, str], ...] = (
-            (c(rf"\b(?:{_stretch(strong)})\b"), 0.9, "kind=explicit"),
+            (c(SOLICITATION), 0.95, "kind=solicitation"),
+            (c(rf"\b(?:{_stretch(crude)})\b"), 0.9, "kind=explicit"),
+            (c(rf"\b(?:{_stretch(topic)})\b"), 0.8, "kind=topic"),
             (c(rf"\bwhat\s+(?:are|r)\s+{_YOU}\s+wearing\b|\bwat\s+{_YOU}\s+wearing\b|\btake\s+"
                r"(?:it|that|your|ur|something|some|them|those|everything)\s*(?:clothes|shirt|"
                r"top|pants|off)?\s*off\b|\b(?:underwear|lingerie|panties|bra|bikini|"
                r"undies)\b|\btouch\s+(?:yourself|urself|you|u)\b|\b(?:turn|turns|turned)\s+"
                r"(?:me|u|you)\s+on\b|\bmake\s+out\b|\bsexy\b|\bkiss\s+(?:you|u|me)\b|\bin\s+"
                r"bed\s+with\b|\bhot\s+body\b|\b(?:you|ur|u)\s+(?:look|are|r)\s+(?:so\s+)?hot\b|"
-               r"\bvirgin\b|\bever\s+been\s+kissed\b"), 0.6, "kind=suggestive"),
+               r"\bvirgin\b|\bever\s+been\s+kissed\b|\b(?:que|o que)\s+(?:llevas puesto|"
+               r"(?:voce|vc) (?:ta|esta) vestindo)\b|\bwas\s+hast\s+du\s+an\b|\bpake\s+baju\s+"
+               r"apa\b|\b(?:ropa interior|calcinha|sujetador|sutia|unterwasche|bh|celana dalam|"
+               r"beha)\b|\b(?:sexy|sensual|gostosa|gostoso|caliente|rica|seksi|heiss)\s+"
+               r"(?:tu|voce|vc|du|kamu|you)\b|\bvirgen\b|\bvirgem\b|\bjungfrau\b|\bperawan\b"),
+             0.6, "kind=suggestive"),
         )  # fmt: skip
+        # -- promotion, link bots (words form; cues and shorteners see below) --
+        self.promo: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
+            (c(source), score, detail) for source, score, detail in PROMO
+        )
+        self.promo_shortener = c(SHORTENERS)
+        # Read only once a link was found (the ``link`` signal).
+        self.promo_cue = c(PROMO_CUE)
+        self.content_site = c(CONTENT_SITES)
+        # -- insults and threats aimed at the partner, beyond the English model --
+        self.directed: tuple[tuple[re.Pattern[str], float, str], ...] = (
+            *((c(source), LEXICON_SCORE, f"directed;{lang}") for source, lang in DIRECTED),
+            (c(ALONE), LEXICON_SCORE, "directed;alone"),
+            *((c(source), LEXICON_SCORE, "threat") for source in THREATS),
+        )
+        # Read after a match: a mild insult with laughter is teasing.
+        self.laughter = c(LAUGHTER)
+        self.mild_insult = c(rf"\b{MILD_INSULTS}\b")
         self.app_any = c(rf"\b(?:{_APP_ANY})\b")
         self.off_requests_gate = _gate(self.off_requests)
         self.age_disclosures_gate = _gate(self.age_disclosures)
@@ -475,6 +550,8 @@ class Patterns:
         self.flattery_gate = _gate(self.flattery)
         self.isolation_gate = _gate(self.isolation)
         self.sexual_gate = _gate(self.sexual)
+        self.promo_gate = _gate(self.promo)
+        self.directed_gate = _gate(self.directed)
         # -- who an insult is aimed at (read after the toxicity score) --
         # Swear words that insult nobody on their own ("this game is so
         # fucking hard"), censored forms ("f***ing", "sh*t") included; read
@@ -501,9 +578,10 @@ class Patterns:
             rf"\b(?:f+u+c+k+|screw|piss|f)\s+(?:{_YOU}|off|urself|yourself)\b|\bstfu\b|\bgtfo\b|"
             r"\bshut\s+(?:the\s+\w+\s+)?up\b|\bgo\s+to\s+hell\b"
         )
+        # Self-harm incitement in English; insults and threats in the other
+        # languages are the directed detector's (a second-person frame), so
+        # that "anjing, kalah lagi" (swearing at a game) is not an insult.
         self.toxic_lexicon = c(
             r"\b(?P<selfharm>kys|k y s|kill (?:your ?self|ur ?self|yo ?self)|go die|hope (?:you|u) "
-            r"die|neck (?:your|ur)self)\b|\b(?P<es>idiota|estupid[oa]|pendej[oa]|imbecil|"
-            r"puta|put[oa] madre|mierda|cabron|gilipollas|maricon|perra)\b|\b(?P<id>bodoh|"
-            r"goblok|tolol|anjing|bangsat|kontol|babi|brengsek|bego|kampret)\b"
+            r"die|neck (?:your|ur)self)\b"
         )

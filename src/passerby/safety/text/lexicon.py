@@ -1,0 +1,589 @@
+"""Multilingual word classes and pattern rows: English, Spanish, Indonesian,
+Portuguese and German.
+
+Pattern *sources* only (compiled by :class:`.patterns.Patterns`), written for
+the ``words`` form of a message (:mod:`.normalise`): lower case, accents
+removed ("você" → "voce", "weiß" → "weiss", "hässlich" → "hasslich"),
+punctuation but "?" gone, leetspeak folded, no letter three times in a row.
+
+The rows are built from word classes (second-person forms, insult nouns,
+verbs of asking) rather than whole sentences, so that one row covers the
+ways a phrase is typed. Every source must stay linear (see
+:mod:`.patterns`): bounded gaps (``(?:\\s+\\w+){0,3}?``) only, no nested
+unbounded repeats.
+
+It must never hold anything but vocabulary: no logic, no state.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# -- second person --------------------------------------------------------------
+
+YOU_ES: Final = r"(?:tu|vos|usted|ustedes)"
+YOU_ID: Final = r"(?:kamu|km|lu|lo|loe|elu|elo|kau|engkau|anda|situ)"
+YOU_PT: Final = r"(?:voce|vc|vcs|voces|ce|tu)"
+# "du" and its cases; "ihr/euch" for a group is rare in a two-person chat.
+YOU_DE: Final = r"(?:du|dich|dir)"
+
+# -- insults said of a person (not of a game or a day) --------------------------
+#
+# Words that are also exclamations ("mierda", "anjing", "porra", "scheisse")
+# are insults only in a second-person frame below: "anjing kalah lagi" (damn,
+# lost again) is swearing at a game.
+INSULT_ES: Final = (
+    r"(?:idiotas?|estupid[oa]s?|pendej[oa]s?|imbeciles?|tont[oa]s?|bob[oa]s?|"
+    r"inutil(?:es)?|basura|asqueros[oa]s?|fe[oa]s?|gord[oa]s?|perdedor(?:a|es)?|"
+    r"put[oa]s?|zorras?|perras?|cabron(?:a|es)?|gilipollas|maricon(?:es)?|"
+    r"mongol(?:o|a)?s?|retrasad[oa]s?|subnormal(?:es)?|escoria|payas[oa]s?|"
+    r"idiot[ao]|cerd[oa]s?|patetic[oa]s?|tarad[oa]s?|mensos?|mensas?|babos[oa]s?|"
+    r"malparid[oa]s?|huevon(?:a|es)?|boludo|boluda|pelotudo|pelotuda|naco|naca)"
+)
+INSULT_ID: Final = (
+    r"(?:bodoh|goblok|goblog|tolol|bego|dungu|idiot|anjing|anjir|njing|bangsat|babi|"
+    r"kontol|brengsek|kampret|bajingan|sampah|jelek|gendut|jablay|lonte|pelacur|"
+    r"banci|bencong|monyet|setan|sialan|keparat|tai|taik|najis|cupu|pecundang|"
+    r"oon|bloon|bloon|otak udang|bego banget|memek|asu|jancok|jancuk|cok)"
+)
+INSULT_PT: Final = (
+    r"(?:idiotas?|burr[oa]s?|estupid[oa]s?|imbecil|imbecis|lixo|lixos|otari[oa]s?|"
+    r"babac[ao]s?|trouxas?|bob[oa]s?|inuteis|inutil|nojent[oa]s?|fei[oa]s?|gord[oa]s?|"
+    r"perdedor(?:a|es)?|put[ao]s?|vagabund[oa]s?|vadias?|piranhas?|arrombad[oa]s?|"
+    r"desgracad[oa]s?|viad[oa]s?|bich(?:a|inha)s?|macacos?|retardad[oa]s?|"
+    r"mongoloides?|escrot[oa]s?|cuzao|corno|cornos|palhac[oa]s?|"
+    r"patetic[oa]s?|ridicul[oa]s?|fracassad[oa]s?|verme|canalha|safad[oa]s?|"
+    r"tont[oa]s?|anta|jumento|besta|lerd[oa]s?)"
+)
+INSULT_DE: Final = (
+    r"(?:idiot(?:in)?|idioten|depp|trottel|vollidiot|volltrottel|dummkopf|blodmann|"
+    r"bloedmann|arschloch|arsch|wichser|hurensohn|hure|schlampe|fotze|missgeburt|"
+    r"spast|spasti|behindert(?:er|e|es)?|mongo|opfer|loser|versager(?:in)?|"
+    r"penner|schwuchtel|kackbratze|lappen|hackfresse|drecksau|sau|schwein|kuh|"
+    r"bastard|dumm|doof|blod|bloed|hasslich|fett|nutzlos|wertlos|erbarmlich|"
+    r"peinlich|abschaum|mistgeburt|affe|pisser|hurenkind|vollpfosten|pfosten|"
+    r"witzfigur|clown)"
+)
+# Said with laughter ("jajaja", "wkwk", "kkkk", "haha"), the milder of these
+# are a friend's teasing; see DIRECTED_MILD.
+MILD_INSULTS: Final = (
+    r"(?:idiotas?|idiot|tont[oa]s?|bob[oa]s?|mensos?|mensas?|babos[oa]s?|bodoh|bego|oon|"
+    r"bloon|dungu|cupu|burr[oa]s?|trouxas?|lerd[oa]s?|besta|anta|depp|trottel|dummkopf|"
+    r"doof|dumm|blod|bloed|lappen|pfosten|vollpfosten|clown|payas[oa]s?|palhac[oa]s?|"
+    r"estupid[oa]s?|loser|perdedor(?:a|es)?|noob)"
+)
+LAUGHTER: Final = (
+    r"\b(?:(?:ja|je|ha|he|hi|ah)(?:ja|je|ha|he|hi|ah)+h?|wk(?:wk)+\w*|k{2}|kk(?:k)+|rs(?:rs)+|"
+    r"lol+|lmao+|lmfao|rofl|xd+|xixi|hihi|awok\w*)\b"
+)
+
+# Rows: (source, score, detail). A match is an insult or a threat aimed at
+# the partner.
+_ES_FRAME = (
+    rf"\b(?:eres|sos|{YOU_ES}\s+(?:eres|sos|es)|pinche|maldit[oa]|pedazo\s+de|"
+    rf"grandisim[oa]|menud[oa]|vaya)\s+(?:(?:un|una|muy|tan|bien|el|la|lo|mas|re|"
+    rf"super|demasiado|tremend[oa]|tremendo|puto|puta|pinche)\s+){{0,3}}{INSULT_ES}\b"
+    rf"|\bque\s+(?:(?:tan|mas|muy)\s+)?{INSULT_ES}\s+(?:eres|sos)\b"
+)
+_ID_FRAME = (
+    rf"\b{YOU_ID}\s+(?:(?:itu|emang|memang|mmg|tuh|tu|sih|mah|sangat|bener|beneran|"
+    rf"benar|jadi|orang|orangnya|yang|kok|ternyata|paling|super|udah|dah)\s+){{0,3}}"
+    rf"{INSULT_ID}\b|\b{INSULT_ID}\s+(?:(?:banget|bgt|bener|amat|sekali|bat|bet)\s+)?"
+    rf"{YOU_ID}\b|\bdasar\s+(?:(?:lu|lo|kau|kamu|km)\s+)?{INSULT_ID}\b|\b(?:otak|muka|"
+    rf"wajah|tampang|mulut)\s*(?:mu|lu|lo|kamu|km|loe)\s+(?:(?:kayak|kaya|kek|itu|"
+    rf"emang)\s+)?(?:{INSULT_ID}|kosong|udang|dengkul|comberan)\b"
+)
+_PT_FRAME = (
+    rf"\b{YOU_PT}\s+(?:(?:e|eh|es|sao|foi|parece|ta|tah|esta|sendo|um|uma|muito|mt|"
+    rf"mto|mo|tao|mais|maior|bem|mesmo|so|que|nao passa de|e um|e uma|realmente|"
+    rf"pura|puro)\s+){{0,3}}{INSULT_PT}\b|\b(?:seu|sua|seus|suas|teu|tua)\s+"
+    rf"(?:(?:grande|grandessissim[oa]|baita|puta|pedaco de|filho de|monte de)\s+)?"
+    rf"{INSULT_PT}\b|\bque\s+{INSULT_PT}\s+(?:que\s+)?(?:voce|vc|tu)\s+(?:e|es)\b"
+)
+_DE_FRAME = (
+    rf"\bdu\s+(?:bist|bleibst|warst)\s+(?:(?:so|ein|eine|einer|n|ne|echt|voll|total|"
+    rf"wirklich|richtig|der|die|das|grosste|groesste|grosster|mega|ja|halt|einfach|"
+    rf"nur|sowas von|so ein|so eine|so was von|ziemlich|sehr|komplett|absolut)\s+)"
+    rf"{{0,3}}{INSULT_DE}\b|\bdu\s+(?:(?:kleine[rsn]?|dumme[rsn]?|blode[rsn]?|"
+    rf"bloede[rsn]?|hassliche[rsn]?|fette[rsn]?|scheiss|verdammte[rsn]?|elende[rsn]?|"
+    rf"dreckige[rsn]?|alte[rsn]?|behinderte[rsn]?)\s+)?{INSULT_DE}\b"
+)
+DIRECTED: Final = (
+    (_ES_FRAME, "lang=es"),
+    (_ID_FRAME, "lang=id"),
+    (_PT_FRAME, "lang=pt"),
+    (_DE_FRAME, "lang=de"),
+)
+# A message that is only an insult ("idiota", "goblok lu", "du opfer") is
+# said to the partner: chat has nobody else in it.
+ALONE: Final = (
+    rf"^(?:(?:pinche|maldit[oa]|puto|puta|dasar|seu|sua|du|you|u|ya)\s+)?"
+    rf"(?:{INSULT_ES}|{INSULT_ID}|{INSULT_PT}|{INSULT_DE})(?:\s+(?:de mierda|de merda|"
+    rf"lu|lo|kau|loe))?\s*\?*$"
+)
+
+# Threats, incitement to self-harm and insulting phrases, in every language.
+THREATS: Final = (
+    # English: the model reads none of these as toxic.
+    r"\b(?:i will|ill|i ll|im gonna|im going to|i am going to|imma|i am gonna|gonna)\s+"
+    r"(?:find|hunt|track)\s+(?:you|u|ya)(?:\s+down)?(?:\s+and\b|\s*$)|\bi\s+know\s+where\s+"
+    r"(?:you|u)\s+(?:live|stay|sleep)\b|\b(?:i will|ill|i ll|im gonna|im going to|i am going "
+    r"to|imma|i am gonna|i could)\s+(?:kill|hurt|stab|shoot|murder|rape|beat)\s+(?:you|u|ya)\b|"
+    r"\b(?:nobody|no one|noone)\s+(?:likes|loves|wants|cares about|would miss)\s+(?:you|u)\b|"
+    r"\b(?:you|u)\s+(?:are|r|re)?\s*(?:so\s+)?(?:worthless|a waste of (?:space|air|oxygen))\b|"
+    r"\b(?:youre|ur)\s+(?:so\s+)?(?:worthless|a waste of (?:space|air|oxygen))\b|"
+    r"\bdo (?:everyone|the world|us all) a favou?r and die\b|\bunalive (?:your|ur)self\b",
+    # Spanish
+    r"\b(?:callate|cierra (?:la|el) (?:boca|hocico|pico)|vete a la mierda|jodete|chinga tu "
+    r"madre|hijo de (?:puta|perra)|hija de puta|hdp|me das asco|das asco|nadie te quiere|"
+    r"muerete|matate|suicidate|ahorcate|ojala te mueras|te voy a (?:matar|reventar|"
+    r"partir la cara|romper la cara|violar)|se donde vives|vas a morir)\b|"
+    # "te voy a buscar en el juego" is a game; a search that ends there is not.
+    r"\bte voy a (?:encontrar|buscar)(?:\s+y\b|\s*$)",
+    # Indonesian
+    r"\b(?:mati (?:aja|saja|sana|lu|lo|kau)|mampus (?:lu|lo|kau)|bunuh diri (?:aja|saja|sana)|"
+    r"mending (?:kamu|lu|lo|kau) mati|(?:gue|gua|aku|saya) (?:bunuh|habisin|hajar) "
+    r"(?:lu|lo|kamu|kau)|(?:aku|gue|gua|saya) (?:akan |bakal )?membunuh(?:mu| kamu| lu| lo| kau)|"
+    r"(?:gue|gua|aku|saya) "
+    r"(?:tau|tahu) rumah(?:mu| lu| lo| kamu)|tutup mulut(?:mu)?|diem lu|diam kau|"
+    r"(?:ga|gak|nggak|tidak) ada yang (?:suka|sayang|peduli)(?: sama)? (?:kamu|lu|lo|kau)|"
+    r"kamu ga berguna|lu ga berguna|ga guna lu)\b|\b(?:aku|gue|gua|saya) (?:akan |bakal )?"
+    r"(?:cari|nyari|temuin|mencari|menemukan)(?:mu| kamu| lu| lo| kau)(?:\s+(?:dan|terus)\b|\s*$)",
+    # Portuguese
+    r"\b(?:cala (?:a )?boca|cale a boca|vai (?:se|te) (?:foder|fuder|ferrar|lascar)|vai tomar no "
+    r"cu|vtnc|vsf|tnc|fdp|filh[oa] da puta|se mata|vai se matar|se mate|ninguem (?:gosta|liga) "
+    r"(?:de )?(?:voce|vc|tu)|ninguem te (?:ama|quer|suporta)|vou te (?:matar|quebrar|"
+    r"estuprar|bater)|(?:eu )?sei onde (?:voce|vc|tu) mora|some daqui|"
+    r"morre (?:logo|lixo|desgracad[oa]))\b|\bvou te (?:achar|encontrar|pegar)(?:\s+e\b|\s*$)",
+    # German
+    r"\b(?:halt (?:die|deine|dein|das) (?:fresse|klappe|maul|schnauze)|halts maul|verpiss dich|"
+    r"fick dich|leck mich|geh sterben|stirb|bring dich um|tote dich|toete dich|erhang dich|"
+    r"ich (?:bring|bringe|werde|will|finde|find) dich (?:um|kalt|finden|umbringen|"
+    r"toten|toeten)|ich finde dich\s+(?:und|schon|noch|bald|"
+    r"irgendwann)|ich weiss wo du wohnst|"
+    r"(?:niemand|keiner) mag dich|du bist (?:nichts|nix) wert)\b|"
+    # "ich finde dich" alone; "ich finde dich toll" is a compliment.
+    r"\bich finde dich\s*$",
+)
+# -- sexual content -------------------------------------------------------------
+
+# Crude words for sex and sexual body parts, and solicitation, beyond the
+# English list of patterns.py. Words that are also ordinary ("coger" takes a
+# bus in Spain, "geil" is "cool" in German, "pau" is a stick, "pack" a
+# packet) are left out or need a frame.
+SEXUAL_CRUDE: Final = (
+    # Spanish
+    r"follar|follame|follarte|cogerte|cogerme|cogeme|chupamela|masturbarte|masturbarme|"
+    r"pajearme|cachond[oa]|culito|"
+    # Indonesian
+    r"ngentot|ngewe|ewean|memek|toket|sange|coli|colmek|ngaceng|"
+    # Portuguese
+    r"transar|foder|fodendo|buceta|boceta|xoxota|piroca|punheta|siririca|tesao|tesuda|"
+    r"tesudo|"
+    # German
+    r"ficken|fickst|wichsen|wichse|bumsen|titten|muschi|nacktbilder|nacktfotos|nacktbild|"
+    r"sexbilder|sexfotos"
+)
+# Words for sex and bodies that are also said in ordinary talk about sex ("sex
+# ed", "a naked scene"): explicit enough for the teen section, not for the
+# adult one (patterns.py scores them lower).
+SEXUAL_TOPIC: Final = (
+    r"verga|polla|pene|tetas|desnud[ao]s?|sexo|vagina|bugil|telanjang|bokep|payudara|"
+    r"pelad[ao]s|peitos|nudez|transa|safadeza|nackt|nackig|schwanz"
+)
+# Asking for sex or explicit images, or describing sexual acts: the message
+# is explicit even without a crude word.
+SOLICITATION: Final = (
+    r"\b(?:send|sned|show|gimme|give me|trade|swap|want|wanna|got|have|manda|mandame|"
+    r"envia|enviame|pasame|pasa|kirim|kirimin|minta|me manda|manda ai|schick|schick mir|"
+    r"zeig|zeig mir|hast du)\s+(?:(?:me|mir|me|some|any|ur|your|tus|teus|seus|deine|"
+    r"ein|eine|una|uma|unas|umas|foto|fotos|pics|bilder|el|o|la|os)\s+){0,2}(?:nudes?|"
+    r"nudez|pack|packs|pack de fotos|fotos? (?:desnud[ao]|hot|intimas?|pelad[ao]|bugil|"
+    r"telanjang|sin ropa|sem roupa)|nacktbilder|nacktfotos|bilder ohne|foto bugil|"
+    r"foto telanjang|dick pics?|tit pics?|boob pics?|lewds)\b|"
+    r"\b(?:wanna|want to|let s|lets|can we|i want to|i wanna|i d like to|do you want to|"
+    r"quieres|quiero|vamos a|queres|quer|vamos|bora|willst du|ich will|lass uns|mau|"
+    r"yuk|ayo)\s+(?:have sex|fuck|hook up for sex|sext|sexting|tener sexo|hacer el amor|"
+    r"coger|follar|transar|fazer sexo|foder|sex haben|ficken|bumsen|ngewe|ngentot|vcs|"
+    r"sexting|cybersex)\b|"
+    r"\b(?:i want to|i wanna|im gonna|i will|i ll|ill)\s+(?:fuck|suck|lick|eat|finger)\s+"
+    r"(?:you|u|ur|your)\b|\b(?:sit on my|suck my|lick my|touch my)\s+\w+|\bmy\s+(?:dick|cock)\b"
+)
+
+# -- promotion and link bots ----------------------------------------------------
+
+# Each row scores on its own: selling, money, free goods, adult promotion,
+# sending the stranger to a page or a channel.
+PROMO: Final = (
+    # Money for nothing, loans, investment with a call to act.
+    (
+        r"\b(?:earn|make|making|gana|ganar|ganhe|ganhar|verdiene|verdienen|dapatkan|"
+        r"dapetin|hasilkan|raup)\s+(?:(?:up to|hasta|ate|bis zu|sampai|over|mas de|mais de|"
+        r"k|usd|dollars?|euros?|reais|rb|ribu|juta|jt)\s+){0,2}(?:easy|fast|quick|extra|"
+        r"real|big|\d+\w*|facil|rapido|schnell|leicht|cepat|mudah)\s+(?:(?:k|usd|dollars?|"
+        r"euros?|reais|rb|ribu|juta|jt)\s+)?(?:money|cash|dinero|plata|dinheiro|grana|geld|"
+        r"uang|duit|cuan|income|ingresos|renda)\b|\b(?:earn|make|gana|ganar|ganhe|ganhar|"
+        r"verdiene|verdienen|dapatkan|hasilkan)\s+(?:money|cash|dinero|plata|dinheiro|grana|"
+        r"geld|uang|duit|cuan)\s+(?:from home|desde casa|em casa|de casa|von zuhause|von zu "
+        r"hause|dari rumah|online|fast|facil|rapido|schnell|cepat|mudah|daily|diario|every "
+        r"day|todos los dias|todo dia|jeden tag|tiap hari|setiap hari|sin salir|sem sair)\b|"
+        r"\b(?:earn|make|gana|ganhe|ganha|verdiene|dapatkan|hasilkan)\s+"
+        r"(?:(?:up to|hasta|ate|bis zu|sampai|over|mas de|mais de|k|usd|dollars?|euros?|"
+        r"reais|rb|ribu|juta|jt)\s+){0,2}\d+\w*\s+(?:(?:k|usd|dollars?|euros?|reais|rb|"
+        r"ribu|juta|jt)\s+)?(?:(?:a|per|al|ao|por|pro|im|am)\s+)?(?:day|dia|hari|sehari|tag|"
+        r"week|semana|minggu|woche|month|mes|bulan|monat|hour|hora|jam|stunde)\b|"
+        r"\b(?:passive income|extra income|renda extra|ingresos extra|dinero facil|"
+        r"dinheiro facil|schnelles geld|uang cepat|nebenverdienst|penghasilan tambahan|"
+        r"get rich)\b",
+        0.9,
+        "kind=money",
+    ),
+    (
+        r"\b(?:loans?|prestamos?|emprestimos?|pinjaman|pinjol|kredite?|creditos?)\s+"
+        r"(?:(?:are|is|r|son|sao|ist|sind)\s+)?(?:approved|aprobados?|aprovados?|cepat|instan|"
+        r"sofort|rapidos?|online|tanpa|sin|sem|ohne|fast|instant|instantly|easy|"
+        r"available|disponibles?|disponiveis)\b|\bneed (?:money|cash|a loan)\b",
+        0.85,
+        "kind=loan",
+    ),
+    (
+        r"\b(?:crypto|bitcoin|btc|eth|usdt|forex|binary options|nft|nfts|airdrop|"
+        r"kripto|cripto|criptomonedas?|criptomoedas?|krypto|investasi|inversion|"
+        r"investimento|investment|trading)\b(?:\s+\w+){0,6}?\s+(?:platform|plataforma|"
+        r"plattform|signals?|sinyal|group|grupo|gruppe|grup|guaranteed|garantiert|garantid[oa]|"
+        r"garantizad[oa]|dijamin|profits?|lucro|ganancias?|gewinne?|untung|returns?|"
+        r"rendimiento|rendimento|double|doble|dobro|verdoppeln|join|unete|entre|"
+        r"tritt|gabung|opportunity|oportunidad|oportunidade|chance|peluang|dm me|"
+        r"message me|escribeme|me chama|schreib mir|chat aku)\b",
+        0.9,
+        "kind=crypto",
+    ),
+    # Free goods: the bait of link bots in games and chats.
+    (
+        r"\b(?:free|gratis|gratuit[oa]s?|kostenlose?n?|umsonst)\s+(?:(?:\d+\w*|unlimited|"
+        r"ilimitad[oa]s?|unbegrenzte?)\s+)?(?:coins|robux|vbucks|v bucks|nitro|skins?|"
+        r"followers|likes|gift ?cards?|iphone|iphones|diamonds?|gems|crypto|bitcoin|"
+        r"credits|tokens|subs|subscribers|views|seguidores|diamantes|monedas|moedas|"
+        r"pulsa|saldo|kuota|follower|diamanten|munzen|guthaben|money|cash|dinero|"
+        r"dinheiro|uang|geld)\b|\b(?:coins|robux|vbucks|nitro|skins|followers|seguidores|"
+        r"diamantes|diamonds?|monedas|moedas|pulsa|saldo|kuota|follower|diamanten|munzen)"
+        r"\s+(?:gratis|gratuit[oa]s?|kostenlos|umsonst|free|for free|gratuitamente)\b",
+        0.9,
+        "kind=free",
+    ),
+    # Adult promotion: paid content, cam sites, "singles in your area".
+    (
+        r"\b(?:onlyfans|fansly|manyvids|chaturbate|camgirls?|cam girls?|live cams?|"
+        r"webcam shows?|cam shows?|private shows?|shows? privados?|premium snap|"
+        r"snap premium|my of|mi of|meu of|link do of)\b|\b(?:singles|girls|women|milfs|"
+        r"chicas|mujeres|solteras|garotas|mulheres|cewek|cewe|frauen|madchen|singles)\s+"
+        r"(?:in|near|en|na|no|perto|di|aus|in der|cerca)\s+(?:(?:your|ur|tu|sua|da|deiner|"
+        r"dekat|de tu|kamu)\s+)?(?:area|zona|regiao|cidade|ciudad|gegend|nahe|nahe|sekitar|"
+        r"kota|kotamu|umgebung|nahe)\b",
+        0.9,
+        "kind=adult",
+    ),
+    (
+        r"\b(?:selling|sell|sells|vendo|vendiendo|venda|vende|vendendo|verkaufe|"
+        r"verkauf|jual|dijual|jualan|open)\s+(?:(?:my|mis|meus|minhas|meine|mein|some|"
+        r"hot|private|privad[oa]s?|privates?)\s+){0,2}(?:nudes|pics|content|pack|packs|"
+        r"contenido|fotos|videos|vids|conteudo|bilder|vcs|bo|konten|videos?)\b|"
+        r"\b(?:add|dm|message|msg|text|hmu|follow|subscribe|sub|agregame|escribeme|"
+        r"me chama|me add|me adiciona|schreib mir|adde mich|add aku|chat aku|dm aku)\s+"
+        r"(?:me\s+)?(?:for|para|pra|fur|untuk|buat|por)\s+(?:(?:my|mis|meus|minhas|meine|"
+        r"free|hot|more|mas|mais|mehr|some)\s+)?(?:nudes|pics|more|fun|content|prices|"
+        r"rates|pack|packs|contenido|fotos|conteudo|bilder|videos|vids|vcs|nudez)\b",
+        0.9,
+        "kind=selling",
+    ),
+    (
+        r"\b(?:dm|message|msg|text|hmu|contact|inbox|whatsapp|wa)\s+me\b[^?]{0,30}?\bfor\s+"
+        r"(?:the\s+|my\s+|more\s+)?(?:secret|method|tips|signals|details|info|prices|offer|"
+        r"deal|deals|rates|menu|price list|link)\b",
+        0.85,
+        "kind=selling",
+    ),
+    # Sending the stranger to a page or a channel of the sender's.
+    (
+        r"\b(?:check out|check|visit|see|look at|sub to|subscribe to|follow|like|join|mira|"
+        r"visita|suscribete a|suscribanse a|sigue|segue|siga|confere|confira|acesse|"
+        r"da uma olhada no|schau dir|schaut euch|folgt|folge|abonniere|abonniert|kunjungi|"
+        r"cek|mampir ke|subscribe|sub)\s+(?:out\s+)?(?:(?:me on|my|mi|mis|meu|minha|meine|"
+        r"meinen|mein|our|nuestro|nosso|unseren|unser|channel|kanal|akun|dem)\s+){1,2}(?:\w+\s+)?"
+        r"(?:page|profile|channel|canal|perfil|kanal|seite|insta|instagram|tiktok|youtube|yt|"
+        r"twitch|stream|onlyfans|bio|link|store|shop|tienda|loja|server|group|grupo|gruppe|"
+        r"grup|akun|site|sitio|website|blog|podcast)\b",
+        0.85,
+        "kind=page",
+    ),
+    (
+        r"\b(?:follow|sigueme|siganme|sigame|me sigue|me segue|segue eu|me sigam|folg mir|"
+        r"folgt mir|follow aku|follow akun)\s+(?:me\s+)?(?:on|en|no|na|auf|di)\s+(?:insta\w*|"
+        r"ig|tiktok|tik tok|twitter|twitch|youtube|yt|facebook|fb|kick)\b|\blink\s+(?:in|en|"
+        r"na|no|im|di)\s+(?:my\s+|mi\s+|minha\s+|meiner\s+)?bio\b|\b(?:promo|discount|"
+        r"referral|invite|rabatt|descuento|desconto|kode|codigo)\s*(?:code|codigo|kode|"
+        r"promo|de descuento|de desconto)\b|\b(?:use|usa|use o|nutze|pakai)\s+(?:my|mi|meu|"
+        r"meinen)\s+(?:code|codigo|kode|cupom|cupon)\b|\b(?:click|clique|klick|klik|haz clic|"
+        r"clica|tap)\s+(?:here|aqui|aca|hier|disini|di sini|(?:on\s+|en\s+|no\s+)?(?:the|this|"
+        r"my|el|este|o|este|den|diesen)\s+link|link|below|abajo|abaixo|unten)\b",
+        0.85,
+        "kind=cta",
+    ),
+    (
+        r"\bcheap\s+(?:watches|meds|pills|viagra|followers|likes|rolex|rolexes)\b|"
+        r"\b(?:viagra|cialis)\b|\b(?:giveaway|sorteo|sorteio|gewinnspiel)\b(?:\s+\w+){0,4}?"
+        r"\s+(?:link|click|clique|klick|visit|enter|entra|participa|join|dm|bio)\b|"
+        r"\b(?:you|u)\s+(?:have\s+)?(?:won|win)\s+(?:a|an|the|\d+)\b|\b(?:ganaste|ganhou|"
+        r"gewonnen|menang)\s+(?:un|una|um|uma|einen|eine|\d+)\b",
+        0.85,
+        "kind=bait",
+    ),
+)
+# With a link (the ``link`` signal), these words make it an advert: "Check
+# out www.hotdeals-now.biz", "Try premium at https://…". Read only once a
+# link was found.
+PROMO_CUE: Final = (
+    r"\b(?:click|visit|check out|check it|check|go to|sign up|signup|register|join|free|win|"
+    r"winner|won|deals?|offers?|discount|promo|cheap|earn|bonus|prize|gift|premium|"
+    r"giveaway|try|mira|entra|visita|registrate|gratis|clique|acesse|entre|cadastre|"
+    r"besuche|klick|klik|kunjungi|daftar|hadiah|kostenlos|sale|buy|compra|comprar|"
+    r"kaufen|beli|order|limited|money|cash|dinero|dinheiro|geld|uang|followers|subs|"
+    r"subscribe|singles|hot|sexy|private|privat|exclusive|exclusivo|exklusiv)\b"
+)
+# Link shorteners hide where a link goes; in a chat with a stranger they are
+# nearly always an advert or a trap. Read in the ``plain`` form.
+SHORTENERS: Final = (
+    r"\b(?:bit\.ly|tinyurl\.com|goo\.gl|t\.co|cutt\.ly|is\.gd|rb\.gy|shorturl\.at|ow\.ly|"
+    r"tiny\.cc|s\.id|bit\.do|rebrand\.ly|shorte\.st|adf\.ly|linktr\.ee|bio\.link|"
+    r"beacons\.ai|allmylinks\.com)/"
+)
+# Where ordinary people send each other things: a cue word beside these is
+# not an advert ("check out this song youtube.com/…").
+CONTENT_SITES: Final = (
+    r"\b(?:youtube\.com|youtu\.be|spotify\.com|open\.spotify|wikipedia\.org|imdb\.com|"
+    r"reddit\.com|maps\.google|google\.com/maps|soundcloud\.com|steamcommunity\.com|"
+    r"store\.steampowered|github\.com|twitch\.tv|bbc\.|nytimes\.com|netflix\.com)"
+)
+
+# -- grooming steps in Spanish, Indonesian, Portuguese and German -----------------
+#
+# Rows appended to the English tables of patterns.py: (source, score, detail).
+
+_PARENTS = (
+    r"(?:padres|papas|papa|mama|familia|amigos|amigas|ortu|orang tua|orangtua|ortumu|"
+    r"mama kamu|papa kamu|keluarga|teman|pais|mae|pai|familia|amigos|eltern|mutter|mama|"
+    r"vater|papa|familie|freunde|freundinnen)"
+)
+SECRECY: Final = (
+    (
+        r"\b(?:no|nao|jangan|ga usah|gak usah|nicht)\s+(?:(?:le|lo|se lo|les|conta|fala|"
+        r"diga|digas|cuentes|bilang|kasih tau|kasi tau|cerita|sag|sags|erzahl|erzahls|"
+        r"verrat)\s+){1,2}(?:(?:nada|nichts|es|das|ke|sama|a|pra|pro|pros|pras|para|"
+        r"deinen|deiner|tus|tu|seus|suas|seu|sua)\s+){0,3}(?:nadie|ninguem|ninguen|"
+        r"siapa siapa|siapapun|siapa pun|niemandem|keinem|" + _PARENTS + r")\b|"
+        r"\b(?:sag|sags|erzahl|erzahls|verrat)\s+(?:es|das)?\s*(?:niemandem|keinem|deinen "
+        r"eltern nichts|deiner mutter nichts)\b",
+        0.85,
+        "kind=tell",
+    ),
+    (
+        r"\b(?:nuestro|nuestra|nosso|nossa|unser|unseres|rahasia)\s+(?:(?:pequeno|pequena|"
+        r"kleines|pequenho|little)\s+)?(?:secreto|secretito|segredo|segredinho|geheimnis|"
+        r"kita)\b|\bini rahasia\b|\bes un secreto\b|\be segredo\b",
+        0.8,
+        "kind=secret",
+    ),
+    (
+        r"\b(?:entre|antara)\s+(?:nosotros|tu y yo|a gente|nos|nos dois|voce e eu|vc e eu|"
+        r"kita|kamu dan aku|aku dan kamu)\b(?:\s+(?:aja|saja|ya))?|\b(?:bleibt|bleibts|"
+        r"bleibt das|das bleibt)\s+(?:unter|zwischen)\s+uns\b|\bunter uns\b",
+        0.85,
+        "kind=between",
+    ),
+    (
+        r"\b(?:borra|borrá|apaga|apague|loesch|losch|losche|loesche|hapus|hapusin)\s+"
+        r"(?:(?:el|este|esta|los|las|nuestro|a|o|essa|esse|essas|as|os|nossa|nossas|den|"
+        r"die|das|diesen|unseren|unsere|chat|semua|ini)\s+){0,2}(?:chat|chats|mensajes|"
+        r"conversacion|conversa|mensagens|nachrichten|verlauf|pesan|percakapan|fotos)\b",
+        0.9,
+        "kind=delete",
+    ),
+    (
+        r"\b(?:nadie|ninguem|niemand|keiner|ga ada yang|gak ada yang|nggak ada yang|"
+        r"tidak ada yang)\s+(?:tiene que|tem que|precisa|muss|darf|perlu|harus|boleh)\s+"
+        r"(?:saber|saberlo|saber disso|es wissen|das wissen|wissen|tau|tahu)\b",
+        0.9,
+        "kind=nobody",
+    ),
+    (
+        r"\b(?:estas|estas sola|ta|tas|esta|voce ta|vc ta|voce esta|vc esta|bist du|"
+        r"kamu|km|lagi)\s+(?:sol[oa]|sozinh[oa]|allein|alleine|sendiri)\b(?:\s+(?:en casa|"
+        r"em casa|zu hause|zuhause|di rumah))?|\b(?:cuando|quando|wann)\s+(?:estas|"
+        r"ficas|fica|voce fica|vc fica|bist du)\s+(?:sol[oa]|sozinh[oa]|allein|alleine)\b",
+        0.85,
+        "kind=alone",
+    ),
+    (
+        r"\b(?:tus|seus|deine|ortu|orang tua)\s+(?:padres|papas|pais|eltern|kamu|mu)?\s*"
+        r"(?:no|nao|nicht|ga|gak|nggak|tidak)\s+(?:lo\s+|te\s+|vao\s+|werden\s+|bakal\s+|"
+        r"akan\s+)?(?:entenderian|entenderan|entienden|entenderiam|entendem|entender|"
+        r"verstehen|ngerti|mengerti|paham)\b"
+        r"|\b(?:deine|ihre)\s+(?:eltern|mutter|mama|freunde)\s+(?:wurden|werden|wuerden)\s+"
+        r"(?:das|es|uns|dich)?\s*(?:nicht|nie)\s+verstehen\b",
+        0.85,
+        "kind=isolate",
+    ),
+)
+FLATTERY: Final = (
+    (
+        r"\b(?:eres|sos|pareces|voce e|vc e|voce parece|vc parece|tu es|du bist|du wirkst|"
+        r"kamu|km|kamu tuh|kamu itu)\s+(?:(?:muy|tan|bien|super|muito|mt|mto|tao|bem|"
+        r"so|sehr|echt|wirklich|total|banget|sangat|lebih|mais|mas)\s+){0,2}(?:madur[oa]|"
+        r"especial|diferente|dewasa|spesial|istimewa|reif|erwachsen|besonders|"
+        r"mayor|mais velh[oa]|alter|alterer|lebih tua|inteligente para)\b",
+        0.8,
+        "kind=mature",
+    ),
+    (
+        # Any compliment "for your age": "hübsch für dein Alter", "linda pra sua idade".
+        r"\b(?:so|really|very|pretty|cute|hot|smart|beautiful|gorgeous|tall|developed|grown|"
+        r"linda|lindo|bonita|bonito|guapa|guapo|gostosa|hubsch|schon|suss|cantik|ganteng|"
+        r"inteligente|klug)\s+(?:for|para|pra|fur|untuk|buat)\s+(?:your|ur|tu|sua|a sua|dein|"
+        r"seu|umur|usia)\s*(?:age|edad|idade|alter|mu|kamu|umurmu)\b",
+        0.8,
+        "kind=mature",
+    ),
+    (
+        r"\b(?:madur[oa]|reif|dewasa|erwachsen)\s+(?:para|pra|fur|untuk|buat)\s+(?:tu|sua|"
+        r"a sua|dein|umur|usia|seu|seine)\s*(?:edad|idade|alter|mu|kamu|umurmu)?\b|\b(?:no "
+        r"eres|nao e|nao es|du bist nicht|kamu ga|kamu gak|kamu beda)\s+(?:como|wie|kayak|"
+        r"dari)\s+(?:las|os|as|die|yang|los|cewek|anak)\s*(?:otras|outras|outros|otros|"
+        r"anderen|lain|lainnya)\b|\bnicht wie (?:die )?anderen\b|\b(?:beda|diferente) "
+        r"(?:dari|de|das|dos|a las)\s+(?:yang lain|outras|otras|demas|los demas)\b|\betwas "
+        r"besonderes\b|\bwise beyond (?:your|ur) years\b|\b(?:you|u)\s+(?:seem|sound|act|"
+        r"look)\s+(?:so\s+|way\s+|much\s+)?older\s+than\b|\bmore mature than (?:most|other|"
+        r"girls|boys|people)\b|\b(?:youre|ur|you are|u r)\s+not\s+like\s+(?:other|the "
+        r"other|most)\b",
+        0.85,
+        "kind=mature",
+    ),
+)
+ISOLATION: Final = (
+    (
+        r"\b(?:tus|seus|tuas|deine|ortu|orang tua|ortumu|mama|papa)\s*(?:padres|papas|pais|"
+        r"eltern|kamu|mu)?\s+(?:(?:te|dein|deine|suka|sering)\s+)?(?:revisan|miran|checan|"
+        r"leen|olham|checam|mexem|veem|leem|vigiam|kontrollieren|lesen|schauen|checken|"
+        r"cek|ngecek|periksa|liat|lihat|baca)\s+(?:(?:tu|seu|teu|dein|deine|in|hp|di|an)\s+)?"
+        r"(?:celular|telefono|movil|mensajes|chats|handy|telefon|nachrichten|hp|hape|"
+        r"ponsel|chat|pesan)\b|\b(?:estan|estao|tao|sind|ada)\s+(?:tus|seus|deine|ortu|"
+        r"orang tua)\s*(?:padres|papas|pais|eltern|kamu|mu)?\s+(?:en casa|em casa|zu hause|"
+        r"zuhause|da|di rumah)\b|\b(?:tus|seus|deine|ortu|orang tua)\s*(?:padres|papas|pais|"
+        r"eltern|kamu|mu)?\s+(?:estan|estao|tao|sind|ada)\s+(?:en casa|em casa|zu hause|"
+        r"zuhause|di rumah)\b|\b(?:kontrollieren|lesen|checken|durchsuchen|schauen)\s+"
+        r"(?:deine|ihre)\s+(?:eltern|mutter|mama|vater|papa)\s+(?:in\s+)?(?:dein|deine)\s+"
+        r"(?:handy|nachrichten|chats|telefon)\b",
+        0.75,
+        "kind=watched",
+    ),
+    (
+        r"\b(?:nadie|ninguem|niemand|ga ada yang|gak ada yang|tidak ada yang)\s+(?:te|dich)?"
+        r"\s*(?:entiende|entende|versteht|ngerti|mengerti|paham)\s+(?:(?:kamu|dich|te)\s+)?"
+        r"(?:como yo|como eu|so wie ich|wie ich|kayak aku|seperti aku|selain aku)\b|"
+        r"\b(?:te entiendo|te entendo|verstehe dich|ngerti kamu|mengerti kamu|paham kamu)\s+"
+        r"(?:mejor|melhor|besser|lebih baik)\s+(?:que|do que|als|daripada|dari)\b|"
+        r"\b(?:pareces|pareces muy|voce parece|vc parece|du wirkst|kamu kelihatan|kamu "
+        r"keliatan|kamu tampak)\s+(?:(?:muy|tan|muito|tao|so|sehr|echt)\s+)?(?:sol[oa]|"
+        r"solitari[oa]|triste|sozinh[oa]|einsam|traurig|kesepian|sedih)\b|\b(?:your|ur)\s+"
+        r"(?:friends|parents|family)\s+(?:dont|do not|never)\s+(?:get|understand)\s+(?:you|u)"
+        r"\b|\b(?:you|u)\s+can\s+tell\s+me\s+(?:anything|everything)\b|\bdo\s+(?:your|ur)\s+"
+        r"(?:parents|mom|dad|mum)\s+know\s+(?:you|u|youre|ur)\b",
+        0.8,
+        "kind=lonely",
+    ),
+    (
+        r"\b(?:hablemos|hablamos|conversemos|vamos conversar|vamos falar|bora conversar|lass "
+        r"uns|ngobrol|kita ngobrol|chat)\s+(?:(?:mas|mais|lebih|woanders|an einem)\s+)?"
+        r"(?:en privado|no privado|em particular|privat|privado|privat schreiben|"
+        r"di tempat lain|berdua aja|berdua saja|ungestort)\b|\b(?:es|e|eh|ist|lebih)\s+"
+        r"(?:mas|mais|lebih)?\s*(?:privado|privat|privater|seguro|sicherer|aman)\s+(?:alla|"
+        r"la|dort|da|disana|di sana)\b|\bbiar lebih (?:privat|aman)\b",
+        0.75,
+        "kind=private",
+    ),
+)
+MEETING: Final = (
+    (
+        r"\b(?:onde|aonde)\s+(?:voce|vc|tu)\s+mora\b|\bwo\s+wohnst\s+du\b|\bwo\s+"
+        r"lebst\s+du\b|\bdomisili\s+(?:di\s*mana|dimana)\b",
+        0.8,
+        "ask=where",
+    ),
+    (
+        r"\b(?:que|qual|cual|en que|em que|welche|auf welche|in welche)\s+(?:escola|colegio|"
+        r"escuela|schule|instituto)\b|\bsekolah(?:mu|\s+kamu|\s+di)?\s*(?:di\s*mana|dimana)\b",
+        # Teens ask each other this all the time: a little weight towards the
+        # conversation's risk (under PRESENT), not a meeting request.
+        0.45,
+        "ask=school",
+    ),
+    (
+        r"\b(?:podemos|podriamos|quieres|queres|quer|vamos|bora|a gente pode|wollen wir|"
+        r"willst du|lass uns|konnen wir|sollen wir|mau|yuk|ayo)\s+(?:(?:nos|se|a gente|uns)"
+        r"\s+)?(?:vernos|ver|encontrar|conhecer|quedar|treffen|sehen|ketemu|ketemuan|"
+        r"jalan bareng|conocernos|encontrarnos)\b(?:\s+(?:en persona|pessoalmente|"
+        r"persoenlich|personlich|langsung|irl))?",
+        0.85,
+        "ask=meet",
+    ),
+    (
+        r"\bwir\s+(?:konnen|konnten|sollten|koennen)\s+uns\s+(?:mal\s+)?(?:treffen|sehen)\b|"
+        r"\b(?:te recojo|paso por ti|te busco|te pego|ich hol dich ab|ich hole dich ab|"
+        r"ich komme zu dir|voy a tu casa|vou ai na sua casa|vou na sua casa|ven a mi casa|"
+        r"vem pra minha casa|komm zu mir|main ke rumahku|ke rumah aku|aku samperin)\b",
+        0.9,
+        "ask=pickup",
+    ),
+    (
+        r"\b(?:dame|manda(?:me)?|me passa|passa|gib mir|schick mir|kasih|kirim)\s+"
+        r"(?:(?:tu|sua|seu|deine|alamat|alamatmu|mu)\s+)?(?:direccion|ubicacion|endereco|"
+        r"localizacao|adresse|standort|alamat|lokasi|sharelok|share lok)\b",
+        0.9,
+        "ask=address",
+    ),
+)
+PICTURES: Final = (
+    (
+        r"\b(?:schick|schicke|sende|zeig|zeige|schickst du|zeigst du)\s+(?:mir\s+)?"
+        r"(?:(?:mal|doch|ein|eine|paar|ein paar)\s+){0,2}(?:bild|bilder|foto|fotos|selfie|"
+        r"dich|deinen|deine)\b|\b(?:me manda|manda|envia|me envia|mandame|pasame|enviame|"
+        r"kirimin|kirim)\s+(?:(?:uma|um|una|un|unas|umas|mais|mas|otra|outra|dong|aja)\s+)?"
+        r"(?:foto|fotos|selfie|selfies|imagen|video)\b",
+        0.85,
+        "",
+    ),
+    (
+        r"\b(?:tienes|tenes|tem|hast du|ada|punya)\s+(?:mas\s+|mais\s+|noch\s+)?(?:fotos|"
+        r"bilder|foto)\b|\b(?:prende|enciende|liga|ativa|mach|schalte|nyalain|nyalakan)\s+"
+        r"(?:la|a|die|deine)?\s*(?:camara|camera|cam|kamera)\b(?:\s+(?:an|ein))?|\b(?:vc|video "
+        r"call|videollamada|chamada de video|videoanruf)\s+(?:yuk|ayo|dong|bora|vamos|"
+        r"jetzt)\b|\bwie\s+siehst\s+du\s+aus\b|\bcomo\s+(?:eres|voce e|vc e)\s+"
+        r"fisicamente\b",
+        0.8,
+        "kind=cam",
+    ),
+)
+AGE_QUESTIONS: Final = (
+    (
+        r"\b(?:quantos|qts)\s+anos\s+(?:voce|vc|tu|ce)\s+tem\b|\b(?:voce|vc|tu)\s+tem\s+"
+        r"quantos\s+anos\b|\bqual\s+(?:e\s+)?(?:a\s+)?(?:sua|tua)\s+idade\b|\bwie\s+alt\s+bist"
+        r"\s+du\b|\bwie\s+alt\b\s*\?|\bcuantos\s+anos\s+tenes\b|\bkamu\s+umur\s+berapa\b|"
+        r"\bumur\s*\?",
+        0.9,
+        "",
+    ),
+)
+# Asking to move elsewhere, beside an app's name: Portuguese and German.
+ASK_FOR_MORE: Final = (
+    r"me chama|chama|me add|me adiciona|adiciona|me segue|schreib mir|adde mich|add mich|"
+    r"hubungi aku|dm aku|chat aku|escribeme|mandame mensaje|hablame"
+)
