@@ -26,6 +26,11 @@ from passerby.core.signals import Signal
 from passerby.safety.text.gate import Detector, Gate, Trigger
 from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.patterns import (
+    ADVICE_NOT_TO,
+    REPORTED_REQUEST,
+    SAFETY_TALK,
+)
+from passerby.safety.text.patterns import (
     ADULT_AGE,
     APP_LOOKUP,
     LEXICON_SCORE,
@@ -96,6 +101,8 @@ class TextAnalyser:
         gate = self._gate
         for detect in self._detectors if gate is None else gate.select(folded):
             detect(folded, found)
+        if found and any(s.name in RETOLD for s in found) and retold(folded.words):
+            found = [_weakened(s) if s.name in RETOLD else s for s in found]
         return _strongest(found)
 
     def _triggers(self) -> list[Trigger]:
@@ -562,6 +569,30 @@ def _third_party_before(text: str, start: int) -> bool:
 def _age_signal(age: int, score: float) -> Signal:
     name = "age_disclosure_adult" if age >= ADULT_AGE else "age_disclosure_minor"
     return Signal(name, score, f"age={age}")
+
+
+# Requests that mean the opposite when retold or warned against: "he asked
+# her to keep it secret... they reported it", "if someone asks for a photo,
+# report them", "never give your address". Such a message still adds to the
+# conversation's risk, at half weight, but no rule acts on it alone.
+RETOLD: Final = frozenset(
+    {"secrecy", "picture_request", "meet_request", "off_platform", "age_disclosure_adult"}
+)
+RETOLD_WEIGHT: Final = 0.5
+
+
+def retold(words: str) -> bool:
+    """True when ``words`` (folded) retell or warn against a request rather
+    than make one: a third person's or anyone's request together with the
+    words of online safety, or advice not to give, send or share."""
+    return bool(
+        (REPORTED_REQUEST.search(words) and SAFETY_TALK.search(words))
+        or ADVICE_NOT_TO.search(words)
+    )
+
+
+def _weakened(signal: Signal) -> Signal:
+    return Signal(signal.name, round(signal.score * RETOLD_WEIGHT, 3), signal.detail + ";retold")
 
 
 def _strongest(found: list[Signal]) -> list[Signal]:

@@ -98,6 +98,41 @@ THIRD_PARTY = re.compile(
     r"hermano|hijo|hija|primo|prima|amigo|amiga)\b"
 )
 
+# Someone else's request, retold or imagined: "he asked her to", "if someone
+# asks", "people who want you to", "dia minta", "si alguien te pide", "se
+# alguém pedir", "wenn jemand dich fragt".
+REPORTED_REQUEST = re.compile(
+    r"\b(?:(?:he|she|they|someone|somebody|anyone|anybody|people|a guy|some guy|a man|"
+    r"some man|a stranger|strangers|creeps?|predators?|groomers?)\s+(?:who\s+)?(?:asked|asks|"
+    r"ask|wanted|wants|want|told|tells|tell|says|said|tried|tries|try|pretend\w*|"
+    r"was asking|is asking|are asking|keeps? asking|kept asking)|if\s+(?:someone|somebody|"
+    r"anyone|anybody|a stranger|a guy|people)|(?:dia|orang(?: itu)?|cowok itu|om itu)\s+"
+    r"(?:minta|nyuruh|bilang|ngajak|nanya)|(?:kalo|kalau|jika|klo)\s+(?:ada\s+)?"
+    r"(?:yg|yang|orang|org)|katanya|si\s+alguien|alguien\s+(?:te\s+)?(?:pide|pidio|dijo|"
+    r"quiere|queria)|(?:el|ella|ellos)\s+(?:le|les|te)?\s*(?:pidio|pidieron|dijo|dijeron|"
+    r"queria)|se\s+algu[eé]m|algu[eé]m\s+(?:te\s+)?(?:pedir|pede|pediu|quer|queria)|"
+    r"(?:ele|ela|eles)\s+(?:pediu|pediram|falou|disse|queria)|wenn\s+(?:jemand|einer|"
+    r"fremde)|(?:er|sie|jemand)\s+(?:wollte|hat\s+gefragt|fragte|sagte|hat\s+gesagt|"
+    r"meinte))\b"
+)
+# The words of online safety: reporting, blocking, warning signs.
+SAFETY_TALK = re.compile(
+    r"\b(?:report\w*|block\w*|red flags?|warning signs?|creep\w*|catfish\w*|groom\w*|"
+    r"predators?|police|cops|online safety|safety|scam\w*|lapor\w*|blokir|polisi|"
+    r"bahaya|waspada|hati hati|denunci\w*|bloque\w*|reportar\w*|policia|peligro\w*|"
+    r"cuidado|seguranca|seguridad|perigo\w*|bandeira vermelha|melde\w*|gemeldet|"
+    r"blockier\w*|anzeige\w*|angezeigt|polizei|vorsicht|gefahr\w*|warnsignal\w*)\b"
+)
+# Advice not to give, send or share: "never give your address", "jangan
+# kasih nomor", "nunca mandes fotos", "nie deine adresse geben".
+ADVICE_NOT_TO = re.compile(
+    r"\b(?:never|dont|don't|do not|shouldnt|should not|jangan|gak boleh|ga boleh|nunca|"
+    r"no\s+(?:des|mandes|envies|compartas)|nao\s+(?:de|mande|envie|passe|compartilhe)|"
+    r"nie|niemals)\s+(?:\w+\s+){0,2}?(?:give|send|share|post|kasih|kirim|"
+    r"ngasih|share|dar|des|mandar|mandes|enviar|envies|passar|passe|compartir|"
+    r"compartilhar|geben|schicken|teilen|verraten|adresse|nummer|fotos?|bilder)\b"
+)
+
 _APPS: Final = {
     # canonical name: (distinctive spellings, spellings that need a request)
     "snapchat": (r"snap ?chat|snapchat|snpchat", r"snap|sc|snp"),
@@ -199,7 +234,8 @@ class Patterns:
         self.handle_named = c(
             rf"\b(?:my|add|add me|follow me|find me|mi|meu|minha|mein|meine|akun)\s*(?:on\s*)?"
             rf"(?P<app>{_APP_ANY}|username|user "
-            r"name|user|handle|acc|account|ign|gamertag|tag|id)(?:\s*(?:name|id|username|@))?"
+            # the app's name ends there: "meine whatsapps", "meu telemovel" name none
+            r"name|user|handle|acc|account|ign|gamertag|tag|id)\b(?:\s*(?:name|id|username|@))?"
             r"(?P<sep>\s*(?:is|ist|es|e|eh|=|:|-|->|@)?\s*)(?P<handle>[a-z0-9_.]{3,30})"
         )
         self.discord_tag = c(r"\b[a-z0-9_.]{2,32}#\d{4}\b")
@@ -517,7 +553,7 @@ class Patterns:
                r"bed\s+with\b|\bhot\s+body\b|\b(?:you|ur|u)\s+(?:look|are|r)\s+(?:so\s+)?hot\b|"
                r"\bvirgin\b|\bever\s+been\s+kissed\b|\b(?:que|o que)\s+(?:llevas puesto|"
                r"(?:voce|vc) (?:ta|esta) vestindo)\b|\bwas\s+hast\s+du\s+an\b|\bpake\s+baju\s+"
-               r"apa\b|\b(?:ropa interior|calcinha|sujetador|sutia|unterwasche|bh|celana dalam|"
+               r"apa\b|\b(?:ropa interior|calcinha|sujetador|sutia|unterwasche|celana dalam|"
                r"beha)\b|\b(?:sexy|sensual|gostosa|gostoso|caliente|rica|seksi|heiss)\s+"
                r"(?:tu|voce|vc|du|kamu|you)\b|\bvirgen\b|\bvirgem\b|\bjungfrau\b|\bperawan\b"),
              0.6, "kind=suggestive"),
