@@ -26,17 +26,15 @@ from passerby.core.signals import Signal
 from passerby.safety.text.gate import Detector, Gate, Trigger
 from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.patterns import (
-    ADVICE_NOT_TO,
-    REPORTED_REQUEST,
-    SAFETY_TALK,
-)
-from passerby.safety.text.patterns import (
     ADULT_AGE,
+    ADVICE_NOT_TO,
     APP_LOOKUP,
     LEXICON_SCORE,
     LINK_APPS,
     MIN_AGE,
     NUMBER_WORDS,
+    REPORTED_REQUEST,
+    SAFETY_TALK,
     THIRD_PARTY,
     TOXICITY_THRESHOLD,
     UNITS,
