@@ -316,3 +316,27 @@ def test_a_teen_added_on_an_app_with_flattery_escalates_in_german(gated: TextAna
     risk = ConversationRisk("teens")
     risk.observe("a", gated.analyse("du bist echt hübsch für dein alter"))
     assert risk.observe("a", gated.analyse("schreib mir auf snap")).escalate
+
+
+# -- suggestive words among teens ------------------------------------------------
+
+TEEN_TALK = [
+    "we went to the lake and i forgot my bikini lol",
+    "my first kiss was so awkward haha",
+    "she's so sexy in that music video, i want her hair",
+    "mi prima compró un bikini nuevo para el viaje",
+    "aku belum pernah pacaran, masih perawan hati wkwk",
+]
+
+
+@pytest.mark.parametrize("text", TEEN_TALK)
+def test_suggestive_words_alone_are_not_held_among_teens(gated: TextAnalyser, text: str) -> None:
+    outcome = POLICY.evaluate(gated.analyse(text), "teens")
+    assert outcome.delivery == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["send me nudes", "wanna have sex with me", "manda nudes", "kirim foto bugil dong"]
+)
+def test_sexual_requests_are_held_among_teens(gated: TextAnalyser, text: str) -> None:
+    assert POLICY.evaluate(gated.analyse(text), "teens").delivery == "hold"
