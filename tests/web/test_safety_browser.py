@@ -234,8 +234,8 @@ async def test_report_during_chat_is_stored_as_evidence(browser: Browser, live_s
 
 async def test_report_after_the_stranger_left(browser: Browser, live_server: Any) -> None:
     a, b, frames = await pair_watched(browser, live_server.url)
-    await b.say("buy cheap followers now")
-    await expect(a.lines("stranger")).to_have_text(["buy cheap followers now"])
+    await b.say("ok i have to go now, bye")
+    await expect(a.lines("stranger")).to_have_text(["ok i have to go now, bye"])
     await b.page.click("#stop")
     await b.page.click("#stop")
     await expect(a.system("Stranger has disconnected")).to_be_visible()
@@ -250,7 +250,7 @@ async def test_report_after_the_stranger_left(browser: Browser, live_server: Any
     # (A new chat would clear the log and say "Looking for …" again.)
     await a.page.wait_for_timeout(300)
     await expect(a.system(WAITING)).to_have_count(1)
-    await expect(a.lines("stranger")).to_have_text(["buy cheap followers now"])
+    await expect(a.lines("stranger")).to_have_text(["ok i have to go now, bye"])
     await expect(a.page.locator("#stop")).to_have_text("New")
 
     await report(a, "spam")
@@ -261,7 +261,7 @@ async def test_report_after_the_stranger_left(browser: Browser, live_server: Any
     records = await live_server.services.evidence.list_records()
     assert records[-1].kind == "report"
     assert records[-1].body["reason"] == "spam"
-    assert "buy cheap followers now" in [line["text"] for line in records[-1].body["transcript"]]
+    assert "ok i have to go now, bye" in [line["text"] for line in records[-1].body["transcript"]]
     # Reported once: the button goes away.
     await expect(a.page.locator("#report")).to_be_hidden()
     a.assert_clean()
