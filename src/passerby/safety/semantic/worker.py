@@ -19,8 +19,10 @@ examples, so a later start only reads them.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
+import os
 import signal
 import socket
 import time
@@ -90,11 +92,25 @@ def score_batches(sock: socket.socket, embedder: Embedder, index: Index) -> None
         send_frame(sock, {"scores": [[s.score, s.category] for s in scored], "busy": busy})
 
 
+def give_way() -> None:
+    """The relay comes first. A server pinned to one core (``taskset``, as
+    ``benchmarks/run.py`` does) hands its pin to the worker, which would then
+    take that very core from the event loop: the worker may run on every
+    core the machine lets it, and at the lowest priority, so that where it
+    must share a core with the server it is the one that waits."""
+    # (AttributeError: no such call here; OSError: cores we may not use.)
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        os.sched_setaffinity(0, range(os.cpu_count() or 1))
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, 0, 19)
+
+
 def main(sock: socket.socket, data_dir: str | None, threads: int) -> None:
     """The process's life (see :func:`passerby.safety.semantic.frames.worker_main`)."""
     # Ctrl-C reaches the whole process group: the worker ends when the
     # server closes its socket, not before.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    give_way()
     try:
         serve(sock, data_dir, threads)
     except (BrokenPipeError, ConnectionResetError):
