@@ -7,13 +7,12 @@ so a gate that wrongly skips a detector fails them.
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.safety.corpus import MESSAGES
 
 from passerby.safety.text import TextAnalyser
 from passerby.safety.text.normalise import (
@@ -29,13 +28,6 @@ from passerby.safety.text.normalise import (
 from passerby.safety.text.patterns import LINK_APPS, Patterns
 from passerby.safety.text.toxicity import ToxicityScorer
 
-CORPUS = Path(__file__).resolve().parent.parent / "data" / "conversations.jsonl"
-MESSAGES = [
-    turn["text"]
-    for line in CORPUS.read_text(encoding="utf-8").splitlines()
-    if line.strip()
-    for turn in json.loads(line)["turns"]
-]
 # Words of the corpus and of the detectors' own vocabulary, to build
 # messages that come close to firing them.
 VOCABULARY = sorted(

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.safety.corpus import MESSAGES
 
 from passerby.core.signals import Signal
 from passerby.safety.text import TextAnalyser, gate_cache
@@ -24,13 +25,6 @@ from passerby.safety.text.gate_cache import REBUILD, GateCache
 from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.rebuild import gate_patterns, gate_problems
 
-CORPUS = Path(__file__).resolve().parent.parent / "data" / "conversations.jsonl"
-MESSAGES = [
-    turn["text"]
-    for line in CORPUS.read_text(encoding="utf-8").splitlines()
-    if line.strip()
-    for turn in json.loads(line)["turns"]
-]
 # Close calls: the gate's literals cut short, spaced, bent and run together.
 ADVERSARIAL = [
     "how old r u",

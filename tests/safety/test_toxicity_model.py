@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.safety.corpus import MESSAGES
 
 from passerby.safety.text import toxicity_model
 from passerby.safety.text.toxicity import ToxicityScorer
@@ -22,13 +23,6 @@ from passerby.safety.text.toxicity_model import REBUILD, SHIPPED, LinearModel
 
 profanity_check = pytest.importorskip("profanity_check")
 
-CORPUS = Path(__file__).resolve().parent.parent / "data" / "conversations.jsonl"
-MESSAGES = [
-    turn["text"]
-    for line in CORPUS.read_text(encoding="utf-8").splitlines()
-    if line.strip()
-    for turn in json.loads(line)["turns"]
-]
 INSULTS = [
     "you are a stupid idiot",
     "STUPID Idiot!!",

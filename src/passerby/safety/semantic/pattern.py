@@ -107,6 +107,8 @@ class Pattern:
         scores.append((now, score, category))
         if score >= self._shape.hit:
             self._kinds[category] = self._kinds.get(category, 0) + 1
+        elif not self._kinds:
+            return NOTHING  # most scores: nothing leans (read() would say so, and trim later)
         return self.read(now)
 
     def _forget(self) -> None:
