@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from tests.safety.corpus import MESSAGES
 
 from passerby.safety.text import TextAnalyser
+from passerby.safety.text.gate import _probe, lookup_of
 from passerby.safety.text.normalise import (
     _fold_any_token,
     _fold_words,
@@ -223,3 +224,22 @@ def test_toxicity_token_bound_changes_no_answer(
             terms = set(re.findall(r"\w\w+", token))
             share = sum(scorer._lift.get(term, 0.0) for term in terms)
             assert scorer._token_lift[token] == pytest.approx(share, rel=1e-12, abs=0)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"\bim (\d\d)$\b", "yeah im 15"),
+        (r"\b^hey there", "hey there!"),
+        (r"\bfoo\b$", "a foo"),
+        (r"^\bbaz", "baz qux"),
+    ],
+)
+def test_a_boundary_beyond_the_ends_asks_for_nothing_past_them(pattern: str, text: str) -> None:
+    # A word boundary next to "$" or "^" reads nothing beyond the probe's
+    # marks: the lookup of a pattern that matches must be found in the probe.
+    compiled = re.compile(pattern)
+    assert compiled.search(text)
+    lookup = lookup_of(compiled, words=True)
+    probe = _probe(text)
+    assert any(literal in probe for literal in lookup.key)

@@ -415,9 +415,12 @@ def _spell(spelling: str) -> str:
         return spelling
     out: list[str] = []
     for i, ch in enumerate(spelling):
+        after = spelling[i + 1 : i + 2]
         if ch != _EDGE:
             out.append(ch)
-        elif (not out or out[-1] != " ") and spelling[i + 1 : i + 2] not in (" ", _EDGE):
+        elif (out and out[-1] == _END) or after == _START:
+            continue  # beyond the probe's end or before its start: nothing there
+        elif (not out or out[-1] != " ") and after not in (" ", _EDGE):
             out.append(" ")
     return "".join(out)
 
