@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from passerby.core.signals import SIGNAL_NAMES, Signal
+from passerby.safety.risk import PRESENT
 from passerby.safety.text import TextAnalyser
+from passerby.safety.text.patterns import ASK_WHERE
 from passerby.safety.text.toxicity import ToxicityScorer
 
 
@@ -349,16 +351,12 @@ def test_not_secrecy(analyser: TextAnalyser, text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "where do you live",
-        "where do u live?",
         "lets meet up",
         "we should meet irl",
         "i can pick you up",
         "ill pick u up after school",
-        "what school do you go to",
         "whats ur address",
         "wanna hang out sometime",
-        "donde vives",
     ],
 )
 def test_meet_requests(analyser: TextAnalyser, text: str) -> None:
@@ -366,14 +364,24 @@ def test_meet_requests(analyser: TextAnalyser, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["nice to meet you", "where do you live, roughly? like which country"]
+    "text",
+    [
+        "where do you live",
+        "where do u live?",
+        "what school do you go to",
+        "donde vives",
+        "where do you live, roughly? like which country",
+    ],
 )
-def test_meet_near_misses(analyser: TextAnalyser, text: str) -> None:
-    if text == "nice to meet you":
-        quiet(analyser, text, "meet_request")
-    else:
-        # Asking where someone lives is a meet request even when polite.
-        fires(analyser, text, "meet_request")
+def test_where_a_stranger_lives_weighs_a_little(analyser: TextAnalyser, text: str) -> None:
+    # What strangers of any age ask each other: found, for the conversation's
+    # risk, but under PRESENT, so never a step of a pattern on its own.
+    signal = fires(analyser, text, "meet_request", at_least=ASK_WHERE)
+    assert signal.score < PRESENT
+
+
+def test_meet_near_misses(analyser: TextAnalyser) -> None:
+    quiet(analyser, "nice to meet you", "meet_request")
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,15 @@ NOT_TRIGGERS = {
     "promo_cue",
     "content_site",
     "laughter",
+    "laughing_faces",
     "mild_insult",
+    "insult_alone",
+    "plain_dismissal",
+    "someone_else",
+    # read once a link or free goods were found
+    "promo_cue_weak",
+    "promo_call",
+    "promo_domain",
     *(name for name in vars(Patterns()) if name.endswith("_gate")),
 }
 

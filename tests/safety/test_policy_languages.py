@@ -164,7 +164,7 @@ DIRECTED = [
     "você é um lixo",
     "seu idiota",
     "vai se matar",
-    "cala a boca",
+    "cala a boca, seu lixo",
     "du bist so ein Idiot",
     "du bist so hässlich",
     "du Opfer",
@@ -172,6 +172,18 @@ DIRECTED = [
     "ich weiß wo du wohnst",
     "bring dich um",
 ]
+
+
+# Telling the partner to shut up: rude, counted (a toxicity signal for the
+# transcript and the risk), but not held on its own.
+SHUT_UP = ["cala a boca", "cállate", "halt die Klappe", "tutup mulut", "shut up"]
+
+
+@pytest.mark.parametrize("text", SHUT_UP)
+def test_a_plain_shut_up_is_counted_not_held(gated: TextAnalyser, text: str) -> None:
+    signals = {s.name: s.score for s in gated.analyse(text)}
+    assert 0.5 <= signals["toxicity"] < 0.9
+    assert _outcome(gated, text, "adults").delivery == "allow"  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("text", DIRECTED)

@@ -37,6 +37,9 @@ SIGNAL_NAMES: Final[frozenset[str]] = frozenset(
         "flood",
         # The semantic tier's pattern over a speaker's messages (safety.semantic).
         "semantic",
+        # Context, never a rule's: the message talks *about* online safety
+        # (grooming's warning signs, a predator blocked and reported).
+        "safety_talk",
     }
 )
 

@@ -21,6 +21,7 @@ from passerby.core.signals import Signal
 from passerby.core.verdict import ALLOW, Decision, Outcome, RiskLike, Verdict
 from passerby.recent import RecentCache
 from passerby.safety.policy import Policy
+from passerby.safety.text.detectors import in_safety_talk
 from passerby.safety.text.normalise import digit_runs, fold_plain
 
 # Greetings and one-word answers ("hi", "m", "asl") are repeated by everyone
@@ -211,6 +212,10 @@ class StrikeBook:
         bisect.insort(self.expiries.setdefault(policy, []), expires)
 
 
+def _talks_safety(signals: Sequence[Signal]) -> bool:
+    return any(s.name == "safety_talk" for s in signals)
+
+
 class ChatModerator:
     def __init__(
         self,
@@ -244,6 +249,8 @@ class ChatModerator:
         self._prints: deque[int] = deque()
         self._print_counts: dict[int, int] = {}
         self._sent: deque[float] = deque()
+        # Either side has talked about online safety in this chat.
+        self._safety_talk = False
 
     def new_chat(self) -> None:
         """Start a new conversation; the last one's peak risk joins the device's history."""
@@ -251,16 +258,22 @@ class ChatModerator:
             self._device_history.add(self._peak, self._wall)
         self._peak = 0.0
         self._last_risk = None
+        self._safety_talk = False
         self._risk = self._risk_factory(self.section)
 
     def incoming(self, signals: Sequence[Signal]) -> None:
         """Signals the server found in the stranger's messages to us."""
         if signals:
+            if not self._safety_talk and _talks_safety(signals):
+                self._safety_talk = True
             self._last_risk = self._risk.observe("them", signals)
 
     def outgoing(self, text: str, now: float, wall: float) -> Verdict:
         """Judge a message we are about to send (``now`` monotonic, ``wall`` epoch)."""
         signals = self._analyser.analyse(text)
+        if signals and (self._safety_talk or _talks_safety(signals)):
+            self._safety_talk = True
+            signals = in_safety_talk(signals)
         seen = self._history(text, now)
         if seen:
             signals = [*signals, *seen]

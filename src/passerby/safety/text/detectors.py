@@ -20,6 +20,7 @@ chat), not learned probabilities; the rules engine sets the thresholds.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
 
 from passerby.core.signals import Signal
@@ -29,12 +30,15 @@ from passerby.safety.text.patterns import (
     ADULT_AGE,
     ADVICE_NOT_TO,
     APP_LOOKUP,
+    DISMISSAL_SCORE,
     LEXICON_SCORE,
     LINK_APPS,
     MIN_AGE,
     NUMBER_WORDS,
+    PAST_TIME,
     REPORTED_REQUEST,
     SAFETY_TALK,
+    STRANGER_STORY,
     THIRD_PARTY,
     TOXICITY_THRESHOLD,
     UNITS,
@@ -49,6 +53,13 @@ _PHONE_DIGITS: Final = 7
 # model's threshold (the signal stays, for the transcript), under every
 # rule's (harassment acts from 0.9).
 UNDIRECTED_SCORE: Final = 0.6
+# An advert's words without an advert's ask: free goods with nowhere to go
+# for them, a link shared with "look" or "check out". Under the promo rule.
+PROMO_TALK: Final = 0.6
+# An advert's typography: "!", emoji, a word in capitals.
+_SHOUTED: Final = re.compile(r"!|[\U0001F300-\U0001FAFF\u2600-\u27BF]|\b[A-Z]{4,}\b")
+# Signals that give a message somewhere to send the reader.
+_PLACES: Final = frozenset({"link", "pii_handle", "pii_phone", "pii_email", "off_platform"})
 
 
 class TextAnalyser:
@@ -155,6 +166,7 @@ class TextAnalyser:
                 plain=[p.promo_shortener, p.url, p.domain, p.domain_spelled],
             ),
             Trigger(self._directed, words=rows(p.directed)),
+            Trigger(self._safety_topic, words=[p.safety_topic]),
         ]
 
     # -- personal data and links ------------------------------------------------
@@ -388,21 +400,43 @@ class TextAnalyser:
         share songs and videos."""
         p = self._p
         words = f.words
+        linked = any(signal.name in _PLACES for signal in out)
         if p.promo_gate.search(words):
             for pattern, score, detail in p.promo:
                 if pattern.search(words):
+                    if (
+                        detail == "kind=free"
+                        and not linked
+                        and not p.promo_call.search(words)
+                        and not _SHOUTED.search(f.text)
+                    ):
+                        score, detail = PROMO_TALK, "kind=free;talk"
                     out.append(Signal("promo", score, detail))
                     return
         plain = f.plain
         if p.promo_shortener.search(plain):
             out.append(Signal("promo", 0.85, "kind=shortener"))
             return
-        if (
-            any(signal.name == "link" for signal in out)
-            and p.promo_cue.search(words)
-            and not p.content_site.search(plain)
-        ):
+        if not linked or not any(s.name == "link" for s in out) or p.content_site.search(plain):
+            return
+        if p.promo_cue.search(words):
             out.append(Signal("promo", 0.85, "kind=link"))
+        elif p.promo_cue_weak.search(words):
+            spammy = any(
+                p.promo_domain.search(m.group())
+                for link in (p.url, p.domain, p.domain_spelled)
+                for m in link.finditer(plain)
+            )
+            if spammy:
+                out.append(Signal("promo", 0.85, "kind=link"))
+            else:
+                out.append(Signal("promo", PROMO_TALK, "kind=link;shared"))
+
+    def _safety_topic(self, f: Folded, out: list[Signal]) -> None:
+        """Context for the chat, not a finding: the message talks about
+        online safety (see :data:`SAFETY_CONTEXT`)."""
+        if self._p.safety_topic.search(f.words):
+            out.append(Signal("safety_talk", 1.0))
 
     # -- insults and threats in every language --------------------------------
 
@@ -415,21 +449,46 @@ class TextAnalyser:
         insult with laughter ("eres tonta jajaja") is teasing: kept under
         every rule."""
         p = self._p
-        words = f.words
-        if not p.directed_gate.search(words):
+        if not p.directed_gate.search(f.words):
             return
+        f = self._unquoted(f)
+        words = f.words
         for pattern, score, detail in p.directed:
             match = pattern.search(words)
             if match is None:
                 continue
+            if detail == "dismissal":
+                # "cállate pendejo": the shut-up carries an insult
+                rest = (words[: match.start()] + " " + words[match.end() :]).strip()
+                if p.insult_alone.search(rest):
+                    score, detail = LEXICON_SCORE, "dismissal;insult"
             if (
                 detail != "threat"
-                and p.mild_insult.search(match.group())
-                and p.laughter.search(words)
+                and (detail.startswith("dismissal") or p.mild_insult.search(match.group()))
+                and self._laughing(f)
             ):
                 score, detail = UNDIRECTED_SCORE, detail + ";teasing"
             out.append(Signal("toxicity", score, detail))
             return
+
+    def _laughing(self, f: Folded) -> bool:
+        p = self._p
+        return bool(p.laughter.search(f.words) or p.laughing_faces.search(f.text))
+
+    @staticmethod
+    def _unquoted(f: Folded) -> Folded:
+        """The message without what it quotes ("he said \"shut up\"", a
+        song's line in quotes): words in quotes are not said to the partner."""
+        text = f.text
+        if (
+            '"' not in text
+            and "\u201c" not in text
+            and "\u201e" not in text
+            and "\u00ab" not in text
+        ):
+            return f
+        rest = _QUOTED.sub(" ", text)
+        return f if rest == text else fold(rest)
 
     def _may_be_toxic(self, f: Folded) -> bool:
         """False when the model cannot score the message or its folded form
@@ -443,6 +502,7 @@ class TextAnalyser:
         scorer = self.toxicity
         if not scorer.available:
             return
+        f = self._unquoted(f)
         text, threshold = f.text, self._threshold
         # One short token ("ck", "tbh", "wtf") gives the model nothing to read
         # and it answers with near-certain nonsense; only the lexicon judges it.
@@ -482,7 +542,26 @@ class TextAnalyser:
         """
         p = self._p
         words = f.words
-        if p.insult_phrase.search(words) or p.insult_noun.search(words):
+        phrase = p.insult_phrase.search(words)
+        noun = p.insult_noun.search(words)
+        if phrase or noun:
+            you = p.second_person.search(words)
+            if noun and not phrase and not you and p.someone_else.search(words):
+                # "my teacher is such a bitch": said of someone else
+                return min(score, UNDIRECTED_SCORE), "someone-else"
+            mild = (noun is None or p.mild_insult.search(noun.group())) and (
+                phrase is None
+                or p.plain_dismissal.search(phrase.group())
+                or phrase.group() in ("stfu", "gtfo")
+            )
+            if mild and self._laughing(f):
+                return min(score, UNDIRECTED_SCORE), "teasing"
+            if phrase and noun is None and p.plain_dismissal.search(phrase.group()):
+                # "shut up" alone is rude; beside an insult the model reads
+                # in the rest ("shut up you ugly cow"), the score stays.
+                rest = p.plain_dismissal.sub(" ", f.words)
+                if (self.toxicity.score(rest) or 0.0) < UNDIRECTED_SCORE:
+                    return min(score, DISMISSAL_SCORE), "dismissal"
             return score, detail
         if not p.second_person.search(words):
             return min(score, UNDIRECTED_SCORE), "undirected"
@@ -495,6 +574,12 @@ class TextAnalyser:
         return min(score, UNDIRECTED_SCORE), "swearing"
 
 
+# Text between double quotes (straight, curly, low-high, guillemets).
+_QUOTE_MARKS: Final = frozenset('"\u201c\u201e\u00ab')
+_QUOTED: Final = re.compile(
+    r'"[^"]{1,200}"|\u201c[^\u201d]{1,200}\u201d|\u201e[^\u201c\u201d]{1,200}[\u201c\u201d]|'
+    r"\u00ab[^\u00bb]{1,200}\u00bb"
+)
 _NO_DIGITS: Final = str.maketrans(dict.fromkeys("0123456789"))
 _WORD: Final = re.compile(r"[^\W\d_]{2,}")
 # Words that follow "my snap is" without being a handle ("my snap is down").
@@ -558,10 +643,23 @@ def _grade_age(raw: str, system: str) -> int | None:
     return grade + (4 if system == "year" else 5)
 
 
+_SOMEONE_OF_AGE: Final = re.compile(
+    r"(?:^|\s)(?:a|an|un|una|um|uma|ein|eine|einen|einem|seorang)\s*$|"
+    r"\b(?:chic[oa]|nin[oa]|muchach[oa]|menin[oa]|garot[oa]|junge|madchen|anak|cowok|cewek|"
+    r"boy|girl|kid)\s+(?:de|von|umur|usia)\s*$"
+)
+_I_AM: Final = re.compile(r"\b(?:i m|im|i am|soy|sou|ich bin|aku|saya|gue)\b")
+
+
 def _third_party_before(text: str, start: int) -> bool:
     """True when the clause before ``start`` names someone else as subject."""
     clause = re.split(r"[.!?;,]| and | but ", text[max(0, start - 40) : start])[-1]
-    return bool(THIRD_PARTY.search(clause))
+    if THIRD_PARTY.search(clause):
+        return True
+    # "about a 15 year old who...", "un chico de 15", "ein 15-jähriger": an
+    # article before the age names someone else, unless the speaker is it
+    # ("I'm a 15 year old girl").
+    return bool(_SOMEONE_OF_AGE.search(clause)) and not _I_AM.search(clause)
 
 
 def _age_signal(age: int, score: float) -> Signal:
@@ -586,7 +684,28 @@ def retold(words: str) -> bool:
     return bool(
         (REPORTED_REQUEST.search(words) and SAFETY_TALK.search(words))
         or ADVICE_NOT_TO.search(words)
+        or (STRANGER_STORY.search(words) and PAST_TIME.search(words))
     )
+
+
+# Grooming's steps as a chat that talks about online safety mentions them:
+# "they say you're mature for your age, then ask you to keep it secret".
+# Once either side has talked about it (a ``safety_talk`` signal), these
+# count at half weight for the rest of the chat: they still add to the
+# conversation's risk and to the semantic tier's reading, but no rule acts on
+# one alone. An adult's age, contact details and sexual talk are never
+# weakened this way, so naming the topic does not hide an adult.
+SAFETY_CONTEXT: Final = frozenset(
+    {"secrecy", "picture_request", "meet_request", "off_platform", "flattery", "isolation"}
+)
+
+
+def in_safety_talk(signals: Sequence[Signal]) -> list[Signal]:
+    """``signals`` as a chat about online safety weighs them."""
+    return [
+        _weakened(s) if s.name in SAFETY_CONTEXT and not s.detail.endswith(";retold") else s
+        for s in signals
+    ]
 
 
 def _weakened(signal: Signal) -> Signal:

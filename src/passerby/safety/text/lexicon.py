@@ -74,8 +74,10 @@ MILD_INSULTS: Final = (
 )
 LAUGHTER: Final = (
     r"\b(?:(?:ja|je|ha|he|hi|ah)(?:ja|je|ha|he|hi|ah)+h?|wk(?:wk)+\w*|k{2}|kk(?:k)+|rs(?:rs)+|"
-    r"lol+|lmao+|lmfao|rofl|xd+|xixi|hihi|awok\w*)\b"
+    r"lol+|lmao+|lmfao|rofl|xd+|xixi|hihi|awok\w*|jsjs\w*|hue(?:hue)+)\b"
 )
+# Laughing and crying-laughing faces, read on the text as it was typed.
+LAUGHING_FACES: Final = "[\U0001f602\U0001f923\U0001f62d\U0001f480\U0001f606\U0001f639\U0001f605]"
 
 # Rows: (source, score, detail). A match is an insult or a threat aimed at
 # the partner.
@@ -106,7 +108,7 @@ _DE_FRAME = (
     rf"nur|sowas von|so ein|so eine|so was von|ziemlich|sehr|komplett|absolut)\s+)"
     rf"{{0,3}}{INSULT_DE}\b|\bdu\s+(?:(?:kleine[rsn]?|dumme[rsn]?|blode[rsn]?|"
     rf"bloede[rsn]?|hassliche[rsn]?|fette[rsn]?|scheiss|verdammte[rsn]?|elende[rsn]?|"
-    rf"dreckige[rsn]?|alte[rsn]?|behinderte[rsn]?)\s+)?{INSULT_DE}\b"
+    rf"dreckige[rsn]?|alte[rsn]?|behinderte[rsn]?)\s+){{0,2}}{INSULT_DE}\b"
 )
 DIRECTED: Final = (
     (_ES_FRAME, "lang=es"),
@@ -132,9 +134,14 @@ THREATS: Final = (
     r"\b(?:nobody|no one|noone)\s+(?:likes|loves|wants|cares about|would miss)\s+(?:you|u)\b|"
     r"\b(?:you|u)\s+(?:are|r|re)?\s*(?:so\s+)?(?:worthless|a waste of (?:space|air|oxygen))\b|"
     r"\b(?:youre|ur)\s+(?:so\s+)?(?:worthless|a waste of (?:space|air|oxygen))\b|"
-    r"\bdo (?:everyone|the world|us all) a favou?r and die\b|\bunalive (?:your|ur)self\b",
+    r"\bdo (?:everyone|the world|us all) a favou?r and die\b|\bunalive (?:your|ur)self\b|"
+    # Exposure: doxxing and leaking.
+    r"\b(?:post|leak|share|drop|send everyone)\s+(?:your|ur)\s+(?:address|addy|number|nudes|"
+    r"pics|photos|real name|info|location)\b|\bwatch\s+(?:your|ur)\s+back\b|\bdox+(?:ing|ed)?"
+    r"\s+(?:you|u)\b|\bi\s+(?:found|know|have)\s+(?:your|ur)\s+(?:address|addy|school|house|"
+    r"real name|ip)\b",
     # Spanish
-    r"\b(?:callate|cierra (?:la|el) (?:boca|hocico|pico)|vete a la mierda|jodete|chinga tu "
+    r"\b(?:nadie te (?:extranaria|va a extranar)|chinga tu "
     r"madre|hijo de (?:puta|perra)|hija de puta|hdp|me das asco|das asco|nadie te quiere|"
     r"muerete|matate|suicidate|ahorcate|ojala te mueras|te voy a (?:matar|reventar|"
     r"partir la cara|romper la cara|violar)|se donde vives|vas a morir)\b|"
@@ -145,25 +152,58 @@ THREATS: Final = (
     r"mending (?:kamu|lu|lo|kau) mati|(?:gue|gua|aku|saya) (?:bunuh|habisin|hajar) "
     r"(?:lu|lo|kamu|kau)|(?:aku|gue|gua|saya) (?:akan |bakal )?membunuh(?:mu| kamu| lu| lo| kau)|"
     r"(?:gue|gua|aku|saya) "
-    r"(?:tau|tahu) rumah(?:mu| lu| lo| kamu)|tutup mulut(?:mu)?|diem lu|diam kau|"
+    r"(?:tau|tahu) rumah(?:mu| lu| lo| kamu)|"
     r"(?:ga|gak|nggak|tidak) ada yang (?:suka|sayang|peduli)(?: sama)? (?:kamu|lu|lo|kau)|"
     r"kamu ga berguna|lu ga berguna|ga guna lu)\b|\b(?:aku|gue|gua|saya) (?:akan |bakal )?"
     r"(?:cari|nyari|temuin|mencari|menemukan)(?:mu| kamu| lu| lo| kau)(?:\s+(?:dan|terus)\b|\s*$)",
     # Portuguese
-    r"\b(?:cala (?:a )?boca|cale a boca|vai (?:se|te) (?:foder|fuder|ferrar|lascar)|vai tomar no "
-    r"cu|vtnc|vsf|tnc|fdp|filh[oa] da puta|se mata|vai se matar|se mate|ninguem (?:gosta|liga) "
+    r"\b(?:ninguem (?:sentiria|vai sentir|sente) (?:sua |tua )?falta|"
+    r"fdp|filh[oa] da puta|se mata|vai se matar|se mate|ninguem (?:gosta|liga) "
     r"(?:de )?(?:voce|vc|tu)|ninguem te (?:ama|quer|suporta)|vou te (?:matar|quebrar|"
-    r"estuprar|bater)|(?:eu )?sei onde (?:voce|vc|tu) mora|some daqui|"
+    r"estuprar|bater)|(?:eu )?sei onde (?:voce|vc|tu) mora|"
     r"morre (?:logo|lixo|desgracad[oa]))\b|\bvou te (?:achar|encontrar|pegar)(?:\s+e\b|\s*$)",
     # German
-    r"\b(?:halt (?:die|deine|dein|das) (?:fresse|klappe|maul|schnauze)|halts maul|verpiss dich|"
-    r"fick dich|leck mich|geh sterben|stirb|bring dich um|tote dich|toete dich|erhang dich|"
+    r"\b(?:niemand (?:wurde|wuerde|wird) dich vermissen|"
+    r"geh sterben|stirb|bring dich um|tote dich|toete dich|erhang dich|"
     r"ich (?:bring|bringe|werde|will|finde|find) dich (?:um|kalt|finden|umbringen|"
     r"toten|toeten)|ich finde dich\s+(?:und|schon|noch|bald|"
     r"irgendwann)|ich weiss wo du wohnst|"
     r"(?:niemand|keiner) mag dich|du bist (?:nichts|nix) wert)\b|"
     # "ich finde dich" alone; "ich finde dich toll" is a compliment.
     r"\bich finde dich\s*$",
+)
+# Telling the partner to shut up or go away: rude, and between friends
+# ("cállate jajaja", "halt die klappe lol") banter. Alone under the
+# harassment threshold; with laughter teasing.
+DISMISSALS: Final = (
+    r"\b(?:callate|cierra (?:la|el|tu) (?:boca|hocico|pico)|tutup mulut(?:mu)?|diem lu|"
+    r"diam kau|diem lo|cala (?:a )?boca|cale a boca|some daqui|halt (?:die|deine|dein) klappe)\b"
+)
+# Profane dismissals ("vete a la mierda", "vai se foder", "fick dich"): an
+# insult at the partner, unless laughed off.
+PROFANE_DISMISSALS: Final = (
+    r"\b(?:vete a la mierda|jodete|vai (?:se|te) (?:foder|fuder|ferrar|lascar)|vai tomar no "
+    r"cu|vtnc|vsf|tnc|verpiss dich|fick dich|leck mich|halt (?:die|deine|dein|das) "
+    r"(?:fresse|maul|schnauze)|halts maul)\b"
+)
+# Talk *about* online safety: grooming and its warning signs, predators, a
+# class or a talk on it, someone blocked and reported. A groomer's requests
+# are made, not discussed, in these words; a chat that holds them has its
+# grooming steps weighed at half (safety.moderation).
+SAFETY_TOPIC: Final = (
+    r"\b(?:grooming|groomers?|groomed|cyber ?grooming|child grooming|red flags?|"
+    r"warning signs?|online safety|internet safety|stranger danger|predators?|pedos?|"
+    r"pedophiles?|paedophiles?|sextortion|catfish\w*|"
+    r"senales de alerta|bandera roja|banderas rojas|seguridad en (?:internet|linea|redes)|"
+    r"depredador(?:es)?|pedofilos?|sextorsion|"
+    r"keamanan (?:online|digital|internet|siber)|sosialisasi|pedofil|tanda bahaya|"
+    r"sinais de alerta|bandeira vermelha|seguranca (?:na internet|online|digital)|"
+    r"predadores?|sextorsao|"
+    r"warnsignale?|alarmsignale?|internetsicherheit|onlinesicherheit|sicherheit im netz|"
+    r"medienkompetenz|padophile?r?|paedophile?r?)\b|"
+    r"\b(?:blocked|block|blokir|bloquee|bloqueei|bloqueie|blockiert|blockier)\s+"
+    r"(?:\w+\s+){0,2}(?:and|&|terus|trus|dan|lalu|y|e|und)\s+(?:\w+\s+)?"
+    r"(?:reported|report|lapor\w*|report\w*|denunci\w*|gemeldet|melden)\b"
 )
 # -- sexual content -------------------------------------------------------------
 
@@ -343,12 +383,34 @@ PROMO: Final = (
 # out www.hotdeals-now.biz", "Try premium at https://…". Read only once a
 # link was found.
 PROMO_CUE: Final = (
-    r"\b(?:click|visit|check out|check it|check|go to|sign up|signup|register|join|free|win|"
-    r"winner|won|deals?|offers?|discount|promo|cheap|earn|bonus|prize|gift|premium|"
-    r"giveaway|try|mira|entra|visita|registrate|gratis|clique|acesse|entre|cadastre|"
-    r"besuche|klick|klik|kunjungi|daftar|hadiah|kostenlos|sale|buy|compra|comprar|"
+    r"\b(?:click|sign up|signup|register|join|free|win|"
+    r"winner|won|deals?|offers?|discount|promo|cheap|earn|bonus|prize|premium|"
+    r"giveaway|registrate|gratis|clique|cadastre|"
+    r"klick|klik|daftar|hadiah|kostenlos|sale|buy|compra|comprar|"
     r"kaufen|beli|order|limited|money|cash|dinero|dinheiro|geld|uang|followers|subs|"
-    r"subscribe|singles|hot|sexy|private|privat|exclusive|exclusivo|exklusiv)\b"
+    r"subscribe|singles|sexy|exclusive|exclusivo|exklusiv)\b"
+)
+# What a friend says when sharing a link too ("look, this recipe is good:
+# …", "check out this wiki"): beside a link, not an advert on its own.
+PROMO_CUE_WEAK: Final = (
+    r"\b(?:visit|check out|check it|check|go to|gift|try|mira|entra|visita|acesse|entre|"
+    r"besuche|kunjungi|hot|private|privat)\b"
+)
+# An advert's words inside a link's name ("hotdeals-now.biz", "free-vbucks.net").
+PROMO_DOMAIN: Final = (
+    r"(?:free|win|cash|deal|hot|sexy|casino|bet|crypto|promo|gift|prize|bonus|money|girls|"
+    r"singles|cams?|xxx|loan|earn|robux|vbucks|diamond|gratis|profit|invest|dating)"
+)
+# Free goods are bait only with somewhere to go: a call to act or a contact.
+# Without one ("a site promising free robux", "he offered free diamonds") it
+# is talk about the bait.
+PROMO_CALL: Final = (
+    r"\b(?:click|tap|dm|pm|inbox|message me|msg me|text me|add me|hmu|link|bio|go to|visit|"
+    r"claim|get (?:yours|it|them|now)|join|sign up|register|whatsapp|wa|telegram|tele|tg|"
+    r"discord|escribeme|agregame|entra|reclama|me chama|chama no|clique|acesse|resgate|"
+    r"klik|daftar|hubungi|chat aku|dm aku|klick|schreib mir|melde dich|hol dir|sichere dir|"
+    r"now|ahora|agora|sekarang|jetzt|today|hoy|hoje|hari ini|heute|here|aqui|aca|hier|"
+    r"disini|di sini|sini|jual|dijual|vendo|selling|sell|verkaufe|venda)\b"
 )
 # Link shorteners hide where a link goes; in a chat with a stranger they are
 # nearly always an advert or a trap. Read in the ``plain`` form.
@@ -515,7 +577,7 @@ MEETING: Final = (
     (
         r"\b(?:onde|aonde)\s+(?:voce|vc|tu)\s+mora\b|\bwo\s+wohnst\s+du\b|\bwo\s+"
         r"lebst\s+du\b|\bdomisili\s+(?:di\s*mana|dimana)\b",
-        0.8,
+        0.45,  # patterns.ASK_WHERE
         "ask=where",
     ),
     (

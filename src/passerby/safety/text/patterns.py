@@ -29,14 +29,21 @@ from passerby.safety.text.lexicon import (
     ASK_FOR_MORE,
     CONTENT_SITES,
     DIRECTED,
+    DISMISSALS,
     FLATTERY,
     ISOLATION,
+    LAUGHING_FACES,
     LAUGHTER,
     MEETING,
     MILD_INSULTS,
     PICTURES,
+    PROFANE_DISMISSALS,
     PROMO,
+    PROMO_CALL,
     PROMO_CUE,
+    PROMO_CUE_WEAK,
+    PROMO_DOMAIN,
+    SAFETY_TOPIC,
     SECRECY,
     SEXUAL_CRUDE,
     SEXUAL_TOPIC,
@@ -53,6 +60,13 @@ ADULT_AGE: Final = 18
 # my dog" scores 0.34); above it, to insults and slurs.
 TOXICITY_THRESHOLD: Final = 0.5
 LEXICON_SCORE: Final = 0.95
+# Telling the partner to shut up: counted, under every rule's threshold.
+DISMISSAL_SCORE: Final = 0.8
+# "Where do you live?", "what school do you go to?": what strangers of any
+# age ask each other; a little weight towards the conversation's risk, under
+# PRESENT (risk.py), so never a step of a pattern on its own. An address, a
+# street or a pick-up is asked for in words of its own, which score high.
+ASK_WHERE: Final = 0.45
 
 _YOU = r"(?:you|u|ya|yu|yo)"
 _YOUR = r"(?:your|ur|yor|youre|yur|ure)"
@@ -114,6 +128,22 @@ REPORTED_REQUEST = re.compile(
     r"(?:ele|ela|eles)\s+(?:pediu|pediram|falou|disse|queria)|wenn\s+(?:jemand|einer|"
     r"fremde)|(?:er|sie|jemand)\s+(?:wollte|hat\s+gefragt|fragte|sagte|hat\s+gesagt|"
     r"meinte))\b"
+)
+# A story told about a stranger: "yesterday some guy on IG ... asked for a
+# photo", "ontem um cara ... pediu foto", "kemarin ada om-om ... minta foto".
+# With a time in the past, the request in it was made to the teller, not to
+# the partner.
+STRANGER_STORY = re.compile(
+    r"\b(?:a guy|some guy|this guy|a man|some man|an old guy|a creep|om om|om2|omom|bapak bapak|"
+    r"cowok|cowo|orang asing|un tipo|un senor|un viejo|un man|alguien|um cara|um homem|um velho|"
+    r"um tiozao|alguem|ein typ|einer|ein mann|ein alter|jemand)\b(?:\s+\S+){0,10}?\s+"
+    r"(?:asked|wanted|kept asking|was asking|told me|said|minta|ngajak|nyuruh|nanya|pidio|"
+    r"pedia|queria|me dijo|pediu|pedia|falou|disse|wollte|fragte|meinte|hat gefragt)\b"
+)
+PAST_TIME = re.compile(
+    r"\b(?:yesterday|last (?:week|night|month|year)|once|the other day|kemarin|kemaren|tadi|"
+    r"minggu lalu|dulu|pernah|ayer|anoche|la semana pasada|una vez|el otro dia|ontem|"
+    r"semana passada|uma vez|outro dia|gestern|letzte woche|neulich|mal)\b"
 )
 # The words of online safety: reporting, blocking, warning signs.
 SAFETY_TALK = re.compile(
@@ -424,7 +454,8 @@ class Patterns:
             r"city|view|sunset|build|screen|screenshot|room design|bike|guitar|cosplay)\b|"
             r"\b(?:screenshot|the meme|that meme|the link|the map)\b"
         )
-        self.cam_plain = c(r"(?:^|\s)(?:cam|webcam|vc|facetime)\s*\?+")
+        # "vc?" alone; in "e vc?" it is Portuguese for "you".
+        self.cam_plain = c(r"(?:^|\s)(?:cam|webcam|facetime)\s*\?+|^\s*vc\s*\?+\s*$")
         # -- secrecy --
         others = (
             r"(?:anyone|anybody|any1|no one|noone|nobody|ur (?:mom|mum|dad|parents|mother|"
@@ -499,13 +530,13 @@ class Patterns:
         # -- meeting --
         self.meeting: tuple[tuple[re.Pattern[str], float, str], ...] = (
             (c(rf"\bwhere\s+(?:do|d|does)\s+{_YOU}\s+(?:live|stay|life|reside)\b|\bwhere\s+"
-               rf"{_YOU}\s+(?:live|stay)\b|\b{_YOU}\s+live\s+where\b"), 0.8, "ask=where"),
+               rf"{_YOU}\s+(?:live|stay)\b|\b{_YOU}\s+live\s+where\b"), ASK_WHERE, "ask=where"),
             (c(rf"\bwhere\s+(?:{_ARE}|is)\s+{_YOU}\s+(?:located|staying|living|rn|right now|at "
                rf"the moment)\b|\bwhat\s+(?:city|town|state|area|neighbou?rhood|part of town|"
-               rf"street|suburb)\s+(?:do|are|r|d)\s+{_YOU}\b"), 0.7, "ask=where"),
+               rf"street|suburb)\s+(?:do|are|r|d)\s+{_YOU}\b"), ASK_WHERE, "ask=where"),
             (c(rf"\b(?:what|which|wat)\s+(?:school|high school|middle school|college)\s+(?:do|"
                rf"d|does|r|are)?\s*{_YOU}\s+(?:go|goto|attend|at|in)\b|\bwhere\s+(?:do|d)\s+"
-               rf"{_YOU}\s+go\s+to\s+school\b"), 0.75, "ask=school"),
+               rf"{_YOU}\s+go\s+to\s+school\b"), ASK_WHERE, "ask=school"),
             (c(r"\b(?:lets|let us|we should|we could|wanna|want to|can we|could we|shall we|"
                r"would you like to|would u like to|do you want to|do u want to|u want to|you "
                r"want to|we can|i wanna|i want to|id love to|i would love to|ayo|yuk)\s+"
@@ -525,7 +556,7 @@ class Patterns:
                rf"address|postcode|zip)\b|\b(?:whats|what is|wats)\s+{_YOUR}\s+(?:address|addy|"
                r"home address|location|postcode|zip)\b"), 0.9, "ask=address"),
             (c(r"\bdonde\s+vives\b|\b(?:kamu|km)\s+tinggal\s+di\s*mana\b|\brumah\s+(?:kamu|km)"
-               r"\s+di\s*mana\b"), 0.8, "ask=where"),
+               r"\s+di\s*mana\b"), ASK_WHERE, "ask=where"),
             *_rows(MEETING),
         )  # fmt: skip
         # -- sexual content (words form; folded, so "s3xy" and "nuuudes" match) --
@@ -565,15 +596,26 @@ class Patterns:
         self.promo_shortener = c(SHORTENERS)
         # Read only once a link was found (the ``link`` signal).
         self.promo_cue = c(PROMO_CUE)
+        # -- talk about online safety (context) --
+        self.safety_topic = c(SAFETY_TOPIC)
+        self.promo_cue_weak = c(PROMO_CUE_WEAK)
+        self.promo_domain = c(PROMO_DOMAIN)
+        # Read only once free goods were found: somewhere to go for them.
+        self.promo_call = c(PROMO_CALL)
         self.content_site = c(CONTENT_SITES)
         # -- insults and threats aimed at the partner, beyond the English model --
         self.directed: tuple[tuple[re.Pattern[str], float, str], ...] = (
             *((c(source), LEXICON_SCORE, f"directed;{lang}") for source, lang in DIRECTED),
             (c(ALONE), LEXICON_SCORE, "directed;alone"),
             *((c(source), LEXICON_SCORE, "threat") for source in THREATS),
+            (c(PROFANE_DISMISSALS), LEXICON_SCORE, "dismissal;profane"),
+            (c(DISMISSALS), DISMISSAL_SCORE, "dismissal"),
         )
         # Read after a match: a mild insult with laughter is teasing.
         self.laughter = c(LAUGHTER)
+        # Read after a shut-up: the rest of the message an insult on its own.
+        self.insult_alone = c(ALONE)
+        self.laughing_faces = re.compile(LAUGHING_FACES)
         self.mild_insult = c(rf"\b{MILD_INSULTS}\b")
         self.app_any = c(rf"\b(?:{_APP_ANY})\b")
         self.off_requests_gate = _gate(self.off_requests)
@@ -613,6 +655,14 @@ class Patterns:
         self.insult_phrase = c(
             rf"\b(?:f+u+c+k+|screw|piss|f)\s+(?:{_YOU}|off|urself|yourself)\b|\bstfu\b|\bgtfo\b|"
             r"\bshut\s+(?:the\s+\w+\s+)?up\b|\bgo\s+to\s+hell\b"
+        )
+        # "shut up" without a swear word: rude, not an insult on its own.
+        self.plain_dismissal = c(r"\bshut\s+up\b")
+        # Insults that are said of someone else: "my teacher is such a bitch".
+        self.someone_else = c(
+            r"\b(?:he|hes|she|shes|they|theyre|him|her|them|his|my|our|this|that|these|those|"
+            r"teacher|teachers|boss|coach|ex|guy|dude|girl|man|woman|people|someone|everyone|"
+            r"mr|mrs|ms|miss|sir)\b"
         )
         # Self-harm incitement in English; insults and threats in the other
         # languages are the directed detector's (a second-person frame), so

@@ -1,0 +1,202 @@
+"""Ordinary talk that looks like harm from one message, through the shipped policy.
+
+Each class here is a way moderation used to act on chats a human moderator
+lets pass: a chat about online safety that names grooming's steps, peers
+asking where each other lives, the Portuguese "vc" ("você"), a shut-up
+laughed off, swearing in quotes or at someone absent, a recipe site shared
+with "look", free goods talked about, and a news story about a
+fifteen-year-old. Beside each, the harmful form the change must not let
+through.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from passerby.safety.moderation import ChatModerator, StrikeBook
+from passerby.safety.policy import load_policy
+from passerby.safety.risk import ConversationRisk
+from passerby.safety.text.detectors import TextAnalyser
+
+
+@pytest.fixture(scope="module")
+def analyser() -> TextAnalyser:
+    return TextAnalyser()
+
+
+def moderator(analyser: TextAnalyser, section: str) -> ChatModerator:
+    return ChatModerator(analyser, load_policy(), section, StrikeBook(), ConversationRisk)
+
+
+def acted(mod: ChatModerator, text: str) -> bool:
+    """True when the shipped rules did anything at all about ``text``."""
+    verdict = mod.outgoing(text, 0.0, 1e9)
+    return verdict.outcome.delivery != "allow" or bool(verdict.outcome.decisions)
+
+
+def names(analyser: TextAnalyser, text: str) -> dict[str, float]:
+    return {s.name: s.score for s in analyser.analyse(text)}
+
+
+# -- a chat about online safety -------------------------------------------------
+
+SAFETY_CHATS = [
+    (
+        "we had an assembly on online grooming today",
+        "they said the red flags are when someone says you're mature for your age",
+        "and when they want you to keep it secret and move to snap",
+    ),
+    (
+        "hoy nos dieron una charla sobre grooming en el cole",
+        "te regalan skins y después te piden pasar a otra app y que no le cuentes a nadie",
+    ),
+    (
+        "tadi ada sosialisasi soal keamanan online di sekolah",
+        "katanya pelaku suka muji kamu dewasa banget terus minta rahasiain chat",
+    ),
+    (
+        "wir machen ein referat über cybergrooming",
+        "wenn jemand will dass man alles geheim hält und auf eine andere app wechselt",
+    ),
+]
+
+
+@pytest.mark.parametrize("lines", SAFETY_CHATS)
+def test_a_chat_about_online_safety_may_name_groomings_steps(
+    analyser: TextAnalyser, lines: tuple[str, ...]
+) -> None:
+    mod = moderator(analyser, "teens")
+    assert not [line for line in lines if acted(mod, line)]
+
+
+def test_the_partner_naming_the_topic_counts_too(analyser: TextAnalyser) -> None:
+    mod = moderator(analyser, "teens")
+    mod.incoming(analyser.analyse("our school did a workshop about grooming red flags"))
+    assert not acted(mod, "like when they ask you to keep it secret from your parents")
+
+
+def test_without_the_topic_the_same_steps_are_held(analyser: TextAnalyser) -> None:
+    mod = moderator(analyser, "teens")
+    assert acted(mod, "keep it secret from your parents and move to snap with me")
+
+
+def test_naming_the_topic_does_not_hide_an_adult(analyser: TextAnalyser) -> None:
+    mod = moderator(analyser, "teens")
+    acted(mod, "did you have the online safety talk at school")
+    verdict = mod.outgoing("im 27 btw", 0.0, 1e9)
+    assert verdict.outcome.delivery == "hold"
+    assert any(d.action == "child_safety_case" for d in verdict.outcome.decisions)
+
+
+def test_a_story_told_about_a_stranger_is_not_a_request(analyser: TextAnalyser) -> None:
+    story = "yesterday some guy on insta asked for a photo in my pyjamas"
+    assert names(analyser, story).get("picture_request", 0.0) < 0.6
+    assert names(analyser, "send me a photo in your pyjamas")["picture_request"] >= 0.6
+
+
+# -- peers' small talk ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question", ["where do you live?", "wo wohnst du?", "onde vc mora?", "kamu tinggal di mana?"]
+)
+def test_asking_where_a_peer_lives_is_small_talk(analyser: TextAnalyser, question: str) -> None:
+    mod = moderator(analyser, "teens")
+    mod.incoming(analyser.analyse("15, u?"))
+    assert not acted(mod, "how old are you? im 15")
+    assert not acted(mod, question)
+
+
+def test_an_address_is_still_asked_for_in_words_of_its_own(analyser: TextAnalyser) -> None:
+    assert names(analyser, "what's your home address")["meet_request"] >= 0.6
+
+
+@pytest.mark.parametrize("text", ["oi, tudo e vc?", "de Salvador, e vc?"])
+def test_vc_for_voce_is_no_video_call(analyser: TextAnalyser, text: str) -> None:
+    assert "picture_request" not in names(analyser, text)
+
+
+def test_vc_alone_is_still_asking_for_a_call(analyser: TextAnalyser) -> None:
+    assert "picture_request" in names(analyser, "vc?")
+
+
+# -- rude, not harassment ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shut up 😭 what about u",
+        "JAJAJAJA ya po cállate",
+        "vsf kkkkk",
+        "halt die klappe lol",
+        "you're such an idiot lol",
+        "my teacher gave us a test harder than the real one, sadistic bitch i swear",
+        'then i screamed "fuck you i won\'t do what you tell me" at the respawn screen',
+        'o outro falou "porra, vai tomar no cu" e continuou jogando',
+        "shut up",
+    ],
+)
+def test_banter_quotes_and_absent_targets_are_not_held(analyser: TextAnalyser, text: str) -> None:
+    assert not acted(moderator(analyser, "teens"), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shut up you stupid bitch",
+        "shut up du hässliche dumme kuh",
+        "vete a la mierda",
+        "you're a fucking loser",
+        "keep talking and i'll post your address in the discord",
+        "watch your back at school monday",
+        "some daqui, ninguém sentiria falta",
+    ],
+)
+def test_insults_and_threats_at_the_partner_are_held(analyser: TextAnalyser, text: str) -> None:
+    verdict = moderator(analyser, "adults").outgoing(text, 0.0, 1e9)
+    assert verdict.outcome.delivery == "hold", text
+
+
+# -- sharing, not advertising ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lleva pan remojado en leche. mira, esta receta es buena: www.recetasdecasa.pe/aji",
+        "my son found some site promising free robux, scams everywhere",
+        "pokoknya kalo ada yg ngasih diamond gratis pasti ada maunya",
+    ],
+)
+def test_a_shared_site_or_talk_of_free_goods_is_not_an_advert(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert not acted(moderator(analyser, "adults"), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FREE ROBUX click here",
+        "free vbucks dm me",
+        "check out www.hotdeals-now.biz",
+        "🎮 GRATIS V-BUCKS 🎮 13.500 V-Bucks für die ersten 100!!",
+    ],
+)
+def test_adverts_are_still_held(analyser: TextAnalyser, text: str) -> None:
+    verdict = moderator(analyser, "adults").outgoing(text, 0.0, 1e9)
+    assert verdict.outcome.delivery == "hold", text
+
+
+# -- someone else's age --------------------------------------------------------------
+
+
+def test_a_fifteen_year_old_in_the_news_is_no_disclosure(analyser: TextAnalyser) -> None:
+    text = "a story in the paper about a 15 year old who was blackmailed after sending photos"
+    assert "age_disclosure_minor" not in names(analyser, text)
+    assert not acted(moderator(analyser, "adults"), text)
+
+
+def test_a_speaker_of_fifteen_is_still_one(analyser: TextAnalyser) -> None:
+    assert names(analyser, "im a 15 year old girl")["age_disclosure_minor"] >= 0.7
