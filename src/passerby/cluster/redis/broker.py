@@ -478,7 +478,7 @@ class RedisBroker:
                 backoff = min(backoff * 2, LISTEN_BACKOFF_MAX)
             finally:
                 with contextlib.suppress(*UNREACHABLE, TimeoutError):
-                    await asyncio.wait_for(pubsub.aclose(), CLOSE_SECONDS)  # type: ignore[no-untyped-call]
+                    await asyncio.wait_for(pubsub.aclose(), CLOSE_SECONDS)  # type: ignore[no-untyped-call, unused-ignore]
 
     async def _received(self, raw: bytes) -> None:
         try:

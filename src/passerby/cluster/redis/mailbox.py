@@ -315,7 +315,7 @@ class RedisMailboxes:
                 backoff = min(backoff * 2, LISTEN_BACKOFF_MAX)
             finally:
                 with contextlib.suppress(*UNREACHABLE, TimeoutError):
-                    await asyncio.wait_for(pubsub.aclose(), CLOSE_SECONDS)  # type: ignore[no-untyped-call]
+                    await asyncio.wait_for(pubsub.aclose(), CLOSE_SECONDS)  # type: ignore[no-untyped-call, unused-ignore]
 
     def _wake_all(self) -> None:
         for waiter in self._waiters.values():
