@@ -62,6 +62,7 @@ NOT_TRIGGERS = {
     "mild_insult",
     "insult_alone",
     "plain_dismissal",
+    "contempt_denied",
     "someone_else",
     # read once a link or free goods were found
     "promo_cue_weak",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from passerby.core.signals import Signal
 from passerby.safety.moderation import ChatModerator, StrikeBook
 from passerby.safety.policy import load_policy
 from passerby.safety.risk import ConversationRisk
@@ -200,3 +201,43 @@ def test_a_fifteen_year_old_in_the_news_is_no_disclosure(analyser: TextAnalyser)
 
 def test_a_speaker_of_fifteen_is_still_one(analyser: TextAnalyser) -> None:
     assert names(analyser, "im a 15 year old girl")["age_disclosure_minor"] >= 0.7
+
+
+def test_one_put_down_is_counted_and_the_second_held(analyser: TextAnalyser) -> None:
+    mod = moderator(analyser, "adults")
+    first = mod.outgoing("your voice is embarrassing", 0.0, 1e9)
+    assert first.outcome.delivery == "allow"
+    assert any(s.name == "toxicity" and s.score >= 0.8 for s in first.signals)
+    assert mod.outgoing("seriously nobody wants to see your face", 0.0, 1e9).outcome.delivery == (
+        "hold"
+    )
+
+
+def test_a_new_chat_starts_without_hostility(analyser: TextAnalyser) -> None:
+    mod = moderator(analyser, "adults")
+    mod.outgoing("your voice is embarrassing", 0.0, 1e9)
+    mod.new_chat()
+    assert mod.outgoing("du machst dich lächerlich", 0.0, 1e9).outcome.delivery == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["you're not ugly at all", "your drawing is so ugly haha jk", "this game is trash, u agree?"],
+)
+def test_denied_laughed_off_or_about_things_is_no_put_down(
+    analyser: TextAnalyser, text: str
+) -> None:
+    mod = moderator(analyser, "adults")
+    mod.outgoing("your voice is embarrassing", 0.0, 1e9)  # one hostile line already
+    assert not acted(mod, text)
+
+
+def test_the_semantic_tier_is_weighed_at_half_in_a_chat_about_safety(
+    analyser: TextAnalyser,
+) -> None:
+    reading = Signal("semantic", 0.7, "chat")
+    plain = moderator(analyser, "teens")
+    assert plain.semantic(reading, True, 1e9) is not None  # a review case
+    about = moderator(analyser, "teens")
+    about.incoming(analyser.analyse("we had a class on grooming warning signs"))
+    assert about.semantic(reading, True, 1e9) is None

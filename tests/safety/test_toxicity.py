@@ -126,7 +126,11 @@ def test_missing_package_degrades(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_analyser_without_model_emits_no_model_toxicity() -> None:
     analyser = TextAnalyser(ToxicityScorer(loader=_missing))
-    assert analyser.analyse("you are a stupid idiot") == []
+    # Only the lexicons' findings remain (a put-down near "you"), never a
+    # model score (no detail, or "folded").
+    found = analyser.analyse("you are a stupid idiot")
+    assert [s for s in found if s.detail in ("", "folded")] == []
+    assert all(s.detail.startswith("contempt") for s in found)
     # Other detectors keep working.
     names = {s.name for s in analyser.analyse("add me on snapchat")}
     assert names == {"off_platform"}

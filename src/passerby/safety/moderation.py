@@ -21,7 +21,7 @@ from passerby.core.signals import Signal
 from passerby.core.verdict import ALLOW, Decision, Outcome, RiskLike, Verdict
 from passerby.recent import RecentCache
 from passerby.safety.policy import Policy
-from passerby.safety.text.detectors import in_safety_talk
+from passerby.safety.text.detectors import SEMANTIC, in_safety_talk
 from passerby.safety.text.normalise import digit_runs, fold_plain
 
 # Greetings and one-word answers ("hi", "m", "asl") are repeated by everyone
@@ -212,6 +212,14 @@ class StrikeBook:
         bisect.insort(self.expiries.setdefault(policy, []), expires)
 
 
+# A toxicity signal from HOSTILE_FROM (a shut-up, a put-down; not teasing,
+# not swearing at a game) makes a message hostile; the chat's second
+# hostile message from the same sender counts at HOSTILE_SCORE, which the
+# shipped harassment rule holds.
+HOSTILE_FROM = 0.8
+HOSTILE_SCORE = 0.9
+
+
 def _talks_safety(signals: Sequence[Signal]) -> bool:
     return any(s.name == "safety_talk" for s in signals)
 
@@ -251,6 +259,8 @@ class ChatModerator:
         self._sent: deque[float] = deque()
         # Either side has talked about online safety in this chat.
         self._safety_talk = False
+        # Our messages in this chat that were hostile (see _hostility).
+        self._hostile = 0
 
     def new_chat(self) -> None:
         """Start a new conversation; the last one's peak risk joins the device's history."""
@@ -259,6 +269,7 @@ class ChatModerator:
         self._peak = 0.0
         self._last_risk = None
         self._safety_talk = False
+        self._hostile = 0
         self._risk = self._risk_factory(self.section)
 
     def incoming(self, signals: Sequence[Signal]) -> None:
@@ -274,6 +285,8 @@ class ChatModerator:
         if signals and (self._safety_talk or _talks_safety(signals)):
             self._safety_talk = True
             signals = in_safety_talk(signals)
+        if signals:
+            signals = self._hostility(signals)
         seen = self._history(text, now)
         if seen:
             signals = [*signals, *seen]
@@ -321,6 +334,9 @@ class ChatModerator:
         (:data:`SEMANTIC_ACTIONS`); None when no rule asked for one."""
         risk: RiskLike = RiskView(0.0, False)
         score = 0.0
+        if current and self._safety_talk:
+            # a chat about online safety reads like grooming to the tier too
+            signal = in_safety_talk([signal], also=SEMANTIC)[0]
         if current:
             risk = self._last_risk = self._risk.observe("me", [signal])
             score = risk.score if risk.subject == "me" else 0.0
@@ -336,6 +352,18 @@ class ChatModerator:
         if not decisions:
             return None
         return Verdict(Outcome("allow", decisions), (signal,), "", risk)
+
+    def _hostility(self, signals: list[Signal]) -> list[Signal]:
+        """One rude line may be banter; a second hostile message in the same
+        chat is a pattern: its toxicity counts at :data:`HOSTILE_SCORE`."""
+        toxic = next((s for s in signals if s.name == "toxicity"), None)
+        if toxic is None or toxic.score < HOSTILE_FROM:
+            return signals
+        self._hostile += 1
+        if self._hostile < 2 or toxic.score >= HOSTILE_SCORE:
+            return signals
+        again = Signal("toxicity", HOSTILE_SCORE, toxic.detail + ";again")
+        return [again if s is toxic else s for s in signals]
 
     def _check_mask(self, outcome: Outcome, shown: str) -> Outcome:
         """The outcome, or a hold instead when masking left in view any of

@@ -30,6 +30,7 @@ from passerby.safety.text.patterns import (
     ADULT_AGE,
     ADVICE_NOT_TO,
     APP_LOOKUP,
+    CONTEMPT_SCORE,
     DISMISSAL_SCORE,
     LEXICON_SCORE,
     LINK_APPS,
@@ -166,6 +167,7 @@ class TextAnalyser:
                 plain=[p.promo_shortener, p.url, p.domain, p.domain_spelled],
             ),
             Trigger(self._directed, words=rows(p.directed)),
+            Trigger(self._contempt, plain=[p.contempt]),
             Trigger(self._safety_topic, words=[p.safety_topic]),
         ]
 
@@ -471,6 +473,23 @@ class TextAnalyser:
             out.append(Signal("toxicity", score, detail))
             return
 
+    def _contempt(self, f: Folded, out: list[Signal]) -> None:
+        """A put-down near a word for "you" (:data:`.lexicon.CONTEMPT`),
+        unless denied or laughed off; under the harassment threshold, so it
+        counts towards the chat's hostility (safety.moderation) rather than
+        holding a message alone."""
+        p = self._p
+        if any(s.name == "toxicity" and s.score >= CONTEMPT_SCORE for s in out):
+            return
+        f = self._unquoted(f)
+        match = p.contempt.search(f.plain)
+        if match is None or p.contempt_denied.search(match.group()):
+            return
+        if self._laughing(f):
+            out.append(Signal("toxicity", UNDIRECTED_SCORE, "contempt;teasing"))
+        else:
+            out.append(Signal("toxicity", CONTEMPT_SCORE, "contempt"))
+
     def _laughing(self, f: Folded) -> bool:
         p = self._p
         return bool(p.laughter.search(f.words) or p.laughing_faces.search(f.text))
@@ -544,6 +563,8 @@ class TextAnalyser:
         words = f.words
         phrase = p.insult_phrase.search(words)
         noun = p.insult_noun.search(words)
+        if noun and not phrase and p.contempt_denied.search(f.plain):
+            return min(score, UNDIRECTED_SCORE), "denied"  # "you're not ugly"
         if phrase or noun:
             you = p.second_person.search(words)
             if noun and not phrase and not you and p.someone_else.search(words):
@@ -700,11 +721,15 @@ SAFETY_CONTEXT: Final = frozenset(
 )
 
 
-def in_safety_talk(signals: Sequence[Signal]) -> list[Signal]:
+# The semantic tier's reading, weakened the same way when it arrives.
+SEMANTIC: Final = frozenset({"semantic"})
+
+
+def in_safety_talk(signals: Sequence[Signal], also: frozenset[str] = frozenset()) -> list[Signal]:
     """``signals`` as a chat about online safety weighs them."""
+    names = SAFETY_CONTEXT | also
     return [
-        _weakened(s) if s.name in SAFETY_CONTEXT and not s.detail.endswith(";retold") else s
-        for s in signals
+        _weakened(s) if s.name in names and not s.detail.endswith(";retold") else s for s in signals
     ]
 
 

@@ -172,6 +172,54 @@ THREATS: Final = (
     # "ich finde dich" alone; "ich finde dich toll" is a compliment.
     r"\bich finde dich\s*$",
 )
+# Contempt for the partner without a fixed frame: a word for "you" and a
+# put-down within a few words of it, in one sentence ("nobody wants to read
+# your garbage", "seguro que eres la típica gorda", "udah jelek, bego lagi
+# lo", "du machst dich lächerlich"). Read in the plain form (sentences kept).
+# Alone under the harassment threshold: the chat's second hostile message
+# is held (safety.moderation).
+_YOU_ANY = (
+    r"(?:you|u|ur|your|youre|yourself|tu|te|ti|eres|estas|estai|eri|contigo|usted|vos|"
+    r"kamu|km|lu|lo|loe|elo|kau|koen|raimu|voce|vc|es|teu|tua|seu|sua|du|dich|dir|dein|"
+    r"deine|deiner|deinen)"
+)
+_PUT_DOWN = (
+    r"(?:ugly|fat|pathetic|worthless|useless|disgusting|embarrassing|gross|stupid|dumb|"
+    r"loser|freak|nobody (?:wants|likes|cares)|no one (?:wants|likes|cares)|"
+    r"humiliat\w*|greasy|double chin|"
+    r"fe[oa]|gord[oa]|patetic[oa]|inutil|asquero[sz][oa]|estupid[oa]|brut[oa]|"
+    r"das (?:asco|lastima|pena|verguenza)|nadie (?:te |)(?:quiere|habla|soporta|aguanta)|"
+    r"descerebrad[oa]|ridicul[oa]|"
+    r"jelek|gendut|bego|goblok|tolol|bodoh|ga berguna|gak berguna|beban|norak|"
+    r"jijik|cupu|ga punya temen|gak punya temen|bikin malu|pengen muntah|"
+    r"fei[oa]|nojent[oa]|burr[oa]|parv[oa]|otari[oa]|da nojo|ninguem (?:gosta|quer|"
+    r"liga)|fracassad[oa]|vergonha|"
+    r"hasslich|fett(?:e|es|er)?|peinlich|widerlich|erbarmlich|nutzlos|wertlos|lacherlich|"
+    r"hirnlos\w*|ekelhaft|keiner (?:will|mag)|niemand (?:will|mag)|lauch|versager)"
+)
+CONTEMPT: Final = (
+    rf"\b{_YOU_ANY}\b(?:[ ,'-]+[^\s.!?]+){{0,6}}?[ ,'-]+{_PUT_DOWN}\b|"
+    rf"\b{_PUT_DOWN}\b(?:[ ,'-]+[^\s.!?]+){{0,4}}?[ ,'-]+{_YOU_ANY}\b"
+)
+# A put-down denied ("you're not ugly", "no eres fea", "du bist nicht hässlich").
+CONTEMPT_DENIED: Final = (
+    r"\b(?:not|isnt|arent|never|no|nunca|nao|tidak|gak|ga|nggak|bukan|nicht|kein|keine|nie)"
+    rf"\s+(?:(?:so|that|tan|tao|terlalu|so|really|really that)\s+)?{_PUT_DOWN}\b"
+)
+# More threats: beating, waiting outside, regret, exposure of an address.
+THREATS_MORE: Final = (
+    r"\b(?:i(?:ll| will)? beat you up|(?:see|wait for) (?:you|u) after school|you(?:ll| will) "
+    r"regret|te voy a (?:sacar la mierda|pegar|esperar|romper)|te vas a arrepentir|"
+    r"vas a ver lo que te pasa|cuidate cuando salgas|(?:vou|vamos) te (?:pegar|bater|quebrar)|"
+    r"vai apanhar|vais-te arrepender|vais te arrepender|vai se arrepender|vou ai partir-te|"
+    r"partir-te a cara|(?:gue|gua|aku) (?:hajar|datengin|tungguin|samperin) (?:lu|lo|kamu|lo)|"
+    r"babak belur|siap2 aja|awas aja (?:lu|lo|kamu)|lo bakal nyesel|ich mach dich fertig|"
+    r"du wirst es bereuen|dann kannst du was erleben|(?:ich|wir) (?:warte|warten) (?:vor|auf) "
+    r"(?:dich|deiner|deinem))\b|"
+    r"\b(?:post|postar|posto|publicar|publico|subo|sebar|nyebar|poste|posten|leak|vazar|"
+    r"filtrar)\s+(?:\w+\s+){0,4}?(?:your|ur|tu|seu|sua|teu|tua|dein|deine|deinen|lo|lu|kamu)?"
+    r"\s*(?:address|addy|adresse|endereco|direccion|alamat|cpf|nomor|gesicht|face)\b"
+)
 # Telling the partner to shut up or go away: rude, and between friends
 # ("cállate jajaja", "halt die klappe lol") banter. Alone under the
 # harassment threshold; with laughter teasing.

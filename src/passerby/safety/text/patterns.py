@@ -27,6 +27,8 @@ from passerby.safety.text.lexicon import (
     AGE_QUESTIONS,
     ALONE,
     ASK_FOR_MORE,
+    CONTEMPT,
+    CONTEMPT_DENIED,
     CONTENT_SITES,
     DIRECTED,
     DISMISSALS,
@@ -50,6 +52,7 @@ from passerby.safety.text.lexicon import (
     SHORTENERS,
     SOLICITATION,
     THREATS,
+    THREATS_MORE,
 )
 
 # Ages outside this range after "I'm N" are more likely not ages at all
@@ -62,6 +65,8 @@ TOXICITY_THRESHOLD: Final = 0.5
 LEXICON_SCORE: Final = 0.95
 # Telling the partner to shut up: counted, under every rule's threshold.
 DISMISSAL_SCORE: Final = 0.8
+# A put-down of the partner without a fixed frame: under the threshold alone.
+CONTEMPT_SCORE: Final = 0.85
 # "Where do you live?", "what school do you go to?": what strangers of any
 # age ask each other; a little weight towards the conversation's risk, under
 # PRESENT (risk.py), so never a step of a pattern on its own. An address, a
@@ -608,11 +613,16 @@ class Patterns:
             *((c(source), LEXICON_SCORE, f"directed;{lang}") for source, lang in DIRECTED),
             (c(ALONE), LEXICON_SCORE, "directed;alone"),
             *((c(source), LEXICON_SCORE, "threat") for source in THREATS),
+            (c(THREATS_MORE), LEXICON_SCORE, "threat"),
             (c(PROFANE_DISMISSALS), LEXICON_SCORE, "dismissal;profane"),
             (c(DISMISSALS), DISMISSAL_SCORE, "dismissal"),
         )
         # Read after a match: a mild insult with laughter is teasing.
         self.laughter = c(LAUGHTER)
+        # Contempt for the partner in the plain form (sentences kept); a denial
+        # read after a match.
+        self.contempt = c(CONTEMPT)
+        self.contempt_denied = c(CONTEMPT_DENIED)
         # Read after a shut-up: the rest of the message an insult on its own.
         self.insult_alone = c(ALONE)
         self.laughing_faces = re.compile(LAUGHING_FACES)
