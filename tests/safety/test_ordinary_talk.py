@@ -241,3 +241,36 @@ def test_the_semantic_tier_is_weighed_at_half_in_a_chat_about_safety(
     about = moderator(analyser, "teens")
     about.incoming(analyser.analyse("we had a class on grooming warning signs"))
     assert about.semantic(reading, True, 1e9) is None
+
+
+# -- explicit without a crude word ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send me a pic with no clothes",
+        "para ver si te animas a mandarme fotos sin ropa",
+        "pap badan dong, yang ga pake baju",
+        "me manda uma foto sem roupa",
+        "schick mir ein foto von dir, gern ohne was an",
+        "i'm touching myself thinking about you",
+        "lust auf telefonsex?",
+        "te mando una foto de mi pene",
+    ],
+)
+def test_explicit_requests_and_offers_are_held_among_adults(
+    analyser: TextAnalyser, text: str
+) -> None:
+    verdict = moderator(analyser, "adults").outgoing(text, 0.0, 1e9)
+    assert verdict.outcome.delivery == "hold", text
+
+
+def test_a_picture_of_a_nude_beach_is_not_held_among_adults(analyser: TextAnalyser) -> None:
+    text = "the photo of the nude beach was blurry"
+    assert moderator(analyser, "adults").outgoing(text, 0.0, 1e9).outcome.delivery != "hold"
+
+
+def test_a_request_retold_is_not_held_among_teens(analyser: TextAnalyser) -> None:
+    text = "ayer un tipo me pidió fotos en ropa interior, lo bloqueé al toque"
+    assert moderator(analyser, "teens").outgoing(text, 0.0, 1e9).outcome.delivery != "hold"

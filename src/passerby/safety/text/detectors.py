@@ -693,7 +693,14 @@ def _age_signal(age: int, score: float) -> Signal:
 # report them", "never give your address". Such a message still adds to the
 # conversation's risk, at half weight, but no rule acts on it alone.
 RETOLD: Final = frozenset(
-    {"secrecy", "picture_request", "meet_request", "off_platform", "age_disclosure_adult"}
+    {
+        "secrecy",
+        "picture_request",
+        "meet_request",
+        "off_platform",
+        "age_disclosure_adult",
+        "sexual",
+    }
 )
 RETOLD_WEIGHT: Final = 0.5
 

@@ -297,6 +297,52 @@ SOLICITATION: Final = (
     r"\b(?:i want to|i wanna|im gonna|i will|i ll|ill)\s+(?:fuck|suck|lick|eat|finger)\s+"
     r"(?:you|u|ur|your)\b|\b(?:sit on my|suck my|lick my|touch my)\s+\w+|\bmy\s+(?:dick|cock)\b"
 )
+# Explicit without a crude word: a picture asked for or offered with nothing
+# on, an order to undress, touching oneself or being aroused described, an
+# offer of sex talk, a picture of one's own genitals. Words form.
+_PICTURE = (
+    r"(?:pics?|pictures?|photos?|fotos?|bild(?:er)?|selfies?|videos?|vids?|pap|cam|kamera|"
+    r"camara|camera|nudes)"
+)
+_BARE = (
+    r"(?:no clothes|without clothes|nothing on|naked|nude|topless|in (?:your|ur) (?:bra|"
+    r"underwear|panties)|sin ropa|desnud[oa]s?|en (?:brasier|bra|sosten|ropa interior|"
+    r"calzones|tanga)|sem roupa|pelad[oa]s?|de (?:calcinha|sutia|cueca)|ohne (?:klamotten|"
+    r"kleidung|was an|alles|bh)|nackt|nackig|oben ohne|im bh|in unterwasche|"
+    r"(?:ga|gak|nggak|tanpa|tidak) (?:pake|pakai) baju|tanpa baju|telanjang|bugil|pake bh|"
+    r"pakai bh|pake daleman|pakai daleman)"
+)
+# Someone in the exchange: a picture of a nude beach is not asked for.
+_BETWEEN_US = (
+    r"(?=.*\b(?:you|u|ur|your|me|my|mine|i ll|ill|te|tu|ti|mi|me|vc|voce|teu|tua|meu|minha|"
+    r"mich|mir|dich|dir|du|deins?|meins?|kamu|km|aku|gue|lu|lo|dong|mandarme|enviarme|"
+    r"mandame|enviame|pasame|mostrame|muestrame|mandas|mandes|manda|kirimin|schickst|"
+    r"zeigst)\b)"
+)
+SEXUAL_ACTS: Final = (
+    rf"^{_BETWEEN_US}.*?(?:\b{_PICTURE}\b(?:\s+\S+){{0,6}}?\s+{_BARE}\b|\b{_BARE}\b"
+    rf"(?:\s+\S+){{0,4}}?\s+{_PICTURE}\b)|"
+    r"\b(?:take (?:your|ur) clothes off|strip for me|undress for me|te desvistes|desvistete|"
+    r"quitate la ropa|tira a roupa|tira tua roupa|tira sua roupa|zieh dich aus|buka baju|"
+    r"lepas baju)\b|"
+    r"\b(?:(?:im|i m|i am)\s+(?:stroking|touching|playing with) myself|touching myself|"
+    r"me estoy tocando|me toco pensando|estou a tocar-me|estou a tocar me|to me tocando|"
+    r"estou me tocando|ich fass mich (?:grad |gerade )?an|ich fasse mich an|"
+    r"lagi (?:coli|colmek)|(?:so|really|super|bin so|bin total|bin echt) (?:horny|geil)|"
+    r"estoy (?:muy |bien )?(?:cachond[oa]|caliente|excitad[oa])|to (?:com tesao|excitad[oa])|"
+    r"de pau duro|bin (?:schon )?(?:total |so )?hart|(?:sangat|banget|lagi) terangsang|"
+    r"terangsang banget|what (?:i d|id|i would) do to you in bed|lo que te haria en la cama|"
+    r"o que te (?:fazia|faria) na cama|was ich (?:im bett )?mit dir machen (?:wurde|wuerde)|"
+    r"wat ich im bett mit dir)\b|"
+    r"\b(?:sext|sexting|sexten|telefonsex|phone sex|dirty talk|talk dirty|hablar sucio|"
+    r"hablemos cochinadas|cochinadas|falar putaria|falar sacanagem|ngobrol mesum|chat mesum|"
+    r"versaut schreiben|vcs|video call sex|cybersex)\b|"
+    r"\b(?:foto|fotos|pic|pics|picture|photo|bild)\s+(?:de|do|of|von)\s+(?:mi|meu|my|meinem)\s+"
+    r"(?:pene|pija|verga|polla|pau|piroca|dick|cock|schwanz)\b|\bfoto\s+kontol\w*\b|"
+    r"\b(?:want to see|wanna see|quieres ver|queres ver|quer ver|willst du|wotsch|mau liat)\s+"
+    r"(?:\w+\s+)?(?:my|mi|meu|meinen|min|punyaku)\s+(?:dick|cock|pene|pija|verga|polla|pau|"
+    r"piroca|schwanz|kontol)\b"
+)
 
 # -- promotion and link bots ----------------------------------------------------
 

@@ -47,6 +47,7 @@ from passerby.safety.text.lexicon import (
     PROMO_DOMAIN,
     SAFETY_TOPIC,
     SECRECY,
+    SEXUAL_ACTS,
     SEXUAL_CRUDE,
     SEXUAL_TOPIC,
     SHORTENERS,
@@ -143,7 +144,11 @@ STRANGER_STORY = re.compile(
     r"cowok|cowo|orang asing|un tipo|un senor|un viejo|un man|alguien|um cara|um homem|um velho|"
     r"um tiozao|alguem|ein typ|einer|ein mann|ein alter|jemand)\b(?:\s+\S+){0,10}?\s+"
     r"(?:asked|wanted|kept asking|was asking|told me|said|minta|ngajak|nyuruh|nanya|pidio|"
-    r"pedia|queria|me dijo|pediu|pedia|falou|disse|wollte|fragte|meinte|hat gefragt)\b"
+    r"pedia|queria|me dijo|pediu|pedia|falou|disse|wollte|fragte|meinte|hat gefragt)\b|"
+    # or no subject at all: "... then he asked me for", "luego me pidió", "dps me pediu"
+    r"\b(?:(?:he|she|they) (?:asked|wanted|told) me|me (?:pidio|pedia|pidieron|dijo|pediu|pedia|"
+    r"pediram|falou|disse)|hat mich (?:gefragt|angeschrieben)|wollte (?:er|sie) (?:dass ich|"
+    r"bilder|fotos)|(?:dia|doi) (?:minta|nyuruh|ngajak) (?:aku|gue|gw))\b"
 )
 PAST_TIME = re.compile(
     r"\b(?:yesterday|last (?:week|night|month|year)|once|the other day|kemarin|kemaren|tadi|"
@@ -579,6 +584,7 @@ class Patterns:
         )
         self.sexual: tuple[tuple[re.Pattern[str], float, str], ...] = (
             (c(SOLICITATION), 0.95, "kind=solicitation"),
+            (c(SEXUAL_ACTS), 0.95, "kind=explicit"),
             (c(rf"\b(?:{_stretch(crude)})\b"), 0.9, "kind=explicit"),
             (c(rf"\b(?:{_stretch(topic)})\b"), 0.8, "kind=topic"),
             (c(rf"\bwhat\s+(?:are|r)\s+{_YOU}\s+wearing\b|\bwat\s+{_YOU}\s+wearing\b|\btake\s+"
