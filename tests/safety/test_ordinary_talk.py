@@ -274,3 +274,53 @@ def test_a_picture_of_a_nude_beach_is_not_held_among_adults(analyser: TextAnalys
 def test_a_request_retold_is_not_held_among_teens(analyser: TextAnalyser) -> None:
     text = "ayer un tipo me pidió fotos en ropa interior, lo bloqueé al toque"
     assert moderator(analyser, "teens").outgoing(text, 0.0, 1e9).outcome.delivery != "hold"
+
+
+# -- an advert's pitch ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i make like 50 bucks a week babysitting lol",
+        "my mom works from home and earns okay",
+        "my private page is a mess lol",
+        "has sido elegido delegado de clase?",
+    ],
+)
+def test_money_prizes_and_pages_in_ordinary_talk_are_not_adverts(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert not acted(moderator(analyser, "adults"), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gano 3 millones de pesos semanales desde la casa, escríbele a mi coach",
+        "sou um general aposentado, investimento seguro que rende 40% ao mês. Fale com ele",
+        "🎉 GEWINNSPIEL 🎉 du hast eine PS5 gewonnen!!!",
+        "SLOT GACOR HARI INI 🎰 maxwin dijamin",
+        "I post all my spicy pics on my private page 😘",
+        "chicas cerca tuyo 🔥 citashot.net",
+        "lonely? real girls waiting... hotgirls (dot) cam/live",
+    ],
+)
+def test_the_same_pitches_from_a_bot_are_held(analyser: TextAnalyser, text: str) -> None:
+    verdict = moderator(analyser, "adults").outgoing(text, 0.0, 1e9)
+    assert verdict.outcome.delivery == "hold", text
+
+
+def test_a_long_line_pasted_again_is_a_bots(analyser: TextAnalyser) -> None:
+    mod = moderator(analyser, "adults")
+    line = "hello friend, are you interested in a great opportunity this week"
+    assert mod.outgoing(line, 0.0, 1e9).outcome.delivery == "allow"
+    again = mod.outgoing(line, 5.0, 1e9 + 5)
+    assert any(s.name == "repeated" for s in again.signals)
+    assert again.outcome.delivery == "hold"
+
+
+def test_a_short_line_said_twice_is_not(analyser: TextAnalyser) -> None:
+    mod = moderator(analyser, "adults")
+    mod.outgoing("hello? are you there", 0.0, 1e9)
+    assert not acted(mod, "hello? are you there")

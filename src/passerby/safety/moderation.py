@@ -29,6 +29,11 @@ from passerby.safety.text.normalise import digit_runs, fold_plain
 REPEAT_MIN_CHARS = 12
 REPEAT_WINDOW = 600.0  # seconds
 REPEAT_THRESHOLD = 3
+# A long line, or one that sends the reader somewhere (a link, a contact, an
+# advert), pasted a second time is a bot's: people retype short lines.
+REPEAT_LONG_CHARS = 40
+REPEAT_PLACED_THRESHOLD = 2
+_PLACES = frozenset({"link", "promo", "pii_handle", "pii_phone", "pii_email", "off_platform"})
 FLOOD_WINDOW = 10.0
 
 # What a masked message hides, each replaced with "•••": e-mail addresses,
@@ -287,7 +292,7 @@ class ChatModerator:
             signals = in_safety_talk(signals)
         if signals:
             signals = self._hostility(signals)
-        seen = self._history(text, now)
+        seen = self._history(text, now, any(s.name in _PLACES for s in signals))
         if seen:
             signals = [*signals, *seen]
         risk = self._last_risk
@@ -387,8 +392,9 @@ class ChatModerator:
         kept = tuple(d for d in outcome.decisions if d.action != "mask")
         return Outcome("hold", (hold, *kept), outcome.strikes)
 
-    def _history(self, text: str, now: float) -> list[Signal]:
-        """``flood`` and ``repeated``, from this connection's recent messages."""
+    def _history(self, text: str, now: float, placed: bool = False) -> list[Signal]:
+        """``flood`` and ``repeated``, from this connection's recent messages
+        (``placed``: this one sends the reader somewhere)."""
         found: list[Signal] = []
         sent = self._sent
         sent.append(now)
@@ -416,6 +422,9 @@ class ChatModerator:
         times.append(now)
         prints.append(digest)
         same = counts[digest] = counts.get(digest, 0) + 1
-        if same >= REPEAT_THRESHOLD:
+        needed = (
+            REPEAT_PLACED_THRESHOLD if placed or len(key) >= REPEAT_LONG_CHARS else REPEAT_THRESHOLD
+        )
+        if same >= needed:
             found.append(Signal("repeated", min(1.0, 0.5 + 0.1 * same), f"n={same}"))
         return found

@@ -163,7 +163,7 @@ class TextAnalyser:
             # After the contact detector: an advert is often a link with a cue.
             Trigger(
                 self._promo,
-                words=rows(p.promo),
+                words=[*rows(p.promo), *rows(p.promo_pitch)],
                 plain=[p.promo_shortener, p.url, p.domain, p.domain_spelled],
             ),
             Trigger(self._directed, words=rows(p.directed)),
@@ -415,6 +415,12 @@ class TextAnalyser:
                         score, detail = PROMO_TALK, "kind=free;talk"
                     out.append(Signal("promo", score, detail))
                     return
+            for pattern, score, detail in p.promo_pitch:
+                if pattern.search(words):
+                    if not (linked or p.promo_call.search(words) or _SHOUTED.search(f.text)):
+                        score, detail = PROMO_TALK, detail + ";talk"
+                    out.append(Signal("promo", score, detail))
+                    return
         plain = f.plain
         if p.promo_shortener.search(plain):
             out.append(Signal("promo", 0.85, "kind=shortener"))
@@ -423,16 +429,16 @@ class TextAnalyser:
             return
         if p.promo_cue.search(words):
             out.append(Signal("promo", 0.85, "kind=link"))
+            return
+        spammy = any(
+            p.promo_domain.search(m.group())
+            for link in (p.url, p.domain, p.domain_spelled)
+            for m in link.finditer(plain)
+        )
+        if spammy:  # "hotgirls (dot) cam", "t.me/cripto_vip"
+            out.append(Signal("promo", 0.85, "kind=link;name"))
         elif p.promo_cue_weak.search(words):
-            spammy = any(
-                p.promo_domain.search(m.group())
-                for link in (p.url, p.domain, p.domain_spelled)
-                for m in link.finditer(plain)
-            )
-            if spammy:
-                out.append(Signal("promo", 0.85, "kind=link"))
-            else:
-                out.append(Signal("promo", PROMO_TALK, "kind=link;shared"))
+            out.append(Signal("promo", PROMO_TALK, "kind=link;shared"))
 
     def _safety_topic(self, f: Folded, out: list[Signal]) -> None:
         """Context for the chat, not a finding: the message talks about

@@ -473,6 +473,64 @@ PROMO: Final = (
         "kind=bait",
     ),
 )
+# More of the same adverts, in forms the rows above miss: an income claimed
+# per day or week ("gano 3 millones semanales desde la casa", "500€ am Tag
+# verdienen", "40% al mes"), a prize won ("du hast eine PS5 gewonnen", "has
+# sido elegido"), slot-gambling bots, "my private page", a discount in
+# percent, "follow ig gue".
+_PERIOD = (
+    r"(?:a day|per day|daily|diari[oa]s?|al dia|por dia|ao dia|sehari|per hari|tiap hari|"
+    r"harian|am tag|pro tag|a week|weekly|per week|semanal(?:es)?|por semana|a la semana|"
+    r"seminggu|per minggu|die woche|pro woche|a month|monthly|per month|al mes|por mes|ao mes|"
+    r"sebulan|per bulan|im monat|pro monat)"
+)
+_EARN = (
+    r"(?:earn\w*|make|making|made|gana\w*|gano|ganho|ganha\w*|verdien\w*|dapat|dpt|"
+    r"penghasilan|income|profits?|cuan|untung|lucro|rende\w*|rendimiento|keuntungan|"
+    r"gewinn\w*|gwunn)"
+)
+PROMO_MORE: Final = (
+    (
+        rf"\b{_EARN}\b(?:\s+\S+){{0,6}}?\s+{_PERIOD}\b|"
+        rf"\b(?:from home|desde (?:la |tu )?casa|em casa|de casa|von zuhause|dari rumah)\b"
+        rf"(?:\s+\S+){{0,6}}?\s+{_EARN}\b|\b{_EARN}\b(?:\s+\S+){{0,8}}?\s+(?:from home|"
+        rf"desde (?:la |tu )?casa|em casa|de casa|von zuhause|von zu hause|dari rumah)\b",
+        0.85,
+        "kind=money",
+    ),
+    (
+        r"\b(?:du hast|you have|youve|has|voce|vc|kamu|anda)\b(?:\s+\S+){0,4}?\s+(?:gewonnen|"
+        r"won|ganado|ganhou|menang)\b|\b(?:has sido (?:elegid[oa]|seleccionad[oa])|foi "
+        r"selecionad[oa]|wurdest ausgewahlt|terpilih|you (?:have been|ve been|were) selected)\b",
+        0.85,
+        "kind=bait",
+    ),
+    (
+        r"\b(?:slot gacor|gacor|maxwin|bonus new member|free spins|giros gratis|rodadas gratis|"
+        r"freispiele)\b",
+        0.85,
+        "kind=gambling",
+    ),
+    (
+        r"\b(?:my|mi|mis|minha|meu|meine|meiner|meinem)\s+(?:\w+\s+)?(?:private|privada|"
+        r"privado|privat|privaten)\s+(?:page|pagina|perfil|profile|seite|account|cuenta|"
+        r"conta)\b|\bhalaman pribadi\w*|\b(?:contenido|conteudo|content|inhalte?)\s*\+?18\b|"
+        r"\b18\s*\+\s*(?:content|contenido|conteudo|inhalte?)\b",
+        0.9,
+        "kind=adult",
+    ),
+    (
+        r"\b(?:diskon|discount|descuento|desconto|rabatt)\s*(?:de\s+|del\s+|von\s+)?\d+\s*%|"
+        r"\btop ?up\s+(?:diamond|dm|uc|robux|vbucks)\w*",
+        0.85,
+        "kind=selling",
+    ),
+    (
+        r"\bfollow\s+(?:ig|akun|tiktok|tt|insta)\s+(?:gue|gw|aku|ku|saya)\b",
+        0.85,
+        "kind=page",
+    ),
+)
 # With a link (the ``link`` signal), these words make it an advert: "Check
 # out www.hotdeals-now.biz", "Try premium at https://…". Read only once a
 # link was found.
@@ -493,7 +551,8 @@ PROMO_CUE_WEAK: Final = (
 # An advert's words inside a link's name ("hotdeals-now.biz", "free-vbucks.net").
 PROMO_DOMAIN: Final = (
     r"(?:free|win|cash|deal|hot|sexy|casino|bet|crypto|promo|gift|prize|bonus|money|girls|"
-    r"singles|cams?|xxx|loan|earn|robux|vbucks|diamond|gratis|profit|invest|dating)"
+    r"singles|cams?|xxx|loan|earn|robux|vbucks|diamond|gratis|profit|invest|dating|vip|fans|"
+    r"slot|gacor|cripto|kripto|krypto|cuan|citas|encontros|privad|priv)"
 )
 # Free goods are bait only with somewhere to go: a call to act or a contact.
 # Without one ("a site promising free robux", "he offered free diamonds") it
@@ -504,7 +563,9 @@ PROMO_CALL: Final = (
     r"discord|escribeme|agregame|entra|reclama|me chama|chama no|clique|acesse|resgate|"
     r"klik|daftar|hubungi|chat aku|dm aku|klick|schreib mir|melde dich|hol dir|sichere dir|"
     r"now|ahora|agora|sekarang|jetzt|today|hoy|hoje|hari ini|heute|here|aqui|aca|hier|"
-    r"disini|di sini|sini|jual|dijual|vendo|selling|sell|verkaufe|venda)\b"
+    r"disini|di sini|sini|jual|dijual|vendo|selling|sell|verkaufe|venda|escribele|escribile|"
+    r"text my|contact|contacta\w*|fale com|fala com|liga|ligue|hubungi|kontak|schreib|"
+    r"schreibt|write to|call my|llama|llamame|coach|mentor|manager|admin|wasap|whatsapp)\b"
 )
 # Link shorteners hide where a link goes; in a chat with a stranger they are
 # nearly always an advert or a trap. Read in the ``plain`` form.

@@ -45,6 +45,7 @@ from passerby.safety.text.lexicon import (
     PROMO_CUE,
     PROMO_CUE_WEAK,
     PROMO_DOMAIN,
+    PROMO_MORE,
     SAFETY_TOPIC,
     SECRECY,
     SEXUAL_ACTS,
@@ -604,6 +605,11 @@ class Patterns:
         self.promo: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             (c(source), score, detail) for source, score, detail in PROMO
         )
+        # An advert's pitch that ordinary talk also makes ("I make 50 a week
+        # babysitting"): one only beside a call to act, a link or shouting.
+        self.promo_pitch: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
+            (c(source), score, detail) for source, score, detail in PROMO_MORE
+        )
         self.promo_shortener = c(SHORTENERS)
         # Read only once a link was found (the ``link`` signal).
         self.promo_cue = c(PROMO_CUE)
@@ -644,7 +650,7 @@ class Patterns:
         self.flattery_gate = _gate(self.flattery)
         self.isolation_gate = _gate(self.isolation)
         self.sexual_gate = _gate(self.sexual)
-        self.promo_gate = _gate(self.promo)
+        self.promo_gate = _gate((*self.promo, *self.promo_pitch))
         self.directed_gate = _gate(self.directed)
         # -- who an insult is aimed at (read after the toxicity score) --
         # Swear words that insult nobody on their own ("this game is so
