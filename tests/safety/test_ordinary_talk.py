@@ -324,3 +324,45 @@ def test_a_short_line_said_twice_is_not(analyser: TextAnalyser) -> None:
     mod = moderator(analyser, "adults")
     mod.outgoing("hello? are you there", 0.0, 1e9)
     assert not acted(mod, "hello? are you there")
+
+
+# -- grooming's steps in other word orders -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("no les digas a tus viejos", "secrecy"),
+        ("yaudah jangan bilang2 ya kita chat", "secrecy"),
+        ("Aber sag's deinen Eltern nicht, die verstehen sowas nie.", "secrecy"),
+        ("és muito madura para a tua idade", "flattery"),
+        ("Du bist viel vernünftiger als die anderen Kinder auf dem Server.", "flattery"),
+        ("pindah ke tele aja yuk", "off_platform"),
+        ("veni al disc privado", "off_platform"),
+        ("Komm auf meinen privaten Discord, da reden wir ungestört.", "off_platform"),
+    ],
+)
+def test_grooming_steps_are_found_in_other_word_orders(
+    analyser: TextAnalyser, text: str, name: str
+) -> None:
+    assert names(analyser, text).get(name, 0.0) >= 0.6, text
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Ich bin übrigens erst fünfzehn.", 15),
+        ("Eu tenho dezassete.", 17),
+        ("tengo veinticuatro", 24),
+    ],
+)
+def test_ages_in_words_are_read(analyser: TextAnalyser, text: str, age: int) -> None:
+    found = [s for s in analyser.analyse(text) if s.name.startswith("age_disclosure")]
+    assert found and found[0].detail.startswith(f"age={age}")
+
+
+def test_a_parents_question_weighs_a_little_and_ones_own_parents_nothing(
+    analyser: TextAnalyser,
+) -> None:
+    assert 0 < names(analyser, "os teus pais sabem que falas aqui?")["isolation"] < 0.5
+    assert "isolation" not in names(analyser, "my mom checks my phone every night")

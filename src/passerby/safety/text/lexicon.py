@@ -485,7 +485,7 @@ _PERIOD = (
     r"sebulan|per bulan|im monat|pro monat)"
 )
 _EARN = (
-    r"(?:earn\w*|make|making|made|gana\w*|gano|ganho|ganha\w*|verdien\w*|dapat|dpt|"
+    r"(?:earn\w*|gana\w*|gano|ganho|ganha\w*|verdien\w*|dapat|dpt|"
     r"penghasilan|income|profits?|cuan|untung|lucro|rende\w*|rendimiento|keuntungan|"
     r"gewinn\w*|gwunn)"
 )
@@ -650,6 +650,66 @@ SECRECY: Final = (
         0.85,
         "kind=isolate",
     ),
+)
+# Co-occurrence forms of secrecy: a "don't tell" and, within a few words,
+# the parents, anyone, or this chat ("no les digas a tus viejos", "jangan
+# bilang2 ya kita chat", "sag's deinen Eltern nicht", "é melhor não lhes
+# falares de mim").
+_DONT_TELL = (
+    r"(?:(?:dont|don t|do not|never|no need to)\s+(?:tell|mention|say)|no\s+(?:le\s+|les\s+|se lo\s+|"
+    r"lo\s+)?(?:digas|cuentes|menciones|comentes|digan)|(?:nao|melhor nao)\s+(?:lhes\s+|lhe\s+|"
+    r"le\s+)?(?:conta|contes|fala|fales|falares|diga|digas|menciona|mencione)|(?:jangan|ga usah|"
+    r"gak usah|ngga usah|nggak usah|gausah)\s+(?:\w+\s+)?(?:bilang\w*|cerita\w*|kasih tau|"
+    r"kasi tau|kasitau|ngomong|kasih tahu|crita\w*|dicritakno)|ojok dicritakno|"
+    r"(?:sag|sags|erzahl|erzahls|verrat|zeig|zeigs)\s+(?:\S+\s+){0,3}?(?:nicht|nix|nichts|"
+    r"niemandem|niemerem|keinem))"
+)
+_WHO_NOT = (
+    r"(?:parents|mom|mum|dad|family|anyone|anybody|nobody|padres|papas|viejos|jefes|mama|papa|"
+    r"familia|nadie|pais|mae|pai|ninguem|ortu|orang tua|mamah|papah|siapa2|siapa siapa|"
+    r"siapapun|eltern|mutter|vater|niemandem|niemerem|keinem|about me|about us|this chat|"
+    r"we talk|we chat|"
+    r"kita chat|kita ngobrol|chat ini|de mim|de nos|sobre mi|sobre nosotros|von mir|von uns|"
+    r"uber uns|ueber uns)"
+)
+SECRECY_MORE: Final = (
+    rf"\b{_DONT_TELL}\b(?:\s+\S+){{0,4}}?\s+{_WHO_NOT}\b|\b{_WHO_NOT}\b(?:\s+\S+){{0,3}}?"
+    rf"\s+(?:nicht|nix|nichts)\s+(?:sagen|erzahlen|verraten)\b|\b(?:sag|sags)\s+(?:es\s+)?"
+    rf"(?:deinen|deiner)\s+(?:eltern|mutter|mama|vater|papa)\s+(?:lieber\s+)?(?:nicht|nix|"
+    rf"nichts)\b"
+)
+# Flattery about maturity, in any word order: a word for "mature" or "older"
+# and, close by, "for your age" or the others of the child's age.
+_MATURE = (
+    r"(?:mature|maturity|grown up|grown-up|older|madur[oa]|madurez|mayor|adulta?|"
+    r"mais velh[oa]|maturidade|dewasa|lebih tua|reif|reifer|erwachsen\w*|vernunftig\w*|"
+    r"vernuenftig\w*|smarter|listo|lista|inteligente|espabilad[oa])"
+)
+_THAN_PEERS = (
+    r"(?:for (?:your|ur) age|para tu edad|para (?:a |)(?:tua|sua) idade|pra sua idade|"
+    r"untuk umur\w*|buat umur\w*|seumuran\w*|fur dein alter|fuer dein alter|"
+    r"(?:than|que|als|dari|das|dos) (?:the |las |los |os |as |die |yang )?(?:other|others|otras|"
+    r"otros|outras|outros|anderen|lain|demas)|other (?:kids|girls|boys)|people your age|"
+    r"ppl ur age|kids your age|(?:chicas|chicos|ninas|ninos|nenas|pibes) de tu edad|"
+    r"gente de tu edad|(?:meninas|meninos|pessoas) da tua idade|(?:kinder|madchen|leute) "
+    r"in deinem alter|anak seumuran\w*|anderen kinder)"
+)
+FLATTERY_MORE: Final = (
+    rf"\b{_MATURE}\b(?:\s+\S+){{0,5}}?\s+{_THAN_PEERS}\b|\b{_THAN_PEERS}\b(?:\s+\S+){{0,5}}?"
+    rf"\s+{_MATURE}\b"
+)
+# "Do your parents check your phone / know you're here / let you use this
+# app?": what a groomer asks, and what peers ask each other about their own
+# rules. Weighed under PRESENT: it adds to the risk, never makes a pattern.
+MONITORING: Final = (
+    r"\b(?:(?:your|ur|tus|tu|teus|tuas|seus|suas|deine|deinen)\s+(?:parents|mom|mum|dad|padres|"
+    r"papas|viejos|pais|eltern|mutter|mama|vater|papa)|wong tuamu|ortumu|ortu (?:lo|lu|kamu)|"
+    r"orang tua ?(?:kamu|mu))\s+(?:\S+\s+){0,3}?(?:check\w*|look\w*|go thru|go through|read|"
+    r"know|let you|revisan|revisa|miran|saben|te dejan|checan|olham|veem|sabem|te deixam|"
+    r"deixam|mexem|cek|ngecek|periksa|tau|tahu|ngebolehin|kontrollier\w*|schau\w*|lesen|"
+    r"wissen|erlauben|lassen dich|asleep|dormidos|dormindo|tidur|schlafen)\b|"
+    r"\b(?:schauen|kontrollieren|lesen|checken|wissen|erlauben)\s+(?:deine|ihre)\s+(?:eltern|"
+    r"mutter|vater|mama|papa)\b"
 )
 FLATTERY: Final = (
     (

@@ -33,11 +33,13 @@ from passerby.safety.text.lexicon import (
     DIRECTED,
     DISMISSALS,
     FLATTERY,
+    FLATTERY_MORE,
     ISOLATION,
     LAUGHING_FACES,
     LAUGHTER,
     MEETING,
     MILD_INSULTS,
+    MONITORING,
     PICTURES,
     PROFANE_DISMISSALS,
     PROMO,
@@ -48,6 +50,7 @@ from passerby.safety.text.lexicon import (
     PROMO_MORE,
     SAFETY_TOPIC,
     SECRECY,
+    SECRECY_MORE,
     SEXUAL_ACTS,
     SEXUAL_CRUDE,
     SEXUAL_TOPIC,
@@ -89,6 +92,16 @@ NUMBER_WORDS: Final = {
     "diecisiete": 17, "dieciocho": 18, "veinte": 20, "treinta": 30,
     "sebelas": 11, "dua belas": 12, "tiga belas": 13, "empat belas": 14,
     "lima belas": 15, "enam belas": 16, "tujuh belas": 17, "delapan belas": 18,
+    "veintiuno": 21, "veintidos": 22, "veintitres": 23, "veinticuatro": 24,
+    "veinticinco": 25, "veintiseis": 26, "veintisiete": 27, "veintiocho": 28,
+    # Portuguese (both spellings) and German
+    "treze": 13, "catorze": 14, "quatorze": 14, "quinze": 15, "dezasseis": 16,
+    "dezesseis": 16, "dezassete": 17, "dezessete": 17, "dezoito": 18, "vinte": 20,
+    "vinte e dois": 22, "vinte e tres": 23, "vinte e quatro": 24, "vinte e cinco": 25,
+    "trinta": 30, "zwolf": 12, "dreizehn": 13, "vierzehn": 14, "funfzehn": 15,
+    "fuenfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "zwanzig": 20,
+    "zweiundzwanzig": 22, "dreiundzwanzig": 23, "vierundzwanzig": 24,
+    "funfundzwanzig": 25, "dreissig": 30,
 }  # fmt: skip
 UNITS: Final = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9}  # fmt: skip
@@ -328,6 +341,12 @@ class Patterns:
             (c(rf"\b(?:vamos|bora|lass uns|vamos a|pindah ke|ayo ke|yuk ke|wechseln wir)\s+"
                rf"(?:(?:pro|pra|para o|auf|al|a|ke|ins|zu|zum)\s+)?(?P<app>{_APP_DISTINCT})\b"),
              0.85),
+            # Moving the chat somewhere, with any name of the app ("pindah ke tele aja",
+            # "veni al disc privado", "komm auf meinen privaten discord", "move to snap").
+            (c(rf"\b(?:pindah|pindahan|ayo|yuk|veni|ven|vente|vem|bora|komm|kommst du|move|"
+               rf"switch|come|lets go|passa|pasate|pasemos|escribeme|schreib mir|chat aku|"
+               rf"add me|agregame|me adiciona|adde mich)\s+(?:\S+\s+){{0,3}}?"
+               rf"(?P<app>{_APP_ANY})\b"), 0.85),
             (c(rf"\b(?:whats|what is|wats|wat is|wut is|send|drop|give me|gimme|share|"
                rf"pass me|pasame|minta|can i get|can i have|could i get|got)\s+{_YOUR}?\s*"
                rf"(?P<app>{_APP_ANY})\b"), 0.9),
@@ -388,8 +407,9 @@ class Patterns:
         self.age_hint = c(
             r"\d|teen|twenty|thirty|forty|fifty|sixty|eleven|twelve|grade|year|school|minor|"
             r"underage|adult|turn|freshman|sophomore|junior|senior|kelas|sma|smp|secundaria|"
-            r"prepa|once|doce|trece|catorce|quince|dieci|veinte|belas|puluh|eight|nine|\bten\b|"
-            r"legal"
+            r"prepa|once|doce|trece|catorce|quince|dieci|veint|belas|puluh|eight|nine|\bten\b|"
+            r"legal|treze|catorze|quatorze|quinze|deza|dezes|dezoito|vinte|trinta|zehn|zwolf|"
+            r"zwanzig|dreissig"
         )
         self.age_self = c(
             rf"\b(?:{_IM}|i\s+am|soy|aku|saya|gue|gw)\s+(?:only|just|almost|nearly|about|"
@@ -410,8 +430,10 @@ class Patterns:
             (c(rf"\b(?:turning|ill\s+be|i\s+will\s+be|gonna\s+be|going\s+to\s+be|i\s+turn)\s+"
                rf"{_NUM}\b(?!\s*(?:min|minutes|hours|days|%))"), 0.8, -1),
             (c(rf"\b(?:tengo|umurku|umur\s+aku|umur\s+saya|usiaku|eu\s+tenho|tenho|ich\s+bin)"
-               rf"\s+(?:erst\s+|schon\s+|apenas\s+|solo\s+|so\s+)?{_NUM}\b(?!\s*(?:min|"
-               r"minuten|stunden|tage|km|euro|reais|mil|cm|kg|jahren|%))"), 0.85, 0),
+               rf"\s+(?:(?:ubrigens|uebrigens|eigentlich|ja|doch|auch|jetzt|grad|gerade|"
+               rf"de hecho|na verdade|ya|ja|sih|udah)\s+)?(?:erst\s+|schon\s+|apenas\s+|"
+               rf"solo\s+|so\s+|so\s+)?{_NUM}\b(?!\s*(?:min|minuten|stunden|tage|km|euro|"
+               r"reais|mil|cm|kg|jahren|uhr|%))"), 0.85, 0),
         )  # fmt: skip
         self.school_disclosures: tuple[tuple[re.Pattern[str], float, int], ...] = (
             (c(r"\b(?:im|i\s+am|i'm)?\s*(?:in|into|starting|finishing|going\s+into|entering|"
@@ -504,6 +526,7 @@ class Patterns:
             (c(r"\b(?:use|go|open)\s+(?:incognito|private browsing|private mode)\b|\bhide\s+"
                r"(?:this|the app|our|these|it from)\b"), 0.8, "kind=hide"),
             *_rows(SECRECY),
+            (c(SECRECY_MORE), 0.85, "kind=tell"),
         )  # fmt: skip
         # -- flattery (about the other person's maturity or specialness) --
         self.flattery: tuple[tuple[re.Pattern[str], float, str], ...] = (
@@ -517,6 +540,7 @@ class Patterns:
             (c(r"^(?:aw+\s+|so\s+)?cute\b(?!\s+(?:dog|cat|pet|puppy|kitten|bunny))"), 0.6,
              "kind=cute"),
             *_rows(FLATTERY),
+            (c(FLATTERY_MORE), 0.8, "kind=mature"),
         )  # fmt: skip
         # -- isolation (from family and friends, or into a private place) --
         self.isolation: tuple[tuple[re.Pattern[str], float, str], ...] = (
@@ -537,6 +561,7 @@ class Patterns:
                r"but)\s+(?:i|me)\s+(?:get|understand|understands)\s+(?:you|u)\b"), 0.8,
              "kind=lonely"),
             *_rows(ISOLATION),
+            (c(MONITORING), 0.45, "kind=watched;asked"),
         )  # fmt: skip
         # -- meeting --
         self.meeting: tuple[tuple[re.Pattern[str], float, str], ...] = (
