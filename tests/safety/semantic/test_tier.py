@@ -6,8 +6,10 @@ sampling when the worker falls behind, switching off."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import threading
+from collections.abc import AsyncIterator
 from typing import Any
 
 import numpy as np
@@ -99,17 +101,36 @@ def make_tier(
     return tier, metrics, gate
 
 
-async def test_scores_come_back_and_a_pattern_reaches_the_connection() -> None:
-    clock = ManualClock()
+@contextlib.asynccontextmanager
+async def running(
+    clock: ManualClock | None = None,
+) -> AsyncIterator[tuple[SemanticTier, Metrics]]:
+    """A tier whose worker is ready, closed after."""
     tier, metrics, gate = make_tier(clock=clock)
     gate.set()
     await tier.start()
     try:
         await eventually(lambda: _true(tier.ready))
+        assert tier.ready
+        yield tier, metrics
+    finally:
+        await tier.close()
+
+
+async def test_scores_come_back_and_a_pattern_reaches_the_connection() -> None:
+    clock = ManualClock()
+    async with running(clock) as (tier, metrics):
         tap = tier.tap("device-1", "teens")
         assert tap is not None
         hearer = Hearer()
         tap.bind(hearer)
+        reads: list[float] = []
+
+        def timer() -> float:  # the tier's clock, its reads counted
+            reads.append(clock.monotonic())
+            return reads[-1]
+
+        tier.timer = timer
         for text in ["hi", "!keep it between us", "how was school", "!dont tell your mum"]:
             tap.submit(text, signalled=False)
         clock.advance(0.25)
@@ -123,6 +144,7 @@ async def test_scores_come_back_and_a_pattern_reaches_the_connection() -> None:
         # first message) to the scores, and no message's own time was read.
         assert metrics.semantic_lag.count == 1
         assert metrics.semantic_lag.sum == pytest.approx(0.25)
+        assert len(reads) == 2
         assert metrics.semantic_reviews.value == 1
         # A case was opened for this chat: more leaning lines ask for no second one.
         for _ in range(3):
@@ -130,15 +152,10 @@ async def test_scores_come_back_and_a_pattern_reaches_the_connection() -> None:
         await eventually(lambda: _true(metrics.semantic_scored.value == 7))
         await asyncio.sleep(0.05)
         assert len(hearer.heard) == 1
-    finally:
-        await tier.close()
 
 
 async def test_ordinary_talk_reaches_nobody() -> None:
-    tier, metrics, gate = make_tier()
-    gate.set()
-    await tier.start()
-    try:
+    async with running() as (tier, metrics):
         tap = tier.tap("device-2", "adults")
         assert tap is not None
         hearer = Hearer()
@@ -148,8 +165,6 @@ async def test_ordinary_talk_reaches_nobody() -> None:
         await eventually(lambda: _true(metrics.semantic_scored.value == 20))
         await asyncio.sleep(0.05)
         assert metrics.semantic_scored.value == 20 and hearer.heard == []
-    finally:
-        await tier.close()
 
 
 async def test_a_worker_that_falls_behind_samples_teens_and_signalled_chats_first() -> None:
@@ -207,10 +222,7 @@ async def test_a_worker_whose_model_fails_its_check_switches_the_tier_off(
 
 async def test_a_devices_pattern_across_its_chats_reaches_the_connection() -> None:
     clock = ManualClock()
-    tier, metrics, gate = make_tier(clock=clock)
-    gate.set()
-    await tier.start()
-    try:
+    async with running(clock) as (tier, metrics):
         first, second = tier.tap("device-3", "teens"), tier.tap("device-3", "teens")
         other = tier.tap("device-4", "teens")
         assert first is not None and second is not None and other is not None
@@ -234,16 +246,11 @@ async def test_a_devices_pattern_across_its_chats_reaches_the_connection() -> No
         assert signal.detail == "scope=device;hits=4;kinds=secrecy"
         assert hearer.heard == [] and stranger.heard == []
         assert metrics.semantic_scored.value == 7
-    finally:
-        await tier.close()
 
 
 async def test_a_devices_old_chats_are_forgotten_by_the_servers_clock() -> None:
     clock = ManualClock()
-    tier, metrics, gate = make_tier(clock=clock)
-    gate.set()
-    await tier.start()
-    try:
+    async with running(clock) as (tier, metrics):
         tap = tier.tap("device-5", "teens")
         assert tap is not None
         hearer = Hearer()
@@ -258,17 +265,11 @@ async def test_a_devices_old_chats_are_forgotten_by_the_servers_clock() -> None:
         await eventually(lambda: _true(metrics.semantic_scored.value == 4))
         await asyncio.sleep(0.05)
         assert hearer.heard == []
-    finally:
-        await tier.close()
 
 
-async def test_a_batch_waits_for_its_window_and_for_the_one_in_flight() -> None:
+async def test_messages_sent_together_leave_in_one_batch() -> None:
     clock = ManualClock()
-    tier, metrics, gate = make_tier(clock=clock)
-    gate.set()
-    await tier.start()
-    try:
-        await eventually(lambda: _true(tier.ready))
+    async with running(clock) as (tier, metrics):
         tap = tier.tap("device-6", "adults")
         assert tap is not None
         hearer = Hearer()
@@ -279,8 +280,6 @@ async def test_a_batch_waits_for_its_window_and_for_the_one_in_flight() -> None:
             await eventually(lambda: _true(tier.depth() == 0))
         # Fifteen messages in three windows: three batches, not fifteen.
         assert metrics.semantic_scored.value == 15 and metrics.semantic_lag.count == 3
-    finally:
-        await tier.close()
 
 
 async def test_a_signal_that_comes_while_one_is_handed_on_waits_for_it() -> None:
