@@ -7,8 +7,9 @@ and how it reads the labelled corpus.
 2. **Lag at a fixed load**: the real tier (a spawned worker process,
    batches, the bounded backlog) fed ``--rate`` messages a second for
    ``--seconds`` from 200 connections, half in the teens' section; prints
-   p50/p99/max of the time from a message's submit to its score arriving,
-   and what was scored and skipped.
+   p50/p99/max of each batch's lag (from the window its oldest message
+   joined to its scores arriving, as ``passerby_semantic_lag_seconds``
+   reads it), the batches' sizes, and what was scored and skipped.
 3. **The corpus** (tests/data/conversations.jsonl): per conversation, the
    strongest pattern of any speaker; the share of each label and section
    whose pattern reaches the teens' rule (0.5) and the adults' (0.8); and
@@ -136,17 +137,21 @@ async def lag(lines: list[str], rate: float, seconds: float, batch: int, bound: 
             await asyncio.sleep(0.05)
         await tier.close()
     values = sorted(lags.values)
+    tier.count_skipped()  # the backlog's drops, as /metrics would count them
     skipped = dict(metrics.semantic_skipped.values)
     print(
         f"offered {sent} messages in {offered:.1f} s ({sent / offered:.0f}/s), "
         f"batch <= {batch}, backlog bound {bound}"
     )
-    print(f"  scored {metrics.semantic_scored.value}, skipped {skipped or 0}")
-    print(f"  submit on the event loop: {submit_time / sent * 1e6:.2f} us a message")
+    scored = metrics.semantic_scored.value
+    print(f"  scored {scored} ({scored / sent:.0%}), skipped {skipped or 0}")
     if values:
+        print(f"  {len(values)} batches, {scored / len(values):.1f} messages each on average")
+    print(f"  submit on the event loop: {submit_time / sent * 1e6:.2f} us a message")
+    if len(values) > 1:
         q = statistics.quantiles(values, n=100)
         print(
-            f"  lag p50 {q[49] * 1000:.1f} ms, p99 {q[98] * 1000:.1f} ms, "
+            f"  lag per batch p50 {q[49] * 1000:.1f} ms, p99 {q[98] * 1000:.1f} ms, "
             f"max {values[-1] * 1000:.1f} ms"
         )
 

@@ -143,11 +143,13 @@ class Metrics:
         )
         self.semantic_lag = Histogram(
             "passerby_semantic_lag_seconds",
-            "Seconds from a message being sent to its semantic score arriving.",
+            "Seconds from a batch's oldest message being sent to its semantic scores"
+            " arriving, once per batch.",
             (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
         )
         self._gauges: list[tuple[str, str, GaugeReader]] = []
         self._families: list[tuple[str, str, tuple[str, ...], FamilyReader]] = []
+        self._collectors: list[Callable[[], None]] = []
 
     def gauge(self, name: str, help: str, reader: GaugeReader) -> None:
         self._gauges.append((name, help, reader))
@@ -158,7 +160,14 @@ class Metrics:
         """Gauges with labels, read on scrape (``labels=()``: one unlabelled value)."""
         self._families.append((name, help, labels, reader))
 
+    def collector(self, collect: Callable[[], None]) -> None:
+        """Call ``collect`` before each scrape: for counts kept elsewhere on a
+        hot path and moved into a counter here only when someone reads them."""
+        self._collectors.append(collect)
+
     async def render(self) -> str:
+        for collect in self._collectors:
+            collect()
         parts = [
             "# HELP passerby_connections Open WebSocket connections on this node.\n"
             f"# TYPE passerby_connections gauge\npasserby_connections {self.connections}\n"

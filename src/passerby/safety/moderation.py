@@ -299,7 +299,7 @@ class ChatModerator:
         if signals or risk is None:  # no signal: the conversation's risk is unchanged
             risk = self._last_risk = self._risk.observe("me", signals)
         if self._semantic is not None:
-            self._semantic.submit(text, risk.score > 0)
+            self._semantic.submit(text, risk.score > 0.0)
         # The conversation's risk is about one speaker; only act on it when
         # that speaker is the one sending now.
         mine = risk.subject == "me"

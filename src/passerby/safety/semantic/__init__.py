@@ -14,14 +14,17 @@ Glossary (one word per concept):
   with ``passerby index add``.
 * **index**: the examples' unit vectors, harmful and safe apart.
 * **score**: one message's affinity to the harmful examples (0: none).
-* **pattern**: a speaker's scores taken together (:mod:`.pattern`).
+* **pattern**: a speaker's scores taken together (:mod:`.pattern`), kept
+  per speaker-in-chat and per device by the worker (:mod:`.speakers`).
 * **backlog**: messages waiting for the worker, bounded (:mod:`.backlog`).
-* **worker**: the process that embeds and scores, off the relay's event
-  loop (:mod:`.worker`); **tier**: the server's side of it (:mod:`.tier`).
+* **window**: the time messages gather before they leave as one batch.
+* **worker**: the process that embeds, scores and reads the patterns, off
+  the relay's event loop (:mod:`.worker`); **tier**: the server's side of
+  it (:mod:`.tier`); **tap**: one connection's way into the tier.
 
 Modules: :mod:`.examples` (the data), :mod:`.embedder` (the model, checked
-by hash), :mod:`.scorer` (pure scoring), :mod:`.pattern`, :mod:`.backlog`,
-:mod:`.frames` (the worker's wire, no numpy: the server's process never
-loads the model or numpy), :mod:`.worker`, :mod:`.tier`. Nothing here logs
-message text.
+by hash), :mod:`.scorer` (pure scoring), :mod:`.pattern`, :mod:`.speakers`,
+:mod:`.backlog`, :mod:`.frames` (the worker's wire, no numpy: the server's
+process never loads the model or numpy), :mod:`.worker`, :mod:`.tier`.
+Nothing here logs message text.
 """

@@ -1,27 +1,40 @@
-"""The server's side of the semantic tier: a cheap enqueue, a worker, verdicts back.
+"""The server's side of the semantic tier: a cheap enqueue, a worker, signals back.
 
 On the relay path a message costs one :meth:`Tap.submit`: a weak reference
-followed, a tuple appended to the :class:`~.backlog.Backlog`, and now and
-then a timer armed. The timer (``flush_seconds``) sends what waits to the
-worker process in one batch (at most ``batch_size``), one batch in flight
-at a time; when the scores come back, the next batch goes at once. So the
-batch grows with the load and the relay never waits for the model.
+followed, a tuple appended to the :class:`~.backlog.Backlog` and, when none
+is open, a *window* opened (a timer armed, the time read). When the window
+closes (``flush_seconds``) what waits goes to the worker process in one
+batch (at most ``batch_size``), one batch in flight at a time. While a
+batch is out the next one fills; when the scores come back it goes at once
+if it is full or its window has closed, so the batch grows with the load,
+a quiet server sends one batch a window, and the relay never waits for the
+model.
 
-Each score goes to the :class:`Tap` of the connection that sent the
-message: the speaker's pattern in that chat and across the device's chats
-(:mod:`.pattern`). A pattern that appears, or grows, is handed to the
-connection (:class:`Hearer.semantic`) as a ``semantic`` signal, and the
-connection runs it through the rules like any signal. Results for a chat
-that has since been left still count for the device and the chat's record.
+Per message the worker is told the speaker-in-chat and the device by
+small integers (the tap's key, renewed with each chat; the device's, from
+:meth:`SemanticTier.tap`), never by their ids. It keeps the speakers'
+patterns (:mod:`.speakers`) and answers a batch with its count and only
+the messages whose pattern makes a signal. Each such signal goes to the
+:class:`Tap` that sent the message, which hands it to its connection
+(:class:`Hearer.semantic`) when it has grown by :data:`~.speakers.STEP`
+over the last one handed on; the connection runs it through the rules
+like any signal. A signal for a chat that has since been left still
+counts for the chat's record.
+
+The lag (``passerby_semantic_lag_seconds``) is read once per batch: from
+the opening of the window its oldest message joined to its scores coming
+back, so a message's own time is never read on the relay path.
 
 The worker is started at :meth:`SemanticTier.start` (not awaited: the
-server serves while it loads), restarted with a growing delay if it dies,
-and switched off for good if its model fails the hash check.
+server serves while it loads), restarted with a growing delay if it dies
+(its patterns are lost with it), and switched off for good if its model
+fails the hash check.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import multiprocessing
 import signal
@@ -38,18 +51,12 @@ from passerby.clock import Clock
 from passerby.core.signals import Signal
 from passerby.metrics import Metrics
 from passerby.recent import RecentCache
-from passerby.safety.semantic import frames, pattern
+from passerby.safety.semantic import frames
 from passerby.safety.semantic.backlog import Backlog
+from passerby.safety.semantic.speakers import DEVICES, STEP
 
 log = logging.getLogger(__name__)
 
-# Longer messages are cut: their start says what they are about, and a
-# bounded text keeps batches small.
-MAX_CHARS: Final = 1000
-# A pattern is handed on again only when it has grown this much.
-STEP: Final = 0.1
-# Devices whose cross-chat pattern is kept in memory on this node.
-DEVICES: Final = 50_000
 RESTART_SECONDS: Final = 5.0
 RESTART_MAX: Final = 300.0
 
@@ -74,8 +81,8 @@ class Hearer(Protocol):
         """Run ``signal`` through the rules for ``chat``; True once a case is opened."""
 
 
-# (tap, chat, text, enqueued at)
-Item = tuple["Tap", str, str, float]
+# (tap, chat, speaker key, device key, text, when its window opened)
+Item = tuple["Tap", str, int, int, str, float]
 
 
 def _nobody() -> None:
@@ -83,19 +90,29 @@ def _nobody() -> None:
 
 
 class Tap:
-    """One connection's way into the tier, and its speaker's patterns."""
+    """One connection's way into the tier, and the signals that come back for it."""
 
-    __slots__ = ("_device", "_hearer", "_patterns", "_pending", "_priority", "_sent", "_tier")
+    __slots__ = (
+        "_chat",
+        "_hearer",
+        "_pending",
+        "_priority",
+        "_sent",
+        "_tier",
+        "device",
+        "key",
+    )
 
-    def __init__(self, tier: SemanticTier, device: pattern.Pattern | None, teens: bool) -> None:
+    def __init__(self, tier: SemanticTier, device: int, teens: bool) -> None:
         self._tier = tier
-        self._device = device
+        self.device = device  # the device's key (0: none)
         self._priority = teens
         self._hearer: Callable[[], Hearer | None] = _nobody
-        # The current and the previous chat's patterns (a late score may be for the previous).
-        self._patterns: dict[str, pattern.Pattern] = {}
+        self._chat: str | None = None
+        self.key = 0  # the speaker's key in ``_chat``
         self._sent: dict[str, float] = {}  # chat -> the last value handed on (1.0+: reviewed)
-        self._pending: set[str] = set()
+        # chat -> a signal that came while one was being handed on (None: none yet)
+        self._pending: dict[str, Signal | None] = {}
 
     def bind(self, hearer: Hearer) -> None:
         self._hearer = weakref.ref(hearer)
@@ -104,25 +121,28 @@ class Tap:
         """A message this connection's user sent (or tried to); ``signalled``:
         its conversation already has signals. Cheap: this is on the relay path."""
         hearer = self._hearer()
-        if hearer is not None and (chat := hearer.semantic_chat()) is not None:
-            self._tier.offer(self, chat, text, self._priority or signalled)
+        if hearer is None:
+            return
+        chat = hearer.semantic_chat()
+        if chat is None:
+            return
+        tier = self._tier
+        if chat != self._chat:  # a new chat: the speaker in it is a new pattern
+            self._chat = chat
+            self.key = tier.new_key()
+        # The tier's part, inline (a call less for every message): a window, the backlog.
+        if not tier.window_open and not tier.open_window():
+            return  # the tier is off
+        item = (self, chat, self.key, self.device, text, tier.window_opened)
+        tier.backlog.offer(item, self._priority or signalled)  # full: counted, not kept
 
-    def scored(self, chat: str, score: float, category: str, wall: float) -> None:
-        patterns = self._patterns
-        here = patterns.get(chat)
-        if here is None:
-            if len(patterns) >= 2:
-                del patterns[next(iter(patterns))]
-            here = patterns[chat] = pattern.Pattern(pattern.CHAT)
-        reading = here.add(score, category, wall)
-        signal = None
-        if reading.value > 0:
-            signal = Signal("semantic", reading.value, reading.detail("chat"))
-        if self._device is not None:
-            across = self._device.add(score, category, wall)
-            if across.value > (signal.score if signal else 0.0):
-                signal = Signal("semantic", across.value, across.detail("device"))
-        if signal is None or chat in self._pending:
+    def signal(self, chat: str, signal: Signal) -> None:
+        """The worker's signal about this speaker in ``chat``."""
+        pending = self._pending
+        if chat in pending:  # one is being handed on: the strongest waits for it
+            waiting = pending[chat]
+            if waiting is None or signal.score > waiting.score:
+                pending[chat] = signal
             return
         if signal.score < self._sent.get(chat, 0.0) + STEP:
             return
@@ -132,7 +152,7 @@ class Tap:
         self._sent[chat] = signal.score
         if len(self._sent) > 2:
             del self._sent[next(iter(self._sent))]
-        self._pending.add(chat)
+        pending[chat] = None
         self._tier.spawn(self._hand_on(hearer, chat, signal))
 
     async def _hand_on(self, hearer: Hearer, chat: str, signal: Signal) -> None:
@@ -143,7 +163,9 @@ class Tap:
         except Exception:
             log.exception("could not act on a semantic signal")
         finally:
-            self._pending.discard(chat)
+            later = self._pending.pop(chat, None)
+            if later is not None:
+                self.signal(chat, later)
 
 
 class SemanticTier:
@@ -163,14 +185,27 @@ class SemanticTier:
         self.timer = timer
         self._metrics = metrics
         self._clock = clock
-        self._backlog: Backlog[Item] = Backlog(settings.queue_bound)
-        self._devices: RecentCache[str, pattern.Pattern] = RecentCache(DEVICES)
+        # backlog, window_open and window_opened are read and written by
+        # Tap.submit on the relay path, in line.
+        self.backlog: Backlog[Item] = Backlog(settings.queue_bound)
+        self._counted = (0, 0)  # the backlog's drops (ordinary, priority) already in /metrics
+        metrics.collector(self.count_skipped)
+        # The worker's names for speakers and devices: never reused, so a
+        # name the worker still holds cannot come to mean someone else.
+        self._keys = itertools.count(1)
+        self._devices: RecentCache[str, int] = RecentCache(DEVICES)
         self._process_factory = process or self._spawn_worker
         self._process: multiprocessing.process.BaseProcess | None = None
         self._writer: asyncio.StreamWriter | None = None
         self._runner: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._in_flight: list[Item] | None = None
+        self._oldest = 0.0  # when the window of the batch in flight's oldest message opened
+        # A window is open while messages wait for a batch: its timer is
+        # armed, or has run while the last batch was out (the next goes
+        # when that one's scores are back).
+        self.window_open = False
+        self.window_opened = 0.0
         self._timer: asyncio.TimerHandle | None = None
         self._ready = False
         self._closing = False
@@ -182,25 +217,27 @@ class SemanticTier:
         """A connection's tap, or None while the tier is off."""
         if not self.enabled:
             return None
-        across = None
+        key = 0
         if device:
-            across = self._devices.get(device)
-            if across is None:
-                across = pattern.Pattern(pattern.DEVICE)
-                self._devices.put(device, across)
-        return Tap(self, across, section.startswith("teens"))
+            key = self._devices.get(device) or 0
+            if not key:
+                key = next(self._keys)
+                self._devices.put(device, key)
+        return Tap(self, key, section.startswith("teens"))
 
-    def offer(self, tap: Tap, chat: str, text: str, priority: bool) -> None:
+    def new_key(self) -> int:
+        return next(self._keys)
+
+    def open_window(self) -> bool:
+        """Open a window for the messages from now on; False while the tier is off."""
         if not self.enabled:
             self._metrics.semantic_skipped.inc("off")
-            return
-        item = (tap, chat, text[:MAX_CHARS], self.timer())
-        dropped = self._backlog.offer(item, priority)
-        if dropped is not None:
-            self._metrics.semantic_skipped.inc(dropped)
-        if self._timer is None and self._ready and self._in_flight is None:
-            loop = asyncio.get_running_loop()
-            self._timer = loop.call_later(self.settings.flush_seconds, self._flush)
+            return False
+        self.window_open = True
+        self.window_opened = self.timer()
+        loop = asyncio.get_running_loop()
+        self._timer = loop.call_later(self.settings.flush_seconds, self._window_closes)
+        return True
 
     @property
     def ready(self) -> bool:
@@ -208,7 +245,19 @@ class SemanticTier:
         return self._ready
 
     def depth(self) -> int:
-        return len(self._backlog) + len(self._in_flight or ())
+        return len(self.backlog) + len(self._in_flight or ())
+
+    def count_skipped(self) -> None:
+        """Move what the backlog dropped since last time into /metrics (a
+        dropped message is not counted there one by one: a worker that falls
+        behind must not make the relay slower)."""
+        backlog, metrics = self.backlog, self._metrics
+        ordinary, priority = self._counted
+        if backlog.dropped > ordinary:
+            metrics.semantic_skipped.inc("ordinary", amount=backlog.dropped - ordinary)
+        if backlog.priority_dropped > priority:
+            metrics.semantic_skipped.inc("priority", amount=backlog.priority_dropped - priority)
+        self._counted = (backlog.dropped, backlog.priority_dropped)
 
     def spawn(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.get_running_loop().create_task(work)
@@ -220,30 +269,41 @@ class SemanticTier:
 
     # --- the worker ---------------------------------------------------------
 
-    def _flush(self) -> None:
+    def _window_closes(self) -> None:
         self._timer = None
+        self._send()  # or, while a batch is out or no worker is ready, when it can
+
+    def _send(self) -> None:
         writer = self._writer
         if not self._ready or self._in_flight is not None or writer is None:
             return
-        items = self._backlog.take(self.settings.batch_size)
+        backlog = self.backlog
+        items = backlog.take(self.settings.batch_size)
+        if not len(backlog) and self._timer is None:
+            self.window_open = False
         if not items:
             return
         self._in_flight = items
-        body = orjson.dumps({"texts": [item[2] for item in items]})
+        _, _, chats, devices, texts, opened = zip(*items, strict=True)
+        self._oldest = min(opened)
+        body = orjson.dumps(
+            {"now": self._clock.wall(), "chats": chats, "devices": devices, "texts": texts}
+        )
         writer.write(frames.HEADER.pack(len(body)) + body)
 
     def _scored(self, frame: dict[str, Any]) -> None:
         items, self._in_flight = self._in_flight or [], None
-        scores = frame.get("scores", [])
-        now = self.timer()
-        wall = self._clock.wall()
         metrics = self._metrics
-        for item, (score, category) in zip(items, scores, strict=True):
-            metrics.semantic_lag.observe(now - item[3])
-            item[0].scored(item[1], score, category, wall)
-        metrics.semantic_scored.inc(len(items))
-        if len(self._backlog):
-            self._flush()
+        if items:
+            metrics.semantic_lag.observe(self.timer() - self._oldest)
+            metrics.semantic_scored.inc(int(frame["scored"]))
+        for index, value, detail in frame["signals"]:
+            tap, chat = items[index][:2]
+            tap.signal(chat, Signal("semantic", value, detail))
+        if self.window_open and (
+            self._timer is None or len(self.backlog) >= self.settings.batch_size
+        ):
+            self._send()
 
     def _spawn_worker(self, child: socket.socket) -> multiprocessing.process.BaseProcess:
         context = multiprocessing.get_context("spawn")
@@ -303,12 +363,13 @@ class SemanticTier:
             self.examples = int(hello.get("ready", 0))
             self._ready = True
             log.info("semantic tier ready: %d examples", self.examples)
-            self._flush()
+            if self.window_open and self._timer is None:  # its window closed while loading
+                self._send()
             while (frame := await _read_frame(reader)) is not None:
                 self._scored(frame)
             return False
-        except (ConnectionError, ValueError):
-            return False
+        except (ConnectionError, ValueError, LookupError, TypeError):
+            return False  # (a frame not as the worker's protocol says: a worker to replace)
         finally:
             self._ready = False
             lost = len(self._in_flight or ())
@@ -321,7 +382,11 @@ class SemanticTier:
 
     def _switch_off(self) -> None:
         self.enabled = False
-        dropped = self._backlog.clear()
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        self.window_open = False
+        dropped = self.backlog.clear()
         if dropped:
             self._metrics.semantic_skipped.inc("off", amount=dropped)
 

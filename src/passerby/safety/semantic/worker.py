@@ -1,4 +1,4 @@
-"""The worker process: embeds and scores batches of messages, nothing else.
+"""The worker process: embeds and scores batches of messages, and keeps the speakers' patterns.
 
 It runs in a process of its own (started with ``spawn`` at
 :func:`~.frames.worker_main`: nothing of the server's event loop is
@@ -8,13 +8,19 @@ to itself. It talks to the server over one socket in frames
 
 * worker -> server, once: ``{"ready": n_examples}`` or
   ``{"error": code, "message": why}`` (then it exits);
-* server -> worker: ``{"texts": [...]}``; worker -> server:
-  ``{"scores": [[score, category], ...], "busy": seconds}``, in order.
+* server -> worker: ``{"now": wall, "chats": [...], "devices": [...],
+  "texts": [...]}``: per message, the server's small integer for the
+  speaker in that chat and for the device (0: none), and the text;
+* worker -> server: ``{"scored": n, "signals": [[i, value, detail], ...],
+  "busy": seconds}``: only the messages of the batch (by position ``i``)
+  whose speaker's pattern makes a signal (:mod:`.speakers`).
 
-It keeps no per-user state and never logs text. The index is built at
-start from the shipped and the operator's examples; their vectors are
-cached in ``<data_dir>/semantic/`` under a digest of the model and the
-examples, so a later start only reads them.
+Its only per-user state is the speakers' patterns, under the server's
+integers (never a device id, a chat id or text); they are lost when the
+worker restarts. It never logs text; texts are cut to :data:`MAX_CHARS`
+here. The index is built at start from the shipped and the operator's
+examples; their vectors are cached in ``<data_dir>/semantic/`` under a
+digest of the model and the examples, so a later start only reads them.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import signal
 import socket
 import time
 from pathlib import Path
+from typing import Final
 
 import numpy as np
 import orjson
@@ -35,8 +42,12 @@ from passerby.safety.semantic import examples as ex
 from passerby.safety.semantic.embedder import Embedder, ModelMismatch, UseEmbedder, model_digest
 from passerby.safety.semantic.frames import recv_frame, send_frame
 from passerby.safety.semantic.scorer import Index, build_index, score_vectors
+from passerby.safety.semantic.speakers import Speakers
 
 log = logging.getLogger(__name__)
+
+# Longer messages are cut: their start says what they are about.
+MAX_CHARS: Final = 1000
 
 
 def load_index(embedder: Embedder, data_dir: Path | None) -> Index:
@@ -83,13 +94,24 @@ def serve(sock: socket.socket, data_dir: str | None, threads: int = 1) -> None:
     score_batches(sock, embedder, index)
 
 
-def score_batches(sock: socket.socket, embedder: Embedder, index: Index) -> None:
+def score_batches(
+    sock: socket.socket, embedder: Embedder, index: Index, speakers: Speakers | None = None
+) -> None:
+    speakers = speakers or Speakers()
     while (frame := recv_frame(sock)) is not None:
         started = time.perf_counter()
-        texts = frame.get("texts", [])
+        texts = [text[:MAX_CHARS] for text in frame["texts"]]
         scored = score_vectors(embedder.encode(texts), index) if texts else []
+        now = float(frame["now"])
+        signals = []
+        for i, (one, chat, device) in enumerate(
+            zip(scored, frame["chats"], frame["devices"], strict=True)
+        ):
+            found = speakers.add(chat, device, one.score, one.category, now)
+            if found is not None:
+                signals.append([i, *found])
         busy = time.perf_counter() - started
-        send_frame(sock, {"scores": [[s.score, s.category] for s in scored], "busy": busy})
+        send_frame(sock, {"scored": len(scored), "signals": signals, "busy": busy})
 
 
 def give_way() -> None:
