@@ -656,8 +656,8 @@ SECRECY: Final = (
 # bilang2 ya kita chat", "sag's deinen Eltern nicht", "é melhor não lhes
 # falares de mim").
 _DONT_TELL = (
-    r"(?:(?:dont|don t|do not|never|no need to)\s+(?:tell|mention|say)|no\s+(?:le\s+|les\s+|se lo\s+|"
-    r"lo\s+)?(?:digas|cuentes|menciones|comentes|digan)|(?:nao|melhor nao)\s+(?:lhes\s+|lhe\s+|"
+    r"(?:(?:dont|don t|do not|never|no need to)\s+(?:tell|mention|say)|no\s+(?:le\s+|les\s+|"
+    r"se lo\s+|lo\s+)?(?:digas|cuentes|menciones|comentes|digan)|(?:nao|melhor nao)\s+(?:lhes\s+|lhe\s+|"
     r"le\s+)?(?:conta|contes|fala|fales|falares|diga|digas|menciona|mencione)|(?:jangan|ga usah|"
     r"gak usah|ngga usah|nggak usah|gausah)\s+(?:\w+\s+)?(?:bilang\w*|cerita\w*|kasih tau|"
     r"kasi tau|kasitau|ngomong|kasih tahu|crita\w*|dicritakno)|ojok dicritakno|"
