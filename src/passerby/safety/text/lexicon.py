@@ -657,7 +657,8 @@ SECRECY: Final = (
 # falares de mim").
 _DONT_TELL = (
     r"(?:(?:dont|don t|do not|never|no need to)\s+(?:tell|mention|say)|no\s+(?:le\s+|les\s+|"
-    r"se lo\s+|lo\s+)?(?:digas|cuentes|menciones|comentes|digan)|(?:nao|melhor nao)\s+(?:lhes\s+|lhe\s+|"
+    r"se lo\s+|lo\s+)?(?:digas|cuentes|menciones|comentes|digan)|(?:nao|melhor nao)\s+"
+    r"(?:lhes\s+|lhe\s+|"
     r"le\s+)?(?:conta|contes|fala|fales|falares|diga|digas|menciona|mencione)|(?:jangan|ga usah|"
     r"gak usah|ngga usah|nggak usah|gausah)\s+(?:\w+\s+)?(?:bilang\w*|cerita\w*|kasih tau|"
     r"kasi tau|kasitau|ngomong|kasih tahu|crita\w*|dicritakno)|ojok dicritakno|"
