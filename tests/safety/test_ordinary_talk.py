@@ -366,3 +366,20 @@ def test_a_parents_question_weighs_a_little_and_ones_own_parents_nothing(
 ) -> None:
     assert 0 < names(analyser, "os teus pais sabem que falas aqui?")["isolation"] < 0.5
     assert "isolation" not in names(analyser, "my mom checks my phone every night")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Usted es un ignorante y un mediocre.",
+        "Sie sind wirklich erbärmlich.",
+        "Anda memang tidak berguna.",
+        "O senhor é desprezível.",
+    ],
+)
+def test_contempt_in_the_formal_register_counts(analyser: TextAnalyser, text: str) -> None:
+    assert names(analyser, text).get("toxicity", 0.0) >= 0.8, text
+
+
+def test_a_put_down_of_a_thing_beside_you_is_none(analyser: TextAnalyser) -> None:
+    assert "toxicity" not in names(analyser, "the movie was mediocre, you should skip it")

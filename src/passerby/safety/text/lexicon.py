@@ -180,8 +180,8 @@ THREATS: Final = (
 # is held (safety.moderation).
 _YOU_ANY = (
     r"(?:you|u|ur|your|youre|yourself|tu|te|ti|eres|estas|estai|eri|contigo|usted|vos|"
-    r"kamu|km|lu|lo|loe|elo|kau|koen|raimu|voce|vc|es|teu|tua|seu|sua|du|dich|dir|dein|"
-    r"deine|deiner|deinen)"
+    r"kamu|km|lu|lo|loe|elo|kau|koen|raimu|anda|engkau|situ|ente|awakmu|voce|vc|es|teu|tua|"
+    r"seu|sua|senhor|senhora|du|dich|dir|dein|deine|deiner|deinen|sie sind|ihnen|ihre)"
 )
 _PUT_DOWN = (
     r"(?:ugly|fat|pathetic|worthless|useless|disgusting|embarrassing|gross|stupid|dumb|"
@@ -195,11 +195,21 @@ _PUT_DOWN = (
     r"fei[oa]|nojent[oa]|burr[oa]|parv[oa]|otari[oa]|da nojo|ninguem (?:gosta|quer|"
     r"liga)|fracassad[oa]|vergonha|"
     r"hasslich|fett(?:e|es|er)?|peinlich|widerlich|erbarmlich|nutzlos|wertlos|lacherlich|"
-    r"hirnlos\w*|ekelhaft|keiner (?:will|mag)|niemand (?:will|mag)|lauch|versager)"
+    r"hirnlos\w*|ekelhaft|keiner (?:will|mag)|niemand (?:will|mag)|lauch|versager|"
+    # the formal register: contempt in careful words
+    r"disgrace\w*|contemptible|despicable|ignorant|imbecile|idiotic|inferior|vile|repulsive|"
+    r"miserable|failure|insufferable|incompetent|mediocre|primitive|brainless|clueless|"
+    r"spineless|parasite|lowlife|scum\w*|deplorable|revolting|hopeless|waste of (?:space|"
+    r"time|oxygen)|desgracia|despreciable|ignorante|imbecil|repugnante|miserable|"
+    r"incompetente|mediocre|insoportable|parasit[oa]|lamentable|penos[oa]|vergonzos[oa]|"
+    r"analfabet[oa]|desgraca|desprezivel|miseravel|insuportavel|lamentavel|vergonhos[oa]|"
+    r"memalukan|menjijikkan|tidak berguna|rendahan|pecundang|payah|tak tahu diri|"
+    r"kampungan|udik|schande|verachtenswert|schwachkopf|minderwertig|inkompetent|"
+    r"mittelmassig|unertraglich|parasit|armselig|damlich|primitiv)"
 )
 CONTEMPT: Final = (
-    rf"\b{_YOU_ANY}\b(?:[ ,'-]+[^\s.!?]+){{0,6}}?[ ,'-]+{_PUT_DOWN}\b|"
-    rf"\b{_PUT_DOWN}\b(?:[ ,'-]+[^\s.!?]+){{0,4}}?[ ,'-]+{_YOU_ANY}\b"
+    rf"\b{_YOU_ANY}\b(?:[ '-]+[^\s.!?,;]+){{0,6}}?[ '-]+{_PUT_DOWN}\b|"
+    rf"\b{_PUT_DOWN}\b(?:[ '-]+[^\s.!?,;]+){{0,4}}?[ '-]+{_YOU_ANY}\b"
 )
 # A put-down denied ("you're not ugly", "no eres fea", "du bist nicht hässlich").
 CONTEMPT_DENIED: Final = (
