@@ -63,6 +63,7 @@ NOT_TRIGGERS = {
     "insult_alone",
     "plain_dismissal",
     "contempt_denied",
+    "between_us",
     "someone_else",
     # read once a link or free goods were found
     "promo_cue_weak",

@@ -287,12 +287,14 @@ class ChatModerator:
     def outgoing(self, text: str, now: float, wall: float) -> Verdict:
         """Judge a message we are about to send (``now`` monotonic, ``wall`` epoch)."""
         signals = self._analyser.analyse(text)
-        if signals and (self._safety_talk or _talks_safety(signals)):
-            self._safety_talk = True
-            signals = in_safety_talk(signals)
-        if signals:
+        placed = False
+        if signals:  # most messages have none
+            if self._safety_talk or _talks_safety(signals):
+                self._safety_talk = True
+                signals = in_safety_talk(signals)
             signals = self._hostility(signals)
-        seen = self._history(text, now, any(s.name in _PLACES for s in signals))
+            placed = any(s.name in _PLACES for s in signals)
+        seen = self._history(text, now, placed)
         if seen:
             signals = [*signals, *seen]
         risk = self._last_risk

@@ -388,8 +388,13 @@ class TextAnalyser:
     def _sexual(self, f: Folded, out: list[Signal]) -> None:
         if not self._p.sexual_gate.search(f.words):
             return
-        for pattern, score, detail in self._p.sexual:
+        p = self._p
+        for pattern, score, detail in p.sexual:
             if pattern.search(f.words):
+                if detail.endswith(";picture"):
+                    if not p.between_us.search(f.words):
+                        continue  # "the photo of the nude beach"
+                    detail = "kind=explicit"
                 out.append(Signal("sexual", score, detail))
                 return
 

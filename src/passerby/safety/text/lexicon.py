@@ -310,10 +310,7 @@ SOLICITATION: Final = (
 # Explicit without a crude word: a picture asked for or offered with nothing
 # on, an order to undress, touching oneself or being aroused described, an
 # offer of sex talk, a picture of one's own genitals. Words form.
-_PICTURE = (
-    r"(?:pics?|pictures?|photos?|fotos?|bild(?:er)?|selfies?|videos?|vids?|pap|cam|kamera|"
-    r"camara|camera|nudes)"
-)
+_PICTURE = r"(?:pics?|pictures?|photos?|fotos?|bild(?:er)?|selfies?|pap|nudes)"
 _BARE = (
     r"(?:no clothes|without clothes|nothing on|naked|nude|topless|in (?:your|ur) (?:bra|"
     r"underwear|panties)|sin ropa|desnud[oa]s?|en (?:brasier|bra|sosten|ropa interior|"
@@ -322,16 +319,20 @@ _BARE = (
     r"(?:ga|gak|nggak|tanpa|tidak) (?:pake|pakai) baju|tanpa baju|telanjang|bugil|pake bh|"
     r"pakai bh|pake daleman|pakai daleman)"
 )
-# Someone in the exchange: a picture of a nude beach is not asked for.
-_BETWEEN_US = (
-    r"(?=.*\b(?:you|u|ur|your|me|my|mine|i ll|ill|te|tu|ti|mi|me|vc|voce|teu|tua|meu|minha|"
+# Someone in the exchange: a picture of a nude beach is not asked for. Read
+# only once NUDE_PICTURE matched.
+BETWEEN_US: Final = (
+    r"\b(?:you|u|ur|your|me|my|mine|i ll|ill|te|tu|ti|mi|me|vc|voce|teu|tua|meu|minha|"
     r"mich|mir|dich|dir|du|deins?|meins?|kamu|km|aku|gue|lu|lo|dong|mandarme|enviarme|"
     r"mandame|enviame|pasame|mostrame|muestrame|mandas|mandes|manda|kirimin|schickst|"
-    r"zeigst)\b)"
+    r"zeigst)\b"
+)
+# A picture with nothing on, either word first.
+NUDE_PICTURE: Final = (
+    rf"\b{_PICTURE}\b(?:\s+\S+){{0,6}}?\s+{_BARE}\b|\b{_BARE}\b(?:\s+\S+){{0,4}}?\s+"
+    rf"{_PICTURE}\b"
 )
 SEXUAL_ACTS: Final = (
-    rf"^{_BETWEEN_US}.*?(?:\b{_PICTURE}\b(?:\s+\S+){{0,6}}?\s+{_BARE}\b|\b{_BARE}\b"
-    rf"(?:\s+\S+){{0,4}}?\s+{_PICTURE}\b)|"
     r"\b(?:take (?:your|ur) clothes off|strip for me|undress for me|te desvistes|desvistete|"
     r"quitate la ropa|tira a roupa|tira tua roupa|tira sua roupa|zieh dich aus|buka baju|"
     r"lepas baju)\b|"

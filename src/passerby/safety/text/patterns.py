@@ -27,6 +27,7 @@ from passerby.safety.text.lexicon import (
     AGE_QUESTIONS,
     ALONE,
     ASK_FOR_MORE,
+    BETWEEN_US,
     CONTEMPT,
     CONTEMPT_DENIED,
     CONTENT_SITES,
@@ -40,6 +41,7 @@ from passerby.safety.text.lexicon import (
     MEETING,
     MILD_INSULTS,
     MONITORING,
+    NUDE_PICTURE,
     PICTURES,
     PROFANE_DISMISSALS,
     PROMO,
@@ -611,6 +613,8 @@ class Patterns:
         self.sexual: tuple[tuple[re.Pattern[str], float, str], ...] = (
             (c(SOLICITATION), 0.95, "kind=solicitation"),
             (c(SEXUAL_ACTS), 0.95, "kind=explicit"),
+            # checked in the detector: someone in the exchange (BETWEEN_US)
+            (c(NUDE_PICTURE), 0.95, "kind=explicit;picture"),
             (c(rf"\b(?:{_stretch(crude)})\b"), 0.9, "kind=explicit"),
             (c(rf"\b(?:{_stretch(topic)})\b"), 0.8, "kind=topic"),
             (c(rf"\bwhat\s+(?:are|r)\s+{_YOU}\s+wearing\b|\bwat\s+{_YOU}\s+wearing\b|\btake\s+"
@@ -626,6 +630,7 @@ class Patterns:
                r"(?:tu|voce|vc|du|kamu|you)\b|\bvirgen\b|\bvirgem\b|\bjungfrau\b|\bperawan\b"),
              0.6, "kind=suggestive"),
         )  # fmt: skip
+        self.between_us = c(BETWEEN_US)
         # -- promotion, link bots (words form; cues and shorteners see below) --
         self.promo: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             (c(source), score, detail) for source, score, detail in PROMO
