@@ -63,6 +63,7 @@ NOT_TRIGGERS = {
     "insult_alone",
     "plain_dismissal",
     "contempt_denied",
+    "contempt",  # read once a put-down (put_down) woke the detector
     "between_us",
     "someone_else",
     # read once a link or free goods were found

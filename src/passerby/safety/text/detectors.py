@@ -167,7 +167,7 @@ class TextAnalyser:
                 plain=[p.promo_shortener, p.url, p.domain, p.domain_spelled],
             ),
             Trigger(self._directed, words=rows(p.directed)),
-            Trigger(self._contempt, plain=[p.contempt]),
+            Trigger(self._contempt, words=[p.put_down]),
             Trigger(self._safety_topic, words=[p.safety_topic]),
         ]
 

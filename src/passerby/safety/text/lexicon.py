@@ -211,6 +211,9 @@ CONTEMPT: Final = (
     rf"\b{_YOU_ANY}\b(?:[ '-]+[^\s.!?,;]+){{0,6}}?[ '-]+{_PUT_DOWN}\b|"
     rf"\b{_PUT_DOWN}\b(?:[ '-]+[^\s.!?,;]+){{0,4}}?[ '-]+{_YOU_ANY}\b"
 )
+# The put-down alone, whole words, in the words form: what wakes the
+# contempt detector (the plain form's literals would be pieces of words).
+PUT_DOWN: Final = rf"\b{_PUT_DOWN}\b"
 # A put-down denied ("you're not ugly", "no eres fea", "du bist nicht hässlich").
 CONTEMPT_DENIED: Final = (
     r"\b(?:not|isnt|arent|never|no|nunca|nao|tidak|gak|ga|nggak|bukan|nicht|kein|keine|nie)"

@@ -50,6 +50,7 @@ from passerby.safety.text.lexicon import (
     PROMO_CUE_WEAK,
     PROMO_DOMAIN,
     PROMO_MORE,
+    PUT_DOWN,
     SAFETY_TOPIC,
     SECRECY,
     SECRECY_MORE,
@@ -664,6 +665,7 @@ class Patterns:
         # Contempt for the partner in the plain form (sentences kept); a denial
         # read after a match.
         self.contempt = c(CONTEMPT)
+        self.put_down = c(PUT_DOWN)
         self.contempt_denied = c(CONTEMPT_DENIED)
         # Read after a shut-up: the rest of the message an insult on its own.
         self.insult_alone = c(ALONE)
