@@ -35,6 +35,11 @@ def acted(mod: ChatModerator, text: str) -> bool:
     return verdict.outcome.delivery != "allow" or bool(verdict.outcome.decisions)
 
 
+def delivery(analyser: TextAnalyser, section: str, text: str) -> str:
+    """What a new chat in ``section`` does with ``text`` as its first line."""
+    return moderator(analyser, section).outgoing(text, 0.0, 1e9).outcome.delivery
+
+
 def names(analyser: TextAnalyser, text: str) -> dict[str, float]:
     return {s.name: s.score for s in analyser.analyse(text)}
 
@@ -155,8 +160,7 @@ def test_banter_quotes_and_absent_targets_are_not_held(analyser: TextAnalyser, t
     ],
 )
 def test_insults_and_threats_at_the_partner_are_held(analyser: TextAnalyser, text: str) -> None:
-    verdict = moderator(analyser, "adults").outgoing(text, 0.0, 1e9)
-    assert verdict.outcome.delivery == "hold", text
+    assert delivery(analyser, "adults", text) == "hold", text
 
 
 # -- sharing, not advertising ------------------------------------------------------
@@ -186,8 +190,7 @@ def test_a_shared_site_or_talk_of_free_goods_is_not_an_advert(
     ],
 )
 def test_adverts_are_still_held(analyser: TextAnalyser, text: str) -> None:
-    verdict = moderator(analyser, "adults").outgoing(text, 0.0, 1e9)
-    assert verdict.outcome.delivery == "hold", text
+    assert delivery(analyser, "adults", text) == "hold", text
 
 
 # -- someone else's age --------------------------------------------------------------
@@ -262,18 +265,17 @@ def test_the_semantic_tier_is_weighed_at_half_in_a_chat_about_safety(
 def test_explicit_requests_and_offers_are_held_among_adults(
     analyser: TextAnalyser, text: str
 ) -> None:
-    verdict = moderator(analyser, "adults").outgoing(text, 0.0, 1e9)
-    assert verdict.outcome.delivery == "hold", text
+    assert delivery(analyser, "adults", text) == "hold", text
 
 
 def test_a_picture_of_a_nude_beach_is_not_held_among_adults(analyser: TextAnalyser) -> None:
     text = "the photo of the nude beach was blurry"
-    assert moderator(analyser, "adults").outgoing(text, 0.0, 1e9).outcome.delivery != "hold"
+    assert delivery(analyser, "adults", text) != "hold"
 
 
 def test_a_request_retold_is_not_held_among_teens(analyser: TextAnalyser) -> None:
     text = "ayer un tipo me pidió fotos en ropa interior, lo bloqueé al toque"
-    assert moderator(analyser, "teens").outgoing(text, 0.0, 1e9).outcome.delivery != "hold"
+    assert delivery(analyser, "teens", text) != "hold"
 
 
 # -- an advert's pitch ---------------------------------------------------------------
@@ -307,8 +309,7 @@ def test_money_prizes_and_pages_in_ordinary_talk_are_not_adverts(
     ],
 )
 def test_the_same_pitches_from_a_bot_are_held(analyser: TextAnalyser, text: str) -> None:
-    verdict = moderator(analyser, "adults").outgoing(text, 0.0, 1e9)
-    assert verdict.outcome.delivery == "hold", text
+    assert delivery(analyser, "adults", text) == "hold", text
 
 
 def test_a_long_line_pasted_again_is_a_bots(analyser: TextAnalyser) -> None:

@@ -21,7 +21,7 @@ from passerby.core.signals import Signal
 from passerby.core.verdict import ALLOW, Decision, Outcome, RiskLike, Verdict
 from passerby.recent import RecentCache
 from passerby.safety.policy import Policy
-from passerby.safety.text.detectors import SEMANTIC, in_safety_talk
+from passerby.safety.text.detectors import PLACES, in_safety_talk
 from passerby.safety.text.normalise import digit_runs, fold_plain
 
 # Greetings and one-word answers ("hi", "m", "asl") are repeated by everyone
@@ -33,7 +33,7 @@ REPEAT_THRESHOLD = 3
 # advert), pasted a second time is a bot's: people retype short lines.
 REPEAT_LONG_CHARS = 40
 REPEAT_PLACED_THRESHOLD = 2
-_PLACES = frozenset({"link", "promo", "pii_handle", "pii_phone", "pii_email", "off_platform"})
+_PLACED = PLACES | {"promo"}
 FLOOD_WINDOW = 10.0
 
 # What a masked message hides, each replaced with "•••": e-mail addresses,
@@ -293,7 +293,7 @@ class ChatModerator:
                 self._safety_talk = True
                 signals = in_safety_talk(signals)
             signals = self._hostility(signals)
-            placed = any(s.name in _PLACES for s in signals)
+            placed = any(s.name in _PLACED for s in signals)
         seen = self._history(text, now, placed)
         if seen:
             signals = [*signals, *seen]
@@ -343,7 +343,7 @@ class ChatModerator:
         score = 0.0
         if current and self._safety_talk:
             # a chat about online safety reads like grooming to the tier too
-            signal = in_safety_talk([signal], also=SEMANTIC)[0]
+            [signal] = in_safety_talk([signal])
         if current:
             risk = self._last_risk = self._risk.observe("me", [signal])
             score = risk.score if risk.subject == "me" else 0.0

@@ -21,7 +21,7 @@ from passerby.core.signals import Signal
 from passerby.metrics import Metrics
 from passerby.safety.semantic import frames, worker
 from passerby.safety.semantic.scorer import build_index
-from passerby.safety.semantic.tier import SemanticTier, TierSettings
+from passerby.safety.semantic.tier import SemanticTier, Tap, TierSettings
 
 # Texts that start with "!" point at the harmful example, the rest at the safe one.
 HARMFUL = np.array([1.0, 0.0], dtype=np.float32)
@@ -78,6 +78,14 @@ class Hearer:
         return self.opens_case
 
 
+def bound(tier: SemanticTier, device: str, section: str, hearer: Hearer | None = None) -> Tap:
+    """A tap of ``tier`` bound to ``hearer`` (a new one when omitted)."""
+    tap = tier.tap(device, section)
+    assert tap is not None
+    tap.bind(hearer if hearer is not None else Hearer())
+    return tap
+
+
 def make_tier(
     hello: dict[str, Any] | None = None,
     bound: int = 100,
@@ -120,10 +128,8 @@ async def running(
 async def test_scores_come_back_and_a_pattern_reaches_the_connection() -> None:
     clock = ManualClock()
     async with running(clock) as (tier, metrics):
-        tap = tier.tap("device-1", "teens")
-        assert tap is not None
         hearer = Hearer()
-        tap.bind(hearer)
+        tap = bound(tier, "device-1", "teens", hearer)
         reads: list[float] = []
 
         def timer() -> float:  # the tier's clock, its reads counted
@@ -156,10 +162,8 @@ async def test_scores_come_back_and_a_pattern_reaches_the_connection() -> None:
 
 async def test_ordinary_talk_reaches_nobody() -> None:
     async with running() as (tier, metrics):
-        tap = tier.tap("device-2", "adults")
-        assert tap is not None
         hearer = Hearer()
-        tap.bind(hearer)
+        tap = bound(tier, "device-2", "adults", hearer)
         for i in range(20):
             tap.submit(f"ordinary line {i}", signalled=False)
         await eventually(lambda: _true(metrics.semantic_scored.value == 20))
@@ -203,10 +207,8 @@ async def test_a_worker_whose_model_fails_its_check_switches_the_tier_off(
     refusal = {"error": "model_mismatch", "message": "the model file has another digest"}
     tier, metrics, gate = make_tier(hello=refusal)
     gate.set()
-    tap = tier.tap("d", "teens")
-    assert tap is not None
     hearer = Hearer()
-    tap.bind(hearer)
+    tap = bound(tier, "d", "teens", hearer)
     tap.submit("waiting while the worker loads", signalled=False)
     await tier.start()
     try:
@@ -251,10 +253,8 @@ async def test_a_devices_pattern_across_its_chats_reaches_the_connection() -> No
 async def test_a_devices_old_chats_are_forgotten_by_the_servers_clock() -> None:
     clock = ManualClock()
     async with running(clock) as (tier, metrics):
-        tap = tier.tap("device-5", "teens")
-        assert tap is not None
         hearer = Hearer()
-        tap.bind(hearer)
+        tap = bound(tier, "device-5", "teens", hearer)
         for chat in ["a", "b", "c"]:
             hearer.chat = chat
             tap.submit("!keep it between us", signalled=False)
@@ -270,10 +270,8 @@ async def test_a_devices_old_chats_are_forgotten_by_the_servers_clock() -> None:
 async def test_messages_sent_together_leave_in_one_batch() -> None:
     clock = ManualClock()
     async with running(clock) as (tier, metrics):
-        tap = tier.tap("device-6", "adults")
-        assert tap is not None
         hearer = Hearer()
-        tap.bind(hearer)
+        tap = bound(tier, "device-6", "adults", hearer)
         for round_ in range(3):
             for i in range(5):
                 tap.submit(f"line {round_} {i}", signalled=False)
@@ -284,8 +282,6 @@ async def test_messages_sent_together_leave_in_one_batch() -> None:
 
 async def test_a_signal_that_comes_while_one_is_handed_on_waits_for_it() -> None:
     tier, metrics, _ = make_tier()  # no worker: the signals are the worker's, given by hand
-    tap = tier.tap("device-7", "adults")
-    assert tap is not None
     release = asyncio.Event()
 
     class SlowHearer(Hearer):
@@ -295,7 +291,7 @@ async def test_a_signal_that_comes_while_one_is_handed_on_waits_for_it() -> None
             return signal.score >= 0.8  # the adults' rule
 
     hearer = SlowHearer()
-    tap.bind(hearer)
+    tap = bound(tier, "device-7", "adults", hearer)
     tap.signal("c1", Signal("semantic", 0.6, "scope=chat;hits=2;kinds=secrecy"))
     await asyncio.sleep(0)
     # While the first is with the rules, two more come (a batch may carry both).

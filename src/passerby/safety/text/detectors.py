@@ -60,7 +60,7 @@ PROMO_TALK: Final = 0.6
 # An advert's typography: "!", emoji, a word in capitals.
 _SHOUTED: Final = re.compile(r"!|[\U0001F300-\U0001FAFF\u2600-\u27BF]|\b[A-Z]{4,}\b")
 # Signals that give a message somewhere to send the reader.
-_PLACES: Final = frozenset({"link", "pii_handle", "pii_phone", "pii_email", "off_platform"})
+PLACES: Final = frozenset({"link", "pii_handle", "pii_phone", "pii_email", "off_platform"})
 
 
 class TextAnalyser:
@@ -407,22 +407,16 @@ class TextAnalyser:
         share songs and videos."""
         p = self._p
         words = f.words
-        linked = any(signal.name in _PLACES for signal in out)
         if p.promo_gate.search(words):
             for pattern, score, detail in p.promo:
                 if pattern.search(words):
-                    if (
-                        detail == "kind=free"
-                        and not linked
-                        and not p.promo_call.search(words)
-                        and not _SHOUTED.search(f.text)
-                    ):
-                        score, detail = PROMO_TALK, "kind=free;talk"
                     out.append(Signal("promo", score, detail))
                     return
+            # Free goods and the pitches are an advert's only when it asks:
+            # somewhere to go, a call to act, or shouting.
             for pattern, score, detail in p.promo_pitch:
                 if pattern.search(words):
-                    if not (linked or p.promo_call.search(words) or _SHOUTED.search(f.text)):
+                    if not self._asks(f, out):
                         score, detail = PROMO_TALK, detail + ";talk"
                     out.append(Signal("promo", score, detail))
                     return
@@ -430,7 +424,7 @@ class TextAnalyser:
         if p.promo_shortener.search(plain):
             out.append(Signal("promo", 0.85, "kind=shortener"))
             return
-        if not linked or not any(s.name == "link" for s in out) or p.content_site.search(plain):
+        if not any(s.name == "link" for s in out) or p.content_site.search(plain):
             return
         if p.promo_cue.search(words):
             out.append(Signal("promo", 0.85, "kind=link"))
@@ -444,6 +438,13 @@ class TextAnalyser:
             out.append(Signal("promo", 0.85, "kind=link;name"))
         elif p.promo_cue_weak.search(words):
             out.append(Signal("promo", PROMO_TALK, "kind=link;shared"))
+
+    def _asks(self, f: Folded, out: list[Signal]) -> bool:
+        return bool(
+            any(signal.name in PLACES for signal in out)
+            or self._p.promo_call.search(f.words)
+            or _SHOUTED.search(f.text)
+        )
 
     def _safety_topic(self, f: Folded, out: list[Signal]) -> None:
         """Context for the chat, not a finding: the message talks about
@@ -510,12 +511,7 @@ class TextAnalyser:
         """The message without what it quotes ("he said \"shut up\"", a
         song's line in quotes): words in quotes are not said to the partner."""
         text = f.text
-        if (
-            '"' not in text
-            and "\u201c" not in text
-            and "\u201e" not in text
-            and "\u00ab" not in text
-        ):
+        if _QUOTE_MARKS.isdisjoint(text):
             return f
         rest = _QUOTED.sub(" ", text)
         return f if rest == text else fold(rest)
@@ -734,20 +730,25 @@ def retold(words: str) -> bool:
 # conversation's risk and to the semantic tier's reading, but no rule acts on
 # one alone. An adult's age, contact details and sexual talk are never
 # weakened this way, so naming the topic does not hide an adult.
+# The semantic tier's reading, which arrives after the message, too.
 SAFETY_CONTEXT: Final = frozenset(
-    {"secrecy", "picture_request", "meet_request", "off_platform", "flattery", "isolation"}
+    {
+        "secrecy",
+        "picture_request",
+        "meet_request",
+        "off_platform",
+        "flattery",
+        "isolation",
+        "semantic",
+    }
 )
 
 
-# The semantic tier's reading, weakened the same way when it arrives.
-SEMANTIC: Final = frozenset({"semantic"})
-
-
-def in_safety_talk(signals: Sequence[Signal], also: frozenset[str] = frozenset()) -> list[Signal]:
+def in_safety_talk(signals: Sequence[Signal]) -> list[Signal]:
     """``signals`` as a chat about online safety weighs them."""
-    names = SAFETY_CONTEXT | also
     return [
-        _weakened(s) if s.name in names and not s.detail.endswith(";retold") else s for s in signals
+        _weakened(s) if s.name in SAFETY_CONTEXT and not s.detail.endswith(";retold") else s
+        for s in signals
     ]
 
 

@@ -179,9 +179,9 @@ THREATS: Final = (
 # Alone under the harassment threshold: the chat's second hostile message
 # is held (safety.moderation).
 _YOU_ANY = (
-    r"(?:you|u|ur|your|youre|yourself|tu|te|ti|eres|estas|estai|eri|contigo|usted|vos|"
-    r"kamu|km|lu|lo|loe|elo|kau|koen|raimu|anda|engkau|situ|ente|awakmu|voce|vc|es|teu|tua|"
-    r"seu|sua|senhor|senhora|du|dich|dir|dein|deine|deiner|deinen|sie sind|ihnen|ihre)"
+    rf"(?:you|u|ur|your|youre|yourself|{YOU_ES}|{YOU_ID}|{YOU_PT}|{YOU_DE}|te|ti|eres|estas|"
+    r"estai|eri|contigo|koen|raimu|awakmu|ente|es|teu|tua|seu|sua|senhor|senhora|dein|deine|"
+    r"deiner|deinen|sie sind|ihnen|ihre)"
 )
 _PUT_DOWN = (
     r"(?:ugly|fat|pathetic|worthless|useless|disgusting|embarrassing|gross|stupid|dumb|"
@@ -358,244 +358,6 @@ SEXUAL_ACTS: Final = (
     r"piroca|schwanz|kontol)\b"
 )
 
-# -- promotion and link bots ----------------------------------------------------
-
-# Each row scores on its own: selling, money, free goods, adult promotion,
-# sending the stranger to a page or a channel.
-PROMO: Final = (
-    # Money for nothing, loans, investment with a call to act.
-    (
-        r"\b(?:earn|make|making|gana|ganar|ganhe|ganhar|verdiene|verdienen|dapatkan|"
-        r"dapetin|hasilkan|raup)\s+(?:(?:up to|hasta|ate|bis zu|sampai|over|mas de|mais de|"
-        r"k|usd|dollars?|euros?|reais|rb|ribu|juta|jt)\s+){0,2}(?:easy|fast|quick|extra|"
-        r"real|big|\d+\w*|facil|rapido|schnell|leicht|cepat|mudah)\s+(?:(?:k|usd|dollars?|"
-        r"euros?|reais|rb|ribu|juta|jt)\s+)?(?:money|cash|dinero|plata|dinheiro|grana|geld|"
-        r"uang|duit|cuan|income|ingresos|renda)\b|\b(?:earn|make|gana|ganar|ganhe|ganhar|"
-        r"verdiene|verdienen|dapatkan|hasilkan)\s+(?:money|cash|dinero|plata|dinheiro|grana|"
-        r"geld|uang|duit|cuan)\s+(?:from home|desde casa|em casa|de casa|von zuhause|von zu "
-        r"hause|dari rumah|online|fast|facil|rapido|schnell|cepat|mudah|daily|diario|every "
-        r"day|todos los dias|todo dia|jeden tag|tiap hari|setiap hari|sin salir|sem sair)\b|"
-        r"\b(?:earn|make|gana|ganhe|ganha|verdiene|dapatkan|hasilkan)\s+"
-        r"(?:(?:up to|hasta|ate|bis zu|sampai|over|mas de|mais de|k|usd|dollars?|euros?|"
-        r"reais|rb|ribu|juta|jt)\s+){0,2}\d+\w*\s+(?:(?:k|usd|dollars?|euros?|reais|rb|"
-        r"ribu|juta|jt)\s+)?(?:(?:a|per|al|ao|por|pro|im|am)\s+)?(?:day|dia|hari|sehari|tag|"
-        r"week|semana|minggu|woche|month|mes|bulan|monat|hour|hora|jam|stunde)\b|"
-        r"\b(?:passive income|extra income|renda extra|ingresos extra|dinero facil|"
-        r"dinheiro facil|schnelles geld|uang cepat|nebenverdienst|penghasilan tambahan|"
-        r"get rich)\b",
-        0.9,
-        "kind=money",
-    ),
-    (
-        r"\b(?:loans?|prestamos?|emprestimos?|pinjaman|pinjol|kredite?|creditos?)\s+"
-        r"(?:(?:are|is|r|son|sao|ist|sind)\s+)?(?:approved|aprobados?|aprovados?|cepat|instan|"
-        r"sofort|rapidos?|online|tanpa|sin|sem|ohne|fast|instant|instantly|easy|"
-        r"available|disponibles?|disponiveis)\b|\bneed (?:money|cash|a loan)\b",
-        0.85,
-        "kind=loan",
-    ),
-    (
-        r"\b(?:crypto|bitcoin|btc|eth|usdt|forex|binary options|nft|nfts|airdrop|"
-        r"kripto|cripto|criptomonedas?|criptomoedas?|krypto|investasi|inversion|"
-        r"investimento|investment|trading)\b(?:\s+\w+){0,6}?\s+(?:platform|plataforma|"
-        r"plattform|signals?|sinyal|group|grupo|gruppe|grup|guaranteed|garantiert|garantid[oa]|"
-        r"garantizad[oa]|dijamin|profits?|lucro|ganancias?|gewinne?|untung|returns?|"
-        r"rendimiento|rendimento|double|doble|dobro|verdoppeln|join|unete|entre|"
-        r"tritt|gabung|opportunity|oportunidad|oportunidade|chance|peluang|dm me|"
-        r"message me|escribeme|me chama|schreib mir|chat aku)\b",
-        0.9,
-        "kind=crypto",
-    ),
-    # Free goods: the bait of link bots in games and chats.
-    (
-        r"\b(?:free|gratis|gratuit[oa]s?|kostenlose?n?|umsonst)\s+(?:(?:\d+\w*|unlimited|"
-        r"ilimitad[oa]s?|unbegrenzte?)\s+)?(?:coins|robux|vbucks|v bucks|nitro|skins?|"
-        r"followers|likes|gift ?cards?|iphone|iphones|diamonds?|gems|crypto|bitcoin|"
-        r"credits|tokens|subs|subscribers|views|seguidores|diamantes|monedas|moedas|"
-        r"pulsa|saldo|kuota|follower|diamanten|munzen|guthaben|money|cash|dinero|"
-        r"dinheiro|uang|geld)\b|\b(?:coins|robux|vbucks|nitro|skins|followers|seguidores|"
-        r"diamantes|diamonds?|monedas|moedas|pulsa|saldo|kuota|follower|diamanten|munzen)"
-        r"\s+(?:gratis|gratuit[oa]s?|kostenlos|umsonst|free|for free|gratuitamente)\b",
-        0.9,
-        "kind=free",
-    ),
-    # Adult promotion: paid content, cam sites, "singles in your area".
-    (
-        r"\b(?:onlyfans|fansly|manyvids|chaturbate|camgirls?|cam girls?|live cams?|"
-        r"webcam shows?|cam shows?|private shows?|shows? privados?|premium snap|"
-        r"snap premium|my of|mi of|meu of|link do of)\b|\b(?:singles|girls|women|milfs|"
-        r"chicas|mujeres|solteras|garotas|mulheres|cewek|cewe|frauen|madchen|singles)\s+"
-        r"(?:in|near|en|na|no|perto|di|aus|in der|cerca)\s+(?:(?:your|ur|tu|sua|da|deiner|"
-        r"dekat|de tu|kamu)\s+)?(?:area|zona|regiao|cidade|ciudad|gegend|nahe|nahe|sekitar|"
-        r"kota|kotamu|umgebung|nahe)\b",
-        0.9,
-        "kind=adult",
-    ),
-    (
-        r"\b(?:selling|sell|sells|vendo|vendiendo|venda|vende|vendendo|verkaufe|"
-        r"verkauf|jual|dijual|jualan|open)\s+(?:(?:my|mis|meus|minhas|meine|mein|some|"
-        r"hot|private|privad[oa]s?|privates?)\s+){0,2}(?:nudes|pics|content|pack|packs|"
-        r"contenido|fotos|videos|vids|conteudo|bilder|vcs|bo|konten|videos?)\b|"
-        r"\b(?:add|dm|message|msg|text|hmu|follow|subscribe|sub|agregame|escribeme|"
-        r"me chama|me add|me adiciona|schreib mir|adde mich|add aku|chat aku|dm aku)\s+"
-        r"(?:me\s+)?(?:for|para|pra|fur|untuk|buat|por)\s+(?:(?:my|mis|meus|minhas|meine|"
-        r"free|hot|more|mas|mais|mehr|some)\s+)?(?:nudes|pics|more|fun|content|prices|"
-        r"rates|pack|packs|contenido|fotos|conteudo|bilder|videos|vids|vcs|nudez)\b",
-        0.9,
-        "kind=selling",
-    ),
-    (
-        r"\b(?:dm|message|msg|text|hmu|contact|inbox|whatsapp|wa)\s+me\b[^?]{0,30}?\bfor\s+"
-        r"(?:the\s+|my\s+|more\s+)?(?:secret|method|tips|signals|details|info|prices|offer|"
-        r"deal|deals|rates|menu|price list|link)\b",
-        0.85,
-        "kind=selling",
-    ),
-    # Sending the stranger to a page or a channel of the sender's.
-    (
-        r"\b(?:check out|check|visit|see|look at|sub to|subscribe to|follow|like|join|mira|"
-        r"visita|suscribete a|suscribanse a|sigue|segue|siga|confere|confira|acesse|"
-        r"da uma olhada no|schau dir|schaut euch|folgt|folge|abonniere|abonniert|kunjungi|"
-        r"cek|mampir ke|subscribe|sub)\s+(?:out\s+)?(?:(?:me on|my|mi|mis|meu|minha|meine|"
-        r"meinen|mein|our|nuestro|nosso|unseren|unser|channel|kanal|akun|dem)\s+){1,2}(?:\w+\s+)?"
-        r"(?:page|profile|channel|canal|perfil|kanal|seite|insta|instagram|tiktok|youtube|yt|"
-        r"twitch|stream|onlyfans|bio|link|store|shop|tienda|loja|server|group|grupo|gruppe|"
-        r"grup|akun|site|sitio|website|blog|podcast)\b",
-        0.85,
-        "kind=page",
-    ),
-    (
-        r"\b(?:follow|sigueme|siganme|sigame|me sigue|me segue|segue eu|me sigam|folg mir|"
-        r"folgt mir|follow aku|follow akun)\s+(?:me\s+)?(?:on|en|no|na|auf|di)\s+(?:insta\w*|"
-        r"ig|tiktok|tik tok|twitter|twitch|youtube|yt|facebook|fb|kick)\b|\blink\s+(?:in|en|"
-        r"na|no|im|di)\s+(?:my\s+|mi\s+|minha\s+|meiner\s+)?bio\b|\b(?:promo|discount|"
-        r"referral|invite|rabatt|descuento|desconto|kode|codigo)\s*(?:code|codigo|kode|"
-        r"promo|de descuento|de desconto)\b|\b(?:use|usa|use o|nutze|pakai)\s+(?:my|mi|meu|"
-        r"meinen)\s+(?:code|codigo|kode|cupom|cupon)\b|\b(?:click|clique|klick|klik|haz clic|"
-        r"clica|tap)\s+(?:here|aqui|aca|hier|disini|di sini|(?:on\s+|en\s+|no\s+)?(?:the|this|"
-        r"my|el|este|o|este|den|diesen)\s+link|link|below|abajo|abaixo|unten)\b",
-        0.85,
-        "kind=cta",
-    ),
-    (
-        r"\bcheap\s+(?:watches|meds|pills|viagra|followers|likes|rolex|rolexes)\b|"
-        r"\b(?:viagra|cialis)\b|\b(?:giveaway|sorteo|sorteio|gewinnspiel)\b(?:\s+\w+){0,4}?"
-        r"\s+(?:link|click|clique|klick|visit|enter|entra|participa|join|dm|bio)\b|"
-        r"\b(?:you|u)\s+(?:have\s+)?(?:won|win)\s+(?:a|an|the|\d+)\b|\b(?:ganaste|ganhou|"
-        r"gewonnen|menang)\s+(?:un|una|um|uma|einen|eine|\d+)\b",
-        0.85,
-        "kind=bait",
-    ),
-)
-# More of the same adverts, in forms the rows above miss: an income claimed
-# per day or week ("gano 3 millones semanales desde la casa", "500€ am Tag
-# verdienen", "40% al mes"), a prize won ("du hast eine PS5 gewonnen", "has
-# sido elegido"), slot-gambling bots, "my private page", a discount in
-# percent, "follow ig gue".
-_PERIOD = (
-    r"(?:a day|per day|daily|diari[oa]s?|al dia|por dia|ao dia|sehari|per hari|tiap hari|"
-    r"harian|am tag|pro tag|a week|weekly|per week|semanal(?:es)?|por semana|a la semana|"
-    r"seminggu|per minggu|die woche|pro woche|a month|monthly|per month|al mes|por mes|ao mes|"
-    r"sebulan|per bulan|im monat|pro monat)"
-)
-_EARN = (
-    r"(?:earn\w*|gana\w*|gano|ganho|ganha\w*|verdien\w*|dapat|dpt|"
-    r"penghasilan|income|profits?|cuan|untung|lucro|rende\w*|rendimiento|keuntungan|"
-    r"gewinn\w*|gwunn)"
-)
-PROMO_MORE: Final = (
-    (
-        rf"\b{_EARN}\b(?:\s+\S+){{0,6}}?\s+{_PERIOD}\b|"
-        rf"\b(?:from home|desde (?:la |tu )?casa|em casa|de casa|von zuhause|dari rumah)\b"
-        rf"(?:\s+\S+){{0,6}}?\s+{_EARN}\b|\b{_EARN}\b(?:\s+\S+){{0,8}}?\s+(?:from home|"
-        rf"desde (?:la |tu )?casa|em casa|de casa|von zuhause|von zu hause|dari rumah)\b",
-        0.85,
-        "kind=money",
-    ),
-    (
-        r"\b(?:du hast|you have|youve|has|voce|vc|kamu|anda)\b(?:\s+\S+){0,4}?\s+(?:gewonnen|"
-        r"won|ganado|ganhou|menang)\b|\b(?:has sido (?:elegid[oa]|seleccionad[oa])|foi "
-        r"selecionad[oa]|wurdest ausgewahlt|terpilih|you (?:have been|ve been|were) selected)\b",
-        0.85,
-        "kind=bait",
-    ),
-    (
-        r"\b(?:slot gacor|gacor|maxwin|bonus new member|free spins|giros gratis|rodadas gratis|"
-        r"freispiele)\b",
-        0.85,
-        "kind=gambling",
-    ),
-    (
-        r"\b(?:my|mi|mis|minha|meu|meine|meiner|meinem)\s+(?:\w+\s+)?(?:private|privada|"
-        r"privado|privat|privaten)\s+(?:page|pagina|perfil|profile|seite|account|cuenta|"
-        r"conta)\b|\bhalaman pribadi\w*|\b(?:contenido|conteudo|content|inhalte?)\s*\+?18\b|"
-        r"\b18\s*\+\s*(?:content|contenido|conteudo|inhalte?)\b",
-        0.9,
-        "kind=adult",
-    ),
-    (
-        r"\b(?:diskon|discount|descuento|desconto|rabatt)\s*(?:de\s+|del\s+|von\s+)?\d+\s*%|"
-        r"\btop ?up\s+(?:diamond|dm|uc|robux|vbucks)\w*",
-        0.85,
-        "kind=selling",
-    ),
-    (
-        r"\bfollow\s+(?:ig|akun|tiktok|tt|insta)\s+(?:gue|gw|aku|ku|saya)\b",
-        0.85,
-        "kind=page",
-    ),
-)
-# With a link (the ``link`` signal), these words make it an advert: "Check
-# out www.hotdeals-now.biz", "Try premium at https://…". Read only once a
-# link was found.
-PROMO_CUE: Final = (
-    r"\b(?:click|sign up|signup|register|join|free|win|"
-    r"winner|won|deals?|offers?|discount|promo|cheap|earn|bonus|prize|premium|"
-    r"giveaway|registrate|gratis|clique|cadastre|"
-    r"klick|klik|daftar|hadiah|kostenlos|sale|buy|compra|comprar|"
-    r"kaufen|beli|order|limited|money|cash|dinero|dinheiro|geld|uang|followers|subs|"
-    r"subscribe|singles|sexy|exclusive|exclusivo|exklusiv)\b"
-)
-# What a friend says when sharing a link too ("look, this recipe is good:
-# …", "check out this wiki"): beside a link, not an advert on its own.
-PROMO_CUE_WEAK: Final = (
-    r"\b(?:visit|check out|check it|check|go to|gift|try|mira|entra|visita|acesse|entre|"
-    r"besuche|kunjungi|hot|private|privat)\b"
-)
-# An advert's words inside a link's name ("hotdeals-now.biz", "free-vbucks.net").
-PROMO_DOMAIN: Final = (
-    r"(?:free|win|cash|deal|hot|sexy|casino|bet|crypto|promo|gift|prize|bonus|money|girls|"
-    r"singles|cams?|xxx|loan|earn|robux|vbucks|diamond|gratis|profit|invest|dating|vip|fans|"
-    r"slot|gacor|cripto|kripto|krypto|cuan|citas|encontros|privad|priv)"
-)
-# Free goods are bait only with somewhere to go: a call to act or a contact.
-# Without one ("a site promising free robux", "he offered free diamonds") it
-# is talk about the bait.
-PROMO_CALL: Final = (
-    r"\b(?:click|tap|dm|pm|inbox|message me|msg me|text me|add me|hmu|link|bio|go to|visit|"
-    r"claim|get (?:yours|it|them|now)|join|sign up|register|whatsapp|wa|telegram|tele|tg|"
-    r"discord|escribeme|agregame|entra|reclama|me chama|chama no|clique|acesse|resgate|"
-    r"klik|daftar|hubungi|chat aku|dm aku|klick|schreib mir|melde dich|hol dir|sichere dir|"
-    r"now|ahora|agora|sekarang|jetzt|today|hoy|hoje|hari ini|heute|here|aqui|aca|hier|"
-    r"disini|di sini|sini|jual|dijual|vendo|selling|sell|verkaufe|venda|escribele|escribile|"
-    r"text my|contact|contacta\w*|fale com|fala com|liga|ligue|hubungi|kontak|schreib|"
-    r"schreibt|write to|call my|llama|llamame|coach|mentor|manager|admin|wasap|whatsapp)\b"
-)
-# Link shorteners hide where a link goes; in a chat with a stranger they are
-# nearly always an advert or a trap. Read in the ``plain`` form.
-SHORTENERS: Final = (
-    r"\b(?:bit\.ly|tinyurl\.com|goo\.gl|t\.co|cutt\.ly|is\.gd|rb\.gy|shorturl\.at|ow\.ly|"
-    r"tiny\.cc|s\.id|bit\.do|rebrand\.ly|shorte\.st|adf\.ly|linktr\.ee|bio\.link|"
-    r"beacons\.ai|allmylinks\.com)/"
-)
-# Where ordinary people send each other things: a cue word beside these is
-# not an advert ("check out this song youtube.com/…").
-CONTENT_SITES: Final = (
-    r"\b(?:youtube\.com|youtu\.be|spotify\.com|open\.spotify|wikipedia\.org|imdb\.com|"
-    r"reddit\.com|maps\.google|google\.com/maps|soundcloud\.com|steamcommunity\.com|"
-    r"store\.steampowered|github\.com|twitch\.tv|bbc\.|nytimes\.com|netflix\.com)"
-)
-
 # -- grooming steps in Spanish, Indonesian, Portuguese and German -----------------
 #
 # Rows appended to the English tables of patterns.py: (source, score, detail).
@@ -680,12 +442,10 @@ _DONT_TELL = (
     r"niemandem|niemerem|keinem))"
 )
 _WHO_NOT = (
-    r"(?:parents|mom|mum|dad|family|anyone|anybody|nobody|padres|papas|viejos|jefes|mama|papa|"
-    r"familia|nadie|pais|mae|pai|ninguem|ortu|orang tua|mamah|papah|siapa2|siapa siapa|"
-    r"siapapun|eltern|mutter|vater|niemandem|niemerem|keinem|about me|about us|this chat|"
-    r"we talk|we chat|"
-    r"kita chat|kita ngobrol|chat ini|de mim|de nos|sobre mi|sobre nosotros|von mir|von uns|"
-    r"uber uns|ueber uns)"
+    rf"(?:{_PARENTS}|parents|mom|mum|dad|family|anyone|anybody|nobody|viejos|jefes|nadie|"
+    r"ninguem|mamah|papah|siapa2|siapa siapa|siapapun|niemandem|niemerem|keinem|about me|"
+    r"about us|this chat|we talk|we chat|kita chat|kita ngobrol|chat ini|de mim|de nos|"
+    r"sobre mi|sobre nosotros|von mir|von uns|uber uns|ueber uns)"
 )
 SECRECY_MORE: Final = (
     rf"\b{_DONT_TELL}\b(?:\s+\S+){{0,4}}?\s+{_WHO_NOT}\b|\b{_WHO_NOT}\b(?:\s+\S+){{0,3}}?"

@@ -30,7 +30,6 @@ from passerby.safety.text.lexicon import (
     BETWEEN_US,
     CONTEMPT,
     CONTEMPT_DENIED,
-    CONTENT_SITES,
     DIRECTED,
     DISMISSALS,
     FLATTERY,
@@ -44,12 +43,6 @@ from passerby.safety.text.lexicon import (
     NUDE_PICTURE,
     PICTURES,
     PROFANE_DISMISSALS,
-    PROMO,
-    PROMO_CALL,
-    PROMO_CUE,
-    PROMO_CUE_WEAK,
-    PROMO_DOMAIN,
-    PROMO_MORE,
     PUT_DOWN,
     SAFETY_TOPIC,
     SECRECY,
@@ -57,10 +50,19 @@ from passerby.safety.text.lexicon import (
     SEXUAL_ACTS,
     SEXUAL_CRUDE,
     SEXUAL_TOPIC,
-    SHORTENERS,
     SOLICITATION,
     THREATS,
     THREATS_MORE,
+)
+from passerby.safety.text.lexicon_adverts import (
+    CONTENT_SITES,
+    PROMO,
+    PROMO_CALL,
+    PROMO_CUE,
+    PROMO_CUE_WEAK,
+    PROMO_DOMAIN,
+    PROMO_MORE,
+    SHORTENERS,
 )
 
 # Ages outside this range after "I'm N" are more likely not ages at all
