@@ -89,6 +89,9 @@ export class Chat {
     // solved now, and whether a `start` is waiting for `challenge_passed`.
     this.challenge = null;
     this.solving = false;
+    // The challenge whose solution was sent: a `challenge_required` that
+    // crosses it on the wire must not have it solved and sent again.
+    this.answered = null;
     this.startAfterCheck = false;
     // Reports: chats are numbered as they connect; the last one that ended
     // can be reported for REPORT_WINDOW_MS, until the next one connects.
@@ -258,7 +261,7 @@ export class Chat {
 
   /** Answer a proof-of-work challenge in the background. */
   async solve() {
-    if (this.solving || !this.challenge) return;
+    if (this.solving || !this.challenge || this.challenge === this.answered) return;
     const challenge = this.challenge;
     const socket = this.socket;
     this.solving = true;
@@ -279,6 +282,7 @@ export class Chat {
       return;
     }
     if (result) {
+      this.answered = challenge;
       this.send({ type: "solve", payload: result.payload });
     } else {
       this.checkFailed();
