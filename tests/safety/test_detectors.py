@@ -440,3 +440,64 @@ def test_detail_never_contains_the_text(analyser: TextAnalyser) -> None:
     for signal in analyser.analyse(text):
         for piece in ("555", "bob", "gmail", "oak", "4567"):
             assert piece not in signal.detail.casefold(), signal
+
+
+# -- grooming's steps in more words and languages ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "at_least"),
+    [
+        # talking when the partner's parents sleep
+        ("when your parents are asleep we can talk", "isolation", 0.8),
+        ("hablemos cuando tus papás duerman", "isolation", 0.8),
+        ("quando os teus pais já estiverem a dormir", "isolation", 0.8),
+        ("nanti malem chat pas mama kamu tidur", "isolation", 0.8),
+        ("wir schreiben, wenn deine Eltern schlafen", "isolation", 0.8),
+        # nobody has to find out
+        ("nadie tiene por qué saber que hablamos", "secrecy", 0.85),
+        ("ninguém precisa de saber que falámos", "secrecy", 0.85),
+        ("ga ada yg perlu tau kita ngobrol", "secrecy", 0.85),
+        ("muss ja keiner wissen, dass wir geschrieben haben", "secrecy", 0.85),
+        ("mejor no le digas de mí", "secrecy", 0.85),
+        ("jangan kasih tau soal gue ya", "secrecy", 0.85),
+        ("delete this after ok", "secrecy", 0.85),
+        ("u home alone rn?", "secrecy", 0.85),
+        # a video call proposed
+        ("hazme una videollamada esta noche", "picture_request", 0.8),
+        ("lass uns vorher mal per videocall reden", "picture_request", 0.8),
+        ("we can vc on disc", "picture_request", 0.8),
+        # a camera asked about: a step, not yet a request
+        ("got a camera? would love to see you", "picture_request", 0.5),
+        ("¿tienes cámara en el computador?", "picture_request", 0.5),
+        ("hast du ne kamera?", "picture_request", 0.5),
+    ],
+)
+def test_grooming_steps_in_more_words(
+    analyser: TextAnalyser, text: str, name: str, at_least: float
+) -> None:
+    found = {s.name: s.score for s in analyser.analyse(text)}
+    assert found.get(name, 0.0) >= at_least
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i was home alone all weekend",
+        "i got a camera for christmas",
+        "i sleep when my parents are asleep",
+        "nadie sabe la respuesta",
+        "i felt so alone tonight",
+    ],
+)
+def test_own_life_is_no_grooming_step(analyser: TextAnalyser, text: str) -> None:
+    found = {s.name: s.score for s in analyser.analyse(text)}
+    assert found.get("secrecy", 0.0) < 0.5
+    assert found.get("isolation", 0.0) < 0.5
+    assert found.get("picture_request", 0.0) < 0.5
+
+
+def test_a_camera_question_stays_under_the_teens_rule(analyser: TextAnalyser) -> None:
+    # it counts towards a pattern (PRESENT) but holds nothing alone
+    found = {s.name: s.score for s in analyser.analyse("do you have a camera")}
+    assert 0.5 <= found["picture_request"] < 0.6

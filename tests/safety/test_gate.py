@@ -61,6 +61,11 @@ NOT_TRIGGERS = {
     "laughing_faces",
     "mild_insult",
     "insult_alone",
+    # read once an insult was found: the partner excluded or the speaker
+    # included ("not you", "we're both idiots"), or named elsewhere
+    "not_you",
+    "us_both",
+    "you_any",
     "plain_dismissal",
     "contempt_denied",
     "contempt",  # read once a put-down (put_down) woke the detector

@@ -141,6 +141,15 @@ def test_vc_alone_is_still_asking_for_a_call(analyser: TextAnalyser) -> None:
         'then i screamed "fuck you i won\'t do what you tell me" at the respawn screen',
         'o outro falou "porra, vai tomar no cu" e continuou jogando',
         "shut up",
+        # a lone exclamation, the partner excluded, someone else named, the
+        # speaker among the insulted, a playful insult laughed
+        "ANJIR",
+        "bukan lo yg goblok ya, tim gue",
+        "tomei capa de um hacker filho da puta do nada",
+        "got absolutely destroyed by some sweaty cunt in ranked",
+        "we r both idiots",
+        "sialan lo wkwk",
+        "tenho 15 seu otário, o nick é ironia kkkk",
     ],
 )
 def test_banter_quotes_and_absent_targets_are_not_held(analyser: TextAnalyser, text: str) -> None:
@@ -157,6 +166,10 @@ def test_banter_quotes_and_absent_targets_are_not_held(analyser: TextAnalyser, t
         "keep talking and i'll post your address in the discord",
         "watch your back at school monday",
         "some daqui, ninguém sentiria falta",
+        "goblok lu",
+        "anjing lu",
+        "you are such an idiot",
+        "filho da puta, vou te achar",
     ],
 )
 def test_insults_and_threats_at_the_partner_are_held(analyser: TextAnalyser, text: str) -> None:

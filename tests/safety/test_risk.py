@@ -105,6 +105,31 @@ def test_adults_minor_escalates_even_when_partner_spoke_first(signal: Signal) ->
     assert update.escalate and update.subject == "a"
 
 
+@pytest.mark.parametrize(
+    "signals",
+    [[Signal("isolation", 0.9)], [Signal("flattery", 0.9), OFF]],
+    ids=["isolation", "flattery-and-another-app"],
+)
+def test_adults_minor_partner_with_the_teens_adult_pattern_escalates(
+    signals: list[Signal],
+) -> None:
+    # Towards a disclosed minor, what escalates in the teens' section.
+    risk = ConversationRisk("adults")
+    risk.observe("a", [AGE_Q])
+    risk.observe("b", [minor(14)])
+    update = risk.observe("a", signals)
+    assert update.escalate and update.subject == "a"
+
+
+@pytest.mark.parametrize(
+    "signals", [[AGE_Q], [Signal("flattery", 0.9)], [OFF]], ids=["age", "flattery", "app"]
+)
+def test_adults_minor_partner_small_talk_does_not_escalate(signals: list[Signal]) -> None:
+    risk = ConversationRisk("adults")
+    risk.observe("b", [minor(16)])
+    assert not risk.observe("a", signals).escalate
+
+
 def test_adults_minor_alone_is_reported_not_escalated() -> None:
     risk = ConversationRisk("adults")
     update = risk.observe("b", [minor(16)])

@@ -64,7 +64,7 @@ class Moderator(Protocol):
 
     def new_chat(self) -> None: ...
 
-    def incoming(self, signals: Sequence[Signal]) -> None: ...
+    def incoming(self, signals: Sequence[Signal], wall: float = 0.0) -> Verdict | None: ...
 
     def outgoing(self, text: str, now: float, wall: float) -> Verdict: ...
 
@@ -439,7 +439,16 @@ class ChatSession:
                     if event.signals:
                         moderator = self.moderator
                         if moderator is not None:
-                            moderator.incoming(_received(event))
+                            verdict = moderator.incoming(_received(event), wall)
+                            if verdict is not None:
+                                # about us: the stranger protested at our words
+                                for decision in verdict.outcome.decisions:
+                                    record.actions.append(
+                                        Action(
+                                            wall, decision.rule, decision.action, decision.signals
+                                        )
+                                    )
+                                return [Send(m.Message(event.text)), Moderated(verdict, record)]
                     return [Send(m.Message(event.text))]
                 return [Deliver(event.sender, Undelivered(event.chat, event.id))]
             case TypingChanged():

@@ -40,6 +40,11 @@ SIGNAL_NAMES: Final[frozenset[str]] = frozenset(
         # Context, never a rule's: the message talks *about* online safety
         # (grooming's warning signs, a predator blocked and reported).
         "safety_talk",
+        # About the *partner*, never a rule's on the sender: the message
+        # objects to what the partner said ("are you threatening me?",
+        # "stop insulting me", "that's so rude"). The partner's moderator
+        # reads it (safety.moderation).
+        "protest",
     }
 )
 

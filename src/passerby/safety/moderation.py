@@ -194,6 +194,8 @@ class SemanticHook(Protocol):
 # All a semantic signal may lead to, whatever the policy file says: it is a
 # reason for a person to look, never a sanction (docs/moderation.md).
 SEMANTIC_ACTIONS = frozenset({"review_case"})
+# The same for the partner's protest at our words: a person looks.
+PROTEST_ACTIONS = SEMANTIC_ACTIONS
 
 
 class NoRisk:
@@ -266,6 +268,9 @@ class ChatModerator:
         self._safety_talk = False
         # Our messages in this chat that were hostile (see _hostility).
         self._hostile = 0
+        # We have sent a message in this chat; the partner has protested at one.
+        self._spoke = False
+        self._protested = False
 
     def new_chat(self) -> None:
         """Start a new conversation; the last one's peak risk joins the device's history."""
@@ -275,18 +280,47 @@ class ChatModerator:
         self._last_risk = None
         self._safety_talk = False
         self._hostile = 0
+        self._spoke = self._protested = False
         self._risk = self._risk_factory(self.section)
 
-    def incoming(self, signals: Sequence[Signal]) -> None:
-        """Signals the server found in the stranger's messages to us."""
-        if signals:
-            if not self._safety_talk and _talks_safety(signals):
-                self._safety_talk = True
+    def incoming(self, signals: Sequence[Signal], wall: float = 0.0) -> Verdict | None:
+        """Signals the server found in the stranger's messages to us.
+
+        One of them may be about *us*: a ``protest`` ("are you threatening
+        me?", "stop insulting me") says the stranger objects to what we
+        wrote. The first one in a chat goes through the rules, which may open
+        a review case about us (:data:`PROTEST_ACTIONS`): a person reads the
+        transcript, as after a report. Not in a chat about online safety,
+        where "I reported him" is a story.
+        """
+        if not signals:
+            return None
+        if not self._safety_talk and _talks_safety(signals):
+            self._safety_talk = True
+        protest = next((s for s in signals if s.name == "protest"), None)
+        if protest is None:
             self._last_risk = self._risk.observe("them", signals)
+            return None
+        others = [s for s in signals if s is not protest]
+        if others:
+            self._last_risk = self._risk.observe("them", others)
+        if self._protested or self._safety_talk or not self._spoke:
+            return None
+        self._protested = True
+        outcome = self.policy.evaluate(
+            [protest], self.section, risk_score=0.0, escalated=False, strikes={}
+        )
+        decisions = tuple(d for d in outcome.decisions if d.action in PROTEST_ACTIONS)
+        if not decisions:
+            return None
+        self._wall = wall
+        risk = self._last_risk or RiskView(0.0, False)
+        return Verdict(Outcome("allow", decisions), (protest,), "", risk)
 
     def outgoing(self, text: str, now: float, wall: float) -> Verdict:
         """Judge a message we are about to send (``now`` monotonic, ``wall`` epoch)."""
         signals = self._analyser.analyse(text)
+        self._spoke = True
         placed = False
         if signals:  # most messages have none
             if self._safety_talk or _talks_safety(signals):
@@ -314,11 +348,13 @@ class ChatModerator:
             score = max(score, self._device_history.value(wall))
         escalated = risk.escalate and mine
         policy = self.policy
-        if policy.quiet(signals, score, escalated):
+        # A protest is about the partner: it is relayed, never judged here.
+        judged = [s for s in signals if s.name != "protest"] if signals else signals
+        if policy.quiet(judged, score, escalated):
             outcome = ALLOW  # no strikes to count either
         else:
             outcome = policy.evaluate(
-                signals,
+                judged,
                 self.section,
                 risk_score=score,
                 escalated=escalated,

@@ -53,10 +53,12 @@ as a likely grooming case, happens at once when:
   escalate, because escalation in this section ends the chat, opens a
   child-safety case and puts the sender in the low-trust pool;
 * **adults**: one speaker discloses a minor's age and the *other* speaker
-  shows sexual content, picture or meeting requests, or secrecy, before or
-  after the disclosure: an adult talking to a minor who slipped into the
-  adult section. A minor's disclosure alone scores 0.5 and is reported in
-  ``reasons`` (the pipeline may move or warn them) but does not escalate;
+  shows the teens' adult pattern (sexual content, picture or meeting
+  requests, secrecy, isolation, or flattery beside a move to another app),
+  before or after the disclosure: an adult talking to a minor who slipped
+  into the adult section is judged as in the teens' section. A minor's
+  disclosure alone scores 0.5 and is reported in ``reasons`` (the
+  pipeline may move or warn them) but does not escalate;
 * **adults**: one speaker shows four or more categories including secrecy
   and an age question, which is the teens pattern with a higher bar.
 
@@ -102,8 +104,6 @@ ADULT_PATTERN: Final = frozenset(
 )
 # Flattery ("ur so mature") is adult-pattern only beside a move to another app.
 FLATTERY_WITH: Final = frozenset({"off_platform"})
-# What the other side of a disclosed minor must not do in the adult section.
-TOWARDS_MINOR: Final = frozenset({"sexual", "picture_request", "meet_request", "secrecy"})
 
 WEIGHTS: Final[Mapping[str, Mapping[str, float]]] = {
     "teens": {
@@ -287,10 +287,9 @@ class ConversationRisk:
         )
 
     def _adult_rule(self, name: str, present: list[str]) -> str | None:
-        if self._other_is_minor(name):
-            towards = [c for c in present if c in TOWARDS_MINOR]
-            if towards:
-                return "adults:minor_and_partner=" + "+".join(towards)
+        if self._other_is_minor(name) and _adult_like(present):
+            # Towards a minor, what would escalate in the teens' section.
+            return "adults:minor_and_partner=" + "+".join(present)
         if len(present) >= 4 and "secrecy" in present and "age_question" in present:
             return "adults:pattern=" + "+".join(present)
         return None

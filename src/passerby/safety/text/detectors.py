@@ -168,6 +168,7 @@ class TextAnalyser:
             ),
             Trigger(self._directed, words=rows(p.directed)),
             Trigger(self._contempt, words=[p.put_down]),
+            Trigger(self._protest, words=[p.protest]),
             Trigger(self._safety_topic, words=[p.safety_topic]),
         ]
 
@@ -452,6 +453,13 @@ class TextAnalyser:
         if self._p.safety_topic.search(f.words):
             out.append(Signal("safety_talk", 1.0))
 
+    def _protest(self, f: Folded, out: list[Signal]) -> None:
+        """About the partner: the message objects to what they said ("are you
+        threatening me?", "hör auf, mich zu beleidigen"). Laughed ("ur so
+        mean lol") it is banter."""
+        if self._p.protest.search(f.words) and not self._laughing(f):
+            out.append(Signal("protest", PROTEST_SCORE))
+
     # -- insults and threats in every language --------------------------------
 
     def _directed(self, f: Folded, out: list[Signal]) -> None:
@@ -482,6 +490,9 @@ class TextAnalyser:
                 and self._laughing(f)
             ):
                 score, detail = UNDIRECTED_SCORE, detail + ";teasing"
+            elif p.not_you.search(words) or _someone_named_before(words, match.start(), p):
+                # "bukan lo yg goblok", "um hacker filho da puta": not the partner
+                score, detail = UNDIRECTED_SCORE, detail + ";someone-else"
             out.append(Signal("toxicity", score, detail))
             return
 
@@ -495,7 +506,7 @@ class TextAnalyser:
             return
         f = self._unquoted(f)
         match = p.contempt.search(f.plain)
-        if match is None or p.contempt_denied.search(match.group()):
+        if match is None or p.contempt_denied.search(match.group()) or p.not_you.search(f.words):
             return
         if self._laughing(f):
             out.append(Signal("toxicity", UNDIRECTED_SCORE, "contempt;teasing"))
@@ -576,6 +587,11 @@ class TextAnalyser:
             you = p.second_person.search(words)
             if noun and not phrase and not you and p.someone_else.search(words):
                 # "my teacher is such a bitch": said of someone else
+                return min(score, UNDIRECTED_SCORE), "someone-else"
+            if noun and not phrase and not you and p.us_both.search(words):
+                # "we're both idiots": the speaker is one of them
+                return min(score, UNDIRECTED_SCORE), "us"
+            if p.not_you.search(words):
                 return min(score, UNDIRECTED_SCORE), "someone-else"
             mild = (noun is None or p.mild_insult.search(noun.group())) and (
                 phrase is None
@@ -677,6 +693,26 @@ _SOMEONE_OF_AGE: Final = re.compile(
     r"boy|girl|kid)\s+(?:de|von|umur|usia)\s*$"
 )
 _I_AM: Final = re.compile(r"\b(?:i m|im|i am|soy|sou|ich bin|aku|saya|gue)\b")
+
+
+PROTEST_SCORE: Final = 0.9
+
+
+# An insult's subject named just before it: "um hacker filho da puta",
+# "this guy in my lobby, what a loser".
+_NAMED_BEFORE: Final = re.compile(
+    r"\b(?:um|uma|un|una|ese|esa|esse|essa|este|aquele|aquela|el|la|ein|eine|einen|einem|der|"
+    r"dieser|diese|this|that|si|orang|tim|mi|my|meu|minha|mein|meine|his|her|their)\s+"
+    r"(?:\S+\s+){0,2}$"
+)
+
+
+def _someone_named_before(words: str, start: int, p: Patterns) -> bool:
+    """True when someone else is named right before an insult at ``start``
+    and nothing in the message says "you"."""
+    return bool(_NAMED_BEFORE.search(words[max(0, start - 40) : start])) and not (
+        p.you_any.search(words)
+    )
 
 
 def _third_party_before(text: str, start: int) -> bool:

@@ -70,7 +70,7 @@ MILD_INSULTS: Final = (
     r"(?:idiotas?|idiot|tont[oa]s?|bob[oa]s?|mensos?|mensas?|babos[oa]s?|bodoh|bego|oon|"
     r"bloon|dungu|cupu|burr[oa]s?|trouxas?|lerd[oa]s?|besta|anta|depp|trottel|dummkopf|"
     r"doof|dumm|blod|bloed|lappen|pfosten|vollpfosten|clown|payas[oa]s?|palhac[oa]s?|"
-    r"estupid[oa]s?|loser|perdedor(?:a|es)?|noob)"
+    r"estupid[oa]s?|loser|perdedor(?:a|es)?|noob|sialan|otari[oa]s?|bocil|kampret)"
 )
 LAUGHTER: Final = (
     r"\b(?:(?:ja|je|ha|he|hi|ah)(?:ja|je|ha|he|hi|ah)+h?|wk(?:wk)+\w*|k{2}|kk(?:k)+|rs(?:rs)+|"
@@ -118,8 +118,13 @@ DIRECTED: Final = (
 )
 # A message that is only an insult ("idiota", "goblok lu", "du opfer") is
 # said to the partner: chat has nobody else in it.
+# Swear words that are exclamations more often than insults ("anjir",
+# Indonesian for "damn"): alone, they insult nobody.
+EXCLAIMED: Final = (
+    r"(?:anjir|anjing|njing|njir|anjay|anjrit|asu|jancok|jancuk|cok|tai|taik|kampret|setan)"
+)
 ALONE: Final = (
-    rf"^(?:(?:pinche|maldit[oa]|puto|puta|dasar|seu|sua|du|you|u|ya)\s+)?"
+    rf"^(?!{EXCLAIMED}\s*[?!]*$)(?:(?:pinche|maldit[oa]|puto|puta|dasar|seu|sua|du|you|u|ya)\s+)?"
     rf"(?:{INSULT_ES}|{INSULT_ID}|{INSULT_PT}|{INSULT_DE})(?:\s+(?:de mierda|de merda|"
     rf"lu|lo|kau|loe))?\s*\?*$"
 )
@@ -178,7 +183,7 @@ THREATS: Final = (
 # lo", "du machst dich lächerlich"). Read in the plain form (sentences kept).
 # Alone under the harassment threshold: the chat's second hostile message
 # is held (safety.moderation).
-_YOU_ANY = (
+YOU_ANY: Final = (
     rf"(?:you|u|ur|your|youre|yourself|{YOU_ES}|{YOU_ID}|{YOU_PT}|{YOU_DE}|te|ti|eres|estas|"
     r"estai|eri|contigo|koen|raimu|awakmu|ente|es|teu|tua|seu|sua|senhor|senhora|dein|deine|"
     r"deiner|deinen|sie sind|ihnen|ihre)"
@@ -208,8 +213,8 @@ _PUT_DOWN = (
     r"mittelmassig|unertraglich|parasit|armselig|damlich|primitiv)"
 )
 CONTEMPT: Final = (
-    rf"\b{_YOU_ANY}\b(?:[ '-]+[^\s.!?,;]+){{0,6}}?[ '-]+{_PUT_DOWN}\b|"
-    rf"\b{_PUT_DOWN}\b(?:[ '-]+[^\s.!?,;]+){{0,4}}?[ '-]+{_YOU_ANY}\b"
+    rf"\b{YOU_ANY}\b(?:[ '-]+[^\s.!?,;]+){{0,6}}?[ '-]+{_PUT_DOWN}\b|"
+    rf"\b{_PUT_DOWN}\b(?:[ '-]+[^\s.!?,;]+){{0,4}}?[ '-]+{YOU_ANY}\b"
 )
 # The put-down alone, whole words, in the words form: what wakes the
 # contempt detector (the plain form's literals would be pieces of words).
@@ -218,6 +223,67 @@ PUT_DOWN: Final = rf"\b{_PUT_DOWN}\b"
 CONTEMPT_DENIED: Final = (
     r"\b(?:not|isnt|arent|never|no|nunca|nao|tidak|gak|ga|nggak|bukan|nicht|kein|keine|nie)"
     rf"\s+(?:(?:so|that|tan|tao|terlalu|so|really|really that)\s+)?{_PUT_DOWN}\b"
+)
+# The partner excluded in so many words: "not you", "bukan lo yg goblok",
+# "não é você", "nicht du", "él no tú".
+NOT_YOU: Final = (
+    r"\b(?:not (?:you|u|at you|at u)|bukan (?:lo|lu|elo|kamu|km|situ|ke (?:lo|lu|kamu))|"
+    r"(?:nao|nem) (?:e )?(?:voce|vc|pra voce|pra vc|contigo)|nicht (?:du|dich|dir|an dich)|"
+    r"(?:el|ella|ellos) no (?:tu|vos)|no (?:es |va )?(?:por|para|contigo|a) (?:ti|vos)|"
+    r"no (?:lo digo|te lo digo) (?:a|por) (?:ti|vos))\b"
+)
+# The speaker is one of those insulted: "we're both idiots", "somos unos
+# tontos", "kita goblok semua".
+US_BOTH: Final = (
+    r"\b(?:we|were|we re|we r|us both|both of us|kita|kita berdua|nosotros|nosotras|somos|"
+    r"a gente|nos dois|nos duas|wir|wir beide|uns beide)\b"
+)
+# A protest at the partner's words, in five languages: a threat named
+# ("are you threatening me?", "¿me está amenazando?", "ist das eine
+# Drohung?"), the partner called rude or cruel, "stop insulting me", "I'm
+# reporting you". Said of the partner ("you", "that"), not of a story's
+# stranger ("that guy was creepy").
+PROTEST: Final = (
+    # English
+    r"\b(?:are|r)\s+(?:you|u)\s+(?:threatening|threatning|stalking)\s+me\b|\bis\s+(?:that|this)\s+"
+    r"a\s+threat\b|\b(?:you re|youre|you are|ur|u r|why are you|why r u|why are you being|stop "
+    r"being|no need to be|dont be|don t be|how can you be)\s+(?:so\s+|really\s+|very\s+|being\s+|"
+    r"such\s+a\s+|just\s+|incredibly\s+|actually\s+)?(?:rude|mean|cruel|nasty|horrible|"
+    r"disgusting|offensive|insulting|hateful|vile)\b|\b(?:thats|that s|that is|that was)\s+"
+    r"(?:so\s+|really\s+|very\s+)?(?:uncalled for|out of line|offensive|insulting|harassment)\b|"
+    r"\bstop\s+(?:insulting|harassing|threatening|bullying)\s+me\b|\b(?:im|i m|i am|ive|i ve|"
+    r"i have|i just|i will|ill|i ll)\s+(?:\w+\s+)?(?:reporting|reported|report)\s+(?:you|u)\b|"
+    r"\bwhy\s+(?:would|do|did)\s+(?:you|u)\s+say\s+(?:that|something like that|such)\b|"
+    # Spanish
+    r"\b(?:me\s+(?:estas|esta)\s+amenazando|es\s+(?:eso\s+)?una\s+amenaza|esto\s+es\s+una\s+"
+    r"amenaza)\b|\b(?:eres|es usted|sos|estas siendo|esta siendo|por que eres|por que sos)\s+"
+    r"(?:muy\s+|tan\s+|un\s+|una\s+)?(?:grosero|grosera|maleducad[oa]|cruel|desagradable|"
+    r"asqueros[oa]|ofensiv[oa]|irrespetuos[oa])\b|\bno\s+hace\s+falta\s+(?:insultar|ofender|"
+    r"ponerse asi)\b|\bdeja\s+de\s+(?:insultarme|acosarme|amenazarme)\b|\b(?:te|le)\s+(?:voy a|"
+    r"he|acabo de|vamos a)\s+(?:denunciar|reportar|denunciado|reportado)\b|\bte\s+(?:denuncie|"
+    r"reporte)\b|"
+    # Portuguese
+    r"\b(?:(?:voce|vc|tu)\s+(?:esta|ta|tas|estas)\s+me\s+ameacando|isso\s+e\s+uma\s+ameaca|ta\s+"
+    r"me\s+ameacando)\b|\bnao\s+precisa\s+(?:ofender|xingar|insultar)\b|\bpara\s+de\s+me\s+"
+    r"(?:xingar|ofender|ameacar|insultar)\b|\b(?:vou|eu vou)\s+(?:te\s+denunciar|te\s+reportar|"
+    r"denunciar (?:voce|vc|o seu|a sua|seu|sua))\b|\b(?:te|o|a)\s+(?:denunciei|reportei)\b|"
+    r"\b(?:por que|pq|porque)\s+(?:voce|vc|tu)\s+(?:esta|ta|e|es)\s+(?:sendo\s+)?(?:tao\s+)?"
+    r"(?:cruel|grosso|grossa|mal educad[oa])\b|\b(?:voce e|vc e|tu es)\s+(?:muito\s+|mt\s+|"
+    r"tao\s+)?(?:grosso|grossa|cruel|mal educad[oa])\b|"
+    # Indonesian
+    r"\b(?:anda|kamu|km|lo|lu)\s+(?:mengancam|ngancem|ngancam)\b|\bini\s+ancaman\b|"
+    r"\b(?:tidak|ga|gak|nggak|ngga)\s+(?:perlu|usah)\s+(?:menghina|ngehina|ngatain)\b|\bjangan\s+"
+    r"(?:menghina|ngehina|ngatain)\s+(?:saya|aku|gue|gw)\b|\b(?:aku|saya|gue|gw)\s+(?:laporin|"
+    r"laporkan|report|lapor)\s+(?:kamu|km|anda|lo|lu|elo)\b|\b(?:anda|kamu)\s+(?:saya|aku)\s+"
+    r"(?:laporkan|laporin)\b|\b(?:anda|kamu|km|lo|lu)\s+(?:\w+\s+)?(?:jahat|kasar|kejam)\b|"
+    r"\bkenapa\s+(?:kamu|anda|lo|lu)\s+(?:jahat|kasar|kejam)\b|"
+    # German
+    r"\b(?:ist\s+das\s+(?:eine\s+)?drohung|drohst\s+du\s+mir|bedrohst\s+du\s+mich|drohen\s+sie\s+"
+    r"mir)\b|\b(?:das\s+ist|du\s+bist|sie\s+sind)\s+(?:echt\s+|total\s+|so\s+|sehr\s+)?"
+    r"(?:unverschamt|beleidigend|respektlos)\b|\b(?:du\s+bist|warum\s+bist\s+du|sie\s+sind|warum\s+"
+    r"sind\s+sie)\s+(?:echt\s+|total\s+|so\s+|sehr\s+)?(?:gemein|fies|widerlich|bose)\b|\bhor\s+"
+    r"auf\s+(?:mich\s+)?(?:zu\s+)?(?:beleidigen|bedrohen|belastigen)\b|\bich\s+(?:melde|habe|hab|"
+    r"werde)\s+(?:dich|sie)\s+(?:gemeldet|melden)\b|\bich\s+melde\s+dich\b"
 )
 # More threats: beating, waiting outside, regret, exposure of an address.
 THREATS_MORE: Final = (
@@ -374,7 +440,8 @@ SECRECY: Final = (
         r"verrat)\s+){1,2}(?:(?:nada|nichts|es|das|ke|sama|a|pra|pro|pros|pras|para|"
         r"deinen|deiner|tus|tu|seus|suas|seu|sua)\s+){0,3}(?:nadie|ninguem|ninguen|"
         r"siapa siapa|siapapun|siapa pun|niemandem|keinem|" + _PARENTS + r")\b|"
-        r"\b(?:sag|sags|erzahl|erzahls|verrat)\s+(?:es|das)?\s*(?:niemandem|keinem|deinen "
+        r"\b(?:sag|sags|erzahl|erzahls|verrat|zeig|zeigs)\s+(?:es|das)?\s*(?:niemandem|niemerem|"
+        r"keinem|deinen "
         r"eltern nichts|deiner mutter nichts)\b",
         0.85,
         "kind=tell",
@@ -407,6 +474,26 @@ SECRECY: Final = (
         r"(?:saber|saberlo|saber disso|es wissen|das wissen|wissen|tau|tahu)\b",
         0.9,
         "kind=nobody",
+    ),
+    (
+        # "Nobody has to find out", in more words and word orders.
+        r"\b(?:nadie|ninguem|niemand|keiner|(?:ga|gak|nggak|ngga|tidak|ndak)\s+ada\s+(?:yang|yg)|"
+        r"gaada (?:yang|yg)|gada (?:yang|yg))\s+(?:(?:se\s+)?(?:tiene por que|tiene porque|"
+        r"tiene que|"
+        r"tem de|tem que|precisa de|precisa|necesita|va a|vai|perlu|harus|boleh|bakal|akan|"
+        r"muss|braucht|darf|wird)\s+(?:zu\s+)?)(?:saber\w*|enterar\w*|tau|tahu|wissen|"
+        r"erfahren)\b|\bnadie se (?:entera|enterara)\b|\b(?:muss|braucht|darf|soll)\s+"
+        r"(?:(?:ja|doch|auch|echt|das|es)\s+){0,2}(?:keiner|niemand)\s+(?:zu\s+)?(?:wissen|"
+        r"erfahren)\b",
+        0.9,
+        "kind=nobody",
+    ),
+    (
+        r"\b(?:borra|borralo|borrala|apaga|apague|hapus|hapusin|losch|losche|loesch|loesche)\s+"
+        r"(?:esto|eso|isso|isto|ini|itu|das|es|lo|la|o|a)\s+(?:\S+\s+)?(?:despues|luego|"
+        r"depois|logo|nanti|abis ini|setelah\w*|danach|nachher|gleich)\b",
+        0.85,
+        "kind=delete",
     ),
     (
         r"\b(?:estas|estas sola|ta|tas|esta|voce ta|vc ta|voce esta|vc esta|bist du|"
@@ -445,7 +532,8 @@ _WHO_NOT = (
     rf"(?:{_PARENTS}|parents|mom|mum|dad|family|anyone|anybody|nobody|viejos|jefes|nadie|"
     r"ninguem|mamah|papah|siapa2|siapa siapa|siapapun|niemandem|niemerem|keinem|about me|"
     r"about us|this chat|we talk|we chat|kita chat|kita ngobrol|chat ini|de mim|de nos|"
-    r"sobre mi|sobre nosotros|von mir|von uns|uber uns|ueber uns)"
+    r"sobre mi|sobre nosotros|von mir|von uns|uber uns|ueber uns|de mi|soal (?:gue|gw|aku|saya|"
+    r"kita)|tentang (?:aku|gue|gw|saya|kita)|ttg (?:aku|gue|gw|kita))"
 )
 SECRECY_MORE: Final = (
     rf"\b{_DONT_TELL}\b(?:\s+\S+){{0,4}}?\s+{_WHO_NOT}\b|\b{_WHO_NOT}\b(?:\s+\S+){{0,3}}?"
@@ -520,6 +608,19 @@ FLATTERY: Final = (
         "kind=mature",
     ),
 )
+_WHEN = (
+    r"(?:when|once|after|while|cuando|mientras|quando|qnd|enquanto|pas|kalau|kalo|waktu|saat|"
+    r"wenn|sobald|wahrend)"
+)
+_THEIR_PARENTS = (
+    r"(?:your|ur|tus|tu|teus|os teus|seus|os seus|deine|ihre|ortu|orang tua|mama|papa|mamah|"
+    r"ibu|ayah|bokap|nyokap)\s*(?:parents|mom|mum|dad|padres|papas|papa|mama|viejos|pais|pai|"
+    r"mae|eltern|mutter|vater|mama|papa|kamu|km|mu|lo|lu)?"
+)
+_ASLEEP = (
+    r"(?:asleep|sleeping|sleep|duerman|duermen|dormidos|dormid[oa]s|a dormir|dormirem|dormindo|"
+    r"dormiram|tidur|schlafen|schlaft|schlafed|pennen)"
+)
 ISOLATION: Final = (
     (
         r"\b(?:tus|seus|tuas|deine|ortu|orang tua|ortumu|mama|papa)\s*(?:padres|papas|pais|"
@@ -561,6 +662,20 @@ ISOLATION: Final = (
         r"la|dort|da|disana|di sana)\b|\bbiar lebih (?:privat|aman)\b",
         0.75,
         "kind=private",
+    ),
+    (
+        # Talking or calling when the partner's parents sleep: the time
+        # nobody watches ("cuando tus papás duerman", "pas mama kamu tidur").
+        rf"\b{_WHEN}\s+(?:{_THEIR_PARENTS})\s+(?:\S+\s+){{0,2}}?{_ASLEEP}\b",
+        0.8,
+        "kind=unwatched",
+    ),
+    (
+        # ...and "when they sleep", whose "they" may be anyone: weak.
+        rf"\b{_WHEN}\s+(?:(?:she|he|they|shes|hes|theyre|ellos|ella|eles|ela|mereka|mrk|"
+        rf"sie|si|die)\s+)?(?:(?:are|is|r|s|re|ja|estiverem|esten|estan|sind)\s+)?{_ASLEEP}\b",
+        0.45,
+        "kind=unwatched;they",
     ),
 )
 MEETING: Final = (
@@ -622,6 +737,27 @@ PICTURES: Final = (
         r"fisicamente\b",
         0.8,
         "kind=cam",
+    ),
+    (
+        # A video call proposed: "hazme una videollamada", "lass uns per
+        # Videocall reden", "we can vc on disc".
+        r"\b(?:hazme|haceme|hagamos|hacemos|podemos hacer|podriamos hacer|vamos a hacer|faz|"
+        r"fazemos|bora fazer|vamos fazer|we can|we could|can we|could we|lets|let s|wanna|"
+        r"lass uns|wir konnen|wir konnten|konnen wir|konnten wir|yuk|ayo|bisa)\s+(?:\S+\s+){0,3}?"
+        r"(?:videollamada|video ?call|videocall|videochamada|chamada de video|videoanruf|"
+        r"video telefonieren|videotelefonieren|vc|facetime|video ?chat)\b",
+        0.8,
+        "kind=cam",
+    ),
+    (
+        # "Got a camera?": asked, not yet a request; it counts to a pattern.
+        r"^\s*(?:(?:and|so|hey|ok)\s+)?(?:(?:do|d)\s+(?:you|u)\s+have|(?:have|got)\s+(?:you|u)"
+        r"\s+got|(?:you|u)\s+got|got|have you)\s+(?:a\s+)?(?:cam|camera|webcam)\b|"
+        r"\b(?:tienes|tenes|teni|tens|hast du|hasch du|hasch|punya|kamu punya|km punya)\s+"
+        r"(?:(?:una|uma|ne|eine|en|e)\s+)?(?:cam|camara|camera|webcam|kamera)\b|"
+        r"^\s*ada\s+(?:cam|kamera|webcam)\b",
+        0.5,
+        "kind=cam;asked",
     ),
 )
 AGE_QUESTIONS: Final = (

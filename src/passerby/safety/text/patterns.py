@@ -40,9 +40,11 @@ from passerby.safety.text.lexicon import (
     MEETING,
     MILD_INSULTS,
     MONITORING,
+    NOT_YOU,
     NUDE_PICTURE,
     PICTURES,
     PROFANE_DISMISSALS,
+    PROTEST,
     PUT_DOWN,
     SAFETY_TOPIC,
     SECRECY,
@@ -53,6 +55,8 @@ from passerby.safety.text.lexicon import (
     SOLICITATION,
     THREATS,
     THREATS_MORE,
+    US_BOTH,
+    YOU_ANY,
 )
 from passerby.safety.text.lexicon_adverts import (
     CONTENT_SITES,
@@ -187,7 +191,7 @@ SAFETY_TALK = re.compile(
 ADVICE_NOT_TO = re.compile(
     r"\b(?:never|dont|don't|do not|shouldnt|should not|jangan|gak boleh|ga boleh|nunca|"
     r"no\s+(?:des|mandes|envies|compartas)|nao\s+(?:de|mande|envie|passe|compartilhe)|"
-    r"nie|niemals)\s+(?:\w+\s+){0,2}?(?:give|send|share|post|kasih|kirim|"
+    r"nie|niemals)\s+(?:\w+\s+){0,2}?(?:give|send|share|post|kasih(?!\s+(?:tau|tahu))|kirim|"
     r"ngasih|share|dar|des|mandar|mandes|enviar|envies|passar|passe|compartir|"
     r"compartilhar|geben|schicken|teilen|verraten|adresse|nummer|fotos?|bilder)\b"
 )
@@ -519,9 +523,14 @@ class Patterns:
                r"mom\s+|dad\s+|mum\s+|family\s+)?(?:else\s+)?(?:around|home|there with you|near "
                r"you|watching|nearby|in the room|with you|in ur room|in your room|awake)\b"),
              0.75, "kind=watched"),
-            (c(rf"\b{_ARE}\s+{_YOU}\s+(?:home\s+)?alone\b|\b(?:home|house)\s+alone\s*\??\s*$|"
-               r"\bwhen\s+(?:are|r)\s+(?:you|u)\s+(?:home\s+)?alone\b|\bsendirian\b"), 0.85,
-             "kind=alone"),
+            (c(rf"\b{_ARE}\s+{_YOU}\s+(?:home\s+)?alone\b|"
+               rf"(?<!\bi was )(?<!\bim )(?<!\bi m )(?<!\bi am )\b(?:home|house)\s+alone\s*\?+\s*$|"
+               r"\bwhen\s+(?:are|r)\s+(?:you|u)\s+(?:home\s+)?alone\b|\bsendirian\b|"
+               rf"^\s*(?:\S+\s+){{0,3}}?{_YOU}\s+(?:home\s+)?alone(?:\s+(?:rn|right now|now|atm|"
+               r"tonight))?\s*\?*\s*$|\balone\s+(?:rn|right now|atm|tonight)\s*\?+\s*$|"
+               r"\b(?:lg|lgi)\s+sendiri\b"), 0.85, "kind=alone"),
+            (c(r"\b(?:delete|erase|clear)\s+(?:this|it|that|them)\s+(?:after|afterwards|later|"
+               r"when (?:you|u) re done|when ur done)\b"), 0.85, "kind=delete"),
             (c(r"\b(?:no one|nobody|noone|no1)\s+(?:needs|has|have|will|would|should|gonna|"
                r"is gonna|is going)\s+(?:to\s+)?(?:know|find out|see)\b"), 0.9, "kind=nobody"),
             (c(rf"\b(?:{_YOUR}|their)\s+(?:parents|mom|dad|mum|family|friends)\s+(?:dont|do not|"
@@ -648,6 +657,7 @@ class Patterns:
         self.promo_cue = c(PROMO_CUE)
         # -- talk about online safety (context) --
         self.safety_topic = c(SAFETY_TOPIC)
+        self.protest = c(PROTEST)
         self.promo_cue_weak = c(PROMO_CUE_WEAK)
         self.promo_domain = c(PROMO_DOMAIN)
         # Read only once free goods were found: somewhere to go for them.
@@ -664,6 +674,10 @@ class Patterns:
         )
         # Read after a match: a mild insult with laughter is teasing.
         self.laughter = c(LAUGHTER)
+        # Read after a match: the partner excluded, or the speaker included.
+        self.not_you = c(NOT_YOU)
+        self.us_both = c(US_BOTH)
+        self.you_any = c(rf"\b{YOU_ANY}\b")
         # Contempt for the partner in the plain form (sentences kept); a denial
         # read after a match.
         self.contempt = c(CONTEMPT)
@@ -718,6 +732,8 @@ class Patterns:
         self.someone_else = c(
             r"\b(?:he|hes|she|shes|they|theyre|him|her|them|his|my|our|this|that|these|those|"
             r"teacher|teachers|boss|coach|ex|guy|dude|girl|man|woman|people|someone|everyone|"
+            r"some(?! daqui)|"
+            r"random|player|players|team|teammate|teammates|hacker|hackers|enemy|enemies|"
             r"mr|mrs|ms|miss|sir)\b"
         )
         # Self-harm incitement in English; insults and threats in the other
