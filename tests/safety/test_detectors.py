@@ -501,3 +501,38 @@ def test_a_camera_question_stays_under_the_teens_rule(analyser: TextAnalyser) ->
     # it counts towards a pattern (PRESENT) but holds nothing alone
     found = {s.name: s.score for s in analyser.analyse("do you have a camera")}
     assert 0.5 <= found["picture_request"] < 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send me a p i c with no clothes",
+        "schick mir n b i l d ohne klamotten",
+        "Schick mir ein Nacktfoto.",
+        "ich will dich ohne Kleidung sehen",
+        "me encantaría verte desnuda",
+        "ingin melakukan video call telanjang dengan Anda",
+        "quiero que me mostrí las tetas por cámara",
+        "te mando una foto del pico",
+        "mientras me masturbo",
+        "im rock hard just typing this",
+        "I would describe how I would undress you",
+    ],
+)
+def test_explicit_without_a_crude_word(analyser: TextAnalyser, text: str) -> None:
+    found = {s.name: s.score for s in analyser.analyse(text)}
+    assert found.get("sexual", 0.0) >= 0.95
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i went to the beach without a shirt",
+        "the video call was so awkward",
+        "i want to see you",
+        "we learned about masturbation in health class",
+    ],
+)
+def test_ordinary_words_near_them_are_not_explicit(analyser: TextAnalyser, text: str) -> None:
+    found = {s.name: s.score for s in analyser.analyse(text)}
+    assert found.get("sexual", 0.0) < 0.85

@@ -225,6 +225,13 @@ class StrikeBook:
 # shipped harassment rule holds.
 HOSTILE_FROM = 0.8
 HOSTILE_SCORE = 0.9
+# A request split over lines ("schick mal n bild" / "ohne oberteil"): after
+# a message of ours with one of JOIN_AFTER, a short next line (at most
+# JOIN_WORDS words) is read again joined to it, and what the two say
+# together that neither said alone (JOIN_FINDS) counts for the new line.
+JOIN_AFTER = frozenset({"picture_request", "off_platform", "sexual", "meet_request"})
+JOIN_FINDS = frozenset({"sexual", "secrecy", "pii_handle", "pii_phone", "meet_request"})
+JOIN_WORDS = 6
 
 
 def _talks_safety(signals: Sequence[Signal]) -> bool:
@@ -271,6 +278,8 @@ class ChatModerator:
         # We have sent a message in this chat; the partner has protested at one.
         self._spoke = False
         self._protested = False
+        # Our last message and its signals, when it had one of JOIN_AFTER.
+        self._joinable: tuple[str, dict[str, float]] | None = None
 
     def new_chat(self) -> None:
         """Start a new conversation; the last one's peak risk joins the device's history."""
@@ -281,6 +290,7 @@ class ChatModerator:
         self._safety_talk = False
         self._hostile = 0
         self._spoke = self._protested = False
+        self._joinable = None
         self._risk = self._risk_factory(self.section)
 
     def incoming(self, signals: Sequence[Signal], wall: float = 0.0) -> Verdict | None:
@@ -321,6 +331,10 @@ class ChatModerator:
         """Judge a message we are about to send (``now`` monotonic, ``wall`` epoch)."""
         signals = self._analyser.analyse(text)
         self._spoke = True
+        if self._joinable is not None:
+            signals = self._joined(text, signals)
+        if signals and not JOIN_AFTER.isdisjoint(s.name for s in signals):
+            self._joinable = (text, {s.name: s.score for s in signals})
         placed = False
         if signals:  # most messages have none
             if self._safety_talk or _talks_safety(signals):
@@ -395,6 +409,25 @@ class ChatModerator:
         if not decisions:
             return None
         return Verdict(Outcome("allow", decisions), (signal,), "", risk)
+
+    def _joined(self, text: str, signals: list[Signal]) -> list[Signal]:
+        """``signals`` and what this short line says together with our
+        previous one (see :data:`JOIN_AFTER`); once only."""
+        assert self._joinable is not None
+        before, found = self._joinable
+        self._joinable = None
+        if len(text.split()) > JOIN_WORDS:
+            return signals
+        mine = {s.name: s.score for s in signals}
+        extra = [
+            Signal(s.name, s.score, s.detail + ";joined")
+            for s in self._analyser.analyse(before + " " + text)
+            if s.name in JOIN_FINDS and s.score > max(found.get(s.name, 0.0), mine.get(s.name, 0.0))
+        ]
+        if not extra:
+            return signals
+        names = {s.name for s in extra}
+        return [*(s for s in signals if s.name not in names), *extra]
 
     def _hostility(self, signals: list[Signal]) -> list[Signal]:
         """One rude line may be banter; a second hostile message in the same

@@ -379,12 +379,18 @@ SOLICITATION: Final = (
 # Explicit without a crude word: a picture asked for or offered with nothing
 # on, an order to undress, touching oneself or being aroused described, an
 # offer of sex talk, a picture of one's own genitals. Words form.
-_PICTURE = r"(?:pics?|pictures?|photos?|fotos?|bild(?:er)?|selfies?|pap|nudes)"
+# A lone article may be glued to a spaced word when folded ("a p i c").
+_PICTURE = (
+    r"(?:pics?|pictures?|photos?|fotos?|bild(?:er)?|selfies?|pap|nudes|apic|apics|nbild|"
+    r"video ?call|videocall|videollamada|videochamada|vc|cam|webcam)"
+)
 _BARE = (
     r"(?:no clothes|without clothes|nothing on|naked|nude|topless|in (?:your|ur) (?:bra|"
     r"underwear|panties)|sin ropa|desnud[oa]s?|en (?:brasier|bra|sosten|ropa interior|"
     r"calzones|tanga)|sem roupa|pelad[oa]s?|de (?:calcinha|sutia|cueca)|ohne (?:klamotten|"
-    r"kleidung|was an|alles|bh)|nackt|nackig|oben ohne|im bh|in unterwasche|"
+    r"kleidung|was an|alles|bh|oberteil|shirt|top)|nackt|nackig|oben ohne|im bh|in unterwasche|"
+    r"without (?:a |your |ur )?(?:shirt|top)|sin (?:camiseta|remera|polera|blusa)|sem (?:camisa|"
+    r"blusa|camiseta)|"
     r"(?:ga|gak|nggak|tanpa|tidak) (?:pake|pakai) baju|tanpa baju|telanjang|bugil|pake bh|"
     r"pakai bh|pake daleman|pakai daleman)"
 )
@@ -392,8 +398,9 @@ _BARE = (
 # only once NUDE_PICTURE matched.
 BETWEEN_US: Final = (
     r"\b(?:you|u|ur|your|me|my|mine|i ll|ill|te|tu|ti|mi|me|vc|voce|teu|tua|meu|minha|"
-    r"mich|mir|dich|dir|du|deins?|meins?|kamu|km|aku|gue|lu|lo|dong|mandarme|enviarme|"
-    r"mandame|enviame|pasame|mostrame|muestrame|mandas|mandes|manda|kirimin|schickst|"
+    r"mich|mir|dich|dir|du|deins?|meins?|kamu|km|aku|gue|lu|lo|anda|saya|dong|mandarme|enviarme|"
+    r"mandame|enviame|pasame|mostrame|muestrame|mandas|mandes|manda|kirimin|schickst|schick|"
+    r"send|"
     r"zeigst)\b"
 )
 # A picture with nothing on, either word first.
@@ -419,6 +426,24 @@ SEXUAL_ACTS: Final = (
     r"versaut schreiben|vcs|video call sex|cybersex)\b|"
     r"\b(?:foto|fotos|pic|pics|picture|photo|bild)\s+(?:de|do|of|von)\s+(?:mi|meu|my|meinem)\s+"
     r"(?:pene|pija|verga|polla|pau|piroca|dick|cock|schwanz)\b|\bfoto\s+kontol\w*\b|"
+    # masturbating, described or asked for; aroused "rock hard"
+    r"\b(?:(?:im|i m|i am)\s+(?:jerking|jacking) off|jerk off for me|wank for me|masturbate for me|"
+    r"me masturbo|me estoy masturbando|mientras me masturbo|estou me masturbando|to me "
+    r"masturbando|ich masturbiere|lagi onani|rock hard)\b|"
+    # undressing the partner, described
+    r"\b(?:undress you|desnudarte|desvestirte|te desnudar|te despir|despir te|dich ausziehen|"
+    r"nelanjangin (?:kamu|km|lo|lu))\b|"
+    # a picture of, or a show of, intimate parts
+    r"\b(?:foto|fotos|pic|pics|picture|photo|bild|bilder|show|mostrar|mostra|muestra|muestrame|"
+    r"mostrame|mostri|ensename|zeig|zeigen|liatin|tunjukin)\s+(?:\S+\s+){0,3}?(?:tetas|tetitas|"
+    r"peitos|peitinhos|boobs|tits|titties|brueste|bruste|titten|payudara|toket|tete|pussy|coño|"
+    r"cono|concha|buceta|xoxota|muschi|memek|pene|dick|cock|schwanz|kontol|pico|pija|verga|"
+    r"polla|nipples|pezones|mamilos)\b|\bnackt(?:foto|fotos|bild|bilder|pic|pics)\b|"
+    # wanting to see the partner with nothing on
+    rf"\b(?:want to|wanna|would love to|d love to|quiero|quisiera|me encantaria|quero|queria|"
+    rf"mau|pengen|ingin)\s+(?:\S+\s+){{0,2}}?(?:see|ver|verte|te ver|liat|lihat)\b(?:\s+\S+)"
+    rf"{{0,3}}?\s+{_BARE}|\b(?:will|mochte|moechte|wurde|wuerde)\s+dich\s+(?:\S+\s+){{0,2}}?"
+    rf"{_BARE}\s+sehen\b|"
     r"\b(?:want to see|wanna see|quieres ver|queres ver|quer ver|willst du|wotsch|mau liat)\s+"
     r"(?:\w+\s+)?(?:my|mi|meu|meinen|min|punyaku)\s+(?:dick|cock|pene|pija|verga|polla|pau|"
     r"piroca|schwanz|kontol)\b"
@@ -721,7 +746,8 @@ MEETING: Final = (
 PICTURES: Final = (
     (
         r"\b(?:schick|schicke|sende|zeig|zeige|schickst du|zeigst du)\s+(?:mir\s+)?"
-        r"(?:(?:mal|doch|ein|eine|paar|ein paar)\s+){0,2}(?:bild|bilder|foto|fotos|selfie|"
+        r"(?:(?:mal|doch|ein|eine|n|ne|nen|es|paar|ein paar)\s+){0,2}(?:bild|bilder|foto|fotos|"
+        r"selfie|"
         r"dich|deinen|deine)\b|\b(?:me manda|manda|envia|me envia|mandame|pasame|enviame|"
         r"kirimin|kirim)\s+(?:(?:uma|um|una|un|unas|umas|mais|mas|otra|outra|dong|aja)\s+)?"
         r"(?:foto|fotos|selfie|selfies|imagen|video)\b",

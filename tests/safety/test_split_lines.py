@@ -1,0 +1,51 @@
+"""A request split over lines is read as one.
+
+"schick mal n bild" / "ohne oberteil": each line alone is a picture request
+and two ordinary words; together they ask for a picture with nothing on. A
+short line after one of ours that asked for something is read again joined
+to it, once.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from passerby.safety.moderation import ChatModerator, StrikeBook
+from passerby.safety.policy import load_policy
+from passerby.safety.risk import ConversationRisk
+from passerby.safety.text.detectors import TextAnalyser
+
+
+@pytest.fixture(scope="module")
+def analyser() -> TextAnalyser:
+    return TextAnalyser()
+
+
+def lines(analyser: TextAnalyser, section: str, *texts: str) -> list[dict[str, float]]:
+    mod = ChatModerator(analyser, load_policy(), section, StrikeBook(), ConversationRisk)
+    return [{s.name: s.score for s in mod.outgoing(t, 0.0, 1e9).signals} for t in texts]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("schick mal n bild", "ohne oberteil"),
+        ("send me a pic", "no clothes"),
+        ("manda una foto", "sin ropa"),
+    ],
+)
+def test_a_split_request_is_read_whole(analyser: TextAnalyser, texts: tuple[str, str]) -> None:
+    first, second = lines(analyser, "adults", *texts)
+    assert first.get("sexual", 0.0) < 0.85
+    assert second.get("sexual", 0.0) >= 0.95
+
+
+def test_only_right_after_and_only_short_lines(analyser: TextAnalyser) -> None:
+    # a line between them, or a long one, is not joined
+    assert lines(analyser, "adults", "send me a pic", "ok", "no clothes")[2] == {}
+    long = "no clothes on the line today because it is raining all week here"
+    assert lines(analyser, "adults", "send me a pic", long)[1].get("sexual", 0.0) < 0.95
+
+
+def test_ordinary_lines_after_a_request_stay_ordinary(analyser: TextAnalyser) -> None:
+    assert lines(analyser, "teens", "send me a pic of your dog", "haha ok")[1] == {}
