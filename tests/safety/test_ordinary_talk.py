@@ -397,3 +397,20 @@ def test_contempt_in_the_formal_register_counts(analyser: TextAnalyser, text: st
 
 def test_a_put_down_of_a_thing_beside_you_is_none(analyser: TextAnalyser) -> None:
     assert "toxicity" not in names(analyser, "the movie was mediocre, you should skip it")
+
+
+# -- a stranger's story, and a request in quotes ------------------------------------
+
+
+def test_a_story_about_a_stranger_makes_what_follows_retold(analyser: TextAnalyser) -> None:
+    mod = moderator(analyser, "teens")
+    assert not acted(mod, "pernah, minggu lalu di ml ada om-om nawarin diamond 500")
+    assert not acted(mod, "tapi katanya harus kirim foto dulu ke wa dia")
+    # the same request, with no story before it, is acted on
+    assert acted(moderator(analyser, "teens"), "kirim foto dulu ke wa aku")
+
+
+def test_a_request_inside_quotes_is_someone_elses(analyser: TextAnalyser) -> None:
+    quoted = 'sim ele falou "não conta pra ninguém, vai ser nosso segredo" 🤢'
+    assert not acted(moderator(analyser, "teens"), quoted)
+    assert acted(moderator(analyser, "teens"), "não conta pra ninguém, vai ser nosso segredo")

@@ -111,9 +111,21 @@ class TextAnalyser:
         gate = self._gate
         for detect in self._detectors if gate is None else gate.select(folded):
             detect(folded, found)
-        if found and any(s.name in RETOLD for s in found) and retold(folded.words):
-            found = [_weakened(s) if s.name in RETOLD else s for s in found]
+        if found and any(s.name in RETOLD for s in found):
+            if retold(folded.words):
+                found = [_weakened(s) if s.name in RETOLD else s for s in found]
+            elif not _QUOTE_MARKS.isdisjoint(text):
+                found = self._quoted(text, found)
         return _strongest(found)
+
+    def _quoted(self, text: str, found: list[Signal]) -> list[Signal]:
+        """A request found only inside quotes ("he said \"don't tell
+        anyone\"") is someone else's words: retold."""
+        rest = _QUOTED.sub(" ", text)
+        if rest == text:
+            return found
+        kept = {s.name for s in self.analyse(rest)}
+        return [_weakened(s) if s.name in RETOLD and s.name not in kept else s for s in found]
 
     def _triggers(self) -> list[Trigger]:
         """Each detector, in order, with what it cannot emit a signal without.
@@ -169,7 +181,7 @@ class TextAnalyser:
             Trigger(self._directed, words=rows(p.directed)),
             Trigger(self._contempt, words=[p.put_down]),
             Trigger(self._protest, words=[p.protest]),
-            Trigger(self._safety_topic, words=[p.safety_topic]),
+            Trigger(self._safety_topic, words=[p.safety_topic, STRANGER_STORY]),
         ]
 
     # -- personal data and links ------------------------------------------------
@@ -450,7 +462,11 @@ class TextAnalyser:
     def _safety_topic(self, f: Folded, out: list[Signal]) -> None:
         """Context for the chat, not a finding: the message talks about
         online safety (see :data:`SAFETY_CONTEXT`)."""
-        if self._p.safety_topic.search(f.words):
+        words = f.words
+        if self._p.safety_topic.search(words) or (
+            # a story about a stranger, told in the past: what follows retells it
+            STRANGER_STORY.search(words) and PAST_TIME.search(words)
+        ):
             out.append(Signal("safety_talk", 1.0))
 
     def _protest(self, f: Folded, out: list[Signal]) -> None:
