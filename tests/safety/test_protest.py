@@ -29,6 +29,14 @@ PROTESTS = [
     "Anda tidak perlu menghina seperti itu.",
     "Ist das eine Drohung?",
     "Hör auf, mich zu beleidigen.",
+    "Wow. That's really hurtful.",
+    "Why are you saying this?",
+    "you don't even know me",
+    "no hace falta ser así",
+    "kok gitu sih ngomongnya",
+    "Tolong jangan mengancam.",
+    "wieso bist du so gemein",
+    "du kennst mich doch gar nicht",
 ]
 NOT_PROTESTS = [
     "that's so rude lol",  # laughed: banter
