@@ -536,3 +536,26 @@ def test_explicit_without_a_crude_word(analyser: TextAnalyser, text: str) -> Non
 def test_ordinary_words_near_them_are_not_explicit(analyser: TextAnalyser, text: str) -> None:
     found = {s.name: s.score for s in analyser.analyse(text)}
     assert found.get("sexual", 0.0) < 0.85
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wanna make 5k a week from ur phone? dm my telegram @passive_income_guru",
+        "Mein Coach zeigt dir, wie du 500€ am Tag verdienst. Schreib ihm auf Telegram",
+        "earn 500 a day, dm me",
+    ],
+)
+def test_an_income_pitch_with_a_way_to_answer_is_an_advert(
+    analyser: TextAnalyser, text: str
+) -> None:
+    found = {s.name: s.score for s in analyser.analyse(text)}
+    assert found.get("promo", 0.0) >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text", ["i make 5k a month at my job lol", "i make 500 a week at the shop"]
+)
+def test_a_wage_is_no_advert(analyser: TextAnalyser, text: str) -> None:
+    found = {s.name: s.score for s in analyser.analyse(text)}
+    assert found.get("promo", 0.0) < 0.8

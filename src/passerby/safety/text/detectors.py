@@ -176,7 +176,11 @@ class TextAnalyser:
             Trigger(
                 self._promo,
                 words=[*rows(p.promo), *rows(p.promo_pitch)],
-                plain=[p.promo_shortener, p.url, p.domain, p.domain_spelled],
+                plain=[
+                    *(p.promo_shortener, p.url, p.domain, p.domain_spelled),
+                    *rows(p.promo),
+                    *rows(p.promo_pitch),
+                ],
             ),
             Trigger(self._directed, words=rows(p.directed)),
             Trigger(self._contempt, words=[p.put_down]),
@@ -420,15 +424,16 @@ class TextAnalyser:
         share songs and videos."""
         p = self._p
         words = f.words
-        if p.promo_gate.search(words):
+        if p.promo_gate.search(words) or p.promo_gate.search(f.plain):
             for pattern, score, detail in p.promo:
-                if pattern.search(words):
+                # the plain form too: folding reads "5k a week" as "sk"
+                if pattern.search(words) or pattern.search(f.plain):
                     out.append(Signal("promo", score, detail))
                     return
             # Free goods and the pitches are an advert's only when it asks:
             # somewhere to go, a call to act, or shouting.
             for pattern, score, detail in p.promo_pitch:
-                if pattern.search(words):
+                if pattern.search(words) or pattern.search(f.plain):
                     if not self._asks(f, out):
                         score, detail = PROMO_TALK, detail + ";talk"
                     out.append(Signal("promo", score, detail))

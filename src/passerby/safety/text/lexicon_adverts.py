@@ -27,11 +27,12 @@ PROMO: Final = (
         r"geld|uang|duit|cuan)\s+(?:from home|desde casa|em casa|de casa|von zuhause|von zu "
         r"hause|dari rumah|online|fast|facil|rapido|schnell|cepat|mudah|daily|diario|every "
         r"day|todos los dias|todo dia|jeden tag|tiap hari|setiap hari|sin salir|sem sair)\b|"
-        r"\b(?:earn|make|gana|ganhe|ganha|verdiene|dapatkan|hasilkan)\s+"
-        r"(?:(?:up to|hasta|ate|bis zu|sampai|over|mas de|mais de|k|usd|dollars?|euros?|"
-        r"reais|rb|ribu|juta|jt)\s+){0,2}\d+\w*\s+(?:(?:k|usd|dollars?|euros?|reais|rb|"
-        r"ribu|juta|jt)\s+)?(?:(?:a|per|al|ao|por|pro|im|am)\s+)?(?:day|dia|hari|sehari|tag|"
-        r"week|semana|minggu|woche|month|mes|bulan|monat|hour|hora|jam|stunde)\b|"
+        # an amount per day or week made from home or a phone
+        r"\b(?:earn|make|gana|ganhe|ganha|verdiene|dapatkan|hasilkan)\s+(?:\S+\s+){0,2}?\d+\w*\s+"
+        r"(?:\S+\s+){0,3}?(?:day|dia|hari|tag|week|semana|minggu|woche|month|mes|bulan|monat)\b"
+        r"(?:\s+\S+){0,2}?\s+(?:from home|desde casa|em casa|de casa|von zuhause|von zu hause|"
+        r"dari rumah|from (?:your|ur) phone|desde tu (?:celular|movil)|pelo celular|vom handy|"
+        r"dari hp)\b|"
         r"\b(?:passive income|extra income|renda extra|ingresos extra|dinero facil|"
         r"dinheiro facil|schnelles geld|uang cepat|nebenverdienst|penghasilan tambahan|"
         r"get rich)\b",
@@ -157,7 +158,14 @@ PROMO_MORE: Final = (
         "kind=free",
     ),
     (
-        rf"\b{_EARN}\b(?:\s+\S+){{0,6}}?\s+{_PERIOD}\b|"
+        # An amount per day or week: ordinary talk of a wage too ("i make
+        # 500 a week at the shop"), so an advert only with a call to act.
+        r"\b(?:earn|make|gana|ganhe|ganha|verdiene|dapatkan|hasilkan)\s+"
+        r"(?:(?:up to|hasta|ate|bis zu|sampai|over|mas de|mais de|k|usd|dollars?|euros?|"
+        r"reais|rb|ribu|juta|jt)\s+){0,2}\d+\w*\s+(?:(?:k|usd|dollars?|euros?|reais|rb|"
+        r"ribu|juta|jt)\s+)?(?:(?:a|per|al|ao|por|pro|im|am)\s+)?(?:day|dia|hari|sehari|tag|"
+        r"week|semana|minggu|woche|month|mes|bulan|monat|hour|hora|jam|stunde)\b|"
+        rf"\b{_EARN}\b(?:\s+\S+){{0,6}}?\s+{_PERIOD}\b|\b{_PERIOD}\b(?:\s+\S+){{0,2}}?\s+{_EARN}\b|"
         rf"\b(?:from home|desde (?:la |tu )?casa|em casa|de casa|von zuhause|dari rumah)\b"
         rf"(?:\s+\S+){{0,6}}?\s+{_EARN}\b|\b{_EARN}\b(?:\s+\S+){{0,8}}?\s+(?:from home|"
         rf"desde (?:la |tu )?casa|em casa|de casa|von zuhause|von zu hause|dari rumah)\b",
