@@ -29,13 +29,21 @@ def moderator(section: str = "adults", flood: int = 25) -> ChatModerator:
     return ChatModerator(Counting(), load_policy(), section, StrikeBook(), flood_messages=flood)
 
 
-def test_same_long_text_three_times_is_repeated_and_held() -> None:
+def test_same_text_three_times_is_repeated_and_held() -> None:
     mod = moderator()
-    text = "cheap followers at my page right now"
+    text = "anyone up for chess"  # under REPEAT_LONG_CHARS: the third time
     verdicts = [mod.outgoing(text, float(i), 1e9 + i) for i in range(3)]
     assert [v.delivered for v in verdicts] == [True, True, False]
     assert any(s.name == "repeated" for s in verdicts[2].signals)
     assert verdicts[2].outcome.has("challenge")
+
+
+def test_a_sentence_pasted_a_second_time_is_repeated() -> None:
+    mod = moderator()
+    text = "hola papi estoy sola y aburrida"  # a bot's opening line, looped
+    verdicts = [mod.outgoing(text, float(i), 1e9 + i) for i in range(2)]
+    assert [v.delivered for v in verdicts] == [True, False]
+    assert any(s.name == "repeated" for s in verdicts[1].signals)
 
 
 def test_a_text_that_grows_when_case_folded_still_counts_as_repeated() -> None:

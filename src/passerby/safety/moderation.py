@@ -29,9 +29,12 @@ from passerby.safety.text.normalise import digit_runs, fold_plain
 REPEAT_MIN_CHARS = 12
 REPEAT_WINDOW = 600.0  # seconds
 REPEAT_THRESHOLD = 3
-# A long line, or one that sends the reader somewhere (a link, a contact, an
-# advert), pasted a second time is a bot's: people retype short lines.
-REPEAT_LONG_CHARS = 40
+# A line of a sentence's length, or one that sends the reader somewhere (a
+# link, a contact, an advert), pasted a second time is a bot's: people
+# retype short lines ("hello?", "u there"). In the development corpus no
+# benign speaker sent any line twice, and spam bots looped lines of 10 to 40
+# characters as often as longer ones.
+REPEAT_LONG_CHARS = 24
 REPEAT_PLACED_THRESHOLD = 2
 _PLACED = PLACES | {"promo"}
 FLOOD_WINDOW = 10.0
