@@ -414,3 +414,13 @@ def test_a_request_inside_quotes_is_someone_elses(analyser: TextAnalyser) -> Non
     quoted = 'sim ele falou "não conta pra ninguém, vai ser nosso segredo" 🤢'
     assert not acted(moderator(analyser, "teens"), quoted)
     assert acted(moderator(analyser, "teens"), "não conta pra ninguém, vai ser nosso segredo")
+
+
+def test_free_goods_named_in_a_chat_about_online_safety_are_no_advert(
+    analyser: TextAnalyser,
+) -> None:
+    mod = moderator(analyser, "teens")
+    assert not acted(mod, "tadi di sekolah ada sosialisasi soal keamanan online")
+    assert not acted(mod, "terus ngasih skin atau diamond gratis, trus ngajak pindah ke wa")
+    # the same bait from a bot, in a chat about nothing, is held
+    assert acted(moderator(analyser, "teens"), "diamond gratis 💎 ambil di wa aku sekarang")

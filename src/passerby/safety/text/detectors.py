@@ -802,9 +802,14 @@ SAFETY_CONTEXT: Final = frozenset(
 
 
 def in_safety_talk(signals: Sequence[Signal]) -> list[Signal]:
-    """``signals`` as a chat about online safety weighs them."""
+    """``signals`` as a chat about online safety weighs them: grooming's
+    steps, and free goods (the bait such a chat warns about: "they give you
+    free diamonds, then ask you to move to WhatsApp")."""
     return [
-        _weakened(s) if s.name in SAFETY_CONTEXT and not s.detail.endswith(";retold") else s
+        _weakened(s)
+        if (s.name in SAFETY_CONTEXT or (s.name == "promo" and s.detail == "kind=free"))
+        and not s.detail.endswith(";retold")
+        else s
         for s in signals
     ]
 
