@@ -559,3 +559,36 @@ def test_an_income_pitch_with_a_way_to_answer_is_an_advert(
 def test_a_wage_is_no_advert(analyser: TextAnalyser, text: str) -> None:
     found = {s.name: s.score for s in analyser.analyse(text)}
     assert found.get("promo", 0.0) < 0.8
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("en realidad tengo treinta y cuatro años", 34),
+        ("tenho trinta e dois anos", 32),
+        ("Sebenarnya aku sudah dua puluh lima tahun", 25),
+        ("Ich bin in Wirklichkeit dreiunddreißig", 33),
+        ("saya berumur 25", 25),
+        ("aku sbnrnya 14 thn", 14),
+        ("bin eigentlich erst 15", 15),
+        ("soy un chico de 15", 15),
+        ("sou menina de 14", 14),
+    ],
+)
+def test_ages_in_words_and_with_fillers(analyser: TextAnalyser, text: str, age: int) -> None:
+    details = {s.detail.split(";")[0] for s in analyser.analyse(text) if "age_disclosure" in s.name}
+    assert f"age={age}" in details
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the bin has 15 bags",
+        "soy de 15 de mayo",
+        "tengo dos perros",
+        "aku sudah makan",
+        "ich bin schon fünfzig Mal gestorben",
+    ],
+)
+def test_numbers_that_are_no_age(analyser: TextAnalyser, text: str) -> None:
+    assert not any("age_disclosure" in s.name for s in analyser.analyse(text))

@@ -40,9 +40,11 @@ from passerby.safety.text.patterns import (
     REPORTED_REQUEST,
     SAFETY_TALK,
     STRANGER_STORY,
+    TENS,
     THIRD_PARTY,
     TOXICITY_THRESHOLD,
     UNITS,
+    UNITS_MORE,
     Patterns,
 )
 from passerby.safety.text.quiet import QuietPath
@@ -677,12 +679,32 @@ def _app_name(match: re.Match[str]) -> str:
 def _number(raw: str) -> int | None:
     if raw.isdigit():
         return int(raw)
-    raw = raw.replace("-", " ")
+    raw = " ".join(raw.replace("-", " ").split())
     if raw in NUMBER_WORDS:
         return NUMBER_WORDS[raw]
+    if raw in TENS:
+        return TENS[raw]
+    compound = _compound(raw)
+    if compound is not None:
+        return compound
     tens, _, unit = raw.partition(" ") if " " in raw else _split_compound(raw)
     if tens in NUMBER_WORDS and unit in UNITS:
         return NUMBER_WORDS[tens] + UNITS[unit]
+    return None
+
+
+def _compound(raw: str) -> int | None:
+    """Tens and units in Spanish, Portuguese, Indonesian or German words."""
+    for joiner in (" y ", " e "):  # "treinta y cuatro", "trinta e dois"
+        tens, found, unit = raw.partition(joiner)
+        if found and tens in TENS and unit in UNITS_MORE:
+            return TENS[tens] + UNITS_MORE[unit]
+    for tens, value in TENS.items():
+        if raw.startswith(tens + " ") and raw[len(tens) + 1 :] in UNITS_MORE:  # "dua puluh lima"
+            return value + UNITS_MORE[raw[len(tens) + 1 :]]
+    unit, found, tens = raw.partition("und")  # "dreiunddreissig"
+    if found and unit in UNITS_MORE and tens in TENS:
+        return TENS[tens] + UNITS_MORE[unit]
     return None
 
 

@@ -114,8 +114,33 @@ NUMBER_WORDS: Final = {
 }  # fmt: skip
 UNITS: Final = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9}  # fmt: skip
+# Ages from 20 to 69 in words, tens and units, in the other four languages:
+# "treinta y cuatro", "trinta e dois", "dua puluh lima", "dreiunddreissig".
+TENS: Final = {
+    "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
+    "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50, "sessenta": 60,
+    "dua puluh": 20, "tiga puluh": 30, "empat puluh": 40, "lima puluh": 50, "enam puluh": 60,
+    "zwanzig": 20, "dreissig": 30, "vierzig": 40, "funfzig": 50, "fuenfzig": 50, "sechzig": 60,
+}  # fmt: skip
+UNITS_MORE: Final = {
+    "uno": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+    "ocho": 8, "nueve": 9, "um": 1, "dois": 2, "quatro": 4, "sete": 7, "oito": 8, "nove": 9,
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+    "delapan": 8, "sembilan": 9, "ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4,
+    "funf": 5, "fuenf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+}  # fmt: skip
+_ES_PT_UNITS = "uno|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|um|dois|quatro|sete|oito|nove"
+_ID_UNITS = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
+_DE_UNITS = "eins|ein|zwei|drei|vier|funf|fuenf|sechs|sieben|acht|neun"
+_NUM_COMPOUND = (
+    r"(?:veinte|treinta|cuarenta|cincuenta|sesenta|vinte|trinta|quarenta|cinquenta|sessenta)"
+    rf"\s+[ye]\s+(?:{_ES_PT_UNITS})|(?:dua|tiga|empat|lima|enam)\s+puluh(?:\s+(?:{_ID_UNITS}))?|"
+    rf"(?:{_DE_UNITS})und(?:zwanzig|dreissig|vierzig|funfzig|fuenfzig|sechzig)|"
+    r"cuarenta|cincuenta|quarenta|cinquenta|vierzig|funfzig|fuenfzig"
+)
 _NUM = (
-    r"(?P<num>\d{1,2}|(?:twenty|thirty|forty|fifty|sixty)(?:[ -]?(?:one|two|three|four|five|"
+    rf"(?P<num>\d{{1,2}}|{_NUM_COMPOUND}|"
+    r"(?:twenty|thirty|forty|fifty|sixty)(?:[ -]?(?:one|two|three|four|five|"
     r"six|seven|eight|nine))?|"
     + "|".join(sorted((w for w in NUMBER_WORDS if w not in {"twenty", "thirty", "forty",
                                                               "fifty", "sixty"}),
@@ -128,7 +153,8 @@ _NOT_AGE_AFTER = (
     r"(?!\s*(?:%|percent|min|mins|minutes?|hours?|hrs?|h\b|seconds?|secs?|days?|weeks?|wks?|"
     r"months?|km|kms|k\b|miles?|mi\b|feet|foot|ft|inch|inches|in\b|cm|kg|kgs|lbs?|pounds?|"
     r"stone|dollars?|bucks|euros?|usd|x\b|'|\"|’|th\b|st\b|nd\b|rd\b|:\d|\.\d|,\d|/10|"
-    r"out of|of\b|times|pm|am|o'?clock|points|pts|games?|levels?|lvl|episodes?|eps?|"
+    r"out of|of\b|times|mal\b|male\b|veces|vezes|kali\b|pm|am|o'?clock|points|pts|games?|"
+    r"levels?|lvl|episodes?|eps?|"
     r"chapters?|pages?|questions?|people|ppl|steps?|places?|spots?|blocks?|"
     r"years? (?!old)|yrs? (?!old)|tahun (?:lalu|yang)|anos de))"
 )
@@ -419,11 +445,13 @@ class Patterns:
             r"underage|adult|turn|freshman|sophomore|junior|senior|kelas|sma|smp|secundaria|"
             r"prepa|once|doce|trece|catorce|quince|dieci|veint|belas|puluh|eight|nine|\bten\b|"
             r"legal|treze|catorze|quatorze|quinze|deza|dezes|dezoito|vinte|trinta|zehn|zwolf|"
-            r"zwanzig|dreissig"
+            r"zwanzig|dreissig|treinta|cuarenta|cincuenta|quarenta|cinquenta|zig|chico|chica|"
+            r"menin|garot"
         )
         self.age_self = c(
-            rf"\b(?:{_IM}|i\s+am|soy|aku|saya|gue|gw)\s+(?:only|just|almost|nearly|about|"
-            rf"like|literally|barely|actually|really|also|too|turning|sudah|baru|udah)?\s*"
+            rf"\b(?:{_IM}|i\s+am|soy|aku|saya|gue|gw)\s+(?:(?:only|just|almost|nearly|about|"
+            rf"like|literally|barely|actually|really|also|too|turning|sudah|baru|udah|sebenarnya|"
+            rf"sbnrnya|sebenernya|aslinya|beneran|berumur|berusia)\s+){{0,2}}"
             rf"(?:an?\s+)?{_NUM}\b{_NOT_AGE_AFTER}"
         )
         self.age_bare = c(rf"^\s*+{_NUM}\s*+[.!?]*+\s*+$")
@@ -439,12 +467,27 @@ class Patterns:
              0.85, 0),
             (c(rf"\b(?:turning|ill\s+be|i\s+will\s+be|gonna\s+be|going\s+to\s+be|i\s+turn)\s+"
                rf"{_NUM}\b(?!\s*(?:min|minutes|hours|days|%))"), 0.8, -1),
-            (c(rf"\b(?:tengo|umurku|umur\s+aku|umur\s+saya|usiaku|eu\s+tenho|tenho|ich\s+bin)"
+            (c(rf"\b(?:tengo|umurku|umur\s+aku|umur\s+saya|usiaku|usia\s+saya|eu\s+tenho|tenho|"
+               rf"ich\s+bin|(?:^|und\s+|aber\s+)bin)"
                rf"\s+(?:(?:ubrigens|uebrigens|eigentlich|ja|doch|auch|jetzt|grad|gerade|"
-               rf"de hecho|na verdade|ya|ja|sih|udah)\s+)?(?:erst\s+|schon\s+|apenas\s+|"
-               rf"solo\s+|so\s+|so\s+)?{_NUM}\b(?!\s*(?:min|minuten|stunden|tage|km|euro|"
+               rf"in wirklichkeit|wirklich|de hecho|na verdade|na realidade|realmente|en realidad|"
+               rf"ya|ja|sih|udah)\s+){{0,2}}(?:erst\s+|schon\s+|apenas\s+|"
+               rf"solo\s+|so\s+|so\s+)?{_NUM}\b(?!\s*(?:mal\b|male\b|veces|vezes|kali\b|min|minuten|stunden|tage|km|euro|"
                r"reais|mil|cm|kg|jahren|uhr|%))"), 0.85, 0),
         )  # fmt: skip
+        self.age_disclosures = (
+            *self.age_disclosures,
+            # "soy un chico de 15", "sou menina de 14"
+            (
+                c(
+                    rf"\b(?:soy|sou|eu sou)\s+(?:(?:un|una|um|uma)\s+)?(?:chic[oa]|nin[oa]|pib[ea]|"
+                    rf"chaval[a]?|muchach[oa]|menin[oa]|garot[oa]|rapariga|rapaz|moca)\s+de\s+"
+                    rf"{_NUM}\b"
+                ),
+                0.85,
+                0,
+            ),
+        )
         self.school_disclosures: tuple[tuple[re.Pattern[str], float, int], ...] = (
             (c(r"\b(?:im|i\s+am|i'm)?\s*(?:in|into|starting|finishing|going\s+into|entering|"
                r"kelas)\s+(?:the\s+)?(?:(?P<grade>\d{1,2}(?:st|nd|rd|th)|sixth|seventh|"
