@@ -592,3 +592,15 @@ def test_ages_in_words_and_with_fillers(analyser: TextAnalyser, text: str, age: 
 )
 def test_numbers_that_are_no_age(analyser: TextAnalyser, text: str) -> None:
     assert not any("age_disclosure" in s.name for s in analyser.analyse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "app"),
+    [
+        ("kita pindah ke aplikasi hijau saja", "whatsapp"),
+        ("add me on the ghost app", "snapchat"),
+    ],
+)
+def test_apps_by_their_slang_names(analyser: TextAnalyser, text: str, app: str) -> None:
+    found = [s for s in analyser.analyse(text) if s.name == "off_platform"]
+    assert found and found[0].score >= 0.6 and f"app={app}" in found[0].detail

@@ -225,10 +225,19 @@ ADVICE_NOT_TO = re.compile(
 
 _APPS: Final = {
     # canonical name: (distinctive spellings, spellings that need a request)
-    "snapchat": (r"snap ?chat|snapchat|snpchat", r"snap|sc|snp"),
+    # slang too: the ghost app, the green app
+    "snapchat": (
+        r"snap ?chat|snapchat|snpchat|ghost ?app|app del fantasma|app do fantasma|app fantasma|"
+        r"aplikasi hantu|app hantu|geister ?app",
+        r"snap|sc|snp|fantasma|fantasmita|hantu",
+    ),
     "instagram": (r"insta ?gram|instagram|insta|instas", r"ig|gram"),
     "telegram": (r"tele ?gram|telegram|telegarm", r"tg|tele"),
-    "whatsapp": (r"whats ?app|whatsap+|wats ?ap+|watsap+|wasap|wassap|zapzap", r"wa|whats|zap"),
+    "whatsapp": (
+        r"whats ?app|whatsap+|wats ?ap+|watsap+|wasap|wassap|zapzap|green app|app verde|"
+        r"aplicativo verde|aplikasi hijau|app hijau|grune app|gruene app",
+        r"wa|whats|zap",
+    ),
     "discord": (r"discord|disc0rd|discrod", r"dc|disc"),
     "kik": (r"kik", r""),
     "wickr": (r"wickr|wicker me", r""),
