@@ -363,6 +363,29 @@ async def test_an_adult_pattern_in_the_teen_section_ends_the_chat_and_opens_a_ca
     assert state.low_trust
 
 
+async def test_a_protest_opens_a_review_case_about_the_side_protested_at(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    speaker = await visitor(live_server)
+    ca, cb = await chat(speaker, await visitor(live_server))
+    await ca.send(type="message", text="I noticed you work at the garden centre on Mill Road.")
+    await cb.expect("message")
+    await cb.send(type="message", text="Are you threatening me?")
+    # the protest itself is delivered, and nothing is said to either side
+    assert (await ca.expect("message"))["text"] == "Are you threatening me?"
+    [case] = await eventually(lambda: live_server.services.store.list_cases(kind="review"))
+    assert case.subject == speaker.device
+    records = await live_server.services.evidence.list_records(case.id)
+    assert records[0].body["trigger"]["rule"] == "harassment-protested"
+    lines = [line["text"] for line in records[0].body["transcript"]]
+    assert lines == [
+        "I noticed you work at the garden centre on Mill Road.",
+        "Are you threatening me?",
+    ]
+    await ca.nothing(0.3)
+    await cb.nothing(0.3)
+
+
 async def test_websocket_from_another_site_is_refused(live_server: LiveServer) -> None:
     async with aiohttp.ClientSession() as http:
         with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
