@@ -25,6 +25,7 @@ from typing import Final
 
 from passerby.core.signals import Signal
 from passerby.safety.text.gate import Detector, Gate, Trigger
+from passerby.safety.text.lexicon import CAMERA_WORDS, VIDEO_WORDS
 from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.patterns import (
     ADULT_AGE,
@@ -167,7 +168,11 @@ class TextAnalyser:
                     *(row[0] for row in p.age_claims),
                 ],
             ),
-            Trigger(self._pictures, words=rows(p.picture_requests), plain=[p.cam_plain]),
+            Trigger(
+                self._pictures,
+                words=[*rows(p.picture_requests), p.video_call, p.camera_asked],
+                plain=[p.cam_plain],
+            ),
             Trigger(self._secrecy, words=rows(p.secrecy)),
             Trigger(self._meeting, words=rows(p.meeting)),
             Trigger(self._flattery, words=rows(p.flattery)),
@@ -362,6 +367,8 @@ class TextAnalyser:
         if not p.picture_gate.search(words):
             if p.cam_plain.search(f.plain):
                 out.append(Signal("picture_request", 0.75, "kind=cam"))
+            else:
+                self._calls(words, out)
             return
         for pattern, score, detail in p.picture_requests:
             if pattern.search(words):
@@ -371,6 +378,17 @@ class TextAnalyser:
                 return
         if p.cam_plain.search(f.plain):
             out.append(Signal("picture_request", 0.75, "kind=cam"))
+        else:
+            self._calls(words, out)
+
+    def _calls(self, words: str, out: list[Signal]) -> None:
+        """A video call proposed, or a camera asked about; each pattern read
+        only when one of its words is in the message."""
+        p = self._p
+        if any(w in words for w in VIDEO_WORDS) and p.video_call.search(words):
+            out.append(Signal("picture_request", 0.8, "kind=cam"))
+        elif any(w in words for w in CAMERA_WORDS) and p.camera_asked.search(words):
+            out.append(Signal("picture_request", 0.5, "kind=cam;asked"))
 
     def _secrecy(self, f: Folded, out: list[Signal]) -> None:
         if not self._p.secrecy_gate.search(f.words):

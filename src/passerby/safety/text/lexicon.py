@@ -393,7 +393,7 @@ SOLICITATION: Final = (
 # A lone article may be glued to a spaced word when folded ("a p i c").
 _PICTURE = (
     r"(?:pics?|pictures?|photos?|fotos?|bild(?:er)?|selfies?|pap|nudes|apic|apics|nbild|"
-    r"video ?call|videocall|videollamada|videochamada|vc|cam|webcam)"
+    r"video ?call|videocall|videollamada|videochamada|webcam)"
 )
 _BARE = (
     r"(?:no clothes|without clothes|nothing on|naked|nude|topless|in (?:your|ur) (?:bra|"
@@ -445,7 +445,7 @@ SEXUAL_ACTS: Final = (
     r"\b(?:undress you|desnudarte|desvestirte|te desnudar|te despir|despir te|dich ausziehen|"
     r"nelanjangin (?:kamu|km|lo|lu))\b|"
     # a picture of, or a show of, intimate parts
-    r"\b(?:foto|fotos|pic|pics|picture|photo|bild|bilder|show|mostrar|mostra|muestra|muestrame|"
+    r"\b(?:foto|fotos|pic|pics|picture|photo|bild|bilder|mostrar|mostra|muestra|muestrame|"
     r"mostrame|mostri|ensename|zeig|zeigen|liatin|tunjukin)\s+(?:\S+\s+){0,3}?(?:tetas|tetitas|"
     r"peitos|peitinhos|boobs|tits|titties|brueste|bruste|titten|payudara|toket|tete|pussy|coño|"
     r"cono|concha|buceta|xoxota|muschi|memek|pene|dick|cock|schwanz|kontol|pico|pija|verga|"
@@ -775,28 +775,27 @@ PICTURES: Final = (
         0.8,
         "kind=cam",
     ),
-    (
-        # A video call proposed: "hazme una videollamada", "lass uns per
-        # Videocall reden", "we can vc on disc".
-        r"\b(?:hazme|haceme|hagamos|hacemos|podemos hacer|podriamos hacer|vamos a hacer|faz|"
-        r"fazemos|bora fazer|vamos fazer|we can|we could|can we|could we|lets|let s|wanna|"
-        r"lass uns|wir konnen|wir konnten|konnen wir|konnten wir|yuk|ayo|bisa)\s+(?:\S+\s+){0,3}?"
-        r"(?:videollamada|video ?call|videocall|videochamada|chamada de video|videoanruf|"
-        r"video telefonieren|videotelefonieren|vc|facetime|video ?chat)\b",
-        0.8,
-        "kind=cam",
-    ),
-    (
-        # "Got a camera?": asked, not yet a request; it counts to a pattern.
-        r"^\s*(?:(?:and|so|hey|ok)\s+)?(?:(?:do|d)\s+(?:you|u)\s+have|(?:have|got)\s+(?:you|u)"
-        r"\s+got|(?:you|u)\s+got|got|have you)\s+(?:a\s+)?(?:cam|camera|webcam)\b|"
-        r"\b(?:tienes|tenes|teni|tens|hast du|hasch du|hasch|punya|kamu punya|km punya)\s+"
-        r"(?:(?:una|uma|ne|eine|en|e)\s+)?(?:cam|camara|camera|webcam|kamera)\b|"
-        r"^\s*ada\s+(?:cam|kamera|webcam)\b",
-        0.5,
-        "kind=cam;asked",
-    ),
 )
+# A video call proposed: "hazme una videollamada", "lass uns per Videocall
+# reden", "we can vc on disc" (picture_request 0.8, kind=cam). Read only
+# when a word for it is in the message.
+VIDEO_CALL: Final = (
+    r"\b(?:hazme|haceme|hagamos|hacemos|podemos hacer|podriamos hacer|vamos a hacer|faz|"
+    r"fazemos|bora fazer|vamos fazer|we can|we could|can we|could we|lets|let s|wanna|"
+    r"lass uns|wir konnen|wir konnten|konnen wir|konnten wir|yuk|ayo|bisa)\s+(?:\S+\s+){0,3}?"
+    r"(?:videollamada|video ?call|videocall|videochamada|chamada de video|videoanruf|"
+    r"video telefonieren|videotelefonieren|vc|facetime|video ?chat)\b"
+)
+VIDEO_WORDS: Final = ("video", "vc", "facetime", "llamada", "chamada", "anruf")
+# "Got a camera?": asked, not yet a request; it counts to a pattern (0.5).
+CAMERA_ASKED: Final = (
+    r"^\s*(?:(?:and|so|hey|ok)\s+)?(?:(?:do|d)\s+(?:you|u)\s+have|(?:have|got)\s+(?:you|u)"
+    r"\s+got|(?:you|u)\s+got|got|have you)\s+(?:a\s+)?(?:cam|camera|webcam)\b|"
+    r"\b(?:tienes|tenes|teni|tens|hast du|hasch du|hasch|punya|kamu punya|km punya)\s+"
+    r"(?:(?:una|uma|ne|eine|en|e)\s+)?(?:cam|camara|camera|webcam|kamera)\b|"
+    r"^\s*ada\s+(?:cam|kamera|webcam)\b"
+)
+CAMERA_WORDS: Final = ("cam", "kamera")
 AGE_QUESTIONS: Final = (
     (
         r"\b(?:quantos|qts)\s+anos\s+(?:voce|vc|tu|ce)\s+tem\b|\b(?:voce|vc|tu)\s+tem\s+"

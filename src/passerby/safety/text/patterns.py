@@ -28,6 +28,7 @@ from passerby.safety.text.lexicon import (
     ALONE,
     ASK_FOR_MORE,
     BETWEEN_US,
+    CAMERA_ASKED,
     CONTEMPT,
     CONTEMPT_DENIED,
     DIRECTED,
@@ -56,6 +57,7 @@ from passerby.safety.text.lexicon import (
     THREATS,
     THREATS_MORE,
     US_BOTH,
+    VIDEO_CALL,
     YOU_ANY,
 )
 from passerby.safety.text.lexicon_adverts import (
@@ -541,6 +543,10 @@ class Patterns:
              0.6, "kind=looks"),
             *_rows(PICTURES),
         )  # fmt: skip
+        # Read only when one of their words is in the message (cheap: most
+        # messages that wake the picture detector name a show or a video).
+        self.video_call = c(VIDEO_CALL)
+        self.camera_asked = c(CAMERA_ASKED)
         self.innocent_picture = c(
             r"\b(?:of|with)\s+(?:your|ur|the|my|a|his|her|that|this)\s+(?:dog|dogs|cat|cats|"
             r"puppies|kittens|kitties|doggo|"
