@@ -298,3 +298,26 @@ def test_the_partner_side_keeps_the_details_of_relayed_signals() -> None:
     effects = say("a", "send me a pic")
     assert not any(isinstance(e, Deliver) and isinstance(e.event, Relay) for e in effects)
     assert {"type": "chat_ended", "by": "system", "reason": "moderation"} in sent(effects)
+
+
+def test_a_relayed_signal_this_node_does_not_know_is_left_out() -> None:
+    # A newer node (a rolling upgrade) or a broken one relays a name this
+    # node does not know, or a score out of range: the line is delivered and
+    # the moderator reads only the signals it knows.
+    seen: list[list[Signal]] = []
+
+    class Recorder(ChatModerator):
+        def incoming(self, signals, wall=0.0):  # type: ignore[no-untyped-def]
+            seen.append(list(signals))
+            return super().incoming(signals, wall)
+
+    moderator = Recorder(_Ages(), load_policy(), "adults", StrikeBook(), ConversationRisk)
+    session = ChatSession("a", 0.0, GENEROUS, section="adults", moderator=moderator)
+    feed(session, '{"type":"start"}', 0.0)
+    session.on_event(Matched("chat1", "b", ()))
+    relay = Relay(
+        "chat1", "b", "hi", 1, (("from_the_future", 0.9), ("secrecy", 7.0), ("flattery", 0.8))
+    )
+    effects = session.on_event(relay, 1.0)
+    assert sent(effects) == [{"type": "message", "text": "hi"}]
+    assert seen == [[Signal("flattery", 0.8)]]

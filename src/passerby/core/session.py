@@ -37,7 +37,7 @@ from passerby.core.events import (
 )
 from passerby.core.matchmaker import DEFAULT_SECTION, Ticket
 from passerby.core.ratelimit import Rate, StrikeWindow, TokenBucket
-from passerby.core.signals import Signal
+from passerby.core.signals import SIGNAL_NAMES, Signal
 from passerby.core.transcript import Action, ChatRecord
 from passerby.core.verdict import ALLOW, Verdict
 from passerby.errors import ProtocolError, RateLimited
@@ -550,8 +550,11 @@ def _received(event: Relay) -> list[Signal]:
     sends the pairs alone)."""
     details = event.details if len(event.details) == len(event.signals) else ()
     if not details:
-        return [Signal(name, score) for name, score in event.signals]
+        details = ("",) * len(event.signals)
+    # A newer node may relay a signal this one does not know yet (a rolling
+    # upgrade): it is left out, not an error that would lose the line.
     return [
         Signal(name, score, detail)
         for (name, score), detail in zip(event.signals, details, strict=True)
+        if name in SIGNAL_NAMES and 0.0 <= score <= 1.0
     ]
