@@ -150,6 +150,9 @@ def test_vc_alone_is_still_asking_for_a_call(analyser: TextAnalyser) -> None:
         "we r both idiots",
         "sialan lo wkwk",
         "tenho 15 seu otário, o nick é ironia kkkk",
+        "ur joke was so funny",
+        "you're joking",
+        "ur a clown lol",
     ],
 )
 def test_banter_quotes_and_absent_targets_are_not_held(analyser: TextAnalyser, text: str) -> None:
@@ -170,6 +173,13 @@ def test_banter_quotes_and_absent_targets_are_not_held(analyser: TextAnalyser, t
         "anjing lu",
         "you are such an idiot",
         "filho da puta, vou te achar",
+        # British and US slang the model does not read; regional insults
+        "ur such a muppet",
+        "you absolute melt",
+        "you're a joke",
+        "erí un weón culiao",
+        "sos un forro",
+        "du oaschloch",
     ],
 )
 def test_insults_and_threats_at_the_partner_are_held(analyser: TextAnalyser, text: str) -> None:

@@ -33,7 +33,8 @@ YOU_DE: Final = r"(?:du|dich|dir)"
 # are insults only in a second-person frame below: "anjing kalah lagi" (damn,
 # lost again) is swearing at a game.
 INSULT_ES: Final = (
-    r"(?:idiotas?|estupid[oa]s?|pendej[oa]s?|imbeciles?|tont[oa]s?|bob[oa]s?|"
+    r"(?:weon(?:a|es)?|aweonad[oa]s?|culiad[oa]s?|culiao|mamon(?:a|es)?|pringad[oa]s?|"
+    r"forros?|idiotas?|estupid[oa]s?|pendej[oa]s?|imbeciles?|tont[oa]s?|bob[oa]s?|"
     r"inutil(?:es)?|basura|asqueros[oa]s?|fe[oa]s?|gord[oa]s?|perdedor(?:a|es)?|"
     r"put[oa]s?|zorras?|perras?|cabron(?:a|es)?|gilipollas|maricon(?:es)?|"
     r"mongol(?:o|a)?s?|retrasad[oa]s?|subnormal(?:es)?|escoria|payas[oa]s?|"
@@ -47,7 +48,8 @@ INSULT_ID: Final = (
     r"oon|bloon|bloon|otak udang|bego banget|memek|asu|jancok|jancuk|cok)"
 )
 INSULT_PT: Final = (
-    r"(?:idiotas?|burr[oa]s?|estupid[oa]s?|imbecil|imbecis|lixo|lixos|otari[oa]s?|"
+    r"(?:um merda|uma merda|idiotas?|burr[oa]s?|estupid[oa]s?|imbecil|imbecis|lixo|lixos|"
+    r"otari[oa]s?|"
     r"babac[ao]s?|trouxas?|bob[oa]s?|inuteis|inutil|nojent[oa]s?|fei[oa]s?|gord[oa]s?|"
     r"perdedor(?:a|es)?|put[ao]s?|vagabund[oa]s?|vadias?|piranhas?|arrombad[oa]s?|"
     r"desgracad[oa]s?|viad[oa]s?|bich(?:a|inha)s?|macacos?|retardad[oa]s?|"
@@ -56,7 +58,8 @@ INSULT_PT: Final = (
     r"tont[oa]s?|anta|jumento|besta|lerd[oa]s?)"
 )
 INSULT_DE: Final = (
-    r"(?:idiot(?:in)?|idioten|depp|trottel|vollidiot|volltrottel|dummkopf|blodmann|"
+    r"(?:oaschloch|oarschloch|idiot(?:in)?|idioten|depp|trottel|vollidiot|volltrottel|dummkopf|"
+    r"blodmann|"
     r"bloedmann|arschloch|arsch|wichser|hurensohn|hure|schlampe|fotze|missgeburt|"
     r"spast|spasti|behindert(?:er|e|es)?|mongo|opfer|loser|versager(?:in)?|"
     r"penner|schwuchtel|kackbratze|lappen|hackfresse|drecksau|sau|schwein|kuh|"
@@ -70,7 +73,9 @@ MILD_INSULTS: Final = (
     r"(?:idiotas?|idiot|tont[oa]s?|bob[oa]s?|mensos?|mensas?|babos[oa]s?|bodoh|bego|oon|"
     r"bloon|dungu|cupu|burr[oa]s?|trouxas?|lerd[oa]s?|besta|anta|depp|trottel|dummkopf|"
     r"doof|dumm|blod|bloed|lappen|pfosten|vollpfosten|clown|payas[oa]s?|palhac[oa]s?|"
-    r"estupid[oa]s?|loser|perdedor(?:a|es)?|noob|sialan|otari[oa]s?|bocil|kampret)"
+    r"estupid[oa]s?|loser|perdedor(?:a|es)?|noob|sialan|otari[oa]s?|bocil|kampret|clown|"
+    r"muppet|weirdo|creep|freak|numpty|plonker|pillock|melt|joke|mamon(?:a|es)?|pringad[oa]s?|"
+    r"weon(?:a|es)?)"
 )
 LAUGHTER: Final = (
     r"\b(?:(?:ja|je|ha|he|hi|ah)(?:ja|je|ha|he|hi|ah)+h?|wk(?:wk)+\w*|k{2}|kk(?:k)+|rs(?:rs)+|"
@@ -82,7 +87,7 @@ LAUGHING_FACES: Final = "[\U0001f602\U0001f923\U0001f62d\U0001f480\U0001f606\U00
 # Rows: (source, score, detail). A match is an insult or a threat aimed at
 # the partner.
 _ES_FRAME = (
-    rf"\b(?:eres|sos|{YOU_ES}\s+(?:eres|sos|es)|pinche|maldit[oa]|pedazo\s+de|"
+    rf"\b(?:eres|sos|eri|eris|{YOU_ES}\s+(?:eres|sos|es)|pinche|maldit[oa]|pedazo\s+de|"
     rf"grandisim[oa]|menud[oa]|vaya)\s+(?:(?:un|una|muy|tan|bien|el|la|lo|mas|re|"
     rf"super|demasiado|tremend[oa]|tremendo|puto|puta|pinche)\s+){{0,3}}{INSULT_ES}\b"
     rf"|\bque\s+(?:(?:tan|mas|muy)\s+)?{INSULT_ES}\s+(?:eres|sos)\b"
@@ -110,7 +115,25 @@ _DE_FRAME = (
     rf"bloede[rsn]?|hassliche[rsn]?|fette[rsn]?|scheiss|verdammte[rsn]?|elende[rsn]?|"
     rf"dreckige[rsn]?|alte[rsn]?|behinderte[rsn]?)\s+){{0,2}}{INSULT_DE}\b"
 )
+# English insults the bundled model does not read (British and US slang),
+# in a second-person frame: "ur such a muppet", "you absolute melt".
+INSULT_EN: Final = (
+    r"(?:muppet|melt|wasteman|bellend|knobhead|knob|tosser|wanker|twat|dickhead|prick|"
+    r"clown|joke|weirdo|creep|freak|moron|dumbass|jackass|numpty|plonker|pillock|nonce|"
+    r"simp|incel|failure|disgrace|waste of space|waste of oxygen|nobody|embarrassment|"
+    r"pathetic|worthless|useless|braindead|brain dead)"
+)
+_EN_MODS = (
+    r"(?:a|an|such|such a|such an|absolute|total|complete|proper|fucking|fkn|little|massive|utter|"
+    r"so|just|nothing but|the biggest|really|actually)"
+)
+_EN_FRAME = (
+    rf"\b(?:you|u|ya)\s+(?:(?:re|r|are)\s+(?:{_EN_MODS}\s+){{0,3}}|(?:{_EN_MODS}\s+){{1,3}})"
+    rf"{INSULT_EN}\b|\b(?:youre|you re)\s+(?:{_EN_MODS}\s+){{0,3}}{INSULT_EN}\b|\bur\s+"
+    rf"(?:{_EN_MODS}\s+){{1,3}}{INSULT_EN}\b"
+)
 DIRECTED: Final = (
+    (_EN_FRAME, "lang=en"),
     (_ES_FRAME, "lang=es"),
     (_ID_FRAME, "lang=id"),
     (_PT_FRAME, "lang=pt"),
