@@ -33,8 +33,9 @@ ADDRESS = "198.51.100.7"  # the chatter's; its partner comes from 127.0.0.1
 WRONG = "bm90IGl0"  # base64 of "not it": no solution
 # A line a bot repeats that is not an advert by its words (an advert, "visit
 # my page", is held at its first line by the rule `promo`), so that only the
-# repetition makes it spam.
-SPAM = "any fans of old phones here today"
+# repetition makes it spam; short (under REPEAT_LONG_CHARS), so that it is
+# the third paste that is held.
+SPAM = "any old phone fans?"
 INSULTS = ("you are a stupid idiot", "you stupid idiot", "what a stupid idiot you are")
 RULES = {rule.id: rule for rule in load_policy().rules}
 MASKED_NOTICE = events_for(m.Masked("x", 1))[0][1]  # the API's word for a masked message

@@ -303,7 +303,7 @@ async def test_repeated_spam_is_held_and_must_solve_a_challenge(
 ) -> None:
     server = await server_factory(pow_maxnumber=3000)
     ca, cb = await chat(await visitor(server), await visitor(server))
-    spam = "any fans of old phones here today"  # repeated; not an advert by its words
+    spam = "any old phone fans?"  # repeated; not an advert by its words
     for _ in range(2):
         await ca.send(type="message", text=spam)
         await cb.expect("message")
@@ -561,7 +561,7 @@ async def spam_until_challenged(spammer: Visitor, other: Visitor) -> None:
     """The spammer repeats one line until the rules hold it and ask for a
     challenge; then its connection closes."""
     ca, cb = await chat(spammer, other)
-    spam = "any fans of old phones here today"  # repeated; not an advert by its words
+    spam = "any old phone fans?"  # repeated; not an advert by its words
     for _ in range(2):
         await ca.send(type="message", text=spam)
         await cb.expect("message")
