@@ -307,9 +307,9 @@ def test_a_relayed_signal_this_node_does_not_know_is_left_out() -> None:
     seen: list[list[Signal]] = []
 
     class Recorder(ChatModerator):
-        def incoming(self, signals, wall=0.0):  # type: ignore[no-untyped-def]
+        def incoming(self, signals):  # type: ignore[no-untyped-def]
             seen.append(list(signals))
-            return super().incoming(signals, wall)
+            return super().incoming(signals)
 
     moderator = Recorder(_Ages(), load_policy(), "adults", StrikeBook(), ConversationRisk)
     session = ChatSession("a", 0.0, GENEROUS, section="adults", moderator=moderator)

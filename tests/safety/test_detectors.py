@@ -252,6 +252,16 @@ def test_not_age_questions(analyser: TextAnalyser, text: str) -> None:
         ("I'm 25 and work in IT", 25),
         ("19 m", 19),
         ("turning 18 tomorrow", 17),
+        # in words from 20 to 69, with fillers, as a noun
+        ("en realidad tengo treinta y cuatro años", 34),
+        ("tenho trinta e dois anos", 32),
+        ("Sebenarnya aku sudah dua puluh lima tahun", 25),
+        ("Ich bin in Wirklichkeit dreiunddreißig", 33),
+        ("saya berumur 25", 25),
+        ("aku sbnrnya 14 thn", 14),
+        ("bin eigentlich erst 15", 15),
+        ("soy un chico de 15", 15),
+        ("sou menina de 14", 14),
     ],
 )
 def test_age_disclosures(analyser: TextAnalyser, text: str, age: int) -> None:
@@ -274,6 +284,11 @@ def test_age_disclosures(analyser: TextAnalyser, text: str, age: int) -> None:
         "im 12 days sober",
         "my son just turned 13",
         "I teach 9th grade",
+        "the bin has 15 bags",
+        "soy de 15 de mayo",
+        "tengo dos perros",
+        "aku sudah makan",
+        "ich bin schon fünfzig Mal gestorben",
     ],
 )
 def test_not_self_disclosures(analyser: TextAnalyser, text: str) -> None:
@@ -476,8 +491,7 @@ def test_detail_never_contains_the_text(analyser: TextAnalyser) -> None:
 def test_grooming_steps_in_more_words(
     analyser: TextAnalyser, text: str, name: str, at_least: float
 ) -> None:
-    found = {s.name: s.score for s in analyser.analyse(text)}
-    assert found.get(name, 0.0) >= at_least
+    fires(analyser, text, name, at_least)
 
 
 @pytest.mark.parametrize(
@@ -491,16 +505,13 @@ def test_grooming_steps_in_more_words(
     ],
 )
 def test_own_life_is_no_grooming_step(analyser: TextAnalyser, text: str) -> None:
-    found = {s.name: s.score for s in analyser.analyse(text)}
-    assert found.get("secrecy", 0.0) < 0.5
-    assert found.get("isolation", 0.0) < 0.5
-    assert found.get("picture_request", 0.0) < 0.5
+    for name in ("secrecy", "isolation", "picture_request"):
+        quiet(analyser, text, name)
 
 
 def test_a_camera_question_stays_under_the_teens_rule(analyser: TextAnalyser) -> None:
     # it counts towards a pattern (PRESENT) but holds nothing alone
-    found = {s.name: s.score for s in analyser.analyse("do you have a camera")}
-    assert 0.5 <= found["picture_request"] < 0.6
+    assert fires(analyser, "do you have a camera", "picture_request").score < 0.6
 
 
 @pytest.mark.parametrize(
@@ -520,8 +531,7 @@ def test_a_camera_question_stays_under_the_teens_rule(analyser: TextAnalyser) ->
     ],
 )
 def test_explicit_without_a_crude_word(analyser: TextAnalyser, text: str) -> None:
-    found = {s.name: s.score for s in analyser.analyse(text)}
-    assert found.get("sexual", 0.0) >= 0.95
+    fires(analyser, text, "sexual", 0.95)
 
 
 @pytest.mark.parametrize(
@@ -534,8 +544,7 @@ def test_explicit_without_a_crude_word(analyser: TextAnalyser, text: str) -> Non
     ],
 )
 def test_ordinary_words_near_them_are_not_explicit(analyser: TextAnalyser, text: str) -> None:
-    found = {s.name: s.score for s in analyser.analyse(text)}
-    assert found.get("sexual", 0.0) < 0.85
+    quiet(analyser, text, "sexual", below=0.85)
 
 
 @pytest.mark.parametrize(
@@ -549,49 +558,14 @@ def test_ordinary_words_near_them_are_not_explicit(analyser: TextAnalyser, text:
 def test_an_income_pitch_with_a_way_to_answer_is_an_advert(
     analyser: TextAnalyser, text: str
 ) -> None:
-    found = {s.name: s.score for s in analyser.analyse(text)}
-    assert found.get("promo", 0.0) >= 0.8
+    fires(analyser, text, "promo", 0.8)
 
 
 @pytest.mark.parametrize(
     "text", ["i make 5k a month at my job lol", "i make 500 a week at the shop"]
 )
 def test_a_wage_is_no_advert(analyser: TextAnalyser, text: str) -> None:
-    found = {s.name: s.score for s in analyser.analyse(text)}
-    assert found.get("promo", 0.0) < 0.8
-
-
-@pytest.mark.parametrize(
-    ("text", "age"),
-    [
-        ("en realidad tengo treinta y cuatro años", 34),
-        ("tenho trinta e dois anos", 32),
-        ("Sebenarnya aku sudah dua puluh lima tahun", 25),
-        ("Ich bin in Wirklichkeit dreiunddreißig", 33),
-        ("saya berumur 25", 25),
-        ("aku sbnrnya 14 thn", 14),
-        ("bin eigentlich erst 15", 15),
-        ("soy un chico de 15", 15),
-        ("sou menina de 14", 14),
-    ],
-)
-def test_ages_in_words_and_with_fillers(analyser: TextAnalyser, text: str, age: int) -> None:
-    details = {s.detail.split(";")[0] for s in analyser.analyse(text) if "age_disclosure" in s.name}
-    assert f"age={age}" in details
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "the bin has 15 bags",
-        "soy de 15 de mayo",
-        "tengo dos perros",
-        "aku sudah makan",
-        "ich bin schon fünfzig Mal gestorben",
-    ],
-)
-def test_numbers_that_are_no_age(analyser: TextAnalyser, text: str) -> None:
-    assert not any("age_disclosure" in s.name for s in analyser.analyse(text))
+    quiet(analyser, text, "promo", below=0.8)
 
 
 @pytest.mark.parametrize(
@@ -602,5 +576,4 @@ def test_numbers_that_are_no_age(analyser: TextAnalyser, text: str) -> None:
     ],
 )
 def test_apps_by_their_slang_names(analyser: TextAnalyser, text: str, app: str) -> None:
-    found = [s for s in analyser.analyse(text) if s.name == "off_platform"]
-    assert found and found[0].score >= 0.6 and f"app={app}" in found[0].detail
+    assert f"app={app}" in fires(analyser, text, "off_platform", 0.6).detail

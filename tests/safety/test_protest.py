@@ -11,10 +11,10 @@ the protest itself.
 from __future__ import annotations
 
 import pytest
+from tests.safety.test_ordinary_talk import moderator
 
-from passerby.safety.moderation import ChatModerator, StrikeBook
-from passerby.safety.policy import load_policy
-from passerby.safety.risk import ConversationRisk
+from passerby.core.verdict import Verdict
+from passerby.safety.moderation import ChatModerator
 from passerby.safety.text.detectors import TextAnalyser
 
 PROTESTS = [
@@ -54,17 +54,15 @@ def analyser() -> TextAnalyser:
 
 
 def pair(analyser: TextAnalyser, section: str = "adults") -> tuple[ChatModerator, ChatModerator]:
-    policy = load_policy()
-    return (
-        ChatModerator(analyser, policy, section, StrikeBook(), ConversationRisk),
-        ChatModerator(analyser, policy, section, StrikeBook(), ConversationRisk),
-    )
+    return moderator(analyser, section), moderator(analyser, section)
 
 
-def say(sender: ChatModerator, receiver: ChatModerator, text: str):  # type: ignore[no-untyped-def]
+def say(
+    sender: ChatModerator, receiver: ChatModerator, text: str
+) -> tuple[Verdict, Verdict | None]:
     """``sender`` writes ``text``; returns the receiver's verdict about itself."""
     verdict = sender.outgoing(text, 0.0, 1e9)
-    return verdict, receiver.incoming(verdict.signals, 1e9)
+    return verdict, receiver.incoming(verdict.signals)
 
 
 @pytest.mark.parametrize("text", PROTESTS)

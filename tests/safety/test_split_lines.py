@@ -9,10 +9,8 @@ to it, once.
 from __future__ import annotations
 
 import pytest
+from tests.safety.test_ordinary_talk import moderator
 
-from passerby.safety.moderation import ChatModerator, StrikeBook
-from passerby.safety.policy import load_policy
-from passerby.safety.risk import ConversationRisk
 from passerby.safety.text.detectors import TextAnalyser
 
 
@@ -22,7 +20,7 @@ def analyser() -> TextAnalyser:
 
 
 def lines(analyser: TextAnalyser, section: str, *texts: str) -> list[dict[str, float]]:
-    mod = ChatModerator(analyser, load_policy(), section, StrikeBook(), ConversationRisk)
+    mod = moderator(analyser, section)
     return [{s.name: s.score for s in mod.outgoing(t, 0.0, 1e9).signals} for t in texts]
 
 

@@ -38,7 +38,7 @@ from passerby.core.events import (
 from passerby.core.matchmaker import DEFAULT_SECTION, Ticket
 from passerby.core.ratelimit import Rate, StrikeWindow, TokenBucket
 from passerby.core.signals import SIGNAL_NAMES, Signal
-from passerby.core.transcript import Action, ChatRecord
+from passerby.core.transcript import ChatRecord
 from passerby.core.verdict import ALLOW, Verdict
 from passerby.errors import ProtocolError, RateLimited
 
@@ -64,7 +64,7 @@ class Moderator(Protocol):
 
     def new_chat(self) -> None: ...
 
-    def incoming(self, signals: Sequence[Signal], wall: float = 0.0) -> Verdict | None: ...
+    def incoming(self, signals: Sequence[Signal]) -> Verdict | None: ...
 
     def outgoing(self, text: str, now: float, wall: float) -> Verdict: ...
 
@@ -363,8 +363,7 @@ class ChatSession:
             relay = Relay(record.chat, self.user, verdict.text, message.id, marks, details)
             return [Deliver(record.partner, relay)]
         record.add_line(wall, "me", message.text, verdict.delivered, marks)
-        for decision in outcome.decisions:
-            record.actions.append(Action(wall, decision.rule, decision.action, decision.signals))
+        record.add_actions(wall, outcome.decisions)
         effects: list[Effect] = []
         if outcome.delivery == "hold":
             held = outcome.first("hold")
@@ -439,15 +438,10 @@ class ChatSession:
                     if event.signals:
                         moderator = self.moderator
                         if moderator is not None:
-                            verdict = moderator.incoming(_received(event), wall)
+                            verdict = moderator.incoming(_received(event))
                             if verdict is not None:
                                 # about us: the stranger protested at our words
-                                for decision in verdict.outcome.decisions:
-                                    record.actions.append(
-                                        Action(
-                                            wall, decision.rule, decision.action, decision.signals
-                                        )
-                                    )
+                                record.add_actions(wall, verdict.outcome.decisions)
                                 return [Send(m.Message(event.text)), Moderated(verdict, record)]
                     return [Send(m.Message(event.text))]
                 return [Deliver(event.sender, Undelivered(event.chat, event.id))]

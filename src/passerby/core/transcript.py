@@ -10,8 +10,11 @@ written anywhere unless a report or a safety case asks for it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from passerby.core.verdict import Decision
 
 MAX_LINES = 200
 MAX_AGE = 30 * 60.0
@@ -77,6 +80,10 @@ class ChatRecord:
                 if flat[i] >= oldest
                 for value in flat[i : i + _WIDTH]
             ]
+
+    def add_actions(self, at: float, decisions: Iterable[Decision]) -> None:
+        """The rules' decisions about this chat, taken at ``at``."""
+        self.actions += (Action(at, d.rule, d.action, d.signals) for d in decisions)
 
     @property
     def lines(self) -> list[Line]:

@@ -21,7 +21,8 @@ from passerby.core.signals import Signal
 from passerby.core.verdict import ALLOW, Decision, Outcome, RiskLike, Verdict
 from passerby.recent import RecentCache
 from passerby.safety.policy import Policy
-from passerby.safety.text.detectors import PLACES, in_safety_talk
+from passerby.safety.text.context import in_safety_talk
+from passerby.safety.text.detectors import PLACES
 from passerby.safety.text.normalise import digit_runs, fold_plain
 
 # Greetings and one-word answers ("hi", "m", "asl") are repeated by everyone
@@ -194,11 +195,10 @@ class SemanticHook(Protocol):
     def submit(self, text: str, signalled: bool) -> None: ...
 
 
-# All a semantic signal may lead to, whatever the policy file says: it is a
-# reason for a person to look, never a sanction (docs/moderation.md).
-SEMANTIC_ACTIONS = frozenset({"review_case"})
-# The same for the partner's protest at our words: a person looks.
-PROTEST_ACTIONS = SEMANTIC_ACTIONS
+# All a semantic signal, or the partner's protest at our words, may lead
+# to, whatever the policy file says: a reason for a person to look, never a
+# sanction (docs/moderation.md).
+REVIEW_ONLY = frozenset({"review_case"})
 
 
 class NoRisk:
@@ -296,13 +296,13 @@ class ChatModerator:
         self._joinable = None
         self._risk = self._risk_factory(self.section)
 
-    def incoming(self, signals: Sequence[Signal], wall: float = 0.0) -> Verdict | None:
+    def incoming(self, signals: Sequence[Signal]) -> Verdict | None:
         """Signals the server found in the stranger's messages to us.
 
         One of them may be about *us*: a ``protest`` ("are you threatening
         me?", "stop insulting me") says the stranger objects to what we
         wrote. The first one in a chat goes through the rules, which may open
-        a review case about us (:data:`PROTEST_ACTIONS`): a person reads the
+        a review case about us (:data:`REVIEW_ONLY`): a person reads the
         transcript, as after a report. Not in a chat about online safety,
         where "I reported him" is a story.
         """
@@ -320,15 +320,7 @@ class ChatModerator:
         if self._protested or self._safety_talk or not self._spoke:
             return None
         self._protested = True
-        outcome = self.policy.evaluate(
-            [protest], self.section, risk_score=0.0, escalated=False, strikes={}
-        )
-        decisions = tuple(d for d in outcome.decisions if d.action in PROTEST_ACTIONS)
-        if not decisions:
-            return None
-        self._wall = wall
-        risk = self._last_risk or RiskView(0.0, False)
-        return Verdict(Outcome("allow", decisions), (protest,), "", risk)
+        return self._review_only(protest, 0.0, self._last_risk or RiskView(0.0, False))
 
     def outgoing(self, text: str, now: float, wall: float) -> Verdict:
         """Judge a message we are about to send (``now`` monotonic, ``wall`` epoch)."""
@@ -391,7 +383,7 @@ class ChatModerator:
         """A semantic-tier signal about our messages, arrived after them: it
         joins the conversation's risk (``current``: the chat is still this
         one) and goes through the rules. The verdict holds review cases only
-        (:data:`SEMANTIC_ACTIONS`); None when no rule asked for one."""
+        (:data:`REVIEW_ONLY`); None when no rule asked for one."""
         risk: RiskLike = RiskView(0.0, False)
         score = 0.0
         if current and self._safety_talk:
@@ -405,10 +397,16 @@ class ChatModerator:
             score = max(score, self._device_history.value(wall))
         # Never as an escalation: the rules that hold, end or ban on one
         # were run, or not, when the messages themselves were judged.
+        return self._review_only(signal, score, risk)
+
+    def _review_only(self, signal: Signal, score: float, risk: RiskLike) -> Verdict | None:
+        """The rules' review cases for a signal that arrives apart from our
+        messages (the semantic tier's, the partner's protest): a person looks
+        (:data:`REVIEW_ONLY`); None when no rule asked for one."""
         outcome = self.policy.evaluate(
             [signal], self.section, risk_score=score, escalated=False, strikes={}
         )
-        decisions = tuple(d for d in outcome.decisions if d.action in SEMANTIC_ACTIONS)
+        decisions = tuple(d for d in outcome.decisions if d.action in REVIEW_ONLY)
         if not decisions:
             return None
         return Verdict(Outcome("allow", decisions), (signal,), "", risk)

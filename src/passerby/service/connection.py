@@ -37,7 +37,6 @@ from passerby.core.session import (
     Send,
 )
 from passerby.core.signals import Signal
-from passerby.core.transcript import Action
 from passerby.safety.bans import Ban
 from passerby.safety.iphash import network_of
 from passerby.safety.moderation import ChatModerator
@@ -277,8 +276,7 @@ class ChatConnection:
         verdict = moderator.semantic(signal, current, wall)
         if verdict is None:
             return False
-        for decision in verdict.outcome.decisions:
-            record.actions.append(Action(wall, decision.rule, decision.action, decision.signals))
+        record.add_actions(wall, verdict.outcome.decisions)
         await self.run([Moderated(verdict, record)])
         return True
 

@@ -20,32 +20,29 @@ chat), not learned probabilities; the rules engine sets the thresholds.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import Final
 
 from passerby.core.signals import Signal
+from passerby.safety.text.context import RETOLD, retold, weakened
 from passerby.safety.text.gate import Detector, Gate, Trigger
-from passerby.safety.text.lexicon import CAMERA_WORDS, VIDEO_WORDS
+from passerby.safety.text.lexicon_grooming import (
+    CAMERA_WORDS,
+    VIDEO_WORDS,
+)
 from passerby.safety.text.normalise import Folded, fold
+from passerby.safety.text.numbers import grade_age, number
 from passerby.safety.text.patterns import (
     ADULT_AGE,
-    ADVICE_NOT_TO,
     APP_LOOKUP,
     CONTEMPT_SCORE,
     DISMISSAL_SCORE,
     LEXICON_SCORE,
     LINK_APPS,
     MIN_AGE,
-    NUMBER_WORDS,
     PAST_TIME,
-    REPORTED_REQUEST,
-    SAFETY_TALK,
     STRANGER_STORY,
-    TENS,
     THIRD_PARTY,
     TOXICITY_THRESHOLD,
-    UNITS,
-    UNITS_MORE,
     Patterns,
 )
 from passerby.safety.text.quiet import QuietPath
@@ -116,7 +113,7 @@ class TextAnalyser:
             detect(folded, found)
         if found and any(s.name in RETOLD for s in found):
             if retold(folded.words):
-                found = [_weakened(s) if s.name in RETOLD else s for s in found]
+                found = [weakened(s) if s.name in RETOLD else s for s in found]
             elif not _QUOTE_MARKS.isdisjoint(text):
                 found = self._quoted(text, found)
         return _strongest(found)
@@ -128,7 +125,7 @@ class TextAnalyser:
         if rest == text:
             return found
         kept = {s.name for s in self.analyse(rest)}
-        return [_weakened(s) if s.name in RETOLD and s.name not in kept else s for s in found]
+        return [weakened(s) if s.name in RETOLD and s.name not in kept else s for s in found]
 
     def _triggers(self) -> list[Trigger]:
         """Each detector, in order, with what it cannot emit a signal without.
@@ -321,7 +318,7 @@ class TextAnalyser:
             # A message that is only a number is, in chat, nearly always the
             # answer to "how old are you"; the risk scorer trusts it only
             # after the other side asked.
-            age = _number(bare.group("num"))
+            age = number(bare.group("num"))
             if age is not None and MIN_AGE <= age <= 99:
                 signal = _age_signal(age, 0.5)
                 out.append(Signal(signal.name, signal.score, signal.detail + ";bare"))
@@ -334,7 +331,7 @@ class TextAnalyser:
             for match in pattern.finditer(text):
                 if pattern is not p.age_self and _third_party_before(text, match.start()):
                     continue
-                age = _number(match.group("num"))
+                age = number(match.group("num"))
                 if age is None:
                     continue
                 age += shift
@@ -348,7 +345,7 @@ class TextAnalyser:
                 groups = school.groupdict()
                 if "grade" in groups:
                     grade = groups["grade"] or groups["grade2"]
-                    found = _grade_age(grade, groups["system"] or "") if grade else None
+                    found = grade_age(grade, groups["system"] or "") if grade else None
                     if found is None:
                         continue
                     age = found
@@ -486,7 +483,7 @@ class TextAnalyser:
 
     def _safety_topic(self, f: Folded, out: list[Signal]) -> None:
         """Context for the chat, not a finding: the message talks about
-        online safety (see :data:`SAFETY_CONTEXT`)."""
+        online safety (see :data:`.context.SAFETY_CONTEXT`)."""
         words = f.words
         if self._p.safety_topic.search(words) or (
             # a story about a stranger, told in the past: what follows retells it
@@ -694,60 +691,6 @@ def _app_name(match: re.Match[str]) -> str:
     return "unknown"
 
 
-def _number(raw: str) -> int | None:
-    if raw.isdigit():
-        return int(raw)
-    raw = " ".join(raw.replace("-", " ").split())
-    if raw in NUMBER_WORDS:
-        return NUMBER_WORDS[raw]
-    if raw in TENS:
-        return TENS[raw]
-    compound = _compound(raw)
-    if compound is not None:
-        return compound
-    tens, _, unit = raw.partition(" ") if " " in raw else _split_compound(raw)
-    if tens in NUMBER_WORDS and unit in UNITS:
-        return NUMBER_WORDS[tens] + UNITS[unit]
-    return None
-
-
-def _compound(raw: str) -> int | None:
-    """Tens and units in Spanish, Portuguese, Indonesian or German words."""
-    for joiner in (" y ", " e "):  # "treinta y cuatro", "trinta e dois"
-        tens, found, unit = raw.partition(joiner)
-        if found and tens in TENS and unit in UNITS_MORE:
-            return TENS[tens] + UNITS_MORE[unit]
-    for tens, value in TENS.items():
-        if raw.startswith(tens + " ") and raw[len(tens) + 1 :] in UNITS_MORE:  # "dua puluh lima"
-            return value + UNITS_MORE[raw[len(tens) + 1 :]]
-    unit, found, tens = raw.partition("und")  # "dreiunddreissig"
-    if found and unit in UNITS_MORE and tens in TENS:
-        return TENS[tens] + UNITS_MORE[unit]
-    return None
-
-
-def _split_compound(raw: str) -> tuple[str, str, str]:
-    for tens in ("twenty", "thirty", "forty", "fifty", "sixty"):
-        if raw.startswith(tens):
-            return tens, "", raw[len(tens) :]
-    return raw, "", ""
-
-
-_ORDINALS: Final = {"sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-                    "eleventh": 11, "twelfth": 12, "first": 1, "second": 2, "third": 3,
-                    "fourth": 4, "fifth": 5}  # fmt: skip
-
-
-def _grade_age(raw: str, system: str) -> int | None:
-    raw = raw.rstrip("stndrh") if raw[:1].isdigit() else raw
-    grade = int(raw) if raw.isdigit() else _ORDINALS.get(raw)
-    if grade is None or not 1 <= grade <= 13:
-        return None
-    # US grade N is mostly age N+5 (9th grade: 14-15); UK "year N" is N+4
-    # (year 10: 14-15); Indonesian "kelas N" follows the US count.
-    return grade + (4 if system == "year" else 5)
-
-
 _SOMEONE_OF_AGE: Final = re.compile(
     r"(?:^|\s)(?:a|an|un|una|um|uma|ein|eine|einen|einem|seorang)\s*$|"
     r"\b(?:chic[oa]|nin[oa]|muchach[oa]|menin[oa]|garot[oa]|junge|madchen|anak|cowok|cewek|"
@@ -790,72 +733,6 @@ def _third_party_before(text: str, start: int) -> bool:
 def _age_signal(age: int, score: float) -> Signal:
     name = "age_disclosure_adult" if age >= ADULT_AGE else "age_disclosure_minor"
     return Signal(name, score, f"age={age}")
-
-
-# Requests that mean the opposite when retold or warned against: "he asked
-# her to keep it secret... they reported it", "if someone asks for a photo,
-# report them", "never give your address". Such a message still adds to the
-# conversation's risk, at half weight, but no rule acts on it alone.
-RETOLD: Final = frozenset(
-    {
-        "secrecy",
-        "picture_request",
-        "meet_request",
-        "off_platform",
-        "age_disclosure_adult",
-        "sexual",
-    }
-)
-RETOLD_WEIGHT: Final = 0.5
-
-
-def retold(words: str) -> bool:
-    """True when ``words`` (folded) retell or warn against a request rather
-    than make one: a third person's or anyone's request together with the
-    words of online safety, or advice not to give, send or share."""
-    return bool(
-        (REPORTED_REQUEST.search(words) and SAFETY_TALK.search(words))
-        or ADVICE_NOT_TO.search(words)
-        or (STRANGER_STORY.search(words) and PAST_TIME.search(words))
-    )
-
-
-# Grooming's steps as a chat that talks about online safety mentions them:
-# "they say you're mature for your age, then ask you to keep it secret".
-# Once either side has talked about it (a ``safety_talk`` signal), these
-# count at half weight for the rest of the chat: they still add to the
-# conversation's risk and to the semantic tier's reading, but no rule acts on
-# one alone. An adult's age, contact details and sexual talk are never
-# weakened this way, so naming the topic does not hide an adult.
-# The semantic tier's reading, which arrives after the message, too.
-SAFETY_CONTEXT: Final = frozenset(
-    {
-        "secrecy",
-        "picture_request",
-        "meet_request",
-        "off_platform",
-        "flattery",
-        "isolation",
-        "semantic",
-    }
-)
-
-
-def in_safety_talk(signals: Sequence[Signal]) -> list[Signal]:
-    """``signals`` as a chat about online safety weighs them: grooming's
-    steps, and free goods (the bait such a chat warns about: "they give you
-    free diamonds, then ask you to move to WhatsApp")."""
-    return [
-        _weakened(s)
-        if (s.name in SAFETY_CONTEXT or (s.name == "promo" and s.detail == "kind=free"))
-        and not s.detail.endswith(";retold")
-        else s
-        for s in signals
-    ]
-
-
-def _weakened(signal: Signal) -> Signal:
-    return Signal(signal.name, round(signal.score * RETOLD_WEIGHT, 3), signal.detail + ";retold")
 
 
 def _strongest(found: list[Signal]) -> list[Signal]:

@@ -24,32 +24,21 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from passerby.safety.text.lexicon import (
-    AGE_QUESTIONS,
     ALONE,
-    ASK_FOR_MORE,
     BETWEEN_US,
-    CAMERA_ASKED,
     CONTEMPT,
     CONTEMPT_DENIED,
     DIRECTED,
     DISMISSALS,
-    FLATTERY,
-    FLATTERY_MORE,
-    ISOLATION,
     LAUGHING_FACES,
     LAUGHTER,
-    MEETING,
     MILD_INSULTS,
-    MONITORING,
     NOT_YOU,
     NUDE_PICTURE,
-    PICTURES,
     PROFANE_DISMISSALS,
     PROTEST,
     PUT_DOWN,
     SAFETY_TOPIC,
-    SECRECY,
-    SECRECY_MORE,
     SEXUAL_ACTS,
     SEXUAL_CRUDE,
     SEXUAL_TOPIC,
@@ -57,7 +46,6 @@ from passerby.safety.text.lexicon import (
     THREATS,
     THREATS_MORE,
     US_BOTH,
-    VIDEO_CALL,
     YOU_ANY,
 )
 from passerby.safety.text.lexicon_adverts import (
@@ -70,6 +58,21 @@ from passerby.safety.text.lexicon_adverts import (
     PROMO_MORE,
     SHORTENERS,
 )
+from passerby.safety.text.lexicon_grooming import (
+    AGE_QUESTIONS,
+    ASK_FOR_MORE,
+    CAMERA_ASKED,
+    FLATTERY,
+    FLATTERY_MORE,
+    ISOLATION,
+    MEETING,
+    MONITORING,
+    PICTURES,
+    SECRECY,
+    SECRECY_MORE,
+    VIDEO_CALL,
+)
+from passerby.safety.text.numbers import NUM
 
 # Ages outside this range after "I'm N" are more likely not ages at all
 # ("I'm 5'7", "im 100% sure"); under 8 is ignored, above 79 weakened.
@@ -93,62 +96,6 @@ _YOU = r"(?:you|u|ya|yu|yo)"
 _YOUR = r"(?:your|ur|yor|youre|yur|ure)"
 _ARE = r"(?:are|r)"
 _IM = r"(?:i ?m|i am|iam|ima|i a m)"
-
-NUMBER_WORDS: Final = {
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    # Spanish and Indonesian
-    "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16,
-    "diecisiete": 17, "dieciocho": 18, "veinte": 20, "treinta": 30,
-    "sebelas": 11, "dua belas": 12, "tiga belas": 13, "empat belas": 14,
-    "lima belas": 15, "enam belas": 16, "tujuh belas": 17, "delapan belas": 18,
-    "veintiuno": 21, "veintidos": 22, "veintitres": 23, "veinticuatro": 24,
-    "veinticinco": 25, "veintiseis": 26, "veintisiete": 27, "veintiocho": 28,
-    # Portuguese (both spellings) and German
-    "treze": 13, "catorze": 14, "quatorze": 14, "quinze": 15, "dezasseis": 16,
-    "dezesseis": 16, "dezassete": 17, "dezessete": 17, "dezoito": 18, "vinte": 20,
-    "vinte e dois": 22, "vinte e tres": 23, "vinte e quatro": 24, "vinte e cinco": 25,
-    "trinta": 30, "zwolf": 12, "dreizehn": 13, "vierzehn": 14, "funfzehn": 15,
-    "fuenfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "zwanzig": 20,
-    "zweiundzwanzig": 22, "dreiundzwanzig": 23, "vierundzwanzig": 24,
-    "funfundzwanzig": 25, "dreissig": 30,
-}  # fmt: skip
-UNITS: Final = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9}  # fmt: skip
-# Ages from 20 to 69 in words, tens and units, in the other four languages:
-# "treinta y cuatro", "trinta e dois", "dua puluh lima", "dreiunddreissig".
-TENS: Final = {
-    "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
-    "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50, "sessenta": 60,
-    "dua puluh": 20, "tiga puluh": 30, "empat puluh": 40, "lima puluh": 50, "enam puluh": 60,
-    "zwanzig": 20, "dreissig": 30, "vierzig": 40, "funfzig": 50, "fuenfzig": 50, "sechzig": 60,
-}  # fmt: skip
-UNITS_MORE: Final = {
-    "uno": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
-    "ocho": 8, "nueve": 9, "um": 1, "dois": 2, "quatro": 4, "sete": 7, "oito": 8, "nove": 9,
-    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-    "delapan": 8, "sembilan": 9, "ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4,
-    "funf": 5, "fuenf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
-}  # fmt: skip
-_ES_PT_UNITS = "uno|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|um|dois|quatro|sete|oito|nove"
-_ID_UNITS = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
-_DE_UNITS = "eins|ein|zwei|drei|vier|funf|fuenf|sechs|sieben|acht|neun"
-_NUM_COMPOUND = (
-    r"(?:veinte|treinta|cuarenta|cincuenta|sesenta|vinte|trinta|quarenta|cinquenta|sessenta)"
-    rf"\s+[ye]\s+(?:{_ES_PT_UNITS})|(?:dua|tiga|empat|lima|enam)\s+puluh(?:\s+(?:{_ID_UNITS}))?|"
-    rf"(?:{_DE_UNITS})und(?:zwanzig|dreissig|vierzig|funfzig|fuenfzig|sechzig)|"
-    r"cuarenta|cincuenta|quarenta|cinquenta|vierzig|funfzig|fuenfzig"
-)
-_NUM = (
-    rf"(?P<num>\d{{1,2}}|{_NUM_COMPOUND}|"
-    r"(?:twenty|thirty|forty|fifty|sixty)(?:[ -]?(?:one|two|three|four|five|"
-    r"six|seven|eight|nine))?|"
-    + "|".join(sorted((w for w in NUMBER_WORDS if w not in {"twenty", "thirty", "forty",
-                                                              "fifty", "sixty"}),
-                      key=len, reverse=True))
-    + ")"
-)  # fmt: skip
 
 # After "I'm N": words that make N a measure, not an age.
 _NOT_AGE_AFTER = (
@@ -463,27 +410,27 @@ class Patterns:
             rf"\b(?:{_IM}|i\s+am|soy|aku|saya|gue|gw)\s+(?:(?:only|just|almost|nearly|about|"
             rf"like|literally|barely|actually|really|also|too|turning|sudah|baru|udah|sebenarnya|"
             rf"sbnrnya|sebenernya|aslinya|beneran|berumur|berusia)\s+){{0,2}}"
-            rf"(?:an?\s+)?{_NUM}\b{_NOT_AGE_AFTER}"
+            rf"(?:an?\s+)?{NUM}\b{_NOT_AGE_AFTER}"
         )
-        self.age_bare = c(rf"^\s*+{_NUM}\s*+[.!?]*+\s*+$")
+        self.age_bare = c(rf"^\s*+{NUM}\s*+[.!?]*+\s*+$")
         self.age_disclosures: tuple[tuple[re.Pattern[str], float, int], ...] = (
             (self.age_self, 0.9, 0),
-            (c(rf"(?:^|[\s(])(?:im\s+|i\s+am\s+)?{_NUM}\s?(?:yo|y/o|y\.o\.?|yrs?\s*old|years?"
+            (c(rf"(?:^|[\s(])(?:im\s+|i\s+am\s+)?{NUM}\s?(?:yo|y/o|y\.o\.?|yrs?\s*old|years?"
                rf"\s*old|year\s*old|yr\s*old|tahun|anos|años)\b"), 0.85, 0),
             (c(r"(?:^|[\s(,])(?P<num>\d{2})\s?[/,\-]?\s?(?:f|m|female|male|girl|boy|guy|"
                r"gurl|grl|lady|cowok|cewek|cewe|chica|chico)(?![\w'])"), 0.85, 0),
             (c(r"(?:^|[\s(,])(?:f|m|female|male|girl|boy|guy)\s?[/,\-]\s?(?P<num>\d{2})\b"),
              0.85, 0),
-            (c(rf"\b(?:just\s+turned|i\s+turned|i\s+just\s+turned|recently\s+turned)\s+{_NUM}\b"),
+            (c(rf"\b(?:just\s+turned|i\s+turned|i\s+just\s+turned|recently\s+turned)\s+{NUM}\b"),
              0.85, 0),
             (c(rf"\b(?:turning|ill\s+be|i\s+will\s+be|gonna\s+be|going\s+to\s+be|i\s+turn)\s+"
-               rf"{_NUM}\b(?!\s*(?:min|minutes|hours|days|%))"), 0.8, -1),
+               rf"{NUM}\b(?!\s*(?:min|minutes|hours|days|%))"), 0.8, -1),
             (c(rf"\b(?:tengo|umurku|umur\s+aku|umur\s+saya|usiaku|usia\s+saya|eu\s+tenho|tenho|"
                rf"ich\s+bin|(?:^|und\s+|aber\s+)bin)"
                rf"\s+(?:(?:ubrigens|uebrigens|eigentlich|ja|doch|auch|jetzt|grad|gerade|"
                rf"in wirklichkeit|wirklich|de hecho|na verdade|na realidade|realmente|en realidad|"
                rf"ya|ja|sih|udah)\s+){{0,2}}(?:erst\s+|schon\s+|apenas\s+|"
-               rf"solo\s+|so\s+|so\s+)?{_NUM}\b(?!\s*(?:mal\b|male\b|veces|vezes|kali\b|min|minuten|stunden|tage|km|euro|"
+               rf"solo\s+|so\s+|so\s+)?{NUM}\b(?!\s*(?:mal\b|male\b|veces|vezes|kali\b|min|minuten|stunden|tage|km|euro|"
                r"reais|mil|cm|kg|jahren|uhr|%))"), 0.85, 0),
         )  # fmt: skip
         self.age_disclosures = (
@@ -493,7 +440,7 @@ class Patterns:
                 c(
                     rf"\b(?:soy|sou|eu sou)\s+(?:(?:un|una|um|uma)\s+)?(?:chic[oa]|nin[oa]|pib[ea]|"
                     rf"chaval[a]?|muchach[oa]|menin[oa]|garot[oa]|rapariga|rapaz|moca)\s+de\s+"
-                    rf"{_NUM}\b"
+                    rf"{NUM}\b"
                 ),
                 0.85,
                 0,
@@ -578,6 +525,8 @@ class Patterns:
             (c(r"\b(?:delete|clear|erase|wipe|hapus|borra)\s+(?:this|the|our|these|ur|your|"
                r"all|all the|all our)?\s*(?:chat|chats|messages|msgs|convo|conversation|"
                r"texts|history|logs|pics|photos|dms|obrolan|chatnya)\b"), 0.9, "kind=delete"),
+            (c(r"\b(?:delete|erase|clear)\s+(?:this|it|that|them)\s+(?:after|afterwards|later|"
+               r"when (?:you|u) re done|when ur done)\b"), 0.85, "kind=delete"),
             (c(r"\b(?:is|are|r)\s+(?:anyone|any1|anybody|someone|ur|your)\s+(?:parents\s+|"
                r"mom\s+|dad\s+|mum\s+|family\s+)?(?:else\s+)?(?:around|home|there with you|near "
                r"you|watching|nearby|in the room|with you|in ur room|in your room|awake)\b"),
@@ -588,8 +537,6 @@ class Patterns:
                rf"^\s*(?:\S+\s+){{0,3}}?{_YOU}\s+(?:home\s+)?alone(?:\s+(?:rn|right now|now|atm|"
                r"tonight))?\s*\?*\s*$|\balone\s+(?:rn|right now|atm|tonight)\s*\?+\s*$|"
                r"\b(?:lg|lgi)\s+sendiri\b"), 0.85, "kind=alone"),
-            (c(r"\b(?:delete|erase|clear)\s+(?:this|it|that|them)\s+(?:after|afterwards|later|"
-               r"when (?:you|u) re done|when ur done)\b"), 0.85, "kind=delete"),
             (c(r"\b(?:no one|nobody|noone|no1)\s+(?:needs|has|have|will|would|should|gonna|"
                r"is gonna|is going)\s+(?:to\s+)?(?:know|find out|see)\b"), 0.9, "kind=nobody"),
             (c(rf"\b(?:{_YOUR}|their)\s+(?:parents|mom|dad|mum|family|friends)\s+(?:dont|do not|"

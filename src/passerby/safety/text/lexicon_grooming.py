@@ -1,0 +1,359 @@
+"""Grooming's steps in Spanish, Indonesian, Portuguese and German (and the
+few English forms that read best beside them): secrecy, isolation,
+flattery, pictures and video calls, meeting, age questions, moves to
+another app.
+
+Pattern *sources* only, written for the ``words`` form of a message, under
+the same rules as :mod:`.lexicon` (linear sources, vocabulary only, no
+logic or state); compiled by :class:`.patterns.Patterns`, which appends
+these rows to its English tables.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# -- grooming steps in Spanish, Indonesian, Portuguese and German -----------------
+#
+# Rows appended to the English tables of patterns.py: (source, score, detail).
+
+_PARENTS = (
+    r"(?:padres|papas|papa|mama|familia|amigos|amigas|ortu|orang tua|orangtua|ortumu|"
+    r"mama kamu|papa kamu|keluarga|teman|pais|mae|pai|familia|amigos|eltern|mutter|mama|"
+    r"vater|papa|familie|freunde|freundinnen)"
+)
+SECRECY: Final = (
+    (
+        r"\b(?:no|nao|jangan|ga usah|gak usah|nicht)\s+(?:(?:le|lo|se lo|les|conta|fala|"
+        r"diga|digas|cuentes|bilang|kasih tau|kasi tau|cerita|sag|sags|erzahl|erzahls|"
+        r"verrat)\s+){1,2}(?:(?:nada|nichts|es|das|ke|sama|a|pra|pro|pros|pras|para|"
+        r"deinen|deiner|tus|tu|seus|suas|seu|sua)\s+){0,3}(?:nadie|ninguem|ninguen|"
+        r"siapa siapa|siapapun|siapa pun|niemandem|keinem|" + _PARENTS + r")\b|"
+        r"\b(?:sag|sags|erzahl|erzahls|verrat|zeig|zeigs)\s+(?:es|das)?\s*(?:niemandem|niemerem|"
+        r"keinem|deinen "
+        r"eltern nichts|deiner mutter nichts)\b",
+        0.85,
+        "kind=tell",
+    ),
+    (
+        r"\b(?:nuestro|nuestra|nosso|nossa|unser|unseres|rahasia)\s+(?:(?:pequeno|pequena|"
+        r"kleines|pequenho|little)\s+)?(?:secreto|secretito|segredo|segredinho|geheimnis|"
+        r"kita)\b|\bini rahasia\b|\bes un secreto\b|\be segredo\b",
+        0.8,
+        "kind=secret",
+    ),
+    (
+        r"\b(?:entre|antara)\s+(?:nosotros|tu y yo|a gente|nos|nos dois|voce e eu|vc e eu|"
+        r"kita|kamu dan aku|aku dan kamu)\b(?:\s+(?:aja|saja|ya))?|\b(?:bleibt|bleibts|"
+        r"bleibt das|das bleibt)\s+(?:unter|zwischen)\s+uns\b|\bunter uns\b",
+        0.85,
+        "kind=between",
+    ),
+    (
+        r"\b(?:borra|borrá|apaga|apague|loesch|losch|losche|loesche|hapus|hapusin)\s+"
+        r"(?:(?:el|este|esta|los|las|nuestro|a|o|essa|esse|essas|as|os|nossa|nossas|den|"
+        r"die|das|diesen|unseren|unsere|chat|semua|ini)\s+){0,2}(?:chat|chats|mensajes|"
+        r"conversacion|conversa|mensagens|nachrichten|verlauf|pesan|percakapan|fotos)\b",
+        0.9,
+        "kind=delete",
+    ),
+    (
+        r"\b(?:borra|borralo|borrala|apaga|apague|hapus|hapusin|losch|losche|loesch|loesche)\s+"
+        r"(?:esto|eso|isso|isto|ini|itu|das|es|lo|la|o|a)\s+(?:\S+\s+)?(?:despues|luego|"
+        r"depois|logo|nanti|abis ini|setelah\w*|danach|nachher|gleich)\b",
+        0.85,
+        "kind=delete",
+    ),
+    (
+        # "Nobody has to find out", in its word orders.
+        r"\b(?:nadie|ninguem|niemand|keiner|(?:ga|gak|nggak|ngga|tidak|ndak)\s+ada\s+(?:yang|yg)|"
+        r"gaada (?:yang|yg)|gada (?:yang|yg))\s+(?:(?:se\s+)?(?:tiene por que|tiene porque|"
+        r"tiene que|"
+        r"tem de|tem que|precisa de|precisa|necesita|va a|vai|perlu|harus|boleh|bakal|akan|"
+        r"muss|braucht|darf|wird)\s+(?:zu\s+|es\s+|das\s+)?)(?:saber\w*|enterar\w*|tau|tahu|wissen|"
+        r"erfahren)\b|\bnadie se (?:entera|enterara)\b|\b(?:muss|braucht|darf|soll)\s+"
+        r"(?:(?:ja|doch|auch|echt|das|es)\s+){0,2}(?:keiner|niemand)\s+(?:zu\s+)?(?:wissen|"
+        r"erfahren)\b",
+        0.9,
+        "kind=nobody",
+    ),
+    (
+        r"\b(?:estas|estas sola|ta|tas|esta|voce ta|vc ta|voce esta|vc esta|bist du|"
+        r"kamu|km|lagi)\s+(?:sol[oa]|sozinh[oa]|allein|alleine|sendiri)\b(?:\s+(?:en casa|"
+        r"em casa|zu hause|zuhause|di rumah))?|\b(?:cuando|quando|wann)\s+(?:estas|"
+        r"ficas|fica|voce fica|vc fica|bist du)\s+(?:sol[oa]|sozinh[oa]|allein|alleine)\b",
+        0.85,
+        "kind=alone",
+    ),
+    (
+        r"\b(?:tus|seus|deine|ortu|orang tua)\s+(?:padres|papas|pais|eltern|kamu|mu)?\s*"
+        r"(?:no|nao|nicht|ga|gak|nggak|tidak)\s+(?:lo\s+|te\s+|vao\s+|werden\s+|bakal\s+|"
+        r"akan\s+)?(?:entenderian|entenderan|entienden|entenderiam|entendem|entender|"
+        r"verstehen|ngerti|mengerti|paham)\b"
+        r"|\b(?:deine|ihre)\s+(?:eltern|mutter|mama|freunde)\s+(?:wurden|werden|wuerden)\s+"
+        r"(?:das|es|uns|dich)?\s*(?:nicht|nie)\s+verstehen\b",
+        0.85,
+        "kind=isolate",
+    ),
+)
+# Co-occurrence forms of secrecy: a "don't tell" and, within a few words,
+# the parents, anyone, or this chat ("no les digas a tus viejos", "jangan
+# bilang2 ya kita chat", "sag's deinen Eltern nicht", "é melhor não lhes
+# falares de mim").
+_DONT_TELL = (
+    r"(?:(?:dont|don t|do not|never|no need to)\s+(?:tell|mention|say)|no\s+(?:le\s+|les\s+|"
+    r"se lo\s+|lo\s+)?(?:digas|cuentes|menciones|comentes|digan)|(?:nao|melhor nao)\s+"
+    r"(?:lhes\s+|lhe\s+|"
+    r"le\s+)?(?:conta|contes|fala|fales|falares|diga|digas|menciona|mencione)|(?:jangan|ga usah|"
+    r"gak usah|ngga usah|nggak usah|gausah)\s+(?:\w+\s+)?(?:bilang\w*|cerita\w*|kasih tau|"
+    r"kasi tau|kasitau|ngomong|kasih tahu|crita\w*|dicritakno)|ojok dicritakno|"
+    r"(?:sag|sags|erzahl|erzahls|verrat|zeig|zeigs)\s+(?:\S+\s+){0,3}?(?:nicht|nix|nichts|"
+    r"niemandem|niemerem|keinem))"
+)
+_WHO_NOT = (
+    rf"(?:{_PARENTS}|parents|mom|mum|dad|family|anyone|anybody|nobody|viejos|jefes|nadie|"
+    r"ninguem|mamah|papah|siapa2|siapa siapa|siapapun|niemandem|niemerem|keinem|about me|"
+    r"about us|this chat|we talk|we chat|kita chat|kita ngobrol|chat ini|de mim|de nos|"
+    r"sobre mi|sobre nosotros|von mir|von uns|uber uns|ueber uns|de mi|soal (?:gue|gw|aku|saya|"
+    r"kita)|tentang (?:aku|gue|gw|saya|kita)|ttg (?:aku|gue|gw|kita))"
+)
+SECRECY_MORE: Final = (
+    rf"\b{_DONT_TELL}\b(?:\s+\S+){{0,4}}?\s+{_WHO_NOT}\b|\b{_WHO_NOT}\b(?:\s+\S+){{0,3}}?"
+    rf"\s+(?:nicht|nix|nichts)\s+(?:sagen|erzahlen|verraten)\b|\b(?:sag|sags)\s+(?:es\s+)?"
+    rf"(?:deinen|deiner)\s+(?:eltern|mutter|mama|vater|papa)\s+(?:lieber\s+)?(?:nicht|nix|"
+    rf"nichts)\b"
+)
+# Flattery about maturity, in any word order: a word for "mature" or "older"
+# and, close by, "for your age" or the others of the child's age.
+_MATURE = (
+    r"(?:mature|maturity|grown up|grown-up|older|madur[oa]|madurez|mayor|adulta?|"
+    r"mais velh[oa]|maturidade|dewasa|lebih tua|reif|reifer|erwachsen\w*|vernunftig\w*|"
+    r"vernuenftig\w*|smarter|listo|lista|inteligente|espabilad[oa])"
+)
+_THAN_PEERS = (
+    r"(?:for (?:your|ur) age|para tu edad|para (?:a |)(?:tua|sua) idade|pra sua idade|"
+    r"untuk umur\w*|buat umur\w*|seumuran\w*|fur dein alter|fuer dein alter|"
+    r"(?:than|que|als|dari|das|dos) (?:the |las |los |os |as |die |yang )?(?:other|others|otras|"
+    r"otros|outras|outros|anderen|lain|demas)|other (?:kids|girls|boys)|people your age|"
+    r"ppl ur age|kids your age|(?:chicas|chicos|ninas|ninos|nenas|pibes) de tu edad|"
+    r"gente de tu edad|(?:meninas|meninos|pessoas) da tua idade|(?:kinder|madchen|leute) "
+    r"in deinem alter|anak seumuran\w*|anderen kinder)"
+)
+FLATTERY_MORE: Final = (
+    rf"\b{_MATURE}\b(?:\s+\S+){{0,5}}?\s+{_THAN_PEERS}\b|\b{_THAN_PEERS}\b(?:\s+\S+){{0,5}}?"
+    rf"\s+{_MATURE}\b"
+)
+# "Do your parents check your phone / know you're here / let you use this
+# app?": what a groomer asks, and what peers ask each other about their own
+# rules. Weighed under PRESENT: it adds to the risk, never makes a pattern.
+MONITORING: Final = (
+    r"\b(?:(?:your|ur|tus|tu|teus|tuas|seus|suas|deine|deinen)\s+(?:parents|mom|mum|dad|padres|"
+    r"papas|viejos|pais|eltern|mutter|mama|vater|papa)|wong tuamu|ortumu|ortu (?:lo|lu|kamu)|"
+    r"orang tua ?(?:kamu|mu))\s+(?:\S+\s+){0,3}?(?:check\w*|look\w*|go thru|go through|read|"
+    r"know|let you|revisan|revisa|miran|saben|te dejan|checan|olham|veem|sabem|te deixam|"
+    r"deixam|mexem|cek|ngecek|periksa|tau|tahu|ngebolehin|kontrollier\w*|schau\w*|lesen|"
+    r"wissen|erlauben|lassen dich|asleep|dormidos|dormindo|tidur|schlafen)\b|"
+    r"\b(?:schauen|kontrollieren|lesen|checken|wissen|erlauben)\s+(?:deine|ihre)\s+(?:eltern|"
+    r"mutter|vater|mama|papa)\b"
+)
+FLATTERY: Final = (
+    (
+        r"\b(?:eres|sos|pareces|voce e|vc e|voce parece|vc parece|tu es|du bist|du wirkst|"
+        r"kamu|km|kamu tuh|kamu itu)\s+(?:(?:muy|tan|bien|super|muito|mt|mto|tao|bem|"
+        r"so|sehr|echt|wirklich|total|banget|sangat|lebih|mais|mas)\s+){0,2}(?:madur[oa]|"
+        r"especial|diferente|dewasa|spesial|istimewa|reif|erwachsen|besonders|"
+        r"mayor|mais velh[oa]|alter|alterer|lebih tua|inteligente para)\b",
+        0.8,
+        "kind=mature",
+    ),
+    (
+        # Any compliment "for your age": "hübsch für dein Alter", "linda pra sua idade".
+        r"\b(?:so|really|very|pretty|cute|hot|smart|beautiful|gorgeous|tall|developed|grown|"
+        r"linda|lindo|bonita|bonito|guapa|guapo|gostosa|hubsch|schon|suss|cantik|ganteng|"
+        r"inteligente|klug)\s+(?:for|para|pra|fur|untuk|buat)\s+(?:your|ur|tu|sua|a sua|dein|"
+        r"seu|umur|usia)\s*(?:age|edad|idade|alter|mu|kamu|umurmu)\b",
+        0.8,
+        "kind=mature",
+    ),
+    (
+        r"\b(?:madur[oa]|reif|dewasa|erwachsen)\s+(?:para|pra|fur|untuk|buat)\s+(?:tu|sua|"
+        r"a sua|dein|umur|usia|seu|seine)\s*(?:edad|idade|alter|mu|kamu|umurmu)?\b|\b(?:no "
+        r"eres|nao e|nao es|du bist nicht|kamu ga|kamu gak|kamu beda)\s+(?:como|wie|kayak|"
+        r"dari)\s+(?:las|os|as|die|yang|los|cewek|anak)\s*(?:otras|outras|outros|otros|"
+        r"anderen|lain|lainnya)\b|\bnicht wie (?:die )?anderen\b|\b(?:beda|diferente) "
+        r"(?:dari|de|das|dos|a las)\s+(?:yang lain|outras|otras|demas|los demas)\b|\betwas "
+        r"besonderes\b|\bwise beyond (?:your|ur) years\b|\b(?:you|u)\s+(?:seem|sound|act|"
+        r"look)\s+(?:so\s+|way\s+|much\s+)?older\s+than\b|\bmore mature than (?:most|other|"
+        r"girls|boys|people)\b|\b(?:youre|ur|you are|u r)\s+not\s+like\s+(?:other|the "
+        r"other|most)\b",
+        0.85,
+        "kind=mature",
+    ),
+)
+_WHEN = (
+    r"(?:when|once|after|while|cuando|mientras|quando|qnd|enquanto|pas|kalau|kalo|waktu|saat|"
+    r"wenn|sobald|wahrend)"
+)
+_THEIR_PARENTS = (
+    r"(?:your|ur|tus|tu|teus|os teus|seus|os seus|deine|ihre|ortu|orang tua|mama|papa|mamah|"
+    r"ibu|ayah|bokap|nyokap)\s*(?:parents|mom|mum|dad|padres|papas|papa|mama|viejos|pais|pai|"
+    r"mae|eltern|mutter|vater|mama|papa|kamu|km|mu|lo|lu)?"
+)
+_ASLEEP = (
+    r"(?:asleep|sleeping|sleep|duerman|duermen|dormidos|dormid[oa]s|a dormir|dormirem|dormindo|"
+    r"dormiram|tidur|schlafen|schlaft|schlafed|pennen)"
+)
+ISOLATION: Final = (
+    (
+        r"\b(?:tus|seus|tuas|deine|ortu|orang tua|ortumu|mama|papa)\s*(?:padres|papas|pais|"
+        r"eltern|kamu|mu)?\s+(?:(?:te|dein|deine|suka|sering)\s+)?(?:revisan|miran|checan|"
+        r"leen|olham|checam|mexem|veem|leem|vigiam|kontrollieren|lesen|schauen|checken|"
+        r"cek|ngecek|periksa|liat|lihat|baca)\s+(?:(?:tu|seu|teu|dein|deine|in|hp|di|an)\s+)?"
+        r"(?:celular|telefono|movil|mensajes|chats|handy|telefon|nachrichten|hp|hape|"
+        r"ponsel|chat|pesan)\b|\b(?:estan|estao|tao|sind|ada)\s+(?:tus|seus|deine|ortu|"
+        r"orang tua)\s*(?:padres|papas|pais|eltern|kamu|mu)?\s+(?:en casa|em casa|zu hause|"
+        r"zuhause|da|di rumah)\b|\b(?:tus|seus|deine|ortu|orang tua)\s*(?:padres|papas|pais|"
+        r"eltern|kamu|mu)?\s+(?:estan|estao|tao|sind|ada)\s+(?:en casa|em casa|zu hause|"
+        r"zuhause|di rumah)\b|\b(?:kontrollieren|lesen|checken|durchsuchen|schauen)\s+"
+        r"(?:deine|ihre)\s+(?:eltern|mutter|mama|vater|papa)\s+(?:in\s+)?(?:dein|deine)\s+"
+        r"(?:handy|nachrichten|chats|telefon)\b",
+        0.75,
+        "kind=watched",
+    ),
+    (
+        r"\b(?:nadie|ninguem|niemand|ga ada yang|gak ada yang|tidak ada yang)\s+(?:te|dich)?"
+        r"\s*(?:entiende|entende|versteht|ngerti|mengerti|paham)\s+(?:(?:kamu|dich|te)\s+)?"
+        r"(?:como yo|como eu|so wie ich|wie ich|kayak aku|seperti aku|selain aku)\b|"
+        r"\b(?:te entiendo|te entendo|verstehe dich|ngerti kamu|mengerti kamu|paham kamu)\s+"
+        r"(?:mejor|melhor|besser|lebih baik)\s+(?:que|do que|als|daripada|dari)\b|"
+        r"\b(?:pareces|pareces muy|voce parece|vc parece|du wirkst|kamu kelihatan|kamu "
+        r"keliatan|kamu tampak)\s+(?:(?:muy|tan|muito|tao|so|sehr|echt)\s+)?(?:sol[oa]|"
+        r"solitari[oa]|triste|sozinh[oa]|einsam|traurig|kesepian|sedih)\b|\b(?:your|ur)\s+"
+        r"(?:friends|parents|family)\s+(?:dont|do not|never)\s+(?:get|understand)\s+(?:you|u)"
+        r"\b|\b(?:you|u)\s+can\s+tell\s+me\s+(?:anything|everything)\b|\bdo\s+(?:your|ur)\s+"
+        r"(?:parents|mom|dad|mum)\s+know\s+(?:you|u|youre|ur)\b",
+        0.8,
+        "kind=lonely",
+    ),
+    (
+        r"\b(?:hablemos|hablamos|conversemos|vamos conversar|vamos falar|bora conversar|lass "
+        r"uns|ngobrol|kita ngobrol|chat)\s+(?:(?:mas|mais|lebih|woanders|an einem)\s+)?"
+        r"(?:en privado|no privado|em particular|privat|privado|privat schreiben|"
+        r"di tempat lain|berdua aja|berdua saja|ungestort)\b|\b(?:es|e|eh|ist|lebih)\s+"
+        r"(?:mas|mais|lebih)?\s*(?:privado|privat|privater|seguro|sicherer|aman)\s+(?:alla|"
+        r"la|dort|da|disana|di sana)\b|\bbiar lebih (?:privat|aman)\b",
+        0.75,
+        "kind=private",
+    ),
+    (
+        # Talking or calling when the partner's parents sleep: the time
+        # nobody watches ("cuando tus papás duerman", "pas mama kamu tidur").
+        rf"\b{_WHEN}\s+(?:{_THEIR_PARENTS})\s+(?:\S+\s+){{0,2}}?{_ASLEEP}\b",
+        0.8,
+        "kind=unwatched",
+    ),
+    (
+        # ...and "when they sleep", whose "they" may be anyone: weak.
+        rf"\b{_WHEN}\s+(?:(?:she|he|they|shes|hes|theyre|ellos|ella|eles|ela|mereka|mrk|"
+        rf"sie|si|die)\s+)?(?:(?:are|is|r|s|re|ja|estiverem|esten|estan|sind)\s+)?{_ASLEEP}\b",
+        0.45,
+        "kind=unwatched;they",
+    ),
+)
+MEETING: Final = (
+    (
+        r"\b(?:onde|aonde)\s+(?:voce|vc|tu)\s+mora\b|\bwo\s+wohnst\s+du\b|\bwo\s+"
+        r"lebst\s+du\b|\bdomisili\s+(?:di\s*mana|dimana)\b",
+        0.45,  # patterns.ASK_WHERE
+        "ask=where",
+    ),
+    (
+        r"\b(?:que|qual|cual|en que|em que|welche|auf welche|in welche)\s+(?:escola|colegio|"
+        r"escuela|schule|instituto)\b|\bsekolah(?:mu|\s+kamu|\s+di)?\s*(?:di\s*mana|dimana)\b",
+        # Teens ask each other this all the time: a little weight towards the
+        # conversation's risk (under PRESENT), not a meeting request.
+        0.45,
+        "ask=school",
+    ),
+    (
+        r"\b(?:podemos|podriamos|quieres|queres|quer|vamos|bora|a gente pode|wollen wir|"
+        r"willst du|lass uns|konnen wir|sollen wir|mau|yuk|ayo)\s+(?:(?:nos|se|a gente|uns)"
+        r"\s+)?(?:vernos|ver|encontrar|conhecer|quedar|treffen|sehen|ketemu|ketemuan|"
+        r"jalan bareng|conocernos|encontrarnos)\b(?:\s+(?:en persona|pessoalmente|"
+        r"persoenlich|personlich|langsung|irl))?",
+        0.85,
+        "ask=meet",
+    ),
+    (
+        r"\bwir\s+(?:konnen|konnten|sollten|koennen)\s+uns\s+(?:mal\s+)?(?:treffen|sehen)\b|"
+        r"\b(?:te recojo|paso por ti|te busco|te pego|ich hol dich ab|ich hole dich ab|"
+        r"ich komme zu dir|voy a tu casa|vou ai na sua casa|vou na sua casa|ven a mi casa|"
+        r"vem pra minha casa|komm zu mir|main ke rumahku|ke rumah aku|aku samperin)\b",
+        0.9,
+        "ask=pickup",
+    ),
+    (
+        r"\b(?:dame|manda(?:me)?|me passa|passa|gib mir|schick mir|kasih|kirim)\s+"
+        r"(?:(?:tu|sua|seu|deine|alamat|alamatmu|mu)\s+)?(?:direccion|ubicacion|endereco|"
+        r"localizacao|adresse|standort|alamat|lokasi|sharelok|share lok)\b",
+        0.9,
+        "ask=address",
+    ),
+)
+PICTURES: Final = (
+    (
+        r"\b(?:schick|schicke|sende|zeig|zeige|schickst du|zeigst du)\s+(?:mir\s+)?"
+        r"(?:(?:mal|doch|ein|eine|n|ne|nen|es|paar|ein paar)\s+){0,2}(?:bild|bilder|foto|fotos|"
+        r"selfie|"
+        r"dich|deinen|deine)\b|\b(?:me manda|manda|envia|me envia|mandame|pasame|enviame|"
+        r"kirimin|kirim)\s+(?:(?:uma|um|una|un|unas|umas|mais|mas|otra|outra|dong|aja)\s+)?"
+        r"(?:foto|fotos|selfie|selfies|imagen|video)\b",
+        0.85,
+        "",
+    ),
+    (
+        r"\b(?:tienes|tenes|tem|hast du|ada|punya)\s+(?:mas\s+|mais\s+|noch\s+)?(?:fotos|"
+        r"bilder|foto)\b|\b(?:prende|enciende|liga|ativa|mach|schalte|nyalain|nyalakan)\s+"
+        r"(?:la|a|die|deine)?\s*(?:camara|camera|cam|kamera)\b(?:\s+(?:an|ein))?|\b(?:vc|video "
+        r"call|videollamada|chamada de video|videoanruf)\s+(?:yuk|ayo|dong|bora|vamos|"
+        r"jetzt)\b|\bwie\s+siehst\s+du\s+aus\b|\bcomo\s+(?:eres|voce e|vc e)\s+"
+        r"fisicamente\b",
+        0.8,
+        "kind=cam",
+    ),
+)
+# A video call proposed: "hazme una videollamada", "lass uns per Videocall
+# reden", "we can vc on disc" (picture_request 0.8, kind=cam). Read only
+# when a word for it is in the message.
+VIDEO_CALL: Final = (
+    r"\b(?:hazme|haceme|hagamos|hacemos|podemos hacer|podriamos hacer|vamos a hacer|faz|"
+    r"fazemos|bora fazer|vamos fazer|we can|we could|can we|could we|lets|let s|wanna|"
+    r"lass uns|wir konnen|wir konnten|konnen wir|konnten wir|yuk|ayo|bisa)\s+(?:\S+\s+){0,3}?"
+    r"(?:videollamada|video ?call|videocall|videochamada|chamada de video|videoanruf|"
+    r"video telefonieren|videotelefonieren|vc|facetime|video ?chat)\b"
+)
+VIDEO_WORDS: Final = ("video", "vc", "facetime", "llamada", "chamada", "anruf")
+# "Got a camera?": asked, not yet a request; it counts to a pattern (0.5).
+CAMERA_ASKED: Final = (
+    r"^\s*(?:(?:and|so|hey|ok)\s+)?(?:(?:do|d)\s+(?:you|u)\s+have|(?:have|got)\s+(?:you|u)"
+    r"\s+got|(?:you|u)\s+got|got|have you)\s+(?:a\s+)?(?:cam|camera|webcam)\b|"
+    r"\b(?:tienes|tenes|teni|tens|hast du|hasch du|hasch|punya|kamu punya|km punya)\s+"
+    r"(?:(?:una|uma|ne|eine|en|e)\s+)?(?:cam|camara|camera|webcam|kamera)\b|"
+    r"^\s*ada\s+(?:cam|kamera|webcam)\b"
+)
+CAMERA_WORDS: Final = ("cam", "kamera")
+AGE_QUESTIONS: Final = (
+    (
+        r"\b(?:quantos|qts)\s+anos\s+(?:voce|vc|tu|ce)\s+tem\b|\b(?:voce|vc|tu)\s+tem\s+"
+        r"quantos\s+anos\b|\bqual\s+(?:e\s+)?(?:a\s+)?(?:sua|tua)\s+idade\b|\bwie\s+alt\s+bist"
+        r"\s+du\b|\bwie\s+alt\b\s*\?|\bcuantos\s+anos\s+tenes\b|\bkamu\s+umur\s+berapa\b|"
+        r"\bumur\s*\?",
+        0.9,
+        "",
+    ),
+)
+# Asking to move elsewhere, beside an app's name: Portuguese and German.
+ASK_FOR_MORE: Final = (
+    r"me chama|chama|me add|me adiciona|adiciona|me segue|schreib mir|adde mich|add mich|"
+    r"hubungi aku|dm aku|chat aku|escribeme|mandame mensaje|hablame"
+)
