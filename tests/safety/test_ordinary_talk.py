@@ -434,3 +434,22 @@ def test_free_goods_named_in_a_chat_about_online_safety_are_no_advert(
     assert not acted(mod, "terus ngasih skin atau diamond gratis, trus ngajak pindah ke wa")
     # the same bait from a bot, in a chat about nothing, is held
     assert acted(moderator(analyser, "teens"), "diamond gratis 💎 ambil di wa aku sekarang")
+
+
+def test_flattering_a_minor_opens_one_review_case_and_holds_nothing(
+    analyser: TextAnalyser,
+) -> None:
+    for section in ("teens", "adults"):
+        mod = moderator(analyser, section)
+        mod.incoming(analyser.analyse("im 14 and in 9th grade"))
+        first = mod.outgoing("wow you seem really mature for your age", 0.0, 1e9)
+        assert first.outcome.delivery == "allow"
+        assert [(d.rule, d.action) for d in first.outcome.decisions] == [
+            ("minor-flattered", "review_case")
+        ]
+        # Once per chat.
+        again = mod.outgoing("honestly so mature for 14", 0.0, 1e9)
+        assert again.outcome.delivery == "allow" and not again.outcome.decisions
+        # Between peers who said no age, the same words are a compliment.
+        peers = moderator(analyser, section)
+        assert not acted(peers, "wow you seem really mature for your age")

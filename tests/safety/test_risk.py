@@ -130,6 +130,30 @@ def test_adults_minor_partner_small_talk_does_not_escalate(signals: list[Signal]
     assert not risk.observe("a", signals).escalate
 
 
+FLATTERY = Signal("flattery", 0.9)
+
+
+@pytest.mark.parametrize("section", ["teens", "adults"])
+def test_flattering_a_speaker_who_said_they_are_a_minor_raises_a_concern(section: str) -> None:
+    risk = ConversationRisk(section)
+    assert risk.observe("a", [FLATTERY]).concerns == ()  # nobody said an age yet
+    update = risk.observe("b", [minor(14)])  # the disclosure may come after
+    assert update.concerns == ("a",) and not update.escalate
+    assert f"{section}:flattery_to_minor" in update.reasons
+    # It stays raised, and is raised once: not about the minor, nor again.
+    later = risk.observe("a", [FLATTERY])
+    assert later.concerns == ("a",) and f"{section}:flattery_to_minor" not in later.reasons
+
+
+def test_flattery_between_peers_who_gave_no_minor_age_raises_none() -> None:
+    risk = ConversationRisk("teens")
+    risk.observe("a", [FLATTERY, AGE_Q])
+    assert risk.observe("b", [FLATTERY, adult(19)]).concerns == ()
+    # A minor flattering someone raises none about themselves.
+    risk = ConversationRisk("adults")
+    assert risk.observe("b", [minor(16), FLATTERY]).concerns == ()
+
+
 def test_adults_minor_alone_is_reported_not_escalated() -> None:
     risk = ConversationRisk("adults")
     update = risk.observe("b", [minor(16)])

@@ -363,6 +363,32 @@ async def test_an_adult_pattern_in_the_teen_section_ends_the_chat_and_opens_a_ca
     assert state.low_trust
 
 
+async def test_a_minor_in_the_adult_section_is_warned_and_an_adult_pursuing_them_escalated(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    minor, adult = await visitor(live_server), await visitor(live_server)
+    ca, cb = await chat(minor, adult)
+    await ca.send(type="message", text="im 15 lol")
+    # The disclosure is delivered and the minor told where they belong; the
+    # chat goes on, so that an adult who pursues them is seen doing it.
+    assert (await cb.expect("message"))["text"] == "im 15 lol"
+    warning = await ca.expect("warning")
+    assert warning["code"] == "adults-minor-present" and "13 to 17" in warning["message"]
+    [case] = await eventually(lambda: live_server.services.store.list_cases(kind="review"))
+    assert case.subject == minor.device
+    await cb.send(type="message", text="wow ur so mature for ur age, add me on snap")
+    await cb.expect("held")
+    assert (await cb.expect("chat_ended"))["reason"] == "moderation"
+    assert (await ca.expect("chat_ended"))["by"] == "stranger"
+    [escalated] = await eventually(
+        lambda: live_server.services.store.list_cases(kind="child_safety")
+    )
+    assert escalated.subject == adult.device
+    records = await live_server.services.evidence.list_records(escalated.id)
+    assert records[0].body["trigger"]["rule"] == "adults-minor-at-risk"
+    await ca.nothing(0.3)  # the held line never reached the minor
+
+
 async def test_a_protest_opens_a_review_case_about_the_side_protested_at(
     live_server: LiveServer, visitor: VisitorFactory
 ) -> None:

@@ -35,8 +35,10 @@ SIGNAL_NAMES: Final[frozenset[str]] = frozenset(
         # Produced by the pipeline from message history, not by text detectors.
         "repeated",
         "flood",
-        # The semantic tier's pattern over a speaker's messages (safety.semantic).
+        # The semantic tier's pattern over a speaker's messages (safety.semantic):
+        # leaning towards its grooming examples, and towards its hostility ones.
         "semantic",
+        "semantic_hostility",
         # Context, never a rule's: the message talks *about* online safety
         # (grooming's warning signs, a predator blocked and reported).
         "safety_talk",

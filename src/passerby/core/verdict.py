@@ -55,6 +55,9 @@ class RiskLike(Protocol):
     @property
     def subject(self) -> str | None: ...
 
+    @property
+    def concerns(self) -> tuple[str, ...]: ...
+
 
 @dataclass(slots=True)
 class Verdict:

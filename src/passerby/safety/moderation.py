@@ -170,6 +170,7 @@ class RiskView:
     escalate: bool
     reasons: tuple[str, ...] = ()
     subject: str | None = None
+    concerns: tuple[str, ...] = ()
 
 
 class RiskTracker(Protocol):
@@ -281,6 +282,8 @@ class ChatModerator:
         # We have sent a message in this chat; the partner has protested at one.
         self._spoke = False
         self._protested = False
+        # A concern about us (risk.CONCERN) has been put to the rules.
+        self._concerned = False
         # Our last message and its signals, when it had one of JOIN_AFTER.
         self._joinable: tuple[str, dict[str, float]] | None = None
 
@@ -292,7 +295,7 @@ class ChatModerator:
         self._last_risk = None
         self._safety_talk = False
         self._hostile = 0
-        self._spoke = self._protested = False
+        self._spoke = self._protested = self._concerned = False
         self._joinable = None
         self._risk = self._risk_factory(self.section)
 
@@ -356,10 +359,13 @@ class ChatModerator:
             # Across chats: a device whose chats keep looking risky stays risky.
             score = max(score, self._device_history.value(wall))
         escalated = risk.escalate and mine
+        # A concern about us is put to the rules once, with the first message
+        # of ours that sees it (it may have come with the partner's line).
+        concern = not self._concerned and "me" in risk.concerns and not escalated
         policy = self.policy
         # A protest is about the partner: it is relayed, never judged here.
         judged = [s for s in signals if s.name != "protest"] if signals else signals
-        if policy.quiet(judged, score, escalated):
+        if policy.quiet(judged, score, escalated, concern):
             outcome = ALLOW  # no strikes to count either
         else:
             outcome = policy.evaluate(
@@ -368,7 +374,9 @@ class ChatModerator:
                 risk_score=score,
                 escalated=escalated,
                 strikes=self.strikes.counts(wall),
+                concern=concern,
             )
+            self._concerned = self._concerned or concern
             for policy_name in outcome.strikes:
                 self.strikes.add(policy_name, wall + policy.strike_days * 86400)
         shown = text

@@ -48,6 +48,7 @@ class Rule:
     sections: frozenset[str] = frozenset()
     risk_escalate: bool = False
     risk_at_least: float | None = None
+    risk_concern: bool = False
     strikes_at_least: int = 0
     strike: bool = False
     priority: int = 3
@@ -61,6 +62,7 @@ class Rule:
         risk_score: float,
         escalated: bool,
         strikes: Mapping[str, int],
+        concern: bool = False,
     ) -> tuple[str, ...] | None:
         """The signal names that made this rule match, or None."""
         if self.sections and section not in self.sections:
@@ -82,6 +84,10 @@ class Rule:
             used.add("risk")
         if self.risk_at_least is not None:
             if risk_score < self.risk_at_least:
+                return None
+            used.add("risk")
+        if self.risk_concern:
+            if not concern:
                 return None
             used.add("risk")
         if (
@@ -108,10 +114,17 @@ class Policy:
         thresholds = [r.risk_at_least for r in self.rules if r.risk_at_least is not None]
         object.__setattr__(self, "lowest_risk_threshold", min(thresholds, default=float("inf")))
 
-    def quiet(self, signals: Sequence[Signal], risk_score: float, escalated: bool) -> bool:
+    def quiet(
+        self, signals: Sequence[Signal], risk_score: float, escalated: bool, concern: bool = False
+    ) -> bool:
         """True when no rule can match (most messages): every rule needs a
-        signal, an escalation or a risk at least its threshold."""
-        return not signals and not escalated and risk_score < self.lowest_risk_threshold
+        signal, an escalation, a concern or a risk at least its threshold."""
+        return (
+            not signals
+            and not escalated
+            and not concern
+            and risk_score < self.lowest_risk_threshold
+        )
 
     def evaluate(
         self,
@@ -121,8 +134,9 @@ class Policy:
         risk_score: float = 0.0,
         escalated: bool = False,
         strikes: Mapping[str, int] | None = None,
+        concern: bool = False,
     ) -> Outcome:
-        if self.quiet(signals, risk_score, escalated):
+        if self.quiet(signals, risk_score, escalated, concern):
             return ALLOW
         names: dict[str, float] = {}
         for signal in signals:
@@ -134,13 +148,13 @@ class Policy:
         for rule in self.rules:
             if not rule.strike or rule.policy in struck:
                 continue
-            if rule.matches(names, section, risk_score, escalated, live) is not None:
+            if rule.matches(names, section, risk_score, escalated, live, concern) is not None:
                 struck.append(rule.policy)
                 live[rule.policy] = live.get(rule.policy, 0) + 1
         delivery = 0
         decisions: list[Decision] = []
         for rule in self.rules:
-            used = rule.matches(names, section, risk_score, escalated, live)
+            used = rule.matches(names, section, risk_score, escalated, live, concern)
             if used is None:
                 continue
             for action in rule.actions:
@@ -198,6 +212,7 @@ def parse_policy(data: Mapping[str, Any], source: str = "policy") -> Policy:
             "min_score",
             "risk_escalate",
             "risk_at_least",
+            "risk_concern",
             "strikes_at_least",
         }
         if unknown_keys:
@@ -218,6 +233,7 @@ def parse_policy(data: Mapping[str, Any], source: str = "policy") -> Policy:
                 sections=_strings(raw.get("sections", []), where),
                 risk_escalate=bool(when.get("risk_escalate", False)),
                 risk_at_least=(float(when["risk_at_least"]) if "risk_at_least" in when else None),
+                risk_concern=bool(when.get("risk_concern", False)),
                 strikes_at_least=int(when.get("strikes_at_least", 0)),
                 strike=bool(raw.get("strike", False)),
                 priority=int(raw.get("priority", 3)),

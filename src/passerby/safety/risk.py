@@ -62,6 +62,11 @@ as a likely grooming case, happens at once when:
 * **adults**: one speaker shows four or more categories including secrecy
   and an age question, which is the teens pattern with a higher bar.
 
+Short of escalation, a *concern* (``RiskUpdate.concern``, :data:`CONCERN`)
+is raised once about a speaker who flatters another who said they are a
+minor, in either section: the rules may ask a person to look, never
+sanction on it.
+
 A message that is only a number ("14") is a weak disclosure (0.5) on its
 own; after the other speaker asked an age question it counts as an answer
 (0.8), because that is how most ages are given in chat.
@@ -104,6 +109,10 @@ ADULT_PATTERN: Final = frozenset(
 )
 # Flattery ("ur so mature") is adult-pattern only beside a move to another app.
 FLATTERY_WITH: Final = frozenset({"off_platform"})
+# Alone, towards a speaker who said they are a minor, it is a *concern*
+# (``RiskUpdate.concern``): "you're so mature for 14" is how grooming opens,
+# and peers say it too, so a person looks (a review case), nobody is sanctioned.
+CONCERN: Final = frozenset({"flattery"})
 
 WEIGHTS: Final[Mapping[str, Mapping[str, float]]] = {
     "teens": {
@@ -153,12 +162,15 @@ class RiskUpdate:
         escalate: True once an escalation rule has been met (and from then on).
         reasons: short machine reasons, e.g. ``"teens:adult_age=25"``.
         subject: the speaker the risk is about, or None while nothing is found.
+        concerns: the speakers a concern (see :data:`CONCERN`) has been
+            raised about in this chat, from the message that raised it on.
     """
 
     score: float
     escalate: bool
     reasons: tuple[str, ...] = ()
     subject: str | None = None
+    concerns: tuple[str, ...] = ()  # the speakers a concern is raised about
 
 
 @dataclass(slots=True)
@@ -166,6 +178,7 @@ class _Speaker:
     best: dict[str, float] = field(default_factory=dict)
     minor_age: int | None = None
     adult_age: int | None = None
+    concerned: bool = False  # a concern was raised about this speaker (it stays)
 
 
 def _age_of(signal: Signal) -> int | None:
@@ -272,14 +285,22 @@ class ConversationRisk:
                 reasons.append("adults:minor_present")
                 if best_score < MINOR_IN_ADULTS_SCORE:
                     best_score, subject = MINOR_IN_ADULTS_SCORE, minors[0]
+        for name, state in self._speakers.items():
+            if not state.concerned and self._concerning(name, state):
+                state.concerned = True
+                reasons.append(f"{self._section}:flattery_to_minor")
+        concerns = tuple(name for name, state in self._speakers.items() if state.concerned)
         if escalate and not self._escalated:
             self._escalated = True
             self._subject = subject
         if self._escalated:
             # Keep the first reasons: they say why the chat was escalated.
             self._reasons = tuple(dict.fromkeys((*self._reasons, *reasons)))
-            return RiskUpdate(1.0, True, self._reasons, self._subject)
-        return RiskUpdate(round(best_score, 4), False, tuple(reasons), subject)
+            return RiskUpdate(1.0, True, self._reasons, self._subject, concerns)
+        return RiskUpdate(round(best_score, 4), False, tuple(reasons), subject, concerns)
+
+    def _concerning(self, name: str, state: _Speaker) -> bool:
+        return self._other_is_minor(name) and not CONCERN.isdisjoint(self._present(state))
 
     def _other_is_minor(self, name: str) -> bool:
         return any(

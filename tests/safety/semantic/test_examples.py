@@ -32,6 +32,39 @@ def test_the_shipped_index_covers_each_category_in_five_languages() -> None:
     assert {"small_talk", "school", "parents_family", "online_safety"} <= safe
 
 
+def test_the_shipped_index_has_hostility_and_its_banter_in_five_languages() -> None:
+    shipped = examples.read_file(examples.SHIPPED)
+    hostile = Counter(e.lang for e in shipped if e.family == "hostility" and e.label == "harmful")
+    banter = Counter(e.lang for e in shipped if e.family == "hostility" and e.label == "safe")
+    for lang in ("en", "es", "de", "pt", "id"):
+        assert hostile[lang] >= 10 and banter[lang] >= 6, lang
+    kinds = {e.category for e in shipped if e.family == "hostility" and e.label == "harmful"}
+    assert kinds == {"contempt", "threat"}
+
+
+def test_a_family_is_grooming_for_harm_and_every_family_for_safe_talk() -> None:
+    [harm, safe, banter, hostile] = examples.parse_lines(
+        [
+            line(label="harmful", category="secrecy", lang="en", text="our secret"),
+            line(label="safe", category="talk", lang="en", text="nice weather"),
+            line(label="safe", category="banter", lang="en", text="lol idiot", family="hostility"),
+            line(
+                label="harmful", category="threat", lang="en", text="watch it", family="hostility"
+            ),
+        ],
+        "mine.jsonl",
+    )
+    assert (harm.family, safe.family, banter.family, hostile.family) == (
+        "grooming",
+        examples.ANY_FAMILY,
+        "hostility",
+        "hostility",
+    )
+    # Written back as read: a default family is left out.
+    assert "family" not in harm.as_json() and "family" not in safe.as_json()
+    assert banter.as_json()["family"] == hostile.as_json()["family"] == "hostility"
+
+
 def write(path: Path, lines: list[str]) -> Path:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -97,6 +130,14 @@ def test_index_add_appends_new_examples_to_the_operator_index(
         (line(label="safe", category="x", lang="en"), "'text' must be a string"),
         (line(label="safe", category="x", lang="en", text="t", extra="1"), "unknown field 'extra'"),
         (line(label="safe", category="x", lang="en", text="a" * 501), "longer than 500"),
+        (
+            line(label="harmful", category="x", lang="en", text="t", family="spite"),
+            "family must be one of grooming, hostility, not 'spite'",
+        ),
+        (
+            line(label="safe", category="x", lang="en", text="t", family=""),
+            "family must be one of",
+        ),
     ],
 )
 def test_index_add_refuses_a_malformed_file_and_writes_nothing(

@@ -165,3 +165,50 @@ async def test_a_paraphrased_grooming_chat_gets_a_review_case_and_a_benign_one_d
         rendered = await response.text()
     assert "passerby_semantic_scored_total" in rendered
     assert "passerby_semantic_queue_depth 0" in rendered
+
+
+# Contempt in words of its own, none of them a line of the shipped index,
+# beside ordinary grumbling and teasing that insults nobody.
+HOSTILE = [
+    "you're honestly the most useless person I've ever had the misfortune to talk to",
+    "nobody in their right mind would want to talk to a loser like you",
+    "do everyone a favour and disappear",
+]
+GRUMBLING = [
+    "lol this boss fight is killing me",
+    "my coworker is so annoying today",
+    "haha you're hopeless at riddles, me too",
+    "sorry that was a dumb joke",
+    "the weather here is awful",
+]
+
+
+@pytest.mark.model
+async def test_contempt_no_word_list_knows_gets_a_review_case_and_grumbling_does_not(
+    semantic_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    server = semantic_server
+    hostile, grumbler = await visitor(server), await visitor(server)
+    ha, hb = await hostile.connect(), await (await visitor(server)).connect()
+    await start_chat(ha, hb)
+    ga, gb = await grumbler.connect(), await (await visitor(server)).connect()
+    await start_chat(ga, gb)
+    for line in HOSTILE:
+        await ha.send(type="message", text=line)
+        assert (await hb.expect("message"))["text"] == line  # never held
+    for line in GRUMBLING:
+        await ga.send(type="message", text=line)
+        assert (await gb.expect("message"))["text"] == line
+    store = server.services.store
+    [case] = await eventually(lambda: store.list_cases(kind="review"), timeout=120)
+    assert case.subject == hostile.device
+    records = await server.services.evidence.list_records(case.id)
+    trigger = records[0].body["trigger"]
+    assert trigger["rule"] == "harassment-semantic"
+    [[name, score, detail]] = trigger["detected"]
+    assert name == "semantic_hostility" and score >= 0.5 and "kinds=contempt" in detail
+    metrics = server.services.metrics
+    total = len(HOSTILE) + len(GRUMBLING)
+    await eventually(lambda: _true(metrics.semantic_scored.value >= total), timeout=60)
+    await asyncio.sleep(0.5)  # a verdict for the grumbling would have come by now
+    assert len(await store.list_cases()) == 1

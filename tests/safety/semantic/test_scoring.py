@@ -9,7 +9,7 @@ import pytest
 
 from passerby.safety.semantic import pattern
 from passerby.safety.semantic.backlog import Backlog
-from passerby.safety.semantic.scorer import build_index, score_vectors
+from passerby.safety.semantic.scorer import build_index, score_families, score_vectors
 
 
 def unit(*xs: float) -> np.ndarray:
@@ -144,3 +144,38 @@ def test_the_backlog_hands_out_priority_first_then_oldest_first() -> None:
         backlog.offer(i, priority=i % 2 == 1)
     assert backlog.take(3) == [1, 3, 0]
     assert backlog.take(3) == [2]
+
+
+def test_each_family_is_scored_against_its_own_harm_and_the_safe_talk_it_may_use() -> None:
+    vectors = np.stack(
+        [
+            unit(1, 0, 0),  # grooming, harmful
+            unit(0, 0, 1),  # hostility, harmful
+            unit(0, 1, 0),  # safe against every family
+            unit(0.2, 0, 1),  # banter: safe against hostility only
+        ]
+    )
+    index = build_index(
+        vectors,
+        ["harmful", "harmful", "safe", "safe"],
+        ["secrecy", "contempt", "talk", "banter"],
+        ["grooming", "hostility", "", "hostility"],
+    )
+    groomy, hostile = unit(1, 0, 0.15), unit(0.2, 0, 1)
+    scored = score_families(np.stack([groomy, hostile]), index, k=1)
+    assert set(scored) == {"grooming", "hostility"}
+    assert scored["grooming"][0].score > 0.5 and scored["grooming"][0].category == "secrecy"
+    # The banter row sits where the second message does: no hostility score...
+    assert scored["hostility"][1].score == 0.0
+    # ...and it is no safe talk for grooming, whose score it leaves alone.
+    nearest = float(hostile @ unit(1, 0, 0))  # to the grooming row; 0 to the safe one
+    assert scored["grooming"][1].score == pytest.approx(nearest, abs=1e-3)
+    assert score_vectors(np.stack([hostile]), index, k=1, family="hostility")[0].score == 0.0
+    # Without the banter row the same message scores as contempt.
+    bare = build_index(
+        vectors[:3],
+        ["harmful", "harmful", "safe"],
+        ["s", "contempt", "talk"],
+        ["grooming", "hostility", ""],
+    )
+    assert score_families(np.stack([hostile]), bare, k=1)["hostility"][0].score > 0.5

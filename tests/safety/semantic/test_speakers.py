@@ -44,3 +44,12 @@ def test_the_least_recently_heard_speakers_are_forgotten() -> None:
         speakers.add(chat, 0, 0.0, "", 0.0)
     assert speakers.add(1, 0, 0.3, "secrecy", 0.0) is None
     assert speakers.add(1, 0, 0.3, "secrecy", 0.0) is not None
+
+
+def test_each_family_has_a_pattern_of_its_own() -> None:
+    speakers = Speakers()
+    # One leaning line in each family is no pattern in either.
+    assert speakers.add(1, 0, 0.3, "secrecy", 0.0) is None
+    assert speakers.add(1, 0, 0.3, "contempt", 0.0, "hostility") is None
+    found = speakers.add(1, 0, 0.3, "threat", 0.0, "hostility")
+    assert found is not None and found[1] == "scope=chat;hits=2;kinds=contempt+threat"

@@ -309,5 +309,41 @@ async def test_a_signal_that_comes_while_one_is_handed_on_waits_for_it() -> None
     await tier.close()
 
 
+async def test_a_chats_families_are_handed_on_apart() -> None:
+    tier, metrics, _ = make_tier()
+
+    class Reviewing(Hearer):
+        async def semantic(self, chat: str, signal: Signal) -> bool:
+            self.heard.append((chat, signal))
+            return True  # every signal opens a case
+
+    hearer = Reviewing()
+    tap = bound(tier, "device-8", "adults", hearer)
+    tap.signal("c1", Signal("semantic", 0.9, "scope=chat;hits=3;kinds=secrecy"))
+    await eventually(lambda: _true(metrics.semantic_reviews.value == 1))
+    # A case about grooming leaves the same chat's hostility to be seen.
+    tap.signal("c1", Signal("semantic_hostility", 0.6, "scope=chat;hits=2;kinds=threat"))
+    await eventually(lambda: _true(metrics.semantic_reviews.value == 2))
+    tap.signal("c1", Signal("semantic_hostility", 1.0, "scope=chat;hits=3;kinds=threat"))
+    tap.signal("c1", Signal("semantic", 1.0, "scope=chat;hits=4;kinds=secrecy"))
+    await asyncio.sleep(0.01)
+    assert [s.name for _, s in hearer.heard] == ["semantic", "semantic_hostility"]
+    await tier.close()
+
+
+async def test_a_signal_the_server_does_not_know_is_dropped() -> None:
+    tier, _, _ = make_tier()
+    hearer = Hearer()
+    tap = bound(tier, "device-9", "adults", hearer)
+    tier._in_flight = [(tap, "c1", 1, 0, "text", 0.0)]
+    tier._oldest = 0.0
+    tier._scored(
+        {"scored": 1, "signals": [[0, "made_up", 1.0, "x"], [0, "semantic", 0.9, "y"]], "busy": 0}
+    )
+    await eventually(lambda: _true(hearer.heard))
+    assert [s.name for _, s in hearer.heard] == ["semantic"]
+    await tier.close()
+
+
 async def _true(value: object) -> bool:
     return bool(value)

@@ -6,10 +6,12 @@ An example file is JSON Lines, one object a line::
 
 ``label`` is ``harmful`` or ``safe``; ``category`` a short name (letters,
 digits, ``_``); ``lang`` a language code; ``text`` the sentence (at most
-:data:`MAX_TEXT` characters). The shipped file sits next to this module;
-an operator's additions live in ``<data_dir>/semantic/examples.jsonl`` and
-are merged with it when the worker starts. Loading never guesses: a bad
-line is an :class:`ExampleError` naming the file and the line.
+:data:`MAX_TEXT` characters). An optional ``family`` says which harm a
+harmful example stands for (:data:`FAMILIES`; ``grooming`` when absent):
+each family is scored, and makes its signal, apart from the others. A safe
+example without ``family`` is ordinary talk, weighed against every family;
+with one, it weighs against that family alone (banter, for instance, is
+safe against hostility but says nothing about grooming).
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ from passerby.errors import ConfigError
 SHIPPED: Final = Path(__file__).with_name("examples.jsonl")
 OPERATOR_FILE: Final = Path("semantic") / "examples.jsonl"
 LABELS: Final = ("harmful", "safe")
+# Each family of harm and the signal its pattern makes (core.signals).
+FAMILIES: Final = {"grooming": "semantic", "hostility": "semantic_hostility"}
+DEFAULT_FAMILY: Final = "grooming"  # a harmful example's, when it names none
+ANY_FAMILY: Final = ""  # a safe example's, when it names none: safe against all
 MAX_TEXT: Final = 500
 _NAME = re.compile(r"[a-z0-9_]{1,40}")
 _LANG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")
@@ -41,14 +47,18 @@ class Example:
     category: str
     lang: str
     text: str
+    family: str = DEFAULT_FAMILY
 
     def as_json(self) -> dict[str, str]:
-        return {
+        out = {
             "label": self.label,
             "category": self.category,
             "lang": self.lang,
             "text": self.text,
         }
+        if self.family != (DEFAULT_FAMILY if self.label == "harmful" else ANY_FAMILY):
+            out["family"] = self.family
+        return out
 
 
 def parse_line(line: str, where: str) -> Example:
@@ -59,7 +69,7 @@ def parse_line(line: str, where: str) -> Example:
         raise ExampleError(f"{where}: not valid JSON ({exc.msg})") from None
     if not isinstance(raw, dict):
         raise ExampleError(f"{where}: expected a JSON object")
-    unknown = set(raw) - {"label", "category", "lang", "text"}
+    unknown = set(raw) - {"label", "category", "lang", "text", "family"}
     if unknown:
         raise ExampleError(f"{where}: unknown field {sorted(unknown)[0]!r}")
     for field in ("label", "category", "lang", "text"):
@@ -69,6 +79,10 @@ def parse_line(line: str, where: str) -> Example:
     text = " ".join(raw["text"].split())
     if label not in LABELS:
         raise ExampleError(f"{where}: label must be 'harmful' or 'safe', not {label!r}")
+    if "family" in raw and raw["family"] not in FAMILIES:
+        names = ", ".join(FAMILIES)
+        raise ExampleError(f"{where}: family must be one of {names}, not {raw['family']!r}")
+    family = raw.get("family", DEFAULT_FAMILY if label == "harmful" else ANY_FAMILY)
     if not _NAME.fullmatch(category):
         raise ExampleError(f"{where}: category must be 1-40 of a-z, 0-9 and _")
     if not _LANG.fullmatch(lang):
@@ -77,7 +91,7 @@ def parse_line(line: str, where: str) -> Example:
         raise ExampleError(f"{where}: text is empty")
     if len(text) > MAX_TEXT:
         raise ExampleError(f"{where}: text is longer than {MAX_TEXT} characters")
-    return Example(label, category, lang, text)
+    return Example(label, category, lang, text, family)
 
 
 def parse_lines(lines: Iterable[str], source: str) -> list[Example]:

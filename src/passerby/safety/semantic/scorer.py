@@ -9,17 +9,23 @@ examples' unit vectors (Roblox Sentinel's contrastive score)::
 each 0.1 above is about 0.1 more cosine similarity to the nearest harmful
 examples than to the nearest safe ones. The category of the single nearest
 harmful example goes with the score, for the reviewer.
+
+Each family of harm (grooming, hostility: ``examples.FAMILIES``) has its
+own harmful rows and is scored apart, against the safe rows that name no
+family (ordinary talk, whatever harm it is mistaken for) and those that
+name it (banter is safe against hostility, and says nothing of grooming).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 import numpy as np
 
 from passerby.safety.semantic.embedder import Vectors
+from passerby.safety.semantic.examples import ANY_FAMILY, DEFAULT_FAMILY
 
 # Neighbours on each side: a few, so one odd example neither makes nor
 # unmakes a score; fewer than the smallest category holds.
@@ -27,18 +33,30 @@ TOP_K: Final = 3
 
 
 @dataclass(frozen=True, slots=True)
-class Index:
-    """The examples' unit vectors, harmful and safe apart."""
+class Family:
+    """One family's examples: harmful unit vectors (a category a row), and safe ones."""
 
     harmful: Vectors
+    categories: tuple[str, ...]
     safe: Vectors
-    categories: tuple[str, ...]  # one per harmful row
 
     def __post_init__(self) -> None:
         if len(self.harmful) == 0 or len(self.safe) == 0:
             raise ValueError("an index needs harmful and safe examples")
         if len(self.categories) != len(self.harmful):
             raise ValueError("one category per harmful example")
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """Each family of harm's examples, and how many examples there are."""
+
+    families: Mapping[str, Family]
+    size: int
+
+    def __post_init__(self) -> None:
+        if not self.families:
+            raise ValueError("an index needs harmful and safe examples")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,27 +72,55 @@ def _top_mean_exp(similarities: Vectors, k: int) -> Vectors:
     return means
 
 
-def score_vectors(vectors: Vectors, index: Index, k: int = TOP_K) -> list[Scored]:
-    """Each row's score and nearest harmful category."""
-    if len(vectors) == 0:
-        return []
-    to_harmful = vectors @ index.harmful.T
-    to_safe = vectors @ index.safe.T
-    ratio = _top_mean_exp(to_harmful, k) / _top_mean_exp(to_safe, k)
-    scores = np.maximum(np.log(ratio), 0.0)
-    nearest = np.argmax(to_harmful, axis=1)
-    return [
-        Scored(round(float(s), 4), index.categories[int(n)])
-        for s, n in zip(scores, nearest, strict=True)
-    ]
+def score_vectors(
+    vectors: Vectors, index: Index, k: int = TOP_K, family: str = DEFAULT_FAMILY
+) -> list[Scored]:
+    """Each row's score and nearest harmful category in one family."""
+    return score_families(vectors, index, k)[family]
 
 
-def build_index(vectors: Vectors, labels: Sequence[str], categories: Sequence[str]) -> Index:
-    """An index from the examples' vectors, labels and categories (same order)."""
-    mask = np.array([label == "harmful" for label in labels], dtype=bool)
-    harmful_categories = tuple(c for c, h in zip(categories, mask, strict=True) if h)
-    return Index(
-        np.ascontiguousarray(vectors[mask]),
-        np.ascontiguousarray(vectors[~mask]),
-        harmful_categories,
-    )
+def score_families(vectors: Vectors, index: Index, k: int = TOP_K) -> dict[str, list[Scored]]:
+    """Each family's scores for the rows, in row order."""
+    out: dict[str, list[Scored]] = {}
+    for name, family in index.families.items():
+        if len(vectors) == 0:
+            out[name] = []
+            continue
+        to_harmful = vectors @ family.harmful.T
+        ratio = _top_mean_exp(to_harmful, k) / _top_mean_exp(vectors @ family.safe.T, k)
+        scores = np.maximum(np.log(ratio), 0.0)
+        nearest = np.argmax(to_harmful, axis=1)
+        out[name] = [
+            Scored(round(float(s), 4), family.categories[int(n)])
+            for s, n in zip(scores, nearest, strict=True)
+        ]
+    return out
+
+
+def build_index(
+    vectors: Vectors,
+    labels: Sequence[str],
+    categories: Sequence[str],
+    families: Sequence[str] | None = None,
+) -> Index:
+    """An index from the examples' vectors, labels, categories and families
+    (same order). Without families every harmful row is the default
+    family's and every safe row is safe against all (see the module docstring)."""
+    if families is None:
+        families = [DEFAULT_FAMILY if label == "harmful" else ANY_FAMILY for label in labels]
+    if not len(labels) == len(categories) == len(families) == len(vectors):
+        raise ValueError("one label, category and family per vector")
+    rows = list(zip(labels, categories, families, strict=True))
+    names = sorted({f for label, _, f in rows if label == "harmful"})
+    index = {}
+    for name in names:
+        harmful = [i for i, (label, _, f) in enumerate(rows) if label == "harmful" and f == name]
+        safe = [
+            i for i, (label, _, f) in enumerate(rows) if label == "safe" and f in (name, ANY_FAMILY)
+        ]
+        index[name] = Family(
+            np.ascontiguousarray(vectors[harmful]),
+            tuple(categories[i] for i in harmful),
+            np.ascontiguousarray(vectors[safe]),
+        )
+    return Index(index, len(labels))

@@ -34,37 +34,52 @@ DEVICES: Final = 50_000
 class _Chat:
     __slots__ = ("pattern", "sent")
 
-    def __init__(self) -> None:
-        self.pattern = pattern.Pattern(pattern.CHAT)
+    def __init__(self, shape: pattern.Shape) -> None:
+        self.pattern = pattern.Pattern(shape)
         self.sent = 0.0  # the last value sent back for this speaker in this chat
 
 
 class Speakers:
-    """The patterns of the speakers-in-chats and devices the worker has seen lately."""
+    """The patterns of the speakers-in-chats and devices the worker has seen lately,
+    one per family of harm (:data:`.pattern.SHAPES`)."""
 
     __slots__ = ("_chats", "_devices")
 
     def __init__(self, chats: int = CHATS, devices: int = DEVICES) -> None:
-        self._chats: RecentCache[int, _Chat] = RecentCache(chats)
-        self._devices: RecentCache[int, pattern.Pattern] = RecentCache(devices)
+        self._chats: RecentCache[int, dict[str, _Chat]] = RecentCache(chats)
+        self._devices: RecentCache[int, dict[str, pattern.Pattern]] = RecentCache(devices)
 
     def add(
-        self, chat: int, device: int, score: float, category: str, now: float
+        self,
+        chat: int,
+        device: int,
+        score: float,
+        category: str,
+        now: float,
+        family: str = "grooming",
     ) -> tuple[float, str] | None:
-        """Add one message's score for the speaker ``chat`` (on ``device``;
-        0: none); the signal's value and detail when it is to be sent back."""
-        here = self._chats.get(chat)
+        """Add one message's score in ``family`` for the speaker ``chat`` (on
+        ``device``; 0: none); the signal's value and detail when it is to be
+        sent back."""
+        in_chat, across_chats = pattern.SHAPES[family]
+        chats = self._chats.get(chat)
+        if chats is None:
+            chats = {}
+            self._chats.put(chat, chats)
+        here = chats.get(family)
         if here is None:
-            here = _Chat()
-            self._chats.put(chat, here)
+            here = chats[family] = _Chat(in_chat)
         reading = here.pattern.add(score, category, now)
         value = reading.value
         detail = reading.detail("chat") if value > 0 else ""
         if device:
-            across = self._devices.get(device)
+            devices = self._devices.get(device)
+            if devices is None:
+                devices = {}
+                self._devices.put(device, devices)
+            across = devices.get(family)
             if across is None:
-                across = pattern.Pattern(pattern.DEVICE)
-                self._devices.put(device, across)
+                across = devices[family] = pattern.Pattern(across_chats)
             wide = across.add(score, category, now)
             if wide.value > value:
                 value, detail = wide.value, wide.detail("device")

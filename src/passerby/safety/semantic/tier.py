@@ -53,11 +53,13 @@ from passerby.metrics import Metrics
 from passerby.recent import RecentCache
 from passerby.safety.semantic import frames
 from passerby.safety.semantic.backlog import Backlog
+from passerby.safety.semantic.examples import FAMILIES
 from passerby.safety.semantic.speakers import DEVICES, STEP
 
 log = logging.getLogger(__name__)
 
 RESTART_SECONDS: Final = 5.0
+SIGNALS: Final = frozenset(FAMILIES.values())
 RESTART_MAX: Final = 300.0
 
 
@@ -110,9 +112,11 @@ class Tap:
         self._hearer: Callable[[], Hearer | None] = _nobody
         self._chat: str | None = None
         self.key = 0  # the speaker's key in ``_chat``
-        self._sent: dict[str, float] = {}  # chat -> the last value handed on (1.0+: reviewed)
-        # chat -> a signal that came while one was being handed on (None: none yet)
-        self._pending: dict[str, Signal | None] = {}
+        # (chat, signal name) -> the last value handed on (1.0+: reviewed);
+        # the chat's families apart, for this chat and the last
+        self._sent: dict[tuple[str, str], float] = {}
+        # (chat, signal name) -> a signal that came while one was being handed on
+        self._pending: dict[tuple[str, str], Signal | None] = {}
 
     def bind(self, hearer: Hearer) -> None:
         self._hearer = weakref.ref(hearer)
@@ -139,31 +143,33 @@ class Tap:
     def signal(self, chat: str, signal: Signal) -> None:
         """The worker's signal about this speaker in ``chat``."""
         pending = self._pending
-        if chat in pending:  # one is being handed on: the strongest waits for it
-            waiting = pending[chat]
+        key = (chat, signal.name)
+        if key in pending:  # one is being handed on: the strongest waits for it
+            waiting = pending[key]
             if waiting is None or signal.score > waiting.score:
-                pending[chat] = signal
+                pending[key] = signal
             return
-        if signal.score < self._sent.get(chat, 0.0) + STEP:
+        if signal.score < self._sent.get(key, 0.0) + STEP:
             return
         hearer = self._hearer()
         if hearer is None:
             return
-        self._sent[chat] = signal.score
-        if len(self._sent) > 2:
+        self._sent[key] = signal.score
+        if len(self._sent) > 2 * len(FAMILIES):
             del self._sent[next(iter(self._sent))]
-        pending[chat] = None
+        pending[key] = None
         self._tier.spawn(self._hand_on(hearer, chat, signal))
 
     async def _hand_on(self, hearer: Hearer, chat: str, signal: Signal) -> None:
+        key = (chat, signal.name)
         try:
             if await hearer.semantic(chat, signal):
-                self._sent[chat] = 2.0  # one review case per chat is enough
+                self._sent[key] = 2.0  # one review case per chat and family is enough
                 self._tier.reviewed()
         except Exception:
             log.exception("could not act on a semantic signal")
         finally:
-            later = self._pending.pop(chat, None)
+            later = self._pending.pop(key, None)
             if later is not None:
                 self.signal(chat, later)
 
@@ -297,9 +303,12 @@ class SemanticTier:
         if items:
             metrics.semantic_lag.observe(self.timer() - self._oldest)
             metrics.semantic_scored.inc(int(frame["scored"]))
-        for index, value, detail in frame["signals"]:
+        for index, name, value, detail in frame["signals"]:
+            if name not in SIGNALS:
+                log.warning("the semantic worker sent an unknown signal; ignored")
+                continue
             tap, chat = items[index][:2]
-            tap.signal(chat, Signal("semantic", value, detail))
+            tap.signal(chat, Signal(name, value, detail))
         if self.window_open and (
             self._timer is None or len(self.backlog) >= self.settings.batch_size
         ):

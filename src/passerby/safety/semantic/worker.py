@@ -11,9 +11,10 @@ to itself. It talks to the server over one socket in frames
 * server -> worker: ``{"now": wall, "chats": [...], "devices": [...],
   "texts": [...]}``: per message, the server's small integer for the
   speaker in that chat and for the device (0: none), and the text;
-* worker -> server: ``{"scored": n, "signals": [[i, value, detail], ...],
+* worker -> server: ``{"scored": n, "signals": [[i, name, value, detail], ...],
   "busy": seconds}``: only the messages of the batch (by position ``i``)
-  whose speaker's pattern makes a signal (:mod:`.speakers`).
+  whose speaker's pattern in a family of harm makes a signal, with the
+  family's signal name (:mod:`.speakers`, ``examples.FAMILIES``).
 
 Its only per-user state is the speakers' patterns, under the server's
 integers (never a device id, a chat id or text); they are lost when the
@@ -41,7 +42,7 @@ import orjson
 from passerby.safety.semantic import examples as ex
 from passerby.safety.semantic.embedder import Embedder, ModelMismatch, UseEmbedder, model_digest
 from passerby.safety.semantic.frames import recv_frame, send_frame
-from passerby.safety.semantic.scorer import Index, build_index, score_vectors
+from passerby.safety.semantic.scorer import Index, build_index, score_families
 from passerby.safety.semantic.speakers import Speakers
 
 log = logging.getLogger(__name__)
@@ -75,7 +76,12 @@ def load_index(embedder: Embedder, data_dir: Path | None) -> Index:
                 np.save(cache, vectors, allow_pickle=False)
             except OSError:
                 log.warning("could not cache the semantic index's vectors in %s", cache.parent)
-    return build_index(vectors, [e.label for e in examples], [e.category for e in examples])
+    return build_index(
+        vectors,
+        [e.label for e in examples],
+        [e.category for e in examples],
+        [e.family for e in examples],
+    )
 
 
 def serve(sock: socket.socket, data_dir: str | None, threads: int = 1) -> None:
@@ -90,7 +96,7 @@ def serve(sock: socket.socket, data_dir: str | None, threads: int = 1) -> None:
     except ex.ExampleError as exc:
         send_frame(sock, {"error": "bad_examples", "message": str(exc)})
         return
-    send_frame(sock, {"ready": len(index.harmful) + len(index.safe)})
+    send_frame(sock, {"ready": index.size})
     score_batches(sock, embedder, index)
 
 
@@ -101,17 +107,19 @@ def score_batches(
     while (frame := recv_frame(sock)) is not None:
         started = time.perf_counter()
         texts = [text[:MAX_CHARS] for text in frame["texts"]]
-        scored = score_vectors(embedder.encode(texts), index) if texts else []
+        families = score_families(embedder.encode(texts), index) if texts else {}
         now = float(frame["now"])
         signals = []
-        for i, (one, chat, device) in enumerate(
-            zip(scored, frame["chats"], frame["devices"], strict=True)
-        ):
-            found = speakers.add(chat, device, one.score, one.category, now)
-            if found is not None:
-                signals.append([i, *found])
+        for family, scored in families.items():
+            name = ex.FAMILIES[family]
+            for i, (one, chat, device) in enumerate(
+                zip(scored, frame["chats"], frame["devices"], strict=True)
+            ):
+                found = speakers.add(chat, device, one.score, one.category, now, family)
+                if found is not None:
+                    signals.append([i, name, *found])
         busy = time.perf_counter() - started
-        send_frame(sock, {"scored": len(scored), "signals": signals, "busy": busy})
+        send_frame(sock, {"scored": len(texts), "signals": signals, "busy": busy})
 
 
 def give_way() -> None:
