@@ -36,9 +36,11 @@ SIGNAL_NAMES: Final[frozenset[str]] = frozenset(
         "repeated",
         "flood",
         # The semantic tier's pattern over a speaker's messages (safety.semantic):
-        # leaning towards its grooming examples, and towards its hostility ones.
+        # leaning towards its grooming examples, and towards each other family's.
         "semantic",
         "semantic_hostility",
+        "semantic_sexual",
+        "semantic_advert",
         # Context, never a rule's: the message talks *about* online safety
         # (grooming's warning signs, a predator blocked and reported).
         "safety_talk",

@@ -32,14 +32,19 @@ def test_the_shipped_index_covers_each_category_in_five_languages() -> None:
     assert {"small_talk", "school", "parents_family", "online_safety"} <= safe
 
 
-def test_the_shipped_index_has_hostility_and_its_banter_in_five_languages() -> None:
-    shipped = examples.read_file(examples.SHIPPED)
-    hostile = Counter(e.lang for e in shipped if e.family == "hostility" and e.label == "harmful")
-    banter = Counter(e.lang for e in shipped if e.family == "hostility" and e.label == "safe")
+@pytest.mark.parametrize(
+    ("family", "kinds"),
+    [("hostility", {"contempt", "threat"}), ("sexual", {"explicit"}), ("advert", {"advert"})],
+)
+def test_the_shipped_index_has_each_familys_harm_and_safe_talk_in_five_languages(
+    family: str, kinds: set[str]
+) -> None:
+    shipped = [e for e in examples.read_file(examples.SHIPPED) if e.family == family]
+    harmful = Counter(e.lang for e in shipped if e.label == "harmful")
+    safe = Counter(e.lang for e in shipped if e.label == "safe")
     for lang in ("en", "es", "de", "pt", "id"):
-        assert hostile[lang] >= 10 and banter[lang] >= 6, lang
-    kinds = {e.category for e in shipped if e.family == "hostility" and e.label == "harmful"}
-    assert kinds == {"contempt", "threat"}
+        assert harmful[lang] >= 6 and safe[lang] >= 2, lang
+    assert {e.category for e in shipped if e.label == "harmful"} == kinds
 
 
 def test_a_family_is_grooming_for_harm_and_every_family_for_safe_talk() -> None:
@@ -132,7 +137,7 @@ def test_index_add_appends_new_examples_to_the_operator_index(
         (line(label="safe", category="x", lang="en", text="a" * 501), "longer than 500"),
         (
             line(label="harmful", category="x", lang="en", text="t", family="spite"),
-            "family must be one of grooming, hostility, not 'spite'",
+            "family must be one of grooming, hostility, sexual, advert, not 'spite'",
         ),
         (
             line(label="safe", category="x", lang="en", text="t", family=""),

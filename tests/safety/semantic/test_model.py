@@ -111,6 +111,43 @@ class NoDetectors:
         return []
 
 
+# Each family's lines in words of their own (none is a line of the index).
+FAMILY_LINES = {
+    "semantic_sexual": [
+        "take a pic of yourself with nothing on for me",
+        "I keep imagining you undressed in my bed",
+    ],
+    "semantic_advert": [
+        "make easy cash online, ask me how",
+        "win a free gift card today, just click and register",
+    ],
+}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", sorted(FAMILY_LINES))
+async def test_each_family_makes_its_own_signal(tmp_path: Path, name: str) -> None:
+    metrics = Metrics()
+    tier = SemanticTier(TierSettings(data_dir=str(tmp_path)), metrics, SystemClock())
+    speaker, other = tier.tap("s", "adults"), tier.tap("o", "adults")
+    assert speaker is not None and other is not None
+    heard_speaker, heard_other = Hearer("c1"), Hearer("c2")
+    speaker.bind(heard_speaker)
+    other.bind(heard_other)
+    await tier.start()
+    try:
+        for line in FAMILY_LINES[name]:
+            speaker.submit(line, signalled=False)
+        for line in BENIGN:
+            other.submit(line, signalled=False)
+        await eventually(lambda: _true(name in {s.name for s in heard_speaker.heard}), timeout=120)
+        total = len(FAMILY_LINES[name]) + len(BENIGN)
+        await eventually(lambda: _true(metrics.semantic_scored.value == total), timeout=60)
+        assert heard_other.heard == []
+    finally:
+        await tier.close()
+
+
 @pytest.fixture
 def database_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path}/data/passerby.db"  # one engine is enough here

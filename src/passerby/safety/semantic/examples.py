@@ -29,7 +29,12 @@ SHIPPED: Final = Path(__file__).with_name("examples.jsonl")
 OPERATOR_FILE: Final = Path("semantic") / "examples.jsonl"
 LABELS: Final = ("harmful", "safe")
 # Each family of harm and the signal its pattern makes (core.signals).
-FAMILIES: Final = {"grooming": "semantic", "hostility": "semantic_hostility"}
+FAMILIES: Final = {
+    "grooming": "semantic",
+    "hostility": "semantic_hostility",
+    "sexual": "semantic_sexual",
+    "advert": "semantic_advert",
+}
 DEFAULT_FAMILY: Final = "grooming"  # a harmful example's, when it names none
 ANY_FAMILY: Final = ""  # a safe example's, when it names none: safe against all
 MAX_TEXT: Final = 500
