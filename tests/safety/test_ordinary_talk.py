@@ -361,6 +361,15 @@ def test_a_short_line_said_twice_is_not(analyser: TextAnalyser) -> None:
         ("Aber sag's deinen Eltern nicht, die verstehen sowas nie.", "secrecy"),
         ("és muito madura para a tua idade", "flattery"),
         ("Du bist viel vernünftiger als die anderen Kinder auf dem Server.", "flattery"),
+        ("honestly ur prettier than the girls in my grade lol", "flattery"),
+        ("tienes buen gusto, mejor que la gente de mi edad", "flattery"),
+        ("vc é mais bonita que as meninas da minha sala", "flattery"),
+        ("km lbh enak diajak ngobrol dr temen sekolah sy", "flattery"),
+        ("vc escreve super bem, parece mais velha", "flattery"),
+        ("kamu sopan banget, kayak udah dewasa", "flattery"),
+        ("relaxa, idade é só um número", "flattery"),
+        ("Alter ist nur eine Zahl", "flattery"),
+        ("umur cuma angka kok", "flattery"),
         ("pindah ke tele aja yuk", "off_platform"),
         ("veni al disc privado", "off_platform"),
         ("Komm auf meinen privaten Discord, da reden wir ungestört.", "off_platform"),
@@ -370,6 +379,22 @@ def test_grooming_steps_are_found_in_other_word_orders(
     analyser: TextAnalyser, text: str, name: str
 ) -> None:
     assert names(analyser, text).get(name, 0.0) >= 0.6, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this pizza is better than the one at my school",
+        "my school is better than your school lol",
+        "ur better than the boys at football lol",
+        "u r better than most people at fortnite fr",
+        "the weather is better than last year",
+    ],
+)
+def test_a_comparison_that_flatters_no_child_is_no_flattery(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert "flattery" not in names(analyser, text)
 
 
 @pytest.mark.parametrize(

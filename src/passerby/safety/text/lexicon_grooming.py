@@ -139,6 +139,36 @@ _THAN_PEERS = (
     r"gente de tu edad|(?:meninas|meninos|pessoas) da tua idade|(?:kinder|madchen|leute) "
     r"in deinem alter|anak seumuran\w*|anderen kinder)"
 )
+# Comparatives of a compliment, and the child's peers they are measured against.
+_BETTER = (
+    r"(?:prettier|cuter|hotter|better|smarter|cooler|nicer|easier|more fun|more interesting|"
+    r"(?:mas|mais|lebih|lbh) (?:linda|lindo|guapa|guapo|bonita|bonito|facil|madura|maduro|"
+    r"interesante|interessante|cantik|ganteng|bagus|asik|asyik|enak|dewasa|pintar|seru)|mejor|"
+    r"melhor|hubscher|schoner|besser|kluger|reifer|netter|cooler)"
+)
+# ...anyone of the child's age, grade or school ("than people my age")...
+_PEERS_OF = (
+    r"(?:girls|boys|chicas|chicos|pibas|pibes|meninas|meninos|madchen|jungs|cewe2|cewek2|cewe|"
+    r"cewek|cowo|cowok|people|ppl|kids|guys|others|classmates|gente|companer[oa]s|colegas|"
+    r"pessoal|galera|leute|klassenkamerad\w*|mitschuler\w*|temen2|teman2|temen|teman|anak2|anak|"
+    r"orang2|yang lain|las|los|as|os|die)(?:\s+\S+){0,3}?\s+(?:age|grade|class|school|year|edad|"
+    r"curso|colegio|clase|escuela|idade|sala|turma|escola|serie|alter|klasse|schule|jahrgang|"
+    r"umur|kelas|kls|sekolah|seumuran\w*)\b"
+)
+# ...and looks or maturity measured against the girls or the boys.
+_LOOKS = (
+    r"(?:prettier|cuter|hotter|more beautiful|more mature|(?:mas|mais|lebih|lbh) (?:linda|lindo|"
+    r"guapa|guapo|bonita|bonito|madura|maduro|cantik|ganteng|dewasa)|hubscher|schoner|reifer)"
+)
+_GIRLS_BOYS = (
+    r"(?:girls|boys|chicas|chicos|pibas|pibes|meninas|meninos|madchen|jungs|cewe2|cewek2|cewe|"
+    r"cewek|cowo|cowok)\b"
+)
+# Said to the partner: a word for "you" a few words before the comparative.
+_TO_YOU = (
+    r"(?:you|u|ur|youre|your|tienes|eres|sos|estas|te|voce|vc|du|dich|dir|dein|deine|bist|hast|"
+    r"kamu|km|kmu|lo|lu|anda)"
+)
 FLATTERY_MORE: Final = (
     rf"\b{_MATURE}\b(?:\s+\S+){{0,5}}?\s+{_THAN_PEERS}\b|\b{_THAN_PEERS}\b(?:\s+\S+){{0,5}}?"
     rf"\s+{_MATURE}\b"
@@ -188,6 +218,33 @@ FLATTERY: Final = (
         r"other|most)\b",
         0.85,
         "kind=mature",
+    ),
+    (
+        # Better than the others of the child's age, grade or school ("prettier
+        # than the girls in my grade", "mejor que la gente de mi edad").
+        rf"\b{_TO_YOU}\b(?:\s+\S+){{0,6}}?\s+{_BETTER}\s+(?:\S+\s+){{0,3}}?(?:than|que|als|dari|"
+        rf"dr|daripada)\s+(?:\S+\s+){{0,2}}?{_PEERS_OF}|\b{_TO_YOU}\b(?:\s+\S+){{0,6}}?\s+{_LOOKS}"
+        rf"\s+(?:\S+\s+){{0,3}}?(?:than|que|als|dari|dr|daripada)\s+(?:\S+\s+){{0,2}}?{_GIRLS_BOYS}",
+        0.8,
+        "kind=peers",
+    ),
+    (
+        # "You seem older", "parece mais velha", "kayak udah dewasa".
+        r"\b(?:parece|pareces|pareceis|wirkst|kayak|kyk|seperti|keliatan|kelihatan|seem|seems|"
+        r"sound|look)\s+(?:(?:ja|ya|udah|sudah|so|muito|mucho|viel|way|much|bem|super|lebih|"
+        r"schon|total|tan|tao)\s+){0,2}(?:mais velh[oa]|mayor|dewasa|alter|alterer|older|grown "
+        r"up|erwachsen|erwachsener|adulta?)\b",
+        0.8,
+        "kind=mature",
+    ),
+    (
+        # The age gap waved away: "age is just a number", "idade é só um número".
+        r"\b(?:age|edad|idade|alter|umur|usia)\s+(?:is|es|e|ist|itu|cuma|hanya|cm)?\s*(?:just|"
+        r"only|solo|so|nur|apenas|cuma|hanya|cm)?\s*(?:a|un|um|eine|sekedar|sebuah)?\s*(?:number|"
+        r"numero|zahl|angka)\b|\b(?:age|edad|idade|alter|umur|usia)\s+(?:doesnt|does not|dont|"
+        r"no|nao|spielt keine|gak|ga|nggak|tidak)\s+(?:matter|importa|rolle|penting|masalah)\b",
+        0.85,
+        "kind=age_gap",
     ),
 )
 _WHEN = (
