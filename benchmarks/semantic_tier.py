@@ -1,7 +1,7 @@
 """The semantic tier's own figures: throughput per core, lag at a fixed rate,
 and how it reads the labelled corpus.
 
-1. **Throughput**: the worker's work (embed, then score against the index)
+1. **Throughput**: the worker's work (embed, then score against every family of the index)
    in this process on one BLAS thread, for batches of 1, 8, 64 and 256
    different chat lines: messages per second per core.
 2. **Lag at a fixed load**: the real tier (a spawned worker process,
@@ -11,7 +11,7 @@ and how it reads the labelled corpus.
    joined to its scores arriving, as ``passerby_semantic_lag_seconds``
    reads it), the batches' sizes, and what was scored and skipped.
 3. **The corpus** (tests/data/conversations.jsonl): per conversation, the
-   strongest pattern of any speaker; the share of each label and section
+   strongest grooming pattern of any speaker; the share of each label and section
    whose pattern reaches the teens' rule (0.5) and the adults' (0.8); and
    long ordinary chats (30 benign lines drawn at random, 300 of them).
 
@@ -40,7 +40,7 @@ from passerby.core.signals import Signal
 from passerby.metrics import Metrics
 from passerby.safety.semantic import pattern
 from passerby.safety.semantic.embedder import UseEmbedder
-from passerby.safety.semantic.scorer import score_vectors
+from passerby.safety.semantic.scorer import score_families, score_vectors
 from passerby.safety.semantic.tier import SemanticTier, TierSettings
 from passerby.safety.semantic.worker import load_index
 
@@ -62,7 +62,9 @@ def throughput(lines: list[str]) -> None:
         index = load_index(embedder, Path(tmp))
     print(
         f"model and index loaded in {time.perf_counter() - started:.1f} s "
-        f"({len(index.harmful)} harmful, {len(index.safe)} safe examples)"
+        f"({index.size} examples; harmful per family: "
+        + ", ".join(f"{name} {len(f.harmful)}" for name, f in index.families.items())
+        + ")"
     )
     print("\nthroughput, one core (embed + score):")
     for batch in (1, 8, 64, 256):
@@ -70,7 +72,7 @@ def throughput(lines: list[str]) -> None:
         started = time.perf_counter()
         while n < 1024 or time.perf_counter() - started < 3:
             chunk = [lines[(n + i) % len(lines)] for i in range(batch)]
-            score_vectors(embedder.encode(chunk), index)
+            score_families(embedder.encode(chunk), index)
             n += batch
         spent = time.perf_counter() - started
         print(f"  batch {batch:>3}: {n / spent:7.0f} messages/s  ({spent / n * 1000:.2f} ms each)")
