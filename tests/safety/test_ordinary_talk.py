@@ -478,3 +478,14 @@ def test_flattering_a_minor_opens_one_review_case_and_holds_nothing(
         # Between peers who said no age, the same words are a compliment.
         peers = moderator(analyser, section)
         assert not acted(peers, "wow you seem really mature for your age")
+
+
+@pytest.mark.parametrize("text", ["b1l4nG aj4 y4", "ak s4y4ng b4ng3t s4m4 k4mu"])
+def test_leetspeak_is_no_postcode(analyser: TextAnalyser, text: str) -> None:
+    assert "pii_address" not in names(analyser, text)
+    assert delivery(analyser, "teens", text) == "allow"
+
+
+@pytest.mark.parametrize("text", ["my postcode is SW1A 1AA", "im at B33 8TH come 2nite"])
+def test_a_postcode_is_still_one(analyser: TextAnalyser, text: str) -> None:
+    assert names(analyser, text).get("pii_address", 0.0) >= 0.6

@@ -58,6 +58,20 @@ UNDIRECTED_SCORE: Final = 0.6
 # for them, a link shared with "look" or "check out". Under the promo rule.
 PROMO_TALK: Final = 0.6
 # An advert's typography: "!", emoji, a word in capitals.
+# A word that mixes letters and digits ("aj4", "b1l4ng"): in Indonesian
+# "alay" writing and other leetspeak, most words of a line are like it.
+_MIXED: Final = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+\b")
+
+
+def _postcode(found: re.Match[str] | None, plain: str) -> bool:
+    """A postcode-shaped word that is a postcode: not one word of a line in
+    leetspeak ("b1l4nG aj4 y4"), where two more words mix letters and digits."""
+    if found is None:
+        return False
+    around = plain[: found.start()] + " " + plain[found.end() :]
+    return len(_MIXED.findall(around)) < 2
+
+
 _SHOUTED: Final = re.compile(r"!|[\U0001F300-\U0001FAFF\u2600-\u27BF]|\b[A-Z]{4,}\b")
 # Signals that give a message somewhere to send the reader.
 PLACES: Final = frozenset({"link", "pii_handle", "pii_phone", "pii_email", "off_platform"})
@@ -218,7 +232,7 @@ class TextAnalyser:
         if p.address_hint.search(plain):
             if p.address.search(plain) or p.address_local.search(plain):
                 out.append(Signal("pii_address", 0.85))
-            elif p.postcode.search(plain) or p.live_on.search(plain):
+            elif p.live_on.search(plain) or _postcode(p.postcode.search(plain), plain):
                 out.append(Signal("pii_address", 0.6))
         if "." in plain or "dot" in plain or "www" in f.words:
             self._links(f, out)
