@@ -489,3 +489,27 @@ def test_leetspeak_is_no_postcode(analyser: TextAnalyser, text: str) -> None:
 @pytest.mark.parametrize("text", ["my postcode is SW1A 1AA", "im at B33 8TH come 2nite"])
 def test_a_postcode_is_still_one(analyser: TextAnalyser, text: str) -> None:
     assert names(analyser, text).get("pii_address", 0.0) >= 0.6
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("my snap is s a m r 0 d",),
+        ("add me on insta: j e s s _ 0 9",),
+        ("add me on snap", "s a m r 0 d"),
+    ],
+)
+def test_a_handle_spelled_with_spaces_is_held_among_teens(
+    analyser: TextAnalyser, lines: tuple[str, ...]
+) -> None:
+    mod = moderator(analyser, "teens")
+    *before, last = lines
+    for line in before:
+        mod.outgoing(line, 0.0, 1e9)
+    verdict = mod.outgoing(last, 1.0, 1e9 + 1)
+    assert any(s.name == "pii_handle" for s in verdict.signals)
+    assert verdict.outcome.delivery == "hold"
+
+
+def test_a_word_spelled_out_for_emphasis_is_no_handle(analyser: TextAnalyser) -> None:
+    assert "pii_handle" not in names(analyser, "my insta is a m a z i n g")

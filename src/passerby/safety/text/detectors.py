@@ -227,6 +227,8 @@ class TextAnalyser:
         named = p.handle_named.search(plain)
         if named and _looks_like_handle(named.group("handle"), named.group("sep")):
             out.append(Signal("pii_handle", 0.85, f"app={_app_name(named)}"))
+        elif (spelled := _spelled_handle(p.handle_named, f)) is not None:
+            out.append(Signal("pii_handle", 0.85, f"app={_app_name(spelled)};spelled"))
         elif p.discord_tag.search(plain):
             out.append(Signal("pii_handle", 0.85, "app=discord"))
         if p.address_hint.search(plain):
@@ -689,6 +691,18 @@ _COMMON_AFTER_APP: Final = frozenset(_NOT_HANDLES.split())
 
 def _may_hold_phone(f: Folded) -> bool:
     return f.digit_bound >= _PHONE_DIGITS
+
+
+def _spelled_handle(pattern: re.Pattern[str], f: Folded) -> re.Match[str] | None:
+    """A handle spelled with spaces ("my snap is s a m r 0 d"), read in the
+    form with spaced letters joined; one with a digit in it, as an emphatic
+    "my insta is a m a z i n g" is a word."""
+    if f.words == f.plain:
+        return None
+    found = pattern.search(f.words)
+    if found is None or not any(ch.isdigit() for ch in found.group("handle")):
+        return None
+    return found if _looks_like_handle(found.group("handle"), found.group("sep")) else None
 
 
 def _looks_like_handle(handle: str, sep: str) -> bool:
