@@ -513,3 +513,26 @@ def test_a_handle_spelled_with_spaces_is_held_among_teens(
 
 def test_a_word_spelled_out_for_emphasis_is_no_handle(analyser: TextAnalyser) -> None:
     assert "pii_handle" not in names(analyser, "my insta is a m a z i n g")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cuando tenía 15 años hice lo mismo",
+        "quando eu tinha 15 anos eu fiz isso",
+        "com 15 anos eu já trabalhava",
+        "waktu aku 15 tahun aku juga gitu",
+        "als ich 15 war, hab ich das auch gemacht",
+    ],
+)
+def test_an_age_the_speaker_had_is_no_disclosure(analyser: TextAnalyser, text: str) -> None:
+    assert "age_disclosure_minor" not in names(analyser, text)
+    assert delivery(analyser, "adults", text) == "allow"
+    assert not acted(moderator(analyser, "adults"), text)
+
+
+@pytest.mark.parametrize(
+    "text", ["tengo 15 años", "sou um menino com 15 anos", "aku 15 tahun", "ich bin 15"]
+)
+def test_an_age_the_speaker_has_still_is(analyser: TextAnalyser, text: str) -> None:
+    assert names(analyser, text).get("age_disclosure_minor", 0.0) >= 0.8

@@ -345,7 +345,9 @@ class TextAnalyser:
             pattern_rows = p.age_disclosures
         for pattern, score, shift in pattern_rows:
             for match in pattern.finditer(text):
-                if pattern is not p.age_self and _third_party_before(text, match.start()):
+                if _in_the_past(text, match.start()) or (
+                    pattern is not p.age_self and _third_party_before(text, match.start())
+                ):
                     continue
                 age = number(match.group("num"))
                 if age is None:
@@ -756,6 +758,20 @@ def _third_party_before(text: str, start: int) -> bool:
     # article before the age names someone else, unless the speaker is it
     # ("I'm a 15 year old girl").
     return bool(_SOMEONE_OF_AGE.search(clause)) and not _I_AM.search(clause)
+
+
+# An age the speaker *was*: "cuando tenía 15 años", "quando eu tinha 15",
+# "com 15 anos eu já trabalhava", "waktu aku 15 tahun", "als ich 15 war".
+_WHEN_I_WAS: Final = re.compile(
+    r"(?:\b(?:when i was|back when|since i was|cuando (?:yo )?tenia|yo tenia|tenia|a los|"
+    r"desde los|quando (?:eu )?tinha|eu tinha|tinha|desde os|als ich|seit ich|waktu|dulu|pas|"
+    r"ketika|sejak)|(?:^|[.,;!?]\s*)(?:com|mit))(?:\s+\S+){0,2}\s*$"
+)
+
+
+def _in_the_past(text: str, start: int) -> bool:
+    """True when the age at ``start`` is one the speaker had, not has."""
+    return bool(_WHEN_I_WAS.search(text[max(0, start - 30) : start]))
 
 
 def _age_signal(age: int, score: float) -> Signal:
