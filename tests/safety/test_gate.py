@@ -47,6 +47,12 @@ NOT_TRIGGERS = {
     "age_hint",
     "age_self",  # listed as the first of age_disclosures
     "innocent_picture",
+    "confide",
+    "game_named",
+    "about_bots",
+    "not_a_scam",
+    "game_id",
+    "meet_in_game",
     # read only once the toxicity score is over the threshold: who it aims at
     "swearing",
     "second_person",

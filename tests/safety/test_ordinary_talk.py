@@ -536,3 +536,85 @@ def test_an_age_the_speaker_had_is_no_disclosure(analyser: TextAnalyser, text: s
 )
 def test_an_age_the_speaker_has_still_is(analyser: TextAnalyser, text: str) -> None:
     assert names(analyser, text).get("age_disclosure_minor", 0.0) >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "manda foto do teu gato",
+        "kirim foto kucingmu dong",
+        "schick mal ein bild von deinem hund",
+        "mándame una foto de tu perro",
+        "can you show me how to do that trick on video",
+        "let's video call with the whole class for the project",
+        "we should meet in fortnite later",
+        "lets meet up in minecraft at spawn",
+        "dont tell anyone but i have a crush on him",
+        "não conta pra ninguém mas eu gosto dele",
+        "sag keinem, dass ich in ihn verknallt bin",
+    ],
+)
+def test_a_pet_a_game_and_a_crush_confided_are_not_held_among_teens(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert not acted(moderator(analyser, "teens"), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send me a pic of you",
+        "kirim foto kamu dong",
+        "no le digas a nadie pero yo te quiero ver",
+        "dont tell anyone that i talk to you",
+        "lets meet at the park tomorrow",
+        "can we video call tonight just us",
+    ],
+)
+def test_pictures_secrets_and_meetings_with_the_partner_still_are(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert delivery(analyser, "teens", text) == "hold"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "juegas free fire? mi id es 2839174410",
+        "mabar ml ga? id gue 1083362219 (2458)",
+        "spielst du brawl stars? mein tag ist #2YQ8LP90",
+        "add me on roblox my user is coolkid_2011",
+    ],
+)
+def test_a_game_id_swapped_to_play_together_is_not_held_among_teens(
+    analyser: TextAnalyser, text: str
+) -> None:
+    found = names(analyser, text)
+    assert "pii_phone" not in found and "pii_handle" not in found
+    assert found.get("off_platform", 0.0) >= 0.5  # the move still counts to a pattern
+    assert delivery(analyser, "teens", text) == "allow"
+
+
+@pytest.mark.parametrize(
+    "text", ["add me on roblox and text me 5551234567", "play fortnite? my snap is jess_x09"]
+)
+def test_a_phone_or_a_messaging_handle_beside_a_game_still_is(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert delivery(analyser, "teens", text) == "hold"
+
+
+def test_talk_about_the_bots_that_send_adverts_is_no_advert(analyser: TextAnalyser) -> None:
+    text = "tú te has topado con esos bots que te dicen que ganaste un iphone"
+    assert not acted(moderator(analyser, "teens"), text)
+    # A bot swearing it is none still is one.
+    assert delivery(analyser, "adults", "this is not a scam you won an iphone claim now") == "hold"
+
+
+def test_a_story_about_someone_who_claimed_an_age_is_retold(analyser: TextAnalyser) -> None:
+    mod = moderator(analyser, "teens")
+    story = [
+        "kemaren ada yg ngaku 16 terus nanya ortu gue suka cek hp ga",
+        'trs ngajak pindah tele katanya "lebih privat"',
+    ]
+    assert not [line for line in story if acted(mod, line)]

@@ -231,6 +231,8 @@ class TextAnalyser:
             out.append(Signal("pii_handle", 0.85, f"app={_app_name(spelled)};spelled"))
         elif p.discord_tag.search(plain):
             out.append(Signal("pii_handle", 0.85, "app=discord"))
+        if out and _game_id(f, p):
+            _as_game_id(out)
         if p.address_hint.search(plain):
             if p.address.search(plain) or p.address_local.search(plain):
                 out.append(Signal("pii_address", 0.85))
@@ -401,7 +403,10 @@ class TextAnalyser:
         only when one of its words is in the message."""
         p = self._p
         if any(w in words for w in VIDEO_WORDS) and p.video_call.search(words):
-            out.append(Signal("picture_request", 0.8, "kind=cam"))
+            if p.innocent_picture.search(words):  # with the whole class
+                out.append(Signal("picture_request", 0.3, "kind=group"))
+            else:
+                out.append(Signal("picture_request", 0.8, "kind=cam"))
         elif any(w in words for w in CAMERA_WORDS) and p.camera_asked.search(words):
             out.append(Signal("picture_request", 0.5, "kind=cam;asked"))
 
@@ -410,6 +415,8 @@ class TextAnalyser:
             return
         for pattern, score, detail in self._p.secrecy:
             if pattern.search(f.words):
+                if self._p.confide.search(f.words):
+                    score, detail = 0.3, "kind=confide"
                 out.append(Signal("secrecy", score, detail))
                 return
 
@@ -418,6 +425,8 @@ class TextAnalyser:
             return
         for pattern, score, detail in self._p.meeting:
             if pattern.search(f.words):
+                if self._p.meet_in_game.search(f.words):
+                    score, detail = 0.3, "kind=game"
                 out.append(Signal("meet_request", score, detail))
                 return
 
@@ -463,6 +472,9 @@ class TextAnalyser:
             for pattern, score, detail in p.promo:
                 # the plain form too: folding reads "5k a week" as "sk"
                 if pattern.search(words) or pattern.search(f.plain):
+                    if p.about_bots.search(words) and not p.not_a_scam.search(words):
+                        # "those bots that tell you you won an iphone": talk about adverts
+                        score, detail = PROMO_TALK, detail + ";about"
                     out.append(Signal("promo", score, detail))
                     return
             # Free goods and the pitches are an advert's only when it asks:
@@ -693,6 +705,37 @@ _COMMON_AFTER_APP: Final = frozenset(_NOT_HANDLES.split())
 
 def _may_hold_phone(f: Folded) -> bool:
     return f.digit_bound >= _PHONE_DIGITS
+
+
+# A handle of one of these is a contact, whatever game is named beside it.
+_MESSAGING: Final = ("app=snapchat", "app=instagram", "app=whatsapp", "app=telegram",
+                     "app=discord", "app=kik", "app=wickr", "app=signal", "app=line",
+                     "app=wechat", "app=skype", "app=viber", "app=facebook", "app=threema",
+                     "app=session", "app=tiktok", "app=twitter")  # fmt: skip
+
+
+def _game_id(f: Folded, p: Patterns) -> bool:
+    """A player id, tag or name given with a game named, and no word for a phone."""
+    words = f.words
+    return bool(
+        p.game_named.search(words) and p.game_id.search(words) and not p.phone_context.search(words)
+    )
+
+
+def _as_game_id(out: list[Signal]) -> None:
+    """The contact signals of a game's player id become one move to the game:
+    teens swap them to play together (the risk still counts the move)."""
+    contact = [
+        s
+        for s in out
+        if s.name == "pii_phone" or (s.name == "pii_handle" and not s.detail.startswith(_MESSAGING))
+    ]
+    if not contact:
+        return
+    for signal in contact:
+        out.remove(signal)
+    if not any(s.name == "off_platform" for s in out):
+        out.append(Signal("off_platform", 0.6, "app=game;id"))
 
 
 def _spelled_handle(pattern: re.Pattern[str], f: Folded) -> re.Match[str] | None:

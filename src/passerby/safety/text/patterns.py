@@ -92,6 +92,19 @@ CONTEMPT_SCORE: Final = 0.85
 # street or a pick-up is asked for in words of its own, which score high.
 ASK_WHERE: Final = 0.45
 
+# What a picture may innocently be of (folded, five languages).
+_THINGS = (
+    r"(?:dog|dogs|cat|cats|pet|pets|food|art|drawing|drawings|painting|garden|setup|car|cake|"
+    r"homework|notes|fish|hamster|bird|horse|plant|plants|lunch|dinner|city|view|sunset|build|"
+    r"bike|guitar|cosplay|perro|perrito|perros|gato|gatito|gatos|gatinho|mascota|comida|dibujo|"
+    r"dibujos|pintura|jardin|coche|carro|pastel|tarea|apuntes|pez|pajaro|caballo|planta|plantas|"
+    r"almuerzo|cena|ciudad|vista|atardecer|bici|guitarra|partida|pantalla|cachorro|cachorrinho|"
+    r"desenho|desenhos|jardim|bolo|dever|caderno|peixe|passaro|cavalo|almoco|janta|cidade|tela|"
+    r"violao|hund|hunde|katze|katzen|kater|haustier|essen|zeichnung|garten|auto|kuchen|"
+    r"hausaufgaben|fisch|vogel|pferd|pflanze|mittagessen|stadt|aussicht|sonnenuntergang|fahrrad|"
+    r"gitarre|kucing|anjing|peliharaan|makanan|lukisan|kebun|mobil|kue|tugas|catatan|ikan|burung|"
+    r"kuda|tanaman|kota|pemandangan|sepeda|gitar)"
+)
 _YOU = r"(?:you|u|ya|yu|yo)"
 _YOUR = r"(?:your|ur|yor|youre|yur|ure)"
 _ARE = r"(?:are|r)"
@@ -138,10 +151,12 @@ REPORTED_REQUEST = re.compile(
 # With a time in the past, the request in it was made to the teller, not to
 # the partner.
 STRANGER_STORY = re.compile(
-    r"\b(?:a guy|some guy|this guy|a man|some man|an old guy|a creep|om om|om2|omom|bapak bapak|"
-    r"cowok|cowo|orang asing|un tipo|un senor|un viejo|un man|alguien|um cara|um homem|um velho|"
-    r"um tiozao|alguem|ein typ|einer|ein mann|ein alter|jemand)\b(?:\s+\S+){0,10}?\s+"
-    r"(?:asked|wanted|kept asking|was asking|told me|said|offered|minta|ngajak|nyuruh|nanya|"
+    r"\b(?:a guy|some guy|this guy|a man|some man|an old guy|a creep|someone|somebody|om om|om2|"
+    r"omom|bapak bapak|cowok|cowo|orang asing|ada yg|ada yang|ada orang|seseorang|un tipo|"
+    r"un senor|un viejo|un man|alguien|una persona|um cara|um homem|um velho|um tiozao|alguem|"
+    r"uma pessoa|ein typ|einer|ein mann|ein alter|jemand)\b(?:\s+\S+){0,10}?\s+"
+    r"(?:asked|wanted|kept asking|was asking|told me|said|offered|claimed|ngaku|minta|ngajak|"
+    r"nyuruh|nanya|"
     r"nawarin|menawarkan|ofrecio|me ofrecio|ofereceu|angeboten|pidio|"
     r"pedia|queria|me dijo|pediu|pedia|falou|disse|wollte|fragte|meinte|hat gefragt)\b|"
     # or no subject at all: "... then he asked me for", "luego me pidió", "dps me pediu"
@@ -292,6 +307,29 @@ class Patterns:
         self.phone_context = c(
             r"\b(?:call|text|txt|ring|number|num|digits|phone|cell|mobile|whatsapp|wa|"
             r"telegram|signal|sms|imessage|nomor|numero|hp|no)\b"
+        )
+        # Talk *about* adverts and the bots that send them ("esos bots que te
+        # dicen que ganaste un iphone"), unless the line swears it is none.
+        self.about_bots = c(
+            r"\b(?:bot|bots|spam|spammer\w*|scam|scams|scammer\w*|estafa\w*|golpe|golpes|"
+            r"golpista\w*|penipu\w*|betrug\w*|betruger\w*|abzocke\w*|fake)\b"
+        )
+        self.not_a_scam = c(
+            r"\b(?:not|no|nao|bukan|kein|keine|nicht|zero|sin|sem|tanpa|ohne)\s+(?:a\s+|es\s+|e\s+|"
+            r"un\s+|um\s+)?(?:bot|spam|scam|estafa|golpe|penipuan|betrug|fake|abzocke)\b|"
+            r"\b(?:legit|100%|garantizado|garantido|dijamin|garantiert)\b"
+        )
+        # A game's player id, tag or name given to play together ("mi id es
+        # 2839174410" after "juegas free fire?", "mein tag ist #2YQ8LP90").
+        self.game_named = c(
+            r"\b(?:roblox|minecraft|fortnite|epic|free ?fire|ff|ml|mlbb|mobile legends|pubg|"
+            r"genshin|brawl ?stars|clash royale|clash of clans|coc|valorant|riot|among us|fifa|"
+            r"cod|warzone|apex|overwatch|psn|xbox|nintendo|switch|steam|honkai|stumble guys|"
+            r"pokemon go|rocket league|gta|lol|league|mabar|main bareng|ranked|duo|squad|zocken)\b"
+        )
+        self.game_id = c(
+            r"\b(?:id|uid|tag|ign|gamertag|user|username|name|nick|nickname|code|friend code|akun|"
+            r"server)\b"
         )
         self.address_hint = c(r"\d|\blive\b|\bjalan\b|\bjl\b|\bcalle\b|\bavenida\b")
         self.address = c(
@@ -500,7 +538,35 @@ class Patterns:
             r"pet|pets|puppy|kitten|food|art|drawing|drawings|painting|garden|setup|car|cake|"
             r"work|project|homework|notes|fish|hamster|bird|horse|plant|plants|lunch|dinner|"
             r"city|view|sunset|build|screen|screenshot|room design|bike|guitar|cosplay)\b|"
-            r"\b(?:screenshot|the meme|that meme|the link|the map)\b"
+            r"\b(?:screenshot|the meme|that meme|the link|the map)\b|"
+            # the same in the other languages: a pet, a meal, a drawing, a game
+            rf"\b(?:de|del|do|da|dos|das|von|vom)\s+(?:(?:tu|tus|su|sus|el|la|mi|mis|teu|tua|seu|"
+            rf"sua|meu|minha|o|a|deinem|deiner|deinen|dein|deine|dem|der|meinem|meiner|mein|"
+            rf"meine)\s+)?{_THINGS}\b|\b(?:foto|fotonya|gambar)\s+{_THINGS}(?:mu|nya|ku|kamu)?\b|"
+            r"\b(?:captura|capturas|print|prints|ss|tangkapan layar|meme)\b|"
+            # how a thing is done, and a call with a whole class or group
+            r"\bshow\s+(?:me|us)\s+how\b|\b(?:muestrame|mostra|zeig mir|tunjukin|ajarin)\s+"
+            r"(?:como|cara|gimana|wie)\b|\b(?:with|con|com|mit|sama|bareng)\s+(?:the\s+|la\s+|a\s+|"
+            r"o\s+|der\s+|todo\s+)?(?:whole\s+|entire\s+)?(?:class|group|team|squad|everyone|"
+            r"everybody|clase|grupo|equipo|todos|turma|galera|todo mundo|klasse|gruppe|allen|"
+            r"sekelas|semua|grup|tim)\b"
+        )
+        # A secret of one's own confided ("don't tell anyone but I like him",
+        # "sag keinem, dass ich in ihn verknallt bin"): no secret kept *with*
+        # the partner, so nothing after it may say "you" or "us".
+        self.confide = c(
+            r"\b(?:but|pero|mas|mais|tapi|tp|aber|that|que|dass|kalau|kalo|bahwa|ya)\s+(?:\S+\s+)"
+            r"{0,2}?(?:i|im|ive|id|me|my|yo|mi|eu|meu|minha|aku|gue|gw|ich|mich|mein|meine)\b"
+            r"(?!.*\b(?:you|u|ur|ya|te|ti|tu|contigo|voce|vc|kamu|km|lo|lu|dich|dir|du|us|we|"
+            r"nos|nosotros|a gente|kita|uns|wir|together|juntos|juntas|bareng|zusammen)\b)"
+        )
+        # A meeting inside a game or a server is no meeting in person.
+        self.meet_in_game = c(
+            r"\b(?:in|on|at|en|no|na|em|im|auf|di|ke)\s+(?:the\s+|el\s+|o\s+|a\s+|dem\s+|der\s+)?"
+            r"(?:game|games|juego|jogo|spiel|server|servidor|lobby|spawn|match|partida|fortnite|"
+            r"minecraft|roblox|valorant|overwatch|apex|warzone|cod|free fire|ff|mobile legends|ml|"
+            r"mlbb|pubg|genshin|among us|animal crossing|brawl stars|clash royale|fifa|rocket "
+            r"league|gta|lol|league)\b"
         )
         # "vc?" alone; in "e vc?" it is Portuguese for "you".
         self.cam_plain = c(r"(?:^|\s)(?:cam|webcam|facetime)\s*\?+|^\s*vc\s*\?+\s*$")
