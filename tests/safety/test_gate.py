@@ -49,8 +49,6 @@ NOT_TRIGGERS = {
     "innocent_picture",
     "confide",
     "game_named",
-    "about_bots",
-    "not_a_scam",
     "game_id",
     "meet_in_game",
     # read only once the toxicity score is over the threshold: who it aims at

@@ -604,13 +604,6 @@ def test_a_phone_or_a_messaging_handle_beside_a_game_still_is(
     assert delivery(analyser, "teens", text) == "hold"
 
 
-def test_talk_about_the_bots_that_send_adverts_is_no_advert(analyser: TextAnalyser) -> None:
-    text = "tú te has topado con esos bots que te dicen que ganaste un iphone"
-    assert not acted(moderator(analyser, "teens"), text)
-    # A bot swearing it is none still is one.
-    assert delivery(analyser, "adults", "this is not a scam you won an iphone claim now") == "hold"
-
-
 def test_a_story_about_someone_who_claimed_an_age_is_retold(analyser: TextAnalyser) -> None:
     mod = moderator(analyser, "teens")
     story = [

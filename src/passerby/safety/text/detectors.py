@@ -472,9 +472,6 @@ class TextAnalyser:
             for pattern, score, detail in p.promo:
                 # the plain form too: folding reads "5k a week" as "sk"
                 if pattern.search(words) or pattern.search(f.plain):
-                    if p.about_bots.search(words) and not p.not_a_scam.search(words):
-                        # "those bots that tell you you won an iphone": talk about adverts
-                        score, detail = PROMO_TALK, detail + ";about"
                     out.append(Signal("promo", score, detail))
                     return
             # Free goods and the pitches are an advert's only when it asks:

@@ -308,17 +308,6 @@ class Patterns:
             r"\b(?:call|text|txt|ring|number|num|digits|phone|cell|mobile|whatsapp|wa|"
             r"telegram|signal|sms|imessage|nomor|numero|hp|no)\b"
         )
-        # Talk *about* adverts and the bots that send them ("esos bots que te
-        # dicen que ganaste un iphone"), unless the line swears it is none.
-        self.about_bots = c(
-            r"\b(?:bot|bots|spam|spammer\w*|scam|scams|scammer\w*|estafa\w*|golpe|golpes|"
-            r"golpista\w*|penipu\w*|betrug\w*|betruger\w*|abzocke\w*|fake)\b"
-        )
-        self.not_a_scam = c(
-            r"\b(?:not|no|nao|bukan|kein|keine|nicht|zero|sin|sem|tanpa|ohne)\s+(?:a\s+|es\s+|e\s+|"
-            r"un\s+|um\s+)?(?:bot|spam|scam|estafa|golpe|penipuan|betrug|fake|abzocke)\b|"
-            r"\b(?:legit|100%|garantizado|garantido|dijamin|garantiert)\b"
-        )
         # A game's player id, tag or name given to play together ("mi id es
         # 2839174410" after "juegas free fire?", "mein tag ist #2YQ8LP90").
         self.game_named = c(
