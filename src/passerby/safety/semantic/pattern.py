@@ -47,13 +47,14 @@ class Shape:
             raise ValueError("base_rate lies in (0, 1); full and hit are positive")
 
 
-# Calibrated on tests/data/conversations.jsonl (docs/moderation.md,
-# "Semantic tier"): 3.5% of benign messages score 0.12 or more; paraphrased
-# grooming lines mostly score 0.12-0.5. A tail of 1e-4 reads as 1.0, so the
-# teens' rule at 0.5 asks for a tail of 1e-2 and the adults' at 0.8 for
-# about 6e-4. Across a device's chats (a line or two per chat, many chats)
-# four leaning messages within its last sixty, in a week, are needed.
-CHAT: Final = Shape(window=30, min_hits=2, hit=0.12, base_rate=0.035, full=4.0)
+# Paraphrased grooming lines mostly score 0.12-0.5; 4.9% of the development
+# corpus's benign messages (docs/moderation.md, "Semantic tier") score 0.12
+# or more (3.5% of the project's first, smaller corpus did). A tail of 1e-4
+# reads as 1.0, so the teens' rule at 0.7 asks for a tail of about 1.6e-3
+# and the adults' at 0.8 for about 6e-4. Across a device's chats (a line or
+# two per chat, many chats) four leaning messages within its last sixty, in
+# a week, are needed.
+CHAT: Final = Shape(window=30, min_hits=2, hit=0.12, base_rate=0.049, full=4.0)
 
 
 def _across_chats(shape: Shape) -> Shape:
