@@ -48,6 +48,7 @@ NOT_TRIGGERS = {
     "age_self",  # listed as the first of age_disclosures
     "innocent_picture",
     "confide",
+    "you_or_us",
     "game_named",
     "game_id",
     "meet_in_game",

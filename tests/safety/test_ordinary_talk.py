@@ -611,3 +611,30 @@ def test_a_story_about_someone_who_claimed_an_age_is_retold(analyser: TextAnalys
         'trs ngajak pindah tele katanya "lebih privat"',
     ]
     assert not [line for line in story if acted(mod, line)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send pics of the concert!",
+        "can u keep a secret? i like someone in my class",
+        "dont tell my mom i said that lol",
+    ],
+)
+def test_a_concert_a_secret_of_ones_own_and_ones_own_mom_are_not_held(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert not acted(moderator(analyser, "teens"), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send me a pic of you at the party",
+        "can you keep a secret? i want to meet you",
+        "dont tell my mom about us",
+        "dont tell your mom about us",
+    ],
+)
+def test_the_same_words_about_the_partner_are_held(analyser: TextAnalyser, text: str) -> None:
+    assert delivery(analyser, "teens", text) == "hold"

@@ -415,7 +415,7 @@ class TextAnalyser:
             return
         for pattern, score, detail in self._p.secrecy:
             if pattern.search(f.words):
-                if self._p.confide.search(f.words):
+                if _confided(self._p, f.words):
                     score, detail = 0.3, "kind=confide"
                 out.append(Signal("secrecy", score, detail))
                 return
@@ -709,6 +709,13 @@ _MESSAGING: Final = ("app=snapchat", "app=instagram", "app=whatsapp", "app=teleg
                      "app=discord", "app=kik", "app=wickr", "app=signal", "app=line",
                      "app=wechat", "app=skype", "app=viber", "app=facebook", "app=threema",
                      "app=session", "app=tiktok", "app=twitter")  # fmt: skip
+
+
+def _confided(p: Patterns, words: str) -> bool:
+    """A secret of one's own ("don't tell anyone but I like him"), when
+    nothing after it says "you" or "us" (one search each: linear)."""
+    found = p.confide.search(words)
+    return found is not None and p.you_or_us.search(words, found.end()) is None
 
 
 def _game_id(f: Folded, p: Patterns) -> bool:

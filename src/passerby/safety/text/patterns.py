@@ -103,7 +103,9 @@ _THINGS = (
     r"violao|hund|hunde|katze|katzen|kater|haustier|essen|zeichnung|garten|auto|kuchen|"
     r"hausaufgaben|fisch|vogel|pferd|pflanze|mittagessen|stadt|aussicht|sonnenuntergang|fahrrad|"
     r"gitarre|kucing|anjing|peliharaan|makanan|lukisan|kebun|mobil|kue|tugas|catatan|ikan|burung|"
-    r"kuda|tanaman|kota|pemandangan|sepeda|gitar)"
+    r"kuda|tanaman|kota|pemandangan|sepeda|gitar|concert|party|trip|festival|match|vacation|"
+    r"holiday|concierto|fiesta|viaje|partido|festa|viagem|show|konzert|reise|urlaub|konser|"
+    r"liburan|pesta|acara)"
 )
 _YOU = r"(?:you|u|ya|yu|yo)"
 _YOUR = r"(?:your|ur|yor|youre|yur|ure)"
@@ -522,11 +524,8 @@ class Patterns:
         self.video_call = c(VIDEO_CALL)
         self.camera_asked = c(CAMERA_ASKED)
         self.innocent_picture = c(
-            r"\b(?:of|with)\s+(?:your|ur|the|my|a|his|her|that|this)\s+(?:dog|dogs|cat|cats|"
-            r"puppies|kittens|kitties|doggo|"
-            r"pet|pets|puppy|kitten|food|art|drawing|drawings|painting|garden|setup|car|cake|"
-            r"work|project|homework|notes|fish|hamster|bird|horse|plant|plants|lunch|dinner|"
-            r"city|view|sunset|build|screen|screenshot|room design|bike|guitar|cosplay)\b|"
+            rf"\b(?:of|with)\s+(?:your|ur|the|my|a|his|her|that|this)\s+(?:{_THINGS}|puppies|"
+            r"kittens|kitties|doggo|puppy|kitten|work|project|screen|screenshot|room design)\b|"
             r"\b(?:screenshot|the meme|that meme|the link|the map)\b|"
             # the same in the other languages: a pet, a meal, a drawing, a game
             rf"\b(?:de|del|do|da|dos|das|von|vom)\s+(?:(?:tu|tus|su|sus|el|la|mi|mis|teu|tua|seu|"
@@ -544,10 +543,19 @@ class Patterns:
         # "sag keinem, dass ich in ihn verknallt bin"): no secret kept *with*
         # the partner, so nothing after it may say "you" or "us".
         self.confide = c(
-            r"\b(?:but|pero|mas|mais|tapi|tp|aber|that|que|dass|kalau|kalo|bahwa|ya)\s+(?:\S+\s+)"
-            r"{0,2}?(?:i|im|ive|id|me|my|yo|mi|eu|meu|minha|aku|gue|gw|ich|mich|mein|meine)\b"
-            r"(?!.*\b(?:you|u|ur|ya|te|ti|tu|contigo|voce|vc|kamu|km|lo|lu|dich|dir|du|us|we|"
-            r"nos|nosotros|a gente|kita|uns|wir|together|juntos|juntas|bareng|zusammen)\b)"
+            r"(?:\b(?:but|pero|mas|mais|tapi|tp|aber|that|que|dass|kalau|kalo|bahwa|ya)\s+|[?!.]\s*)"
+            r"(?:\w{1,40}\s+){0,2}?(?:i|im|ive|id|me|my|yo|mi|eu|meu|minha|aku|gue|gw|ich|mich|"
+            r"mein|meine)\b|"
+            # the one not to be told is the speaker's own: "don't tell my mom I said that"
+            r"\b(?:my|mi|mis|minha|meu|meus|minhas|meiner|meinem|meinen|meine)\s+(?:mom|mum|mother|"
+            r"dad|father|parents|sister|brother|mama|papa|padres|hermana|hermano|mae|pai|pais|irma|"
+            r"irmao|mutter|vater|eltern|schwester|bruder)\b|\b(?:nyokap|bokap|ortu|mama|ibu|ayah)\s+"
+            r"(?:gue|gw|aku|ku)\b"
+        )
+        # ...as long as nothing after it says "you" or "us".
+        self.you_or_us = c(
+            r"\b(?:you|u|ur|te|ti|tu|contigo|voce|vc|kamu|km|lo|lu|dich|dir|du|us|we|nos|nosotros|"
+            r"a gente|kita|uns|wir|together|juntos|juntas|bareng|zusammen)\b"
         )
         # A meeting inside a game or a server is no meeting in person.
         self.meet_in_game = c(
