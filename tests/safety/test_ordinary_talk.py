@@ -617,13 +617,10 @@ def test_a_story_about_someone_who_claimed_an_age_is_retold(analyser: TextAnalys
     "text",
     [
         "send pics of the concert!",
-        "can u keep a secret? i like someone in my class",
-        "dont tell my mom i said that lol",
+        "mándame fotos del concierto",
     ],
 )
-def test_a_concert_a_secret_of_ones_own_and_ones_own_mom_are_not_held(
-    analyser: TextAnalyser, text: str
-) -> None:
+def test_a_concerts_pictures_are_not_held(analyser: TextAnalyser, text: str) -> None:
     assert not acted(moderator(analyser, "teens"), text)
 
 

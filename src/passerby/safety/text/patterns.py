@@ -543,14 +543,9 @@ class Patterns:
         # "sag keinem, dass ich in ihn verknallt bin"): no secret kept *with*
         # the partner, so nothing after it may say "you" or "us".
         self.confide = c(
-            r"(?:\b(?:but|pero|mas|mais|tapi|tp|aber|that|que|dass|kalau|kalo|bahwa|ya)\s+|[?!.]\s*)"
+            r"\b(?:but|pero|mas|mais|tapi|tp|aber|that|que|dass|kalau|kalo|bahwa|ya)\s+"
             r"(?:\w{1,40}\s+){0,2}?(?:i|im|ive|id|me|my|yo|mi|eu|meu|minha|aku|gue|gw|ich|mich|"
-            r"mein|meine)\b|"
-            # the one not to be told is the speaker's own: "don't tell my mom I said that"
-            r"\b(?:my|mi|mis|minha|meu|meus|minhas|meiner|meinem|meinen|meine)\s+(?:mom|mum|mother|"
-            r"dad|father|parents|sister|brother|mama|papa|padres|hermana|hermano|mae|pai|pais|irma|"
-            r"irmao|mutter|vater|eltern|schwester|bruder)\b|\b(?:nyokap|bokap|ortu|mama|ibu|ayah)\s+"
-            r"(?:gue|gw|aku|ku)\b"
+            r"mein|meine)\b"
         )
         # ...as long as nothing after it says "you" or "us".
         self.you_or_us = c(
