@@ -62,7 +62,7 @@ as a likely grooming case, happens at once when:
 * **adults**: one speaker shows four or more categories including secrecy
   and an age question, which is the teens pattern with a higher bar.
 
-Short of escalation, a *concern* (``RiskUpdate.concern``, :data:`CONCERN`)
+Short of escalation, a *concern* (``RiskUpdate.concerns``, :data:`CONCERN`)
 is raised once about a speaker who flatters another who said they are a
 minor, in either section: the rules may ask a person to look, never
 sanction on it.
@@ -110,7 +110,7 @@ ADULT_PATTERN: Final = frozenset(
 # Flattery ("ur so mature") is adult-pattern only beside a move to another app.
 FLATTERY_WITH: Final = frozenset({"off_platform"})
 # Alone, towards a speaker who said they are a minor, it is a *concern*
-# (``RiskUpdate.concern``): "you're so mature for 14" is how grooming opens,
+# (``RiskUpdate.concerns``): "you're so mature for 14" is how grooming opens,
 # and peers say it too, so a person looks (a review case), nobody is sanctioned.
 CONCERN: Final = frozenset({"flattery"})
 

@@ -19,7 +19,7 @@ from passerby.config import Settings
 from passerby.core.signals import Signal
 from passerby.metrics import Metrics
 from passerby.safety.semantic import embedder
-from passerby.safety.semantic.tier import SemanticTier, TierSettings
+from passerby.safety.semantic.tier import SemanticTier, Tap, TierSettings
 
 # Paraphrases of grooming moves, none of them a line of the shipped index.
 GROOMING = [
@@ -73,17 +73,28 @@ async def _true(value: object) -> bool:
     return bool(value)
 
 
+def _two_speakers(
+    tmp_path: Path, section: str
+) -> tuple[SemanticTier, Metrics, tuple[Tap, Hearer], tuple[Tap, Hearer]]:
+    """A tier with the real worker (not started) and two speakers in ``section``,
+    each in a chat of their own, bound to hearers."""
+    metrics = Metrics()
+    tier = SemanticTier(TierSettings(data_dir=str(tmp_path)), metrics, SystemClock())
+    pairs = []
+    for device, chat in (("one", "c1"), ("two", "c2")):
+        tap = tier.tap(device, section)
+        assert tap is not None
+        hearer = Hearer(chat)
+        tap.bind(hearer)
+        pairs.append((tap, hearer))
+    return tier, metrics, pairs[0], pairs[1]
+
+
 @pytest.mark.model
 async def test_the_worker_process_scores_a_grooming_speaker_and_not_an_ordinary_one(
     tmp_path: Path,
 ) -> None:
-    metrics = Metrics()
-    tier = SemanticTier(TierSettings(data_dir=str(tmp_path)), metrics, SystemClock())
-    groomer, teen = tier.tap("g", "teens"), tier.tap("t", "teens")
-    assert groomer is not None and teen is not None
-    heard_groomer, heard_teen = Hearer("c1"), Hearer("c1")
-    groomer.bind(heard_groomer)
-    teen.bind(heard_teen)
+    tier, metrics, (groomer, heard_groomer), (teen, heard_teen) = _two_speakers(tmp_path, "teens")
     await tier.start()
     try:
         for line in GROOMING:
@@ -127,13 +138,9 @@ FAMILY_LINES = {
 @pytest.mark.model
 @pytest.mark.parametrize("name", sorted(FAMILY_LINES))
 async def test_each_family_makes_its_own_signal(tmp_path: Path, name: str) -> None:
-    metrics = Metrics()
-    tier = SemanticTier(TierSettings(data_dir=str(tmp_path)), metrics, SystemClock())
-    speaker, other = tier.tap("s", "adults"), tier.tap("o", "adults")
-    assert speaker is not None and other is not None
-    heard_speaker, heard_other = Hearer("c1"), Hearer("c2")
-    speaker.bind(heard_speaker)
-    other.bind(heard_other)
+    tier, metrics, (speaker, heard_speaker), (other, heard_other) = _two_speakers(
+        tmp_path, "adults"
+    )
     await tier.start()
     try:
         for line in FAMILY_LINES[name]:

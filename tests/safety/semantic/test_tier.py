@@ -19,7 +19,7 @@ from tests.support import eventually
 from passerby.clock import ManualClock
 from passerby.core.signals import Signal
 from passerby.metrics import Metrics
-from passerby.safety.semantic import frames, worker
+from passerby.safety.semantic import frames, pattern, worker
 from passerby.safety.semantic.scorer import build_index
 from passerby.safety.semantic.tier import SemanticTier, Tap, TierSettings
 
@@ -144,7 +144,12 @@ async def test_scores_come_back_and_a_pattern_reaches_the_connection() -> None:
         assert metrics.semantic_scored.value == 4
         await eventually(lambda: _true(hearer.heard))
         [(chat, signal)] = hearer.heard
-        assert chat == "c1" and signal.name == "semantic" and signal.score > 0
+        # The grooming pattern of two leaning lines in four, as the worker reads it.
+        expected = pattern.Pattern(pattern.CHAT)
+        for score in (0.0, 1.0, 0.0, 1.0):
+            reading = expected.add(score, "secrecy")
+        assert chat == "c1" and signal.name == "semantic"
+        assert reading.value > 0 and signal.score == pytest.approx(reading.value)
         assert signal.detail == "scope=chat;hits=2;kinds=secrecy"
         # One window, one batch: its lag runs from the window's opening (the
         # first message) to the scores, and no message's own time was read.

@@ -81,11 +81,10 @@ def score_vectors(
 
 def score_families(vectors: Vectors, index: Index, k: int = TOP_K) -> dict[str, list[Scored]]:
     """Each family's scores for the rows, in row order."""
+    if len(vectors) == 0:
+        return {name: [] for name in index.families}
     out: dict[str, list[Scored]] = {}
     for name, family in index.families.items():
-        if len(vectors) == 0:
-            out[name] = []
-            continue
         to_harmful = vectors @ family.harmful.T
         ratio = _top_mean_exp(to_harmful, k) / _top_mean_exp(vectors @ family.safe.T, k)
         scores = np.maximum(np.log(ratio), 0.0)

@@ -21,6 +21,7 @@ from typing import Final
 
 from passerby.recent import RecentCache
 from passerby.safety.semantic import pattern
+from passerby.safety.semantic.examples import DEFAULT_FAMILY
 
 # A pattern is sent back again only when it has grown this much.
 STEP: Final = 0.1
@@ -56,7 +57,7 @@ class Speakers:
         score: float,
         category: str,
         now: float,
-        family: str = "grooming",
+        family: str = DEFAULT_FAMILY,
     ) -> tuple[float, str] | None:
         """Add one message's score in ``family`` for the speaker ``chat`` (on
         ``device``; 0: none); the signal's value and detail when it is to be

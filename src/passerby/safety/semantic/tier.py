@@ -59,8 +59,9 @@ from passerby.safety.semantic.speakers import DEVICES, STEP
 log = logging.getLogger(__name__)
 
 RESTART_SECONDS: Final = 5.0
-SIGNALS: Final = frozenset(FAMILIES.values())
 RESTART_MAX: Final = 300.0
+# The signals a worker may send back: one per family of harm.
+SIGNALS: Final = frozenset(FAMILIES.values())
 
 
 @dataclass(frozen=True, slots=True)

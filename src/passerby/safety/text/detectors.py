@@ -20,9 +20,21 @@ chat), not learned probabilities; the rules engine sets the thresholds.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from passerby.core.signals import Signal
+from passerby.safety.text.contacts import (
+    NO_DIGITS,
+    PHONE_DIGITS,
+    app_name,
+    as_game_id,
+    game_id,
+    looks_like_handle,
+    may_hold_phone,
+    postcode,
+    spelled_handle,
+)
 from passerby.safety.text.context import RETOLD, retold, weakened
 from passerby.safety.text.gate import Detector, Gate, Trigger
 from passerby.safety.text.lexicon_grooming import (
@@ -33,7 +45,6 @@ from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.numbers import grade_age, number
 from passerby.safety.text.patterns import (
     ADULT_AGE,
-    APP_LOOKUP,
     CONTEMPT_SCORE,
     DISMISSAL_SCORE,
     LEXICON_SCORE,
@@ -48,8 +59,6 @@ from passerby.safety.text.patterns import (
 from passerby.safety.text.quiet import QuietPath
 from passerby.safety.text.toxicity import ToxicityScorer
 
-# A phone number has this many digits at least.
-_PHONE_DIGITS: Final = 7
 # The most a message that swears but insults nobody can score: above the
 # model's threshold (the signal stays, for the transcript), under every
 # rule's (harassment acts from 0.9).
@@ -58,20 +67,6 @@ UNDIRECTED_SCORE: Final = 0.6
 # for them, a link shared with "look" or "check out". Under the promo rule.
 PROMO_TALK: Final = 0.6
 # An advert's typography: "!", emoji, a word in capitals.
-# A word that mixes letters and digits ("aj4", "b1l4ng"): in Indonesian
-# "alay" writing and other leetspeak, most words of a line are like it.
-_MIXED: Final = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+\b")
-
-
-def _postcode(found: re.Match[str] | None, plain: str) -> bool:
-    """A postcode-shaped word that is a postcode: not one word of a line in
-    leetspeak ("b1l4nG aj4 y4"), where two more words mix letters and digits."""
-    if found is None:
-        return False
-    around = plain[: found.start()] + " " + plain[found.end() :]
-    return len(_MIXED.findall(around)) < 2
-
-
 _SHOUTED: Final = re.compile(r"!|[\U0001F300-\U0001FAFF\u2600-\u27BF]|\b[A-Z]{4,}\b")
 # Signals that give a message somewhere to send the reader.
 PLACES: Final = frozenset({"link", "pii_handle", "pii_phone", "pii_email", "off_platform"})
@@ -110,8 +105,8 @@ class TextAnalyser:
         # bound) from per-token sums: with any other check it is not built.
         checks = [t.check for t in triggers if t.check is not None]
         self._quiet = (
-            QuietPath.build(self._gate, self.toxicity, toxicity_threshold, _PHONE_DIGITS)
-            if self._gate is not None and checks == [_may_hold_phone, self._may_be_toxic]
+            QuietPath.build(self._gate, self.toxicity, toxicity_threshold, PHONE_DIGITS)
+            if self._gate is not None and checks == [may_hold_phone, self._may_be_toxic]
             else None
         )
 
@@ -164,7 +159,7 @@ class TextAnalyser:
                     *(p.address, p.address_local, p.postcode, p.live_on),
                     *(p.url, p.domain, p.domain_spelled, *(pattern for _, pattern in LINK_APPS)),
                 ],
-                check=_may_hold_phone,
+                check=may_hold_phone,
             ),
             Trigger(self._off_platform, words=[p.app_any, *rows(p.off_generic)]),
             Trigger(
@@ -220,23 +215,23 @@ class TextAnalyser:
             # character before the "@").
             if p.handle_at.search(plain):
                 out.append(Signal("pii_handle", 0.8, "kind=at"))
-        if _may_hold_phone(f):
+        if may_hold_phone(f):
             digits = f.digits
-            if len(digits) - len(digits.translate(_NO_DIGITS)) >= _PHONE_DIGITS:
+            if len(digits) - len(digits.translate(NO_DIGITS)) >= PHONE_DIGITS:
                 self._phone(f, out)
         named = p.handle_named.search(plain)
-        if named and _looks_like_handle(named.group("handle"), named.group("sep")):
-            out.append(Signal("pii_handle", 0.85, f"app={_app_name(named)}"))
-        elif (spelled := _spelled_handle(p.handle_named, f)) is not None:
-            out.append(Signal("pii_handle", 0.85, f"app={_app_name(spelled)};spelled"))
+        if named and looks_like_handle(named.group("handle"), named.group("sep")):
+            out.append(Signal("pii_handle", 0.85, f"app={app_name(named)}"))
+        elif (spelled := spelled_handle(p.handle_named, f)) is not None:
+            out.append(Signal("pii_handle", 0.85, f"app={app_name(spelled)};spelled"))
         elif p.discord_tag.search(plain):
             out.append(Signal("pii_handle", 0.85, "app=discord"))
-        if out and _game_id(f, p):
-            _as_game_id(out)
+        if out and game_id(f, p):
+            as_game_id(out)
         if p.address_hint.search(plain):
             if p.address.search(plain) or p.address_local.search(plain):
                 out.append(Signal("pii_address", 0.85))
-            elif p.live_on.search(plain) or _postcode(p.postcode.search(plain), plain):
+            elif p.live_on.search(plain) or postcode(p.postcode.search(plain), plain):
                 out.append(Signal("pii_address", 0.6))
         if "." in plain or "dot" in plain or "www" in f.words:
             self._links(f, out)
@@ -249,7 +244,7 @@ class TextAnalyser:
             chunk = match.group()
             if p.date.fullmatch(chunk.strip()):
                 continue
-            n = len(chunk) - len(chunk.translate(_NO_DIGITS))
+            n = len(chunk) - len(chunk.translate(NO_DIGITS))
             if 10 <= n <= 15:
                 score = 0.9
             elif 7 <= n <= 9:
@@ -297,7 +292,7 @@ class TextAnalyser:
             for pattern, score in p.off_requests:
                 match = pattern.search(window)
                 if match:
-                    out.append(Signal("off_platform", score, f"app={_app_name(match)}"))
+                    out.append(Signal("off_platform", score, f"app={app_name(match)}"))
                     return
         if p.off_generic_gate.search(words):
             for pattern, score, detail in p.off_generic:
@@ -308,7 +303,7 @@ class TextAnalyser:
         if match:
             # A bare mention ("I use instagram for photography") is not a
             # request; kept weak so a rule can still see the app name.
-            out.append(Signal("off_platform", 0.2, f"app={_app_name(match)};mention"))
+            out.append(Signal("off_platform", 0.2, f"app={app_name(match)};mention"))
 
     # -- ages -------------------------------------------------------------------
 
@@ -390,7 +385,7 @@ class TextAnalyser:
         for pattern, score, detail in p.picture_requests:
             if pattern.search(words):
                 if p.innocent_picture.search(words):
-                    score, detail = 0.3, "kind=object"
+                    score, detail = INNOCENT_SCORE, "kind=object"
                 out.append(Signal("picture_request", score, detail))
                 return
         if p.cam_plain.search(f.plain):
@@ -404,47 +399,42 @@ class TextAnalyser:
         p = self._p
         if any(w in words for w in VIDEO_WORDS) and p.video_call.search(words):
             if p.innocent_picture.search(words):  # with the whole class
-                out.append(Signal("picture_request", 0.3, "kind=group"))
+                out.append(Signal("picture_request", INNOCENT_SCORE, "kind=group"))
             else:
                 out.append(Signal("picture_request", 0.8, "kind=cam"))
         elif any(w in words for w in CAMERA_WORDS) and p.camera_asked.search(words):
             out.append(Signal("picture_request", 0.5, "kind=cam;asked"))
 
     def _secrecy(self, f: Folded, out: list[Signal]) -> None:
-        if not self._p.secrecy_gate.search(f.words):
-            return
-        for pattern, score, detail in self._p.secrecy:
-            if pattern.search(f.words):
-                if _confided(self._p, f.words):
-                    score, detail = 0.3, "kind=confide"
-                out.append(Signal("secrecy", score, detail))
-                return
+        p = self._p
+        found = _first_row(
+            "secrecy",
+            p.secrecy_gate,
+            p.secrecy,
+            f.words,
+            lambda words: _confided(p, words),
+            "kind=confide",
+        )
+        if found is not None:
+            out.append(found)
 
     def _meeting(self, f: Folded, out: list[Signal]) -> None:
-        if not self._p.meeting_gate.search(f.words):
-            return
-        for pattern, score, detail in self._p.meeting:
-            if pattern.search(f.words):
-                if self._p.meet_in_game.search(f.words):
-                    score, detail = 0.3, "kind=game"
-                out.append(Signal("meet_request", score, detail))
-                return
+        p = self._p
+        found = _first_row(
+            "meet_request", p.meeting_gate, p.meeting, f.words, p.meet_in_game.search, "kind=game"
+        )
+        if found is not None:
+            out.append(found)
 
     def _flattery(self, f: Folded, out: list[Signal]) -> None:
-        if not self._p.flattery_gate.search(f.words):
-            return
-        for pattern, score, detail in self._p.flattery:
-            if pattern.search(f.words):
-                out.append(Signal("flattery", score, detail))
-                return
+        found = _first_row("flattery", self._p.flattery_gate, self._p.flattery, f.words)
+        if found is not None:
+            out.append(found)
 
     def _isolation(self, f: Folded, out: list[Signal]) -> None:
-        if not self._p.isolation_gate.search(f.words):
-            return
-        for pattern, score, detail in self._p.isolation:
-            if pattern.search(f.words):
-                out.append(Signal("isolation", score, detail))
-                return
+        found = _first_row("isolation", self._p.isolation_gate, self._p.isolation, f.words)
+        if found is not None:
+            out.append(found)
 
     def _sexual(self, f: Folded, out: list[Signal]) -> None:
         if not self._p.sexual_gate.search(f.words):
@@ -689,26 +679,33 @@ _QUOTED: Final = re.compile(
     r'"[^"]{1,200}"|\u201c[^\u201d]{1,200}\u201d|\u201e[^\u201c\u201d]{1,200}[\u201c\u201d]|'
     r"\u00ab[^\u00bb]{1,200}\u00bb"
 )
-_NO_DIGITS: Final = str.maketrans(dict.fromkeys("0123456789"))
 _WORD: Final = re.compile(r"[^\W\d_]{2,}")
-# Words that follow "my snap is" without being a handle ("my snap is down").
-_NOT_HANDLES = (
-    "is isnt was down broken dead gone private same the a an not banned deleted hacked "
-    "and or but so too also lol haha ok okay rn now name username id handle account acc "
-    "app thing"
-)
-_COMMON_AFTER_APP: Final = frozenset(_NOT_HANDLES.split())
 
 
-def _may_hold_phone(f: Folded) -> bool:
-    return f.digit_bound >= _PHONE_DIGITS
+# A step of grooming's that reads as ordinary talk in its context (a
+# meeting in a game, a crush confided) is kept at this score: counted, never
+# a pattern's or a rule's.
+INNOCENT_SCORE: Final = 0.3
 
 
-# A handle of one of these is a contact, whatever game is named beside it.
-_MESSAGING: Final = ("app=snapchat", "app=instagram", "app=whatsapp", "app=telegram",
-                     "app=discord", "app=kik", "app=wickr", "app=signal", "app=line",
-                     "app=wechat", "app=skype", "app=viber", "app=facebook", "app=threema",
-                     "app=session", "app=tiktok", "app=twitter")  # fmt: skip
+def _first_row(
+    name: str,
+    gate: re.Pattern[str],
+    rows: Sequence[tuple[re.Pattern[str], float, str]],
+    words: str,
+    innocent: Callable[[str], object] | None = None,
+    kind: str = "",
+) -> Signal | None:
+    """The first of ``rows`` that ``words`` match, as a ``name`` signal, or None;
+    at :data:`INNOCENT_SCORE` with the detail ``kind`` when ``innocent(words)``."""
+    if not gate.search(words):
+        return None
+    for pattern, score, detail in rows:
+        if pattern.search(words):
+            if innocent is not None and innocent(words):
+                return Signal(name, INNOCENT_SCORE, kind)
+            return Signal(name, score, detail)
+    return None
 
 
 def _confided(p: Patterns, words: str) -> bool:
@@ -716,56 +713,6 @@ def _confided(p: Patterns, words: str) -> bool:
     nothing after it says "you" or "us" (one search each: linear)."""
     found = p.confide.search(words)
     return found is not None and p.you_or_us.search(words, found.end()) is None
-
-
-def _game_id(f: Folded, p: Patterns) -> bool:
-    """A player id, tag or name given with a game named, and no word for a phone."""
-    words = f.words
-    return bool(
-        p.game_named.search(words) and p.game_id.search(words) and not p.phone_context.search(words)
-    )
-
-
-def _as_game_id(out: list[Signal]) -> None:
-    """The contact signals of a game's player id become one move to the game:
-    teens swap them to play together (the risk still counts the move)."""
-    contact = [
-        s
-        for s in out
-        if s.name == "pii_phone" or (s.name == "pii_handle" and not s.detail.startswith(_MESSAGING))
-    ]
-    if not contact:
-        return
-    for signal in contact:
-        out.remove(signal)
-    if not any(s.name == "off_platform" for s in out):
-        out.append(Signal("off_platform", 0.6, "app=game;id"))
-
-
-def _spelled_handle(pattern: re.Pattern[str], f: Folded) -> re.Match[str] | None:
-    """A handle spelled with spaces ("my snap is s a m r 0 d"), read in the
-    form with spaced letters joined; one with a digit in it, as an emphatic
-    "my insta is a m a z i n g" is a word."""
-    if f.words == f.plain:
-        return None
-    found = pattern.search(f.words)
-    if found is None or not any(ch.isdigit() for ch in found.group("handle")):
-        return None
-    return found if _looks_like_handle(found.group("handle"), found.group("sep")) else None
-
-
-def _looks_like_handle(handle: str, sep: str) -> bool:
-    if handle in _COMMON_AFTER_APP or len(handle) < 3:
-        return False
-    return bool(sep.strip()) or any(ch.isdigit() or ch in "_." for ch in handle)
-
-
-def _app_name(match: re.Match[str]) -> str:
-    spelling = match.group("app")
-    for name, pattern in APP_LOOKUP:
-        if pattern.fullmatch(spelling):
-            return name
-    return "unknown"
 
 
 _SOMEONE_OF_AGE: Final = re.compile(

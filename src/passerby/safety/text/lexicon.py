@@ -482,3 +482,54 @@ SEXUAL_ACTS: Final = (
     r"(?:\w+\s+)?(?:my|mi|meu|meinen|min|punyaku)\s+(?:dick|cock|pene|pija|verga|polla|pau|"
     r"piroca|schwanz|kontol)\b"
 )
+
+
+# Apps a stranger may be moved to: canonical name, then (spellings that name
+# it alone, spellings that need a request beside them).
+APPS: Final = {
+    # canonical name: (distinctive spellings, spellings that need a request)
+    # slang too: the ghost app, the green app
+    "snapchat": (
+        r"snap ?chat|snapchat|snpchat|ghost ?app|app del fantasma|app do fantasma|app fantasma|"
+        r"aplikasi hantu|app hantu|geister ?app",
+        r"snap|sc|snp|fantasma|fantasmita|hantu",
+    ),
+    "instagram": (r"insta ?gram|instagram|insta|instas", r"ig|gram"),
+    "telegram": (r"tele ?gram|telegram|telegarm", r"tg|tele"),
+    "whatsapp": (
+        r"whats ?app|whatsap+|wats ?ap+|watsap+|wasap|wassap|zapzap|green app|app verde|"
+        r"aplicativo verde|aplikasi hijau|app hijau|grune app|gruene app",
+        r"wa|whats|zap",
+    ),
+    "discord": (r"discord|disc0rd|discrod", r"dc|disc"),
+    "kik": (r"kik", r""),
+    "wickr": (r"wickr|wicker me", r""),
+    "signal": (r"", r"signal"),
+    "line": (r"", r"line"),
+    "wechat": (r"we ?chat", r""),
+    "tiktok": (r"tik ?tok", r"tt"),
+    "skype": (r"skype", r""),
+    "viber": (r"viber", r""),
+    "facebook": (r"facebook|messenger", r"fb"),
+    "twitter": (r"twitter", r"x"),
+    "threema": (r"threema", r""),
+    "reddit": (r"reddit", r""),
+    "session": (r"", r"session"),
+}  # fmt: skip
+
+
+# What a picture may innocently be of (folded, five languages).
+THINGS: Final = (
+    r"(?:dog|dogs|cat|cats|pet|pets|food|art|drawing|drawings|painting|garden|setup|car|cake|"
+    r"homework|notes|fish|hamster|bird|horse|plant|plants|lunch|dinner|city|view|sunset|build|"
+    r"bike|guitar|cosplay|perro|perrito|perros|gato|gatito|gatos|gatinho|mascota|comida|dibujo|"
+    r"dibujos|pintura|jardin|coche|carro|pastel|tarea|apuntes|pez|pajaro|caballo|planta|plantas|"
+    r"almuerzo|cena|ciudad|vista|atardecer|bici|guitarra|partida|pantalla|cachorro|cachorrinho|"
+    r"desenho|desenhos|jardim|bolo|dever|caderno|peixe|passaro|cavalo|almoco|janta|cidade|tela|"
+    r"violao|hund|hunde|katze|katzen|kater|haustier|essen|zeichnung|garten|auto|kuchen|"
+    r"hausaufgaben|fisch|vogel|pferd|pflanze|mittagessen|stadt|aussicht|sonnenuntergang|fahrrad|"
+    r"gitarre|kucing|anjing|peliharaan|makanan|lukisan|kebun|mobil|kue|tugas|catatan|ikan|burung|"
+    r"kuda|tanaman|kota|pemandangan|sepeda|gitar|concert|party|trip|festival|match|vacation|"
+    r"holiday|concierto|fiesta|viaje|partido|festa|viagem|show|konzert|reise|urlaub|konser|"
+    r"liburan|pesta|acara)"
+)

@@ -25,6 +25,7 @@ from typing import Final
 
 from passerby.safety.text.lexicon import (
     ALONE,
+    APPS,
     BETWEEN_US,
     CONTEMPT,
     CONTEMPT_DENIED,
@@ -43,6 +44,7 @@ from passerby.safety.text.lexicon import (
     SEXUAL_CRUDE,
     SEXUAL_TOPIC,
     SOLICITATION,
+    THINGS,
     THREATS,
     THREATS_MORE,
     US_BOTH,
@@ -92,21 +94,6 @@ CONTEMPT_SCORE: Final = 0.85
 # street or a pick-up is asked for in words of its own, which score high.
 ASK_WHERE: Final = 0.45
 
-# What a picture may innocently be of (folded, five languages).
-_THINGS = (
-    r"(?:dog|dogs|cat|cats|pet|pets|food|art|drawing|drawings|painting|garden|setup|car|cake|"
-    r"homework|notes|fish|hamster|bird|horse|plant|plants|lunch|dinner|city|view|sunset|build|"
-    r"bike|guitar|cosplay|perro|perrito|perros|gato|gatito|gatos|gatinho|mascota|comida|dibujo|"
-    r"dibujos|pintura|jardin|coche|carro|pastel|tarea|apuntes|pez|pajaro|caballo|planta|plantas|"
-    r"almuerzo|cena|ciudad|vista|atardecer|bici|guitarra|partida|pantalla|cachorro|cachorrinho|"
-    r"desenho|desenhos|jardim|bolo|dever|caderno|peixe|passaro|cavalo|almoco|janta|cidade|tela|"
-    r"violao|hund|hunde|katze|katzen|kater|haustier|essen|zeichnung|garten|auto|kuchen|"
-    r"hausaufgaben|fisch|vogel|pferd|pflanze|mittagessen|stadt|aussicht|sonnenuntergang|fahrrad|"
-    r"gitarre|kucing|anjing|peliharaan|makanan|lukisan|kebun|mobil|kue|tugas|catatan|ikan|burung|"
-    r"kuda|tanaman|kota|pemandangan|sepeda|gitar|concert|party|trip|festival|match|vacation|"
-    r"holiday|concierto|fiesta|viaje|partido|festa|viagem|show|konzert|reise|urlaub|konser|"
-    r"liburan|pesta|acara)"
-)
 _YOU = r"(?:you|u|ya|yu|yo)"
 _YOUR = r"(?:your|ur|yor|youre|yur|ure)"
 _ARE = r"(?:are|r)"
@@ -189,45 +176,13 @@ ADVICE_NOT_TO = re.compile(
     r"compartilhar|geben|schicken|teilen|verraten|adresse|nummer|fotos?|bilder)\b"
 )
 
-_APPS: Final = {
-    # canonical name: (distinctive spellings, spellings that need a request)
-    # slang too: the ghost app, the green app
-    "snapchat": (
-        r"snap ?chat|snapchat|snpchat|ghost ?app|app del fantasma|app do fantasma|app fantasma|"
-        r"aplikasi hantu|app hantu|geister ?app",
-        r"snap|sc|snp|fantasma|fantasmita|hantu",
-    ),
-    "instagram": (r"insta ?gram|instagram|insta|instas", r"ig|gram"),
-    "telegram": (r"tele ?gram|telegram|telegarm", r"tg|tele"),
-    "whatsapp": (
-        r"whats ?app|whatsap+|wats ?ap+|watsap+|wasap|wassap|zapzap|green app|app verde|"
-        r"aplicativo verde|aplikasi hijau|app hijau|grune app|gruene app",
-        r"wa|whats|zap",
-    ),
-    "discord": (r"discord|disc0rd|discrod", r"dc|disc"),
-    "kik": (r"kik", r""),
-    "wickr": (r"wickr|wicker me", r""),
-    "signal": (r"", r"signal"),
-    "line": (r"", r"line"),
-    "wechat": (r"we ?chat", r""),
-    "tiktok": (r"tik ?tok", r"tt"),
-    "skype": (r"skype", r""),
-    "viber": (r"viber", r""),
-    "facebook": (r"facebook|messenger", r"fb"),
-    "twitter": (r"twitter", r"x"),
-    "threema": (r"threema", r""),
-    "reddit": (r"reddit", r""),
-    "session": (r"", r"session"),
-}  # fmt: skip
-
-
-_APP_ANY = "|".join(p for pats in _APPS.values() for p in pats if p)
-_APP_DISTINCT = "|".join(pats[0] for pats in _APPS.values() if pats[0])
+_APP_ANY = "|".join(p for pats in APPS.values() for p in pats if p)
+_APP_DISTINCT = "|".join(pats[0] for pats in APPS.values() if pats[0])
 # Which app a matched spelling names; distinctive spellings are tried first.
 APP_LOOKUP: Final = tuple(
     (name, re.compile(pattern))
     for index in (0, 1)
-    for name, pats in _APPS.items()
+    for name, pats in APPS.items()
     if (pattern := pats[index])
 )
 LINK_APPS: Final = (
@@ -524,13 +479,13 @@ class Patterns:
         self.video_call = c(VIDEO_CALL)
         self.camera_asked = c(CAMERA_ASKED)
         self.innocent_picture = c(
-            rf"\b(?:of|with)\s+(?:your|ur|the|my|a|his|her|that|this)\s+(?:{_THINGS}|puppies|"
+            rf"\b(?:of|with)\s+(?:your|ur|the|my|a|his|her|that|this)\s+(?:{THINGS}|puppies|"
             r"kittens|kitties|doggo|puppy|kitten|work|project|screen|screenshot|room design)\b|"
             r"\b(?:screenshot|the meme|that meme|the link|the map)\b|"
             # the same in the other languages: a pet, a meal, a drawing, a game
             rf"\b(?:de|del|do|da|dos|das|von|vom)\s+(?:(?:tu|tus|su|sus|el|la|mi|mis|teu|tua|seu|"
             rf"sua|meu|minha|o|a|deinem|deiner|deinen|dein|deine|dem|der|meinem|meiner|mein|"
-            rf"meine)\s+)?{_THINGS}\b|\b(?:foto|fotonya|gambar)\s+{_THINGS}(?:mu|nya|ku|kamu)?\b|"
+            rf"meine)\s+)?{THINGS}\b|\b(?:foto|fotonya|gambar)\s+{THINGS}(?:mu|nya|ku|kamu)?\b|"
             r"\b(?:captura|capturas|print|prints|ss|tangkapan layar|meme)\b|"
             # how a thing is done, and a call with a whole class or group
             r"\bshow\s+(?:me|us)\s+how\b|\b(?:muestrame|mostra|zeig mir|tunjukin|ajarin)\s+"

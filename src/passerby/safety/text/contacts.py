@@ -1,0 +1,95 @@
+"""What the personal-data detector reads a contact by: phone digits, handles
+(spelled out too), a game's player id, a postcode among leetspeak words.
+
+Helpers of :meth:`.detectors.TextAnalyser._contact`, pure, over the folded
+forms (:mod:`.normalise`) and the compiled patterns (:mod:`.patterns`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from passerby.core.signals import Signal
+from passerby.safety.text.normalise import Folded
+from passerby.safety.text.patterns import APP_LOOKUP, Patterns
+
+# A phone number has this many digits at least.
+PHONE_DIGITS: Final = 7
+NO_DIGITS: Final = str.maketrans(dict.fromkeys("0123456789"))
+# Words that follow "my snap is" without being a handle ("my snap is down").
+_NOT_HANDLES = (
+    "is isnt was down broken dead gone private same the a an not banned deleted hacked "
+    "and or but so too also lol haha ok okay rn now name username id handle account acc "
+    "app thing"
+)
+_COMMON_AFTER_APP: Final = frozenset(_NOT_HANDLES.split())
+# A handle of an app the patterns know (all of them ways to message) is a
+# contact, whatever game is named beside it.
+_MESSAGING: Final = tuple(f"app={name}" for name, _ in APP_LOOKUP)
+# A word that mixes letters and digits ("aj4", "b1l4ng"): in Indonesian
+# "alay" writing and other leetspeak, most words of a line are like it.
+_MIXED: Final = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+\b")
+
+
+def may_hold_phone(f: Folded) -> bool:
+    return f.digit_bound >= PHONE_DIGITS
+
+
+def looks_like_handle(handle: str, sep: str) -> bool:
+    if handle in _COMMON_AFTER_APP or len(handle) < 3:
+        return False
+    return bool(sep.strip()) or any(ch.isdigit() or ch in "_." for ch in handle)
+
+
+def spelled_handle(pattern: re.Pattern[str], f: Folded) -> re.Match[str] | None:
+    """A handle spelled with spaces ("my snap is s a m r 0 d"), read in the
+    form with spaced letters joined; one with a digit in it, as an emphatic
+    "my insta is a m a z i n g" is a word."""
+    if f.words == f.plain:
+        return None
+    found = pattern.search(f.words)
+    if found is None or not any(ch.isdigit() for ch in found.group("handle")):
+        return None
+    return found if looks_like_handle(found.group("handle"), found.group("sep")) else None
+
+
+def app_name(match: re.Match[str]) -> str:
+    spelling = match.group("app")
+    for name, pattern in APP_LOOKUP:
+        if pattern.fullmatch(spelling):
+            return name
+    return "unknown"
+
+
+def game_id(f: Folded, p: Patterns) -> bool:
+    """A player id, tag or name given with a game named, and no word for a phone."""
+    words = f.words
+    return bool(
+        p.game_named.search(words) and p.game_id.search(words) and not p.phone_context.search(words)
+    )
+
+
+def as_game_id(out: list[Signal]) -> None:
+    """The contact signals of a game's player id become one move to the game:
+    teens swap them to play together (the risk still counts the move)."""
+    contact = [
+        s
+        for s in out
+        if s.name == "pii_phone" or (s.name == "pii_handle" and not s.detail.startswith(_MESSAGING))
+    ]
+    if not contact:
+        return
+    for signal in contact:
+        out.remove(signal)
+    if not any(s.name == "off_platform" for s in out):
+        out.append(Signal("off_platform", 0.6, "app=game;id"))
+
+
+def postcode(found: re.Match[str] | None, plain: str) -> bool:
+    """A postcode-shaped word that is a postcode: not one word of a line in
+    leetspeak ("b1l4nG aj4 y4"), where two more words mix letters and digits."""
+    if found is None:
+        return False
+    around = plain[: found.start()] + " " + plain[found.end() :]
+    return len(_MIXED.findall(around)) < 2
