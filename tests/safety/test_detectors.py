@@ -577,3 +577,29 @@ def test_a_wage_is_no_advert(analyser: TextAnalyser, text: str) -> None:
 )
 def test_apps_by_their_slang_names(analyser: TextAnalyser, text: str, app: str) -> None:
     assert f"app={app}" in fires(analyser, text, "off_platform", 0.6).detail
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # regional insults in a second-person frame
+        "mate you're a fuckwit",
+        "Du bist so a Oaschloch, echt",
+        "Du bisch so en Tubel",
+        "jancok koen",
+        "sos un gil bárbaro",
+        # where the partner can be found, a beating promised
+        "te voy a ir a buscar a la salida",
+        "cállate weón, sé en qué liceo estai",
+        "tak parani omahmu",
+        "Ich find use wo du wohnsch",
+        "eu sei onde tu estuda",
+        # nobody would miss them
+        "nobody would miss you",
+        "Tidak ada yang akan merindukan Anda",
+        "die Welt wäre besser ohne dich",
+    ],
+)
+def test_regional_insults_and_threats_are_directed(analyser: TextAnalyser, text: str) -> None:
+    found = [s for s in analyser.analyse(text) if s.name == "toxicity"]
+    assert found and found[0].score >= 0.9, found

@@ -47,16 +47,21 @@ NOT_TRIGGERS = {
     "age_hint",
     "age_self",  # listed as the first of age_disclosures
     "innocent_picture",
+    "picture_of_you",
     "confide",
     "you_or_us",
     "game_named",
     "game_id",
+    "id_given",
     "meet_in_game",
     # read only once the toxicity score is over the threshold: who it aims at
     "swearing",
     "second_person",
     "insult_noun",
     "insult_phrase",
+    "insult_denied",
+    "myself",
+    "reported",
     # read only once a detector's own trigger matched: a link found (the
     # advert's cue words, the sites people share songs from), an insult
     # found (laughter that makes it teasing)

@@ -635,3 +635,100 @@ def test_a_concerts_pictures_are_not_held(analyser: TextAnalyser, text: str) -> 
 )
 def test_the_same_words_about_the_partner_are_held(analyser: TextAnalyser, text: str) -> None:
     assert delivery(analyser, "teens", text) == "hold"
+
+
+# -- a picture asked for without saying of what ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yo can u send me a pic of the bio worksheet",
+        "send a pic of him looking guilty",
+        "mandame foto!!!",
+        "manda foto com a maquiagem depois",
+        "schick mir mal ein bild",
+    ],
+)
+def test_a_picture_asked_for_without_saying_of_what_is_not_held_among_teens(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert names(analyser, text)["picture_request"] >= 0.5  # still a step of a pattern
+    assert not acted(moderator(analyser, "teens"), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send me a selfie",
+        "mandame una foto tuya",
+        "zeig dich mal",
+        "kirim foto dulu ke wa aku",
+        "send me a photo in your pyjamas",
+    ],
+)
+def test_a_picture_of_the_partner_or_sent_somewhere_private_still_is(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert delivery(analyser, "teens", text) == "hold"
+
+
+# -- names the speaker calls themself, insults denied, words reported -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am such an absolute idiot today",
+        "Ich bi hüt so en Idiot gsi",
+        "ya but i damn lousy one",
+        "Du bisch kei Idiot, sowas passiert jedem mal",
+        "mas tu não é burro, todo mundo perde uma reunião",
+        "you're not an idiot, it happens",
+        "its not snitching when someone tells you to kill yourself. thats serious",
+        "o filho da puta nem deixou eu explicar que o alarme não tocou",
+    ],
+)
+def test_self_mockery_a_denied_insult_and_reported_words_are_not_held(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert not acted(moderator(analyser, "adults"), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you're an idiot",
+        "I know I'm slow but you are an idiot",
+        "kill yourself",
+        "seu filho da puta",
+    ],
+)
+def test_the_insult_said_to_the_partner_still_is(analyser: TextAnalyser, text: str) -> None:
+    assert delivery(analyser, "adults", text) == "hold"
+
+
+# -- numbers and app names that are not contact details ------------------------
+
+
+def test_round_the_clock_is_not_an_age(analyser: TextAnalyser) -> None:
+    text = "my mum has Life360 so she knows where I am 24/7"
+    assert "age_disclosure_adult" not in names(analyser, text)
+    assert names(analyser, "I am 24")["age_disclosure_adult"] >= 0.6
+
+
+def test_an_app_named_is_not_a_handle(analyser: TextAnalyser) -> None:
+    assert "pii_handle" not in names(analyser, "mine checks my whatsapp every sunday")
+    assert names(analyser, "my snap is jessy_22")["pii_handle"] >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text", ["mi id es ValeKiller_VE", "o meu id é tiagodragao_04", "id gue 1187342 (2051)"]
+)
+def test_a_player_id_given_by_the_word_id_is_a_move_to_a_game(
+    analyser: TextAnalyser, text: str
+) -> None:
+    found = names(analyser, text)
+    assert "pii_phone" not in found and "pii_handle" not in found
+    assert found["off_platform"] >= 0.5
+    assert delivery(analyser, "teens", text) == "allow"

@@ -63,10 +63,13 @@ def app_name(match: re.Match[str]) -> str:
 
 
 def game_id(f: Folded, p: Patterns) -> bool:
-    """A player id, tag or name given with a game named, and no word for a phone."""
+    """A player id, tag or name given with a game named, or by the word "id"
+    itself, and no word for a phone."""
     words = f.words
+    if p.phone_context.search(words):
+        return False
     return bool(
-        p.game_named.search(words) and p.game_id.search(words) and not p.phone_context.search(words)
+        (p.game_named.search(words) and p.game_id.search(words)) or p.id_given.search(f.plain)
     )
 
 

@@ -22,7 +22,8 @@ from typing import Final
 # -- second person --------------------------------------------------------------
 
 YOU_ES: Final = r"(?:tu|vos|usted|ustedes)"
-YOU_ID: Final = r"(?:kamu|km|lu|lo|loe|elu|elo|kau|engkau|anda|situ)"
+# Javanese "koen", "kowe", Sundanese "maneh", Betawi "ente" too.
+YOU_ID: Final = r"(?:kamu|km|lu|lo|loe|elu|elo|kau|engkau|anda|situ|koen|kowe|maneh|ente)"
 YOU_PT: Final = r"(?:voce|vc|vcs|voces|ce|tu)"
 # "du" and its cases; "ihr/euch" for a group is rare in a two-person chat.
 YOU_DE: Final = r"(?:du|dich|dir)"
@@ -39,13 +40,18 @@ INSULT_ES: Final = (
     r"put[oa]s?|zorras?|perras?|cabron(?:a|es)?|gilipollas|maricon(?:es)?|"
     r"mongol(?:o|a)?s?|retrasad[oa]s?|subnormal(?:es)?|escoria|payas[oa]s?|"
     r"idiot[ao]|cerd[oa]s?|patetic[oa]s?|tarad[oa]s?|mensos?|mensas?|babos[oa]s?|"
-    r"malparid[oa]s?|huevon(?:a|es)?|boludo|boluda|pelotudo|pelotuda|naco|naca)"
+    r"malparid[oa]s?|huevon(?:a|es)?|boludo|boluda|pelotudo|pelotuda|naco|naca|"
+    # regional: Colombia, the River Plate, Chile, Spain, Mexico
+    r"gonorreas?|hijueputas?|gil|giles|salame|conchetumare|capullos?|gilipuertas|mamarrachos?|"
+    r"catetos?|paletos?|zopencos?|panoli|marran[oa]s?|culer[oa]s?|ojetes?|inept[oa]s?|"
+    r"cretin[oa]s?|mamert[oa]s?|lerd[oa]s?)"
 )
 INSULT_ID: Final = (
     r"(?:bodoh|goblok|goblog|tolol|bego|dungu|idiot|anjing|anjir|njing|bangsat|babi|"
     r"kontol|brengsek|kampret|bajingan|sampah|jelek|gendut|jablay|lonte|pelacur|"
     r"banci|bencong|monyet|setan|sialan|keparat|tai|taik|najis|cupu|pecundang|"
-    r"oon|bloon|bloon|otak udang|bego banget|memek|asu|jancok|jancuk|cok)"
+    r"oon|bloon|bloon|otak udang|bego banget|memek|asu|jancok|jancuk|cok|dongo|kunyuk|bangke|"
+    r"gembel|begok|ndeso|koplak|bedebah|kurang ajar|dajjal|iblis|pekok|bolot|gobloq)"
 )
 INSULT_PT: Final = (
     r"(?:um merda|uma merda|idiotas?|burr[oa]s?|estupid[oa]s?|imbecil|imbecis|lixo|lixos|"
@@ -55,7 +61,9 @@ INSULT_PT: Final = (
     r"desgracad[oa]s?|viad[oa]s?|bich(?:a|inha)s?|macacos?|retardad[oa]s?|"
     r"mongoloides?|escrot[oa]s?|cuzao|corno|cornos|palhac[oa]s?|"
     r"patetic[oa]s?|ridicul[oa]s?|fracassad[oa]s?|verme|canalha|safad[oa]s?|"
-    r"tont[oa]s?|anta|jumento|besta|lerd[oa]s?)"
+    r"tont[oa]s?|anta|jumento|besta|lerd[oa]s?|parv[oa]s?|anormal|anormais|cabrao|bosta|"
+    r"energumen[oa]s?|baleia|mane|ze ruela|ze mane|vacilao|bocal|tapad[oa]s?|tans[oa]s?|"
+    r"porc[oa]s?|cretin[oa]s?|debil mental|demente)"
 )
 INSULT_DE: Final = (
     r"(?:oaschloch|oarschloch|idiot(?:in)?|idioten|depp|trottel|vollidiot|volltrottel|dummkopf|"
@@ -65,7 +73,11 @@ INSULT_DE: Final = (
     r"penner|schwuchtel|kackbratze|lappen|hackfresse|drecksau|sau|schwein|kuh|"
     r"bastard|dumm|doof|blod|bloed|hasslich|fett|nutzlos|wertlos|erbarmlich|"
     r"peinlich|abschaum|mistgeburt|affe|pisser|hurenkind|vollpfosten|pfosten|"
-    r"witzfigur|clown)"
+    r"witzfigur|clown|"
+    # Swiss, Austrian, Bavarian and youth words
+    r"tubel|tschumpel|gfrast|spacko|honk|vollhonk|hohlbirne|dodel|dodl|hirni|schafseckel|"
+    r"rindvieh|pfeife|dummbatz|dumpfbacke|depperter|trottl|lusche|knalltute|vollspast|"
+    r"hosenscheisser|zipfelklatscher|oaschkriacha|gschissener)"
 )
 # Said with laughter ("jajaja", "wkwk", "kkkk", "haha"), the milder of these
 # are a friend's teasing; see DIRECTED_MILD.
@@ -108,7 +120,7 @@ _PT_FRAME = (
     rf"{INSULT_PT}\b|\bque\s+{INSULT_PT}\s+(?:que\s+)?(?:voce|vc|tu)\s+(?:e|es)\b"
 )
 _DE_FRAME = (
-    rf"\bdu\s+(?:bist|bleibst|warst)\s+(?:(?:so|ein|eine|einer|n|ne|echt|voll|total|"
+    rf"\bdu\s+(?:bist|bisch|bischt|bleibst|warst)\s+(?:(?:so|ein|eine|einer|n|ne|a|en|e|echt|voll|total|"
     rf"wirklich|richtig|der|die|das|grosste|groesste|grosster|mega|ja|halt|einfach|"
     rf"nur|sowas von|so ein|so eine|so was von|ziemlich|sehr|komplett|absolut)\s+)"
     rf"{{0,3}}{INSULT_DE}\b|\bdu\s+(?:(?:kleine[rsn]?|dumme[rsn]?|blode[rsn]?|"
@@ -121,7 +133,10 @@ INSULT_EN: Final = (
     r"(?:muppet|melt|wasteman|bellend|knobhead|knob|tosser|wanker|twat|dickhead|prick|"
     r"clown|joke|weirdo|creep|freak|moron|dumbass|jackass|numpty|plonker|pillock|nonce|"
     r"simp|incel|failure|disgrace|waste of space|waste of oxygen|nobody|embarrassment|"
-    r"pathetic|worthless|useless|braindead|brain dead)"
+    r"pathetic|worthless|useless|braindead|brain dead|fuckwit|fuckface|dipshit|shithead|dickwad|"
+    r"douche|douchebag|eejit|gobshite|bawbag|walloper|bampot|galah|drongo|dropkick|bozo|"
+    r"buffoon|cretin|dunce|halfwit|nitwit|dimwit|imbecile|degenerate|neanderthal|troglodyte|"
+    r"subhuman|parasite|leech)"
 )
 _EN_MODS = (
     r"(?:a|an|such|such a|such an|absolute|total|complete|proper|fucking|fkn|little|massive|utter|"
@@ -242,10 +257,35 @@ CONTEMPT: Final = (
 # The put-down alone, whole words, in the words form: what wakes the
 # contempt detector (the plain form's literals would be pieces of words).
 PUT_DOWN: Final = rf"\b{_PUT_DOWN}\b"
-# A put-down denied ("you're not ugly", "no eres fea", "du bist nicht hässlich").
-CONTEMPT_DENIED: Final = (
-    r"\b(?:not|isnt|arent|never|no|nunca|nao|tidak|gak|ga|nggak|bukan|nicht|kein|keine|nie)"
-    rf"\s+(?:(?:so|that|tan|tao|terlalu|so|really|really that)\s+)?{_PUT_DOWN}\b"
+# A put-down or an insult denied ("you're not ugly", "no eres fea", "tu não é
+# burro", "du bisch kei Idiot", "you're not an idiot").
+_DENIED = (
+    r"\b(?:not|isnt|arent|never|no|nunca|nao|tidak|gak|ga|nggak|bukan|nicht|kein|keine|kei|"
+    r"nie|ned|nid|nod)\s+(?:(?:so|that|tan|tao|terlalu|really|e|es|eres|sos|is|are|a|an|um|uma|"
+    r"un|una|ein|eine|einen|en|e|such|such a|the|el|la|o|orang|yang)\s+){0,2}"
+)
+CONTEMPT_DENIED: Final = rf"{_DENIED}{_PUT_DOWN}\b"
+INSULT_DENIED: Final = (
+    rf"{_DENIED}(?:{INSULT_EN}|{INSULT_ES}|{INSULT_ID}|{INSULT_PT}|{INSULT_DE}|idiots?|"
+    r"morons?|losers?|stupid|dumb|jerks?|freaks?|failures?)\b"
+)
+# Someone else's words reported ("when someone tells you to kill yourself",
+# "ela disse que eu devia me matar"): what follows is a story, not said to
+# the partner.
+REPORTED: Final = (
+    r"\b(?:someone|somebody|people|he|she|they|anyone|alguien|el|ella|ellos|alguem|ele|ela|"
+    r"eles|orang|dia|mereka|jemand|er|sie|man)\s+(?:\w+\s+){0,2}?(?:tells?|told|telling|says?|"
+    r"said|saying|wrote|writes|commented|called|calls|dice|dijo|decia|escribio|diz|disse|"
+    r"falou|escreveu|chamou|bilang|ngomong|nyuruh|nulis|sagt|sagte|schrieb|schreibt|meinte|"
+    r"nannte)\b"
+)
+# The speaker calls themself names ("I'm such an idiot today", "sou um
+# burro", "ich bin so en Idiot gsi", "aku bego banget"): no one else is
+# insulted when nothing in the message says "you".
+MYSELF: Final = (
+    r"\b(?:i am|im|i m|i was|i feel|i felt|i look|i sound|call me|me siento|me senti|soy|fui|"
+    r"estoy|sou|eu sou|fui|me sinto|ich bin|ich bi|ich war|ich fuhl mich|bin ich|aku|gue|gua|"
+    r"gw|saya)\b"
 )
 # The partner excluded in so many words: "not you", "bukan lo yg goblok",
 # "não é você", "nicht du", "él no tú".
@@ -321,6 +361,35 @@ PROTEST: Final = (
 )
 # More threats: beating, waiting outside, regret, exposure of an address.
 THREATS_MORE: Final = (
+    # Where the partner can be found, a beating promised, in regional words
+    r"\bi know (?:where|what school|which school) (?:you|u) (?:go|work|study|live)\b|"
+    r"\bi(?:ll| will) (?:come|be) (?:to|at) (?:your|ur) (?:house|school|work)\b|"
+    r"\bmeet me outside\b|"
+    r"\b(?:te voy a ir a buscar|te (?:espero|esperamos) a la salida|a la salida nos vemos|te voy "
+    r"a sacar la (?:chucha|cresta|madre)|te voy a (?:cagar a palos|madrear|partir la madre|romper "
+    r"la madre|dar una paliza|hacer mierda)|te (?:parto|rompo) la (?:cara|madre|boca)|se (?:en )?"
+    r"(?:que|cual|donde) (?:liceo|colegio|escuela|prepa|instituto) (?:vas|estudias|estai|estas)|"
+    r"se donde (?:trabajas|estudias))\b|"
+    r"\b(?:(?:tak|gue|gua|aku|saya) (?:parani|datengin|datangi|datangin|samperin|sambangi) "
+    r"(?:omah|rumah)\s?(?:mu|lu|lo|kamu|koen)|tak (?:pateni|antemi|gebuki|kepruk)|(?:gue|gua|aku|"
+    r"saya) (?:tau|tahu) (?:sekolah|kantor|alamat|kampus)\s?(?:mu|lu|lo|kamu)|awas (?:lu|lo|kamu|"
+    r"koen|kau) (?:ya|yo|nanti|ntar))\b|"
+    r"\b(?:te pego (?:na saida|la fora|na rua)|te espero (?:la fora|na saida)|(?:eu )?sei onde "
+    r"(?:voce|vc|tu|ce) (?:estuda|trabalha|vive)|vou te (?:dar uma surra|encher de porrada|"
+    r"arrebentar)|vais levar porrada)\b|"
+    r"\b(?:ich find(?:e)? (?:raus|use|heraus) wo du (?:wohnst|wohnsch|wohnscht|arbeitest)|ich "
+    r"weiss wo du (?:arbeitest|wohnsch|wohnscht|zur schule gehst)|ich (?:hau|schlag|box) dich "
+    r"(?:um|zusammen|kaputt)|du kriegst (?:aufs maul|auf die fresse|eine rein)|ich polier dir die "
+    r"fresse)\b|"
+    # Nobody would miss the partner; the world would be better without them
+    r"\b(?:the world (?:would be|is|d be) better (?:off )?without (?:you|u)|"
+    r"(?:nobody|no one|noone) "
+    r"(?:would|will|is going to|is gonna|gonna) (?:miss|notice) (?:you|u)|nadie te (?:extrana|"
+    r"echaria de menos|va a echar de menos)|el mundo (?:estaria|seria) mejor sin (?:ti|vos|usted)|"
+    r"(?:tidak|gak|ga|nggak) (?:ada|akan ada) (?:yang|yg) (?:akan )?(?:merindukan|kangen|"
+    r"nyariin|kehilangan)(?: sama| dengan)? (?:anda|kamu|lu|lo|kau)|dunia (?:akan )?lebih baik "
+    r"tanpa (?:anda|kamu|lu|lo|kau|dirimu)|o mundo (?:seria|ficaria) melhor sem (?:voce|vc|ti|"
+    r"tu)|die welt (?:ware|waere) besser ohne dich)\b|"
     r"\b(?:i(?:ll| will)? beat you up|(?:see|wait for) (?:you|u) after school|you(?:ll| will) "
     r"regret|te voy a (?:sacar la mierda|pegar|esperar|romper)|te vas a arrepentir|"
     r"vas a ver lo que te pasa|cuidate cuando salgas|(?:vou|vamos) te (?:pegar|bater|quebrar)|"

@@ -31,14 +31,17 @@ from passerby.safety.text.lexicon import (
     CONTEMPT_DENIED,
     DIRECTED,
     DISMISSALS,
+    INSULT_DENIED,
     LAUGHING_FACES,
     LAUGHTER,
     MILD_INSULTS,
+    MYSELF,
     NOT_YOU,
     NUDE_PICTURE,
     PROFANE_DISMISSALS,
     PROTEST,
     PUT_DOWN,
+    REPORTED,
     SAFETY_TOPIC,
     SEXUAL_ACTS,
     SEXUAL_CRUDE,
@@ -256,7 +259,7 @@ class Patterns:
             rf"(?P<app>{_APP_ANY}|username|user "
             # the app's name ends there: "meine whatsapps", "meu telemovel" name none
             r"name|user|handle|acc|account|ign|gamertag|tag|id)\b(?:\s*(?:name|id|username|@))?"
-            r"(?P<sep>\s*(?:is|ist|es|e|eh|=|:|-|->|@)?\s*)(?P<handle>[a-z0-9_.]{3,30})"
+            r"(?P<sep>\s*(?:(?:is|ist|es|e|eh)\b|=|:|-|->|@)?\s*)(?P<handle>[a-z0-9_.]{3,30})"
         )
         self.discord_tag = c(r"\b[a-z0-9_.]{2,32}#\d{4}\b")
         self.phone = c(r"(?<![\w.])\+?\(?\d[\d\s().\-/]{5,22}\d(?![\w])")
@@ -276,6 +279,12 @@ class Patterns:
         self.game_id = c(
             r"\b(?:id|uid|tag|ign|gamertag|user|username|name|nick|nickname|code|friend code|akun|"
             r"server)\b"
+        )
+        # A player id given by that word, no game named ("mi id es ValeKiller_VE",
+        # "id gue 1187342 (2051)", "o meu id e tiagodragao_04"), in the plain form.
+        self.id_given = c(
+            r"\b(?:id|uid|ign|gamertag|nick|nickname|friend code)\b(?:\s+(?:gue|gua|gw|aku|ku|"
+            r"saya|mi|meu|mein|my))?(?:\s+(?:is|es|e|eh|ist|itu|adalah))?\s*[:=]?\s*#?[a-z0-9_]"
         )
         self.address_hint = c(r"\d|\blive\b|\bjalan\b|\bjl\b|\bcalle\b|\bavenida\b")
         self.address = c(
@@ -478,6 +487,20 @@ class Patterns:
         # messages that wake the picture detector name a show or a video).
         self.video_call = c(VIDEO_CALL)
         self.camera_asked = c(CAMERA_ASKED)
+        # A picture asked for *of the partner*: without it, "send a pic" may be
+        # of anything (a worksheet, a dress, the dog just mentioned).
+        self.picture_of_you = c(
+            r"\b(?:selfies?|face|body|yourself|urself|what (?:you|u) look like|nudes?|fotomu|"
+            r"of (?:you|u|ya|urself|yourself)|(?:your|ur|yo) (?:face|body|pic|pics|photo|photos|"
+            r"picture|pictures|selfie|outfit|legs|feet|fit)|tuya|tuyas|de ti|de vos|tua|sua|de "
+            r"voce|de vc|teu|von dir|dich|(?:dein|deine|deinen) (?:foto|bild|gesicht|korper)|kamu|"
+            r"dirimu|(?:foto|pap) (?:lu|lo|loe|km)|wajah|muka|badan|tubuh|cara|rosto|corpo|gesicht|"
+            r"korper|bikini|biquini|lingerie|pijama|pajamas|pyjamas|in (?:your|ur)|"
+            # ...or to be sent somewhere private: "kirim foto ke wa aku", "send it on snap"
+            r"(?:ke|to|on|in|por|pelo|no|na|per|via|auf) (?:my |mi |meu |mein |aku )?(?:wa|dm|dms|"
+            r"pv|privado|private|snap|snapchat|whatsapp|whats|zap|insta|ig|telegram|tele|tg|"
+            r"discord|disc|kik|line))\b"
+        )
         self.innocent_picture = c(
             rf"\b(?:of|with)\s+(?:your|ur|the|my|a|his|her|that|this)\s+(?:{THINGS}|puppies|"
             r"kittens|kitties|doggo|puppy|kitten|work|project|screen|screenshot|room design)\b|"
@@ -702,6 +725,9 @@ class Patterns:
         self.contempt = c(CONTEMPT)
         self.put_down = c(PUT_DOWN)
         self.contempt_denied = c(CONTEMPT_DENIED)
+        self.insult_denied = c(INSULT_DENIED)
+        self.myself = c(MYSELF)
+        self.reported = c(REPORTED)
         # Read after a shut-up: the rest of the message an insult on its own.
         self.insult_alone = c(ALONE)
         self.laughing_faces = re.compile(LAUGHING_FACES)
@@ -731,9 +757,11 @@ class Patterns:
         # The partner named: a second-person word, or an insult noun said to
         # someone ("loser", "idiot"). Swearing with neither is at the world.
         # The insult nouns are words said of people, not of games or days.
+        # "ya" is "you" after a word ("love ya", "screw ya"), "yeah" first
+        # ("ya but i suck"); "yo" is Spanish for "I".
         self.second_person = c(
-            rf"\b(?:{_YOU}|{_YOUR}|yours|yourself|urself|ya|youre|u r|kamu|lu|lo|elo|tu|te|"
-            r"usted)\b"
+            r"\b(?:you|u|yu|your|ur|yor|youre|yur|ure|yours|yourself|urself|youre|u r|kamu|lu|"
+            r"lo|elo|tu|te|usted)\b|(?<=\w )ya\b"
         )
         self.insult_noun = c(
             r"\b(?:idiots?|morons?|losers?|bitch|bitches|retard\w*|cunts?|whores?|"
