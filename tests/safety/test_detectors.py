@@ -595,7 +595,7 @@ def test_apps_by_their_slang_names(analyser: TextAnalyser, text: str, app: str) 
         "Ich find use wo du wohnsch",
         "eu sei onde tu estuda",
         # nobody would miss them
-        "nobody would miss you",
+        "nobody is gonna miss you",
         "Tidak ada yang akan merindukan Anda",
         "die Welt wäre besser ohne dich",
     ],

@@ -17,7 +17,7 @@ from passerby.core.signals import Signal
 from passerby.safety.moderation import ChatModerator, StrikeBook
 from passerby.safety.policy import load_policy
 from passerby.safety.risk import ConversationRisk
-from passerby.safety.text.detectors import TextAnalyser
+from passerby.safety.text.detectors import UNDIRECTED_SCORE, TextAnalyser
 
 
 @pytest.fixture(scope="module")
@@ -692,6 +692,8 @@ def test_a_picture_of_the_partner_or_sent_somewhere_private_still_is(
 def test_self_mockery_a_denied_insult_and_reported_words_are_not_held(
     analyser: TextAnalyser, text: str
 ) -> None:
+    # nor counted as hostile: a second hostile line in a chat is held
+    assert names(analyser, text).get("toxicity", 0.0) <= UNDIRECTED_SCORE
     assert not acted(moderator(analyser, "adults"), text)
 
 

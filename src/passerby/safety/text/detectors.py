@@ -24,6 +24,8 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from passerby.core.signals import Signal
+from passerby.safety.text.ages import age_signal, in_the_past, third_party_before, time_or_fraction
+from passerby.safety.text.aim import QUOTE_MARKS, QUOTED, someone_named_before, unquoted
 from passerby.safety.text.contacts import (
     NO_DIGITS,
     PHONE_DIGITS,
@@ -44,7 +46,6 @@ from passerby.safety.text.lexicon_grooming import (
 from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.numbers import grade_age, number
 from passerby.safety.text.patterns import (
-    ADULT_AGE,
     CONTEMPT_SCORE,
     DISMISSAL_SCORE,
     LEXICON_SCORE,
@@ -52,7 +53,6 @@ from passerby.safety.text.patterns import (
     MIN_AGE,
     PAST_TIME,
     STRANGER_STORY,
-    THIRD_PARTY,
     TOXICITY_THRESHOLD,
     Patterns,
 )
@@ -123,14 +123,14 @@ class TextAnalyser:
         if found and any(s.name in RETOLD for s in found):
             if retold(folded.words):
                 found = [weakened(s) if s.name in RETOLD else s for s in found]
-            elif not _QUOTE_MARKS.isdisjoint(text):
+            elif not QUOTE_MARKS.isdisjoint(text):
                 found = self._quoted(text, found)
         return _strongest(found)
 
     def _quoted(self, text: str, found: list[Signal]) -> list[Signal]:
         """A request found only inside quotes ("he said \"don't tell
         anyone\"") is someone else's words: retold."""
-        rest = _QUOTED.sub(" ", text)
+        rest = QUOTED.sub(" ", text)
         if rest == text:
             return found
         kept = {s.name for s in self.analyse(rest)}
@@ -333,7 +333,7 @@ class TextAnalyser:
             # after the other side asked.
             age = number(bare.group("num"))
             if age is not None and MIN_AGE <= age <= 99:
-                signal = _age_signal(age, 0.5)
+                signal = age_signal(age, 0.5)
                 out.append(Signal(signal.name, signal.score, signal.detail + ";bare"))
             return
         if not p.age_disclosures_gate.search(text):
@@ -342,11 +342,11 @@ class TextAnalyser:
             pattern_rows = p.age_disclosures
         for pattern, score, shift in pattern_rows:
             for match in pattern.finditer(text):
-                if _in_the_past(text, match.start()) or (
-                    pattern is not p.age_self and _third_party_before(text, match.start())
+                if in_the_past(text, match.start()) or (
+                    pattern is not p.age_self and third_party_before(text, match.start())
                 ):
                     continue
-                if _TIME_OR_FRACTION.match(text, match.end("num")):
+                if time_or_fraction(text, match.end("num")):
                     continue  # "I'm on it 24/7", "I am 9:30 at school"
                 age = number(match.group("num"))
                 if age is None:
@@ -354,11 +354,11 @@ class TextAnalyser:
                 age += shift
                 if age < MIN_AGE or age > 99:
                     continue
-                out.append(_age_signal(age, score if age < 80 else 0.5))
+                out.append(age_signal(age, score if age < 80 else 0.5))
                 return
         for pattern, score, age in p.school_disclosures:
             school = pattern.search(text)
-            if school and not _third_party_before(text, school.start()):
+            if school and not third_party_before(text, school.start()):
                 groups = school.groupdict()
                 if "grade" in groups:
                     grade = groups["grade"] or groups["grade2"]
@@ -366,7 +366,7 @@ class TextAnalyser:
                     if found is None:
                         continue
                     age = found
-                out.append(_age_signal(age, score))
+                out.append(age_signal(age, score))
                 return
         for pattern, name, score, detail in p.age_claims:
             if pattern.search(text):
@@ -534,7 +534,7 @@ class TextAnalyser:
         p = self._p
         if not p.directed_gate.search(f.words):
             return
-        f = self._unquoted(f)
+        f = unquoted(f)
         words = f.words
         for pattern, score, detail in p.directed:
             match = pattern.search(words)
@@ -553,7 +553,7 @@ class TextAnalyser:
                 score, detail = UNDIRECTED_SCORE, detail + ";teasing"
             elif (
                 p.not_you.search(words)
-                or _someone_named_before(words, match.start(), p)
+                or someone_named_before(words, match.start(), p)
                 or p.reported.search(words, 0, match.start())
             ):
                 # "bukan lo yg goblok", "um hacker filho da puta": not the partner
@@ -569,7 +569,7 @@ class TextAnalyser:
         p = self._p
         if any(s.name == "toxicity" and s.score >= CONTEMPT_SCORE for s in out):
             return
-        f = self._unquoted(f)
+        f = unquoted(f)
         match = p.contempt.search(f.plain)
         if match is None or p.contempt_denied.search(match.group()) or p.not_you.search(f.words):
             return
@@ -581,16 +581,6 @@ class TextAnalyser:
     def _laughing(self, f: Folded) -> bool:
         p = self._p
         return bool(p.laughter.search(f.words) or p.laughing_faces.search(f.text))
-
-    @staticmethod
-    def _unquoted(f: Folded) -> Folded:
-        """The message without what it quotes ("he said \"shut up\"", a
-        song's line in quotes): words in quotes are not said to the partner."""
-        text = f.text
-        if _QUOTE_MARKS.isdisjoint(text):
-            return f
-        rest = _QUOTED.sub(" ", text)
-        return f if rest == text else fold(rest)
 
     def _may_be_toxic(self, f: Folded) -> bool:
         """False when the model cannot score the message or its folded form
@@ -604,7 +594,7 @@ class TextAnalyser:
         scorer = self.toxicity
         if not scorer.available:
             return
-        f = self._unquoted(f)
+        f = unquoted(f)
         text, threshold = f.text, self._threshold
         # One short token ("ck", "tbh", "wtf") gives the model nothing to read
         # and it answers with near-certain nonsense; only the lexicon judges it.
@@ -655,16 +645,17 @@ class TextAnalyser:
         ):
             return min(score, UNDIRECTED_SCORE), "denied"  # "you're not ugly", "not an idiot"
         if phrase or noun:
-            you = p.second_person.search(words)
-            if noun and not phrase and not you and p.someone_else.search(words):
-                # "my teacher is such a bitch": said of someone else
-                return min(score, UNDIRECTED_SCORE), "someone-else"
-            if noun and not phrase and not you and p.us_both.search(words):
-                # "we're both idiots": the speaker is one of them
-                return min(score, UNDIRECTED_SCORE), "us"
-            if noun and not phrase and not you and p.myself.search(words):
-                # "I'm such an idiot today": the speaker alone
-                return min(score, UNDIRECTED_SCORE), "self"
+            if noun and not phrase and not p.second_person.search(words):
+                # An insult noun and no "you": who is it said of?
+                if p.someone_else.search(words):
+                    # "my teacher is such a bitch": someone else
+                    return min(score, UNDIRECTED_SCORE), "someone-else"
+                if p.us_both.search(words):
+                    # "we're both idiots": the speaker is one of them
+                    return min(score, UNDIRECTED_SCORE), "us"
+                if p.myself.search(words):
+                    # "I'm such an idiot today": the speaker alone
+                    return min(score, UNDIRECTED_SCORE), "self"
             if p.not_you.search(words):
                 return min(score, UNDIRECTED_SCORE), "someone-else"
             mild = (noun is None or p.mild_insult.search(noun.group())) and (
@@ -692,12 +683,6 @@ class TextAnalyser:
         return min(score, UNDIRECTED_SCORE), "swearing"
 
 
-# Text between double quotes (straight, curly, low-high, guillemets).
-_QUOTE_MARKS: Final = frozenset('"\u201c\u201e\u00ab')
-_QUOTED: Final = re.compile(
-    r'"[^"]{1,200}"|\u201c[^\u201d]{1,200}\u201d|\u201e[^\u201c\u201d]{1,200}[\u201c\u201d]|'
-    r"\u00ab[^\u00bb]{1,200}\u00bb"
-)
 _WORD: Final = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -734,70 +719,10 @@ def _confided(p: Patterns, words: str) -> bool:
     return found is not None and p.you_or_us.search(words, found.end()) is None
 
 
-_SOMEONE_OF_AGE: Final = re.compile(
-    r"(?:^|\s)(?:a|an|un|una|um|uma|ein|eine|einen|einem|seorang)\s*$|"
-    r"\b(?:chic[oa]|nin[oa]|muchach[oa]|menin[oa]|garot[oa]|junge|madchen|anak|cowok|cewek|"
-    r"boy|girl|kid)\s+(?:de|von|umur|usia)\s*$"
-)
-_I_AM: Final = re.compile(r"\b(?:i m|im|i am|soy|sou|ich bin|aku|saya|gue)\b")
-
-
 PROTEST_SCORE: Final = 0.9
 # A picture asked for without saying of what: present in the risk (a step of
 # a pattern), under the teen section's rule for pictures alone.
 UNSPECIFIED_PICTURE_SCORE: Final = 0.55
-
-
-# An insult's subject named just before it: "um hacker filho da puta",
-# "this guy in my lobby, what a loser".
-_NAMED_BEFORE: Final = re.compile(
-    r"\b(?:um|uma|un|una|ese|esa|esse|essa|este|aquele|aquela|el|la|los|las|o|os|as|the|ein|"
-    r"eine|einen|einem|der|die|das|den|dem|"
-    r"dieser|diese|this|that|si|orang|tim|mi|my|meu|minha|mein|meine|his|her|their)\s+"
-    r"(?:\S+\s+){0,2}$"
-)
-
-
-def _someone_named_before(words: str, start: int, p: Patterns) -> bool:
-    """True when someone else is named right before an insult at ``start``
-    and nothing in the message says "you"."""
-    return bool(_NAMED_BEFORE.search(words[max(0, start - 40) : start])) and not (
-        p.you_any.search(words)
-    )
-
-
-def _third_party_before(text: str, start: int) -> bool:
-    """True when the clause before ``start`` names someone else as subject."""
-    clause = re.split(r"[.!?;,]| and | but ", text[max(0, start - 40) : start])[-1]
-    if THIRD_PARTY.search(clause):
-        return True
-    # "about a 15 year old who...", "un chico de 15", "ein 15-jähriger": an
-    # article before the age names someone else, unless the speaker is it
-    # ("I'm a 15 year old girl").
-    return bool(_SOMEONE_OF_AGE.search(clause)) and not _I_AM.search(clause)
-
-
-# An age the speaker *was*: "cuando tenía 15 años", "quando eu tinha 15",
-# "com 15 anos eu já trabalhava", "waktu aku 15 tahun", "als ich 15 war".
-_WHEN_I_WAS: Final = re.compile(
-    r"(?:\b(?:when i was|back when|since i was|cuando (?:yo )?tenia|yo tenia|tenia|a los|"
-    r"desde los|quando (?:eu )?tinha|eu tinha|tinha|desde os|als ich|seit ich|waktu|dulu|pas|"
-    r"ketika|sejak)|(?:^|[.,;!?]\s*)(?:com|mit))(?:\s+\S+){0,2}\s*$"
-)
-
-
-# A number that goes on as a fraction or a time ("24/7", "9:30") is not an age.
-_TIME_OR_FRACTION: Final = re.compile(r"\s?[/:]\s?\d")
-
-
-def _in_the_past(text: str, start: int) -> bool:
-    """True when the age at ``start`` is one the speaker had, not has."""
-    return bool(_WHEN_I_WAS.search(text[max(0, start - 30) : start]))
-
-
-def _age_signal(age: int, score: float) -> Signal:
-    name = "age_disclosure_adult" if age >= ADULT_AGE else "age_disclosure_minor"
-    return Signal(name, score, f"age={age}")
 
 
 def _strongest(found: list[Signal]) -> list[Signal]:

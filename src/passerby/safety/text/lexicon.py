@@ -171,10 +171,14 @@ ALONE: Final = (
 THREATS: Final = (
     # English: the model reads none of these as toxic.
     r"\b(?:i will|ill|i ll|im gonna|im going to|i am going to|imma|i am gonna|gonna)\s+"
-    r"(?:find|hunt|track)\s+(?:you|u|ya)(?:\s+down)?(?:\s+and\b|\s*$)|\bi\s+know\s+where\s+"
-    r"(?:you|u)\s+(?:live|stay|sleep)\b|\b(?:i will|ill|i ll|im gonna|im going to|i am going "
+    r"(?:find|hunt|track)\s+(?:you|u|ya)(?:\s+down)?(?:\s+and\b|\s*$)|\bi\s+know\s+(?:where|"
+    r"what school|which school)\s+(?:you|u)\s+(?:live|stay|sleep|go|work|study)\b|"
+    r"\bi(?:ll| will) (?:come|be) (?:to|at) (?:your|ur) (?:house|school|work)\b|"
+    r"\b(?:i will|ill|i ll|im gonna|im going to|i am going "
     r"to|imma|i am gonna|i could)\s+(?:kill|hurt|stab|shoot|murder|rape|beat)\s+(?:you|u|ya)\b|"
-    r"\b(?:nobody|no one|noone)\s+(?:likes|loves|wants|cares about|would miss)\s+(?:you|u)\b|"
+    r"\b(?:nobody|no one|noone)\s+(?:likes|loves|wants|cares about|(?:would|will|is going to|"
+    r"is gonna|gonna) (?:miss|notice))\s+(?:you|u)\b|"
+    r"\bthe world (?:would be|is|d be) better (?:off )?without (?:you|u)\b|"
     r"\b(?:you|u)\s+(?:are|r|re)?\s*(?:so\s+)?(?:worthless|a waste of (?:space|air|oxygen))\b|"
     r"\b(?:youre|ur)\s+(?:so\s+)?(?:worthless|a waste of (?:space|air|oxygen))\b|"
     r"\bdo (?:everyone|the world|us all) a favou?r and die\b|\bunalive (?:your|ur)self\b|"
@@ -184,10 +188,13 @@ THREATS: Final = (
     r"\s+(?:you|u)\b|\bi\s+(?:found|know|have)\s+(?:your|ur)\s+(?:address|addy|school|house|"
     r"real name|ip)\b",
     # Spanish
-    r"\b(?:nadie te (?:extranaria|va a extranar)|chinga tu "
+    r"\b(?:nadie te (?:extranaria|va a extranar|extrana|echaria de menos|va a echar de menos)|"
+    r"el mundo (?:estaria|seria) mejor sin (?:ti|vos|usted)|chinga tu "
     r"madre|hijo de (?:puta|perra)|hija de puta|hdp|me das asco|das asco|nadie te quiere|"
     r"muerete|matate|suicidate|ahorcate|ojala te mueras|te voy a (?:matar|reventar|"
-    r"partir la cara|romper la cara|violar)|se donde vives|vas a morir)\b|"
+    r"partir la cara|romper la cara|violar)|se donde (?:vives|trabajas|estudias)|se (?:en )?"
+    r"(?:que|cual|donde) (?:liceo|colegio|escuela|prepa|instituto) (?:vas|estudias|estai|estas)|"
+    r"vas a morir)\b|"
     # "te voy a buscar en el juego" is a game; a search that ends there is not.
     r"\bte voy a (?:encontrar|buscar)(?:\s+y\b|\s*$)",
     # Indonesian
@@ -195,22 +202,29 @@ THREATS: Final = (
     r"mending (?:kamu|lu|lo|kau) mati|(?:gue|gua|aku|saya) (?:bunuh|habisin|hajar) "
     r"(?:lu|lo|kamu|kau)|(?:aku|gue|gua|saya) (?:akan |bakal )?membunuh(?:mu| kamu| lu| lo| kau)|"
     r"(?:gue|gua|aku|saya) "
-    r"(?:tau|tahu) rumah(?:mu| lu| lo| kamu)|"
-    r"(?:ga|gak|nggak|tidak) ada yang (?:suka|sayang|peduli)(?: sama)? (?:kamu|lu|lo|kau)|"
+    r"(?:tau|tahu) (?:rumah|sekolah|kantor|alamat|kampus)(?:mu| lu| lo| kamu)|"
+    r"(?:tak|gue|gua|aku|saya) (?:parani|datengin|datangi|datangin|samperin|sambangi) "
+    r"(?:omah|rumah)\s?(?:mu|lu|lo|kamu|koen)|tak (?:pateni|antemi|gebuki|kepruk)|"
+    r"(?:ga|gak|nggak|tidak) (?:ada|akan ada) (?:yang|yg) (?:akan )?(?:suka|sayang|peduli|"
+    r"merindukan|kangen|nyariin|kehilangan)(?: sama| dengan)? (?:anda|kamu|lu|lo|kau)|"
+    r"dunia (?:akan )?lebih baik tanpa (?:anda|kamu|lu|lo|kau|dirimu)|"
     r"kamu ga berguna|lu ga berguna|ga guna lu)\b|\b(?:aku|gue|gua|saya) (?:akan |bakal )?"
     r"(?:cari|nyari|temuin|mencari|menemukan)(?:mu| kamu| lu| lo| kau)(?:\s+(?:dan|terus)\b|\s*$)",
     # Portuguese
-    r"\b(?:ninguem (?:sentiria|vai sentir|sente) (?:sua |tua )?falta|"
+    r"\b(?:ninguem (?:sentiria|vai sentir|sente) (?:sua |tua )?falta|o mundo (?:seria|ficaria) "
+    r"melhor sem (?:voce|vc|ti|tu)|"
     r"fdp|filh[oa] da puta|se mata|vai se matar|se mate|ninguem (?:gosta|liga) "
     r"(?:de )?(?:voce|vc|tu)|ninguem te (?:ama|quer|suporta)|vou te (?:matar|quebrar|"
-    r"estuprar|bater)|(?:eu )?sei onde (?:voce|vc|tu) mora|"
+    r"estuprar|bater|dar uma surra|encher de porrada|arrebentar)|(?:eu )?sei onde "
+    r"(?:voce|vc|tu|ce) (?:mora|estuda|trabalha|vive)|"
     r"morre (?:logo|lixo|desgracad[oa]))\b|\bvou te (?:achar|encontrar|pegar)(?:\s+e\b|\s*$)",
     # German
-    r"\b(?:niemand (?:wurde|wuerde|wird) dich vermissen|"
+    r"\b(?:niemand (?:wurde|wuerde|wird) dich vermissen|die welt (?:ware|waere) besser ohne dich|"
     r"geh sterben|stirb|bring dich um|tote dich|toete dich|erhang dich|"
     r"ich (?:bring|bringe|werde|will|finde|find) dich (?:um|kalt|finden|umbringen|"
     r"toten|toeten)|ich finde dich\s+(?:und|schon|noch|bald|"
-    r"irgendwann)|ich weiss wo du wohnst|"
+    r"irgendwann)|ich weiss wo du (?:wohnst|wohnsch|wohnscht|arbeitest|zur schule gehst)|"
+    r"ich find(?:e)? (?:raus|use|heraus) wo du (?:wohnst|wohnsch|wohnscht|arbeitest)|"
     r"(?:niemand|keiner) mag dich|du bist (?:nichts|nix) wert)\b|"
     # "ich finde dich" alone; "ich finde dich toll" is a compliment.
     r"\bich finde dich\s*$",
@@ -262,7 +276,7 @@ PUT_DOWN: Final = rf"\b{_PUT_DOWN}\b"
 _DENIED = (
     r"\b(?:not|isnt|arent|never|no|nunca|nao|tidak|gak|ga|nggak|bukan|nicht|kein|keine|kei|"
     r"nie|ned|nid|nod)\s+(?:(?:so|that|tan|tao|terlalu|really|e|es|eres|sos|is|are|a|an|um|uma|"
-    r"un|una|ein|eine|einen|en|e|such|such a|the|el|la|o|orang|yang)\s+){0,2}"
+    r"un|una|ein|eine|einen|en|such|the|el|la|o|orang|yang)\s+){0,2}"
 )
 CONTEMPT_DENIED: Final = rf"{_DENIED}{_PUT_DOWN}\b"
 INSULT_DENIED: Final = (
@@ -282,10 +296,11 @@ REPORTED: Final = (
 # The speaker calls themself names ("I'm such an idiot today", "sou um
 # burro", "ich bin so en Idiot gsi", "aku bego banget"): no one else is
 # insulted when nothing in the message says "you".
+# The speaker saying what they are: "I'm", "soy", "sou", "ich bin", "aku".
+I_AM: Final = r"(?:i m|im|i am|soy|sou|ich bin|aku|saya|gue)"
 MYSELF: Final = (
-    r"\b(?:i am|im|i m|i was|i feel|i felt|i look|i sound|call me|me siento|me senti|soy|fui|"
-    r"estoy|sou|eu sou|fui|me sinto|ich bin|ich bi|ich war|ich fuhl mich|bin ich|aku|gue|gua|"
-    r"gw|saya)\b"
+    rf"\b(?:{I_AM}|i was|i feel|i felt|i look|i sound|call me|me siento|me senti|fui|estoy|"
+    r"eu sou|me sinto|ich bi|ich war|ich fuhl mich|bin ich|gua|gw)\b"
 )
 # The partner excluded in so many words: "not you", "bukan lo yg goblok",
 # "não é você", "nicht du", "él no tú".
@@ -361,41 +376,19 @@ PROTEST: Final = (
 )
 # More threats: beating, waiting outside, regret, exposure of an address.
 THREATS_MORE: Final = (
-    # Where the partner can be found, a beating promised, in regional words
-    r"\bi know (?:where|what school|which school) (?:you|u) (?:go|work|study|live)\b|"
-    r"\bi(?:ll| will) (?:come|be) (?:to|at) (?:your|ur) (?:house|school|work)\b|"
-    r"\bmeet me outside\b|"
-    r"\b(?:te voy a ir a buscar|te (?:espero|esperamos) a la salida|a la salida nos vemos|te voy "
-    r"a sacar la (?:chucha|cresta|madre)|te voy a (?:cagar a palos|madrear|partir la madre|romper "
-    r"la madre|dar una paliza|hacer mierda)|te (?:parto|rompo) la (?:cara|madre|boca)|se (?:en )?"
-    r"(?:que|cual|donde) (?:liceo|colegio|escuela|prepa|instituto) (?:vas|estudias|estai|estas)|"
-    r"se donde (?:trabajas|estudias))\b|"
-    r"\b(?:(?:tak|gue|gua|aku|saya) (?:parani|datengin|datangi|datangin|samperin|sambangi) "
-    r"(?:omah|rumah)\s?(?:mu|lu|lo|kamu|koen)|tak (?:pateni|antemi|gebuki|kepruk)|(?:gue|gua|aku|"
-    r"saya) (?:tau|tahu) (?:sekolah|kantor|alamat|kampus)\s?(?:mu|lu|lo|kamu)|awas (?:lu|lo|kamu|"
-    r"koen|kau) (?:ya|yo|nanti|ntar))\b|"
-    r"\b(?:te pego (?:na saida|la fora|na rua)|te espero (?:la fora|na saida)|(?:eu )?sei onde "
-    r"(?:voce|vc|tu|ce) (?:estuda|trabalha|vive)|vou te (?:dar uma surra|encher de porrada|"
-    r"arrebentar)|vais levar porrada)\b|"
-    r"\b(?:ich find(?:e)? (?:raus|use|heraus) wo du (?:wohnst|wohnsch|wohnscht|arbeitest)|ich "
-    r"weiss wo du (?:arbeitest|wohnsch|wohnscht|zur schule gehst)|ich (?:hau|schlag|box) dich "
-    r"(?:um|zusammen|kaputt)|du kriegst (?:aufs maul|auf die fresse|eine rein)|ich polier dir die "
-    r"fresse)\b|"
-    # Nobody would miss the partner; the world would be better without them
-    r"\b(?:the world (?:would be|is|d be) better (?:off )?without (?:you|u)|"
-    r"(?:nobody|no one|noone) "
-    r"(?:would|will|is going to|is gonna|gonna) (?:miss|notice) (?:you|u)|nadie te (?:extrana|"
-    r"echaria de menos|va a echar de menos)|el mundo (?:estaria|seria) mejor sin (?:ti|vos|usted)|"
-    r"(?:tidak|gak|ga|nggak) (?:ada|akan ada) (?:yang|yg) (?:akan )?(?:merindukan|kangen|"
-    r"nyariin|kehilangan)(?: sama| dengan)? (?:anda|kamu|lu|lo|kau)|dunia (?:akan )?lebih baik "
-    r"tanpa (?:anda|kamu|lu|lo|kau|dirimu)|o mundo (?:seria|ficaria) melhor sem (?:voce|vc|ti|"
-    r"tu)|die welt (?:ware|waere) besser ohne dich)\b|"
-    r"\b(?:i(?:ll| will)? beat you up|(?:see|wait for) (?:you|u) after school|you(?:ll| will) "
-    r"regret|te voy a (?:sacar la mierda|pegar|esperar|romper)|te vas a arrepentir|"
+    r"\b(?:i(?:ll| will)? beat you up|(?:see|wait for) (?:you|u) after school|meet me outside|"
+    r"you(?:ll| will) regret|te voy a (?:sacar la (?:mierda|chucha|cresta|madre)|pegar|esperar|"
+    r"romper|cagar a palos|madrear|partir la madre|romper la madre|dar una paliza|"
+    r"hacer mierda)|te (?:espero|esperamos|voy a ir a buscar|voy a buscar) a la salida|"
+    r"a la salida nos vemos|te (?:parto|rompo) "
+    r"la (?:cara|madre|boca)|te vas a arrepentir|"
     r"vas a ver lo que te pasa|cuidate cuando salgas|(?:vou|vamos) te (?:pegar|bater|quebrar)|"
-    r"vai apanhar|vais-te arrepender|vais te arrepender|vai se arrepender|vou ai partir-te|"
+    r"vai apanhar|vais levar porrada|te pego (?:na saida|la fora|na rua)|te espero (?:la fora|"
+    r"na saida)|vais-te arrepender|vais te arrepender|vai se arrepender|vou ai partir-te|"
     r"partir-te a cara|(?:gue|gua|aku) (?:hajar|datengin|tungguin|samperin) (?:lu|lo|kamu|lo)|"
-    r"babak belur|siap2 aja|awas aja (?:lu|lo|kamu)|lo bakal nyesel|ich mach dich fertig|"
+    r"babak belur|siap2 aja|awas aja (?:lu|lo|kamu)|awas (?:lu|lo|kamu|koen|kau) (?:ya|yo|nanti|"
+    r"ntar)|lo bakal nyesel|ich mach dich fertig|ich (?:hau|schlag|box) dich (?:um|zusammen|"
+    r"kaputt)|du kriegst (?:aufs maul|auf die fresse|eine rein)|ich polier dir die fresse|"
     r"du wirst es bereuen|dann kannst du was erleben|(?:ich|wir) (?:warte|warten) (?:vor|auf) "
     r"(?:dich|deiner|deinem))\b|"
     r"\b(?:post|postar|posto|publicar|publico|subo|sebar|nyebar|poste|posten|leak|vazar|"

@@ -1,0 +1,58 @@
+"""Whose age a number is, and whether it is an age at all.
+
+Helpers of :meth:`.detectors.TextAnalyser._age_disclosure`, pure, over the
+``joined`` form of a message (:mod:`.normalise`): an age said of someone
+else ("my sister is 14", "un chico de 15"), one the speaker *had* ("cuando
+tenía 15 años"), and a number that goes on as a time or a fraction ("24/7").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from passerby.core.signals import Signal
+from passerby.safety.text.lexicon import I_AM
+from passerby.safety.text.patterns import ADULT_AGE, THIRD_PARTY
+
+_SOMEONE_OF_AGE: Final = re.compile(
+    r"(?:^|\s)(?:a|an|un|una|um|uma|ein|eine|einen|einem|seorang)\s*$|"
+    r"\b(?:chic[oa]|nin[oa]|muchach[oa]|menin[oa]|garot[oa]|junge|madchen|anak|cowok|cewek|"
+    r"boy|girl|kid)\s+(?:de|von|umur|usia)\s*$"
+)
+_I_AM: Final = re.compile(rf"\b{I_AM}\b")
+# An age the speaker *was*: "cuando tenía 15 años", "quando eu tinha 15",
+# "com 15 anos eu já trabalhava", "waktu aku 15 tahun", "als ich 15 war".
+_WHEN_I_WAS: Final = re.compile(
+    r"(?:\b(?:when i was|back when|since i was|cuando (?:yo )?tenia|yo tenia|tenia|a los|"
+    r"desde los|quando (?:eu )?tinha|eu tinha|tinha|desde os|als ich|seit ich|waktu|dulu|pas|"
+    r"ketika|sejak)|(?:^|[.,;!?]\s*)(?:com|mit))(?:\s+\S+){0,2}\s*$"
+)
+# A number that goes on as a fraction or a time ("24/7", "9:30").
+_GOES_ON: Final = re.compile(r"\s?[/:]\s?\d")
+
+
+def third_party_before(text: str, start: int) -> bool:
+    """True when the clause before ``start`` names someone else as subject."""
+    clause = re.split(r"[.!?;,]| and | but ", text[max(0, start - 40) : start])[-1]
+    if THIRD_PARTY.search(clause):
+        return True
+    # "about a 15 year old who...", "un chico de 15", "ein 15-jähriger": an
+    # article before the age names someone else, unless the speaker is it
+    # ("I'm a 15 year old girl").
+    return bool(_SOMEONE_OF_AGE.search(clause)) and not _I_AM.search(clause)
+
+
+def in_the_past(text: str, start: int) -> bool:
+    """True when the age at ``start`` is one the speaker had, not has."""
+    return bool(_WHEN_I_WAS.search(text[max(0, start - 30) : start]))
+
+
+def time_or_fraction(text: str, end: int) -> bool:
+    """True when the number ending at ``end`` goes on as "24/7" or "9:30"."""
+    return _GOES_ON.match(text, end) is not None
+
+
+def age_signal(age: int, score: float) -> Signal:
+    name = "age_disclosure_adult" if age >= ADULT_AGE else "age_disclosure_minor"
+    return Signal(name, score, f"age={age}")

@@ -1,0 +1,49 @@
+"""Who an insult is aimed at: words in quotes, and someone named before it.
+
+Helpers of the insult detectors (:meth:`.detectors.TextAnalyser._directed`,
+``_contempt`` and ``_toxic``), pure: words in quotes are not said to the
+partner ("he said \\"shut up\\""), and an insult right after someone else is
+named ("um hacker filho da puta", "o filho da puta nem deixou") is said of
+them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from passerby.safety.text.normalise import Folded, fold
+from passerby.safety.text.patterns import Patterns
+
+# Text between double quotes (straight, curly, low-high, guillemets).
+QUOTE_MARKS: Final = frozenset('"\u201c\u201e\u00ab')
+QUOTED: Final = re.compile(
+    r'"[^"]{1,200}"|\u201c[^\u201d]{1,200}\u201d|\u201e[^\u201c\u201d]{1,200}[\u201c\u201d]|'
+    r"\u00ab[^\u00bb]{1,200}\u00bb"
+)
+# An insult's subject named just before it: "um hacker filho da puta",
+# "this guy in my lobby, what a loser".
+_NAMED_BEFORE: Final = re.compile(
+    r"\b(?:um|uma|un|una|ese|esa|esse|essa|este|aquele|aquela|el|la|los|las|o|os|as|the|ein|"
+    r"eine|einen|einem|der|die|das|den|dem|"
+    r"dieser|diese|this|that|si|orang|tim|mi|my|meu|minha|mein|meine|his|her|their)\s+"
+    r"(?:\S+\s+){0,2}$"
+)
+
+
+def unquoted(f: Folded) -> Folded:
+    """The message without what it quotes ("he said \\"shut up\\"", a
+    song's line in quotes): words in quotes are not said to the partner."""
+    text = f.text
+    if QUOTE_MARKS.isdisjoint(text):
+        return f
+    rest = QUOTED.sub(" ", text)
+    return f if rest == text else fold(rest)
+
+
+def someone_named_before(words: str, start: int, p: Patterns) -> bool:
+    """True when someone else is named right before an insult at ``start``
+    and nothing in the message says "you"."""
+    return bool(_NAMED_BEFORE.search(words[max(0, start - 40) : start])) and not (
+        p.you_any.search(words)
+    )
