@@ -66,11 +66,15 @@ NOT_TRIGGERS = {
     # advert's cue words, the sites people share songs from), an insult
     # found (laughter that makes it teasing)
     "promo_cue",
+    "scam_talk",
     "content_site",
     "laughter",
     "laughing_faces",
     "mild_insult",
     "insult_alone",
+    # read once a name-calling word was found (name_call_words): where the
+    # commas put it
+    "vocative",
     # read once an insult was found: the partner excluded or the speaker
     # included ("not you", "we're both idiots"), or named elsewhere
     "not_you",

@@ -44,6 +44,20 @@ def names(analyser: TextAnalyser, text: str) -> dict[str, float]:
     return {s.name: s.score for s in analyser.analyse(text)}
 
 
+def not_hostile(analyser: TextAnalyser, text: str) -> None:
+    """Not held, and not counted as hostile either: a second hostile line in
+    a chat is held."""
+    assert names(analyser, text).get("toxicity", 0.0) <= UNDIRECTED_SCORE
+    assert not acted(moderator(analyser, "adults"), text)
+
+
+def found_detail(analyser: TextAnalyser, text: str, name: str) -> str:
+    """The detail of the first ``name`` signal ``text`` gives."""
+    details = [s.detail for s in analyser.analyse(text) if s.name == name]
+    assert details, f"no {name} in {text!r}"
+    return details[0]
+
+
 # -- a chat about online safety -------------------------------------------------
 
 SAFETY_CHATS = [
@@ -692,9 +706,7 @@ def test_a_picture_of_the_partner_or_sent_somewhere_private_still_is(
 def test_self_mockery_a_denied_insult_and_reported_words_are_not_held(
     analyser: TextAnalyser, text: str
 ) -> None:
-    # nor counted as hostile: a second hostile line in a chat is held
-    assert names(analyser, text).get("toxicity", 0.0) <= UNDIRECTED_SCORE
-    assert not acted(moderator(analyser, "adults"), text)
+    not_hostile(analyser, text)
 
 
 @pytest.mark.parametrize(
@@ -734,3 +746,143 @@ def test_a_player_id_given_by_the_word_id_is_a_move_to_a_game(
     assert "pii_phone" not in found and "pii_handle" not in found
     assert found["off_platform"] >= 0.5
     assert delivery(analyser, "teens", text) == "allow"
+
+
+# -- name-calling by address, veiled threats, and talk about scams --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # name-calling as a clause's last words, after a comma
+        "nobody asked for your opinion, moron.",
+        "vete ya, imbécil",
+        "para de me mandar mensagem, otário!",
+        "udah sana pergi, goblok",
+        # German name-calling compounds after "du"
+        "lass mich in Ruhe, du Pickelgesicht",
+        "verschwinde, du Drecksack",
+        # comparisons and European Portuguese without "tu"
+        "ur uglier than my grandad's boots",
+        "du bist dümmer als ein Stück Brot",
+        "és mesmo um parvo",
+        # a veiled threat: someone close to the partner would learn, or harm
+        "it would be a real shame if your boss saw these chats",
+        "sería una pena que tus padres leyeran esto",
+        "seria uma pena se o teu namorado soubesse",
+        "sayang banget kalau ortu kamu dengar soal ini",
+        "wäre doch schade, wenn deine Klasse das liest",
+        "it'd be a shame if something happened to you",
+    ],
+)
+def test_name_calling_by_address_and_veiled_threats_are_held(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert names(analyser, text)["toxicity"] >= 0.9
+    assert delivery(analyser, "adults", text) == "hold"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # friends' greetings and exclamations as a clause's last word
+        "qué onda, boludo",
+        "llegué tarde otra vez, puta.",
+        "hola, gorda, ¿cómo te fue?",
+        "lag lagi, bangsat",
+        # a sentence opened with a name is as often a friend's
+        "ya eejit, the answer is obviously the chipper on the quay",
+        # "du" then a noun, not an address
+        "hast du Rucksack und Sonnencreme dabei?",
+        "magst du Leberwurst?",
+        # the idiom without anyone learning or harm
+        "it would be a shame if you missed the concert",
+        "sería una pena que tu mamá no viera el partido",
+        "wäre schade, wenn du nicht kommst",
+        "sayang banget kalau kamu gak tau tempat ini",
+        # the name-calling laughed off, or said of someone else
+        "gg, ur such a loser lol",
+        "mi hermano, el idiota, me quitó el celu",
+    ],
+)
+def test_greetings_exclamations_and_the_plain_idiom_are_not_held(
+    analyser: TextAnalyser, text: str
+) -> None:
+    not_hostile(analyser, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "to keep your account open, enter your card number and the OTP we sent you",
+        "por favor ingrese los datos de su tarjeta y el código de verificación",
+        "silakan masukkan nomor kartu dan PIN Anda untuk verifikasi",
+        "introduza o número do cartão e o código MB Way para libertar a encomenda",
+        "bitte geben Sie Ihre Kartennummer und die TAN ein",
+    ],
+)
+def test_a_stranger_asking_for_card_details_or_codes_is_phishing(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert found_detail(analyser, text, "promo").startswith("kind=phishing")
+    assert delivery(analyser, "adults", text) == "hold"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "never give anyone your OTP, not even the bank",
+        "jangan kasih kode OTP ke siapa pun ya",
+        "nunca des el número de tu tarjeta por chat",
+    ],
+)
+def test_a_warning_about_codes_is_no_ask(analyser: TextAnalyser, text: str) -> None:
+    assert "promo" not in names(analyser, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tld"),
+    [
+        ("cam girls live at h o t c a m z dot live", "live"),
+        ("regístrate en ganafacil punto com", "com"),
+        ("daftar di cuanharian titik xyz", "xyz"),
+        ("entra no site rendaextra ponto online", "online"),
+        ("jetzt anmelden auf gratisgeld Punkt info", "info"),
+    ],
+)
+def test_a_domain_whose_dot_is_said_in_words_is_a_link(
+    analyser: TextAnalyser, text: str, tld: str
+) -> None:
+    assert found_detail(analyser, text, "link") == f"tld={tld};obfuscated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["el punto es que no quiero ir", "o ponto de ônibus fica longe", "a las cinco en punto"],
+)
+def test_the_word_for_dot_in_a_sentence_is_no_link(analyser: TextAnalyser, text: str) -> None:
+    assert "link" not in names(analyser, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "careful, there's a bot in here saying free robux, it wants your password",
+        "my aunt lost money to a crypto scam that promised to earn 500 a day from home",
+        "cuidado, tem um bot aqui falando que dá robux grátis",
+    ],
+)
+def test_talk_about_a_scam_is_not_an_advert(analyser: TextAnalyser, text: str) -> None:
+    assert names(analyser, text).get("promo", 0.0) < 0.8
+    assert not acted(moderator(analyser, "adults"), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FREE ROBUX no scam 100% legit, click here",
+        "bukan penipuan, dapatkan uang 5 juta per hari dari rumah",
+    ],
+)
+def test_an_advert_that_says_it_is_no_scam_still_is_one(analyser: TextAnalyser, text: str) -> None:
+    assert names(analyser, text)["promo"] >= 0.8

@@ -68,6 +68,8 @@ UNDIRECTED_SCORE: Final = 0.6
 PROMO_TALK: Final = 0.6
 # An advert's typography: "!", emoji, a word in capitals.
 _SHOUTED: Final = re.compile(r"!|[\U0001F300-\U0001FAFF\u2600-\u27BF]|\b[A-Z]{4,}\b")
+# A domain's dot said in words, in the languages the patterns read.
+_SAID_DOTS: Final = ("dot", "punto", "ponto", "titik", "punkt")
 # Signals that give a message somewhere to send the reader.
 PLACES: Final = frozenset({"link", "pii_handle", "pii_phone", "pii_email", "off_platform"})
 
@@ -159,6 +161,7 @@ class TextAnalyser:
                     *(p.address, p.address_local, p.postcode, p.live_on),
                     *(p.url, p.domain, p.domain_spelled, *(pattern for _, pattern in LINK_APPS)),
                 ],
+                words=[p.domain_said],
                 check=may_hold_phone,
             ),
             Trigger(self._off_platform, words=[p.app_any, *rows(p.off_generic)]),
@@ -188,14 +191,17 @@ class TextAnalyser:
             # After the contact detector: an advert is often a link with a cue.
             Trigger(
                 self._promo,
-                words=[*rows(p.promo), *rows(p.promo_pitch)],
+                words=[*rows(p.promo), *rows(p.promo_pitch), p.domain_said],
                 plain=[
                     *(p.promo_shortener, p.url, p.domain, p.domain_spelled),
                     *rows(p.promo),
                     *rows(p.promo_pitch),
                 ],
             ),
-            Trigger(self._directed, words=rows(p.directed)),
+            Trigger(
+                self._directed,
+                words=[*rows(p.directed), p.name_call_words],
+            ),
             Trigger(self._contempt, words=[p.put_down]),
             Trigger(self._protest, words=[p.protest]),
             Trigger(self._safety_topic, words=[p.safety_topic, STRANGER_STORY]),
@@ -233,7 +239,7 @@ class TextAnalyser:
                 out.append(Signal("pii_address", 0.85))
             elif p.live_on.search(plain) or postcode(p.postcode.search(plain), plain):
                 out.append(Signal("pii_address", 0.6))
-        if "." in plain or "dot" in plain or "www" in f.words:
+        if "." in plain or "www" in f.words or any(word in plain for word in _SAID_DOTS):
             self._links(f, out)
 
     def _phone(self, f: Folded, out: list[Signal]) -> None:
@@ -270,10 +276,13 @@ class TextAnalyser:
                     out.append(Signal("link", 0.9, f"tld={match.group('tld')}"))
                     break
             else:
-                spelled = p.domain_spelled.search(plain)
+                # Letters spelled apart are joined in the words form
+                # ("v e l v e t c a m z dot live").
+                spelled = p.domain_spelled.search(plain) or p.domain_said.search(f.words)
                 # "bob at gmail dot com" is already an e-mail address.
                 if spelled and not any(signal.name == "pii_email" for signal in out):
-                    out.append(Signal("link", 0.85, f"tld={spelled.group('tld')};obfuscated"))
+                    tld = spelled.group("tld") or spelled.group("tld2")
+                    out.append(Signal("link", 0.85, f"tld={tld};obfuscated"))
         for app, pattern in LINK_APPS:
             if pattern.search(plain):
                 out.append(Signal("off_platform", 0.9, f"app={app};link"))
@@ -468,7 +477,7 @@ class TextAnalyser:
             for pattern, score, detail in p.promo:
                 # the plain form too: folding reads "5k a week" as "sk"
                 if pattern.search(words) or pattern.search(f.plain):
-                    out.append(Signal("promo", score, detail))
+                    out.append(self._pitch(f, score, detail, out))
                     return
             # Free goods and the pitches are an advert's only when it asks:
             # somewhere to go, a call to act, or shouting.
@@ -476,7 +485,7 @@ class TextAnalyser:
                 if pattern.search(words) or pattern.search(f.plain):
                     if not self._asks(f, out):
                         score, detail = PROMO_TALK, detail + ";talk"
-                    out.append(Signal("promo", score, detail))
+                    out.append(self._pitch(f, score, detail, out))
                     return
         plain = f.plain
         if p.promo_shortener.search(plain):
@@ -489,13 +498,30 @@ class TextAnalyser:
             return
         spammy = any(
             p.promo_domain.search(m.group())
-            for link in (p.url, p.domain, p.domain_spelled)
-            for m in link.finditer(plain)
+            for link, form in (
+                (p.url, plain),
+                (p.domain, plain),
+                (p.domain_spelled, plain),
+                (p.domain_said, words),
+            )
+            for m in link.finditer(form)
         )
         if spammy:  # "hotgirls (dot) cam", "t.me/cripto_vip"
             out.append(Signal("promo", 0.85, "kind=link;name"))
         elif p.promo_cue_weak.search(words):
             out.append(Signal("promo", PROMO_TALK, "kind=link;shared"))
+
+    def _pitch(self, f: Folded, score: float, detail: str, out: list[Signal]) -> Signal:
+        """An advert's words; talk about adverts when the message names the
+        scam or the bot and gives nowhere to go ("a bot here says free
+        robux", "lost it all in a crypto scam")."""
+        if (
+            score > PROMO_TALK
+            and self._p.scam_talk.search(f.words)
+            and not any(signal.name in PLACES for signal in out)
+        ):
+            return Signal("promo", PROMO_TALK, detail + ";told")
+        return Signal("promo", score, detail)
 
     def _asks(self, f: Folded, out: list[Signal]) -> bool:
         return bool(
@@ -540,26 +566,45 @@ class TextAnalyser:
             match = pattern.search(words)
             if match is None:
                 continue
-            if detail == "dismissal":
-                # "cállate pendejo": the shut-up carries an insult
-                rest = (words[: match.start()] + " " + words[match.end() :]).strip()
-                if p.insult_alone.search(rest):
-                    score, detail = LEXICON_SCORE, "dismissal;insult"
-            if (
-                detail != "threat"
-                and (detail.startswith("dismissal") or p.mild_insult.search(match.group()))
-                and self._laughing(f)
-            ):
-                score, detail = UNDIRECTED_SCORE, detail + ";teasing"
-            elif (
-                p.not_you.search(words)
-                or someone_named_before(words, match.start(), p)
-                or p.reported.search(words, 0, match.start())
-            ):
-                # "bukan lo yg goblok", "um hacker filho da puta": not the partner
-                score, detail = UNDIRECTED_SCORE, detail + ";someone-else"
-            out.append(Signal("toxicity", score, detail))
+            self._aim_directed(f, match, score, detail, out)
             return
+        # Name-calling as an address ("..., estúpida."), read where the
+        # commas are; who it is aimed at is judged in the words form.
+        vocative = p.vocative.search(f.plain)
+        if vocative is None:
+            return
+        called = vocative.group()
+        for match in p.name_call_words.finditer(words):
+            if match.group() in called:
+                self._aim_directed(f, match, LEXICON_SCORE, "directed;vocative", out)
+                return
+
+    def _aim_directed(
+        self, f: Folded, match: re.Match[str], score: float, detail: str, out: list[Signal]
+    ) -> None:
+        """A directed match's signal: teasing when a mild one is laughed
+        off, someone else's when the message names another or reports it."""
+        p = self._p
+        words = f.words
+        if detail == "dismissal":
+            # "cállate pendejo": the shut-up carries an insult
+            rest = (words[: match.start()] + " " + words[match.end() :]).strip()
+            if p.insult_alone.search(rest):
+                score, detail = LEXICON_SCORE, "dismissal;insult"
+        if (
+            not detail.startswith("threat")
+            and (detail.startswith("dismissal") or p.mild_insult.search(match.group()))
+            and self._laughing(f)
+        ):
+            score, detail = UNDIRECTED_SCORE, detail + ";teasing"
+        elif (
+            p.not_you.search(words)
+            or someone_named_before(words, match.start(), p)
+            or p.reported.search(words, 0, match.start())
+        ):
+            # "bukan lo yg goblok", "um hacker filho da puta": not the partner
+            score, detail = UNDIRECTED_SCORE, detail + ";someone-else"
+        out.append(Signal("toxicity", score, detail))
 
     def _contempt(self, f: Folded, out: list[Signal]) -> None:
         """A put-down near a word for "you" (:data:`.lexicon.CONTEMPT`),

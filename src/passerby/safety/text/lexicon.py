@@ -106,7 +106,7 @@ _ES_FRAME = (
 )
 _ID_FRAME = (
     rf"\b{YOU_ID}\s+(?:(?:itu|emang|memang|mmg|tuh|tu|sih|mah|sangat|bener|beneran|"
-    rf"benar|jadi|orang|orangnya|yang|kok|ternyata|paling|super|udah|dah)\s+){{0,3}}"
+    rf"benar|jadi|orang|orangnya|yang|kok|ternyata|paling|super|udah|dah|lebih|lbh)\s+){{0,3}}"
     rf"{INSULT_ID}\b|\b{INSULT_ID}\s+(?:(?:banget|bgt|bener|amat|sekali|bat|bet)\s+)?"
     rf"{YOU_ID}\b|\bdasar\s+(?:(?:lu|lo|kau|kamu|km)\s+)?{INSULT_ID}\b|\b(?:otak|muka|"
     rf"wajah|tampang|mulut)\s*(?:mu|lu|lo|kamu|km|loe)\s+(?:(?:kayak|kaya|kek|itu|"
@@ -118,12 +118,16 @@ _PT_FRAME = (
     rf"pura|puro)\s+){{0,3}}{INSULT_PT}\b|\b(?:seu|sua|seus|suas|teu|tua)\s+"
     rf"(?:(?:grande|grandessissim[oa]|baita|puta|pedaco de|filho de|monte de)\s+)?"
     rf"{INSULT_PT}\b|\bque\s+{INSULT_PT}\s+(?:que\s+)?(?:voce|vc|tu)\s+(?:e|es)\b"
+    # European "(tu) és", said without "tu": "és mesmo estúpido", "és um
+    # palhaço" (Spanish says "es un", never "es um" or "es mesmo")
+    rf"|\bes\s+(?:(?:mesmo|mm|um|uma|tao|muito|mt|bue|cá|ca|mais)\s+){{1,3}}{INSULT_PT}\b"
 )
 _DE_FRAME = (
     rf"\bdu\s+(?:bist|bisch|bischt|bleibst|warst)\s+(?:(?:so|ein|eine|einer|n|ne|a|en|e|echt|voll|total|"
     rf"wirklich|richtig|der|die|das|grosste|groesste|grosster|mega|ja|halt|einfach|"
     rf"nur|sowas von|so ein|so eine|so was von|ziemlich|sehr|komplett|absolut)\s+)"
-    rf"{{0,3}}{INSULT_DE}\b|\bdu\s+(?:(?:kleine[rsn]?|dumme[rsn]?|blode[rsn]?|"
+    rf"{{0,3}}(?:{INSULT_DE}|dummer als|blader als|bloder als|hasslicher als|fetter als)\b"
+    rf"|\bdu\s+(?:(?:kleine[rsn]?|dumme[rsn]?|blode[rsn]?|"
     rf"bloede[rsn]?|hassliche[rsn]?|fette[rsn]?|scheiss|verdammte[rsn]?|elende[rsn]?|"
     rf"dreckige[rsn]?|alte[rsn]?|behinderte[rsn]?)\s+){{0,2}}{INSULT_DE}\b"
 )
@@ -146,6 +150,10 @@ _EN_FRAME = (
     rf"\b(?:you|u|ya)\s+(?:(?:re|r|are)\s+(?:{_EN_MODS}\s+){{0,3}}|(?:{_EN_MODS}\s+){{1,3}})"
     rf"{INSULT_EN}\b|\b(?:youre|you re)\s+(?:{_EN_MODS}\s+){{0,3}}{INSULT_EN}\b|\bur\s+"
     rf"(?:{_EN_MODS}\s+){{1,3}}{INSULT_EN}\b"
+    # comparisons: "you're dumber than a box of rocks", "ur uglier than"
+    r"|\b(?:you|u|youre|you re|ur)\s+(?:(?:re|r|are|even|way|so much|much)\s+){0,2}"
+    r"(?:dumber|stupider|uglier|fatter|more (?:useless|pathetic|stupid|annoying|worthless))"
+    r"\s+than\b"
 )
 DIRECTED: Final = (
     (_EN_FRAME, "lang=en"),
@@ -165,6 +173,41 @@ ALONE: Final = (
     rf"^(?!{EXCLAIMED}\s*[?!]*$)(?:(?:pinche|maldit[oa]|puto|puta|dasar|seu|sua|du|you|u|ya)\s+)?"
     rf"(?:{INSULT_ES}|{INSULT_ID}|{INSULT_PT}|{INSULT_DE})(?:\s+(?:de mierda|de merda|"
     rf"lu|lo|kau|loe))?\s*\?*$"
+)
+# German name-calling compounds: "Fettsack", "Arschgeige", "Hornochse",
+# "Spatzenhirn", "Pickelgesicht", "Flachzange" (their last part says it).
+DE_COMPOUND: Final = (
+    r"[a-z]{3,}(?:sack|gesicht|fresse|geige|ochse|birne|hirn|kopf|backe|nase|affe|schwein|sau|"
+    r"kerl|idiot|depp|trottel|spast|lappen|pfosten|zange|bratze|schlampe|hure|loch|arsch)"
+)
+# Name-calling words that are also friends' greetings, endearments or
+# exclamations ("che boludo", "hola gorda", "ey weon", "puta, perdí",
+# "basura" of a game): as a clause's last word they insult nobody.
+_NOT_VOCATIVE = (
+    r"(?:boludo|boluda|weon|weona|huevon|huevona|cabron|cabrona|culiao|gil|mamon|gord[oa]|"
+    r"fe[oa]|gendut|put[oa]s?|basura|lixos?|sampah|bosta|mierda|merda|um merda|uma merda|"
+    r"nobody|joke|failure|disgrace|useless|pathetic|worthless|embarrassment|dumm|doof|blod|"
+    r"bloed|hasslich|fett|nutzlos|wertlos|erbarmlich|peinlich|jelek|najis|inutil|inuteis|"
+    rf"patetic[oa]s?|ridicul[oa]s?|viad[oa]s?|bangsat|sialan|brengsek|keparat|{EXCLAIMED})"
+)
+NAME_CALL: Final = (
+    rf"(?!{_NOT_VOCATIVE}\b)(?:{INSULT_EN}|{INSULT_ES}|{INSULT_ID}|{INSULT_PT}|{INSULT_DE}|"
+    rf"{DE_COMPOUND}|idiots?|morons?|losers?|bitch|retard|cunt|whore|slut|dickhead|asshole|jerk)"
+)
+_CALL_LEAD = (
+    r"(?:du|you|u|ya|seu|sua|dasar|pinche|maldit[oa]|so ein|so eine|you absolute|you stupid|"
+    r"you fat|you ugly|you little|kleine[rsn]?|dumme[rsn]?|blode[rsn]?|fette[rsn]?|"
+    r"hassliche[rsn]?|estupid[oa]|pedazo de|grandisim[oa]|grande)"
+)
+# Name-calling as an address (read in the plain form, punctuation kept): a
+# clause's last words after a comma ("nobody wants to talk to you,
+# stupid.", "nadie quiere hablar contigo, estúpida", "geh heulen, du
+# Fettsack"), or "du" and a compound at a clause's start ("keener will
+# dich, du Fettsack"). A sentence opened with one is as often a friend's
+# ("ya eejit, there's only one answer"): not read.
+VOCATIVE: Final = (
+    rf"[,;]\s*(?:{_CALL_LEAD}\s+){{0,2}}{NAME_CALL}\s*(?:[.!?]+\s*|$)"
+    rf"|(?:^|[,.!?;:]\s*)du\s+(?:{_CALL_LEAD}\s+){{0,2}}{DE_COMPOUND}\b"
 )
 
 # Threats, incitement to self-harm and insulting phrases, in every language.
@@ -394,6 +437,51 @@ THREATS_MORE: Final = (
     r"\b(?:post|postar|posto|publicar|publico|subo|sebar|nyebar|poste|posten|leak|vazar|"
     r"filtrar)\s+(?:\w+\s+){0,4}?(?:your|ur|tu|seu|sua|teu|tua|dein|deine|deinen|lo|lu|kamu)?"
     r"\s*(?:address|addy|adresse|endereco|direccion|alamat|cpf|nomor|gesicht|face)\b"
+)
+# Veiled threats: "it would be a shame if your boss found out", "sería una
+# lástima que tu jefe se enterara", "seria uma pena se a sua mãe
+# descobrisse", "sayang kalau atasan Anda dengar", "wäre schade, wenn deine
+# Eltern das lesen", and the like of "if something happened to you" or to
+# what is theirs. The idiom alone ("it'd be a shame if you missed it") is
+# no threat: someone close to the partner who would learn, or harm, must
+# follow it.
+_THEIR_PEOPLE = (
+    r"(?:your|ur|yer|tu|tus|su|sus|seu|sua|teu|tua|o seu|a sua|dein|deine|deinen|deiner|ihr|"
+    r"ihre|ihren|ihrer|mu|kamu|anda|lo|lu)\s+(?:\S+\s+)?(?:boss|bosses|mum|mom|mother|dad|"
+    r"father|parents|wife|husband|girlfriend|boyfriend|gf|bf|school|teacher|class|year|"
+    r"friends|family|coworkers|colleagues|kids|employer|manager|jefe|jefa|madre|mama|padre|"
+    r"papa|padres|viejos|esposa|esposo|mujer|novia|novio|escuela|colegio|profe|profesor|"
+    r"amigos|familia|hijos|trabajo|chefe|mae|pai|pais|marido|namorada|namorado|escola|"
+    r"professor|amigos|filhos|trabalho|chef|chefin|mutter|vater|eltern|frau|mann|freundin|"
+    r"freund|schule|lehrer|klasse|kollegen|familie|kinder|arbeit)\b|\b(?:everyone|everybody|"
+    r"the whole (?:school|class|year)|todos|todo el mundo|toda la escuela|todo mundo|toda a "
+    r"escola|alle|die ganze (?:schule|klasse)|semua orang|(?:atasan|bos|ortu|orang tua|ibu|"
+    r"mama|bapak|ayah|papa|guru|istri|suami|pacar|kantor|teman|temen|keluarga)\s*(?:mu|lu|"
+    r"lo|kamu|anda))\b"
+)
+_WOULD_LEARN = (
+    r"(?:found out|find out|finds out|saw|sees|see|read|reads|heard|hears|knew|learned|got|"
+    r"received|started getting|se enterara|se enteraran|se entere|viera|vieran|leyera|"
+    r"leyeran|supiera|supieran|recibiera|recibieran|descobrisse|descobrissem|descobrir|"
+    r"visse|vissem|lesse|lessem|soubesse|soubessem|recebesse|recebessem|comecasse a receber|"
+    r"tahu|tau|baca|lihat|liat|dengar|denger|menerima|dapat|erfahrt|erfahren|erfahren wurde|"
+    r"sieht|sehen|liest|lesen|wusste|horen|hort|bekommt|bekame)"
+)
+# "...if your mum didn't see it", "que tu mamá no viera el partido": no threat.
+_NOT_NEGATED = (
+    r"(?<!\bno )(?<!\bnot )(?<!\bnao )(?<!\bnicht )(?<!\bgak )(?<!\btidak )(?<!\bnever )"
+    r"(?<!\bdidnt )(?<!\bdont )(?<!\bwouldnt )(?<!\bnunca )(?<!\bnie )(?<!\bga )"
+)
+VEILED_THREATS: Final = (
+    rf"\b(?:(?:would|itd|d|will)\s+be\s+(?:a\s+)?(?:real\s+)?(?:shame|pity)\s+if|seria\s+(?:una\s+|"
+    rf"uma\s+)?(?:lastima|pena)\s+(?:que|si|se)|sayang\s+(?:sekali\s+|banget\s+|bgt\s+)?"
+    rf"(?:kalau|kalo|jika|bila)|ware?\s+(?:doch\s+|echt\s+)?schade\s+wenn|war\s+schad\s+wenn)"
+    rf"\s+(?:\S+\s+){{0,4}}?(?:{_THEIR_PEOPLE})\s+(?:\S+\s+){{0,4}}?{_NOT_NEGATED}{_WOULD_LEARN}\b|"
+    rf"\b(?:(?:would|itd|d|will)\s+be\s+(?:a\s+)?(?:shame|pity)\s+if\s+something\s+happened\s+to\s+"
+    rf"(?:you|u|your|ur)|(?:seria\s+(?:una\s+|uma\s+)?(?:lastima|pena)\s+(?:que|si|se)\s+)"
+    rf"(?:te|le|lhe)\s+(?:pasara|acontecesse)|(?:wenn|falls)\s+(?:dir|ihnen)\s+(?:was|etwas)\s+"
+    rf"passier\w*|sayang\s+(?:\S+\s+){{0,2}}?(?:kalau|kalo|jika)\s+(?:\S+\s+){{0,3}}?"
+    rf"(?:kenapa(?:\s+|-)?napa|terjadi sesuatu))\b"
 )
 # Telling the partner to shut up or go away: rude, and between friends
 # ("cállate jajaja", "halt die klappe lol") banter. Alone under the

@@ -126,6 +126,27 @@ PROMO: Final = (
         0.85,
         "kind=bait",
     ),
+    # Phishing: a stranger asking for what opens an account or a card
+    # ("enter your card number and the OTP", "masukkan nomor kartu, PIN dan
+    # kode OTP", "introduza os dados do cartão", "geben Sie Ihre
+    # Kartennummer ein"). Nobody in a chat of strangers needs these; "never
+    # give anyone your OTP" (a warning) is not an ask.
+    (
+        r"(?<!\bnever )(?<!\bdont )(?<!\bnot )(?<!\bnunca )(?<!\bno )(?<!\bjangan )"
+        r"(?<!\bnie )(?<!\bniemals )(?<!\bnao )(?<!\bnicht )(?<!\bkeine )"
+        r"\b(?:enter|type in|provide|confirm|verify|update|send us|give us|introduzca|"
+        r"introduciendo|introduce|ingrese|ingresa|ingresando|envienos|mandenos|proporcione|"
+        r"masukkan|masukan|kirimkan|berikan|isi|isikan|introduza|introduzir|informe|digite|"
+        r"geben sie|gib|eingeben|angeben|senden sie|bestatigen sie)\s+(?:\S+\s+){0,6}?"
+        r"(?:card number|card details|cvv|cvc|security code|verification code|sms code|otp|"
+        r"one time code|seed phrase|recovery phrase|recovery words|private key|bank login|"
+        r"datos de (?:su |tu |la )?tarjeta|numero de (?:su |tu |la )?tarjeta|codigo de "
+        r"(?:seguridad|verificacion)|nomor kartu|kode otp|kode verifikasi|pin atm|dados do "
+        r"cartao|numero do cartao|codigo (?:de seguranca|de verificacao|mb way|sms)|"
+        r"kartennummer|kartendaten|sms code|tan|sicherheitscode)\b",
+        0.9,
+        "kind=phishing",
+    ),
 )
 # More of the same adverts, in forms the rows above miss: an income claimed
 # per day or week ("gano 3 millones semanales desde la casa", "500€ am Tag
@@ -214,7 +235,21 @@ PROMO_CUE: Final = (
     r"giveaway|registrate|gratis|clique|cadastre|"
     r"klick|klik|daftar|hadiah|kostenlos|sale|buy|compra|comprar|"
     r"kaufen|beli|order|limited|money|cash|dinero|dinheiro|geld|uang|followers|subs|"
-    r"subscribe|singles|sexy|exclusive|exclusivo|exklusiv)\b"
+    r"subscribe|singles|sexy|exclusive|exclusivo|exklusiv|"
+    # an account's or a parcel's false alarm: "verify", "pay the fee"
+    r"verify|verifique|verifica|verifikasi|konfirmasi|confirm|confirme|bestatigen|"
+    r"suspended|blocked|bloqueado|bloqueada|diblokir|gesperrt|fee|comision|taxa|gebuhr|biaya)\b"
+)
+# An advert's words in a message that names the scam or the bot ("a bot
+# here says free robux", "my aunt lost money in a crypto scam", "se pede
+# senha é golpe"): talk about adverts, not one. An advert that calls itself
+# "no scam", "not fake" or "100% legit" is not talk.
+SCAM_TALK: Final = (
+    r"(?<!\bnot a )(?<!\bno )(?<!\bnot )(?<!\bnao e )(?<!\bno es )(?<!\bno es una )"
+    r"(?<!\bbukan )(?<!\bkein )(?<!\bkeine )(?<!\bnada de )(?<!\bsem )(?<!\bsin )"
+    r"\b(?:scams?|scammers?|scammed|fraud|bots?|golpes?|golpistas?|estafas?|estafadores?|"
+    r"estafaron|fraudes?|timos?|penipuan|penipu|ditipu|betrug|betruger|abzocke|abgezockt|"
+    r"phishing|mlm|pyramid scheme|piramide)\b"
 )
 # What a friend says when sharing a link too ("look, this recipe is good:
 # …", "check out this wiki"): beside a link, not an advert on its own.

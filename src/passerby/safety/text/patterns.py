@@ -36,6 +36,7 @@ from passerby.safety.text.lexicon import (
     LAUGHTER,
     MILD_INSULTS,
     MYSELF,
+    NAME_CALL,
     NOT_YOU,
     NUDE_PICTURE,
     PROFANE_DISMISSALS,
@@ -51,6 +52,8 @@ from passerby.safety.text.lexicon import (
     THREATS,
     THREATS_MORE,
     US_BOTH,
+    VEILED_THREATS,
+    VOCATIVE,
     YOU_ANY,
 )
 from passerby.safety.text.lexicon_adverts import (
@@ -61,6 +64,7 @@ from passerby.safety.text.lexicon_adverts import (
     PROMO_CUE_WEAK,
     PROMO_DOMAIN,
     PROMO_MORE,
+    SCAM_TALK,
     SHORTENERS,
 )
 from passerby.safety.text.lexicon_grooming import (
@@ -201,6 +205,13 @@ _TLDS = (
     r"win|bet|cam|chat|dating|sex|porn|xxx|page|dev|ai|gl|be|ws|su|cn"
 )
 
+# After a dot said in Spanish, Portuguese, Indonesian or German: the
+# domains that are no word of theirs.
+_SPOKEN_TLDS = (
+    r"com|net|org|io|info|biz|online|site|live|xyz|app|shop|store|club|vip|link|click|top|cam|"
+    r"bet|chat|ly|gg|icu|pw|tk|ws|tv|ch|at|pt|br|mx|ar|cl|id|ru|xxx|sex|porn|dating"
+)
+
 
 def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
@@ -307,6 +318,14 @@ class Patterns:
         self.domain_spelled = c(
             rf"(?<![a-z0-9\-])(?>[a-z0-9\-]*?\b)[a-z0-9\-]{{2,}}+\s*(?:\(dot\)|\[dot\]|\{{dot\}}|"
             rf"\[\.\]|\(\.\)|\sdot\s|\s\.\s)\s*(?P<tld>{_TLDS})\b"
+        )
+        # The dot said, in the words form (letters spelled apart joined: "v e
+        # l v e t c a m z dot live"), and in the other languages ("tienda
+        # punto com", "bit titik ly", "loja ponto online", "shop Punkt ch"),
+        # never before a word those languages use ("el punto es que").
+        self.domain_said = c(
+            rf"\b[a-z0-9]{{2,}}\s+(?:dot\s+(?P<tld>{_TLDS})|(?:punto|ponto|titik|punkt)\s+"
+            rf"(?P<tld2>{_SPOKEN_TLDS}))\b"
         )
         # -- off platform (words form) --
         # Imperatives that ask for contact ("add me on", "dm me on"), and verbs
@@ -695,6 +714,8 @@ class Patterns:
             (c(source), score, detail) for source, score, detail in PROMO_MORE
         )
         self.promo_shortener = c(SHORTENERS)
+        # Read once an advert's words were found: the message names a scam.
+        self.scam_talk = c(SCAM_TALK)
         # Read only once a link was found (the ``link`` signal).
         self.promo_cue = c(PROMO_CUE)
         # -- talk about online safety (context) --
@@ -711,6 +732,7 @@ class Patterns:
             (c(ALONE), LEXICON_SCORE, "directed;alone"),
             *((c(source), LEXICON_SCORE, "threat") for source in THREATS),
             (c(THREATS_MORE), LEXICON_SCORE, "threat"),
+            (c(VEILED_THREATS), LEXICON_SCORE, "threat;veiled"),
             (c(PROFANE_DISMISSALS), LEXICON_SCORE, "dismissal;profane"),
             (c(DISMISSALS), DISMISSAL_SCORE, "dismissal"),
         )
@@ -744,7 +766,10 @@ class Patterns:
         self.isolation_gate = _gate(self.isolation)
         self.sexual_gate = _gate(self.sexual)
         self.promo_gate = _gate((*self.promo, *self.promo_pitch))
-        self.directed_gate = _gate(self.directed)
+        # Name-calling as an address, in the plain form ("..., estúpida.").
+        self.vocative = c(VOCATIVE)
+        self.name_call_words = c(rf"\b{NAME_CALL}\b")
+        self.directed_gate = _gate((*self.directed, (self.name_call_words,)))
         # -- who an insult is aimed at (read after the toxicity score) --
         # Swear words that insult nobody on their own ("this game is so
         # fucking hard"), censored forms ("f***ing", "sh*t") included; read
