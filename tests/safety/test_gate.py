@@ -71,6 +71,8 @@ NOT_TRIGGERS = {
     "laughter",
     "laughing_faces",
     "mild_insult",
+    "laughed_phrase",
+    "short_dismissal",
     "insult_alone",
     # read once a name-calling word was found (name_call_words): where the
     # commas put it

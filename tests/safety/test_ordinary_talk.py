@@ -773,6 +773,9 @@ def test_a_player_id_given_by_the_word_id_is_a_move_to_a_game(
         "sayang banget kalau ortu kamu dengar soal ini",
         "wäre doch schade, wenn deine Klasse das liest",
         "it'd be a shame if something happened to you",
+        # laughter does not take the threat out of a threat
+        "jajaja hijo de puta, te voy a matar",
+        "vtnc seu otário",
     ],
 )
 def test_name_calling_by_address_and_veiled_threats_are_held(
@@ -803,6 +806,10 @@ def test_name_calling_by_address_and_veiled_threats_are_held(
         # the name-calling laughed off, or said of someone else
         "gg, ur such a loser lol",
         "mi hermano, el idiota, me quitó el celu",
+        "jajaja qué hija de puta, me ganaste otra vez",
+        "kkkk filho da puta sortudo",
+        # a shortened profane dismissal said at a game
+        "vsf nunca mais jogo essa fase",
     ],
 )
 def test_greetings_exclamations_and_the_plain_idiom_are_not_held(

@@ -17,6 +17,7 @@ from passerby.safety.text.patterns import (
     REPORTED_REQUEST,
     SAFETY_TALK,
     STRANGER_STORY,
+    TOLD_BY_ANOTHER,
 )
 
 # Requests that mean the opposite when retold or warned against: "he asked
@@ -39,9 +40,11 @@ RETOLD_WEIGHT: Final = 0.5
 def retold(words: str) -> bool:
     """True when ``words`` (folded) retell or warn against a request rather
     than make one: a third person's or anyone's request together with the
-    words of online safety, or advice not to give, send or share."""
+    words of online safety, a request told in the third person, or advice
+    not to give, send or share."""
     return bool(
         (REPORTED_REQUEST.search(words) and SAFETY_TALK.search(words))
+        or TOLD_BY_ANOTHER.search(words)
         or ADVICE_NOT_TO.search(words)
         or (STRANGER_STORY.search(words) and PAST_TIME.search(words))
     )

@@ -586,17 +586,24 @@ class TextAnalyser:
         off, someone else's when the message names another or reports it."""
         p = self._p
         words = f.words
-        if detail == "dismissal":
+        rest = (words[: match.start()] + " " + words[match.end() :]).strip()
+        if detail == "dismissal" and p.insult_alone.search(rest):
             # "cállate pendejo": the shut-up carries an insult
-            rest = (words[: match.start()] + " " + words[match.end() :]).strip()
-            if p.insult_alone.search(rest):
-                score, detail = LEXICON_SCORE, "dismissal;insult"
+            score, detail = LEXICON_SCORE, "dismissal;insult"
         if (
-            not detail.startswith("threat")
-            and (detail.startswith("dismissal") or p.mild_insult.search(match.group()))
-            and self._laughing(f)
-        ):
+            (not detail.startswith("threat") and p.mild_insult.search(match.group()))
+            or detail.startswith("dismissal")
+            or (p.laughed_phrase.fullmatch(match.group()) and not self._aims(rest))
+        ) and self._laughing(f):
             score, detail = UNDIRECTED_SCORE, detail + ";teasing"
+        elif (
+            detail == "dismissal;profane"
+            and p.short_dismissal.fullmatch(match.group())
+            and len(rest.split()) >= 2
+            and not p.you_any.search(rest)
+        ):
+            # "vsf nunca mais jogo essa merda": at the game
+            score, detail = UNDIRECTED_SCORE, detail + ";undirected"
         elif (
             p.not_you.search(words)
             or someone_named_before(words, match.start(), p)
@@ -605,6 +612,10 @@ class TextAnalyser:
             # "bukan lo yg goblok", "um hacker filho da puta": not the partner
             score, detail = UNDIRECTED_SCORE, detail + ";someone-else"
         out.append(Signal("toxicity", score, detail))
+
+    def _aims(self, words: str) -> bool:
+        """Whether ``words`` hold an insult or a threat of their own."""
+        return any(pattern.search(words) for pattern, _, _ in self._p.directed)
 
     def _contempt(self, f: Folded, out: list[Signal]) -> None:
         """A put-down near a word for "you" (:data:`.lexicon.CONTEMPT`),

@@ -79,6 +79,12 @@ INSULT_DE: Final = (
     r"rindvieh|pfeife|dummbatz|dumpfbacke|depperter|trottl|lusche|knalltute|vollspast|"
     r"hosenscheisser|zipfelklatscher|oaschkriacha|gschissener)"
 )
+# Name-calling phrases that friends laugh with ("jajaja qué hijo de puta,
+# me mataste", "kkkk filho da puta sortudo"): with laughter and nothing
+# else aimed at the partner, teasing, as the milder insults are.
+LAUGHED_PHRASES: Final = (
+    r"\b(?:hij[oa]s? de (?:puta|perra)|hdp|filh[oa]s? da puta|fdp|hurensohn|son of a bitch)\b"
+)
 # Said with laughter ("jajaja", "wkwk", "kkkk", "haha"), the milder of these
 # are a friend's teasing; see DIRECTED_MILD.
 MILD_INSULTS: Final = (

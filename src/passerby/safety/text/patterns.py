@@ -32,6 +32,7 @@ from passerby.safety.text.lexicon import (
     DIRECTED,
     DISMISSALS,
     INSULT_DENIED,
+    LAUGHED_PHRASES,
     LAUGHING_FACES,
     LAUGHTER,
     MILD_INSULTS,
@@ -141,6 +142,27 @@ REPORTED_REQUEST = re.compile(
     r"(?:ele|ela|eles)\s+(?:pediu|pediram|falou|disse|queria)|wenn\s+(?:jemand|einer|"
     r"fremde)|(?:er|sie|jemand)\s+(?:wollte|hat\s+gefragt|fragte|sagte|hat\s+gesagt|"
     r"meinte))\b"
+)
+# Someone else's request told in the third person, said by itself what it
+# is: "then he asked for a pic", "they want you to keep it secret", "asks
+# him to move to another app", "después te pide fotos" (the verb's person
+# is not the speaker's), "ela pediu", "dia juga minta pindah", "er wollte".
+# Unlike "if someone asks", which a groomer says too ("if anyone asks, I'm
+# your cousin"), this needs no word of online safety beside it.
+TOLD_BY_ANOTHER = re.compile(
+    r"\b(?:he|she|they|someone|somebody|some guy|a guy|this guy|the guy|a man|people|creeps?|"
+    r"predators?|groomers?|strangers?)\s+(?:\S+\s+){0,2}?(?:asked|askd|asks|wanted|wants|told|"
+    r"tells|said|says|sayin|talmbout|tried|tries|kept asking|keeps asking)\b|"
+    r"\basks?\s+(?:him|her|them|kids|children|teens|girls|boys)\s+(?:to|for)\b|"
+    r"\b(?:te|le|les)\s+(?:pide|piden|pidio|pidieron|pedia|pedian|dice|dicen|dijo|dijeron|"
+    r"escribe|escriben|escribio)\b|"
+    r"\b(?:te|lhe|lhes)\s+(?:pede|pedem|pediu|pediram|diz|dizem|disse)\b|"
+    r"\b(?:ele|ela|eles|elas)\s+(?:\S+\s+){0,2}?(?:pede|pedem|pediu|pediram|queria|falou|"
+    r"disse|mandou)\b|"
+    r"\b(?:dia|doi|mereka|orang itu|om itu|cowok itu|orangnya)\s+(?:\S+\s+)?(?:minta|nyuruh|"
+    r"bilang|ngajak|nanya)\b|"
+    r"\b(?:er|jemand|der typ|der mann|einer)\s+(?:\S+\s+){0,2}?(?:wollte|fragte|sagte|meinte|"
+    r"hat\s+(?:\S+\s+)?(?:gefragt|gesagt|geschrieben))\b"
 )
 # A story told about a stranger: "yesterday some guy on IG ... asked for a
 # photo", "ontem um cara ... pediu foto", "kemarin ada om-om ... minta foto".
@@ -754,6 +776,10 @@ class Patterns:
         self.insult_alone = c(ALONE)
         self.laughing_faces = re.compile(LAUGHING_FACES)
         self.mild_insult = c(rf"\b{MILD_INSULTS}\b")
+        self.laughed_phrase = c(LAUGHED_PHRASES)
+        # Profane dismissals shortened ("vsf", "vtnc"), which are also said at
+        # a game or a day: aimed at the partner only when alone or with "you".
+        self.short_dismissal = c(r"vsf|vtnc|tnc")
         self.app_any = c(rf"\b(?:{_APP_ANY})\b")
         self.off_requests_gate = _gate(self.off_requests)
         self.age_disclosures_gate = _gate(self.age_disclosures)
