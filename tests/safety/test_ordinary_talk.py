@@ -773,6 +773,14 @@ def test_a_player_id_given_by_the_word_id_is_a_move_to_a_game(
         "sayang banget kalau ortu kamu dengar soal ini",
         "wäre doch schade, wenn deine Klasse das liest",
         "it'd be a shame if something happened to you",
+        # an address after an article-led clause, "du" and an adjective
+        "la verdad es que no sabes nada, tarado.",
+        "geh heim, du blöde Ziege.",
+        "du huere Trottel",
+        # regional profane dismissals, beatings promised, nobody likes you
+        "andate a la concha de tu madre",
+        "si te veo te cago a palos",
+        "nobody in your class likes you",
         # laughter does not take the threat out of a threat
         "jajaja hijo de puta, te voy a matar",
         "vtnc seu otário",
@@ -808,6 +816,9 @@ def test_name_calling_by_address_and_veiled_threats_are_held(
         "mi hermano, el idiota, me quitó el celu",
         "jajaja qué hija de puta, me ganaste otra vez",
         "kkkk filho da puta sortudo",
+        # an insulting adjective in a question, an insult of someone named
+        "hast du dumme Fragen?",
+        "mi profe, la idiota, nos dejó tarea",
         # a shortened profane dismissal said at a game
         "vsf nunca mais jogo essa fase",
     ],

@@ -68,6 +68,8 @@ UNDIRECTED_SCORE: Final = 0.6
 PROMO_TALK: Final = 0.6
 # An advert's typography: "!", emoji, a word in capitals.
 _SHOUTED: Final = re.compile(r"!|[\U0001F300-\U0001FAFF\u2600-\u27BF]|\b[A-Z]{4,}\b")
+# The detail of name-calling as an address ("..., estúpida.").
+VOCATIVE: Final = "directed;vocative"
 # A domain's dot said in words, in the languages the patterns read.
 _SAID_DOTS: Final = ("dot", "punto", "ponto", "titik", "punkt")
 # Signals that give a message somewhere to send the reader.
@@ -576,7 +578,7 @@ class TextAnalyser:
         called = vocative.group()
         for match in p.name_call_words.finditer(words):
             if match.group() in called:
-                self._aim_directed(f, match, LEXICON_SCORE, "directed;vocative", out)
+                self._aim_directed(f, match, LEXICON_SCORE, VOCATIVE, out)
                 return
 
     def _aim_directed(
@@ -606,7 +608,8 @@ class TextAnalyser:
             score, detail = UNDIRECTED_SCORE, detail + ";undirected"
         elif (
             p.not_you.search(words)
-            or someone_named_before(words, match.start(), p)
+            # an address ("la verdad duele, cerda") names no one before it
+            or (detail != VOCATIVE and someone_named_before(words, match.start(), p))
             or p.reported.search(words, 0, match.start())
         ):
             # "bukan lo yg goblok", "um hacker filho da puta": not the partner

@@ -133,7 +133,7 @@ _DE_FRAME = (
     rf"wirklich|richtig|der|die|das|grosste|groesste|grosster|mega|ja|halt|einfach|"
     rf"nur|sowas von|so ein|so eine|so was von|ziemlich|sehr|komplett|absolut)\s+)"
     rf"{{0,3}}(?:{INSULT_DE}|dummer als|blader als|bloder als|hasslicher als|fetter als)\b"
-    rf"|\bdu\s+(?:(?:kleine[rsn]?|dumme[rsn]?|blode[rsn]?|"
+    rf"|\bdu\s+(?:(?:kleine[rsn]?|dumme[rsn]?|blode[rsn]?|huere|huara|blodi|"
     rf"bloede[rsn]?|hassliche[rsn]?|fette[rsn]?|scheiss|verdammte[rsn]?|elende[rsn]?|"
     rf"dreckige[rsn]?|alte[rsn]?|behinderte[rsn]?)\s+){{0,2}}{INSULT_DE}\b"
 )
@@ -177,7 +177,7 @@ EXCLAIMED: Final = (
 )
 ALONE: Final = (
     rf"^(?!{EXCLAIMED}\s*[?!]*$)(?:(?:pinche|maldit[oa]|puto|puta|dasar|seu|sua|du|you|u|ya)\s+)?"
-    rf"(?:{INSULT_ES}|{INSULT_ID}|{INSULT_PT}|{INSULT_DE})(?:\s+(?:de mierda|de merda|"
+    rf"(?:{INSULT_ES}|{INSULT_ID}|{INSULT_PT}|{INSULT_DE})(?:\s+(?:(?:de|d) mierdaa?|(?:de|d) merdaa?|"
     rf"lu|lo|kau|loe))?\s*\?*$"
 )
 # German name-calling compounds: "Fettsack", "Arschgeige", "Hornochse",
@@ -198,7 +198,8 @@ _NOT_VOCATIVE = (
 )
 NAME_CALL: Final = (
     rf"(?!{_NOT_VOCATIVE}\b)(?:{INSULT_EN}|{INSULT_ES}|{INSULT_ID}|{INSULT_PT}|{INSULT_DE}|"
-    rf"{DE_COMPOUND}|idiots?|morons?|losers?|bitch|retard|cunt|whore|slut|dickhead|asshole|jerk)"
+    rf"{DE_COMPOUND}|idiots?|morons?|losers?|bitch|retard|cunt|whore|slut|dickhead|asshole|jerk|"
+    r"(?:dumme|blode|fette|hassliche|dreckige|elende|bescheuerte|behinderte)[rsn]?)"
 )
 _CALL_LEAD = (
     r"(?:du|you|u|ya|seu|sua|dasar|pinche|maldit[oa]|so ein|so eine|you absolute|you stupid|"
@@ -214,6 +215,8 @@ _CALL_LEAD = (
 VOCATIVE: Final = (
     rf"[,;]\s*(?:{_CALL_LEAD}\s+){{0,2}}{NAME_CALL}\s*(?:[.!?]+\s*|$)"
     rf"|(?:^|[,.!?;:]\s*)du\s+(?:{_CALL_LEAD}\s+){{0,2}}{DE_COMPOUND}\b"
+    rf"|(?:^|[,.!?;:]\s*)du\s+(?:dumme|blode|fette|hassliche|dreckige|elende|bescheuerte|"
+    rf"behinderte)[rsn]?\s+[a-z]{{3,}}\s*(?:[,.!?]|$)"
 )
 
 # Threats, incitement to self-harm and insulting phrases, in every language.
@@ -225,7 +228,8 @@ THREATS: Final = (
     r"\bi(?:ll| will) (?:come|be) (?:to|at) (?:your|ur) (?:house|school|work)\b|"
     r"\b(?:i will|ill|i ll|im gonna|im going to|i am going "
     r"to|imma|i am gonna|i could)\s+(?:kill|hurt|stab|shoot|murder|rape|beat)\s+(?:you|u|ya)\b|"
-    r"\b(?:nobody|no one|noone)\s+(?:likes|loves|wants|cares about|(?:would|will|is going to|"
+    r"\b(?:nobody|no one|noone)\s+(?:(?:at|in|from)\s+(?:your|ur)\s+\S+\s+)?(?:likes|loves|wants|"
+    r"cares about|(?:would|will|is going to|"
     r"is gonna|gonna) (?:miss|notice))\s+(?:you|u)\b|"
     r"\bthe world (?:would be|is|d be) better (?:off )?without (?:you|u)\b|"
     r"\b(?:you|u)\s+(?:are|r|re)?\s*(?:so\s+)?(?:worthless|a waste of (?:space|air|oxygen))\b|"
@@ -239,7 +243,7 @@ THREATS: Final = (
     # Spanish
     r"\b(?:nadie te (?:extranaria|va a extranar|extrana|echaria de menos|va a echar de menos)|"
     r"el mundo (?:estaria|seria) mejor sin (?:ti|vos|usted)|chinga tu "
-    r"madre|hijo de (?:puta|perra)|hija de puta|hdp|me das asco|das asco|nadie te quiere|"
+    r"madre|hijo de (?:puta|perra)|hija de puta|hdp|me das asco|das asco|nadie te (?:quiere|kiere)|"
     r"muerete|matate|suicidate|ahorcate|ojala te mueras|te voy a (?:matar|reventar|"
     r"partir la cara|romper la cara|violar)|se donde (?:vives|trabajas|estudias)|se (?:en )?"
     r"(?:que|cual|donde) (?:liceo|colegio|escuela|prepa|instituto) (?:vas|estudias|estai|estas)|"
@@ -297,7 +301,8 @@ _PUT_DOWN = (
     r"das (?:asco|lastima|pena|verguenza)|nadie (?:te |)(?:quiere|habla|soporta|aguanta)|"
     r"descerebrad[oa]|ridicul[oa]|"
     r"jelek|gendut|bego|goblok|tolol|bodoh|ga berguna|gak berguna|beban|norak|"
-    r"jijik|cupu|ga punya temen|gak punya temen|bikin malu|pengen muntah|"
+    r"jijik|cupu|ga punya temen|gak punya temen|bikin malu|pengen muntah|ketawain|"
+    r"(?:gak|ga|tidak|nggak|nyanda) ada (?:yang|yg) (?:mau|suka|peduli|sayang)|"
     r"fei[oa]|nojent[oa]|burr[oa]|parv[oa]|otari[oa]|da nojo|ninguem (?:gosta|quer|"
     r"liga)|fracassad[oa]|vergonha|"
     r"hasslich|fett(?:e|es|er)?|peinlich|widerlich|erbarmlich|nutzlos|wertlos|lacherlich|"
@@ -429,8 +434,10 @@ THREATS_MORE: Final = (
     r"you(?:ll| will) regret|te voy a (?:sacar la (?:mierda|chucha|cresta|madre)|pegar|esperar|"
     r"romper|cagar a palos|madrear|partir la madre|romper la madre|dar una paliza|"
     r"hacer mierda)|te (?:espero|esperamos|voy a ir a buscar|voy a buscar) a la salida|"
-    r"a la salida nos vemos|te (?:parto|rompo) "
-    r"la (?:cara|madre|boca)|te vas a arrepentir|"
+    r"a la salida nos vemos|te (?:parto|rompo|saco|reviento) "
+    r"la (?:cara|madre|boca|cresta|chucha|jeta|mierda)|te vas a arrepentir|"
+    r"te (?:cago|cagamos|muelo|molemos) a (?:trompadas|tronpadas|palos|pinas|pinazos|golpes|"
+    r"patadas)|"
     r"vas a ver lo que te pasa|cuidate cuando salgas|(?:vou|vamos) te (?:pegar|bater|quebrar)|"
     r"vai apanhar|vais levar porrada|te pego (?:na saida|la fora|na rua)|te espero (?:la fora|"
     r"na saida)|vais-te arrepender|vais te arrepender|vai se arrepender|vou ai partir-te|"
@@ -499,7 +506,9 @@ DISMISSALS: Final = (
 # Profane dismissals ("vete a la mierda", "vai se foder", "fick dich"): an
 # insult at the partner, unless laughed off.
 PROFANE_DISMISSALS: Final = (
-    r"\b(?:vete a la mierda|jodete|vai (?:se|te) (?:foder|fuder|ferrar|lascar)|vai tomar no "
+    r"\b(?:vete a la (?:mierda|verga|vrg|chingada|goma)|vete al carajo|andate a la (?:mierda|"
+    r"chucha|xuxa|concha de tu madre)|jodete|vai (?:se|te) (?:foder|fuder|ferrar|lascar)|"
+    r"vai (?:a|pra|pro|para a|para o) (?:merda|puta que (?:te )?pariu|caralho)|vai tomar no "
     r"cu|vtnc|vsf|tnc|verpiss dich|fick dich|leck mich|halt (?:die|deine|dein|das) "
     r"(?:fresse|maul|schnauze)|halts maul)\b"
 )
