@@ -904,3 +904,40 @@ def test_talk_about_a_scam_is_not_an_advert(analyser: TextAnalyser, text: str) -
 )
 def test_an_advert_that_says_it_is_no_scam_still_is_one(analyser: TextAnalyser, text: str) -> None:
     assert names(analyser, text)["promo"] >= 0.8
+
+
+# -- sexual solicitation in more forms -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lass uns auf der cam ausziehen",
+        "mach videocall und zieh dein shirt aus",
+        "¿tienes fotos hot?",
+        "lust auf sex heute?",
+        "massage with a happy ending, 50 an hour",
+        "incall only, text me",
+        "tell me what you'd do to me in bed",
+        "touch yourself for me",
+        "schick mal ein foto untenrum",
+        "nur ein schneller fick, mehr nicht",
+    ],
+)
+def test_sexual_solicitation_in_more_forms_is_held(analyser: TextAnalyser, text: str) -> None:
+    assert names(analyser, text)["sexual"] >= 0.85
+    assert delivery(analyser, "adults", text) == "hold"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we had sex ed today, so awkward",
+        "did the movie have a happy ending?",
+        "my mum says I need a massage, the happy ending of a long week lol",
+        "i was in a video call and then took off my headphones",
+    ],
+)
+def test_words_near_sex_in_ordinary_talk_are_not_sexual(analyser: TextAnalyser, text: str) -> None:
+    assert names(analyser, text).get("sexual", 0.0) < 0.8
+    assert not acted(moderator(analyser, "teens"), text)

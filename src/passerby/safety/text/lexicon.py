@@ -548,7 +548,9 @@ SEXUAL_CRUDE: Final = (
     r"tesudo|"
     # German
     r"ficken|fickst|wichsen|wichse|bumsen|titten|muschi|nacktbilder|nacktfotos|nacktbild|"
-    r"sexbilder|sexfotos"
+    r"sexbilder|sexfotos|gesext|"
+    # a quick one, said as a noun
+    r"(?:schnelle[nr]?|kurze[nr]?) fick|quickie|rapidinha|echar un polvo|un polvo|uma foda"
 )
 # Words for sex and bodies that are also said in ordinary talk about sex ("sex
 # ed", "a naked scene"): explicit enough for the teen section, not for the
@@ -562,7 +564,8 @@ SEXUAL_TOPIC: Final = (
 SOLICITATION: Final = (
     r"\b(?:send|sned|show|gimme|give me|trade|swap|want|wanna|got|have|manda|mandame|"
     r"envia|enviame|pasame|pasa|kirim|kirimin|minta|me manda|manda ai|schick|schick mir|"
-    r"zeig|zeig mir|hast du)\s+(?:(?:me|mir|me|some|any|ur|your|tus|teus|seus|deine|"
+    r"zeig|zeig mir|hast du|tenes|tienes|tem|tens|punya)\s+(?:(?:me|mir|me|some|any|ur|your|tus|"
+    r"teus|seus|deine|"
     r"ein|eine|una|uma|unas|umas|foto|fotos|pics|bilder|el|o|la|os)\s+){0,2}(?:nudes?|"
     r"nudez|pack|packs|pack de fotos|fotos? (?:desnud[ao]|hot|intimas?|pelad[ao]|bugil|"
     r"telanjang|sin ropa|sem roupa)|nacktbilder|nacktfotos|bilder ohne|foto bugil|"
@@ -573,7 +576,16 @@ SOLICITATION: Final = (
     r"coger|follar|transar|fazer sexo|foder|sex haben|ficken|bumsen|ngewe|ngentot|vcs|"
     r"sexting|cybersex)\b|"
     r"\b(?:i want to|i wanna|im gonna|i will|i ll|ill)\s+(?:fuck|suck|lick|eat|finger)\s+"
-    r"(?:you|u|ur|your)\b|\b(?:sit on my|suck my|lick my|touch my)\s+\w+|\bmy\s+(?:dick|cock)\b"
+    r"(?:you|u|ur|your)\b|\b(?:sit on my|suck my|lick my|touch my)\s+\w+|\bmy\s+(?:dick|cock)\b|"
+    # fancying sex, asked ("lust auf sex heut nacht?", "tienes ganas de sexo")
+    r"\b(?:lust auf|bock auf|ganas de|vontade de|pengen|want|wanna|down for|up for)\s+"
+    r"(?:(?:some|a|un|una|um|uma|bisschen|ein bisschen)\s+)?(?:sex|sexx|sexo|seks|ngeseks|"
+    r"coger|follar|ficken|bumsen|transar)\b(?!\s+(?:ed|education|educacion|educacao))|"
+    # a massage "with a happy ending", sex offered for money
+    r"\b(?:massages?|masajes?|massagem|massagens|pijat)\s+(?:\S+\s+){0,2}?(?:with|con|com|mit|"
+    r"dengan|plus)\s+(?:a\s+|un\s+|uma\s+)?(?:happy ending|final feliz|happy end|plus)\b|"
+    r"\b(?:incall|outcall|open bo|"
+    r"open booking|temen tidur|teman tidur)\b"
 )
 # Explicit without a crude word: a picture asked for or offered with nothing
 # on, an order to undress, touching oneself or being aroused described, an
@@ -588,6 +600,7 @@ _BARE = (
     r"underwear|panties)|sin ropa|desnud[oa]s?|en (?:brasier|bra|sosten|ropa interior|"
     r"calzones|tanga)|sem roupa|pelad[oa]s?|de (?:calcinha|sutia|cueca)|ohne (?:klamotten|"
     r"kleidung|was an|alles|bh|oberteil|shirt|top)|nackt|nackig|oben ohne|im bh|in unterwasche|"
+    r"untenrum|"
     r"without (?:a |your |ur )?(?:shirt|top)|sin (?:camiseta|remera|polera|blusa)|sem (?:camisa|"
     r"blusa|camiseta)|"
     r"(?:ga|gak|nggak|tanpa|tidak) (?:pake|pakai) baju|tanpa baju|telanjang|bugil|pake bh|"
@@ -632,6 +645,15 @@ SEXUAL_ACTS: Final = (
     # undressing the partner, described
     r"\b(?:undress you|desnudarte|desvestirte|te desnudar|te despir|despir te|dich ausziehen|"
     r"nelanjangin (?:kamu|km|lo|lu))\b|"
+    # undressing on camera ("wir könnten uns auf cam ausziehen", "videocall und du
+    # ziehsch dis tshirt us"), touching oneself with or for the partner
+    r"\b(?:cam|kamera|webcam|videocall|video call|videollamada|videochamada|vc)\s+(?:\S+\s+){0,5}?"
+    r"(?:ausziehen|ziehs?c?h?s?t?\s+(?:\S+\s+){0,2}?(?:aus|us)|desnud\w+|encuer\w+|"
+    r"quitate la ropa|tira a roupa|buka baju|strip|undress)\b|"
+    r"\b(?:ausziehen|desnudarnos|strip|undress)\s+(?:\S+\s+){0,2}?(?:auf|on|en|na|di)\s+"
+    r"(?:der\s+)?(?:cam|kamera|webcam)\b|"
+    r"\btouch\s+(?:yourself|urself)\s+(?:with|for)\s+me\b|"
+    r"\bwhat\s+(?:you|u)(?:d| would)?\s+(?:\S+\s+){0,3}?do\s+to\s+(?:me|you|u)\s+in\s+bed\b|"
     # a picture of, or a show of, intimate parts
     r"\b(?:foto|fotos|pic|pics|picture|photo|bild|bilder|mostrar|mostra|muestra|muestrame|"
     r"mostrame|mostri|ensename|zeig|zeigen|liatin|tunjukin)\s+(?:\S+\s+){0,3}?(?:tetas|tetitas|"
