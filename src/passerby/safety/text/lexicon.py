@@ -177,8 +177,8 @@ EXCLAIMED: Final = (
 )
 ALONE: Final = (
     rf"^(?!{EXCLAIMED}\s*[?!]*$)(?:(?:pinche|maldit[oa]|puto|puta|dasar|seu|sua|du|you|u|ya)\s+)?"
-    rf"(?:{INSULT_ES}|{INSULT_ID}|{INSULT_PT}|{INSULT_DE})(?:\s+(?:(?:de|d) mierdaa?|(?:de|d) merdaa?|"
-    rf"lu|lo|kau|loe))?\s*\?*$"
+    rf"(?:{INSULT_ES}|{INSULT_ID}|{INSULT_PT}|{INSULT_DE})"
+    rf"(?:\s+(?:(?:de|d) mierdaa?|(?:de|d) merdaa?|lu|lo|kau|loe))?\s*\?*$"
 )
 # German name-calling compounds: "Fettsack", "Arschgeige", "Hornochse",
 # "Spatzenhirn", "Pickelgesicht", "Flachzange" (their last part says it).
