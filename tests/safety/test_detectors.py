@@ -260,6 +260,13 @@ def test_not_age_questions(analyser: TextAnalyser, text: str) -> None:
         ("saya berumur 25", 25),
         ("aku sbnrnya 14 thn", 14),
         ("bin eigentlich erst 15", 15),
+        # "bin" is always "I am", wherever it stands, and in dialect
+        ("nee, bin 16 und in der Zehnten", 16),
+        ("übrigens bin ich erst 14", 14),
+        ("bin eig 15, sorry", 15),
+        ("i bin 19, passt scho", 19),
+        ("ick bin 34", 34),
+        ("ich bi 13", 13),
         ("soy un chico de 15", 15),
         ("sou menina de 14", 14),
     ],
@@ -289,6 +296,9 @@ def test_age_disclosures(analyser: TextAnalyser, text: str, age: int) -> None:
         "tengo dos perros",
         "aku sudah makan",
         "ich bin schon fünfzig Mal gestorben",
+        "bin in 10 min da",
+        "ich bin 2 mal durchgefallen",
+        "throw it in bin 15",
     ],
 )
 def test_not_self_disclosures(analyser: TextAnalyser, text: str) -> None:

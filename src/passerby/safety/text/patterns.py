@@ -460,8 +460,11 @@ class Patterns:
             (c(rf"\b(?:turning|ill\s+be|i\s+will\s+be|gonna\s+be|going\s+to\s+be|i\s+turn)\s+"
                rf"{NUM}\b(?!\s*(?:min|minutes|hours|days|%))"), 0.8, -1),
             (c(rf"\b(?:tengo|umurku|umur\s+aku|umur\s+saya|usiaku|usia\s+saya|eu\s+tenho|tenho|"
-               rf"ich\s+bin|(?:^|und\s+|aber\s+)bin)"
-               rf"\s+(?:(?:ubrigens|uebrigens|eigentlich|ja|doch|auch|jetzt|grad|gerade|"
+               # "bin" is always "I am": "nee, bin 16", "bin ich erst 15", "i bin 19",
+               # "ick bin 31", "ich bi 14"
+               rf"(?:ich|i|ick|ik)\s+bin|bin(?:\s+(?:ich|i))?|(?:ich|i)\s+bi)"
+               rf"\s+(?:(?:ubrigens|uebrigens|eigentlich|eig|eigtl|eh|halt|ca|circa|mittlerweile|"
+               rf"nur|ja|doch|auch|jetzt|grad|gerade|"
                rf"in wirklichkeit|wirklich|de hecho|na verdade|na realidade|realmente|en realidad|"
                rf"ya|ja|sih|udah)\s+){{0,2}}(?:erst\s+|schon\s+|apenas\s+|"
                rf"solo\s+|so\s+|so\s+)?{NUM}\b(?!\s*(?:mal\b|male\b|veces|vezes|kali\b|min|minuten|stunden|tage|km|euro|"
