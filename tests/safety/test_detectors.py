@@ -267,6 +267,10 @@ def test_not_age_questions(analyser: TextAnalyser, text: str) -> None:
         ("i bin 19, passt scho", 19),
         ("ick bin 34", 34),
         ("ich bi 13", 13),
+        # Indonesian "still", "only" and short pronouns
+        ("btw aku masih 15 hehe", 15),
+        ("sy 13 sih", 13),
+        ("gw cuma 14 kok", 14),
         ("soy un chico de 15", 15),
         ("sou menina de 14", 14),
     ],
@@ -299,6 +303,8 @@ def test_age_disclosures(analyser: TextAnalyser, text: str, age: int) -> None:
         "bin in 10 min da",
         "ich bin 2 mal durchgefallen",
         "throw it in bin 15",
+        "aku masih 5 menit lagi",
+        "aku cuma 3 hari di sana",
     ],
 )
 def test_not_self_disclosures(analyser: TextAnalyser, text: str) -> None:

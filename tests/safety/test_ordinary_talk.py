@@ -941,3 +941,12 @@ def test_sexual_solicitation_in_more_forms_is_held(analyser: TextAnalyser, text:
 def test_words_near_sex_in_ordinary_talk_are_not_sexual(analyser: TextAnalyser, text: str) -> None:
     assert names(analyser, text).get("sexual", 0.0) < 0.8
     assert not acted(moderator(analyser, "teens"), text)
+
+
+def test_parents_watching_asked_in_short_forms_and_retold_in_quotes(
+    analyser: TextAnalyser,
+) -> None:
+    assert names(analyser, "ortu km suka cek hp km gk")["isolation"] >= 0.7
+    # the same question quoted from someone else is retold: half weight
+    retold = names(analyser, 'terus dia nanya "ortu km suka cek hp ga"')
+    assert retold["isolation"] < 0.5

@@ -22,7 +22,8 @@ from passerby.safety.text.patterns import (
 
 # Requests that mean the opposite when retold or warned against: "he asked
 # her to keep it secret... they reported it", "if someone asks for a photo,
-# report them", "never give your address". Such a message still adds to the
+# report them", "never give your address", "then he asked \"do your parents
+# check your phone\"". Such a message still adds to the
 # conversation's risk, at half weight, but no rule acts on it alone.
 RETOLD: Final = frozenset(
     {
@@ -32,6 +33,7 @@ RETOLD: Final = frozenset(
         "off_platform",
         "age_disclosure_adult",
         "sexual",
+        "isolation",
     }
 )
 RETOLD_WEIGHT: Final = 0.5

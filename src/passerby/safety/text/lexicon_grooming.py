@@ -178,8 +178,9 @@ FLATTERY_MORE: Final = (
 # rules. Weighed under PRESENT: it adds to the risk, never makes a pattern.
 MONITORING: Final = (
     r"\b(?:(?:your|ur|tus|tu|teus|tuas|seus|suas|deine|deinen)\s+(?:parents|mom|mum|dad|padres|"
-    r"papas|viejos|pais|eltern|mutter|mama|vater|papa)|wong tuamu|ortumu|ortu (?:lo|lu|kamu)|"
-    r"orang tua ?(?:kamu|mu))\s+(?:\S+\s+){0,3}?(?:check\w*|look\w*|go thru|go through|read|"
+    r"papas|viejos|pais|eltern|mutter|mama|vater|papa)|wong tuamu|ortumu|"
+    r"ortu (?:lo|lu|kamu|km|kmu)|orang tua ?(?:kamu|mu))\s+(?:\S+\s+){0,3}?(?:check\w*|look\w*|"
+    r"go thru|go through|read|"
     r"know|let you|revisan|revisa|miran|saben|te dejan|checan|olham|veem|sabem|te deixam|"
     r"deixam|mexem|cek|ngecek|periksa|tau|tahu|ngebolehin|kontrollier\w*|schau\w*|lesen|"
     r"wissen|erlauben|lassen dich|asleep|dormidos|dormindo|tidur|schlafen)\b|"
@@ -263,8 +264,8 @@ _ASLEEP = (
 ISOLATION: Final = (
     (
         r"\b(?:tus|seus|tuas|deine|ortu|orang tua|ortumu|mama|papa)\s*(?:padres|papas|pais|"
-        r"eltern|kamu|mu)?\s+(?:(?:te|dein|deine|suka|sering)\s+)?(?:revisan|miran|checan|"
-        r"leen|olham|checam|mexem|veem|leem|vigiam|kontrollieren|lesen|schauen|checken|"
+        r"eltern|kamu|km|kmu|lo|lu|mu)?\s+(?:(?:te|dein|deine|suka|sering)\s+)?(?:revisan|miran|"
+        r"checan|leen|olham|checam|mexem|veem|leem|vigiam|kontrollieren|lesen|schauen|checken|"
         r"cek|ngecek|periksa|liat|lihat|baca)\s+(?:(?:tu|seu|teu|dein|deine|in|hp|di|an)\s+)?"
         r"(?:celular|telefono|movil|mensajes|chats|handy|telefon|nachrichten|hp|hape|"
         r"ponsel|chat|pesan)\b|\b(?:estan|estao|tao|sind|ada)\s+(?:tus|seus|deine|ortu|"

@@ -441,8 +441,9 @@ class Patterns:
             r"menin|garot"
         )
         self.age_self = c(
-            rf"\b(?:{_IM}|i\s+am|soy|aku|saya|gue|gw)\s+(?:(?:only|just|almost|nearly|about|"
-            rf"like|literally|barely|actually|really|also|too|turning|sudah|baru|udah|sebenarnya|"
+            rf"\b(?:{_IM}|i\s+am|soy|aku|saya|sy|aq|gue|gua|gw)\s+(?:(?:only|just|almost|nearly|"
+            rf"about|like|literally|barely|actually|really|also|too|turning|sudah|baru|udah|udh|"
+            rf"masih|msh|cuma|cuman|sebenarnya|"
             rf"sbnrnya|sebenernya|aslinya|beneran|berumur|berusia)\s+){{0,2}}"
             rf"(?:an?\s+)?{NUM}\b{_NOT_AGE_AFTER}"
         )
