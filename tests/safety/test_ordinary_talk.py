@@ -950,3 +950,31 @@ def test_parents_watching_asked_in_short_forms_and_retold_in_quotes(
     # the same question quoted from someone else is retold: half weight
     retold = names(analyser, 'terus dia nanya "ortu km suka cek hp ga"')
     assert retold["isolation"] < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly u type older than that",
+        "you write better than most fourteen year olds",
+        "hablas con mucha madurez",
+        "ni parece que tengas 14",
+        "du schreibst wie ein Erwachsener",
+    ],
+)
+def test_flattery_about_how_the_child_writes_is_flattery(analyser: TextAnalyser, text: str) -> None:
+    assert names(analyser, text)["flattery"] >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["you type so fast lol", "my little sister writes better than most kids in her class"],
+)
+def test_typing_talked_about_is_no_flattery(analyser: TextAnalyser, text: str) -> None:
+    assert "flattery" not in names(analyser, text)
+
+
+def test_a_secret_kept_safe_counts_but_is_never_held(analyser: TextAnalyser) -> None:
+    # friends say it of a crush too: towards the risk, under every rule
+    assert 0 < names(analyser, "ur secrets safe w me")["secrecy"] < 0.6
+    assert not acted(moderator(analyser, "teens"), "ur secrets safe w me")

@@ -95,6 +95,17 @@ SECRECY: Final = (
         0.85,
         "kind=isolate",
     ),
+    (
+        # "Your secret's safe with me": what friends say of a crush too, so it
+        # only counts towards the conversation's risk, under every rule.
+        r"\b(?:your|ur)\s+secrets?\s+(?:(?:is|are|s)\s+)?(?:safe|good)\s+(?:with|w)\s+me\b|"
+        r"\btus?\s+secretos?\s+(?:esta|estan|queda|quedan)\s+(?:a salvo|seguros?)\s+conmigo\b|"
+        r"\b(?:o\s+)?(?:teu|seu)\s+segredo\s+(?:esta|ta|fica)\s+(?:seguro|guardado)\s+comigo\b|"
+        r"\brahasia\s*(?:mu|kamu|km|lo|lu)?\s+aman\s+(?:sama|ama|dengan|dgn|di)\s+(?:aku|gue|gw|"
+        r"saya)\b|\bdein\s+geheimnis\s+ist\s+(?:bei mir\s+)?sicher\b",
+        0.5,
+        "kind=safe_with_me",
+    ),
 )
 # Co-occurrence forms of secrecy: a "don't tell" and, within a few words,
 # the parents, anyone, or this chat ("no les digas a tus viejos", "jangan
@@ -234,7 +245,21 @@ FLATTERY: Final = (
         r"\b(?:parece|pareces|pareceis|wirkst|kayak|kyk|seperti|keliatan|kelihatan|seem|seems|"
         r"sound|look)\s+(?:(?:ja|ya|udah|sudah|so|muito|mucho|viel|way|much|bem|super|lebih|"
         r"schon|total|tan|tao)\s+){0,2}(?:mais velh[oa]|mayor|dewasa|alter|alterer|older|grown "
-        r"up|erwachsen|erwachsener|adulta?)\b",
+        r"up|erwachsen|erwachsener|adulta?)\b|"
+        # how the child types: "u type older than that", "hablas con una madurez",
+        # "you write better than most thirteen-year-olds", "ni parece que tengas 15"
+        r"\b(?:you|u)\s+(?:type|write|talk|text|speak|chat)\s+(?:so\s+|way\s+|much\s+)?(?:older|"
+        r"more mature|like an adult|like a grown up|like (?:someone|somebody) older)\b|"
+        r"\b(?:you|u)\s+(?:\S+\s+){0,4}?(?:better|smarter|more maturely|more mature)\s+than\s+"
+        r"(?:most|other|the other)\s+"
+        r"(?:\S+\s+)?(?:year olds|kids|teens|teenagers|girls|boys)\b|"
+        r"\b(?:hablas|escribes|habla|escribe|falas|escreves|fala|escreve)\s+(?:con|com)\s+"
+        r"(?:(?:mucha|muita|una|uma|tanta)\s+)?(?:madurez|maturidade)\b|"
+        r"\b(?:hablas|escribes|falas|escreves|schreibst|redest|ngetik|nulis|ngomong)\w*\s+"
+        r"(?:como|wie|kayak|kyk|seperti)\s+(?:(?:un|una|um|uma|ein|eine|orang)\s+)?(?:adult[oa]|"
+        r"mayor|erwachsene[rn]?|dewasa)\b|"
+        r"\b(?:ni|nem|no)\s+(?:parece|parese)\s+(?:que|q)\s+(?:tengas|tenes|tens|tenhas|tem)\s+"
+        r"\d{1,2}\b",
         0.8,
         "kind=mature",
     ),

@@ -512,7 +512,8 @@ class Patterns:
             (c(rf"\b(?:send|snd|sned|post|share|drop|show|gimme|give me|can i see|could i "
                rf"see|may i see|lemme see|let me see|wanna see|want to see|i want to see|i "
                rf"wanna see|id like to see|id love to see|can i get|can i have|show me|"
-               rf"manda|mandame|envia|kirim|kirimin|minta|liat|lihat)\b[^.?!]{{0,25}}?\b{pic}s?\b"),
+               rf"manda|mandame|envia|kirim|kirimin|minta|liat|lihat|mandarias|enviarias|"
+               rf"mandaria|enviaria)\b[^.?!]{{0,25}}?\b{pic}s?\b"),
              0.85, ""),
             (c(rf"\b(?:got|have|do {_YOU} have|{_YOU} have|any)\s+(?:any\s+)?(?:more\s+|other\s+|"
                r"recent\s+|new\s+)?(?:pics|photos|pictures|selfies|pix)\b"), 0.8, ""),
