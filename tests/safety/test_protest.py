@@ -37,6 +37,18 @@ PROTESTS = [
     "Tolong jangan mengancam.",
     "wieso bist du so gemein",
     "du kennst mich doch gar nicht",
+    # the quieter protests of someone put down politely
+    "that's quite rude",
+    "that was a really strange thing to say",
+    "that's not funny",
+    "¿por qué me dice eso?",
+    "eso fue innecesario",
+    "gak lucu sumpah",
+    "kok bawa-bawa ortu aku",
+    "não te fiz mal nenhum",
+    "porque é que estás a dizer isso?",
+    "das war echt daneben",
+    "lass mich einfach in Ruhe",
 ]
 NOT_PROTESTS = [
     "that's so rude lol",  # laughed: banter
@@ -45,6 +57,9 @@ NOT_PROTESTS = [
     "thats so mean of her",  # said of someone absent
     "Vou denunciar. Obrigada pela paciência",  # someone else reported
     "this game is horrible",
+    "that's really nasty of him, I'm sorry",  # said of someone absent
+    "lol that's not funny 😂",  # laughed
+    "the film wasn't funny at all",
 ]
 
 

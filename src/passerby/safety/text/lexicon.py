@@ -426,7 +426,31 @@ PROTEST: Final = (
     r"auf\s+(?:mich\s+)?(?:zu\s+)?(?:beleidigen|bedrohen|belastigen)\b|\bich\s+(?:melde|habe|hab|"
     r"werde)\s+(?:dich|sie)\s+(?:gemeldet|melden)\b|\bich\s+melde\s+dich\b|\b(?:wieso|warum|"
     r"weshalb)\s+(?:bist\s+du\s+so|sagst\s+du\s+(?:so\s+was|sowas|das|so\s+etwas))\b|\bdu\s+"
-    r"kennst\s+mich\s+(?:doch\s+)?(?:gar\s+|uberhaupt\s+)?nicht\b"
+    r"kennst\s+mich\s+(?:doch\s+)?(?:gar\s+|uberhaupt\s+)?nicht\b|"
+    # The quieter protests of someone put down politely: "that's quite rude",
+    # "that's not funny", "¿por qué me habla así?", "gak lucu", "kok bawa2
+    # bapak gue", "não lhe fiz mal nenhum", "das war jetzt unnötig".
+    r"\b(?:thats|that s|that is|that was|this is)\s+(?:(?:so|really|very|quite|pretty|kinda|"
+    r"kind of|a bit|a really|such a|a)\s+){0,2}(?:rude|mean|nasty|harsh|low|uncalled for|"
+    r"unnecessary|out of order|(?:weird|strange|horrible|mean|nasty|rude) thing to say)\b"
+    # "that's really nasty of her": someone else's words
+    r"(?!\s+(?:of|from|for)\s+(?:her|him|them|his|that|the|my|your|this)\b)|"
+    r"\b(?:thats|that s|that is|that was|it s|its)\s+not\s+funny\b|\bthat wasnt funny\b|"
+    r"\b(?:whats|what s|what is)\s+(?:your|ur)\s+problem\b|\bwhat s wrong with you\b|"
+    r"\bwhats wrong with (?:you|u)\b|"
+    r"\bpor\s*que\s+me\s+(?:habla|hablas|trata|tratas|dice|dices)\s+(?:asi|eso)\b|"
+    r"\bno\s+(?:es|fue|tiene)\s+(?:nada\s+)?(?:gracioso|gracia)\b|\beso\s+(?:fue|es|estuvo)\s+"
+    r"(?:muy\s+)?(?:innecesario|feo|grosero|cruel|de mal gusto)\b|\bdejame\s+en\s+paz\b|"
+    r"\b(?:gak|ga|nggak|ngga|tidak|ndak)\s+lucu\b|\bkenapa\s+(?:\w+\s+)?(?:ngomong|bilang|"
+    r"bicara)\w*\s+(?:begitu|gitu|kayak gitu|seperti itu)\b|\bkok\s+bawa\S*\s+(?:\S+\s+)?"
+    r"(?:bapak|ibu|ortu|mama|papa|keluarga|ayah|emak)\b|\bjangan\s+ganggu\s+(?:aku|saya|gue|gw)\b|"
+    r"\b(?:por que|porque|pq)\s+(?:e que\s+)?(?:(?:voce|vc|tu)\s+)?(?:(?:esta|estas|ta)\s+)?"
+    r"(?:a dizer|dizendo|falando|diz|dizes|fala)\s+isso\b|\bnao\s+(?:tem|teve)\s+graca\b|"
+    r"\bnao\s+(?:lhe|te)\s+fiz\s+(?:mal|nada)\b|\b(?:me deixa|deixa me)\s+em\s+paz\b|"
+    r"\bque\s+(?:grosseria|falta de respeito)\b|"
+    r"\bdas\s+war\s+(?:jetzt\s+|echt\s+|gerade\s+)?(?:unnotig|gemein|fies|daneben|unverschamt|"
+    r"nicht nett|nicht witzig)\b|\b(?:nicht|ned|nid)\s+(?:witzig|lustig)\b|\blass\s+mich\s+"
+    r"(?:einfach\s+|doch\s+)?in\s+ruhe\b|\bwas\s+soll\s+das\s*\??$"
 )
 # More threats: beating, waiting outside, regret, exposure of an address.
 THREATS_MORE: Final = (
