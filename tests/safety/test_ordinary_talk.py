@@ -948,8 +948,9 @@ def test_parents_watching_asked_in_short_forms_and_retold_in_quotes(
 ) -> None:
     assert names(analyser, "ortu km suka cek hp km gk")["isolation"] >= 0.7
     # the same question quoted from someone else is retold: half weight
-    retold = names(analyser, 'terus dia nanya "ortu km suka cek hp ga"')
-    assert retold["isolation"] < 0.5
+    quoted = 'terus dia nanya "ortu km suka cek hp ga"'
+    assert 0 < names(analyser, quoted)["isolation"] < 0.5
+    assert found_detail(analyser, quoted, "isolation").endswith(";retold")
 
 
 @pytest.mark.parametrize(

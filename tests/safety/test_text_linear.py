@@ -43,7 +43,7 @@ from passerby.core import interests
 from passerby.core.interests import MAX_INTEREST_CHARS, InterestError, normalise_interests
 from passerby.core.protocol import MAX_MESSAGE_CHARS
 from passerby.safety import moderation
-from passerby.safety.text import TextAnalyser, normalise
+from passerby.safety.text import TextAnalyser, normalise, retelling
 from passerby.safety.text.normalise import fold, fold_digits, fold_plain
 from passerby.safety.text.patterns import LINK_APPS, THIRD_PARTY, Patterns
 
@@ -106,6 +106,9 @@ def test_masking_costs_linear_time(adversary: Adversary) -> None:
 
 def _every_pattern() -> dict[str, re.Pattern[str]]:
     found: dict[str, re.Pattern[str]] = {"THIRD_PARTY": THIRD_PARTY}
+    found.update(
+        (name, value) for name, value in vars(retelling).items() if isinstance(value, re.Pattern)
+    )
     for name, value in vars(Patterns()).items():
         if isinstance(value, re.Pattern):
             found[name] = value

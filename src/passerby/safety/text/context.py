@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from passerby.core.signals import Signal
-from passerby.safety.text.patterns import (
+from passerby.safety.text.retelling import (
     ADVICE_NOT_TO,
     PAST_TIME,
     REPORTED_REQUEST,

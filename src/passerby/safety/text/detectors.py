@@ -51,12 +51,11 @@ from passerby.safety.text.patterns import (
     LEXICON_SCORE,
     LINK_APPS,
     MIN_AGE,
-    PAST_TIME,
-    STRANGER_STORY,
     TOXICITY_THRESHOLD,
     Patterns,
 )
 from passerby.safety.text.quiet import QuietPath
+from passerby.safety.text.retelling import PAST_TIME, STRANGER_STORY
 from passerby.safety.text.toxicity import ToxicityScorer
 
 # The most a message that swears but insults nobody can score: above the

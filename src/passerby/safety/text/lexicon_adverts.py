@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from passerby.safety.text.lexicon import not_after
+
 # -- promotion and link bots ----------------------------------------------------
 
 # Each row scores on its own: selling, money, free goods, adult promotion,
@@ -132,9 +134,20 @@ PROMO: Final = (
     # Kartennummer ein"). Nobody in a chat of strangers needs these; "never
     # give anyone your OTP" (a warning) is not an ask.
     (
-        r"(?<!\bnever )(?<!\bdont )(?<!\bnot )(?<!\bnunca )(?<!\bno )(?<!\bjangan )"
-        r"(?<!\bnie )(?<!\bniemals )(?<!\bnao )(?<!\bnicht )(?<!\bkeine )"
-        r"\b(?:enter|type in|provide|confirm|verify|update|send us|give us|introduzca|"
+        not_after(
+            "never",
+            "dont",
+            "not",
+            "nunca",
+            "no",
+            "jangan",
+            "nie",
+            "niemals",
+            "nao",
+            "nicht",
+            "keine",
+        )
+        + r"\b(?:enter|type in|provide|confirm|verify|update|send us|give us|introduzca|"
         r"introduciendo|introduce|ingrese|ingresa|ingresando|envienos|mandenos|proporcione|"
         r"masukkan|masukan|kirimkan|berikan|isi|isikan|introduza|introduzir|informe|digite|"
         r"geben sie|gib|eingeben|angeben|senden sie|bestatigen sie)\s+(?:\S+\s+){0,6}?"
@@ -245,9 +258,21 @@ PROMO_CUE: Final = (
 # senha é golpe"): talk about adverts, not one. An advert that calls itself
 # "no scam", "not fake" or "100% legit" is not talk.
 SCAM_TALK: Final = (
-    r"(?<!\bnot a )(?<!\bno )(?<!\bnot )(?<!\bnao e )(?<!\bno es )(?<!\bno es una )"
-    r"(?<!\bbukan )(?<!\bkein )(?<!\bkeine )(?<!\bnada de )(?<!\bsem )(?<!\bsin )"
-    r"\b(?:scams?|scammers?|scammed|fraud|bots?|golpes?|golpistas?|estafas?|estafadores?|"
+    not_after(
+        "not a",
+        "no",
+        "not",
+        "nao e",
+        "no es",
+        "no es una",
+        "bukan",
+        "kein",
+        "keine",
+        "nada de",
+        "sem",
+        "sin",
+    )
+    + r"\b(?:scams?|scammers?|scammed|fraud|bots?|golpes?|golpistas?|estafas?|estafadores?|"
     r"estafaron|fraudes?|timos?|penipuan|penipu|ditipu|betrug|betruger|abzocke|abgezockt|"
     r"phishing|mlm|pyramid scheme|piramide)\b"
 )

@@ -1,0 +1,92 @@
+"""Requests told about rather than made: the patterns that tell them.
+
+A request retold ("then he asked for a pic"), imagined ("if someone asks
+you"), warned against ("never give your address") or told as a stranger's
+story ("yesterday some guy asked me…") is not made to the partner.
+:mod:`.context` weighs the signals of such a message; the detectors read
+:data:`STRANGER_STORY` and :data:`PAST_TIME` to tell a chat about online
+safety. Read on the ``words`` form.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Someone else's request, retold or imagined: "he asked her to", "if someone
+# asks", "people who want you to", "dia minta", "si alguien te pide", "se
+# alguém pedir", "wenn jemand dich fragt".
+REPORTED_REQUEST = re.compile(
+    r"\b(?:(?:he|she|they|someone|somebody|anyone|anybody|people|a guy|some guy|a man|"
+    r"some man|a stranger|strangers|creeps?|predators?|groomers?)\s+(?:who\s+)?(?:asked|asks|"
+    r"ask|wanted|wants|want|told|tells|tell|says|said|tried|tries|try|pretend\w*|"
+    r"was asking|is asking|are asking|keeps? asking|kept asking)|if\s+(?:someone|somebody|"
+    r"anyone|anybody|a stranger|a guy|people)|(?:dia|orang(?: itu)?|cowok itu|om itu)\s+"
+    r"(?:minta|nyuruh|bilang|ngajak|nanya)|(?:kalo|kalau|jika|klo)\s+(?:ada\s+)?"
+    r"(?:yg|yang|orang|org)|katanya|si\s+alguien|alguien\s+(?:te\s+)?(?:pide|pidio|dijo|"
+    r"quiere|queria)|(?:el|ella|ellos)\s+(?:le|les|te)?\s*(?:pidio|pidieron|dijo|dijeron|"
+    r"queria)|se\s+algu[eé]m|algu[eé]m\s+(?:te\s+)?(?:pedir|pede|pediu|quer|queria)|"
+    r"(?:ele|ela|eles)\s+(?:pediu|pediram|falou|disse|queria)|wenn\s+(?:jemand|einer|"
+    r"fremde)|(?:er|sie|jemand)\s+(?:wollte|hat\s+gefragt|fragte|sagte|hat\s+gesagt|"
+    r"meinte))\b"
+)
+# Someone else's request told in the third person, said by itself what it
+# is: "then he asked for a pic", "they want you to keep it secret", "asks
+# him to move to another app", "después te pide fotos" (the verb's person
+# is not the speaker's), "ela pediu", "dia juga minta pindah", "er wollte".
+# Unlike "if someone asks", which a groomer says too ("if anyone asks, I'm
+# your cousin"), this needs no word of online safety beside it.
+TOLD_BY_ANOTHER = re.compile(
+    r"\b(?:he|she|they|someone|somebody|some guy|a guy|this guy|the guy|a man|people|creeps?|"
+    r"predators?|groomers?|strangers?)\s+(?:\S+\s+){0,2}?(?:asked|askd|asks|wanted|wants|told|"
+    r"tells|said|says|sayin|talmbout|tried|tries|kept asking|keeps asking)\b|"
+    r"\basks?\s+(?:him|her|them|kids|children|teens|girls|boys)\s+(?:to|for)\b|"
+    r"\b(?:te|le|les)\s+(?:pide|piden|pidio|pidieron|pedia|pedian|dice|dicen|dijo|dijeron|"
+    r"escribe|escriben|escribio)\b|"
+    r"\b(?:te|lhe|lhes)\s+(?:pede|pedem|pediu|pediram|diz|dizem|disse)\b|"
+    r"\b(?:ele|ela|eles|elas)\s+(?:\S+\s+){0,2}?(?:pede|pedem|pediu|pediram|queria|falou|"
+    r"disse|mandou)\b|"
+    r"\b(?:dia|doi|mereka|orang itu|om itu|cowok itu|orangnya)\s+(?:\S+\s+)?(?:minta|nyuruh|"
+    r"bilang|ngajak|nanya)\b|"
+    r"\b(?:er|jemand|der typ|der mann|einer)\s+(?:\S+\s+){0,2}?(?:wollte|fragte|sagte|meinte|"
+    r"hat\s+(?:\S+\s+)?(?:gefragt|gesagt|geschrieben))\b"
+)
+# A story told about a stranger: "yesterday some guy on IG ... asked for a
+# photo", "ontem um cara ... pediu foto", "kemarin ada om-om ... minta foto".
+# With a time in the past, the request in it was made to the teller, not to
+# the partner.
+STRANGER_STORY = re.compile(
+    r"\b(?:a guy|some guy|this guy|a man|some man|an old guy|a creep|someone|somebody|om om|om2|"
+    r"omom|bapak bapak|cowok|cowo|orang asing|ada yg|ada yang|ada orang|seseorang|un tipo|"
+    r"un senor|un viejo|un man|alguien|una persona|um cara|um homem|um velho|um tiozao|alguem|"
+    r"uma pessoa|ein typ|einer|ein mann|ein alter|jemand)\b(?:\s+\S+){0,10}?\s+"
+    r"(?:asked|wanted|kept asking|was asking|told me|said|offered|claimed|ngaku|minta|ngajak|"
+    r"nyuruh|nanya|"
+    r"nawarin|menawarkan|ofrecio|me ofrecio|ofereceu|angeboten|pidio|"
+    r"pedia|queria|me dijo|pediu|pedia|falou|disse|wollte|fragte|meinte|hat gefragt)\b|"
+    # or no subject at all: "... then he asked me for", "luego me pidió", "dps me pediu"
+    r"\b(?:(?:he|she|they) (?:asked|wanted|told) me|me (?:pidio|pedia|pidieron|dijo|pediu|pedia|"
+    r"pediram|falou|disse)|hat mich (?:gefragt|angeschrieben)|wollte (?:er|sie) (?:dass ich|"
+    r"bilder|fotos)|(?:dia|doi) (?:minta|nyuruh|ngajak) (?:aku|gue|gw))\b"
+)
+PAST_TIME = re.compile(
+    r"\b(?:yesterday|last (?:week|night|month|year)|once|the other day|kemarin|kemaren|tadi|"
+    r"minggu lalu|dulu|pernah|ayer|anoche|la semana pasada|una vez|el otro dia|ontem|"
+    r"semana passada|uma vez|outro dia|gestern|letzte woche|neulich|mal)\b"
+)
+# The words of online safety: reporting, blocking, warning signs.
+SAFETY_TALK = re.compile(
+    r"\b(?:report\w*|block\w*|red flags?|warning signs?|creep\w*|catfish\w*|groom\w*|"
+    r"predators?|police|cops|online safety|safety|scam\w*|lapor\w*|blokir|polisi|"
+    r"bahaya|waspada|hati hati|denunci\w*|bloque\w*|reportar\w*|policia|peligro\w*|"
+    r"cuidado|seguranca|seguridad|perigo\w*|bandeira vermelha|melde\w*|gemeldet|"
+    r"blockier\w*|anzeige\w*|angezeigt|polizei|vorsicht|gefahr\w*|warnsignal\w*)\b"
+)
+# Advice not to give, send or share: "never give your address", "jangan
+# kasih nomor", "nunca mandes fotos", "nie deine adresse geben".
+ADVICE_NOT_TO = re.compile(
+    r"\b(?:never|dont|don't|do not|shouldnt|should not|jangan|gak boleh|ga boleh|nunca|"
+    r"no\s+(?:des|mandes|envies|compartas)|nao\s+(?:de|mande|envie|passe|compartilhe)|"
+    r"nie|niemals)\s+(?:\w+\s+){0,2}?(?:give|send|share|post|kasih(?!\s+(?:tau|tahu))|kirim|"
+    r"ngasih|share|dar|des|mandar|mandes|enviar|envies|passar|passe|compartir|"
+    r"compartilhar|geben|schicken|teilen|verraten|adresse|nummer|fotos?|bilder)\b"
+)
