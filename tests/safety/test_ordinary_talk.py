@@ -979,3 +979,25 @@ def test_a_secret_kept_safe_counts_but_is_never_held(analyser: TextAnalyser) -> 
     # friends say it of a crush too: towards the risk, under every rule
     assert 0 < names(analyser, "ur secrets safe w me")["secrecy"] < 0.6
     assert not acted(moderator(analyser, "teens"), "ur secrets safe w me")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no eres un inútil, las mates son difíciles", "você não é nenhum burro"],
+)
+def test_an_insult_denied_is_comfort(analyser: TextAnalyser, text: str) -> None:
+    not_hostile(analyser, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["a la verga, ya me salí de ese server", "me vale verga el examen"]
+)
+def test_an_oath_with_a_sexual_word_is_no_sexual_talk(analyser: TextAnalyser, text: str) -> None:
+    assert "sexual" not in names(analyser, text)
+    assert delivery(analyser, "teens", text) == "allow"
+
+
+def test_a_sexual_dismissal_is_an_insult_not_sexual_content(analyser: TextAnalyser) -> None:
+    found = names(analyser, "vai se foder")
+    assert "sexual" not in found and found["toxicity"] >= 0.9
+    assert "sexual" in names(analyser, "quero te foder")

@@ -29,6 +29,8 @@ SIGNAL_NAMES: Final[frozenset[str]] = frozenset(
         "meet_request",
         "flattery",
         "isolation",
+        # A gift offered: money, phone credit, game currency, things.
+        "gift",
         "link",
         # Adverts and link bots: selling, money, free goods, "follow my page".
         "promo",

@@ -29,6 +29,8 @@ flattery           0.15   0.05    teens compliment each other; beside a move
                                   to another app it is the groomer's opening
 isolation          0.40   0.20    pulling a stranger away from family, friends
                                   or watching eyes
+gift               0.20   0.05    money, phone credit or game currency offered:
+                                  peers trade game items, a stranger buys trust
 semantic           0.35   0.15    the semantic tier's pattern over a speaker's
                                   messages (safety.semantic): it raises the
                                   score, never escalates (not in PATTERN)
@@ -64,8 +66,10 @@ as a likely grooming case, happens at once when:
 
 Short of escalation, a *concern* (``RiskUpdate.concerns``, :data:`CONCERN`)
 is raised once about a speaker who flatters another who said they are a
-minor, in either section: the rules may ask a person to look, never
-sanction on it.
+minor, or offers them a gift, in either section: the rules may ask a person
+to look, never sanction on it. A gift is one step of a pattern (beside
+secrecy, pictures, meeting or isolation it escalates like any other), never
+the adult part of one: peers give each other game items.
 
 A message that is only a number ("14") is a weak disclosure (0.5) on its
 own; after the other speaker asked an age question it counts as an answer
@@ -99,6 +103,7 @@ PATTERN: Final = (
     "sexual",
     "flattery",
     "isolation",
+    "gift",
 )
 # Distinct pattern categories from one speaker that escalate in "teens"...
 TEENS_PATTERN: Final = 2
@@ -112,7 +117,8 @@ FLATTERY_WITH: Final = frozenset({"off_platform"})
 # Alone, towards a speaker who said they are a minor, it is a *concern*
 # (``RiskUpdate.concerns``): "you're so mature for 14" is how grooming opens,
 # and peers say it too, so a person looks (a review case), nobody is sanctioned.
-CONCERN: Final = frozenset({"flattery"})
+# So is a gift offered to a minor ("te cargo saldo", "I'll buy you robux").
+CONCERN: Final = frozenset({"flattery", "gift"})
 
 WEIGHTS: Final[Mapping[str, Mapping[str, float]]] = {
     "teens": {
@@ -128,6 +134,7 @@ WEIGHTS: Final[Mapping[str, Mapping[str, float]]] = {
         "sexual": 0.45,
         "flattery": 0.15,
         "isolation": 0.40,
+        "gift": 0.20,
         "semantic": 0.35,
     },
     "adults": {
@@ -143,6 +150,7 @@ WEIGHTS: Final[Mapping[str, Mapping[str, float]]] = {
         "sexual": 0.05,
         "flattery": 0.05,
         "isolation": 0.20,
+        "gift": 0.05,
         "semantic": 0.15,
     },
 }
@@ -286,9 +294,10 @@ class ConversationRisk:
                 if best_score < MINOR_IN_ADULTS_SCORE:
                     best_score, subject = MINOR_IN_ADULTS_SCORE, minors[0]
         for name, state in self._speakers.items():
-            if not state.concerned and self._concerning(name, state):
+            concern = None if state.concerned else self._concern(name, state)
+            if concern is not None:
                 state.concerned = True
-                reasons.append(f"{self._section}:flattery_to_minor")
+                reasons.append(f"{self._section}:{concern}_to_minor")
         concerns = tuple(name for name, state in self._speakers.items() if state.concerned)
         if escalate and not self._escalated:
             self._escalated = True
@@ -299,8 +308,12 @@ class ConversationRisk:
             return RiskUpdate(1.0, True, self._reasons, self._subject, concerns)
         return RiskUpdate(round(best_score, 4), False, tuple(reasons), subject, concerns)
 
-    def _concerning(self, name: str, state: _Speaker) -> bool:
-        return self._other_is_minor(name) and not CONCERN.isdisjoint(self._present(state))
+    def _concern(self, name: str, state: _Speaker) -> str | None:
+        """The first :data:`CONCERN` category ``name`` shows towards a minor, or None."""
+        if not self._other_is_minor(name):
+            return None
+        present = self._present(state)
+        return next((category for category in present if category in CONCERN), None)
 
     def _other_is_minor(self, name: str) -> bool:
         return any(

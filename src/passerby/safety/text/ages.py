@@ -28,6 +28,13 @@ _WHEN_I_WAS: Final = re.compile(
     r"desde los|quando (?:eu )?tinha|eu tinha|tinha|desde os|als ich|seit ich|waktu|dulu|pas|"
     r"ketika|sejak)|(?:^|[.,;!?]\s*)(?:com|mit))(?:\s+\S+){0,2}\s*$"
 )
+# A number of years that is a span of time, not an age: "in the last fifteen
+# years", "en los últimos quince años", "há 15 anos", "selama 15 tahun",
+# "seit 15 Jahren".
+_DURATION: Final = re.compile(
+    r"\b(?:last|past|for|over|durante|ultimos|ultimas|hace|ha|faz|selama|sejak|seit|vor|"
+    r"letzten|every|cada|todos los|todos os|tiap|setiap|alle|jede)\s*$"
+)
 # A number that goes on as a fraction or a time ("24/7", "9:30").
 _GOES_ON: Final = re.compile(r"\s?[/:]\s?\d")
 
@@ -44,8 +51,10 @@ def third_party_before(text: str, start: int) -> bool:
 
 
 def in_the_past(text: str, start: int) -> bool:
-    """True when the age at ``start`` is one the speaker had, not has."""
-    return bool(_WHEN_I_WAS.search(text[max(0, start - 30) : start]))
+    """True when the age at ``start`` is one the speaker had, not has, or a
+    span of years ("in the last fifteen years")."""
+    before = text[max(0, start - 30) : start]
+    return bool(_WHEN_I_WAS.search(before) or _DURATION.search(before))
 
 
 def time_or_fraction(text: str, end: int) -> bool:

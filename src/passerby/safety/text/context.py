@@ -34,6 +34,7 @@ RETOLD: Final = frozenset(
         "age_disclosure_adult",
         "sexual",
         "isolation",
+        "gift",
     }
 )
 RETOLD_WEIGHT: Final = 0.5
@@ -68,6 +69,7 @@ SAFETY_CONTEXT: Final = frozenset(
         "off_platform",
         "flattery",
         "isolation",
+        "gift",
         "semantic",
     }
 )

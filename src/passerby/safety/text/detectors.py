@@ -187,6 +187,7 @@ class TextAnalyser:
             Trigger(self._meeting, words=rows(p.meeting)),
             Trigger(self._flattery, words=rows(p.flattery)),
             Trigger(self._isolation, words=rows(p.isolation)),
+            Trigger(self._gift, words=rows(p.gifts)),
             Trigger(self._sexual, words=rows(p.sexual)),
             Trigger(self._toxic, words=[p.toxic_lexicon], check=self._may_be_toxic),
             # After the contact detector: an advert is often a link with a cue.
@@ -232,7 +233,13 @@ class TextAnalyser:
         elif (spelled := spelled_handle(p.handle_named, f)) is not None:
             out.append(Signal("pii_handle", 0.85, f"app={app_name(spelled)};spelled"))
         elif p.discord_tag.search(plain):
-            out.append(Signal("pii_handle", 0.85, "app=discord"))
+            if "discord" in f.words or "disc " in f.words:
+                out.append(Signal("pii_handle", 0.85, "app=discord"))
+            else:
+                # "name#1234" with no app named: Discord dropped these tags in
+                # 2023, and a game's id (Riot, Battle.net) has the same shape,
+                # so it adds to the risk under the personal-data rule's 0.6.
+                out.append(Signal("pii_handle", BARE_TAG_SCORE, "app=discord;tag"))
         if out and game_id(f, p):
             as_game_id(out)
         if p.address_hint.search(plain):
@@ -436,11 +443,16 @@ class TextAnalyser:
 
     def _meeting(self, f: Folded, out: list[Signal]) -> None:
         p = self._p
-        found = _first_row(
-            "meet_request", p.meeting_gate, p.meeting, f.words, p.meet_in_game.search, "kind=game"
-        )
-        if found is not None:
-            out.append(found)
+        found = _first_row("meet_request", p.meeting_gate, p.meeting, f.words)
+        if found is None:
+            return
+        # A meeting inside a game, or in a group or with a parent along, is
+        # no stranger's meeting.
+        if p.meet_in_game.search(f.words):
+            found = Signal("meet_request", INNOCENT_SCORE, "kind=game")
+        elif p.meet_in_group.search(f.words):
+            found = Signal("meet_request", INNOCENT_SCORE, "kind=group")
+        out.append(found)
 
     def _flattery(self, f: Folded, out: list[Signal]) -> None:
         found = _first_row("flattery", self._p.flattery_gate, self._p.flattery, f.words)
@@ -452,14 +464,22 @@ class TextAnalyser:
         if found is not None:
             out.append(found)
 
+    def _gift(self, f: Folded, out: list[Signal]) -> None:
+        found = _first_row("gift", self._p.gifts_gate, self._p.gifts, f.words)
+        if found is not None:
+            out.append(found)
+
     def _sexual(self, f: Folded, out: list[Signal]) -> None:
         if not self._p.sexual_gate.search(f.words):
             return
         p = self._p
+        words = f.words
+        if p.sexual_expletive.search(words):
+            words = p.sexual_expletive.sub(" ", words)  # "vai se foder", "a la verga"
         for pattern, score, detail in p.sexual:
-            if pattern.search(f.words):
+            if pattern.search(words):
                 if detail.endswith(";picture"):
-                    if not p.between_us.search(f.words):
+                    if not p.between_us.search(words):
                         continue  # "the photo of the nude beach"
                     detail = "kind=explicit"
                 out.append(Signal("sexual", score, detail))
@@ -591,7 +611,15 @@ class TextAnalyser:
         if detail == "dismissal" and p.insult_alone.search(rest):
             # "cállate pendejo": the shut-up carries an insult
             score, detail = LEXICON_SCORE, "dismissal;insult"
+        denied = p.insult_denied.search(words)
         if (
+            denied is not None
+            and not detail.startswith("threat")
+            and denied.start() <= match.start() < denied.end()
+        ):
+            # "no eres un inútil", "du bist kein Idiot": the insult denied
+            score, detail = UNDIRECTED_SCORE, detail + ";denied"
+        elif (
             (not detail.startswith("threat") and p.mild_insult.search(match.group()))
             or detail.startswith("dismissal")
             or (p.laughed_phrase.fullmatch(match.group()) and not self._aims(rest))
@@ -629,7 +657,11 @@ class TextAnalyser:
             return
         f = unquoted(f)
         match = p.contempt.search(f.plain)
-        if match is None or p.contempt_denied.search(match.group()) or p.not_you.search(f.words):
+        if (
+            match is None
+            or p.contempt_denied.search(f.plain, max(0, match.start() - 12), match.end())
+            or p.not_you.search(f.words)
+        ):
             return
         if self._laughing(f):
             out.append(Signal("toxicity", UNDIRECTED_SCORE, "contempt;teasing"))
@@ -771,13 +803,19 @@ def _first_row(
 
 
 def _confided(p: Patterns, words: str) -> bool:
-    """A secret of one's own ("don't tell anyone but I like him"), when
-    nothing after it says "you" or "us" (one search each: linear)."""
+    """A secret of one's own: announced as such ("can I tell you something?
+    don't tell anyone"), or "don't tell anyone but I like him" when nothing
+    after it says "you" or "us" (one search each: linear)."""
+    told = p.confide_told.search(words)
+    if told is not None:  # "te cuento algo pero no le digas a nadie"
+        return p.parents_or_us.search(words, told.end()) is None
     found = p.confide.search(words)
     return found is not None and p.you_or_us.search(words, found.end()) is None
 
 
 PROTEST_SCORE: Final = 0.9
+# A bare "name#1234": a game's id as often as a contact (under every rule's 0.6).
+BARE_TAG_SCORE: Final = 0.55
 # A picture asked for without saying of what: present in the risk (a step of
 # a pattern), under the teen section's rule for pictures alone.
 UNSPECIFIED_PICTURE_SCORE: Final = 0.55

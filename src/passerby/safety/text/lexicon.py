@@ -338,7 +338,8 @@ PUT_DOWN: Final = rf"\b{_PUT_DOWN}\b"
 _DENIED = (
     r"\b(?:not|isnt|arent|never|no|nunca|nao|tidak|gak|ga|nggak|bukan|nicht|kein|keine|kei|"
     r"nie|ned|nid|nod)\s+(?:(?:so|that|tan|tao|terlalu|really|e|es|eres|sos|is|are|a|an|um|uma|"
-    r"un|una|ein|eine|einen|en|such|the|el|la|o|orang|yang)\s+){0,2}"
+    r"un|una|ein|eine|einen|en|such|the|el|la|o|orang|yang|nenhum|nenhuma|ningun|ninguna|"
+    r"ninguno|gar)\s+){0,2}"
 )
 CONTEMPT_DENIED: Final = rf"{_DENIED}{_PUT_DOWN}\b"
 INSULT_DENIED: Final = (
@@ -554,6 +555,16 @@ PROFANE_DISMISSALS: Final = (
     r"vai (?:a|pra|pro|para a|para o) (?:merda|puta que (?:te )?pariu|caralho)|vai tomar no "
     r"cu|vtnc|vsf|tnc|verpiss dich|fick dich|leck mich|halt (?:die|deine|dein|das) "
     r"(?:fresse|maul|schnauze)|halts maul)\b"
+)
+# Sexual words said as an oath or a dismissal ("vai se foder", "a la verga",
+# "me vale verga", "que se foda", "fick dich"): swearing or an insult, the
+# toxicity detectors' business, never sexual content. The sexual detector
+# reads a message with these taken out.
+SEXUAL_EXPLETIVES: Final = (
+    r"\b(?:vai (?:se|te) (?:foder|fuder)|(?:que )?se (?:foda|fodam|fode)|foda se|"
+    r"(?:vete|andate|anda|vayanse|vamos) a la (?:verga|vrg)|a la (?:verga|vrg)|(?:me|nos|le|te) "
+    r"vale (?:verga|vrg)|(?:de|pura|ni|que|una|bien|esta|esto|hasta la) verga|verga(?= ya\b)|"
+    r"fick dich|fickt euch|ficken sie sich|verfickte?[nrs]?|verfickt)\b"
 )
 # Talk *about* online safety: grooming and its warning signs, predators, a
 # class or a talk on it, someone blocked and reported. A groomer's requests

@@ -50,10 +50,13 @@ SECRECY: Final = (
         "kind=between",
     ),
     (
-        r"\b(?:borra|borrá|apaga|apague|loesch|losch|losche|loesche|hapus|hapusin)\s+"
-        r"(?:(?:el|este|esta|los|las|nuestro|a|o|essa|esse|essas|as|os|nossa|nossas|den|"
-        r"die|das|diesen|unseren|unsere|chat|semua|ini)\s+){0,2}(?:chat|chats|mensajes|"
-        r"conversacion|conversa|mensagens|nachrichten|verlauf|pesan|percakapan|fotos)\b",
+        r"\b(?:borra|borrá|borremos|y borramos|e apagamos|apaga|apague|apagues|apaguemos|"
+        r"loesch|losch|losche|loesche|loschen|hapus|hapusin|kita hapus)\s+"
+        r"(?:(?:el|este|esta|los|las|nuestro|nuestros|a|o|essa|esse|essas|as|os|nossa|nossas|"
+        r"nosso|nossos|den|die|das|diesen|unseren|unsere|chat|semua|ini|aja)\s+){0,2}(?:chat|"
+        r"chats|mensajes|conversacion|conversaciones|conversa|conversas|mensagens|nachrichten|"
+        r"verlauf|pesan|percakapan|fotos|chatnya|historial)\b(?!\s+(?:com|con|with|mit|sama|"
+        r"dengan|dgn|de|do|da|del|vom|der)\b)",
         0.9,
         "kind=delete",
     ),
@@ -96,6 +99,29 @@ SECRECY: Final = (
         "kind=isolate",
     ),
     (
+        # The child's parents "don't need to know": "tus papás no tienen por qué
+        # saberlo", "os teus pais não precisam de saber", "ortu kamu ga perlu tau".
+        r"\b(?:your|ur)\s+(?:parents|mom|mum|dad|mother|father|folks|family)\s+(?:dont|don t|"
+        r"do not|doesnt|doesn t|does not)\s+(?:need|have)\s+to\s+know\b|"
+        r"\b(?:tus|tu|teus|tua|os teus|a tua|seus|sua|os seus|a sua|deine|dein)\s+(?:padres|"
+        r"papas|viejos|vieja|mama|papa|pais|mae|pai|eltern|mutter|vater)\s+(?:no|nao|nicht)\s+"
+        r"(?:tienen|tiene|necesitan|necesita|precisam|precisa|tem|tem de|muessen|mussen|muss|"
+        r"brauchen|braucht)\s+(?:(?:por que|porque|que|de|das|es|zu)\s+)?(?:saber\w*|"
+        r"enterar\w*|wissen)\b|"
+        r"\b(?:ortu|orang tua|mama|papa|mamah|papah|nyokap|bokap|ibu|ayah)\s*(?:kamu|km|mu|lo|"
+        r"lu)?\s+(?:ga|gak|nggak|ngga|tidak|gk)\s+(?:perlu|usah|harus)\s+(?:tau|tahu)\b",
+        0.85,
+        "kind=nobody",
+    ),
+    (
+        # "chat kita jangan dikasih tau ya": the chat named, then "don't tell".
+        r"\b(?:chat kita|obrolan kita|ngobrol kita|soal kita|tentang kita|hubungan kita)\s+"
+        r"(?:\S+\s+){0,2}?(?:jangan|jgn|ga usah|gak usah|gausah)\s+(?:dikasih tau|dikasih tahu|"
+        r"dikasi tau|dibilang\w*|dicerita\w*|bilang\w*|cerita\w*|kasih tau|disebar\w*)\b",
+        0.85,
+        "kind=tell",
+    ),
+    (
         # "Your secret's safe with me": what friends say of a crush too, so it
         # only counts towards the conversation's risk, under every rule.
         r"\b(?:your|ur)\s+secrets?\s+(?:(?:is|are|s)\s+)?(?:safe|good)\s+(?:with|w)\s+me\b|"
@@ -112,17 +138,25 @@ SECRECY: Final = (
 # bilang2 ya kita chat", "sag's deinen Eltern nicht", "é melhor não lhes
 # falares de mim").
 _DONT_TELL = (
-    r"(?:(?:dont|don t|do not|never|no need to)\s+(?:tell|mention|say)|no\s+(?:le\s+|les\s+|"
-    r"se lo\s+|lo\s+)?(?:digas|cuentes|menciones|comentes|digan)|(?:nao|melhor nao)\s+"
+    r"(?:(?:dont|don t|do not|never|no need to|best not|better not|better not to|should not|"
+    r"shouldnt|would not|wouldnt)\s+(?:tell|mention|say)|no\s+(?:le\s+|les\s+|"
+    r"se lo\s+|lo\s+)?(?:digas|cuentes|menciones|comentes|digan)|nem\s+(?:conta|fala|fale|conte|"
+    r"diga|digas)\s+(?:nada\s+)?(?:pra|pro|pros|pras|para|ao|aos|as|a)\b|(?:nao|melhor nao)\s+"
     r"(?:lhes\s+|lhe\s+|"
-    r"le\s+)?(?:conta|contes|fala|fales|falares|diga|digas|menciona|mencione)|(?:jangan|ga usah|"
-    r"gak usah|ngga usah|nggak usah|gausah)\s+(?:\w+\s+)?(?:bilang\w*|cerita\w*|kasih tau|"
-    r"kasi tau|kasitau|ngomong|kasih tahu|crita\w*|dicritakno)|ojok dicritakno|"
+    r"le\s+)?(?:conta|contes|fala|fales|falares|diga|digas|menciona|mencione)|(?:jangan|jgn|"
+    r"jngn|ga usah|gak usah|gk usah|ngga usah|nggak usah|gausah|ga perlu|gak perlu|ndak usah)\s+"
+    r"(?:\w+\s+)?(?:bilang\w*|blg\w*|cerita\w*|kasih tau|kasi tau|kasitau|ngomong|kasih tahu|"
+    r"crita\w*|dicritakno|dikasih tau|dikasih tahu|dikasi tau|dibilang\w*|dicerita\w*)|"
+    r"ojok dicritakno|"
     r"(?:sag|sags|erzahl|erzahls|verrat|zeig|zeigs)\s+(?:\S+\s+){0,3}?(?:nicht|nix|nichts|"
     r"niemandem|niemerem|keinem))"
 )
 _WHO_NOT = (
-    rf"(?:{_PARENTS}|parents|mom|mum|dad|family|anyone|anybody|nobody|viejos|jefes|nadie|"
+    rf"(?:{_PARENTS}|parents|mom|mum|dad|family|folks|anyone|anybody|nobody|viejos|vieja|viejo|"
+    r"jefes|jefa|mami|papi|mae|mainha|coroa|nyokap|bokap|ibu|ayah|nadie|about our chats?|"
+    r"about (?:our|this|these) (?:chats|talks|conversations?|convos?|messages)|"
+    r"(?:das|de|sobre) (?:nossas|as nossas|esta|essa|estas|nuestras) (?:conversas?|"
+    r"conversaciones|charlas|mensagens|mensajes)|"
     r"ninguem|mamah|papah|siapa2|siapa siapa|siapapun|niemandem|niemerem|keinem|about me|"
     r"about us|this chat|we talk|we chat|kita chat|kita ngobrol|chat ini|de mim|de nos|"
     r"sobre mi|sobre nosotros|von mir|von uns|uber uns|ueber uns|de mi|soal (?:gue|gw|aku|saya|"
@@ -137,9 +171,19 @@ SECRECY_MORE: Final = (
 # Flattery about maturity, in any word order: a word for "mature" or "older"
 # and, close by, "for your age" or the others of the child's age.
 _MATURE = (
-    r"(?:mature|maturity|grown up|grown-up|older|madur[oa]|madurez|mayor|adulta?|"
+    r"(?:mature|maturely|maturity|matured|matur|grown up|grown-up|older|madur[oa]|madurez|mayor|"
+    r"adulta?|"
     r"mais velh[oa]|maturidade|dewasa|lebih tua|reif|reifer|erwachsen\w*|vernunftig\w*|"
     r"vernuenftig\w*|smarter|listo|lista|inteligente|espabilad[oa])"
+)
+# A child's age, in digits or words (10 to 17).
+_YOUNG_AGE = (
+    r"(?:1[0-7]|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|diez|once|doce|"
+    r"trece|catorce|quince|dieciseis|diecisiete|dez|onze|doze|treze|catorze|quatorze|quinze|"
+    r"dezesseis|dezasseis|dezessete|dezassete|zehn|elf|zwolf|dreizehn|vierzehn|funfzehn|"
+    r"fuenfzehn|sechzehn|siebzehn|sepuluh|sebelas|dua belas|tiga belas|empat belas|lima belas|"
+    r"enam belas|tujuh belas)(?:\s*(?:yr olds?|year olds?|years? old|yo|anos|anos de idade|"
+    r"tahun|jahre|jahrigen|jahrige))?"
 )
 _THAN_PEERS = (
     r"(?:for (?:your|ur) age|para tu edad|para (?:a |)(?:tua|sua) idade|pra sua idade|"
@@ -264,6 +308,29 @@ FLATTERY: Final = (
         "kind=mature",
     ),
     (
+        # Maturity measured against an age: "very maturely for 15", "more mature
+        # than the 13 yr olds", "hablas como una chica de 20", "tu conversa tipo
+        # alguém de 18", "madura pra idade".
+        rf"\b{_TO_YOU}\b(?:\s+\S+){{0,4}}?\s+{_MATURE}\w*\s+(?:(?:for|4|para|pra|pa|fur|fuer|"
+        rf"untuk|buat|utk)\s+(?:(?:a|an|ser|tener|ter|umur)\s+)?|(?:than|que|als|dari|do que)\s+"
+        rf"(?:(?:the|most|los|las|os|as|die|other|otros|otras|anak|yang)\s+){{0,2}}){_YOUNG_AGE}\b|"
+        rf"\b(?:you|u|ur|youre)\s+(?:\S+\s+){{0,3}}?(?:write|talk|type|text|sound|speak|chat|act)\s+"
+        rf"(?:\S+\s+){{0,2}}?like\s+(?:someone|somebody|a person|a girl|a guy|an adult|a grown\w*|"
+        rf"people)\s+(?:\S+\s+){{0,2}}?(?:older|grown up|mature|adult|my age)\b|"
+        rf"\b(?:hablas|hablás|escribes|escribis|pareces|parecés|suenas|falas|fala|escreves|"
+        rf"escreve|conversa|conversas|pareces|parece|schreibst|redest|klingst|wirkst)\s+"
+        rf"(?:\S+\s+){{0,2}}?(?:como|tipo|que nem|wie)\s+(?:(?:una|un|um|uma|alguien|alguem|"
+        rf"jemand|eine|ein|persona|pessoa|chica|chico|mujer|muchacha|menina|mulher|gente|adulto|"
+        rf"adulta|erwachsene|erwachsener)\s+){{1,2}}(?:\S+\s+){{0,2}}?(?:mayor|mas mayor|"
+        rf"adulta?|madura|maduro|grande|mais velh[oa]|madur[oa]|alter|alterer|erwachsen\w*|"
+        rf"(?:de|mit|von)\s+(?:1[89]|[2-4]\d|veinte|treinta|vinte|trinta|zwanzig|dreissig))\b|"
+        rf"\b(?:madur[oa]|reif|dewasa|erwachsen)\s+(?:para|pra|pa|x)\s+(?:a\s+)?(?:edad|idade)\b|"
+        rf"\b(?:sos|eres|hablas|hablás|escribis|escribes|voce e|vc e|es|falas|escreves|tu e)\s+"
+        rf"(?:re|bien|bem|mega|super|muy|mt|muito)\s+(?:madur[oa]|maduramente)\b",
+        0.8,
+        "kind=mature",
+    ),
+    (
         # The age gap waved away: "age is just a number", "idade é só um número".
         r"\b(?:age|edad|idade|alter|umur|usia)\s+(?:is|es|e|ist|itu|cuma|hanya|cm)?\s*(?:just|"
         r"only|solo|so|nur|apenas|cuma|hanya|cm)?\s*(?:a|un|um|eine|sekedar|sebuah)?\s*(?:number|"
@@ -272,6 +339,20 @@ FLATTERY: Final = (
         0.85,
         "kind=age_gap",
     ),
+)
+# "Nobody watches there", said of another app or a place: "ahí no mira
+# nadie", "lá ninguém vê", "da schaut keiner rein", "di sana ga ada yang liat".
+WATCHED_NOT: Final = (
+    r"\b(?:ahi|alli|alla|ali|la|lah|da|dort|disana|di sana|disitu|di situ|there)\s+(?:no\s+)?"
+    r"(?:nadie|naide|ninguem|niemand|keiner|no one|nobody|noone|ga ada yang|gak ada yang|gaada "
+    r"yang|gada yang|tidak ada yang|ndak ada yang)\s+(?:(?:te|nos|nos|uns|us|kita)\s+)?"
+    r"(?:mira|ve|lee|revisa|controla|olha|le|schaut|liest|sieht|kontrolliert|looks|sees|reads|"
+    r"checks|watches|liat|lihat|baca|ngecek|cek|tau|tahu|sabe)\b|"
+    r"\b(?:da|dort)\s+(?:schaut|guckt|liest|sieht|kontrolliert)\s+(?:keiner|niemand)\b|"
+    r"\b(?:ahi|alli|alla|ali|la|da|dort)\s+(?:no|nao|nicht)\s+(?:te\s+|nos\s+)?(?:mira|ve|lee|"
+    r"revisa|controla|olha|le|schaut)\s+(?:nadie|naide|ninguem|keiner|niemand)\b|"
+    r"\b(?:estas|tas|quedas|voce fica|vc fica|ficas|fica)\s+(?:sol(?:it|ic)[oa]|sozinh(?:o|a|"
+    r"inha|inho))\b"
 )
 _WHEN = (
     r"(?:when|once|after|while|cuando|mientras|quando|qnd|enquanto|pas|kalau|kalo|waktu|saat|"
@@ -341,6 +422,47 @@ ISOLATION: Final = (
         rf"sie|si|die)\s+)?(?:(?:are|is|r|s|re|ja|estiverem|esten|estan|sind)\s+)?{_ASLEEP}\b",
         0.45,
         "kind=unwatched;they",
+    ),
+)
+# Gifts offered to the partner: money, phone credit, game currency, things.
+# Grooming buys trust this way ("te cargo saldo", "ich kauf dir ein Handy",
+# "nanti akang isiin pulsa"); peers trade game items too, so a gift is a
+# concern towards a minor and a step of a pattern, never a pattern alone.
+_VALUABLE = (
+    r"(?:money|cash|bucks|dollars|quid|dinero|plata|lana|varo|feria|mangos|lucas|guita|pasta|"
+    r"dinheiro|grana|reais|uang|duit|pulsa|kuota|saldo|geld|kohle|euros?|robux|vbucks|v bucks|"
+    r"diamonds?|diamantes?|diamond|dm|skins?|battle ?pass|pase(?: de batalla)?|passe(?: de "
+    r"elite)?|gems?|uc|coins|monedas|moedas|points|gift ?cards?|tarjeta|cartao|gutschein\w*|"
+    r"guthaben|credits?|recarga|top ?up|phone|handy|celular|iphone|airpods|headphones|"
+    r"auriculares|fones|phones|kopfhorer|ropa|roupa|clothes|outfit|shoes|sneakers|zapatillas|"
+    r"tenis|regalo|regalito|presente|presentinho|prenda|hadiah|kado|geschenk|mainan|toy|toys|"
+    r"juguete|brinquedo|spielzeug|(?:the |a )?new game|(?:el )?juego nuevo|(?:o )?jogo novo|"
+    r"(?:das )?neue spiel|sube|pix|mercado pago|paypal|hp baru|"
+    r"something nice|algo lindo|algo bonito|lo que quieras|o que quiseres|o que voce quiser|"
+    r"apa aja|apapun|was du willst)"
+)
+GIFTS: Final = (
+    (
+        rf"\b(?:i ?ll|i will|i can|i could|i d|i would|let me|lemme|i wanna|i want to|i ?m gonna|"
+        rf"i am going to|i ?m going to)\s+(?:\S+\s+)?(?:buy|get|gift|send|give|pay for|top up|"
+        rf"load)\s+(?:you|u|ya|your|ur)\b(?:\s+\S+){{0,4}}?\s+{_VALUABLE}\b|"
+        rf"\b(?:te\s+(?:compro|regalo|mando|paso|cargo|doy|invito|pago|deposito|transfiero)|te\s+"
+        rf"(?:puedo|podria|quiero|voy a)\s+(?:regalar|comprar|mandar|pasar|cargar|dar|depositar|"
+        rf"transferir)|(?:puedo|podria|quiero|voy a)\s+(?:regalarte|comprarte|mandarte|pasarte|"
+        rf"cargarte|darte|depositarte))\b(?:\s+\S+){{0,4}}?\s+{_VALUABLE}\b|"
+        rf"\b(?:te\s+(?:dou|compro|mando|passo|pago|ofereco)|(?:posso|vou|quer que eu|queres que "
+        rf"eu|eu)\s+te\s+(?:dar|mandar|comprar|pagar|passar|de|oferecer|dou|compro|mando)|"
+        rf"(?:posso|vou)\s+(?:dar|comprar|oferecer|mandar)\s+te|(?:ofereco|compro|dou)\s+te|"
+        rf"comprote|ofereçote)\b(?:\s+\S+){{0,4}}?\s+{_VALUABLE}\b|"
+        rf"\b(?:aku|gue|gw|saya|akang|kakak|om|abang|aq|sy)\s+(?:\S+\s+){{0,2}}?(?:beliin|"
+        rf"belikan|kirimin|transferin|transfer|isiin|isikan|bayarin|traktir|kasih|ngasih)\s+"
+        rf"(?:\S+\s+){{0,3}}?{_VALUABLE}\b|"
+        rf"\bich\s+(?:\S+\s+){{0,2}}?(?:kauf|kaufe|schenk|schenke|geb|gebe|schick|schicke|"
+        rf"spendier|spendiere|uberweis|uberweise|lad|lade)\s+dir\b(?:\s+\S+){{0,4}}?\s+"
+        rf"{_VALUABLE}\b|\bdir\s+(?:\S+\s+){{0,3}}?{_VALUABLE}\s+(?:\S+\s+)?(?:kaufen|"
+        rf"schenken|geben|schicken|spendieren|uberweisen|aufladen)\b",
+        0.8,
+        "kind=offer",
     ),
 )
 MEETING: Final = (
@@ -434,6 +556,29 @@ AGE_QUESTIONS: Final = (
         0.9,
         "",
     ),
+)
+# Proposing to carry on in another app, before its name: "mejor hablamos por
+# wasap", "vamos falar no discord", "lieber auf tele schreiben", "ngobrol di
+# wa aja yuk". A plain present ("hablamos por whatsapp todos los días") needs
+# the proposal's word in front, or the verb's subjunctive.
+MOVE_TALK: Final = (
+    r"(?:(?:mejor|mas bien|melhor|better|lieber|mending|mendingan|vamos|bora|ayo|yuk|porque no|"
+    r"por que no|si queres|si quieres|se quiser|kalo mau|kalau mau)\s+(?:\S+\s+){0,2}?"
+    r"(?:hablamos|hablar|charlamos|charlar|chateamos|chatear|seguimos|seguir|falamos|falar|"
+    r"conversamos|conversar|continuamos|continuar|ngobrol\w*|chat\w*|lanjut\w*|talk|text|"
+    r"schreiben|reden|quatschen)|hablemos|charlemos|sigamos|continuemos|falemos|conversemos|"
+    r"continuemos|schreiben wir|reden wir|chatten wir)\s+(?:\S+\s+){0,2}?(?:por|en|no|na|pelo|"
+    r"pela|di|ke|lewat|via|auf|uber|im|on|in|over)"
+)
+# Asking for the partner's number or handle in the other languages: "pásame
+# tu número", "me passa teu número", "kasih nomor kamu", "gib mir deine Nummer".
+NUMBER_ASKED: Final = (
+    r"\b(?:pasame|pasa|pasas|mandame|dame|dime|me das|me pasas|passa|passe|me passa|me manda|"
+    r"manda|me da|me de|kasih|kasi|minta|bagi|send|gib mir|gibst du mir|schick mir|schickst du "
+    r"mir)\s+(?:(?:tu|teu|seu|o teu|o seu|dein|deine|deinen|aku|dong)\s+)?(?:numero|nro|num|"
+    r"cel|celular|telefono|telefone|contacto|contato|nomor|nomer|no hp|no wa|nmr|nummer|"
+    r"handynummer|handynr)\b(?!\s+(?:de|da|do|del|im|in|auf|beim|favorit\w*|preferid\w*)\s+"
+    r"(?!(?:telefono|telefone|celular|cel|tel|whatsapp|wa|zap|handy)\b))"
 )
 # Asking to move elsewhere, beside an app's name: Portuguese and German.
 ASK_FOR_MORE: Final = (

@@ -47,6 +47,7 @@ from passerby.safety.text.lexicon import (
     SAFETY_TOPIC,
     SEXUAL_ACTS,
     SEXUAL_CRUDE,
+    SEXUAL_EXPLETIVES,
     SEXUAL_TOPIC,
     SOLICITATION,
     THINGS,
@@ -74,13 +75,17 @@ from passerby.safety.text.lexicon_grooming import (
     CAMERA_ASKED,
     FLATTERY,
     FLATTERY_MORE,
+    GIFTS,
     ISOLATION,
     MEETING,
     MONITORING,
+    MOVE_TALK,
+    NUMBER_ASKED,
     PICTURES,
     SECRECY,
     SECRECY_MORE,
     VIDEO_CALL,
+    WATCHED_NOT,
 )
 from passerby.safety.text.numbers import NUM
 
@@ -123,7 +128,11 @@ THIRD_PARTY = re.compile(
     r"sister|sis|brother|bro|son|daughter|kid|kids|child|cousin|niece|nephew|friend|"
     r"bestie|bf|gf|boyfriend|girlfriend|mom|mum|dad|mother|father|aunt|uncle|dog|cat|"
     r"puppy|car|phone|laptop|student|students|class|team|adik|kakak|anak|hermana|"
-    r"hermano|hijo|hija|primo|prima|amigo|amiga)\b"
+    r"hermano|hijo|hija|primo|prima|amigo|amiga|"
+    # others in the other languages, and "half of them", "most of them"
+    r"half|most|many|metade|maioria|muitos|muitas|mitad|mayoria|muchos|muchas|setengah|"
+    r"kebanyakan|halfte|viele|meisten|ele|ela|eles|elas|dele|dela|irma|irmao|filho|filha|"
+    r"ella|ellos|ellas|dia|mereka|er|seine|ihre|bruder|schwester|sohn|tochter)\b"
 )
 
 _APP_ANY = "|".join(p for pats in APPS.values() for p in pats if p)
@@ -287,6 +296,10 @@ class Patterns:
         self.off_requests: tuple[tuple[re.Pattern[str], float], ...] = (
             (c(rf"\b{ask_for}\s+(?:on|to|at|in|over|via|di|en|por|no|na|auf|pro|pra|ke|bei|im)\s+"
                rf"(?P<app>{_APP_ANY})\b"), 0.9),
+            (c(rf"\b{MOVE_TALK}\s+(?:(?:el|la|o|a|dem|der)\s+)?(?P<app>{_APP_ANY})\b"), 0.85),
+            (c(rf"\b(?:lieber|besser|lass uns|komm)\s+(?:\S+\s+)?(?:auf|uber|per|bei|im|in)\s+"
+               rf"(?P<app>{_APP_ANY})\s+(?:\S+\s+)?(?:schreiben|weiterschreiben|reden|chatten|"
+               r"quatschen|weiter)\b"), 0.85),
             (c(rf"\b(?:vamos|bora|lass uns|vamos a|pindah ke|ayo ke|yuk ke|wechseln wir)\s+"
                rf"(?:(?:pro|pra|para o|auf|al|a|ke|ins|zu|zum)\s+)?(?P<app>{_APP_DISTINCT})\b"),
              0.85),
@@ -313,6 +326,7 @@ class Patterns:
              "ask=number"),
             (c(rf"\b(?:whats|what is|wats|can i get|can i have|could i get|got a)\s+{_YOUR}?"
                r"\s*(?:phone |cell |mobile )?(?:number|digits|num|phone)\b"), 0.9, "ask=number"),
+            (c(NUMBER_ASKED), 0.85, "ask=number"),
             (c(r"\b(?:lets|let us|can we|could we|we should|wanna|want to|we can|shall we|"
                r"pindah)\s+(?:talk|chat|continue|move|go|switch|take this|talk more|keep "
                r"talking)\s+(?:somewhere else|elsewhere|privately|in private|on another app|"
@@ -427,7 +441,10 @@ class Patterns:
         pic = (
             r"(?:pic|pics|picture|pictures|photo|photos|pix|selfie|selfies|image|images|vid|"
             r"vids|video|face|body|yourself|urself|ur body|your body|what (?:you|u) look "
-            r"like|wat u look like|nudes?|foto|fotomu|foto kamu|fotos|snaps?)"
+            r"like|wat u look like|nudes?|foto|fotomu|foto kamu|fotos|"
+            # "send ur snap" asks for a Snapchat name, not a picture
+            r"(?<!\bur )(?<!\byour )(?<!\btu )(?<!\bteu )(?<!\bseu )(?<!\bdein )"
+            r"snaps?(?!\s+(?:name|username|user|id|handle|code)\b))"
         )
         self.picture_requests: tuple[tuple[re.Pattern[str], float, str], ...] = (
             (c(rf"\b(?:send|snd|sned|post|share|drop|show|gimme|give me|can i see|could i "
@@ -482,7 +499,9 @@ class Patterns:
             r"(?:como|cara|gimana|wie)\b|\b(?:with|con|com|mit|sama|bareng)\s+(?:the\s+|la\s+|a\s+|"
             r"o\s+|der\s+|todo\s+)?(?:whole\s+|entire\s+)?(?:class|group|team|squad|everyone|"
             r"everybody|clase|grupo|equipo|todos|turma|galera|todo mundo|klasse|gruppe|allen|"
-            r"sekelas|semua|grup|tim)\b"
+            r"sekelas|semua|grup|tim)\b|\b(?:vc|video call|videocall|call|llamada|videollamada|"
+            r"chamada|videochamada|anruf|videoanruf)\s+(?:de\s+|em\s+|in der\s+)?(?:grup|group|"
+            r"grupal|grupo|gruppe|kelas|bareng)\b"
         )
         # A secret of one's own confided ("don't tell anyone but I like him",
         # "sag keinem, dass ich in ihn verknallt bin"): no secret kept *with*
@@ -491,6 +510,25 @@ class Patterns:
             r"\b(?:but|pero|mas|mais|tapi|tp|aber|that|que|dass|kalau|kalo|bahwa|ya)\s+"
             r"(?:\w{1,40}\s+){0,2}?(?:i|im|ive|id|me|my|yo|mi|eu|meu|minha|aku|gue|gw|ich|mich|"
             r"mein|meine)\b"
+        )
+        # ...or announced first as the speaker's own (read without the "you"
+        # check: "te" is in the announcement itself).
+        self.confide_told = c(
+            r"\b(?:te cuento|te voy a contar|te quiero contar|tengo que contarte|te digo algo|"
+            r"can i tell (?:you|u)|let me tell (?:you|u)|i have to tell (?:you|u)|i need to tell "
+            r"(?:you|u)|i ll tell (?:you|u)|ill tell (?:you|u)|posso (?:te )?contar|vou te contar|"
+            r"preciso te contar|contar te uma|te conto|mau cerita|mo cerita|mau curhat|aku cerita|"
+            r"gue cerita|gw cerita|ich erzahl dir|kann ich dir was erzahlen|ich muss dir was "
+            r"erzahlen)\b"
+        )
+        # ...as long as nothing after the announcement names the partner's
+        # parents or "us" ("te cuento algo pero no le digas a tus papás que
+        # hablamos" is the partner's secret kept from them).
+        self.parents_or_us = c(
+            r"\b(?:parents|mom|mum|dad|folks|padres|papas|papa|mama|viejos|vieja|pais|mae|pai|"
+            r"ortu|orang tua|mamah|papah|nyokap|bokap|eltern|mutter|vater|us|we|nos|nosotros|"
+            r"hablamos|a gente|kita|uns|wir|together|juntos|falamos|conversamos|chat|chats|"
+            r"conversa|conversas)\b"
         )
         # ...as long as nothing after it says "you" or "us".
         self.you_or_us = c(
@@ -504,6 +542,24 @@ class Patterns:
             r"minecraft|roblox|valorant|overwatch|apex|warzone|cod|free fire|ff|mobile legends|ml|"
             r"mlbb|pubg|genshin|among us|animal crossing|brawl stars|clash royale|fifa|rocket "
             r"league|gta|lol|league)\b"
+        )
+        # ...nor one in a group or with a parent along ("we should all meet up
+        # at the food court", "bora se encontrar lá, vou c minha prima e a mãe
+        # dela", "nos juntamos todas en la plaza"): peers' plans, not a stranger's.
+        self.meet_in_group = c(
+            r"\b(?:we should all|lets all|let s all|all of us|we all|everyone|everybody|"
+            r"the whole (?:group|class|squad)|my friends|my friend group|my squad|the squad|"
+            r"the girls|the boys|bring (?:your|ur) (?:friends|mom|mum|dad|sister|brother)|"
+            r"with (?:my|our|your|ur) (?:friends|mom|mum|dad|parents|family|sister|brother|cousin|"
+            r"cousins)|todos juntos|todas juntas|vamos todas|vamos todos|con (?:mis|tus|nuestros|"
+            r"nuestras) (?:amigos|amigas|papas|padres|primos|primas)|con mi (?:mama|papa|prima|"
+            r"primo|hermana|hermano)|(?:com|c) (?:minhas|meus|tuas|teus|as|os) (?:amigas|amigos|"
+            r"primas|primos)|(?:com|c) (?:minha|a minha) (?:prima|mae|irma|amiga|familia)|"
+            r"a mae dela|a mae dele|a galera|todo mundo|sama (?:temen2|temen|teman2|teman|anak2|"
+            r"ortu|mama|papa|kakak|adek)|rame2|rame rame|ramean|bareng2|bareng temen\w*|"
+            r"mit (?:meinen|deinen|unseren) (?:freunden|freundinnen|eltern)|mit (?:meiner|"
+            r"deiner) (?:mutter|mama|schwester|clique)|alle zusammen|mit der (?:clique|klasse|"
+            r"gruppe))\b"
         )
         # "vc?" alone; in "e vc?" it is Portuguese for "you".
         self.cam_plain = c(r"(?:^|\s)(?:cam|webcam|facetime)\s*\?+|^\s*vc\s*\?+\s*$")
@@ -560,7 +616,8 @@ class Patterns:
             (c(rf"\b(?:mature|grown up)\s+for\s+(?:{_YOUR}|your|a)\s+(?:age|\d+\s*(?:yo|year "
                r"old))\b|\bnot\s+like\s+(?:other|the other)\s+(?:girls|boys|kids)\b|\b(?:dewasa "
                r"banget|maduro para tu edad|muy madura?)\b"), 0.85, "kind=mature"),
-            (c(r"^(?:aw+\s+|so\s+)?cute\b(?!\s+(?:dog|cat|pet|puppy|kitten|bunny))"), 0.6,
+            (c(r"^(?:aw+\s+|so\s+)?cute\b(?!\s+(?:dog|cat|pet|puppy|kitten|bunny|she|he|they|"
+               r"shes|hes|theyre|her|his|their|that|this|when|how|idea|plan))"), 0.6,
              "kind=cute"),
             *_rows(FLATTERY),
             (c(FLATTERY_MORE), 0.8, "kind=mature"),
@@ -584,8 +641,11 @@ class Patterns:
                r"but)\s+(?:i|me)\s+(?:get|understand|understands)\s+(?:you|u)\b"), 0.8,
              "kind=lonely"),
             *_rows(ISOLATION),
+            (c(WATCHED_NOT), 0.75, "kind=private"),
             (c(MONITORING), 0.45, "kind=watched;asked"),
         )  # fmt: skip
+        # -- gifts offered (money, credit, game currency, things) --
+        self.gifts: tuple[tuple[re.Pattern[str], float, str], ...] = _rows(GIFTS)
         # -- meeting --
         self.meeting: tuple[tuple[re.Pattern[str], float, str], ...] = (
             (c(rf"\bwhere\s+(?:do|d|does)\s+{_YOU}\s+(?:live|stay|life|reside)\b|\bwhere\s+"
@@ -716,7 +776,10 @@ class Patterns:
         self.meeting_gate = _gate(self.meeting)
         self.flattery_gate = _gate(self.flattery)
         self.isolation_gate = _gate(self.isolation)
+        self.gifts_gate = _gate(self.gifts)
         self.sexual_gate = _gate(self.sexual)
+        # Read after the gate: oaths taken out before the rows are read.
+        self.sexual_expletive = c(SEXUAL_EXPLETIVES)
         self.promo_gate = _gate((*self.promo, *self.promo_pitch))
         # Name-calling as an address, in the plain form ("..., estúpida.").
         self.vocative = c(VOCATIVE)

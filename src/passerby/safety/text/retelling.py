@@ -46,7 +46,7 @@ TOLD_BY_ANOTHER = re.compile(
     r"\b(?:ele|ela|eles|elas)\s+(?:\S+\s+){0,2}?(?:pede|pedem|pediu|pediram|queria|falou|"
     r"disse|mandou)\b|"
     r"\b(?:dia|doi|mereka|orang itu|om itu|cowok itu|orangnya)\s+(?:\S+\s+)?(?:minta|nyuruh|"
-    r"bilang|ngajak|nanya)\b|"
+    r"bilang|blg|ngajak|nanya)\b|"
     r"\b(?:er|jemand|der typ|der mann|einer)\s+(?:\S+\s+){0,2}?(?:wollte|fragte|sagte|meinte|"
     r"hat\s+(?:\S+\s+)?(?:gefragt|gesagt|geschrieben))\b"
 )
