@@ -51,6 +51,7 @@ NOT_TRIGGERS = {
     "confide",
     "confide_told",
     "parents_or_us",
+    "partners_parents",
     "you_or_us",
     "game_named",
     "game_id",

@@ -231,3 +231,48 @@ def test_gift_is_a_concern_towards_a_minor_and_never_an_adult_pattern() -> None:
     assert update.concerns == ("a",) and "teens:gift_to_minor" in update.reasons
     assert not update.escalate  # peers trade game items and swap apps
     assert risk.observe("a", [Signal("secrecy", 0.9)]).escalate  # beside secrecy it is a pattern
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich könnte dich morgen nach dem training abholen",
+        "te puedo ir a buscar a la salida",
+        "posso te buscar depois da aula",
+        "nanti aku jemput di depan sekolah",
+    ],
+)
+def test_a_pickup_offered_in_the_other_languages(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "meet_request") >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text", ["te puedo buscar un libro en la biblioteca", "nanti mama jemput aku jam 5"]
+)
+def test_a_parent_collecting_or_a_book_looked_for_is_no_pickup(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert score(analyser, text, "meet_request") < PRESENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "just tell your parents you're staying at a friend's",
+        "decile a tu vieja que vas a estar con una amiga",
+        "diz aos teus pais que estás em casa de uma amiga",
+        "sag deiner mutter einfach du schläfst bei einer freundin",
+        "bilang aja ke mama kamu lagi kerja kelompok di rumah temen",
+        "you don't have to tell your mom",
+        "das muss aber keiner wissen",
+        "bist du gerade allein?",
+    ],
+)
+def test_cover_stories_and_keeping_quiet_are_secrecy(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "secrecy") >= 0.8
+
+
+def test_a_secret_kept_from_the_partners_parents_is_never_ones_own(analyser: TextAnalyser) -> None:
+    text = "ku top up diamond, tapi jangan bilang mama kamu ya, nanti aku dimarahin"
+    assert score(analyser, text, "secrecy") >= 0.8
+    assert score(analyser, "you don't have to tell me if you don't want to", "secrecy") == 0.0

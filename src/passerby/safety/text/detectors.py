@@ -806,6 +806,8 @@ def _confided(p: Patterns, words: str) -> bool:
     """A secret of one's own: announced as such ("can I tell you something?
     don't tell anyone"), or "don't tell anyone but I like him" when nothing
     after it says "you" or "us" (one search each: linear)."""
+    if p.partners_parents.search(words):
+        return False  # "tapi jangan bilang mama kamu ya"
     told = p.confide_told.search(words)
     if told is not None:  # "te cuento algo pero no le digas a nadie"
         return p.parents_or_us.search(words, told.end()) is None

@@ -75,14 +75,15 @@ SECRECY: Final = (
         r"tem de|tem que|precisa de|precisa|necesita|va a|vai|perlu|harus|boleh|bakal|akan|"
         r"muss|braucht|darf|wird)\s+(?:zu\s+|es\s+|das\s+)?)(?:saber\w*|enterar\w*|tau|tahu|wissen|"
         r"erfahren)\b|\bnadie se (?:entera|enterara)\b|\b(?:muss|braucht|darf|soll)\s+"
-        r"(?:(?:ja|doch|auch|echt|das|es)\s+){0,2}(?:keiner|niemand)\s+(?:zu\s+)?(?:wissen|"
-        r"erfahren)\b",
+        r"(?:(?:ja|doch|auch|echt|das|es|aber|halt|eh|ja)\s+){0,3}(?:keiner|niemand)\s+(?:zu\s+)?"
+        r"(?:wissen|erfahren)\b",
         0.9,
         "kind=nobody",
     ),
     (
         r"\b(?:estas|estas sola|ta|tas|esta|voce ta|vc ta|voce esta|vc esta|bist du|"
-        r"kamu|km|lagi)\s+(?:sol[oa]|sozinh[oa]|allein|alleine|sendiri)\b(?:\s+(?:en casa|"
+        r"kamu|km|lagi)\s+(?:(?:grad|gerade|jetzt|eigentlich|ahora|agora|sekarang|lagi)\s+)?"
+        r"(?:sol[oa]|sozinh[oa]|allein|alleine|sendiri)\b(?:\s+(?:en casa|"
         r"em casa|zu hause|zuhause|di rumah))?|\b(?:cuando|quando|wann)\s+(?:estas|"
         r"ficas|fica|voce fica|vc fica|bist du)\s+(?:sol[oa]|sozinh[oa]|allein|alleine)\b",
         0.85,
@@ -115,9 +116,44 @@ SECRECY: Final = (
     ),
     (
         # "chat kita jangan dikasih tau ya": the chat named, then "don't tell".
-        r"\b(?:chat kita|obrolan kita|ngobrol kita|soal kita|tentang kita|hubungan kita)\s+"
-        r"(?:\S+\s+){0,2}?(?:jangan|jgn|ga usah|gak usah|gausah)\s+(?:dikasih tau|dikasih tahu|"
-        r"dikasi tau|dibilang\w*|dicerita\w*|bilang\w*|cerita\w*|kasih tau|disebar\w*)\b",
+        r"\b(?:chat kita|chat iki|chat ini|obrolan kita|ngobrol kita|soal kita|tentang kita|"
+        r"hubungan kita)\s+(?:\S+\s+){0,2}?(?:jangan|jgn|ga usah|gak usah|gausah|ojok|ojo)\s+"
+        r"(?:dikasih tau|dikasih tahu|dikasi tau|dibilang\w*|dicerita\w*|bilang\w*|cerita\w*|"
+        r"kasih tau|disebar\w*|dicritakno|dicritani|crita\w*)\b|"
+        r"\b(?:chat|chatnya|obrolan|pesan)\s+(?:kita\s+)?(?:di)?hapus\b",
+        0.85,
+        "kind=tell",
+    ),
+    (
+        # A cover story taught: "sag einfach, du bist bei nem Kumpel", "dile a tu
+        # mamá que estás con una amiga", "bilang aja lagi main ke rumah temen".
+        r"\b(?:just\s+)?(?:tell|say to)\s+(?:them|her|him|your (?:mom|mum|dad|parents|folks)|ur "
+        r"(?:mom|mum|dad|parents))\s+(?:that\s+)?(?:you re|youre|ur|u r|you are|u are)\s+"
+        r"(?:at|with|going to|staying at|sleeping at)\s+(?:a|your|ur)\s+(?:friend|friends|mate|"
+        r"mates|bestie)\b|"
+        r"\b(?:diles|dile|decile|decile a|deciles|di|dices)\s+(?:\S+\s+){0,3}?que\s+(?:estas|vas a "
+        r"estar|te quedas|vas|te vas)\s+(?:\S+\s+)?(?:con|en casa de|donde|a casa de)\s+(?:una|un|"
+        r"tu|una compa|tus)\s+(?:amiga|amigo|amigas|amigos|compa|companera)\b|"
+        r"\b(?:diz|diga|dizes|fala|fale)\s+(?:\S+\s+){0,3}?que\s+(?:estas|esta|vai estar|tas|ta|"
+        r"vais|vai)\s+(?:\S+\s+)?(?:com|em casa de|na casa de|na casa da|na casa do|pra casa da|"
+        r"pra casa de)\s+(?:uma|um|tua|sua)?\s*(?:amiga|amigo|colega)\b|"
+        r"\bsag\s+(?:\S+\s+){0,3}?du\s+(?:bist|warst|gehst|schlafst|pennst)\s+(?:\S+\s+)?(?:bei|zu)"
+        r"\s+(?:nem|einem|einer|deiner|deinem|ner|nem)\s+(?:kumpel|freundin|freund|kumpels|"
+        r"freunden)\b|"
+        r"\bbilang\s+(?:\S+\s+){0,4}?(?:lagi|mau)\s+(?:main|nginep|belajar|kerja kelompok)\s+"
+        r"(?:\S+\s+){0,2}?(?:temen|teman|tmn)\b",
+        0.85,
+        "kind=cover",
+    ),
+    (
+        # "Musst du ihnen ja nicht sagen", "you don't have to tell your parents".
+        r"\b(?:you|u)\s+(?:dont|don t|do not)\s+(?:have|need)\s+to\s+tell\s+(?:your|ur|them|"
+        r"anyone|anybody)\b|\b(?:musst|brauchst)\s+du\s+(?:\S+\s+){0,3}?(?:nicht|nix|nichts|"
+        r"keinem|niemandem)\s+(?:zu\s+)?(?:sagen|erzahlen|verraten)\b|\bno\s+(?:tienes|tenes|"
+        r"hace falta)\s+(?:que|por que)\s+(?:decirles|contarles|decirle|contarle)\b|"
+        r"\bnao\s+(?:precisas|precisa|tens|tem)\s+(?:de\s+|que\s+)?(?:lhes\s+|lhe\s+)?(?:dizer|"
+        r"contar)\s+(?:nada\s+)?(?:aos|pros|pras|a|ao|pra|pro)\s+(?:teus|seus|tua|sua)?\s*(?:pais|"
+        r"mae|pai)\b",
         0.85,
         "kind=tell",
     ),
@@ -163,7 +199,7 @@ _WHO_NOT = (
     r"kita)|tentang (?:aku|gue|gw|saya|kita)|ttg (?:aku|gue|gw|kita))"
 )
 SECRECY_MORE: Final = (
-    rf"\b{_DONT_TELL}\b(?:\s+\S+){{0,4}}?\s+{_WHO_NOT}\b|\b{_WHO_NOT}\b(?:\s+\S+){{0,3}}?"
+    rf"\b{_DONT_TELL}\b(?:\s+\S+){{0,4}}?\s+{_WHO_NOT}\b|\b{_WHO_NOT}\b(?:\s+\S+){{0,4}}?"
     rf"\s+(?:nicht|nix|nichts)\s+(?:sagen|erzahlen|verraten)\b|\b(?:sag|sags)\s+(?:es\s+)?"
     rf"(?:deinen|deiner)\s+(?:eltern|mutter|mama|vater|papa)\s+(?:lieber\s+)?(?:nicht|nix|"
     rf"nichts)\b"
@@ -187,7 +223,7 @@ _YOUNG_AGE = (
 )
 _THAN_PEERS = (
     r"(?:for (?:your|ur) age|para tu edad|para (?:a |)(?:tua|sua) idade|pra sua idade|"
-    r"untuk umur\w*|buat umur\w*|seumuran\w*|fur dein alter|fuer dein alter|"
+    r"untuk umur\w*|buat umur\w*|seumuran\w*|seusia\w*|sebaya\w*|fur dein alter|fuer dein alter|"
     r"(?:than|que|als|dari|das|dos) (?:the |las |los |os |as |die |yang )?(?:other|others|otras|"
     r"otros|outras|outros|anderen|lain|demas)|other (?:kids|girls|boys)|people your age|"
     r"ppl ur age|kids your age|(?:chicas|chicos|ninas|ninos|nenas|pibes) de tu edad|"
@@ -239,8 +275,8 @@ MONITORING: Final = (
     r"know|let you|revisan|revisa|miran|saben|te dejan|checan|olham|veem|sabem|te deixam|"
     r"deixam|mexem|cek|ngecek|periksa|tau|tahu|ngebolehin|kontrollier\w*|schau\w*|lesen|"
     r"wissen|erlauben|lassen dich|asleep|dormidos|dormindo|tidur|schlafen)\b|"
-    r"\b(?:schauen|kontrollieren|lesen|checken|wissen|erlauben)\s+(?:deine|ihre)\s+(?:eltern|"
-    r"mutter|vater|mama|papa)\b"
+    r"\b(?:schauen|gucken|kontrollieren|lesen|checken|wissen|erlauben)\s+(?:deine|ihre)\s+"
+    r"(?:eltern|mutter|vater|mama|papa)\b"
 )
 FLATTERY: Final = (
     (
@@ -433,7 +469,8 @@ _VALUABLE = (
     r"dinheiro|grana|reais|uang|duit|pulsa|kuota|saldo|geld|kohle|euros?|robux|vbucks|v bucks|"
     r"diamonds?|diamantes?|diamond|dm|skins?|battle ?pass|pase(?: de batalla)?|passe(?: de "
     r"elite)?|gems?|uc|coins|monedas|moedas|points|gift ?cards?|tarjeta|cartao|gutschein\w*|"
-    r"guthaben|credits?|recarga|top ?up|phone|handy|celular|iphone|airpods|headphones|"
+    r"guthaben|credits?|recarga|top ?up|paysafecard|psc|voucher|google play|itunes|"
+    r"phone|handy|celular|iphone|airpods|headphones|"
     r"auriculares|fones|phones|kopfhorer|ropa|roupa|clothes|outfit|shoes|sneakers|zapatillas|"
     r"tenis|regalo|regalito|presente|presentinho|prenda|hadiah|kado|geschenk|mainan|toy|toys|"
     r"juguete|brinquedo|spielzeug|(?:the |a )?new game|(?:el )?juego nuevo|(?:o )?jogo novo|"
@@ -493,7 +530,16 @@ MEETING: Final = (
         r"\bwir\s+(?:konnen|konnten|sollten|koennen)\s+uns\s+(?:mal\s+)?(?:treffen|sehen)\b|"
         r"\b(?:te recojo|paso por ti|te busco|te pego|ich hol dich ab|ich hole dich ab|"
         r"ich komme zu dir|voy a tu casa|vou ai na sua casa|vou na sua casa|ven a mi casa|"
-        r"vem pra minha casa|komm zu mir|main ke rumahku|ke rumah aku|aku samperin)\b",
+        r"vem pra minha casa|komm zu mir|main ke rumahku|ke rumah aku|aku samperin)\b|"
+        # "ich könnte dich nach der Schule abholen", "te puedo ir a buscar",
+        # "posso te buscar na escola", "nanti aku jemput", "tak jemput"
+        r"\bich\s+(?:\S+\s+)?dich\s+(?:\S+\s+){0,5}?(?:abholen|abholn|abhole|holen)\b|"
+        r"\b(?:te\s+(?:puedo|podria|paso a|voy a|vengo a)\s+(?:ir a\s+)?(?:buscar|recoger)|"
+        r"(?:puedo|podria|voy a)\s+(?:ir a\s+)?(?:buscarte|recogerte)|(?:posso|vou|podia|"
+        r"poderia)\s+te\s+(?:buscar|pegar|ir buscar)|(?:posso|vou|podia)\s+(?:ir\s+)?buscar\s+te)"
+        r"\b(?!\s+(?:un|una|el|la|o|a|um|uma)\s+(?:libro|link|video|jogo|juego|foto|tema|"
+        r"musica|lugar))|"
+        r"\b(?:aku|gue|gw|saya|sy|aq|tak|ta|akang|kakak|om)\s+(?:\S+\s+)?jemput\b",
         0.9,
         "ask=pickup",
     ),

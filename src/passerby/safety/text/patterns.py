@@ -530,6 +530,13 @@ class Patterns:
             r"hablamos|a gente|kita|uns|wir|together|juntos|falamos|conversamos|chat|chats|"
             r"conversa|conversas)\b"
         )
+        # A secret kept from the partner's own parents is never one's own.
+        self.partners_parents = c(
+            r"\b(?:your|ur|tus|tu|teus|tua|os teus|a tua|seus|sua|os seus|deine|deinen|deiner)\s+"
+            r"(?:parents|mom|mum|dad|folks|padres|papas|viejos|vieja|mama|papa|mami|pais|mae|pai|"
+            r"eltern|mutter|vater)\b|\b(?:mama|mamah|papa|papah|ortu|orang tua|nyokap|bokap|ibu|"
+            r"ayah)\s*(?:kamu|km|mu|lo|lu)\b|\b(?:ortumu|mamamu|papamu|ibumu|ayahmu)\b"
+        )
         # ...as long as nothing after it says "you" or "us".
         self.you_or_us = c(
             r"\b(?:you|u|ur|te|ti|tu|contigo|voce|vc|kamu|km|lo|lu|dich|dir|du|us|we|nos|nosotros|"
