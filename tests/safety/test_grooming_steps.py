@@ -276,3 +276,63 @@ def test_a_secret_kept_from_the_partners_parents_is_never_ones_own(analyser: Tex
     text = "ku top up diamond, tapi jangan bilang mama kamu ya, nanti aku dimarahin"
     assert score(analyser, text, "secrecy") >= 0.8
     assert score(analyser, "you don't have to tell me if you don't want to", "secrecy") == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i do meets downtown, 150 for the hour",
+        "hago encuentros, 80 la hora, todo incluido",
+        "cam show 25 euros por bizum",
+        "webcam 30 for 10 mins",
+        "ich biete treffen, 200 die nacht",
+    ],
+)
+def test_sex_offered_for_a_price(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "sexual") >= 0.85
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i give guitar lessons, 20 for the hour",
+        "clases particulares, 15 euros la hora",
+        "let's meet at the cafe, it's 10 minutes from me",
+        "my cam broke, 20 bucks for a new one on paypal lol",
+        "harganya rp 18 ribu aja",
+    ],
+)
+def test_prices_and_times_of_ordinary_things(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "sexual") == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bet you look even better without it",
+        "zeig mal ohne t-shirt",
+        "tira a blusa e liga a câmera",
+        "mándame foto de tu culo",
+        "mau rp 18+ sama aku?",
+        "solo escribiendo cosas sucias",
+        "skip straight to the seggs",
+    ],
+)
+def test_sexual_requests_in_their_other_forms(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "sexual") >= 0.8
+
+
+def test_the_emoji_code_is_sexual_and_one_fruit_is_a_fruit(analyser: TextAnalyser) -> None:
+    assert score(analyser, "\U0001f351\U0001f346\U0001f4a6 tonight?", "sexual") >= 0.8
+    assert score(analyser, "i love peaches \U0001f351 and plums", "sexual") == 0.0
+    assert score(analyser, "made \U0001f346 parmigiana tonight", "sexual") == 0.0
+
+
+def test_a_sexual_slur_aimed_at_the_partner_is_harassment(analyser: TextAnalyser) -> None:
+    assert score(analyser, "run along, you frigid slut", "toxicity") >= 0.9
+    assert score(analyser, "you are a slut for pizza lol", "toxicity") < PRESENT
+
+
+def test_fancying_sex_said_with_the_other_verbs_is_solicitation(analyser: TextAnalyser) -> None:
+    assert score(analyser, "me apetece tener sexo contigo", "sexual") >= 0.9
+    assert score(analyser, "hesch luscht uf sex hüt?", "sexual") >= 0.9

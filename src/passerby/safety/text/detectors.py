@@ -188,7 +188,7 @@ class TextAnalyser:
             Trigger(self._flattery, words=rows(p.flattery)),
             Trigger(self._isolation, words=rows(p.isolation)),
             Trigger(self._gift, words=rows(p.gifts)),
-            Trigger(self._sexual, words=rows(p.sexual)),
+            Trigger(self._sexual, words=rows(p.sexual), plain=[p.sexual_emoji]),
             Trigger(self._toxic, words=[p.toxic_lexicon], check=self._may_be_toxic),
             # After the contact detector: an advert is often a link with a cue.
             Trigger(
@@ -470,9 +470,11 @@ class TextAnalyser:
             out.append(found)
 
     def _sexual(self, f: Folded, out: list[Signal]) -> None:
-        if not self._p.sexual_gate.search(f.words):
-            return
         p = self._p
+        if not p.sexual_gate.search(f.words):
+            if p.sexual_emoji.search(f.plain):
+                out.append(Signal("sexual", EMOJI_SCORE, "kind=emoji"))
+            return
         words = f.words
         if p.sexual_expletive.search(words):
             words = p.sexual_expletive.sub(" ", words)  # "vai se foder", "a la verga"
@@ -484,6 +486,8 @@ class TextAnalyser:
                     detail = "kind=explicit"
                 out.append(Signal("sexual", score, detail))
                 return
+        if p.sexual_emoji.search(f.plain):
+            out.append(Signal("sexual", EMOJI_SCORE, "kind=emoji"))
 
     # -- adverts and link bots ------------------------------------------------
 
@@ -816,6 +820,9 @@ def _confided(p: Patterns, words: str) -> bool:
 
 
 PROTEST_SCORE: Final = 0.9
+# The emoji code for sex ("🍑🍆💦"), with no word of it: the teen section's
+# rule for sexual talk, not the adults' one for explicit content.
+EMOJI_SCORE: Final = 0.8
 # A bare "name#1234": a game's id as often as a contact (under every rule's 0.6).
 BARE_TAG_SCORE: Final = 0.55
 # A picture asked for without saying of what: present in the risk (a step of

@@ -59,7 +59,8 @@ INSULT_ID: Final = (
     r"kontol|brengsek|kampret|bajingan|sampah|jelek|gendut|jablay|lonte|pelacur|"
     r"banci|bencong|monyet|setan|sialan|keparat|tai|taik|najis|cupu|pecundang|"
     r"oon|bloon|bloon|otak udang|bego banget|memek|asu|jancok|jancuk|cok|dongo|kunyuk|bangke|"
-    r"gembel|begok|ndeso|koplak|bedebah|kurang ajar|dajjal|iblis|pekok|bolot|gobloq)"
+    r"gembel|begok|ndeso|koplak|bedebah|kurang ajar|dajjal|iblis|pekok|bolot|gobloq|"
+    r"cabe cabean|cabe2an|cabean|perek|murahan)"
 )
 INSULT_PT: Final = (
     r"(?:um merda|uma merda|idiotas?|burr[oa]s?|estupid[oa]s?|imbecil|imbecis|lixo|lixos|"
@@ -164,6 +165,9 @@ _EN_FRAME = (
     rf"\b(?:you|u|ya)\s+(?:(?:re|r|are)\s+(?:{_EN_MODS}\s+){{0,3}}|(?:{_EN_MODS}\s+){{1,3}})"
     rf"{INSULT_EN}\b|\b(?:youre|you re)\s+(?:{_EN_MODS}\s+){{0,3}}{INSULT_EN}\b|\bur\s+"
     rf"(?:{_EN_MODS}\s+){{1,3}}{INSULT_EN}\b"
+    # the sexual slurs, with any one or two words before: "you frigid slut"
+    r"|\b(?:you|u|ya)\s+(?:(?:re|r|are)\s+)?(?:\w+\s+){0,2}?(?:slut|sluts|whore|skank|thot|"
+    r"slag)\b(?!\s+for\b)"
     # comparisons: "you're dumber than a box of rocks", "ur uglier than"
     r"|\b(?:you|u|youre|you re|ur)\s+(?:(?:re|r|are|even|way|so much|much)\s+){0,2}"
     r"(?:dumber|stupider|uglier|fatter|more (?:useless|pathetic|stupid|annoying|worthless))"
@@ -611,7 +615,8 @@ SEXUAL_CRUDE: Final = (
 # adult one (patterns.py scores them lower).
 SEXUAL_TOPIC: Final = (
     r"verga|polla|pene|tetas|desnud[ao]s?|sexo|vagina|bugil|telanjang|bokep|payudara|"
-    r"pelad[ao]s|peitos|nudez|transa|safadeza|nackt|nackig|schwanz"
+    r"pelad[ao]s|peitos|nudez|transa|safadeza|nackt|nackig|schwanz|seggs|segs|bellac[oa]|"
+    r"bellaqueo|netflix and chill"
 )
 # Asking for sex or explicit images, or describing sexual acts: the message
 # is explicit even without a crude word.
@@ -632,14 +637,38 @@ SOLICITATION: Final = (
     r"\b(?:i want to|i wanna|im gonna|i will|i ll|ill)\s+(?:fuck|suck|lick|eat|finger)\s+"
     r"(?:you|u|ur|your)\b|\b(?:sit on my|suck my|lick my|touch my)\s+\w+|\bmy\s+(?:dick|cock)\b|"
     # fancying sex, asked ("lust auf sex heut nacht?", "tienes ganas de sexo")
-    r"\b(?:lust auf|bock auf|ganas de|vontade de|pengen|want|wanna|down for|up for)\s+"
+    r"\b(?:lust auf|luscht uf|bock auf|ganas de|vontade de|apetece me|me apetece|pengen|want|"
+    r"wanna|down for|up for)\s+(?:(?:fazer|tener|hacer|haben|machen|have|ein|un|um)\s+)?"
     r"(?:(?:some|a|un|una|um|uma|bisschen|ein bisschen)\s+)?(?:sex|sexx|sexo|seks|ngeseks|"
     r"coger|follar|ficken|bumsen|transar)\b(?!\s+(?:ed|education|educacion|educacao))|"
     # a massage "with a happy ending", sex offered for money
     r"\b(?:massages?|masajes?|massagem|massagens|pijat)\s+(?:\S+\s+){0,2}?(?:with|con|com|mit|"
     r"dengan|plus)\s+(?:a\s+|un\s+|uma\s+)?(?:happy ending|final feliz|happy end|plus)\b|"
+    # ...a show on camera for a price: paid by an app, or by the minute
+    r"\b(?:cam ?show|cam|webcam|show por (?:camara|cam|webcam)|show privado|privatshow|"
+    r"chamadas? de video quentes?|video ?call hot|vc hot|videollamada caliente)\b(?:\s+\S+){0,5}?"
+    r"\s+\d{2,4}\s*(?:euros?|eur|dollars?|bucks|reais|pesos|rb|ribu|k|quid)?\s*(?:(?:por|per|"
+    r"via|no|na|in|on|uber|pelo|lewat|pake)?\s*(?:bizum|pix|paypal|mercado pago|gopay|ovo|dana|"
+    r"cashapp|venmo|revolut)|(?:for|per|por|pro|fur|untuk)\s+\d{1,2}\s*(?:mins?|minutes|"
+    r"minutos|minuten|menit))\b|"
+    # ...a meeting for a price by the hour or the night
+    r"\b(?:meets?|encuentros?|programas?|treffen|full service|servicio completo|completinho|"
+    r"todo incluido|tudo incluido|alles inklusive)\b(?:\s+\S+){0,6}?\s+\d{2,4}\s*(?:euros?|"
+    r"eur|dollars?|bucks|reais|pesos|rb|ribu|k|quid)?\s*(?:for (?:the|an|a)|per|the|a|la|por|"
+    r"pro|die|sejam)?\s*(?:hour|hora|stunde|jam|overnight|noche|nacht)\b|"
+    r"\b\d{2,4}\s*(?:euros?|eur|dollars?|reais|pesos|rb|ribu|k)?\s*(?:for (?:the|an|a)|per|the|"
+    r"a|la|por|pro|die)?\s*(?:hour|hora|stunde|jam)\b(?:\s+\S+){0,4}?\s+(?:full service|"
+    r"completinho|todo incluido|tudo incluido|alles inklusive|all inclusive|overnight|toda la "
+    r"noche|a noite toda|die ganze nacht)\b|"
     r"\b(?:incall|outcall|open bo|"
     r"open booking|temen tidur|teman tidur)\b"
+)
+# The emoji code for sex: an aubergine beside a peach, drops or a tongue, or
+# a peach beside drops ("🍑🍆💦"). One fruit alone is a fruit. Plain form.
+SEXUAL_EMOJI: Final = (
+    "\U0001f346[^\n]{0,40}?[\U0001f351\U0001f4a6\U0001f445]|"
+    "[\U0001f351\U0001f4a6\U0001f445][^\n]{0,40}?\U0001f346|"
+    "\U0001f351[^\n]{0,40}?\U0001f4a6|\U0001f4a6[^\n]{0,40}?\U0001f351"
 )
 # Explicit without a crude word: a picture asked for or offered with nothing
 # on, an order to undress, touching oneself or being aroused described, an
@@ -653,7 +682,8 @@ _BARE = (
     r"(?:no clothes|without clothes|nothing on|naked|nude|topless|in (?:your|ur) (?:bra|"
     r"underwear|panties)|sin ropa|desnud[oa]s?|en (?:brasier|bra|sosten|ropa interior|"
     r"calzones|tanga)|sem roupa|pelad[oa]s?|de (?:calcinha|sutia|cueca)|ohne (?:klamotten|"
-    r"kleidung|was an|alles|bh|oberteil|shirt|top)|nackt|nackig|oben ohne|im bh|in unterwasche|"
+    r"kleidung|was an|alles|bh|oberteil|shirt|t shirt|tshirt|top)|nackt|nackig|oben ohne|im bh|"
+    r"in unterwasche|"
     r"untenrum|"
     r"without (?:a |your |ur )?(?:shirt|top)|sin (?:camiseta|remera|polera|blusa)|sem (?:camisa|"
     r"blusa|camiseta)|"
@@ -677,7 +707,22 @@ NUDE_PICTURE: Final = (
 SEXUAL_ACTS: Final = (
     r"\b(?:take (?:your|ur) clothes off|strip for me|undress for me|te desvistes|desvistete|"
     r"quitate la ropa|tira a roupa|tira tua roupa|tira sua roupa|zieh dich aus|buka baju|"
-    r"lepas baju)\b|"
+    r"lepas baju|take (?:your|ur) (?:top|shirt|bra) off|take off (?:your|ur) (?:top|shirt|bra)|"
+    r"quitate (?:la camiseta|la polera|la remera|la playera|el top|el brasier|el sosten)|"
+    r"tira (?:a parte de cima|a blusa|a camisola|a camiseta|o sutia|o top)|zieh (?:dein|deinen) "
+    r"(?:t shirt|tshirt|oberteil|shirt|bh|top) aus|lepas (?:bajumu|baju kamu|bh)|buka (?:bajumu|"
+    r"baju kamu|bh))\b|"
+    r"\b(?:zeig|zeigst|show|muestra|muestrame|mostra|mostrame|ensename|tunjukin|liatin)\s+"
+    rf"(?:\S+\s+){{0,3}}?{_BARE}\b|"
+    r"\b(?:look|looks|be|are|even)\s+(?:\S+\s+){0,2}?(?:better|hotter|sexier)\s+without\s+"
+    r"(?:it|that|them|those|clothes|anything|the top|the shirt)\b|\b(?:te verias|te ves|"
+    r"estarias|ficas|ficavas|ficarias)\s+(?:\S+\s+)?(?:mejor|melhor)\s+(?:sin|sem)\s+"
+    r"(?:ella|eso|nada|ropa|roupa|ela|isso)\b|"
+    r"\b(?:roleplay|role play|rol|juego de rol)\s+(?:18|nsfw|dewasa|hot|sucio|caliente)\b|"
+    r"\brp\s+(?:18(?!\s*(?:ribu|rb|rbu|jt|juta|k|tahun|thn|000|\d))|nsfw|dewasa)\b|"
+    r"\b(?:escribiendo|escribir|escribamos|escrevendo|escrever|writing|schreiben)\s+(?:\S+\s+)?"
+    r"(?:cosas sucias|cochinadas|coisas sujas|coisas safadas|dirty (?:things|stuff)|"
+    r"schweinereien|versaute sachen)\b|"
     r"\b(?:(?:im|i m|i am)\s+(?:stroking|touching|playing with) myself|touching myself|"
     r"me estoy tocando|me toco pensando|estou a tocar-me|estou a tocar me|to me tocando|"
     r"estou me tocando|ich fass mich (?:grad |gerade )?an|ich fasse mich an|"
@@ -709,8 +754,9 @@ SEXUAL_ACTS: Final = (
     r"\btouch\s+(?:yourself|urself)\s+(?:with|for)\s+me\b|"
     r"\bwhat\s+(?:you|u)(?:d| would)?\s+(?:\S+\s+){0,3}?do\s+to\s+(?:me|you|u)\s+in\s+bed\b|"
     # a picture of, or a show of, intimate parts
-    r"\b(?:foto|fotos|pic|pics|picture|photo|bild|bilder|mostrar|mostra|muestra|muestrame|"
-    r"mostrame|mostri|ensename|zeig|zeigen|liatin|tunjukin)\s+(?:\S+\s+){0,3}?(?:tetas|tetitas|"
+    r"\b(?:foto|fotos|foti|fotis|pic|pics|picture|photo|bild|bilder|mostrar|mostra|muestra|"
+    r"muestrame|mostrame|mostri|ensename|zeig|zeigen|liatin|tunjukin)\s+(?:\S+\s+){0,3}?(?:arsch|"
+    r"ass|butt|culo|bunda|pantat|bokong|hintern|tetas|tetitas|"
     r"peitos|peitinhos|boobs|tits|titties|brueste|bruste|titten|payudara|toket|tete|pussy|coño|"
     r"cono|concha|buceta|xoxota|muschi|memek|pene|dick|cock|schwanz|kontol|pico|pija|verga|"
     r"polla|nipples|pezones|mamilos)\b|\bnackt(?:foto|fotos|bild|bilder|pic|pics)\b|"

@@ -47,6 +47,7 @@ from passerby.safety.text.lexicon import (
     SAFETY_TOPIC,
     SEXUAL_ACTS,
     SEXUAL_CRUDE,
+    SEXUAL_EMOJI,
     SEXUAL_EXPLETIVES,
     SEXUAL_TOPIC,
     SOLICITATION,
@@ -785,6 +786,7 @@ class Patterns:
         self.isolation_gate = _gate(self.isolation)
         self.gifts_gate = _gate(self.gifts)
         self.sexual_gate = _gate(self.sexual)
+        self.sexual_emoji = re.compile(SEXUAL_EMOJI)
         # Read after the gate: oaths taken out before the rows are read.
         self.sexual_expletive = c(SEXUAL_EXPLETIVES)
         self.promo_gate = _gate((*self.promo, *self.promo_pitch))
