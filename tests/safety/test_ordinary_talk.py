@@ -1001,3 +1001,31 @@ def test_a_sexual_dismissal_is_an_insult_not_sexual_content(analyser: TextAnalys
     found = names(analyser, "vai se foder")
     assert "sexual" not in found and found["toxicity"] >= 0.9
     assert "sexual" in names(analyser, "quero te foder")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "go back to your country",
+        "vuélvete a tu país",
+        "volta pra tua terra",
+        "balik sana ke kampung lo",
+        "geh doch zurück in dein land",
+    ],
+)
+def test_go_back_to_your_country_is_aimed_at_the_partner(analyser: TextAnalyser, text: str) -> None:
+    assert names(analyser, text).get("toxicity", 0.0) >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text", ["y tú una ballena", "sigue comiendo, vaca", "du walross", "you're such a whale"]
+)
+def test_body_shaming_names_are_insults(analyser: TextAnalyser, text: str) -> None:
+    assert names(analyser, text).get("toxicity", 0.0) >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text", ["volví a mi país ayer", "vi una ballena en el mar", "mi abuela tiene una vaca"]
+)
+def test_animals_and_homecomings_are_not_insults(analyser: TextAnalyser, text: str) -> None:
+    not_hostile(analyser, text)

@@ -598,7 +598,7 @@ class TextAnalyser:
         vocative = p.vocative.search(f.plain)
         if vocative is None:
             return
-        called = vocative.group()
+        called = fold(vocative.group()).words  # "t0l0l" read as "tolol"
         for match in p.name_call_words.finditer(words):
             if match.group() in called:
                 self._aim_directed(f, match, LEXICON_SCORE, VOCATIVE, out)

@@ -43,6 +43,7 @@ YOU_DE: Final = r"(?:du|dich|dir)"
 # lost again) is swearing at a game.
 INSULT_ES: Final = (
     r"(?:weon(?:a|es)?|aweonad[oa]s?|culiad[oa]s?|culiao|mamon(?:a|es)?|pringad[oa]s?|"
+    r"vacas?|ballenas?|focas?|orcas?|"
     r"forros?|idiotas?|estupid[oa]s?|pendej[oa]s?|imbeciles?|tont[oa]s?|bob[oa]s?|"
     r"inutil(?:es)?|basura|asqueros[oa]s?|fe[oa]s?|gord[oa]s?|perdedor(?:a|es)?|"
     r"put[oa]s?|zorras?|perras?|cabron(?:a|es)?|gilipollas|maricon(?:es)?|"
@@ -60,10 +61,11 @@ INSULT_ID: Final = (
     r"banci|bencong|monyet|setan|sialan|keparat|tai|taik|najis|cupu|pecundang|"
     r"oon|bloon|bloon|otak udang|bego banget|memek|asu|jancok|jancuk|cok|dongo|kunyuk|bangke|"
     r"gembel|begok|ndeso|koplak|bedebah|kurang ajar|dajjal|iblis|pekok|bolot|gobloq|"
-    r"cabe cabean|cabe2an|cabean|perek|murahan)"
+    r"cabe cabean|cabe2an|cabean|perek|murahan|anjg|gajah bengkak|kudanil)"
 )
 INSULT_PT: Final = (
     r"(?:um merda|uma merda|idiotas?|burr[oa]s?|estupid[oa]s?|imbecil|imbecis|lixo|lixos|"
+    r"baleias?|vacas?|orcas?|"
     r"otari[oa]s?|"
     r"babac[ao]s?|trouxas?|bob[oa]s?|inuteis|inutil|nojent[oa]s?|fei[oa]s?|gord[oa]s?|"
     r"perdedor(?:a|es)?|put[ao]s?|vagabund[oa]s?|vadias?|piranhas?|arrombad[oa]s?|"
@@ -76,6 +78,7 @@ INSULT_PT: Final = (
 )
 INSULT_DE: Final = (
     r"(?:oaschloch|oarschloch|idiot(?:in)?|idioten|depp|trottel|vollidiot|volltrottel|dummkopf|"
+    r"walross|nilpferd|"
     r"blodmann|"
     r"bloedmann|arschloch|arsch|wichser|hurensohn|hure|schlampe|fotze|missgeburt|"
     r"spast|spasti|behindert(?:er|e|es)?|mongo|opfer|loser|versager(?:in)?|"
@@ -118,6 +121,8 @@ _ES_FRAME = (
     rf"grandisim[oa]|menud[oa]|vaya)\s+(?:(?:un|una|muy|tan|bien|el|la|lo|mas|re|"
     rf"super|demasiado|tremend[oa]|tremendo|puto|puta|pinche)\s+){{0,3}}{INSULT_ES}\b"
     rf"|\bque\s+(?:(?:tan|mas|muy)\s+)?{INSULT_ES}\s+(?:eres|sos)\b"
+    # the verb left out in a retort: "y tú una vaca", "y vos un forro"
+    rf"|\by\s+(?:tu|vos)\s+(?:un|una)\s+(?:(?:puto|puta|pinche|grandisim[oa])\s+)?{INSULT_ES}\b"
 )
 _ID_FRAME = (
     rf"\b{YOU_ID}\s+(?:(?:itu|emang|memang|mmg|tuh|tu|sih|mah|sangat|bener|beneran|"
@@ -155,7 +160,7 @@ INSULT_EN: Final = (
     r"pathetic|worthless|useless|braindead|brain dead|fuckwit|fuckface|dipshit|shithead|dickwad|"
     r"douche|douchebag|eejit|gobshite|bawbag|walloper|bampot|galah|drongo|dropkick|bozo|"
     r"buffoon|cretin|dunce|halfwit|nitwit|dimwit|imbecile|degenerate|neanderthal|troglodyte|"
-    r"subhuman|parasite|leech)"
+    r"subhuman|parasite|leech|whale|heifer|landwhale|land whale)"
 )
 _EN_MODS = (
     r"(?:a|an|such|such a|such an|absolute|total|complete|proper|fucking|fkn|little|massive|utter|"
@@ -558,7 +563,16 @@ PROFANE_DISMISSALS: Final = (
     r"chucha|xuxa|concha de tu madre)|jodete|vai (?:se|te) (?:foder|fuder|ferrar|lascar)|"
     r"vai (?:a|pra|pro|para a|para o) (?:merda|puta que (?:te )?pariu|caralho)|vai tomar no "
     r"cu|vtnc|vsf|tnc|verpiss dich|fick dich|leck mich|halt (?:die|deine|dein|das) "
-    r"(?:fresse|maul|schnauze)|halts maul)\b"
+    r"(?:fresse|maul|schnauze)|halts maul|bacot (?:lo|lu|loe|lu|kau)|"
+    # "go back to your country", in each language: aimed at who the partner is
+    r"go back to (?:your|ur) (?:own )?(?:country|village|jungle|desert|farm|land)|go back "
+    r"(?:to )?where (?:you|u) came from|(?:vuelve|volveos|volve|vuelvete|regresa|regresate|"
+    r"andate|vete|largate|anda) (?:te )?(?:a|pa|para) (?:tu|vuestro|su) (?:pais|tierra|pueblo|"
+    r"rancho|selva)|volta (?:pra|para|pro) (?:a |o )?(?:tua|sua|teu|seu) (?:terra|pais|lugar|"
+    r"aldeia)|vai embora (?:pra|para) (?:tua|sua|teu|seu) (?:terra|pais)|balik (?:sana )?(?:ke )?"
+    r"(?:negara|kampung|kebun|hutan)\w*(?: sawit)? (?:lo|lu|mu|kamu|km)|pulang (?:sana )?ke "
+    r"(?:negara|kampung)(?:mu| lo| lu| kamu)|geh (?:zuruck |doch |halt )?(?:in|nach) (?:dein|"
+    r"deinen|euer) (?:land|heimatland|dorf)|hau ab in (?:dein|euer) land|zuruck in dein land)\b"
 )
 # Sexual words said as an oath or a dismissal ("vai se foder", "a la verga",
 # "me vale verga", "que se foda", "fick dich"): swearing or an insult, the
