@@ -1029,3 +1029,28 @@ def test_body_shaming_names_are_insults(analyser: TextAnalyser, text: str) -> No
 )
 def test_animals_and_homecomings_are_not_insults(analyser: TextAnalyser, text: str) -> None:
     not_hostile(analyser, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 13 year old can show you more tricks than me",
+        "chavales de 14 y 15 años, majísimos",
+        "rapazes de 13 e 14 anos",
+        "cucu yang 15 tahun pasti bisa bantu",
+    ],
+)
+def test_ages_of_children_talked_about_are_not_the_speakers(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert "age_disclosure_minor" not in names(analyser, text)
+    assert delivery(analyser, "adults", text) == "allow"
+
+
+def test_asking_not_to_be_posted_is_no_threat(analyser: TextAnalyser) -> None:
+    not_hostile(analyser, "don't post my face tho, i only post cosplay pics without it")
+    assert names(analyser, "i will post your address everywhere")["toxicity"] >= 0.9
+
+
+def test_a_number_told_of_is_not_asked_for(analyser: TextAnalyser) -> None:
+    assert "off_platform" not in names(analyser, "tapi bapak udah kasih nomor KTP ke penipunya")

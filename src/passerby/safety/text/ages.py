@@ -16,9 +16,16 @@ from passerby.safety.text.lexicon import I_AM
 from passerby.safety.text.patterns import ADULT_AGE, THIRD_PARTY
 
 _SOMEONE_OF_AGE: Final = re.compile(
-    r"(?:^|\s)(?:a|an|un|una|um|uma|ein|eine|einen|einem|seorang)\s*$|"
-    r"\b(?:chic[oa]|nin[oa]|muchach[oa]|menin[oa]|garot[oa]|junge|madchen|anak|cowok|cewek|"
-    r"boy|girl|kid)\s+(?:de|von|umur|usia)\s*$"
+    r"(?:^|\s)(?:a|an|the|un|una|um|uma|ein|eine|einen|einem|der|die|das|seorang|si)\s*$|"
+    r"\b(?:cucu|anak|adik|adek|kakak|keponakan|murid|siswa|sepupu)\s*(?:ku|saya|aku|gue|gw)?\s+"
+    r"yang\s*$|"
+    r"\b(?:chic[oa]s?|nin[oa]s?|muchach[oa]s?|menin[oa]s?|garot[oa]s?|junge|jungs|madchen|anak|"
+    r"anak2|cowok|cewek|boys?|girls?|kids?|chaval(?:es)?|alumn[oa]s?|estudiantes|hij[oa]s|"
+    r"niet[oa]s|sobrin[oa]s|criancas|filh[oa]s|alunos|alunas|net[oa]s|murid|siswa|cucu|kinder|"
+    r"schuler|schulerinnen|enkel|students|pupils|grandkids|grandchildren|teens|teenagers|"
+    r"rapaz|rapazes|raparigas|miudos|miudas|chavos|morros|pibes|pibas|jungen|bocah|remaja)\s+"
+    r"(?:de|von|umur|usia|mit|aged|of)(?:\s+\d{1,2}\s+(?:y|and|e|und|dan|o|or|ou|oder|atau))?"
+    r"\s*$"
 )
 _I_AM: Final = re.compile(rf"\b{I_AM}\b")
 # An age the speaker *was*: "cuando tenía 15 años", "quando eu tinha 15",

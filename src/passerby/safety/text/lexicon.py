@@ -490,8 +490,10 @@ THREATS_MORE: Final = (
     r"du wirst es bereuen|dann kannst du was erleben|(?:ich|wir) (?:warte|warten) (?:vor|auf) "
     r"(?:dich|deiner|deinem))\b|"
     r"\b(?:post|postar|posto|publicar|publico|subo|sebar|nyebar|poste|posten|leak|vazar|"
-    r"filtrar)\s+(?:\w+\s+){0,4}?(?:your|ur|tu|seu|sua|teu|tua|dein|deine|deinen|lo|lu|kamu)?"
-    r"\s*(?:address|addy|adresse|endereco|direccion|alamat|cpf|nomor|gesicht|face)\b"
+    r"filtrar)\s+(?:\w+\s+){0,4}?(?:your|ur|tu|seu|sua|teu|tua|dein|deine|deinen|lo|lu|kamu)"
+    r"\s+(?:address|addy|adresse|endereco|direccion|alamat|cpf|nomor|gesicht|face)\b|"
+    r"\b(?:sebar|nyebar|sebarin)\s+(?:\w+\s+){0,3}?(?:alamat|nomor|foto|muka)\b(?:\s+\w+){0,3}?"
+    r"\s*(?:lo|lu|kamu|mu)\b"
 )
 # Veiled threats: "it would be a shame if your boss found out", "sería una
 # lástima que tu jefe se enterara", "seria uma pena se a sua mãe

@@ -620,11 +620,15 @@ MOVE_TALK: Final = (
 # tu número", "me passa teu número", "kasih nomor kamu", "gib mir deine Nummer".
 NUMBER_ASKED: Final = (
     r"\b(?:pasame|pasa|pasas|mandame|dame|dime|me das|me pasas|passa|passe|me passa|me manda|"
-    r"manda|me da|me de|kasih|kasi|minta|bagi|send|gib mir|gibst du mir|schick mir|schickst du "
-    r"mir)\s+(?:(?:tu|teu|seu|o teu|o seu|dein|deine|deinen|aku|dong)\s+)?(?:numero|nro|num|"
-    r"cel|celular|telefono|telefone|contacto|contato|nomor|nomer|no hp|no wa|nmr|nummer|"
-    r"handynummer|handynr)\b(?!\s+(?:de|da|do|del|im|in|auf|beim|favorit\w*|preferid\w*)\s+"
-    r"(?!(?:telefono|telefone|celular|cel|tel|whatsapp|wa|zap|handy)\b))"
+    r"manda|me da|me de|send|gib mir|gibst du mir|schick mir|schickst du mir)\s+(?:(?:tu|teu|"
+    r"seu|o teu|o seu|dein|deine|deinen)\s+)?(?:numero|nro|num|cel|celular|telefono|telefone|"
+    r"contacto|contato|nummer|handynummer|handynr)\b(?!\s+(?:de|da|do|del|im|in|auf|beim|"
+    r"favorit\w*|preferid\w*)\s+(?!(?:telefono|telefone|celular|cel|tel|whatsapp|wa|zap|"
+    r"handy)\b))|"
+    # Indonesian: the partner's number ("kasih nomor kamu dong", "minta no wa lo"),
+    # not someone's ID card number told of ("dia udah kasih nomor KTP")
+    r"\b(?:kasih|kasi|minta|bagi|share)\s+(?:aku\s+)?(?:nomor|nomer|no hp|no wa|nmr|nomor hp|"
+    r"nomor wa|wa|kontak)\s*(?:kamu|km|lo|lu|mu|dong|donk|dnk|nya dong)\b"
 )
 # Asking to move elsewhere, beside an app's name: Portuguese and German.
 ASK_FOR_MORE: Final = (

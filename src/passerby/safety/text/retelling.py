@@ -45,8 +45,8 @@ TOLD_BY_ANOTHER = re.compile(
     r"\b(?:te|lhe|lhes)\s+(?:pede|pedem|pediu|pediram|diz|dizem|disse)\b|"
     r"\b(?:ele|ela|eles|elas)\s+(?:\S+\s+){0,2}?(?:pede|pedem|pediu|pediram|queria|falou|"
     r"disse|mandou)\b|"
-    r"\b(?:dia|doi|mereka|orang itu|om itu|cowok itu|orangnya)\s+(?:\S+\s+)?(?:minta|nyuruh|"
-    r"bilang|blg|ngajak|nanya)\b|"
+    r"\b(?:dia|doi|mereka|orang itu|om itu|cowok itu|orangnya)\s+(?:\S+\s+){0,4}?(?:minta|"
+    r"nyuruh|bilang|blg|ngajak|nanya)\b|"
     r"\b(?:er|jemand|der typ|der mann|einer)\s+(?:\S+\s+){0,2}?(?:wollte|fragte|sagte|meinte|"
     r"hat\s+(?:\S+\s+)?(?:gefragt|gesagt|geschrieben))\b"
 )
