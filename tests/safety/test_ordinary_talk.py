@@ -1054,3 +1054,33 @@ def test_asking_not_to_be_posted_is_no_threat(analyser: TextAnalyser) -> None:
 
 def test_a_number_told_of_is_not_asked_for(analyser: TextAnalyser) -> None:
     assert "off_platform" not in names(analyser, "tapi bapak udah kasih nomor KTP ke penipunya")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nobody would even notice if you left",
+        "go jump off a bridge",
+        "bring dich einfach um",
+        "dich vermisst eh keiner",
+        "ninguém vai chorar no teu enterro",
+        "mach die kamera aus, du alte schachtel",
+        "you're a fraud and an embarrassment",
+    ],
+)
+def test_contempt_for_the_partners_life_age_or_worth(analyser: TextAnalyser, text: str) -> None:
+    assert names(analyser, text).get("toxicity", 0.0) >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text", ["nobody would notice if i left early lol", "bring dich nicht um deinen schlaf"]
+)
+def test_the_same_words_about_oneself_are_not_contempt(analyser: TextAnalyser, text: str) -> None:
+    not_hostile(analyser, text)
+
+
+def test_the_romance_scams_ask_for_money_is_spam(analyser: TextAnalyser) -> None:
+    assert (
+        names(analyser, "mein konto ist gesperrt, ich brauche 2.000€ für den flug")["promo"] >= 0.8
+    )
+    assert "promo" not in names(analyser, "i need 20 dollars for the ticket to the concert")

@@ -43,7 +43,8 @@ YOU_DE: Final = r"(?:du|dich|dir)"
 # lost again) is swearing at a game.
 INSULT_ES: Final = (
     r"(?:weon(?:a|es)?|aweonad[oa]s?|culiad[oa]s?|culiao|mamon(?:a|es)?|pringad[oa]s?|"
-    r"vacas?|ballenas?|focas?|orcas?|"
+    r"vacas?|ballenas?|focas?|orcas?|vieja fea|viejo feo|vieja chota|muert[oa] de hambre|"
+    r"pata rajada|"
     r"forros?|idiotas?|estupid[oa]s?|pendej[oa]s?|imbeciles?|tont[oa]s?|bob[oa]s?|"
     r"inutil(?:es)?|basura|asqueros[oa]s?|fe[oa]s?|gord[oa]s?|perdedor(?:a|es)?|"
     r"put[oa]s?|zorras?|perras?|cabron(?:a|es)?|gilipollas|maricon(?:es)?|"
@@ -61,11 +62,13 @@ INSULT_ID: Final = (
     r"banci|bencong|monyet|setan|sialan|keparat|tai|taik|najis|cupu|pecundang|"
     r"oon|bloon|bloon|otak udang|bego banget|memek|asu|jancok|jancuk|cok|dongo|kunyuk|bangke|"
     r"gembel|begok|ndeso|koplak|bedebah|kurang ajar|dajjal|iblis|pekok|bolot|gobloq|"
-    r"cabe cabean|cabe2an|cabean|perek|murahan|anjg|gajah bengkak|kudanil)"
+    r"cabe cabean|cabe2an|cabean|perek|murahan|anjg|gajah bengkak|kudanil|kampungan|"
+    r"nenek gendut|nenek peot|tante jelek|orang miskin)"
 )
 INSULT_PT: Final = (
     r"(?:um merda|uma merda|idiotas?|burr[oa]s?|estupid[oa]s?|imbecil|imbecis|lixo|lixos|"
-    r"baleias?|vacas?|orcas?|"
+    r"baleias?|vacas?|orcas?|velh[oa] inutil|velh[oa] chat[oa]|velh[oa] feio|velha feia|"
+    r"morto de fome|morta de fome|"
     r"otari[oa]s?|"
     r"babac[ao]s?|trouxas?|bob[oa]s?|inuteis|inutil|nojent[oa]s?|fei[oa]s?|gord[oa]s?|"
     r"perdedor(?:a|es)?|put[ao]s?|vagabund[oa]s?|vadias?|piranhas?|arrombad[oa]s?|"
@@ -78,7 +81,7 @@ INSULT_PT: Final = (
 )
 INSULT_DE: Final = (
     r"(?:oaschloch|oarschloch|idiot(?:in)?|idioten|depp|trottel|vollidiot|volltrottel|dummkopf|"
-    r"walross|nilpferd|"
+    r"walross|nilpferd|alte schachtel|alter sack|alte hexe|schmarotzer|sozialschmarotzer|"
     r"blodmann|"
     r"bloedmann|arschloch|arsch|wichser|hurensohn|hure|schlampe|fotze|missgeburt|"
     r"spast|spasti|behindert(?:er|e|es)?|mongo|opfer|loser|versager(?:in)?|"
@@ -160,7 +163,7 @@ INSULT_EN: Final = (
     r"pathetic|worthless|useless|braindead|brain dead|fuckwit|fuckface|dipshit|shithead|dickwad|"
     r"douche|douchebag|eejit|gobshite|bawbag|walloper|bampot|galah|drongo|dropkick|bozo|"
     r"buffoon|cretin|dunce|halfwit|nitwit|dimwit|imbecile|degenerate|neanderthal|troglodyte|"
-    r"subhuman|parasite|leech|whale|heifer|landwhale|land whale)"
+    r"subhuman|parasite|leech|whale|heifer|landwhale|land whale|fraud|curry boy|curry muncher)"
 )
 _EN_MODS = (
     r"(?:a|an|such|such a|such an|absolute|total|complete|proper|fucking|fkn|little|massive|utter|"
@@ -472,6 +475,15 @@ PROTEST: Final = (
 )
 # More threats: beating, waiting outside, regret, exposure of an address.
 THREATS_MORE: Final = (
+    # "Nobody would notice / miss you", said in more ways, and self-harm urged
+    r"\b(?:nobody|no one|noone)\s+(?:would|will|is gonna|is going to|gonna)\s+(?:even\s+)?"
+    r"(?:(?:notice|care)\s+(?:if\s+)?(?:you|u|ur)|miss (?:you|u)|cry (?:for|over|at) (?:you|u|"
+    r"your|ur))\b|\b(?:go\s+)?jump off a (?:bridge|cliff|building)\b|"
+    r"\bnadie (?:va a llorar|lloraria|lloraría) (?:por ti|en tu)\b|"
+    r"\bninguem (?:vai|ia) (?:chorar (?:no|por) (?:teu|seu|ti|voce)|sentir (?:a )?(?:tua|sua) "
+    r"falta)\b|\bkeiner (?:wurde|wuerde|wird) dich vermissen\b|\bdich vermisst (?:eh |"
+    r"sowieso |doch )?(?:keiner|niemand)\b|\bbring dich (?!nicht\b|nie\b)(?:\S+\s+){0,2}?um\b"
+    r"(?!\s+(?:deinen|deine|dein|den|die|das|zu)\b)|"
     r"\b(?:i(?:ll| will)? beat you up|(?:see|wait for) (?:you|u) after school|meet me outside|"
     r"you(?:ll| will) regret|te voy a (?:sacar la (?:mierda|chucha|cresta|madre)|pegar|esperar|"
     r"romper|cagar a palos|madrear|partir la madre|romper la madre|dar una paliza|"
@@ -574,7 +586,9 @@ PROFANE_DISMISSALS: Final = (
     r"aldeia)|vai embora (?:pra|para) (?:tua|sua|teu|seu) (?:terra|pais)|balik (?:sana )?(?:ke )?"
     r"(?:negara|kampung|kebun|hutan)\w*(?: sawit)? (?:lo|lu|mu|kamu|km)|pulang (?:sana )?ke "
     r"(?:negara|kampung)(?:mu| lo| lu| kamu)|geh (?:zuruck |doch |halt )?(?:in|nach) (?:dein|"
-    r"deinen|euer) (?:land|heimatland|dorf)|hau ab in (?:dein|euer) land|zuruck in dein land)\b"
+    r"deinen|euer) (?:land|heimatland|dorf)|hau ab in (?:dein|euer) land|zuruck in dein land|"
+    r"(?:geh|schleich di|schleich dich|hau ab|verschwind) (?:zuruck|zruck|dorthin) (?:wo|woher) "
+    r"du herkommst)\b"
 )
 # Sexual words said as an oath or a dismissal ("vai se foder", "a la verga",
 # "me vale verga", "que se foda", "fick dich"): swearing or an insult, the
@@ -669,9 +683,10 @@ SOLICITATION: Final = (
     r"minutos|minuten|menit))\b|"
     # ...a meeting for a price by the hour or the night
     r"\b(?:meets?|encuentros?|programas?|treffen|full service|servicio completo|completinho|"
-    r"todo incluido|tudo incluido|alles inklusive)\b(?:\s+\S+){0,6}?\s+\d{2,4}\s*(?:euros?|"
-    r"eur|dollars?|bucks|reais|pesos|rb|ribu|k|quid)?\s*(?:for (?:the|an|a)|per|the|a|la|por|"
-    r"pro|die|sejam)?\s*(?:hour|hora|stunde|jam|overnight|noche|nacht)\b|"
+    r"todo incluido|tudo incluido|alles inklusive|acompanhante|acompanante|escort|begleitung|"
+    r"begleiterin)\b(?:\s+\S+){0,6}?\s+\d{2,4}\s*(?:euros?|eur|dollars?|bucks|reais|pesos|rb|"
+    r"ribu|k|quid)?\s*(?:for (?:the|an|a)|per|the|a|la|por|pro|die|sejam)?\s*(?:hour|hora|"
+    r"stunde|jam|overnight|noche|nacht|meia hora|media hora|halbe stunde|half an hour)\b|"
     r"\b\d{2,4}\s*(?:euros?|eur|dollars?|reais|pesos|rb|ribu|k)?\s*(?:for (?:the|an|a)|per|the|"
     r"a|la|por|pro|die)?\s*(?:hour|hora|stunde|jam)\b(?:\s+\S+){0,4}?\s+(?:full service|"
     r"completinho|todo incluido|tudo incluido|alles inklusive|all inclusive|overnight|toda la "
@@ -727,7 +742,7 @@ SEXUAL_ACTS: Final = (
     r"quitate (?:la camiseta|la polera|la remera|la playera|el top|el brasier|el sosten)|"
     r"tira (?:a parte de cima|a blusa|a camisola|a camiseta|o sutia|o top)|zieh (?:dein|deinen) "
     r"(?:t shirt|tshirt|oberteil|shirt|bh|top) aus|lepas (?:bajumu|baju kamu|bh)|buka (?:bajumu|"
-    r"baju kamu|bh))\b|"
+    r"baju kamu|bajunya|bh))\b|"
     r"\b(?:zeig|zeigst|show|muestra|muestrame|mostra|mostrame|ensename|tunjukin|liatin)\s+"
     rf"(?:\S+\s+){{0,3}}?{_BARE}\b|"
     r"\b(?:look|looks|be|are|even)\s+(?:\S+\s+){0,2}?(?:better|hotter|sexier)\s+without\s+"
@@ -771,7 +786,8 @@ SEXUAL_ACTS: Final = (
     r"\bwhat\s+(?:you|u)(?:d| would)?\s+(?:\S+\s+){0,3}?do\s+to\s+(?:me|you|u)\s+in\s+bed\b|"
     # a picture of, or a show of, intimate parts
     r"\b(?:foto|fotos|foti|fotis|pic|pics|picture|photo|bild|bilder|mostrar|mostra|muestra|"
-    r"muestrame|mostrame|mostri|ensename|zeig|zeigen|liatin|tunjukin)\s+(?:\S+\s+){0,3}?(?:arsch|"
+    r"muestrame|mostrame|mostri|ensename|zeig|zeigen|liatin|tunjukin|liat|lihat)\s+(?:\S+\s+)"
+    r"{0,3}?(?:arsch|dada|"
     r"ass|butt|culo|bunda|pantat|bokong|hintern|tetas|tetitas|"
     r"peitos|peitinhos|boobs|tits|titties|brueste|bruste|titten|payudara|toket|tete|pussy|coño|"
     r"cono|concha|buceta|xoxota|muschi|memek|pene|dick|cock|schwanz|kontol|pico|pija|verga|"

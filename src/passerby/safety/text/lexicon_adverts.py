@@ -17,6 +17,20 @@ from passerby.safety.text.lexicon import not_after
 # Each row scores on its own: selling, money, free goods, adult promotion,
 # sending the stranger to a page or a channel.
 PROMO: Final = (
+    (
+        # The romance scam's ask: money for a flight, a visa, customs or a
+        # blocked account ("ich brauche 2.000€ für den Flug", "necesito 800
+        # dólares para la aduana", "preciso de 500 euros pro visto").
+        r"\b(?:i need|i just need|need|necesito|solo necesito|preciso|preciso de|ich brauche|"
+        r"brauche|aku butuh|saya butuh|butuh|saya perlu|aku perlu)\s+(?:\S+\s+){0,3}?"
+        r"\d[.,]?\d\d[\d.,]*\s*(?:k|usd|dollars?|dolares|euros?|eur|reais|pesos|rb|ribu|juta|jt)?\s+(?:for|para|"
+        r"pro|pra|fur|untuk|buat)\s+(?:the|a|my|el|la|mi|o|a|meu|minha|den|die|das|meinen|"
+        r"tiket|ongkos)?\s*(?:flight|plane ticket|visa|customs|release fee|vuelo|"
+        r"boleto de avion|visado|aduana|passagem aerea|voo|visto|alfandega|flug|flugticket|visum|"
+        r"zoll|tiket pesawat|pesawat|bea cukai)\b",
+        0.85,
+        "kind=scam",
+    ),
     # Money for nothing, loans, investment with a call to act.
     (
         r"\b(?:earn|make|making|gana|ganar|ganhe|ganhar|verdiene|verdienen|dapatkan|"
