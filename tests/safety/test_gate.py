@@ -58,6 +58,7 @@ NOT_TRIGGERS = {
     "id_given",
     "meet_in_game",
     "meet_in_group",
+    "gifts",  # gated by gift_valuable, which each of them needs
     "sexual_expletive",
     # read only once the toxicity score is over the threshold: who it aims at
     "swearing",

@@ -187,7 +187,7 @@ class TextAnalyser:
             Trigger(self._meeting, words=rows(p.meeting)),
             Trigger(self._flattery, words=rows(p.flattery)),
             Trigger(self._isolation, words=rows(p.isolation)),
-            Trigger(self._gift, words=rows(p.gifts)),
+            Trigger(self._gift, words=[p.gift_valuable]),
             Trigger(self._sexual, words=rows(p.sexual), plain=[p.sexual_emoji]),
             Trigger(self._toxic, words=[p.toxic_lexicon], check=self._may_be_toxic),
             # After the contact detector: an advert is often a link with a cue.

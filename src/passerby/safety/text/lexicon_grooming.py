@@ -464,39 +464,39 @@ ISOLATION: Final = (
 # Grooming buys trust this way ("te cargo saldo", "ich kauf dir ein Handy",
 # "nanti akang isiin pulsa"); peers trade game items too, so a gift is a
 # concern towards a minor and a step of a pattern, never a pattern alone.
-_VALUABLE = (
-    r"(?:money|cash|bucks|dollars|quid|dinero|plata|lana|varo|feria|mangos|lucas|guita|pasta|"
+VALUABLE: Final = (
+    r"(?:money|cash|bucks|dollars|quid|dinero|plata|lana|varo|feria|mangos|lucas|guita|"
     r"dinheiro|grana|reais|uang|duit|pulsa|kuota|saldo|geld|kohle|euros?|robux|vbucks|v bucks|"
-    r"diamonds?|diamantes?|diamond|dm|skins?|battle ?pass|pase(?: de batalla)?|passe(?: de "
-    r"elite)?|gems?|uc|coins|monedas|moedas|points|gift ?cards?|tarjeta|cartao|gutschein\w*|"
-    r"guthaben|credits?|recarga|top ?up|paysafecard|psc|voucher|google play|itunes|"
-    r"phone|handy|celular|iphone|airpods|headphones|"
-    r"auriculares|fones|phones|kopfhorer|ropa|roupa|clothes|outfit|shoes|sneakers|zapatillas|"
-    r"tenis|regalo|regalito|presente|presentinho|prenda|hadiah|kado|geschenk|mainan|toy|toys|"
-    r"juguete|brinquedo|spielzeug|(?:the |a )?new game|(?:el )?juego nuevo|(?:o )?jogo novo|"
-    r"(?:das )?neue spiel|sube|pix|mercado pago|paypal|hp baru|"
-    r"something nice|algo lindo|algo bonito|lo que quieras|o que quiseres|o que voce quiser|"
-    r"apa aja|apapun|was du willst)"
+    r"diamonds?|diamantes?|skins?|battle ?pass|pase de batalla|passe de elite|gems|uc|"
+    r"monedas|moedas|fifa points|gift ?cards?|tarjeta de regalo|cartao presente|gutschein\w*|"
+    r"guthaben|credits?|recarga|top ?up|paysafecard|psc|google play|itunes|iphone|airpods|"
+    r"(?:a |un |um |ein |ne |n )?(?:new|nuevo|novo|neues|neuen) (?:phone|celular|handy|"
+    r"headphones|auriculares|fones|kopfhorer|clothes|shoes|sneakers|zapatillas|tenis)|"
+    r"(?:celular|auriculares|audifonos|zapatillas|tenis|fones|ropa|roupa) (?:nuev[oa]s?|nov[oa]s?)|"
+    r"hp baru|regalito|presentinho|prenda|"
+    r"hadiah|kado|geschenk|mainan|juguete|brinquedo|spielzeug|juego nuevo|jogo novo|neue spiel|"
+    r"sube|pix|mercado pago|paypal|lo que quieras|o que quiseres|o que voce quiser|apa aja|"
+    r"apapun|was du willst)"
 )
 GIFTS: Final = (
     (
         rf"\b(?:i ?ll|i will|i can|i could|i d|i would|let me|lemme|i wanna|i want to|i ?m gonna|"
         rf"i am going to|i ?m going to)\s+(?:\S+\s+)?(?:buy|get|gift|send|give|pay for|top up|"
-        rf"load)\s+(?:you|u|ya|your|ur)\b(?:\s+\S+){{0,4}}?\s+{_VALUABLE}\b|"
+        rf"load)\s+(?:you|u|ya|your|ur)\b(?:\s+\S+){{0,4}}?\s+{VALUABLE}\b|"
         rf"\b(?:te\s+(?:compro|regalo|mando|paso|cargo|doy|invito|pago|deposito|transfiero)|te\s+"
         rf"(?:puedo|podria|quiero|voy a)\s+(?:regalar|comprar|mandar|pasar|cargar|dar|depositar|"
         rf"transferir)|(?:puedo|podria|quiero|voy a)\s+(?:regalarte|comprarte|mandarte|pasarte|"
-        rf"cargarte|darte|depositarte))\b(?:\s+\S+){{0,4}}?\s+{_VALUABLE}\b|"
+        rf"cargarte|darte|depositarte))\b(?:\s+\S+){{0,4}}?\s+{VALUABLE}\b|"
         rf"\b(?:te\s+(?:dou|compro|mando|passo|pago|ofereco)|(?:posso|vou|quer que eu|queres que "
         rf"eu|eu)\s+te\s+(?:dar|mandar|comprar|pagar|passar|de|oferecer|dou|compro|mando)|"
         rf"(?:posso|vou)\s+(?:dar|comprar|oferecer|mandar)\s+te|(?:ofereco|compro|dou)\s+te|"
-        rf"comprote|ofereçote)\b(?:\s+\S+){{0,4}}?\s+{_VALUABLE}\b|"
+        rf"comprote|ofereçote)\b(?:\s+\S+){{0,4}}?\s+{VALUABLE}\b|"
         rf"\b(?:aku|gue|gw|saya|akang|kakak|om|abang|aq|sy)\s+(?:\S+\s+){{0,2}}?(?:beliin|"
         rf"belikan|kirimin|transferin|transfer|isiin|isikan|bayarin|traktir|kasih|ngasih)\s+"
-        rf"(?:\S+\s+){{0,3}}?{_VALUABLE}\b|"
+        rf"(?:\S+\s+){{0,3}}?{VALUABLE}\b|"
         rf"\bich\s+(?:\S+\s+){{0,2}}?(?:kauf|kaufe|schenk|schenke|geb|gebe|schick|schicke|"
         rf"spendier|spendiere|uberweis|uberweise|lad|lade)\s+dir\b(?:\s+\S+){{0,4}}?\s+"
-        rf"{_VALUABLE}\b|\bdir\s+(?:\S+\s+){{0,3}}?{_VALUABLE}\s+(?:\S+\s+)?(?:kaufen|"
+        rf"{VALUABLE}\b|\bdir\s+(?:\S+\s+){{0,3}}?{VALUABLE}\s+(?:\S+\s+)?(?:kaufen|"
         rf"schenken|geben|schicken|spendieren|uberweisen|aufladen)\b",
         0.8,
         "kind=offer",

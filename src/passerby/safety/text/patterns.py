@@ -85,6 +85,7 @@ from passerby.safety.text.lexicon_grooming import (
     PICTURES,
     SECRECY,
     SECRECY_MORE,
+    VALUABLE,
     VIDEO_CALL,
     WATCHED_NOT,
 )
@@ -654,6 +655,9 @@ class Patterns:
         )  # fmt: skip
         # -- gifts offered (money, credit, game currency, things) --
         self.gifts: tuple[tuple[re.Pattern[str], float, str], ...] = _rows(GIFTS)
+        # ...each naming what is given: the gate keys on that, not on "te"
+        # or "i can", which half of all chat holds.
+        self.gift_valuable = c(rf"\b{VALUABLE}\b")
         # -- meeting --
         self.meeting: tuple[tuple[re.Pattern[str], float, str], ...] = (
             (c(rf"\bwhere\s+(?:do|d|does)\s+{_YOU}\s+(?:live|stay|life|reside)\b|\bwhere\s+"
