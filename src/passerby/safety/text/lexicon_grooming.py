@@ -1,6 +1,6 @@
 """Grooming's steps in Spanish, Indonesian, Portuguese and German (and the
 few English forms that read best beside them): secrecy, isolation,
-flattery, pictures and video calls, meeting, age questions, moves to
+flattery, pictures and video calls, meeting, gifts, age questions, moves to
 another app.
 
 Pattern *sources* only, written for the ``words`` form of a message, under
@@ -634,4 +634,49 @@ NUMBER_ASKED: Final = (
 ASK_FOR_MORE: Final = (
     r"me chama|chama|me add|me adiciona|adiciona|me segue|schreib mir|adde mich|add mich|"
     r"hubungi aku|dm aku|chat aku|escribeme|mandame mensaje|hablame"
+)
+
+# -- read once a step has matched (patterns.py) ------------------------------------
+#
+# A meeting in a group or with a parent along ("we should all meet up at the
+# food court", "bora se encontrar lá, vou c minha prima e a mãe dela"): peers'
+# plans, not a stranger's.
+MEET_IN_GROUP: Final = (
+    r"\b(?:we should all|lets all|let s all|all of us|we all|everyone|everybody|"
+    r"the whole (?:group|class|squad)|my friends|my friend group|my squad|the squad|"
+    r"the girls|the boys|bring (?:your|ur) (?:friends|mom|mum|dad|sister|brother)|"
+    r"with (?:my|our|your|ur) (?:friends|mom|mum|dad|parents|family|sister|brother|cousin|"
+    r"cousins)|todos juntos|todas juntas|vamos todas|vamos todos|con (?:mis|tus|nuestros|"
+    r"nuestras) (?:amigos|amigas|papas|padres|primos|primas)|con mi (?:mama|papa|prima|"
+    r"primo|hermana|hermano)|(?:com|c) (?:minhas|meus|tuas|teus|as|os) (?:amigas|amigos|"
+    r"primas|primos)|(?:com|c) (?:minha|a minha) (?:prima|mae|irma|amiga|familia)|"
+    r"a mae dela|a mae dele|a galera|todo mundo|sama (?:temen2|temen|teman2|teman|anak2|"
+    r"ortu|mama|papa|kakak|adek)|rame2|rame rame|ramean|bareng2|bareng temen\w*|"
+    r"mit (?:meinen|deinen|unseren) (?:freunden|freundinnen|eltern)|mit (?:meiner|"
+    r"deiner) (?:mutter|mama|schwester|clique)|alle zusammen|mit der (?:clique|klasse|"
+    r"gruppe))\b"
+)
+# A secret announced as the speaker's own ("te cuento algo pero no le digas a
+# nadie", "can i tell u something?").
+CONFIDE_TOLD: Final = (
+    r"\b(?:te cuento|te voy a contar|te quiero contar|tengo que contarte|te digo algo|"
+    r"can i tell (?:you|u)|let me tell (?:you|u)|i have to tell (?:you|u)|i need to tell "
+    r"(?:you|u)|i ll tell (?:you|u)|ill tell (?:you|u)|posso (?:te )?contar|vou te contar|"
+    r"preciso te contar|contar te uma|te conto|mau cerita|mo cerita|mau curhat|aku cerita|"
+    r"gue cerita|gw cerita|ich erzahl dir|kann ich dir was erzahlen|ich muss dir was "
+    r"erzahlen)\b"
+)
+# ...unless what follows names the partner's parents or "us".
+PARENTS_OR_US: Final = (
+    r"\b(?:parents|mom|mum|dad|folks|padres|papas|papa|mama|viejos|vieja|pais|mae|pai|"
+    r"ortu|orang tua|mamah|papah|nyokap|bokap|eltern|mutter|vater|us|we|nos|nosotros|"
+    r"hablamos|a gente|kita|uns|wir|together|juntos|falamos|conversamos|chat|chats|"
+    r"conversa|conversas)\b"
+)
+# A secret kept from the partner's own parents is never one's own.
+PARTNERS_PARENTS: Final = (
+    r"\b(?:your|ur|tus|tu|teus|tua|os teus|a tua|seus|sua|os seus|deine|deinen|deiner)\s+"
+    r"(?:parents|mom|mum|dad|folks|padres|papas|viejos|vieja|mama|papa|mami|pais|mae|pai|"
+    r"eltern|mutter|vater)\b|\b(?:mama|mamah|papa|papah|ortu|orang tua|nyokap|bokap|ibu|"
+    r"ayah)\s*(?:kamu|km|mu|lo|lu)\b|\b(?:ortumu|mamamu|papamu|ibumu|ayahmu)\b"
 )

@@ -26,7 +26,6 @@ from typing import Final
 from passerby.safety.text.lexicon import (
     ALONE,
     APPS,
-    BETWEEN_US,
     CONTEMPT,
     CONTEMPT_DENIED,
     DIRECTED,
@@ -39,18 +38,11 @@ from passerby.safety.text.lexicon import (
     MYSELF,
     NAME_CALL,
     NOT_YOU,
-    NUDE_PICTURE,
     PROFANE_DISMISSALS,
     PROTEST,
     PUT_DOWN,
     REPORTED,
     SAFETY_TOPIC,
-    SEXUAL_ACTS,
-    SEXUAL_CRUDE,
-    SEXUAL_EMOJI,
-    SEXUAL_EXPLETIVES,
-    SEXUAL_TOPIC,
-    SOLICITATION,
     THINGS,
     THREATS,
     THREATS_MORE,
@@ -74,20 +66,34 @@ from passerby.safety.text.lexicon_grooming import (
     AGE_QUESTIONS,
     ASK_FOR_MORE,
     CAMERA_ASKED,
+    CONFIDE_TOLD,
     FLATTERY,
     FLATTERY_MORE,
     GIFTS,
     ISOLATION,
+    MEET_IN_GROUP,
     MEETING,
     MONITORING,
     MOVE_TALK,
     NUMBER_ASKED,
+    PARENTS_OR_US,
+    PARTNERS_PARENTS,
     PICTURES,
     SECRECY,
     SECRECY_MORE,
     VALUABLE,
     VIDEO_CALL,
     WATCHED_NOT,
+)
+from passerby.safety.text.lexicon_sexual import (
+    BETWEEN_US,
+    NUDE_PICTURE,
+    SEXUAL_ACTS,
+    SEXUAL_CRUDE,
+    SEXUAL_EMOJI,
+    SEXUAL_EXPLETIVES,
+    SEXUAL_TOPIC,
+    SOLICITATION,
 )
 from passerby.safety.text.numbers import NUM
 
@@ -515,30 +521,13 @@ class Patterns:
         )
         # ...or announced first as the speaker's own (read without the "you"
         # check: "te" is in the announcement itself).
-        self.confide_told = c(
-            r"\b(?:te cuento|te voy a contar|te quiero contar|tengo que contarte|te digo algo|"
-            r"can i tell (?:you|u)|let me tell (?:you|u)|i have to tell (?:you|u)|i need to tell "
-            r"(?:you|u)|i ll tell (?:you|u)|ill tell (?:you|u)|posso (?:te )?contar|vou te contar|"
-            r"preciso te contar|contar te uma|te conto|mau cerita|mo cerita|mau curhat|aku cerita|"
-            r"gue cerita|gw cerita|ich erzahl dir|kann ich dir was erzahlen|ich muss dir was "
-            r"erzahlen)\b"
-        )
+        self.confide_told = c(CONFIDE_TOLD)
         # ...as long as nothing after the announcement names the partner's
         # parents or "us" ("te cuento algo pero no le digas a tus papás que
         # hablamos" is the partner's secret kept from them).
-        self.parents_or_us = c(
-            r"\b(?:parents|mom|mum|dad|folks|padres|papas|papa|mama|viejos|vieja|pais|mae|pai|"
-            r"ortu|orang tua|mamah|papah|nyokap|bokap|eltern|mutter|vater|us|we|nos|nosotros|"
-            r"hablamos|a gente|kita|uns|wir|together|juntos|falamos|conversamos|chat|chats|"
-            r"conversa|conversas)\b"
-        )
+        self.parents_or_us = c(PARENTS_OR_US)
         # A secret kept from the partner's own parents is never one's own.
-        self.partners_parents = c(
-            r"\b(?:your|ur|tus|tu|teus|tua|os teus|a tua|seus|sua|os seus|deine|deinen|deiner)\s+"
-            r"(?:parents|mom|mum|dad|folks|padres|papas|viejos|vieja|mama|papa|mami|pais|mae|pai|"
-            r"eltern|mutter|vater)\b|\b(?:mama|mamah|papa|papah|ortu|orang tua|nyokap|bokap|ibu|"
-            r"ayah)\s*(?:kamu|km|mu|lo|lu)\b|\b(?:ortumu|mamamu|papamu|ibumu|ayahmu)\b"
-        )
+        self.partners_parents = c(PARTNERS_PARENTS)
         # ...as long as nothing after it says "you" or "us".
         self.you_or_us = c(
             r"\b(?:you|u|ur|te|ti|tu|contigo|voce|vc|kamu|km|lo|lu|dich|dir|du|us|we|nos|nosotros|"
@@ -555,21 +544,7 @@ class Patterns:
         # ...nor one in a group or with a parent along ("we should all meet up
         # at the food court", "bora se encontrar lá, vou c minha prima e a mãe
         # dela", "nos juntamos todas en la plaza"): peers' plans, not a stranger's.
-        self.meet_in_group = c(
-            r"\b(?:we should all|lets all|let s all|all of us|we all|everyone|everybody|"
-            r"the whole (?:group|class|squad)|my friends|my friend group|my squad|the squad|"
-            r"the girls|the boys|bring (?:your|ur) (?:friends|mom|mum|dad|sister|brother)|"
-            r"with (?:my|our|your|ur) (?:friends|mom|mum|dad|parents|family|sister|brother|cousin|"
-            r"cousins)|todos juntos|todas juntas|vamos todas|vamos todos|con (?:mis|tus|nuestros|"
-            r"nuestras) (?:amigos|amigas|papas|padres|primos|primas)|con mi (?:mama|papa|prima|"
-            r"primo|hermana|hermano)|(?:com|c) (?:minhas|meus|tuas|teus|as|os) (?:amigas|amigos|"
-            r"primas|primos)|(?:com|c) (?:minha|a minha) (?:prima|mae|irma|amiga|familia)|"
-            r"a mae dela|a mae dele|a galera|todo mundo|sama (?:temen2|temen|teman2|teman|anak2|"
-            r"ortu|mama|papa|kakak|adek)|rame2|rame rame|ramean|bareng2|bareng temen\w*|"
-            r"mit (?:meinen|deinen|unseren) (?:freunden|freundinnen|eltern)|mit (?:meiner|"
-            r"deiner) (?:mutter|mama|schwester|clique)|alle zusammen|mit der (?:clique|klasse|"
-            r"gruppe))\b"
-        )
+        self.meet_in_group = c(MEET_IN_GROUP)
         # "vc?" alone; in "e vc?" it is Portuguese for "you".
         self.cam_plain = c(r"(?:^|\s)(?:cam|webcam|facetime)\s*\?+|^\s*vc\s*\?+\s*$")
         # -- secrecy --
