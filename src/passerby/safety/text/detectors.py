@@ -471,21 +471,18 @@ class TextAnalyser:
 
     def _sexual(self, f: Folded, out: list[Signal]) -> None:
         p = self._p
-        if not p.sexual_gate.search(f.words):
-            if p.sexual_emoji.search(f.plain):
-                out.append(Signal("sexual", EMOJI_SCORE, "kind=emoji"))
-            return
         words = f.words
-        if p.sexual_expletive.search(words):
-            words = p.sexual_expletive.sub(" ", words)  # "vai se foder", "a la verga"
-        for pattern, score, detail in p.sexual:
-            if pattern.search(words):
-                if detail.endswith(";picture"):
-                    if not p.between_us.search(words):
-                        continue  # "the photo of the nude beach"
-                    detail = "kind=explicit"
-                out.append(Signal("sexual", score, detail))
-                return
+        if p.sexual_gate.search(words):
+            if p.sexual_expletive.search(words):
+                words = p.sexual_expletive.sub(" ", words)  # "vai se foder", "a la verga"
+            for pattern, score, detail in p.sexual:
+                if pattern.search(words):
+                    if detail.endswith(";picture"):
+                        if not p.between_us.search(words):
+                            continue  # "the photo of the nude beach"
+                        detail = "kind=explicit"
+                    out.append(Signal("sexual", score, detail))
+                    return
         if p.sexual_emoji.search(f.plain):
             out.append(Signal("sexual", EMOJI_SCORE, "kind=emoji"))
 
