@@ -17,7 +17,8 @@ from passerby.core.signals import Signal
 from passerby.safety.moderation import ChatModerator, StrikeBook
 from passerby.safety.policy import load_policy
 from passerby.safety.risk import ConversationRisk
-from passerby.safety.text.detectors import UNDIRECTED_SCORE, TextAnalyser
+from passerby.safety.text.detectors import TextAnalyser
+from passerby.safety.text.insults import UNDIRECTED_SCORE
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """Who an insult is aimed at: words in quotes, and someone named before it.
 
-Helpers of the insult detectors (:meth:`.detectors.TextAnalyser._directed`,
-``_contempt`` and ``_toxic``), pure: words in quotes are not said to the
+Helpers of the insult detectors (:meth:`.insults.Insults.directed`,
+``contempt`` and ``toxic``), pure: words in quotes are not said to the
 partner ("he said \\"shut up\\""), and an insult right after someone else is
 named ("um hacker filho da puta", "o filho da puta nem deixou") is said of
 them.

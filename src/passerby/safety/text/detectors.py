@@ -25,7 +25,7 @@ from typing import Final
 
 from passerby.core.signals import Signal
 from passerby.safety.text.ages import age_signal, in_the_past, third_party_before, time_or_fraction
-from passerby.safety.text.aim import QUOTE_MARKS, QUOTED, someone_named_before, unquoted
+from passerby.safety.text.aim import QUOTE_MARKS, QUOTED
 from passerby.safety.text.contacts import (
     NO_DIGITS,
     PHONE_DIGITS,
@@ -39,6 +39,7 @@ from passerby.safety.text.contacts import (
 )
 from passerby.safety.text.context import RETOLD, retold, weakened
 from passerby.safety.text.gate import Detector, Gate, Trigger
+from passerby.safety.text.insults import Insults
 from passerby.safety.text.lexicon_grooming import (
     CAMERA_WORDS,
     VIDEO_WORDS,
@@ -46,9 +47,6 @@ from passerby.safety.text.lexicon_grooming import (
 from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.numbers import grade_age, number
 from passerby.safety.text.patterns import (
-    CONTEMPT_SCORE,
-    DISMISSAL_SCORE,
-    LEXICON_SCORE,
     LINK_APPS,
     MIN_AGE,
     TOXICITY_THRESHOLD,
@@ -58,17 +56,11 @@ from passerby.safety.text.quiet import QuietPath
 from passerby.safety.text.retelling import PAST_TIME, STRANGER_STORY
 from passerby.safety.text.toxicity import ToxicityScorer
 
-# The most a message that swears but insults nobody can score: above the
-# model's threshold (the signal stays, for the transcript), under every
-# rule's (harassment acts from 0.9).
-UNDIRECTED_SCORE: Final = 0.6
 # An advert's words without an advert's ask: free goods with nowhere to go
 # for them, a link shared with "look" or "check out". Under the promo rule.
 PROMO_TALK: Final = 0.6
 # An advert's typography: "!", emoji, a word in capitals.
 _SHOUTED: Final = re.compile(r"!|[\U0001F300-\U0001FAFF\u2600-\u27BF]|\b[A-Z]{4,}\b")
-# The detail of name-calling as an address ("..., estúpida.").
-VOCATIVE: Final = "directed;vocative"
 # A domain's dot said in words, in the languages the patterns read.
 _SAID_DOTS: Final = ("dot", "punto", "ponto", "titik", "punkt")
 # Signals that give a message somewhere to send the reader.
@@ -88,7 +80,7 @@ class TextAnalyser:
             (see :mod:`.prefilter`); off only to check that it changes nothing.
     """
 
-    __slots__ = ("_detectors", "_gate", "_p", "_quiet", "_threshold", "toxicity")
+    __slots__ = ("_detectors", "_gate", "_insults", "_p", "_quiet", "toxicity")
 
     def __init__(
         self,
@@ -98,8 +90,8 @@ class TextAnalyser:
         prefilter: bool = True,
     ) -> None:
         self.toxicity = toxicity if toxicity is not None else ToxicityScorer()
-        self._threshold = toxicity_threshold
         self._p = Patterns()
+        self._insults = Insults(self._p, self.toxicity, toxicity_threshold)
         triggers = self._triggers()
         self._detectors: tuple[Detector, ...] = tuple(t.detector for t in triggers)
         self._gate = Gate(triggers) if prefilter else None
@@ -109,7 +101,7 @@ class TextAnalyser:
         checks = [t.check for t in triggers if t.check is not None]
         self._quiet = (
             QuietPath.build(self._gate, self.toxicity, toxicity_threshold, PHONE_DIGITS)
-            if self._gate is not None and checks == [may_hold_phone, self._may_be_toxic]
+            if self._gate is not None and checks == [may_hold_phone, self._insults.may_be_toxic]
             else None
         )
 
@@ -147,7 +139,7 @@ class TextAnalyser:
         form, must list it here (``tests/safety/test_gate.py`` checks
         that every pattern is listed or named as one that gates nothing).
         """
-        p = self._p
+        p, insults = self._p, self._insults
 
         def rows(
             table: tuple[tuple[re.Pattern[str], object, object], ...],
@@ -189,7 +181,7 @@ class TextAnalyser:
             Trigger(self._isolation, words=rows(p.isolation)),
             Trigger(self._gift, words=[p.gift_valuable]),
             Trigger(self._sexual, words=rows(p.sexual), plain=[p.sexual_emoji]),
-            Trigger(self._toxic, words=[p.toxic_lexicon], check=self._may_be_toxic),
+            Trigger(insults.toxic, words=[p.toxic_lexicon], check=insults.may_be_toxic),
             # After the contact detector: an advert is often a link with a cue.
             Trigger(
                 self._promo,
@@ -201,11 +193,11 @@ class TextAnalyser:
                 ],
             ),
             Trigger(
-                self._directed,
+                insults.directed,
                 words=[*rows(p.directed), p.name_call_words],
             ),
-            Trigger(self._contempt, words=[p.put_down]),
-            Trigger(self._protest, words=[p.protest]),
+            Trigger(insults.contempt, words=[p.put_down]),
+            Trigger(insults.protest, words=[p.protest]),
             Trigger(self._safety_topic, words=[p.safety_topic, STRANGER_STORY]),
         ]
 
@@ -562,220 +554,6 @@ class TextAnalyser:
         ):
             out.append(Signal("safety_talk", 1.0))
 
-    def _protest(self, f: Folded, out: list[Signal]) -> None:
-        """About the partner: the message objects to what they said ("are you
-        threatening me?", "hör auf, mich zu beleidigen"). Laughed ("ur so
-        mean lol") it is banter."""
-        if self._p.protest.search(f.words) and not self._laughing(f):
-            out.append(Signal("protest", PROTEST_SCORE))
-
-    # -- insults and threats in every language --------------------------------
-
-    def _directed(self, f: Folded, out: list[Signal]) -> None:
-        """An insult in a second-person frame ("eres un idiota", "kamu bodoh
-        banget", "você é um lixo", "du bist so ein Idiot"), a message that is
-        only an insult, or a threat ("te voy a encontrar", "ich weiß wo du
-        wohnst", "I will find you"). Swearing that names nobody ("puta madre,
-        perdí", "anjing kalah lagi", "scheiße") matches no frame. A mild
-        insult with laughter ("eres tonta jajaja") is teasing: kept under
-        every rule."""
-        p = self._p
-        if not p.directed_gate.search(f.words):
-            return
-        f = unquoted(f)
-        words = f.words
-        for pattern, score, detail in p.directed:
-            match = pattern.search(words)
-            if match is None:
-                continue
-            self._aim_directed(f, match, score, detail, out)
-            return
-        # Name-calling as an address ("..., estúpida."), read where the
-        # commas are; who it is aimed at is judged in the words form.
-        vocative = p.vocative.search(f.plain)
-        if vocative is None:
-            return
-        called = fold(vocative.group()).words  # "t0l0l" read as "tolol"
-        for match in p.name_call_words.finditer(words):
-            if match.group() in called:
-                self._aim_directed(f, match, LEXICON_SCORE, VOCATIVE, out)
-                return
-
-    def _aim_directed(
-        self, f: Folded, match: re.Match[str], score: float, detail: str, out: list[Signal]
-    ) -> None:
-        """A directed match's signal: teasing when a mild one is laughed
-        off, someone else's when the message names another or reports it."""
-        p = self._p
-        words = f.words
-        rest = (words[: match.start()] + " " + words[match.end() :]).strip()
-        if detail == "dismissal" and p.insult_alone.search(rest):
-            # "cállate pendejo": the shut-up carries an insult
-            score, detail = LEXICON_SCORE, "dismissal;insult"
-        denied = p.insult_denied.search(words)
-        if (
-            denied is not None
-            and not detail.startswith("threat")
-            and denied.start() <= match.start() < denied.end()
-        ):
-            # "no eres un inútil", "du bist kein Idiot": the insult denied
-            score, detail = UNDIRECTED_SCORE, detail + ";denied"
-        elif (
-            (not detail.startswith("threat") and p.mild_insult.search(match.group()))
-            or detail.startswith("dismissal")
-            or (p.laughed_phrase.fullmatch(match.group()) and not self._aims(rest))
-        ) and self._laughing(f):
-            score, detail = UNDIRECTED_SCORE, detail + ";teasing"
-        elif (
-            detail == "dismissal;profane"
-            and p.short_dismissal.fullmatch(match.group())
-            and len(rest.split()) >= 2
-            and not p.you_any.search(rest)
-        ):
-            # "vsf nunca mais jogo essa merda": at the game
-            score, detail = UNDIRECTED_SCORE, detail + ";undirected"
-        elif (
-            p.not_you.search(words)
-            # an address ("la verdad duele, cerda") names no one before it
-            or (detail != VOCATIVE and someone_named_before(words, match.start(), p))
-            or p.reported.search(words, 0, match.start())
-        ):
-            # "bukan lo yg goblok", "um hacker filho da puta": not the partner
-            score, detail = UNDIRECTED_SCORE, detail + ";someone-else"
-        out.append(Signal("toxicity", score, detail))
-
-    def _aims(self, words: str) -> bool:
-        """Whether ``words`` hold an insult or a threat of their own."""
-        return any(pattern.search(words) for pattern, _, _ in self._p.directed)
-
-    def _contempt(self, f: Folded, out: list[Signal]) -> None:
-        """A put-down near a word for "you" (:data:`.lexicon.CONTEMPT`),
-        unless denied or laughed off; under the harassment threshold, so it
-        counts towards the chat's hostility (safety.moderation) rather than
-        holding a message alone."""
-        p = self._p
-        if any(s.name == "toxicity" and s.score >= CONTEMPT_SCORE for s in out):
-            return
-        f = unquoted(f)
-        match = p.contempt.search(f.plain)
-        if (
-            match is None
-            or p.contempt_denied.search(f.plain, max(0, match.start() - 12), match.end())
-            or p.not_you.search(f.words)
-        ):
-            return
-        if self._laughing(f):
-            out.append(Signal("toxicity", UNDIRECTED_SCORE, "contempt;teasing"))
-        else:
-            out.append(Signal("toxicity", CONTEMPT_SCORE, "contempt"))
-
-    def _laughing(self, f: Folded) -> bool:
-        p = self._p
-        return bool(p.laughter.search(f.words) or p.laughing_faces.search(f.text))
-
-    def _may_be_toxic(self, f: Folded) -> bool:
-        """False when the model cannot score the message or its folded form
-        at the threshold (then only the lexicon can make it toxic)."""
-        scorer, threshold = self.toxicity, self._threshold
-        if scorer.may_reach(f.text, threshold):
-            return True
-        return f.letters_changed and scorer.may_reach(f.words, threshold)
-
-    def _toxic(self, f: Folded, out: list[Signal]) -> None:
-        scorer = self.toxicity
-        if not scorer.available:
-            return
-        f = unquoted(f)
-        text, threshold = f.text, self._threshold
-        # One short token ("ck", "tbh", "wtf") gives the model nothing to read
-        # and it answers with near-certain nonsense; only the lexicon judges it.
-        # A score that cannot reach the threshold is left at 0: it would lose
-        # to the folded score and to the lexicon, and emit nothing alone.
-        score = 0.0
-        if scorer.may_reach(text, threshold) and len(_WORD.findall(f.words)) >= 2:
-            score = scorer.score(text) or 0.0
-        detail = ""
-        # Score the folded form too, but only when folding changed a letter:
-        # otherwise it would tokenise to the same words.
-        if f.letters_changed and scorer.may_reach(f.words, threshold):
-            folded_score = scorer.score(f.words)
-            if folded_score is not None and folded_score > score:
-                score, detail = folded_score, "folded"
-        if score >= threshold:
-            score, detail = self._aimed(f, score, detail)
-        lexicon = self._p.toxic_lexicon.search(f.words)
-        if lexicon and self._p.reported.search(f.words, 0, lexicon.start()):
-            lexicon = None  # "when someone tells you to kill yourself": a story
-        if lexicon and score < LEXICON_SCORE:
-            # The model is English-only and reads "kill your self" as 0.86;
-            # a short list covers self-harm incitement and the insults of
-            # the other two languages the client ships.
-            score, detail = LEXICON_SCORE, f"lexicon={lexicon.lastgroup}"
-        if score >= threshold:
-            out.append(Signal("toxicity", round(score, 4), detail))
-
-    def _aimed(self, f: Folded, score: float, detail: str) -> tuple[float, str]:
-        """The model's score, kept only for an insult aimed at someone.
-
-        The model was trained on profanity: "this game is so fucking hard"
-        scores 1.0. Swearing at a game, a day or the wifi insults nobody, so
-        a message that names nobody (no "you", no insult noun, no "shut up")
-        scores at most :data:`UNDIRECTED_SCORE`, under every rule's
-        threshold. A message that names the partner only by "you" is scored
-        again with its swear words taken out: "you're so fucking good" is
-        praise. Insult nouns and phrases ("loser", "shut up") keep the score.
-        """
-        p = self._p
-        words = f.words
-        phrase = p.insult_phrase.search(words)
-        noun = p.insult_noun.search(words)
-        if (
-            noun
-            and not phrase
-            and (p.contempt_denied.search(f.plain) or p.insult_denied.search(words))
-        ):
-            return min(score, UNDIRECTED_SCORE), "denied"  # "you're not ugly", "not an idiot"
-        if phrase or noun:
-            if noun and not phrase and not p.second_person.search(words):
-                # An insult noun and no "you": who is it said of?
-                if p.someone_else.search(words):
-                    # "my teacher is such a bitch": someone else
-                    return min(score, UNDIRECTED_SCORE), "someone-else"
-                if p.us_both.search(words):
-                    # "we're both idiots": the speaker is one of them
-                    return min(score, UNDIRECTED_SCORE), "us"
-                if p.myself.search(words):
-                    # "I'm such an idiot today": the speaker alone
-                    return min(score, UNDIRECTED_SCORE), "self"
-            if p.not_you.search(words):
-                return min(score, UNDIRECTED_SCORE), "someone-else"
-            mild = (noun is None or p.mild_insult.search(noun.group())) and (
-                phrase is None
-                or p.plain_dismissal.search(phrase.group())
-                or phrase.group() in ("stfu", "gtfo")
-            )
-            if mild and self._laughing(f):
-                return min(score, UNDIRECTED_SCORE), "teasing"
-            if phrase and noun is None and p.plain_dismissal.search(phrase.group()):
-                # "shut up" alone is rude; beside an insult the model reads
-                # in the rest ("shut up you ugly cow"), the score stays.
-                rest = p.plain_dismissal.sub(" ", f.words)
-                if (self.toxicity.score(rest) or 0.0) < UNDIRECTED_SCORE:
-                    return min(score, DISMISSAL_SCORE), "dismissal"
-            return score, detail
-        if not p.second_person.search(words):
-            return min(score, UNDIRECTED_SCORE), "undirected"
-        if not p.swearing.search(f.plain):
-            return score, detail
-        rest = p.swearing.sub(" ", f.plain)
-        rest_score = self.toxicity.score(rest) or 0.0
-        if rest_score >= UNDIRECTED_SCORE:
-            return score, detail
-        return min(score, UNDIRECTED_SCORE), "swearing"
-
-
-_WORD: Final = re.compile(r"[^\W\d_]{2,}")
-
 
 # A step of grooming's that reads as ordinary talk in its context (a
 # meeting in a game, a crush confided) is kept at this score: counted, never
@@ -816,7 +594,6 @@ def _confided(p: Patterns, words: str) -> bool:
     return found is not None and p.you_or_us.search(words, found.end()) is None
 
 
-PROTEST_SCORE: Final = 0.9
 # The emoji code for sex ("🍑🍆💦"), with no word of it: the teen section's
 # rule for sexual talk, not the adults' one for explicit content.
 EMOJI_SCORE: Final = 0.8
