@@ -1,4 +1,5 @@
-"""Analysers shared by the tests that compare the gated paths with the full one."""
+"""Analysers shared by the tests: the server's own (``analyser``, ``gated``) and one that
+runs every detector on every message, to compare the gated paths with."""
 
 from __future__ import annotations
 
@@ -23,3 +24,9 @@ def gated(scorer: ToxicityScorer) -> TextAnalyser:
 def ungated(scorer: ToxicityScorer) -> TextAnalyser:
     """Every detector on every message: what the others must agree with."""
     return TextAnalyser(scorer, prefilter=False)
+
+
+@pytest.fixture(scope="session")
+def analyser(gated: TextAnalyser) -> TextAnalyser:
+    """The server's analyser, for the tests of what the detectors find."""
+    return gated

@@ -52,6 +52,9 @@ NOT_TRIGGERS = {
     "confide_told",
     "parents_or_us",
     "partners_parents",
+    "tell_nobody_end",  # the secrecy detector's own secret sealed at the end
+    "own_words",
+    "not_own",
     "you_or_us",
     "game_named",
     "game_id",
@@ -60,6 +63,7 @@ NOT_TRIGGERS = {
     "meet_in_group",
     "gifts",  # gated by gift_valuable, which each of them needs
     "sexual_expletive",
+    "nude_video",  # read once a word for nakedness matched
     # read only once the toxicity score is over the threshold: who it aims at
     "swearing",
     "second_person",
@@ -68,6 +72,11 @@ NOT_TRIGGERS = {
     "insult_denied",
     "myself",
     "reported",
+    # read only once a sexual word or a toxicity score was found: the word
+    # looked up or translated
+    "defining",
+    "defined_plain",
+    "praised",  # read once the model scored an insult noun
     # read only once a detector's own trigger matched: a link found (the
     # advert's cue words, the sites people share songs from), an insult
     # found (laughter that makes it teasing)

@@ -19,11 +19,6 @@ from passerby.safety.risk import PRESENT, ConversationRisk
 from passerby.safety.text.detectors import INNOCENT_SCORE, TextAnalyser
 
 
-@pytest.fixture(scope="module")
-def analyser() -> TextAnalyser:
-    return TextAnalyser()
-
-
 def score(analyser: TextAnalyser, text: str, name: str) -> float:
     return max((s.score for s in analyser.analyse(text) if s.name == name), default=0.0)
 

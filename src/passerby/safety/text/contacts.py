@@ -36,6 +36,16 @@ def may_hold_phone(f: Folded) -> bool:
     return f.digit_bound >= PHONE_DIGITS
 
 
+def service_line(chunk: str) -> bool:
+    """A free-to-call number ("1800 66 66 66", "0800 1111", Spain's and
+    Portugal's "900"/"800" + six digits): a helpline's or a company's, never
+    a person's own, so no personal data."""
+    digits = "".join(ch for ch in chunk if ch.isdigit())
+    return digits.startswith(("1800", "0800", "0808")) or (
+        len(digits) == 9 and digits.startswith(("800", "900"))
+    )
+
+
 def looks_like_handle(handle: str, sep: str) -> bool:
     if handle in _COMMON_AFTER_APP or len(handle) < 3:
         return False

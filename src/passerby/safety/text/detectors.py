@@ -35,6 +35,7 @@ from passerby.safety.text.contacts import (
     looks_like_handle,
     may_hold_phone,
     postcode,
+    service_line,
     spelled_handle,
 )
 from passerby.safety.text.context import RETOLD, retold, weakened
@@ -63,8 +64,9 @@ PROMO_TALK: Final = 0.6
 _SHOUTED: Final = re.compile(r"!|[\U0001F300-\U0001FAFF\u2600-\u27BF]|\b[A-Z]{4,}\b")
 # A domain's dot said in words, in the languages the patterns read.
 _SAID_DOTS: Final = ("dot", "punto", "ponto", "titik", "punkt")
-# Signals that give a message somewhere to send the reader.
+# Signals that give a message somewhere to send the reader, from this score.
 PLACES: Final = frozenset({"link", "pii_handle", "pii_phone", "pii_email", "off_platform"})
+PLACE_SCORE: Final = 0.5
 
 
 class TextAnalyser:
@@ -248,7 +250,7 @@ class TextAnalyser:
         count = 0
         for match in p.phone.finditer(f.digits):
             chunk = match.group()
-            if p.date.fullmatch(chunk.strip()):
+            if p.date.fullmatch(chunk.strip()) or service_line(chunk):
                 continue
             n = len(chunk) - len(chunk.translate(NO_DIGITS))
             if 10 <= n <= 15:
@@ -473,6 +475,17 @@ class TextAnalyser:
                         if not p.between_us.search(words):
                             continue  # "the photo of the nude beach"
                         detail = "kind=explicit"
+                    elif (
+                        detail == "kind=topic"
+                        and p.nude_video.search(words)
+                        and p.between_us.search(words)
+                    ):
+                        score, detail = SOLICITED, "kind=explicit"  # "mándame un video desnuda"
+                    elif score < SOLICITED and (
+                        p.defining.search(words) or p.defined_plain.search(f.plain)
+                    ):
+                        # "im Wörterbuch steht horny": a word looked up
+                        score, detail = DEFINED_SCORE, detail + ";defined"
                     out.append(Signal("sexual", score, detail))
                     return
         if p.sexual_emoji.search(f.plain):
@@ -529,19 +542,13 @@ class TextAnalyser:
         """An advert's words; talk about adverts when the message names the
         scam or the bot and gives nowhere to go ("a bot here says free
         robux", "lost it all in a crypto scam")."""
-        if (
-            score > PROMO_TALK
-            and self._p.scam_talk.search(f.words)
-            and not any(signal.name in PLACES for signal in out)
-        ):
+        if score > PROMO_TALK and self._p.scam_talk.search(f.words) and not _somewhere(out):
             return Signal("promo", PROMO_TALK, detail + ";told")
         return Signal("promo", score, detail)
 
     def _asks(self, f: Folded, out: list[Signal]) -> bool:
         return bool(
-            any(signal.name in PLACES for signal in out)
-            or self._p.promo_call.search(f.words)
-            or _SHOUTED.search(f.text)
+            _somewhere(out) or self._p.promo_call.search(f.words) or _SHOUTED.search(f.text)
         )
 
     def _safety_topic(self, f: Folded, out: list[Signal]) -> None:
@@ -583,25 +590,49 @@ def _first_row(
 
 def _confided(p: Patterns, words: str) -> bool:
     """A secret of one's own: announced as such ("can I tell you something?
-    don't tell anyone"), or "don't tell anyone but I like him" when nothing
-    after it says "you" or "us" (one search each: linear)."""
+    don't tell anyone"), "don't tell anyone but I like him" when nothing
+    after it says "you" or "us", or the speaker's own words sealed at the
+    end ("i still sleep with the light on. dont tell anyone") with nobody
+    else, no meeting and no picture in them (a few searches: linear)."""
     if p.partners_parents.search(words):
         return False  # "tapi jangan bilang mama kamu ya"
     told = p.confide_told.search(words)
     if told is not None:  # "te cuento algo pero no le digas a nadie"
         return p.parents_or_us.search(words, told.end()) is None
     found = p.confide.search(words)
-    return found is not None and p.you_or_us.search(words, found.end()) is None
+    if found is not None:
+        return p.you_or_us.search(words, found.end()) is None
+    # "i still sleep with the light on. dont tell anyone": the speaker's own
+    # words before, sealed at the end, with nobody else in them
+    sealed = p.tell_nobody_end.search(words)
+    if sealed is None or len(words[: sealed.start()].split()) < 3:
+        return False
+    return bool(
+        p.own_words.search(words, 0, sealed.start())
+        and not p.you_or_us.search(words, 0, sealed.start())
+        and not p.not_own.search(words)
+    )
 
 
 # The emoji code for sex ("🍑🍆💦"), with no word of it: the teen section's
 # rule for sexual talk, not the adults' one for explicit content.
 EMOJI_SCORE: Final = 0.8
+# A sexual word explained or translated ("\"geil\" = cool", "coger means
+# fuck"): under both sections' rules, present in the risk.
+DEFINED_SCORE: Final = 0.6
+# Solicitation and sexual acts described score this; a word, crude or not, less.
+SOLICITED: Final = 0.95
 # A bare "name#1234": a game's id as often as a contact (under every rule's 0.6).
 BARE_TAG_SCORE: Final = 0.55
 # A picture asked for without saying of what: present in the risk (a step of
 # a pattern), under the teen section's rule for pictures alone.
 UNSPECIFIED_PICTURE_SCORE: Final = 0.55
+
+
+def _somewhere(found: list[Signal]) -> bool:
+    """A place to go among the signals: a link, a handle, a request to move
+    (an app only mentioned, or a request retold, is none)."""
+    return any(s.name in PLACES and s.score >= PLACE_SCORE for s in found)
 
 
 def _strongest(found: list[Signal]) -> list[Signal]:

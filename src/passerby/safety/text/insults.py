@@ -172,7 +172,7 @@ class Insults:
         scorer = self.toxicity
         if not scorer.available:
             return
-        f = unquoted(f)
+        whole, f = f, unquoted(f)
         text, threshold = f.text, self._threshold
         # One short token ("ck", "tbh", "wtf") gives the model nothing to read
         # and it answers with near-certain nonsense; only the lexicon judges it.
@@ -190,14 +190,21 @@ class Insults:
                 score, detail = folded_score, "folded"
         if score >= threshold:
             score, detail = self._aimed(f, score, detail)
-        lexicon = self._p.toxic_lexicon.search(f.words)
-        if lexicon and self._p.reported.search(f.words, 0, lexicon.start()):
+        p = self._p
+        lexicon = p.toxic_lexicon.search(f.words)
+        if lexicon and p.reported.search(f.words, 0, lexicon.start()):
             lexicon = None  # "when someone tells you to kill yourself": a story
         if lexicon and score < LEXICON_SCORE:
             # The model is English-only and reads "kill your self" as 0.86;
             # a short list covers self-harm incitement and the insults of
             # the other two languages the client ships.
             score, detail = LEXICON_SCORE, f"lexicon={lexicon.lastgroup}"
+        if score >= threshold and (
+            p.defined_plain.search(whole.plain)
+            or (p.defining.search(whole.words) and not p.second_person.search(f.words))
+        ):
+            # "\"vai tomar no cu\" = go fuck yourself": a phrase translated
+            score, detail = min(score, UNDIRECTED_SCORE), "defined"
         if score >= threshold:
             out.append(Signal("toxicity", round(score, 4), detail))
 
@@ -222,6 +229,8 @@ class Insults:
             and (p.contempt_denied.search(f.plain) or p.insult_denied.search(words))
         ):
             return min(score, UNDIRECTED_SCORE), "denied"  # "you're not ugly", "not an idiot"
+        if noun and not phrase and p.praised.search(words):
+            return min(score, UNDIRECTED_SCORE), "praise"  # "you're a good cunt"
         if phrase or noun:
             if noun and not phrase and not p.second_person.search(words):
                 # An insult noun and no "you": who is it said of?

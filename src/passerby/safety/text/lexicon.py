@@ -54,7 +54,7 @@ INSULT_ES: Final = (
     # regional: Colombia, the River Plate, Chile, Spain, Mexico
     r"gonorreas?|hijueputas?|gil|giles|salame|conchetumare|capullos?|gilipuertas|mamarrachos?|"
     r"catetos?|paletos?|zopencos?|panoli|marran[oa]s?|culer[oa]s?|ojetes?|inept[oa]s?|"
-    r"cretin[oa]s?|mamert[oa]s?|lerd[oa]s?)"
+    r"cretin[oa]s?|mamert[oa]s?|lerd[oa]s?|guiris?|sudacas?|chillon(?:a|es)?|llorona?|lloron(?:es)?)"
 )
 INSULT_ID: Final = (
     r"(?:bodoh|goblok|goblog|tolol|bego|dungu|idiot|anjing|anjir|njing|bangsat|babi|"
@@ -63,7 +63,8 @@ INSULT_ID: Final = (
     r"oon|bloon|bloon|otak udang|bego banget|memek|asu|jancok|jancuk|cok|dongo|kunyuk|bangke|"
     r"gembel|begok|ndeso|koplak|bedebah|kurang ajar|dajjal|iblis|pekok|bolot|gobloq|"
     r"cabe cabean|cabe2an|cabean|perek|murahan|anjg|gajah bengkak|kudanil|kampungan|"
-    r"nenek gendut|nenek peot|tante jelek|orang miskin)"
+    r"nenek gendut|nenek peot|tante jelek|orang miskin|tengkorak berjalan|tengkorak hidup|gentong|"
+    r"cungkring|kerempeng)"
 )
 INSULT_PT: Final = (
     r"(?:um merda|uma merda|idiotas?|burr[oa]s?|estupid[oa]s?|imbecil|imbecis|lixo|lixos|"
@@ -92,7 +93,7 @@ INSULT_DE: Final = (
     # Swiss, Austrian, Bavarian and youth words
     r"tubel|tschumpel|gfrast|spacko|honk|vollhonk|hohlbirne|dodel|dodl|hirni|schafseckel|"
     r"rindvieh|pfeife|dummbatz|dumpfbacke|depperter|trottl|lusche|knalltute|vollspast|"
-    r"hosenscheisser|zipfelklatscher|oaschkriacha|gschissener)"
+    r"hosenscheisser|zipfelklatscher|oaschkriacha|gschissener|wappler)"
 )
 # Name-calling phrases that friends laugh with ("jajaja qué hijo de puta,
 # me mataste", "kkkk filho da puta sortudo"): with laughter and nothing
@@ -126,10 +127,14 @@ _ES_FRAME = (
     rf"|\bque\s+(?:(?:tan|mas|muy)\s+)?{INSULT_ES}\s+(?:eres|sos)\b"
     # the verb left out in a retort: "y tú una vaca", "y vos un forro"
     rf"|\by\s+(?:tu|vos)\s+(?:un|una)\s+(?:(?:puto|puta|pinche|grandisim[oa])\s+)?{INSULT_ES}\b"
+    # "eres una chillona de mierda", "un subnormal como tú"
+    r"|\b(?:eres|sos|eri|eris)\s+(?:un|una)\s+(?:\w+\s+){1,2}?de\s+mierda\b"
+    rf"|\b(?:un|una)\s+(?:\w+\s+)?{INSULT_ES}\s+como\s+(?:tu|vos|usted)\b"
 )
 _ID_FRAME = (
     rf"\b{YOU_ID}\s+(?:(?:itu|emang|memang|mmg|tuh|tu|sih|mah|sangat|bener|beneran|"
-    rf"benar|jadi|orang|orangnya|yang|kok|ternyata|paling|super|udah|dah|lebih|lbh)\s+){{0,3}}"
+    rf"benar|jadi|orang|orangnya|yang|kok|ternyata|paling|super|udah|dah|lebih|lbh|kayak|kaya|"
+    rf"kek|kyk|seperti|pasti)\s+){{0,3}}"
     rf"{INSULT_ID}\b|\b{INSULT_ID}\s+(?:(?:banget|bgt|bener|amat|sekali|bat|bet)\s+)?"
     rf"{YOU_ID}\b|\bdasar\s+(?:(?:lu|lo|kau|kamu|km)\s+)?{INSULT_ID}\b|\b(?:otak|muka|"
     rf"wajah|tampang|mulut)\s*(?:mu|lu|lo|kamu|km|loe)\s+(?:(?:kayak|kaya|kek|itu|"
@@ -145,14 +150,27 @@ _PT_FRAME = (
     # palhaço" (Spanish says "es un", never "es um" or "es mesmo")
     rf"|\bes\s+(?:(?:mesmo|mm|um|uma|tao|muito|mt|bue|cá|ca|mais)\s+){{1,3}}{INSULT_PT}\b"
 )
+# German name-calling compounds: "Fettsack", "Arschgeige", "Hornochse",
+# "Spatzenhirn", "Pickelgesicht", "Flachzange" (their last part says it).
+DE_COMPOUND: Final = (
+    r"[a-z]{3,}(?:sack|gesicht|fresse|geige|ochse|birne|hirn|kopf|backe|nase|affe|schwein|sau|"
+    r"kerl|idiot|depp|trottel|spast|lappen|pfosten|zange|bratze|schlampe|hure|loch|arsch)"
+)
 _DE_FRAME = (
     rf"\bdu\s+(?:bist|bisch|bischt|bleibst|warst)\s+(?:(?:so|ein|eine|einer|n|ne|a|en|e|echt|voll|total|"
     rf"wirklich|richtig|der|die|das|grosste|groesste|grosster|mega|ja|halt|einfach|"
     rf"nur|sowas von|so ein|so eine|so was von|ziemlich|sehr|komplett|absolut)\s+)"
-    rf"{{0,3}}(?:{INSULT_DE}|dummer als|blader als|bloder als|hasslicher als|fetter als)\b"
+    rf"{{0,3}}(?:{INSULT_DE}|eklig|widerlich|ekelhaft|dummer als|blader als|bloder als|"
+    rf"hasslicher als|fetter als)\b"
     rf"|\bdu\s+(?:(?:kleine[rsn]?|dumme[rsn]?|blode[rsn]?|huere|huara|blodi|"
     rf"bloede[rsn]?|hassliche[rsn]?|fette[rsn]?|scheiss|verdammte[rsn]?|elende[rsn]?|"
     rf"dreckige[rsn]?|alte[rsn]?|behinderte[rsn]?)\s+){{0,2}}{INSULT_DE}\b"
+    # any adjective before the name: "du violetter Trottel", "du erbärmlicher Wappler"
+    rf"|\bdu\s+(?:[a-z]{{3,}}(?:er|es|e)\s+){{1,2}}{INSULT_DE}\b"
+    # an insulting adjective before any noun: "du bist ein hässlicher Zahnstocher"
+    r"|\bdu\s+(?:bist|bisch)\s+(?:(?:ja|echt|so|halt|einfach|nur)\s+)?(?:ein|eine|en|e|a|so ein)\s+"
+    r"(?:hassliche|eklige|widerliche|erbarmliche|armselige|dumme|blode|fette|dreckige|"
+    r"ekelhafte)[rsn]?\s+[a-z]{3,}"
 )
 # English insults the bundled model does not read (British and US slang),
 # in a second-person frame: "ur such a muppet", "you absolute melt".
@@ -176,6 +194,17 @@ _EN_FRAME = (
     # the sexual slurs, with any one or two words before: "you frigid slut"
     r"|\b(?:you|u|ya)\s+(?:(?:re|r|are)\s+)?(?:\w+\s+){0,2}?(?:slut|sluts|whore|skank|thot|"
     r"slag)\b(?!\s+for\b)"
+    # the address with no word between, for nouns that are never verbs ("you
+    # muppet", "you prick"), and a likeness ("you sound like a right soft
+    # little prick", "a loser like you")
+    r"|\b(?:you|u)\s+(?:muppet|bellend|knobhead|tosser|wanker|twat|dickhead|prick|moron|dumbass|"
+    r"jackass|numpty|plonker|pillock|nonce|idiot|imbecile|cretin|loser|cunt|asshole|arsehole|"
+    r"retard|halfwit|dimwit|nitwit|fuckwit|dipshit|shithead|douchebag|bozo|buffoon|eejit|"
+    r"gobshite|bawbag|bampot|drongo|dropkick)\b"
+    rf"|\b(?:you|u|ya)\s+(?:sound|sounds|look|looks|type|talk|write|act|seem|smell|play)\s+like\s+"
+    rf"(?:\w+\s+){{0,4}}?(?:{INSULT_EN}|idiot|loser|moron|bitch|retard)\b"
+    rf"|\b(?:a|an|such a|such an)\s+(?:\w+\s+)?(?:{INSULT_EN}|idiot|loser|moron|bitch)\s+like\s+"
+    r"(?:you|u)\b"
     # comparisons: "you're dumber than a box of rocks", "ur uglier than"
     r"|\b(?:you|u|youre|you re|ur)\s+(?:(?:re|r|are|even|way|so much|much)\s+){0,2}"
     r"(?:dumber|stupider|uglier|fatter|more (?:useless|pathetic|stupid|annoying|worthless))"
@@ -199,12 +228,6 @@ ALONE: Final = (
     rf"^(?!{EXCLAIMED}\s*[?!]*$)(?:(?:pinche|maldit[oa]|puto|puta|dasar|seu|sua|du|you|u|ya)\s+)?"
     rf"(?:{INSULT_ES}|{INSULT_ID}|{INSULT_PT}|{INSULT_DE})"
     rf"(?:\s+(?:(?:de|d) mierdaa?|(?:de|d) merdaa?|lu|lo|kau|loe))?\s*\?*$"
-)
-# German name-calling compounds: "Fettsack", "Arschgeige", "Hornochse",
-# "Spatzenhirn", "Pickelgesicht", "Flachzange" (their last part says it).
-DE_COMPOUND: Final = (
-    r"[a-z]{3,}(?:sack|gesicht|fresse|geige|ochse|birne|hirn|kopf|backe|nase|affe|schwein|sau|"
-    r"kerl|idiot|depp|trottel|spast|lappen|pfosten|zange|bratze|schlampe|hure|loch|arsch)"
 )
 # Name-calling words that are also friends' greetings, endearments or
 # exclamations ("che boludo", "hola gorda", "ey weon", "puta, perdí",
@@ -353,7 +376,11 @@ _DENIED = (
     r"un|una|ein|eine|einen|en|such|the|el|la|o|orang|yang|nenhum|nenhuma|ningun|ninguna|"
     r"ninguno|gar)\s+){0,2}"
 )
-CONTEMPT_DENIED: Final = rf"{_DENIED}{_PUT_DOWN}\b"
+# ...or asked of as a story ("what's the most embarrassing thing you did").
+CONTEMPT_DENIED: Final = (
+    rf"{_DENIED}{_PUT_DOWN}\b|\b(?:most|mas|mais|paling)\s+(?:embarrassing|awkward|cringe|"
+    r"cringey|vergonzos[oa]|vergonhos[oa]|memalukan)\b"
+)
 INSULT_DENIED: Final = (
     rf"{_DENIED}(?:{INSULT_EN}|{INSULT_ES}|{INSULT_ID}|{INSULT_PT}|{INSULT_DE}|idiots?|"
     r"morons?|losers?|stupid|dumb|jerks?|freaks?|failures?)\b"
@@ -361,6 +388,17 @@ INSULT_DENIED: Final = (
 # Someone else's words reported ("when someone tells you to kill yourself",
 # "ela disse que eu devia me matar"): what follows is a story, not said to
 # the partner.
+# A word explained, translated or looked up ("im Wörterbuch steht horny",
+# "\"vai tomar no cu\" = go fuck yourself", "what does coger mean"): the
+# word is talked about, not said to anyone. Words form, and "=" in the plain.
+DEFINING: Final = (
+    r"\b(?:means|meaning|meant|mean by|significa|significan|significado|quiere decir|quer dizer|"
+    r"artinya|berarti|maksudnya|bedeutet|bedeutung|translate|translated|translation|traduce|"
+    r"traducir|traduccion|traduz|traduzir|traducao|terjemahan|terjemahin|ubersetzt|ubersetzung|"
+    r"ubersetzen|dictionary|diccionario|dicionario|kamus|worterbuch|woerterbuch|swear word|"
+    r"swear words|palabrota|palabrotas|palavrao|palavroes|schimpfwort|schimpfworter|kata kasar|"
+    r"false friend|falso amigo|falsos amigos|falso cognato)\b"
+)
 REPORTED: Final = (
     r"\b(?:someone|somebody|people|he|she|they|anyone|alguien|el|ella|ellos|alguem|ele|ela|"
     r"eles|orang|dia|mereka|jemand|er|sie|man)\s+(?:\w+\s+){0,2}?(?:tells?|told|telling|says?|"
@@ -500,7 +538,22 @@ THREATS_MORE: Final = (
     r"ntar)|lo bakal nyesel|ich mach dich fertig|ich (?:hau|schlag|box) dich (?:um|zusammen|"
     r"kaputt)|du kriegst (?:aufs maul|auf die fresse|eine rein)|ich polier dir die fresse|"
     r"du wirst es bereuen|dann kannst du was erleben|(?:ich|wir) (?:warte|warten) (?:vor|auf) "
-    r"(?:dich|deiner|deinem))\b|"
+    r"(?:dich|deiner|deinem)|"
+    # "i'll put you through a window", "give you something to cry about", "if i
+    # knew where you lived", "ich hau dir die Zähne ein", "find ich raus wo du wohnst"
+    r"(?:put|throw|smash|kick)\s+(?:you|u|ya)\s+(?:through|out of)\s+(?:a|the|that|ur|your)\s+"
+    r"(?:window|wall|door|table)|(?:knock|kick|smash|punch|cave)\s+(?:your|ur)\s+(?:teeth|head|"
+    r"face|skull)\s+in|give (?:you|u|ya) something to cry about|"
+    r"ich (?:hau|haue|schlag|schlage|tret|trete) dir (?:die zahne ein|den schadel ein|eine rein|"
+    r"aufs maul|auf die fresse|in die fresse|die fresse ein|eine)|(?:gibts|gibt s|gibt es|"
+    r"kriegst du|kriegst) (?:a|eine|ne) (?:watschn|watschen|watsche|schelle|backpfeife|"
+    r"ohrfeige|abreibung)|find(?:e)? ich (?:raus|heraus|use) wo du (?:wohnst|wohnsch|"
+    r"arbeitest)|ich find(?:e)? dich\s+du\b|(?:dann|danach) (?:liegst|landest) (?:du )?im "
+    r"(?:spital|krankenhaus|koma)|"
+    r"te (?:rompo|parto|quiebro|reviento) (?:los dientes|el hocico|el osico|la jeta|en dos)|"
+    r"(?:te|vou te) (?:quebro|quebrar) (?:a cara|os dentes|na porrada|todo|toda)|"
+    r"(?:gue|gua|aku) (?:tonjok|gebukin|pukul|tabok|gampar|hajar) (?:lu|lo|kamu|kau)(?: sampe| "
+    r"sampai)?)\b|"
     r"\b(?:post|postar|posto|publicar|publico|subo|sebar|nyebar|poste|posten|leak|vazar|"
     r"filtrar)\s+(?:\w+\s+){0,4}?(?:your|ur|tu|seu|sua|teu|tua|dein|deine|deinen|lo|lu|kamu)"
     r"\s+(?:address|addy|adresse|endereco|direccion|alamat|cpf|nomor|gesicht|face)\b|"
@@ -577,12 +630,19 @@ PROFANE_DISMISSALS: Final = (
     r"chucha|xuxa|concha de tu madre)|jodete|vai (?:se|te) (?:foder|fuder|ferrar|lascar)|"
     r"vai (?:a|pra|pro|para a|para o) (?:merda|puta que (?:te )?pariu|caralho)|vai tomar no "
     r"cu|vtnc|vsf|tnc|verpiss dich|fick dich|leck mich|halt (?:die|deine|dein|das) "
-    r"(?:fresse|maul|schnauze)|halts maul|bacot (?:lo|lu|loe|lu|kau)|"
+    r"(?:fresse|maul|schnauze|goschn|gosch|goschen)|halts maul|bacot (?:lo|lu|loe|lu|kau)|"
+    # sent to cry to their mother
+    r"go (?:cry|crying|cry home) to (?:your|ur) (?:mum|mom|mommy|mummy|mama|mam|ma)|"
+    r"(?:ve|vete|anda|andate) a llorar(?:le)? (?:a|con) (?:tu|su) (?:mami|mama|madre|mamita)|"
+    r"vai chorar (?:pra|para|pro|no colo da) (?:sua|tua|a sua|a tua) (?:mae|mamae|mamae)|"
+    r"(?:sana )?(?:nangis|ngadu) (?:sana )?(?:ke|sama|ama) (?:mama|emak|nyokap|ibu) ?(?:lo|lu|mu|"
+    r"kamu)|geh (?:doch )?(?:zu deiner|zu deine|zu|zur) (?:mama|mami|mutti|mutter) "
+    r"(?:heulen|weinen|flennen)|"
     # "go back to your country", in each language: aimed at who the partner is
     r"go back to (?:your|ur) (?:own )?(?:country|village|jungle|desert|farm|land)|go back "
     r"(?:to )?where (?:you|u) came from|(?:vuelve|volveos|volve|vuelvete|regresa|regresate|"
     r"andate|vete|largate|anda) (?:te )?(?:a|pa|para) (?:tu|vuestro|su) (?:pais|tierra|pueblo|"
-    r"rancho|selva)|volta (?:pra|para|pro) (?:a |o )?(?:tua|sua|teu|seu) (?:terra|pais|lugar|"
+    r"rancho|selva|isla)|volta (?:pra|para|pro) (?:a |o )?(?:tua|sua|teu|seu) (?:terra|pais|lugar|"
     r"aldeia)|vai embora (?:pra|para) (?:tua|sua|teu|seu) (?:terra|pais)|balik (?:sana )?(?:ke )?"
     r"(?:negara|kampung|kebun|hutan)\w*(?: sawit)? (?:lo|lu|mu|kamu|km)|pulang (?:sana )?ke "
     r"(?:negara|kampung)(?:mu| lo| lu| kamu)|geh (?:zuruck |doch |halt )?(?:in|nach) (?:dein|"

@@ -265,7 +265,11 @@ PROMO_CUE: Final = (
     r"subscribe|singles|sexy|exclusive|exclusivo|exklusiv|"
     # an account's or a parcel's false alarm: "verify", "pay the fee"
     r"verify|verifique|verifica|verifikasi|konfirmasi|confirm|confirme|bestatigen|"
-    r"suspended|blocked|bloqueado|bloqueada|diblokir|gesperrt|fee|comision|taxa|gebuhr|biaya)\b"
+    r"suspended|blocked|bloqueado|bloqueada|diblokir|gesperrt|fee|comision|taxa|gebuhr|biaya|"
+    r"registrieren|anmelden|gewonnen|abholen|ganaste|ganhou|menang)\b|"
+    # urgency: "only 5 spots left", "restam só 5 vagas", "nur noch 3 Plätze"
+    r"\b(?:only|just|solo|so|apenas|nur noch|noch|hanya|cuma|tinggal)\s+\d+\s+(?:spots|places|"
+    r"slots|seats|vagas|lugares|plazas|cupos|platze|plaetze|tempat|slot)\b"
 )
 # An advert's words in a message that names the scam or the bot ("a bot
 # here says free robux", "my aunt lost money in a crypto scam", "se pede
@@ -288,7 +292,8 @@ SCAM_TALK: Final = (
     )
     + r"\b(?:scams?|scammers?|scammed|fraud|bots?|golpes?|golpistas?|estafas?|estafadores?|"
     r"estafaron|fraudes?|timos?|penipuan|penipu|ditipu|betrug|betruger|abzocke|abgezockt|"
-    r"phishing|mlm|pyramid scheme|piramide)\b"
+    r"phishing|mlm|pyramid scheme|piramide|got done|ripped off|conned|kena tipu|ketipu|tertipu|"
+    r"reingelegt|betrogen|me timaron|enganaram|caiu no golpe|cayo en|cayó en)\b"
 )
 # What a friend says when sharing a link too ("look, this recipe is good:
 # …", "check out this wiki"): beside a link, not an advert on its own.

@@ -666,6 +666,26 @@ CONFIDE_TOLD: Final = (
     r"gue cerita|gw cerita|ich erzahl dir|kann ich dir was erzahlen|ich muss dir was "
     r"erzahlen)\b"
 )
+# ...or told first and sealed after, with nobody named ("i still sleep with
+# the light on. dont tell anyone", "gue masih takut badut. jangan bilang
+# siapa2 ya"): the message's end...
+TELL_NOBODY_END: Final = (
+    r"\b(?:dont|don t|do not|never|no|nao|nem|jangan|sag|sags|erzahl|erzaehl|verrat)\s+"
+    r"(?:\w+\s+){0,4}?(?:anyone|anybody|nobody|no one|nadie|ninguem|siapa2|siapa siapa|"
+    r"siapapun|siapa pun|keinem|niemandem|niemand|keiner)(?:\s+(?:ok|okay|pls|please|plis|"
+    r"pliss|ya|yah|yaa|porfa|bitte|ne|eh|haha|jaja|jeje|kk|wkwk|lol|lmao|pfv|tb|tbm|vale|"
+    r"oke))*\s*$"
+)
+# ...after the speaker's own words (a first-person word, nothing said of
+# the partner, of "us", of a meeting or a picture).
+OWN_WORDS: Final = (
+    r"\b(?:i|im|ive|id|i m|my|yo|mi|mis|eu|meu|minha|aku|gue|gw|gua|saya|ich|mein|meine)\b"
+)
+NOT_OWN: Final = (
+    r"\b(?:meet|meeting|pic|pics|photo|photos|foto|fotos|video|videos|call|send|sent|address|"
+    r"ketemu|ketemuan|treffen|quedar|quedamos|vernos|encontrar|encontro|kirim|schick|manda|"
+    r"mandar|enviar|gift|regalo|presente|hadiah|geschenk)\b"
+)
 # ...unless what follows names the partner's parents or "us".
 PARENTS_OR_US: Final = (
     r"\b(?:parents|mom|mum|dad|folks|padres|papas|papa|mama|viejos|vieja|pais|mae|pai|"

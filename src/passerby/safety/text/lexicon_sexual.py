@@ -56,6 +56,8 @@ SOLICITATION: Final = (
     r"sexting|cybersex)\b|"
     r"\b(?:i want to|i wanna|im gonna|i will|i ll|ill)\s+(?:fuck|suck|lick|eat|finger)\s+"
     r"(?:you|u|ur|your)\b|\b(?:sit on my|suck my|lick my|touch my)\s+\w+|\bmy\s+(?:dick|cock)\b|"
+    r"\b(?:mi|meu|minha|mein|meinen)\s+(?:verga|polla|pija|pito|pau|piroca|rola|schwanz)\b|"
+    r"\bkontol\s+(?:gue|gw|aku)\b|"
     # fancying sex, asked ("lust auf sex heut nacht?", "tienes ganas de sexo")
     r"\b(?:lust auf|luscht uf|bock auf|ganas de|vontade de|apetece me|me apetece|pengen|want|"
     r"wanna|down for|up for)\s+(?:(?:fazer|tener|hacer|haben|machen|have|ein|un|um)\s+)?"
@@ -159,6 +161,27 @@ SEXUAL_ACTS: Final = (
     r"versaut schreiben|vcs|video call sex|cybersex)\b|"
     r"\b(?:foto|fotos|pic|pics|picture|photo|bild)\s+(?:de|do|of|von)\s+(?:mi|meu|my|meinem)\s+"
     r"(?:pene|pija|verga|polla|pau|piroca|dick|cock|schwanz)\b|\bfoto\s+kontol\w*\b|"
+    # sex described, with someone as its object ("fucked her against the wall",
+    # "te cojo hasta que grites", "gue entot dia"), or the speaker aroused
+    r"\b(?:fuck|fucked|fucking|fuk|fuckin)\s+(?:her|him|you|u|ya|me)\s+(?:against|until|till|"
+    r"hard|harder|senseless|raw|from behind|all night)\b|\b(?:ride|riding|rode)\s+(?:me|my)"
+    r"\b(?!\s+(?:bike|car|horse|scooter|board|wave))|\bhow\s+hard\s+(?:i\s+am|im|i\s+m)\b|"
+    r"\b(?:im|i\s+m|i\s+am)\s+(?:so\s+)?hard\s+(?:right now|rn|for you|for u|thinking)\b|"
+    r"\b(?:im|i\s+m|i\s+am)\s+stroking\s+(?:it|myself|my)\b|"
+    r"\bte\s+(?:cojo|cogo|voy a coger|follo|voy a follar)\s+(?:hasta|toda|todo|duro|rico|bien|"
+    r"como|por)\b|\bte\s+lo\s+(?:meto|voy a meter|meteria)\b(?!\s+en\b)|"
+    r"\bla\s+tengo\s+(?:bien\s+|tan\s+|muy\s+)?(?:parada|dura)\b|\bme\s+la\s+(?:chupas|chupes|chupai|chupai|mamas|mames)\b|"
+    r"\b(?:gue|gw|aku|gua)\s+(?:entot|ewe|ngentot|ngewe)\b|\bse\s+masturbar\b|"
+    r"\b(?:masturbar|masturbandote|masturbando-te|masturbieren)\s+(?:pra|para|for|fur)\s+"
+    r"(?:mim|mi|me|mich)\b|"
+    # dirty talk offered ("vamos falar de coisas porcas", "hablemos de cosas sucias")
+    r"\b(?:hablar|hablemos|decir|dime|decirte|falar|falamos|dizer|diz|ngobrol|ngomong|omongin|"
+    r"reden|sagen|talk|say)\s+(?:\S+\s+){0,2}?(?:coisas porcas|cosas sucias|guarradas|hal jorok|"
+    r"hal hal jorok|yang jorok|schmutzige (?:dinge|sachen))\b|"
+    # an adult role-play asked for
+    r"\b(?:bermain peran|main peran|roleplay|role play|rollenspiel|rol|rp)\s+(?:\S+\s+){0,2}?"
+    r"(?:dewasa yang eksplisit|eksplisit|explicit|explicito|explicita|erotic|erotico|erotica|"
+    r"erotisch|erotis|sexual|seksual|sexuell)\b|"
     # masturbating, described or asked for; aroused "rock hard"
     r"\b(?:(?:im|i m|i am)\s+(?:jerking|jacking) off|jerk off for me|wank for me|masturbate for me|"
     r"me masturbo|me estoy masturbando|mientras me masturbo|estou me masturbando|to me "
@@ -179,7 +202,7 @@ SEXUAL_ACTS: Final = (
     r"\b(?:foto|fotos|foti|fotis|pic|pics|picture|photo|bild|bilder|mostrar|mostra|muestra|"
     r"muestrame|mostrame|mostri|ensename|zeig|zeigen|liatin|tunjukin|liat|lihat)\s+(?:\S+\s+)"
     r"{0,3}?(?:arsch|dada|"
-    r"ass|butt|culo|bunda|pantat|bokong|hintern|tetas|tetitas|"
+    r"ass|butt|culo|nalgas|nalguitas|pompis|bunda|pantat|bokong|hintern|tetas|tetitas|"
     r"peitos|peitinhos|boobs|tits|titties|brueste|bruste|titten|payudara|toket|tete|pussy|coño|"
     r"cono|concha|buceta|xoxota|muschi|memek|pene|dick|cock|schwanz|kontol|pico|pija|verga|"
     r"polla|nipples|pezones|mamilos)\b|\bnackt(?:foto|fotos|bild|bilder|pic|pics)\b|"
@@ -191,6 +214,13 @@ SEXUAL_ACTS: Final = (
     r"\b(?:want to see|wanna see|quieres ver|queres ver|quer ver|willst du|wotsch|mau liat)\s+"
     r"(?:\w+\s+)?(?:my|mi|meu|meinen|min|punyaku)\s+(?:dick|cock|pene|pija|verga|polla|pau|"
     r"piroca|schwanz|kontol)\b"
+)
+# A video with nothing on ("mándame un video desnuda"): read only once a
+# word for nakedness matched (a video's name alone would wake the detector on
+# every "video games").
+NUDE_VIDEO: Final = (
+    r"\b(?:videos?|vids?)\s+(?:\S+\s+){0,2}?(?:desnud[ao]s?|naked|nude|nua|pelad[ao]s?|bugil|"
+    r"telanjang|nackt)\b"
 )
 # Sexual words said as an oath or a dismissal ("vai se foder", "a la verga",
 # "me vale verga", "que se foda", "fick dich"): swearing or an insult, the

@@ -28,6 +28,7 @@ from passerby.safety.text.lexicon import (
     APPS,
     CONTEMPT,
     CONTEMPT_DENIED,
+    DEFINING,
     DIRECTED,
     DISMISSALS,
     INSULT_DENIED,
@@ -75,12 +76,15 @@ from passerby.safety.text.lexicon_grooming import (
     MEETING,
     MONITORING,
     MOVE_TALK,
+    NOT_OWN,
     NUMBER_ASKED,
+    OWN_WORDS,
     PARENTS_OR_US,
     PARTNERS_PARENTS,
     PICTURES,
     SECRECY,
     SECRECY_MORE,
+    TELL_NOBODY_END,
     VALUABLE,
     VIDEO_CALL,
     WATCHED_NOT,
@@ -88,6 +92,7 @@ from passerby.safety.text.lexicon_grooming import (
 from passerby.safety.text.lexicon_sexual import (
     BETWEEN_US,
     NUDE_PICTURE,
+    NUDE_VIDEO,
     SEXUAL_ACTS,
     SEXUAL_CRUDE,
     SEXUAL_EMOJI,
@@ -162,7 +167,9 @@ LINK_APPS: Final = (
 _TLDS = (
     r"com|net|org|edu|gov|io|co|me|ly|gg|xyz|ru|info|biz|app|link|click|site|online|top|tk|"
     r"cc|tv|live|store|shop|club|vip|fun|pw|to|sh|id|us|uk|de|es|mx|ar|br|in|fr|onion|icu|"
-    r"win|bet|cam|chat|dating|sex|porn|xxx|page|dev|ai|gl|be|ws|su|cn"
+    r"win|bet|cam|chat|dating|sex|porn|xxx|page|dev|ai|gl|be|ws|su|cn|"
+    # the other countries the corpus's languages are spoken in
+    r"pt|cl|at|ch|pe|ve|ec|uy|au|ca|ie|nl|eu|nz|za|ng|ph|sg"
 )
 
 # After a dot said in Spanish, Portuguese, Indonesian or German: the
@@ -262,7 +269,8 @@ class Patterns:
             r"\b\d{1,5}[a-z]?\s+(?!(?:miles?|km|blocks?|min|mins|minutes?|hours?|more|of)\b)"
             r"(?:[a-z]+\.?\s+){1,3}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|"
             r"boulevard|blvd|court|ct|way|place|pl|terrace|crescent|close|highway|hwy|"
-            r"parkway|pkwy|circle|cir)\b"
+            r"parkway|pkwy|circle|cir)\b(?!\s+(?:too|more|less|better|worse|off|back|out|over|"
+            r"longer|harder|easier|bigger|smaller|cooler|funnier|ahead|behind|past)\b)"
         )
         self.address_local = c(
             r"\b(?:jalan|jl\.?|calle|avenida|av\.)\s+[a-z]+(?:\s+[a-z]+){0,2}\s*,?\s*"
@@ -277,7 +285,7 @@ class Patterns:
         self.domain = c(rf"\b[a-z0-9][a-z0-9\-]{{1,62}}\.(?P<tld>{_TLDS})\b(?!\.\w)(?:/\S*)?")
         self.domain_spelled = c(
             rf"(?<![a-z0-9\-])(?>[a-z0-9\-]*?\b)[a-z0-9\-]{{2,}}+\s*(?:\(dot\)|\[dot\]|\{{dot\}}|"
-            rf"\[\.\]|\(\.\)|\sdot\s|\s\.\s)\s*(?P<tld>{_TLDS})\b"
+            rf"\[\.\]|\(\.\)|\sdot\s|\s\.\s?)\s*(?P<tld>{_TLDS})\b"
         )
         # The dot said, in the words form (letters spelled apart joined: "v e
         # l v e t c a m z dot live"), and in the other languages ("tienda
@@ -528,6 +536,9 @@ class Patterns:
         self.parents_or_us = c(PARENTS_OR_US)
         # A secret kept from the partner's own parents is never one's own.
         self.partners_parents = c(PARTNERS_PARENTS)
+        self.tell_nobody_end = c(TELL_NOBODY_END)
+        self.own_words = c(OWN_WORDS)
+        self.not_own = c(NOT_OWN)
         # ...as long as nothing after it says "you" or "us".
         self.you_or_us = c(
             r"\b(?:you|u|ur|te|ti|tu|contigo|voce|vc|kamu|km|lo|lu|dich|dir|du|us|we|nos|nosotros|"
@@ -558,7 +569,8 @@ class Patterns:
             (c(rf"\b(?:dont|do not|dnt|never|pls dont|please dont|dont you|don t|jangan|no le"
                rf"s?)\s+(?:ever\s+)?(?:tell|say|mention|show|bilang|kasih tau|cerita|digas|"
                rf"cuentes)\b(?:\s+\w+){{0,3}}?\s+{others}\b"), 0.85, "kind=tell"),
-            (c(r"\b(?:our|a|the)\s+(?:little\s+|lil\s+|special\s+)?secret\b"), 0.8, "kind=secret"),
+            (c(r"(?<!\btell me )(?<!\btell you )(?<!\btell u )(?<!\bknow )(?<!\bshare )\b"
+               r"(?:our|a|the)\s+(?:little\s+|lil\s+|special\s+)?secret\b"), 0.8, "kind=secret"),
             (c(r"\bkeep\s+(?:this|it|that|us|things|everything|what we|our)\b(?:\s+\w+){0,3}?\s+"
                r"(?:between us|between you and me|between u and me|secret|a secret|quiet|"
                r"private|on the down ?low|on the dl|to yourself|to urself|hidden)\b"), 0.9,
@@ -699,6 +711,7 @@ class Patterns:
              0.6, "kind=suggestive"),
         )  # fmt: skip
         self.between_us = c(BETWEEN_US)
+        self.nude_video = c(NUDE_VIDEO)
         # -- promotion, link bots (words form; cues and shorteners see below) --
         self.promo: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
             (c(source), score, detail) for source, score, detail in PROMO
@@ -745,6 +758,8 @@ class Patterns:
         self.insult_denied = c(INSULT_DENIED)
         self.myself = c(MYSELF)
         self.reported = c(REPORTED)
+        self.defining = c(DEFINING)
+        self.defined_plain = c(r"[\w\"'\u201d]\s*=\s*[\w\"'\u201c]")
         # Read after a shut-up: the rest of the message an insult on its own.
         self.insult_alone = c(ALONE)
         self.laughing_faces = re.compile(LAUGHING_FACES)
@@ -804,6 +819,12 @@ class Patterns:
         # "shut up" without a swear word: rude, not an insult on its own.
         self.plain_dismissal = c(r"\bshut\s+up\b")
         # Insults that are said of someone else: "my teacher is such a bitch".
+        # A rude word made praise by what stands before it ("you're a good
+        # cunt", "lucky bastard"): Australian, Irish and British warmth.
+        self.praised = c(
+            r"\b(?:good|top|sound|mad|lucky|clever|funny|sick|cheeky|sweet|legendary|lovely|"
+            r"jammy|smart)\s+(?:cunt|bastard|bugger|sod|git|fucker)\b"
+        )
         self.someone_else = c(
             r"\b(?:he|hes|she|shes|they|theyre|him|her|them|his|my|our|this|that|these|those|"
             r"teacher|teachers|boss|coach|ex|guy|dude|girl|man|woman|people|someone|everyone|"

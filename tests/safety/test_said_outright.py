@@ -1,0 +1,220 @@
+"""Harm said outright in words the detectors did not read, and its neighbours.
+
+Each class is a way a harmful message passed unseen, or an ordinary one was
+acted on: sex described with someone as its object, an intimate picture or
+a nude video asked for, dirty talk or an explicit role-play offered; threats
+of a beating, a likeness or an adjective before the name called, the partner
+sent to cry to their mother; and beside them a secret of one's own sealed at
+a message's end, a helpline's free number, a word looked up or translated, a
+shop's site with its dot spaced, "tell me a secret" in a game, "way too old",
+"the most embarrassing thing you did", a scam told of, and rough praise. The
+examples are this file's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from passerby.safety.text.detectors import TextAnalyser
+from passerby.safety.text.insults import UNDIRECTED_SCORE
+
+
+def score(analyser: TextAnalyser, text: str, name: str) -> float:
+    return max((s.score for s in analyser.analyse(text) if s.name == name), default=0.0)
+
+
+# -- sexual content ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "then he came in and fucked her against the fridge",
+        "wanna know how hard i am rn",
+        "im so hard right now thinking of u",
+        "im stroking it while we type",
+        "te cojo toda la noche si me dejas",
+        "te lo meto despacito",
+        "ya me la chupas o qué",
+        "gue entot lo sampe lemes",
+        "topa se masturbar pra mim na cam?",
+        "main peran yang eksplisit yuk",
+        "rp erotico? yo empiezo",
+        "hablemos de cosas sucias un rato",
+        "bora falar de coisas porcas",
+    ],
+)
+def test_sex_described_or_offered_is_explicit(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "sexual") >= 0.95
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mándame un video desnuda",
+        "pasame fotos de tus nalgas",
+        "send me a vid naked",
+        "mira mi verga",
+    ],
+)
+def test_a_nude_video_an_intimate_picture_or_ones_genitals(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert score(analyser, text, "sexual") >= 0.95
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this boss is so hard i am crying",
+        "he fucked me over at work again",
+        "i ride my bike to school",
+        "riding my board after class",
+        "te lo meto en la mochila mañana",
+        "hay cosas sucias en el fregadero",
+        "mándame el video de la clase",
+        "send me the video of your dog",
+    ],
+)
+def test_the_same_words_in_ordinary_talk(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "sexual") < 0.8
+
+
+def test_a_sexual_word_looked_up_is_talk_and_an_ask_stays_one(analyser: TextAnalyser) -> None:
+    assert score(analyser, "my dictionary says horny??", "sexual") <= 0.6
+    assert score(analyser, '"cachonda" = horny in mexico', "sexual") <= 0.6
+    assert score(analyser, "so you mean you want to fuck me?", "sexual") >= 0.95
+
+
+# -- harassment ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "say that again and i'll put you through the wall",
+        "keep crying and i'll give you something to cry about",
+        "ich hau dir die zähne ein",
+        "find ich raus wo du wohnst, bist du dran",
+        "dann liegst du im krankenhaus",
+        "te rompo los dientes",
+        "gue tonjok lo sampe pingsan",
+        "go cry to your mommy",
+        "vete a llorarle a tu mamá",
+        "geh zu deiner mama heulen",
+        "you muppet",
+        "you sound like a proper little wanker",
+        "only a bozo like you would say that",
+        "du violetter wappler",
+        "du bist ein hässlicher gartenzwerg",
+        "eres una llorona de mierda",
+        "qué vas a saber, un subnormal como tú",
+        "lo kayak kudanil",
+        "dasar gentong",
+    ],
+)
+def test_threats_likenesses_and_names_are_aimed_at_the_partner(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert score(analyser, text, "toxicity") >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you look like a model in that pic",
+        "a friend like you is rare",
+        "du alter schwede, wie gehts",
+        "if i knew where you lived i'd send you a postcard",
+        "you're a good cunt, you know that",
+        '"vai tomar no cu" = go fuck yourself, very rude',
+        '"hdp" = son of a bitch in argentina',
+    ],
+)
+def test_likenesses_praise_and_translations_are_not_insults(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert score(analyser, text, "toxicity") <= UNDIRECTED_SCORE
+
+
+def test_the_most_embarrassing_thing_asked_is_no_contempt(analyser: TextAnalyser) -> None:
+    assert score(analyser, "whats the most embarrassing thing u ever did", "toxicity") == 0.0
+    assert score(analyser, "you're so embarrassing", "toxicity") >= 0.8
+
+
+# -- secrecy ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i still sleep with a nightlight. dont tell anyone 😭",
+        "gue masih takut gelap. jangan bilang siapa2 ya",
+        "eu ainda assisto desenho de manhã. não conta pra ninguém kkk",
+        "ich hör noch kinderlieder. sag es keinem",
+        "todavía duermo con mi peluche, no se lo digas a nadie",
+    ],
+)
+def test_a_secret_of_ones_own_sealed_at_the_end(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "secrecy") < 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dont tell anyone",
+        "i want to meet up saturday. dont tell anyone",
+        "i like talking to you. dont tell anyone",
+        "we can be friends, dont tell anyone ok",
+        "can you keep a secret",
+    ],
+)
+def test_secrecy_asked_for_still_counts(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "secrecy") >= 0.8
+
+
+def test_asking_for_a_secret_in_a_game_keeps_none(analyser: TextAnalyser) -> None:
+    assert score(analyser, "truth: tell me a secret, a small one", "secrecy") == 0.0
+
+
+# -- contacts and links ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "childline is 0800 1111, free from any phone",
+        "call 1-800-273-8255 any time",
+        "llama al 900 20 20 10, es gratis",
+        "a linha é 800 21 90 90",
+    ],
+)
+def test_a_free_service_line_is_no_personal_number(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "pii_phone") == 0.0
+
+
+def test_a_personal_number_is_still_one(analyser: TextAnalyser) -> None:
+    assert score(analyser, "my number is 0412 345 678", "pii_phone") >= 0.9
+
+
+def test_way_too_old_is_no_street(analyser: TextAnalyser) -> None:
+    assert score(analyser, "year 9 btw so way too old for that", "pii_address") == 0.0
+    assert score(analyser, "i live at 12 abbey way", "pii_address") >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "40% off today only at shredz .shop/promo",
+        "registrieren: geld-jetzt.ch/start und bonus sichern",
+    ],
+)
+def test_a_spaced_dot_or_a_countrys_domain_is_a_link(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "link") >= 0.85
+    assert score(analyser, text, "promo") >= 0.85
+
+
+def test_a_scam_told_of_with_an_app_mentioned_is_talk(analyser: TextAnalyser) -> None:
+    told = "my dad got done by a forex signals group on telegram"
+    assert 0.0 < score(analyser, told, "promo") <= 0.6
+    assert score(analyser, "FREE robux here!! add me on telegram @robuxfree", "promo") >= 0.85
