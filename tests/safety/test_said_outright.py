@@ -105,6 +105,8 @@ def test_a_sexual_word_looked_up_is_talk_and_an_ask_stays_one(analyser: TextAnal
         "you muppet",
         "you sound like a proper little wanker",
         "only a bozo like you would say that",
+        "nobody likes a boring wee numpty like you",
+        "run along, i know where people like you live",
         "du violetter wappler",
         "du bist ein hässlicher gartenzwerg",
         "eres una llorona de mierda",
@@ -218,3 +220,49 @@ def test_a_scam_told_of_with_an_app_mentioned_is_talk(analyser: TextAnalyser) ->
     told = "my dad got done by a forex signals group on telegram"
     assert 0.0 < score(analyser, told, "promo") <= 0.6
     assert score(analyser, "FREE robux here!! add me on telegram @robuxfree", "promo") >= 0.85
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send 500 dollars in itunes cards for my travel papers and i pay you back double",
+        "tu paquete está en aduana, solo debes pagar 900 pesos de impuesto",
+        "paketnya ketahan, bea cukai minta biaya 3 juta",
+        "te devolvo o dobro amanhã, confia",
+        "hot girls near you tonight: meetme-now.xyz",
+        "all my pics on sofia-vip.fans",
+    ],
+)
+def test_the_romance_scams_ask_and_the_dating_bots_link(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "promo") >= 0.85
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my parcel got stuck in customs and i paid the fee, so annoying",
+        "you need to pay attention to the tax rules",
+        "i bought a steam card for my brother",
+        "there's a nice cafe near you",
+    ],
+)
+def test_customs_cards_and_places_near_in_ordinary_talk(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "promo") < 0.85
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cam on and show me everything",
+        "tell me what you'd let me do to you",
+        "kirim foto yg lebih terbuka dong",
+        "schick ma nacktbilda",
+    ],
+)
+def test_more_ways_to_ask_for_the_explicit(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "sexual") >= 0.9
+
+
+def test_showing_everything_one_built_is_not_explicit(analyser: TextAnalyser) -> None:
+    text = "turn on your cam and show me everything you built in minecraft"
+    assert score(analyser, text, "sexual") < 0.8

@@ -31,6 +31,28 @@ PROMO: Final = (
         0.85,
         "kind=scam",
     ),
+    (
+        # ...paid in gift cards for papers, a fee the stranger must pay for a
+        # parcel or a transfer, or money repaid double
+        r"\b(?:gift ?cards?|tarjetas? de regalo|cartoes? (?:google play|apple|steam|presente)|"
+        r"cartoes? de presente|kartu hadiah|geschenkkarten?|gutscheinkarten?|itunes cards?|"
+        r"apple cards?|google play cards?|steam cards?)\b(?:\s+\S+){0,6}?\s+(?:for|para|pra|"
+        r"untuk|buat|fur)\s+(?:\S+\s+){0,2}?(?:leave|papers|paperwork|papeles|papelada|dokumen|"
+        r"documents|papiere|unterlagen|flight|vuelo|voo|flug|ticket|passagem|tiket|visa|visado|"
+        r"visto|visum|customs|aduana|alfandega|zoll|bea cukai)\b|"
+        r"\b(?:(?:you only need to|you just need to|you need to|you have to|solo debes|debes|"
+        r"tienes que|tenes que|precisas de|tens de|so precisa de|precisa|kamu harus|"
+        r"kamu cuma perlu|anda harus|du musst|sie mussen)\s+(?:\S+\s+){0,2}?(?:pagar|"
+        r"pay(?!\s+attention)|bayar|zahlen|transferir|transfer)|que pagues|que pague)\b"
+        r"(?:\s+\S+){0,3}?\s+\d\S*(?:\s+\S+){0,3}?\s+(?:impuesto|"
+        r"impuestos|customs fee|release fee|activation fee|customs|aduana|"
+        r"taxa|alfandega|biaya|bea cukai|zoll|gebuhr|comision|comissao|activation fee)\b|"
+        r"\bbea cukai minta (?:biaya|bayar|uang)\b|"
+        r"\b(?:pay (?:you )?back double|devuelvo el doble|te devuelvo el doble|devolvo(?: te)? o "
+        r"dobro|te devolvo o dobro|ganti dua kali lipat|zahle (?:es |dir )?doppelt zuruck)\b",
+        0.85,
+        "kind=scam",
+    ),
     # Money for nothing, loans, investment with a call to act.
     (
         r"\b(?:earn|make|making|gana|ganar|ganhe|ganhar|verdiene|verdienen|dapatkan|"
@@ -266,7 +288,12 @@ PROMO_CUE: Final = (
     # an account's or a parcel's false alarm: "verify", "pay the fee"
     r"verify|verifique|verifica|verifikasi|konfirmasi|confirm|confirme|bestatigen|"
     r"suspended|blocked|bloqueado|bloqueada|diblokir|gesperrt|fee|comision|taxa|gebuhr|biaya|"
-    r"registrieren|anmelden|gewonnen|abholen|ganaste|ganhou|menang)\b|"
+    r"registrieren|anmelden|gewonnen|abholen|ganaste|ganhou|menang|invest|invierte|investe|"
+    r"investasi|investieren|guaranteed|garantizado|garantido|dijamin|garantiert)\b|"
+    # a dating bot's "near you": "hot girls near you", "cewe cantik dkt km"
+    r"\b(?:near you|near u|in your area|in ur area|cerca de ti|en tu zona|en tu ciudad|perto de "
+    r"(?:voce|vc|ti)|na tua zona|na sua cidade|in deiner (?:nahe|naehe|stadt|gegend)|dkt km|"
+    r"deket kamu|dekat kamu|dekat anda|di kotamu|di kota kamu)\b|"
     # urgency: "only 5 spots left", "restam só 5 vagas", "nur noch 3 Plätze"
     r"\b(?:only|just|solo|so|apenas|nur noch|noch|hanya|cuma|tinggal)\s+\d+\s+(?:spots|places|"
     r"slots|seats|vagas|lugares|plazas|cupos|platze|plaetze|tempat|slot)\b"

@@ -26,6 +26,7 @@ SEXUAL_CRUDE: Final = (
     r"tesudo|"
     # German
     r"ficken|fickst|wichsen|wichse|bumsen|titten|muschi|nacktbilder|nacktfotos|nacktbild|"
+    r"nacktbilda|nacktbilla|nacktfotis|"
     r"sexbilder|sexfotos|gesext|"
     # a quick one, said as a noun
     r"(?:schnelle[nr]?|kurze[nr]?) fick|quickie|rapidinha|echar un polvo|un polvo|uma foda"
@@ -111,7 +112,8 @@ _BARE = (
     r"without (?:a |your |ur )?(?:shirt|top)|sin (?:camiseta|remera|polera|blusa)|sem (?:camisa|"
     r"blusa|camiseta)|"
     r"(?:ga|gak|nggak|tanpa|tidak) (?:pake|pakai) baju|tanpa baju|telanjang|bugil|pake bh|"
-    r"pakai bh|pake daleman|pakai daleman)"
+    r"pakai bh|pake daleman|pakai daleman|yang lebih terbuka|yg lebih terbuka|lebih terbuka|"
+    r"more revealing|something revealing|mas atrevid[oa]|mais ousad[oa]|freizugiger)"
 )
 # Someone in the exchange: a picture of a nude beach is not asked for. Read
 # only once NUDE_PICTURE matched.
@@ -178,6 +180,12 @@ SEXUAL_ACTS: Final = (
     r"\b(?:hablar|hablemos|decir|dime|decirte|falar|falamos|dizer|diz|ngobrol|ngomong|omongin|"
     r"reden|sagen|talk|say)\s+(?:\S+\s+){0,2}?(?:coisas porcas|cosas sucias|guarradas|hal jorok|"
     r"hal hal jorok|yang jorok|schmutzige (?:dinge|sachen))\b|"
+    # everything shown on camera; what the partner would let them do
+    r"\b(?:cam|camara|kamera|webcam)\b(?:\s+\S+){0,4}?\s+(?:ensename|muestrame|mostrame|show me|"
+    r"zeig mir|mostra|mostra me|liatin|tunjukin)\s+(?:todo|everything|alles|tudo|semua|semuanya)\b"
+    r"(?!\s+(?:you|u|that|what|lo|que|los|las|el|la|was|das|o|os|as|yang|yg|about|de|of|in|on|"
+    r"from|von|aus|dari|di|en|em|im|auf))|"
+    r"\bwhat\s+(?:you d|youd|you would|u d|ud|u would)\s+let\s+me\s+do\s+to\s+(?:you|u)\b|"
     # an adult role-play asked for
     r"\b(?:bermain peran|main peran|roleplay|role play|rollenspiel|rol|rp)\s+(?:\S+\s+){0,2}?"
     r"(?:dewasa yang eksplisit|eksplisit|explicit|explicito|explicita|erotic|erotico|erotica|"

@@ -169,14 +169,14 @@ _TLDS = (
     r"cc|tv|live|store|shop|club|vip|fun|pw|to|sh|id|us|uk|de|es|mx|ar|br|in|fr|onion|icu|"
     r"win|bet|cam|chat|dating|sex|porn|xxx|page|dev|ai|gl|be|ws|su|cn|"
     # the other countries the corpus's languages are spoken in
-    r"pt|cl|at|ch|pe|ve|ec|uy|au|ca|ie|nl|eu|nz|za|ng|ph|sg"
+    r"pt|cl|at|ch|pe|ve|ec|uy|au|ca|ie|nl|eu|nz|za|ng|ph|sg|fans|love|sexy|girls|date"
 )
 
 # After a dot said in Spanish, Portuguese, Indonesian or German: the
 # domains that are no word of theirs.
 _SPOKEN_TLDS = (
     r"com|net|org|io|info|biz|online|site|live|xyz|app|shop|store|club|vip|link|click|top|cam|"
-    r"bet|chat|ly|gg|icu|pw|tk|ws|tv|ch|at|pt|br|mx|ar|cl|id|ru|xxx|sex|porn|dating"
+    r"bet|chat|ly|gg|icu|pw|tk|ws|tv|ch|at|pt|br|mx|ar|cl|id|ru|xxx|sex|porn|dating|fans"
 )
 
 
