@@ -266,3 +266,56 @@ def test_more_ways_to_ask_for_the_explicit(analyser: TextAnalyser, text: str) ->
 def test_showing_everything_one_built_is_not_explicit(analyser: TextAnalyser) -> None:
     text = "turn on your cam and show me everything you built in minecraft"
     assert score(analyser, text, "sexual") < 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "és um mentiroso de merda",
+        "vou dar cabo da tua vida",
+        "saya tahu kota tempat anda tinggal",
+        "i find di scho",
+    ],
+)
+def test_more_names_and_threats(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "toxicity") >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "did he say your parents wouldnt understand you?",
+        'dia muji2 gue "kamu dewasa banget buat anak smp"',
+        "terus ngajak pindah ke tele",
+        "temen gue diajak ketemuan sendirian di hotel",
+        "uno me escribió que le mandara fotos en ropa interior",
+    ],
+)
+def test_a_stranger_told_of_is_retold(analyser: TextAnalyser, text: str) -> None:
+    found = analyser.analyse(text)
+    assert found, text
+    assert all(s.score < 0.6 for s in found if s.name != "toxicity")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "uh es mucho, tengo 40",
+        "ya tengo doce poemas de eso",
+        "llevamos como quince años de sequía",
+    ],
+)
+def test_money_things_counted_and_spans_are_no_age(analyser: TextAnalyser, text: str) -> None:
+    assert not [s for s in analyser.analyse(text) if s.name.startswith("age_disclosure")]
+
+
+@pytest.mark.parametrize(
+    "text", ["tengo 40 años", "tengo 15 y tu", "im 15 and i have no money lol"]
+)
+def test_an_age_said_beside_money_or_a_word_is_still_one(analyser: TextAnalyser, text: str) -> None:
+    assert [s for s in analyser.analyse(text) if s.name.startswith("age_disclosure")]
+
+
+def test_a_number_then_a_comma_answers_like_a_bare_number(analyser: TextAnalyser) -> None:
+    found = {s.name: s for s in analyser.analyse("15, i know im too young for this section")}
+    assert found["age_disclosure_minor"].detail == "age=15;bare"

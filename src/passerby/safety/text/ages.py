@@ -40,7 +40,23 @@ _WHEN_I_WAS: Final = re.compile(
 # "seit 15 Jahren".
 _DURATION: Final = re.compile(
     r"\b(?:last|past|for|over|durante|ultimos|ultimas|hace|ha|faz|selama|sejak|seit|vor|"
-    r"letzten|every|cada|todos los|todos os|tiap|setiap|alle|jede)\s*$"
+    r"letzten|every|cada|todos los|todos os|tiap|setiap|alle|jede|llevamos|llevo|lleva|llevan|"
+    r"levamos|levo|leva|ja sao|son ya|we ve had|weve had|schon seit)"
+    r"(?:\s+(?:como|unos|unas|casi|mas de|cerca de|about|almost|around|nearly|quase|uns|umas|"
+    r"mais de|fast|etwa|ungefahr|sekitar|hampir))?\s*$"
+)
+# Money talked of: "uh es mucho, tengo 40" is forty thousand pesos, not an age.
+_MONEY: Final = re.compile(
+    r"\b(?:mil|lucas|pesos|plata|dinero|precio|caro|barato|cuesta|cuestan|pagar|pago|pagas|"
+    r"dolares|euros?|reais|bucks|dollars?|quid|money|cash|price|expensive|cheap|es mucho|"
+    r"is a lot|too much|muito caro|zu teuer|teuer|mahal|murah|ribu|rb|juta|jt|harga|duit|uang|"
+    r"preco|dinheiro|grana|geld|kostet|preis|descuento|desconto|diskon|nego|oferta|offer)\b"
+)
+_HAVE: Final = re.compile(r"\b(?:tengo|tenho|have|got|hab|habe|punya)\s*$")
+_END: Final = re.compile(r"\s*[.!?]*\s*$")
+_COUNTED: Final = re.compile(
+    r"\s+(?!(?:anos|anios|years|yrs|jahres|pues|mas|tres|dos|seis|plus|lmaos|lols|jajas|"
+    r"pls|plis|yes)\b)[a-z]{3,}s\b"
 )
 # A number that goes on as a fraction or a time ("24/7", "9:30").
 _GOES_ON: Final = re.compile(r"\s?[/:]\s?\d")
@@ -62,6 +78,26 @@ def in_the_past(text: str, start: int) -> bool:
     span of years ("in the last fifteen years")."""
     before = text[max(0, start - 30) : start]
     return bool(_WHEN_I_WAS.search(before) or _DURATION.search(before))
+
+
+def counted_not_age(text: str, start: int, end: int) -> bool:
+    """True when the number had ("tengo 12") counts the plural noun after it
+    ("ya tengo doce poemas"), not years."""
+    return (
+        _HAVE.search(text, max(0, start - 12), start) is not None
+        and _COUNTED.match(text, end) is not None
+    )
+
+
+def money_not_age(text: str, start: int, end: int) -> bool:
+    """True when the number from ``start`` to ``end`` is had ("tengo 40"),
+    ends the message with no word of age, and the message talks of money
+    ("uh es mucho, tengo 40": forty thousand pesos)."""
+    return (
+        _HAVE.search(text, max(0, start - 12), start) is not None
+        and _END.match(text, end) is not None
+        and _MONEY.search(text) is not None
+    )
 
 
 def time_or_fraction(text: str, end: int) -> bool:

@@ -35,6 +35,7 @@ RETOLD: Final = frozenset(
         "sexual",
         "isolation",
         "gift",
+        "flattery",
     }
 )
 RETOLD_WEIGHT: Final = 0.5

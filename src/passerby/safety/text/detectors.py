@@ -24,7 +24,14 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from passerby.core.signals import Signal
-from passerby.safety.text.ages import age_signal, in_the_past, third_party_before, time_or_fraction
+from passerby.safety.text.ages import (
+    age_signal,
+    counted_not_age,
+    in_the_past,
+    money_not_age,
+    third_party_before,
+    time_or_fraction,
+)
 from passerby.safety.text.aim import QUOTE_MARKS, QUOTED
 from passerby.safety.text.contacts import (
     NO_DIGITS,
@@ -167,6 +174,7 @@ class TextAnalyser:
                 self._age_disclosure,
                 joined=[
                     p.age_bare,
+                    p.age_lead,
                     *rows(p.age_disclosures),
                     *rows(p.school_disclosures),
                     *(row[0] for row in p.age_claims),
@@ -337,7 +345,7 @@ class TextAnalyser:
         text = f.joined
         if not p.age_hint.search(text):
             return
-        bare = p.age_bare.match(text)
+        bare = p.age_bare.match(text) or p.age_lead.match(text)
         if bare:
             # A message that is only a number is, in chat, nearly always the
             # answer to "how old are you"; the risk scorer trusts it only
@@ -357,8 +365,13 @@ class TextAnalyser:
                     pattern is not p.age_self and third_party_before(text, match.start())
                 ):
                     continue
-                if time_or_fraction(text, match.end("num")):
-                    continue  # "I'm on it 24/7", "I am 9:30 at school"
+                start, end = match.start("num"), match.end("num")
+                if (
+                    time_or_fraction(text, end)
+                    or money_not_age(text, start, end)
+                    or counted_not_age(text, start, end)
+                ):
+                    continue  # "I'm on it 24/7", "I am 9:30 at school", "tengo 40" pesos
                 age = number(match.group("num"))
                 if age is None:
                     continue

@@ -149,6 +149,8 @@ _PT_FRAME = (
     # European "(tu) és", said without "tu": "és mesmo estúpido", "és um
     # palhaço" (Spanish says "es un", never "es um" or "es mesmo")
     rf"|\bes\s+(?:(?:mesmo|mm|um|uma|tao|muito|mt|bue|cá|ca|mais)\s+){{1,3}}{INSULT_PT}\b"
+    # "és um mentiroso de merda"
+    r"|\b(?:es|voce e|vc e|tu es)\s+(?:um|uma)\s+(?:\w+\s+){1,2}?de\s+merda\b"
 )
 # German name-calling compounds: "Fettsack", "Arschgeige", "Hornochse",
 # "Spatzenhirn", "Pickelgesicht", "Flachzange" (their last part says it).
@@ -300,6 +302,8 @@ THREATS: Final = (
     r"(?:lu|lo|kamu|kau)|(?:aku|gue|gua|saya) (?:akan |bakal )?membunuh(?:mu| kamu| lu| lo| kau)|"
     r"(?:gue|gua|aku|saya) "
     r"(?:tau|tahu) (?:rumah|sekolah|kantor|alamat|kampus)(?:mu| lu| lo| kamu)|"
+    r"(?:gue|gua|aku|saya) (?:tau|tahu) (?:kota|daerah|tempat)(?: tempat)? (?:anda|kamu|lo|lu) "
+    r"tinggal|"
     r"(?:tak|gue|gua|aku|saya) (?:parani|datengin|datangi|datangin|samperin|sambangi) "
     r"(?:omah|rumah)\s?(?:mu|lu|lo|kamu|koen)|tak (?:pateni|antemi|gebuki|kepruk)|"
     r"(?:ga|gak|nggak|tidak) (?:ada|akan ada) (?:yang|yg) (?:akan )?(?:suka|sayang|peduli|"
@@ -534,7 +538,9 @@ THREATS_MORE: Final = (
     r"vas a ver lo que te pasa|cuidate cuando salgas|(?:vou|vamos) te (?:pegar|bater|quebrar)|"
     r"vai apanhar|vais levar porrada|te pego (?:na saida|la fora|na rua)|te espero (?:la fora|"
     r"na saida)|vais-te arrepender|vais te arrepender|vai se arrepender|vou ai partir-te|"
-    r"partir-te a cara|(?:gue|gua|aku) (?:hajar|datengin|tungguin|samperin) (?:lu|lo|kamu|lo)|"
+    r"partir-te a cara|vou dar cabo (?:da tua|de ti|da sua)|merecia um enxerto de porrada|"
+    r"schleich di(?:ch)? (?:zruck|zuruck)|i find di(?:ch)? (?:scho|schon)|"
+    r"(?:gue|gua|aku) (?:hajar|datengin|tungguin|samperin) (?:lu|lo|kamu|lo)|"
     r"babak belur|siap2 aja|awas aja (?:lu|lo|kamu)|awas (?:lu|lo|kamu|koen|kau) (?:ya|yo|nanti|"
     r"ntar)|lo bakal nyesel|ich mach dich fertig|ich (?:hau|schlag|box) dich (?:um|zusammen|"
     r"kaputt)|du kriegst (?:aufs maul|auf die fresse|eine rein)|ich polier dir die fresse|"

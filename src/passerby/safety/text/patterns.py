@@ -399,6 +399,12 @@ class Patterns:
             rf"(?:an?\s+)?{NUM}\b{_NOT_AGE_AFTER}"
         )
         self.age_bare = c(rf"^\s*+{NUM}\s*+[.!?]*+\s*+$")
+        # ...or in digits first, then a comma ("15, i know i'm too young for
+        # here"): the same answer, said with more.
+        self.age_lead = c(
+            r"^\s*+(?P<num>\d{1,2})\s*+,\s*+(?:i|im|i m|me|ich|aku|gue|gw|saya|eu|sou|soy|bin|but|"
+            r"pero|mas|aber|tapi|and|y|e|und|dan|btw|lol|haha|jaja|kk|wkwk|ya|yes|si|sim|ja|iya)\b"
+        )
         self.age_disclosures: tuple[tuple[re.Pattern[str], float, int], ...] = (
             (self.age_self, 0.9, 0),
             (c(rf"(?:^|[\s(])(?:im\s+|i\s+am\s+)?{NUM}\s?(?:yo|y/o|y\.o\.?|yrs?\s*old|years?"
