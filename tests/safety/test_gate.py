@@ -77,10 +77,12 @@ NOT_TRIGGERS = {
     "defining",
     "defined_plain",
     "praised",  # read once the model scored an insult noun
+    "most_asked",  # read once a put-down was found near "you"
     # read only once a detector's own trigger matched: a link found (the
     # advert's cue words, the sites people share songs from), an insult
     # found (laughter that makes it teasing)
     "promo_cue",
+    "promo_cue_loud",
     "scam_talk",
     "content_site",
     "laughter",

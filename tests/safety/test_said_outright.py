@@ -81,7 +81,7 @@ def test_the_same_words_in_ordinary_talk(analyser: TextAnalyser, text: str) -> N
 
 
 def test_a_sexual_word_looked_up_is_talk_and_an_ask_stays_one(analyser: TextAnalyser) -> None:
-    assert score(analyser, "my dictionary says horny??", "sexual") <= 0.6
+    assert score(analyser, 'the dictionary says "geil" means horny??', "sexual") <= 0.6
     assert score(analyser, '"cachonda" = horny in mexico', "sexual") <= 0.6
     assert score(analyser, "so you mean you want to fuck me?", "sexual") >= 0.95
 
@@ -228,8 +228,8 @@ def test_a_scam_told_of_with_an_app_mentioned_is_talk(analyser: TextAnalyser) ->
         "send 500 dollars in itunes cards for my travel papers and i pay you back double",
         "tu paquete está en aduana, solo debes pagar 900 pesos de impuesto",
         "paketnya ketahan, bea cukai minta biaya 3 juta",
-        "te devolvo o dobro amanhã, confia",
-        "hot girls near you tonight: meetme-now.xyz",
+        "te devolvo o dobro, chama no whats 11 98888 7777",
+        "hot girls near you tonight 🔥 meetme-now.xyz",
         "all my pics on sofia-vip.fans",
     ],
 )
@@ -273,8 +273,8 @@ def test_showing_everything_one_built_is_not_explicit(analyser: TextAnalyser) ->
     [
         "és um mentiroso de merda",
         "vou dar cabo da tua vida",
-        "saya tahu kota tempat anda tinggal",
-        "i find di scho",
+        "saya tahu tempat anda tinggal",
+        "schleich di zruck in dei land",
     ],
 )
 def test_more_names_and_threats(analyser: TextAnalyser, text: str) -> None:
@@ -286,7 +286,7 @@ def test_more_names_and_threats(analyser: TextAnalyser, text: str) -> None:
     [
         "did he say your parents wouldnt understand you?",
         'dia muji2 gue "kamu dewasa banget buat anak smp"',
-        "terus ngajak pindah ke tele",
+        "terus dia ngajak pindah ke tele",
         "temen gue diajak ketemuan sendirian di hotel",
         "uno me escribió que le mandara fotos en ropa interior",
     ],
@@ -319,3 +319,108 @@ def test_an_age_said_beside_money_or_a_word_is_still_one(analyser: TextAnalyser,
 def test_a_number_then_a_comma_answers_like_a_bare_number(analyser: TextAnalyser) -> None:
     found = {s.name: s for s in analyser.analyse("15, i know im too young for this section")}
     assert found["age_disclosure_minor"].detail == "age=15;bare"
+
+
+def test_not_showing_ones_face_is_no_request(analyser: TextAnalyser) -> None:
+    assert (
+        score(analyser, "i dont show my face on stream bc my dad said no", "picture_request") == 0
+    )
+    assert score(analyser, "show me your face", "picture_request") >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im actually 32 not 15. dont tell anyone",
+        "im not really 14. dont tell anyone ok",
+        "i like younger girls. dont tell anyone",
+        "my snap is jake_4412. dont tell anyone",
+    ],
+)
+def test_a_groomers_own_secret_is_still_secrecy(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "secrecy") >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no tengo dinero, tengo 13",
+        "tengo 13 cumplidos",
+        "tengo 14 jsjs",
+        "2, and im 13 btw",
+    ],
+)
+def test_a_childs_age_beside_money_a_laugh_or_a_count(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "age_disclosure_minor") >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kill yourself = do us all a favour",
+        "stupid bitch, look it up in the dictionary",
+        "you are the most embarrassing pathetic loser",
+        "youre a good cunt but also a worthless piece of shit",
+    ],
+)
+def test_a_definition_praise_or_a_superlative_hides_no_insult(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert score(analyser, text, "toxicity") >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich schlage dir eine pause vor",
+        "findest du meine jacke peinlich?",
+        "hast du eine kuh gesehen",
+        "did you prick your finger on the needle",
+        "i feel like such a weirdo like you said",
+        "si estas triste ve a llorar con tu mama, te va a hacer bien",
+        "vuelve a tu isla pronto que te extrañamos",
+        "oh aku tau daerah kamu tinggal, aku pernah ke bandung",
+    ],
+)
+def test_ordinary_lines_the_new_frames_leave_alone(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "toxicity") < 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ride me to school tomorrow?",
+        "i am stroking my cat",
+        "im so hard thinking about this exam",
+        "send me a video of the nude beach",
+        "la tengo dura la prueba de mañana",
+        "we do rp with explicit rules in the server",
+    ],
+)
+def test_ordinary_lines_the_new_sexual_rows_leave_alone(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "sexual") < 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lend me 5 bucks ill pay you back double lol",
+        "you have to pay 20 euros for the customs fee when it arrives",
+        "i got gift cards for my birthday for the flight",
+        "is there a good pizza place near you? try dominos.com",
+        "my dad says invest in index funds, vanguard.com explains it",
+    ],
+)
+def test_ordinary_lines_the_new_advert_rows_leave_alone(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "promo") < 0.85
+
+
+@pytest.mark.parametrize(
+    "text", ["goodnight.love you", "im fine.date tonight?", "im at home . at least i think so"]
+)
+def test_a_domain_that_is_a_word_needs_a_path(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "link") == 0.0
+
+
+def test_a_long_number_is_no_service_line(analyser: TextAnalyser) -> None:
+    assert score(analyser, "my number 0800 812 345 678 text me", "pii_phone") >= 0.9

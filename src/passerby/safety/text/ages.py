@@ -55,8 +55,8 @@ _MONEY: Final = re.compile(
 _HAVE: Final = re.compile(r"\b(?:tengo|tenho|have|got|hab|habe|punya)\s*$")
 _END: Final = re.compile(r"\s*[.!?]*\s*$")
 _COUNTED: Final = re.compile(
-    r"\s+(?!(?:anos|anios|years|yrs|jahres|pues|mas|tres|dos|seis|plus|lmaos|lols|jajas|"
-    r"pls|plis|yes)\b)[a-z]{3,}s\b"
+    r"\s+(?!(?:anos|anios|anitos|aninhos|cumplidos|completos|years|yrs|jahres|pues|mas|tres|"
+    r"dos|seis|plus|pls|plis|yes)\b)(?![jshakxeu]+s\b)[a-z]{3,}s\b"
 )
 # A number that goes on as a fraction or a time ("24/7", "9:30").
 _GOES_ON: Final = re.compile(r"\s?[/:]\s?\d")

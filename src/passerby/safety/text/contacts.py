@@ -41,7 +41,7 @@ def service_line(chunk: str) -> bool:
     Portugal's "900"/"800" + six digits): a helpline's or a company's, never
     a person's own, so no personal data."""
     digits = "".join(ch for ch in chunk if ch.isdigit())
-    return digits.startswith(("1800", "0800", "0808")) or (
+    return (8 <= len(digits) <= 11 and digits.startswith(("1800", "0800", "0808"))) or (
         len(digits) == 9 and digits.startswith(("800", "900"))
     )
 

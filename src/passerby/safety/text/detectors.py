@@ -55,6 +55,7 @@ from passerby.safety.text.lexicon_grooming import (
 from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.numbers import grade_age, number
 from passerby.safety.text.patterns import (
+    ADULT_AGE,
     LINK_APPS,
     MIN_AGE,
     TOXICITY_THRESHOLD,
@@ -345,16 +346,21 @@ class TextAnalyser:
         text = f.joined
         if not p.age_hint.search(text):
             return
-        bare = p.age_bare.match(text) or p.age_lead.match(text)
-        if bare:
+        bare = p.age_bare.match(text)
+        first = bare if bare is not None else p.age_lead.match(text)
+        if first is not None:
             # A message that is only a number is, in chat, nearly always the
             # answer to "how old are you"; the risk scorer trusts it only
-            # after the other side asked.
-            age = number(bare.group("num"))
+            # after the other side asked. One that goes on after a comma
+            # ("15, i know i'm too young for here") is read on when its
+            # number is no age ("2, and im 13 btw").
+            age = number(first.group("num"))
             if age is not None and MIN_AGE <= age <= 99:
                 signal = age_signal(age, 0.5)
                 out.append(Signal(signal.name, signal.score, signal.detail + ";bare"))
-            return
+                return
+            if bare:
+                return
         if not p.age_disclosures_gate.search(text):
             pattern_rows: tuple[tuple[re.Pattern[str], float, int], ...] = ()
         else:
@@ -366,18 +372,16 @@ class TextAnalyser:
                 ):
                     continue
                 start, end = match.start("num"), match.end("num")
-                if (
-                    time_or_fraction(text, end)
-                    or money_not_age(text, start, end)
-                    or counted_not_age(text, start, end)
-                ):
-                    continue  # "I'm on it 24/7", "I am 9:30 at school", "tengo 40" pesos
+                if time_or_fraction(text, end) or counted_not_age(text, start, end):
+                    continue  # "I'm on it 24/7", "I am 9:30 at school", "tengo doce poemas"
                 age = number(match.group("num"))
                 if age is None:
                     continue
                 age += shift
                 if age < MIN_AGE or age > 99:
                     continue
+                if age >= ADULT_AGE and money_not_age(text, start, end):
+                    continue  # "uh es mucho, tengo 40": pesos (a child's age never dropped)
                 out.append(age_signal(age, score if age < 80 else 0.5))
                 return
         for pattern, score, age in p.school_disclosures:
@@ -442,7 +446,7 @@ class TextAnalyser:
             p.secrecy_gate,
             p.secrecy,
             f.words,
-            lambda words: _confided(p, words),
+            lambda words: _confided(p, words, out),
             "kind=confide",
         )
         if found is not None:
@@ -494,8 +498,11 @@ class TextAnalyser:
                         and p.between_us.search(words)
                     ):
                         score, detail = SOLICITED, "kind=explicit"  # "mándame un video desnuda"
-                    elif score < SOLICITED and (
-                        p.defining.search(words) or p.defined_plain.search(f.plain)
+                    elif (
+                        score < SOLICITED
+                        and not QUOTE_MARKS.isdisjoint(f.text)
+                        and (p.defining.search(words) or p.defined_plain.search(f.plain))
+                        and not p.between_us.search(words)
                     ):
                         # "im Wörterbuch steht horny": a word looked up
                         score, detail = DEFINED_SCORE, detail + ";defined"
@@ -533,7 +540,9 @@ class TextAnalyser:
             return
         if not any(s.name == "link" for s in out) or p.content_site.search(plain):
             return
-        if p.promo_cue.search(words):
+        if p.promo_cue.search(words) or (
+            p.promo_cue_loud.search(words) and _SHOUTED.search(f.text)
+        ):
             out.append(Signal("promo", 0.85, "kind=link"))
             return
         spammy = any(
@@ -601,7 +610,15 @@ def _first_row(
     return None
 
 
-def _confided(p: Patterns, words: str) -> bool:
+# Signals that make a secret sealed at a message's end the partner's business:
+# an adult's age, a contact, a move elsewhere, a picture asked for.
+_NOT_OWN_SECRET: Final = frozenset(
+    {"age_disclosure_adult", "pii_phone", "pii_handle", "pii_email", "pii_address"}
+    | {"off_platform", "picture_request", "meet_request", "link"}
+)
+
+
+def _confided(p: Patterns, words: str, found_before: Sequence[Signal] = ()) -> bool:
     """A secret of one's own: announced as such ("can I tell you something?
     don't tell anyone"), "don't tell anyone but I like him" when nothing
     after it says "you" or "us", or the speaker's own words sealed at the
@@ -620,6 +637,8 @@ def _confided(p: Patterns, words: str) -> bool:
     sealed = p.tell_nobody_end.search(words)
     if sealed is None or len(words[: sealed.start()].split()) < 3:
         return False
+    if any(s.name in _NOT_OWN_SECRET and s.score >= PLACE_SCORE for s in found_before):
+        return False  # "im actually 32 not 15. dont tell anyone"
     return bool(
         p.own_words.search(words, 0, sealed.start())
         and not p.you_or_us.search(words, 0, sealed.start())

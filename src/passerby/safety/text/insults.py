@@ -16,7 +16,7 @@ import re
 from typing import Final
 
 from passerby.core.signals import Signal
-from passerby.safety.text.aim import someone_named_before, unquoted
+from passerby.safety.text.aim import QUOTE_MARKS, someone_named_before, unquoted
 from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.patterns import (
     CONTEMPT_SCORE,
@@ -148,6 +148,7 @@ class Insults:
         if (
             match is None
             or p.contempt_denied.search(f.plain, max(0, match.start() - 12), match.end())
+            or p.most_asked.search(f.words)
             or p.not_you.search(f.words)
         ):
             return
@@ -199,9 +200,14 @@ class Insults:
             # a short list covers self-harm incitement and the insults of
             # the other two languages the client ships.
             score, detail = LEXICON_SCORE, f"lexicon={lexicon.lastgroup}"
-        if score >= threshold and (
-            p.defined_plain.search(whole.plain)
-            or (p.defining.search(whole.words) and not p.second_person.search(f.words))
+        if (
+            score >= threshold
+            and not detail.startswith("lexicon=self")
+            and not QUOTE_MARKS.isdisjoint(whole.text)
+            and (
+                p.defined_plain.search(whole.plain)
+                or (p.defining.search(whole.words) and not p.second_person.search(f.words))
+            )
         ):
             # "\"vai tomar no cu\" = go fuck yourself": a phrase translated
             score, detail = min(score, UNDIRECTED_SCORE), "defined"
@@ -229,8 +235,12 @@ class Insults:
             and (p.contempt_denied.search(f.plain) or p.insult_denied.search(words))
         ):
             return min(score, UNDIRECTED_SCORE), "denied"  # "you're not ugly", "not an idiot"
-        if noun and not phrase and p.praised.search(words):
-            return min(score, UNDIRECTED_SCORE), "praise"  # "you're a good cunt"
+        praised = p.praised.search(words) if noun and not phrase else None
+        if praised:
+            # "you're a good cunt": praise, unless the rest insults on its own
+            rest = words[: praised.start()] + " " + words[praised.end() :]
+            if not p.insult_noun.search(rest) and (self.toxicity.score(rest) or 0.0) < 0.9:
+                return min(score, UNDIRECTED_SCORE), "praise"
         if phrase or noun:
             if noun and not phrase and not p.second_person.search(words):
                 # An insult noun and no "you": who is it said of?

@@ -158,6 +158,11 @@ DE_COMPOUND: Final = (
     r"[a-z]{3,}(?:sack|gesicht|fresse|geige|ochse|birne|hirn|kopf|backe|nase|affe|schwein|sau|"
     r"kerl|idiot|depp|trottel|spast|lappen|pfosten|zange|bratze|schlampe|hure|loch|arsch)"
 )
+# Words before a noun that are no adjective: "findest du meine Jacke peinlich".
+_DE_DETERMINER = (
+    r"(?:eine|meine|deine|seine|ihre|unsere|eure|diese|dieser|dieses|keine|jede|jeder|jedes|"
+    r"welche|welcher|solche|einer|eines|meiner|deiner|seiner|deren|dessen|alle|manche)"
+)
 _DE_FRAME = (
     rf"\bdu\s+(?:bist|bisch|bischt|bleibst|warst)\s+(?:(?:so|ein|eine|einer|n|ne|a|en|e|echt|voll|total|"
     rf"wirklich|richtig|der|die|das|grosste|groesste|grosster|mega|ja|halt|einfach|"
@@ -168,7 +173,7 @@ _DE_FRAME = (
     rf"bloede[rsn]?|hassliche[rsn]?|fette[rsn]?|scheiss|verdammte[rsn]?|elende[rsn]?|"
     rf"dreckige[rsn]?|alte[rsn]?|behinderte[rsn]?)\s+){{0,2}}{INSULT_DE}\b"
     # any adjective before the name: "du violetter Trottel", "du erbärmlicher Wappler"
-    rf"|\bdu\s+(?:[a-z]{{3,}}(?:er|es|e)\s+){{1,2}}{INSULT_DE}\b"
+    rf"|(?<!st )\bdu\s+(?:(?!{_DE_DETERMINER}\b)[a-z]{{3,}}(?:er|es|e)\s+){{1,2}}{INSULT_DE}\b"
     # an insulting adjective before any noun: "du bist ein hässlicher Zahnstocher"
     r"|\bdu\s+(?:bist|bisch)\s+(?:(?:ja|echt|so|halt|einfach|nur)\s+)?(?:ein|eine|en|e|a|so ein)\s+"
     r"(?:hassliche|eklige|widerliche|erbarmliche|armselige|dumme|blode|fette|dreckige|"
@@ -202,11 +207,12 @@ _EN_FRAME = (
     r"|\b(?:you|u)\s+(?:muppet|bellend|knobhead|tosser|wanker|twat|dickhead|prick|moron|dumbass|"
     r"jackass|numpty|plonker|pillock|nonce|idiot|imbecile|cretin|loser|cunt|asshole|arsehole|"
     r"retard|halfwit|dimwit|nitwit|fuckwit|dipshit|shithead|douchebag|bozo|buffoon|eejit|"
-    r"gobshite|bawbag|bampot|drongo|dropkick)\b"
+    r"gobshite|bawbag|bampot|drongo|dropkick)\b(?!\s+(?:your|ur|my|it|the|him|her|yourself|"
+    r"urself|that|this|a|an|them|me|us))"
     rf"|\b(?:you|u|ya)\s+(?:sound|sounds|look|looks|type|talk|write|act|seem|smell|play)\s+like\s+"
     rf"(?:\w+\s+){{0,4}}?(?:{INSULT_EN}|idiot|loser|moron|bitch|retard)\b"
     rf"|\b(?:a|an|such a|such an)\s+(?:\w+\s+){{0,2}}?(?:{INSULT_EN}|idiot|loser|moron|bitch)"
-    r"\s+like\s+(?:you|u)\b"
+    r"\s+like\s+(?:you|u)\b(?!\s+(?:said|say|did|told|mentioned|do|know|think))"
     # comparisons: "you're dumber than a box of rocks", "ur uglier than"
     r"|\b(?:you|u|youre|you re|ur)\s+(?:(?:re|r|are|even|way|so much|much)\s+){0,2}"
     r"(?:dumber|stupider|uglier|fatter|more (?:useless|pathetic|stupid|annoying|worthless))"
@@ -302,8 +308,7 @@ THREATS: Final = (
     r"(?:lu|lo|kamu|kau)|(?:aku|gue|gua|saya) (?:akan |bakal )?membunuh(?:mu| kamu| lu| lo| kau)|"
     r"(?:gue|gua|aku|saya) "
     r"(?:tau|tahu) (?:rumah|sekolah|kantor|alamat|kampus)(?:mu| lu| lo| kamu)|"
-    r"(?:gue|gua|aku|saya) (?:tau|tahu) (?:kota|daerah|tempat)(?: tempat)? (?:anda|kamu|lo|lu) "
-    r"tinggal|"
+    r"(?:gue|gua|aku|saya) (?:tau|tahu) tempat (?:anda|kamu|lo|lu) tinggal|"
     r"(?:tak|gue|gua|aku|saya) (?:parani|datengin|datangi|datangin|samperin|sambangi) "
     r"(?:omah|rumah)\s?(?:mu|lu|lo|kamu|koen)|tak (?:pateni|antemi|gebuki|kepruk)|"
     r"(?:ga|gak|nggak|tidak) (?:ada|akan ada) (?:yang|yg) (?:akan )?(?:suka|sayang|peduli|"
@@ -381,10 +386,12 @@ _DENIED = (
     r"un|una|ein|eine|einen|en|such|the|el|la|o|orang|yang|nenhum|nenhuma|ningun|ninguna|"
     r"ninguno|gar)\s+){0,2}"
 )
-# ...or asked of as a story ("what's the most embarrassing thing you did").
-CONTEMPT_DENIED: Final = (
-    rf"{_DENIED}{_PUT_DOWN}\b|\b(?:most|mas|mais|paling)\s+(?:embarrassing|awkward|cringe|"
-    r"cringey|vergonzos[oa]|vergonhos[oa]|memalukan)\b"
+CONTEMPT_DENIED: Final = rf"{_DENIED}{_PUT_DOWN}\b"
+# A put-down asked of as a story: "what's the most embarrassing thing you did".
+MOST_ASKED: Final = (
+    r"\b(?:what|whats|what s|what is|what was|whats been|cual es|cual fue|qual e|qual foi|apa)\s+"
+    r"(?:\S+\s+){0,2}?(?:most|mas|mais|paling)\s+(?:embarrassing|awkward|cringe|cringey|"
+    r"vergonzos[oa]|vergonhos[oa]|memalukan)\b"
 )
 INSULT_DENIED: Final = (
     rf"{_DENIED}(?:{INSULT_EN}|{INSULT_ES}|{INSULT_ID}|{INSULT_PT}|{INSULT_DE}|idiots?|"
@@ -538,8 +545,9 @@ THREATS_MORE: Final = (
     r"vas a ver lo que te pasa|cuidate cuando salgas|(?:vou|vamos) te (?:pegar|bater|quebrar)|"
     r"vai apanhar|vais levar porrada|te pego (?:na saida|la fora|na rua)|te espero (?:la fora|"
     r"na saida)|vais-te arrepender|vais te arrepender|vai se arrepender|vou ai partir-te|"
-    r"partir-te a cara|vou dar cabo (?:da tua|de ti|da sua)|merecia um enxerto de porrada|"
-    r"schleich di(?:ch)? (?:zruck|zuruck)|i find di(?:ch)? (?:scho|schon)|"
+    r"partir-te a cara|vou dar cabo (?:da tua vida|da sua vida|de ti|de voce)|"
+    r"merecia um enxerto de porrada|"
+    r"schleich di(?:ch)? (?:zruck|zuruck)|"
     r"(?:gue|gua|aku) (?:hajar|datengin|tungguin|samperin) (?:lu|lo|kamu|lo)|"
     r"babak belur|siap2 aja|awas aja (?:lu|lo|kamu)|awas (?:lu|lo|kamu|koen|kau) (?:ya|yo|nanti|"
     r"ntar)|lo bakal nyesel|ich mach dich fertig|ich (?:hau|schlag|box) dich (?:um|zusammen|"
@@ -552,11 +560,10 @@ THREATS_MORE: Final = (
     r"(?:window|wall|door|table)|(?:knock|kick|smash|punch|cave)\s+(?:your|ur)\s+(?:teeth|head|"
     r"face|skull)\s+in|give (?:you|u|ya) something to cry about|"
     r"ich (?:hau|haue|schlag|schlage|tret|trete) dir (?:die zahne ein|den schadel ein|eine rein|"
-    r"aufs maul|auf die fresse|in die fresse|die fresse ein|eine)|(?:gibts|gibt s|gibt es|"
-    r"kriegst du|kriegst) (?:a|eine|ne) (?:watschn|watschen|watsche|schelle|backpfeife|"
-    r"ohrfeige|abreibung)|find(?:e)? ich (?:raus|heraus|use) wo du (?:wohnst|wohnsch|"
-    r"arbeitest)|ich find(?:e)? dich\s+du\b|(?:dann|danach) (?:liegst|landest) (?:du )?im "
-    r"(?:spital|krankenhaus|koma)|"
+    r"aufs maul|auf die fresse|in die fresse|die fresse ein)|(?:gibts|gibt s|kriegst du|"
+    r"kriegst) (?:a|eine|ne) (?:watschn|watschen|watsche|schelle|backpfeife|abreibung)|"
+    r"find(?:e)? ich (?:raus|heraus|use) wo du (?:wohnst|wohnsch|arbeitest)|(?:dann|danach) "
+    r"liegst (?:du )?im (?:spital|krankenhaus|koma)|"
     r"te (?:rompo|parto|quiebro|reviento) (?:los dientes|el hocico|el osico|la jeta|en dos)|"
     r"(?:te|vou te) (?:quebro|quebrar) (?:a cara|os dentes|na porrada|todo|toda)|"
     r"(?:gue|gua|aku) (?:tonjok|gebukin|pukul|tabok|gampar|hajar) (?:lu|lo|kamu|kau)(?: sampe| "
@@ -640,7 +647,7 @@ PROFANE_DISMISSALS: Final = (
     r"(?:fresse|maul|schnauze|goschn|gosch|goschen)|halts maul|bacot (?:lo|lu|loe|lu|kau)|"
     # sent to cry to their mother
     r"go (?:cry|crying|cry home) to (?:your|ur) (?:mum|mom|mommy|mummy|mama|mam|ma)|"
-    r"(?:ve|vete|anda|andate) a llorar(?:le)? (?:a|con) (?:tu|su) (?:mami|mama|madre|mamita)|"
+    r"(?:ve|vete|anda|andate) a llorarle a (?:tu|su) (?:mami|mama|madre|mamita)|"
     r"vai chorar (?:pra|para|pro|no colo da) (?:sua|tua|a sua|a tua) (?:mae|mamae|mamae)|"
     r"(?:sana )?(?:nangis|ngadu) (?:sana )?(?:ke|sama|ama) (?:mama|emak|nyokap|ibu) ?(?:lo|lu|mu|"
     r"kamu)|geh (?:doch )?(?:zu deiner|zu deine|zu|zur) (?:mama|mami|mutti|mutter) "
@@ -649,7 +656,8 @@ PROFANE_DISMISSALS: Final = (
     r"go back to (?:your|ur) (?:own )?(?:country|village|jungle|desert|farm|land)|go back "
     r"(?:to )?where (?:you|u) came from|(?:vuelve|volveos|volve|vuelvete|regresa|regresate|"
     r"andate|vete|largate|anda) (?:te )?(?:a|pa|para) (?:tu|vuestro|su) (?:pais|tierra|pueblo|"
-    r"rancho|selva|isla)|volta (?:pra|para|pro) (?:a |o )?(?:tua|sua|teu|seu) (?:terra|pais|lugar|"
+    r"rancho|selva)|(?:largate|vete|andate) (?:a|pa|para) (?:tu|su) isla|"
+    r"volta (?:pra|para|pro) (?:a |o )?(?:tua|sua|teu|seu) (?:terra|pais|lugar|"
     r"aldeia)|vai embora (?:pra|para) (?:tua|sua|teu|seu) (?:terra|pais)|balik (?:sana )?(?:ke )?"
     r"(?:negara|kampung|kebun|hutan)\w*(?: sawit)? (?:lo|lu|mu|kamu|km)|pulang (?:sana )?ke "
     r"(?:negara|kampung)(?:mu| lo| lu| kamu)|geh (?:zuruck |doch |halt )?(?:in|nach) (?:dein|"

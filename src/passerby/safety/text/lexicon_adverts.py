@@ -34,7 +34,9 @@ PROMO: Final = (
     (
         # ...paid in gift cards for papers, a fee the stranger must pay for a
         # parcel or a transfer, or money repaid double
-        r"\b(?:gift ?cards?|tarjetas? de regalo|cartoes? (?:google play|apple|steam|presente)|"
+        r"\b(?:need|needs|send|buy|get me|necesito|manda|mandame|compra|comprame|preciso|"
+        r"precisas|kirim|beliin|butuh|brauche|schick|kauf)\s+(?:\S+\s+){0,4}?"
+        r"(?:gift ?cards?|tarjetas? de regalo|cartoes? (?:google play|apple|steam|presente)|"
         r"cartoes? de presente|kartu hadiah|geschenkkarten?|gutscheinkarten?|itunes cards?|"
         r"apple cards?|google play cards?|steam cards?)\b(?:\s+\S+){0,6}?\s+(?:for|para|pra|"
         r"untuk|buat|fur)\s+(?:\S+\s+){0,2}?(?:leave|papers|paperwork|papeles|papelada|dokumen|"
@@ -45,11 +47,8 @@ PROMO: Final = (
         r"kamu cuma perlu|anda harus|du musst|sie mussen)\s+(?:\S+\s+){0,2}?(?:pagar|"
         r"pay(?!\s+attention)|bayar|zahlen|transferir|transfer)|que pagues|que pague)\b"
         r"(?:\s+\S+){0,3}?\s+\d\S*(?:\s+\S+){0,3}?\s+(?:impuesto|"
-        r"impuestos|customs fee|release fee|activation fee|customs|aduana|"
-        r"taxa|alfandega|biaya|bea cukai|zoll|gebuhr|comision|comissao|activation fee)\b|"
-        r"\bbea cukai minta (?:biaya|bayar|uang)\b|"
-        r"\b(?:pay (?:you )?back double|devuelvo el doble|te devuelvo el doble|devolvo(?: te)? o "
-        r"dobro|te devolvo o dobro|ganti dua kali lipat|zahle (?:es |dir )?doppelt zuruck)\b",
+        r"impuestos|release fee|activation fee|taxa|biaya|gebuhr|comision|comissao)\b|"
+        r"\bbea cukai minta (?:biaya|bayar|uang)\b",
         0.85,
         "kind=scam",
     ),
@@ -250,6 +249,14 @@ PROMO_MORE: Final = (
         "kind=bait",
     ),
     (
+        # money repaid double: a scam's promise, or a friend's joke ("lend me 5, ill pay
+        # you back double lol"): an advert's only with somewhere to go
+        r"\b(?:pay (?:you )?back double|devuelvo el doble|te devuelvo el doble|devolvo(?: te)? o "
+        r"dobro|te devolvo o dobro|ganti dua kali lipat|zahle (?:es |dir )?doppelt zuruck)\b",
+        0.85,
+        "kind=scam",
+    ),
+    (
         r"\b(?:slot gacor|gacor|maxwin|bonus new member|free spins|giros gratis|rodadas gratis|"
         r"freispiele)\b",
         0.85,
@@ -288,12 +295,17 @@ PROMO_CUE: Final = (
     # an account's or a parcel's false alarm: "verify", "pay the fee"
     r"verify|verifique|verifica|verifikasi|konfirmasi|confirm|confirme|bestatigen|"
     r"suspended|blocked|bloqueado|bloqueada|diblokir|gesperrt|fee|comision|taxa|gebuhr|biaya|"
-    r"registrieren|anmelden|gewonnen|abholen|ganaste|ganhou|menang|invest|invierte|investe|"
-    r"investasi|investieren|guaranteed|garantizado|garantido|dijamin|garantiert)\b|"
-    # a dating bot's "near you": "hot girls near you", "cewe cantik dkt km"
-    r"\b(?:near you|near u|in your area|in ur area|cerca de ti|en tu zona|en tu ciudad|perto de "
-    r"(?:voce|vc|ti)|na tua zona|na sua cidade|in deiner (?:nahe|naehe|stadt|gegend)|dkt km|"
-    r"deket kamu|dekat kamu|dekat anda|di kotamu|di kota kamu)\b|"
+    r"gewonnen|abholen|ganaste|ganhou|menang)\b"
+)
+# Words a friend sharing a link says too ("my dad says invest in index funds",
+# "is there a pizza place near you?"), an advert's beside its typography: "!",
+# emoji, capitals. A dating bot's "near you", urgency, an investment.
+PROMO_CUE_LOUD: Final = (
+    r"\b(?:registrieren|anmelden|invest|invierte|investe|investasi|investieren|guaranteed|"
+    r"garantizado|garantido|dijamin|garantiert|near you|near u|in your area|in ur area|cerca de "
+    r"ti|en tu zona|en tu ciudad|perto de (?:voce|vc|ti)|na tua zona|na sua cidade|in deiner "
+    r"(?:nahe|naehe|stadt|gegend)|dkt km|deket kamu|dekat kamu|dekat anda|di kotamu|di kota "
+    r"kamu)\b|"
     # urgency: "only 5 spots left", "restam só 5 vagas", "nur noch 3 Plätze"
     r"\b(?:only|just|solo|so|apenas|nur noch|noch|hanya|cuma|tinggal)\s+\d+\s+(?:spots|places|"
     r"slots|seats|vagas|lugares|plazas|cupos|platze|plaetze|tempat|slot)\b"
@@ -320,7 +332,7 @@ SCAM_TALK: Final = (
     + r"\b(?:scams?|scammers?|scammed|fraud|bots?|golpes?|golpistas?|estafas?|estafadores?|"
     r"estafaron|fraudes?|timos?|penipuan|penipu|ditipu|betrug|betruger|abzocke|abgezockt|"
     r"phishing|mlm|pyramid scheme|piramide|got done|ripped off|conned|kena tipu|ketipu|tertipu|"
-    r"reingelegt|betrogen|me timaron|enganaram|caiu no golpe|cayo en|cayó en)\b"
+    r"reingelegt|betrogen|me timaron|enganaram|caiu no golpe)\b"
 )
 # What a friend says when sharing a link too ("look, this recipe is good:
 # …", "check out this wiki"): beside a link, not an advert on its own.

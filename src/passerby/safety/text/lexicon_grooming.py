@@ -684,7 +684,9 @@ OWN_WORDS: Final = (
 NOT_OWN: Final = (
     r"\b(?:meet|meeting|pic|pics|photo|photos|foto|fotos|video|videos|call|send|sent|address|"
     r"ketemu|ketemuan|treffen|quedar|quedamos|vernos|encontrar|encontro|kirim|schick|manda|"
-    r"mandar|enviar|gift|regalo|presente|hadiah|geschenk)\b"
+    r"mandar|enviar|gift|regalo|presente|hadiah|geschenk|older|younger|girls|boys|come over|"
+    r"wait|waiting|snap|number|phone|numero|nomor|nummer|handle|tonight|alone|sendiri|solo|"
+    r"allein|sozinh[oa]|really|actually|real|age|old|edad|idade|umur|alter)\b"
 )
 # ...unless what follows names the partner's parents or "us".
 PARENTS_OR_US: Final = (

@@ -167,12 +167,14 @@ SEXUAL_ACTS: Final = (
     # "te cojo hasta que grites", "gue entot dia"), or the speaker aroused
     r"\b(?:fuck|fucked|fucking|fuk|fuckin)\s+(?:her|him|you|u|ya|me)\s+(?:against|until|till|"
     r"hard|harder|senseless|raw|from behind|all night)\b|\b(?:ride|riding|rode)\s+(?:me|my)"
-    r"\b(?!\s+(?:bike|car|horse|scooter|board|wave))|\bhow\s+hard\s+(?:i\s+am|im|i\s+m)\b|"
-    r"\b(?:im|i\s+m|i\s+am)\s+(?:so\s+)?hard\s+(?:right now|rn|for you|for u|thinking)\b|"
-    r"\b(?:im|i\s+m|i\s+am)\s+stroking\s+(?:it|myself|my)\b|"
+    r"\b(?!\s+(?:bike|car|horse|scooter|board|wave|to|home|back|there|about|over|all|around|"
+    r"in|into|up|down|out|hard about))|\bhow\s+hard\s+(?:i\s+am|im|i\s+m)\b|"
+    r"\b(?:im|i\s+m|i\s+am)\s+(?:so\s+)?hard\s+(?:right now|rn|for you|for u|thinking (?:about|"
+    r"of) (?:you|u))\b|\b(?:im|i\s+m|i\s+am)\s+stroking\s+(?:it|myself|my (?:dick|cock|shaft))\b|"
     r"\bte\s+(?:cojo|cogo|voy a coger|follo|voy a follar)\s+(?:hasta|toda|todo|duro|rico|bien|"
     r"como|por)\b|\bte\s+lo\s+(?:meto|voy a meter|meteria)\b(?!\s+en\b)|"
-    r"\bla\s+tengo\s+(?:bien\s+|tan\s+|muy\s+)?(?:parada|dura)\b|\bme\s+la\s+(?:chupas|chupes|chupai|chupai|mamas|mames)\b|"
+    r"\bla\s+tengo\s+(?:bien\s+|tan\s+|muy\s+)?(?:parada|dura)\b(?!\s+(?:la|el|los|las|esta|"
+    r"esa|este|ese|con|de|en)\b)|\bme\s+la\s+(?:chupas|chupes|chupai|chupai|mamas|mames)\b|"
     r"\b(?:gue|gw|aku|gua)\s+(?:entot|ewe|ngentot|ngewe)\b|\bse\s+masturbar\b|"
     r"\b(?:masturbar|masturbandote|masturbando-te|masturbieren)\s+(?:pra|para|for|fur)\s+"
     r"(?:mim|mi|me|mich)\b|"
@@ -187,9 +189,10 @@ SEXUAL_ACTS: Final = (
     r"from|von|aus|dari|di|en|em|im|auf))|"
     r"\bwhat\s+(?:you d|youd|you would|u d|ud|u would)\s+let\s+me\s+do\s+to\s+(?:you|u)\b|"
     # an adult role-play asked for
-    r"\b(?:bermain peran|main peran|roleplay|role play|rollenspiel|rol|rp)\s+(?:\S+\s+){0,2}?"
-    r"(?:dewasa yang eksplisit|eksplisit|explicit|explicito|explicita|erotic|erotico|erotica|"
-    r"erotisch|erotis|sexual|seksual|sexuell)\b|"
+    r"\b(?:bermain peran|main peran|roleplay|role play|rollenspiel|rol|rp)\s+(?:(?:dewasa|yang|yg|"
+    r"que|sea|bien|muy|super|mas|bem|mais|ein|un|una|um|uma|a|an|bien)\s+){0,2}"
+    r"(?:eksplisit|explicit|explicito|explicita|erotic|erotico|erotica|erotisch|erotis|sexual|"
+    r"seksual|sexuell)\b|"
     # masturbating, described or asked for; aroused "rock hard"
     r"\b(?:(?:im|i m|i am)\s+(?:jerking|jacking) off|jerk off for me|wank for me|masturbate for me|"
     r"me masturbo|me estoy masturbando|mientras me masturbo|estou me masturbando|to me "
@@ -227,7 +230,8 @@ SEXUAL_ACTS: Final = (
 # word for nakedness matched (a video's name alone would wake the detector on
 # every "video games").
 NUDE_VIDEO: Final = (
-    r"\b(?:videos?|vids?)\s+(?:\S+\s+){0,2}?(?:desnud[ao]s?|naked|nude|nua|pelad[ao]s?|bugil|"
+    r"\b(?:videos?|vids?)\s+(?:(?!(?:of|de|do|da|von|dari)\b)\S+\s+){0,2}?(?:desnud[ao]s?|naked|"
+    r"nude|nua|pelad[ao]s?|bugil|"
     r"telanjang|nackt)\b"
 )
 # Sexual words said as an oath or a dismissal ("vai se foder", "a la verga",

@@ -36,6 +36,7 @@ from passerby.safety.text.lexicon import (
     LAUGHING_FACES,
     LAUGHTER,
     MILD_INSULTS,
+    MOST_ASKED,
     MYSELF,
     NAME_CALL,
     NOT_YOU,
@@ -57,6 +58,7 @@ from passerby.safety.text.lexicon_adverts import (
     PROMO,
     PROMO_CALL,
     PROMO_CUE,
+    PROMO_CUE_LOUD,
     PROMO_CUE_WEAK,
     PROMO_DOMAIN,
     PROMO_MORE,
@@ -168,9 +170,12 @@ _TLDS = (
     r"com|net|org|edu|gov|io|co|me|ly|gg|xyz|ru|info|biz|app|link|click|site|online|top|tk|"
     r"cc|tv|live|store|shop|club|vip|fun|pw|to|sh|id|us|uk|de|es|mx|ar|br|in|fr|onion|icu|"
     r"win|bet|cam|chat|dating|sex|porn|xxx|page|dev|ai|gl|be|ws|su|cn|"
-    # the other countries the corpus's languages are spoken in
-    r"pt|cl|at|ch|pe|ve|ec|uy|au|ca|ie|nl|eu|nz|za|ng|ph|sg|fans|love|sexy|girls|date"
+    # the other countries the corpus's languages are spoken in, and adult sites
+    r"pt|cl|ch|ve|ec|uy|au|nl|eu|nz|za|ng|ph|sg|fans"
 )
+# Domains that are also words ("goodnight.love you", "im at home . at least"):
+# a link only with a path after them, or at a message's or clause's end.
+_WORDY_TLDS = r"at|ca|pe|ie|love|date|sexy|girls"
 
 # After a dot said in Spanish, Portuguese, Indonesian or German: the
 # domains that are no word of theirs.
@@ -282,10 +287,13 @@ class Patterns:
             r"drive|way|close|court|jalan|calle)\b"
         )
         self.url = c(r"\bhttps?://\S+|\bwww\.\S+|\bt\.me/\S+|\bwa\.me/\S+")
-        self.domain = c(rf"\b[a-z0-9][a-z0-9\-]{{1,62}}\.(?P<tld>{_TLDS})\b(?!\.\w)(?:/\S*)?")
+        self.domain = c(
+            rf"\b[a-z0-9][a-z0-9\-]{{1,62}}\.(?P<tld>{_TLDS}|(?:{_WORDY_TLDS})(?=/|[^\w\s]|\s*$))"
+            rf"\b(?!\.\w)(?:/\S*)?"
+        )
         self.domain_spelled = c(
             rf"(?<![a-z0-9\-])(?>[a-z0-9\-]*?\b)[a-z0-9\-]{{2,}}+\s*(?:\(dot\)|\[dot\]|\{{dot\}}|"
-            rf"\[\.\]|\(\.\)|\sdot\s|\s\.\s?)\s*(?P<tld>{_TLDS})\b"
+            rf"\[\.\]|\(\.\)|\sdot\s|\s\.\s?)\s*(?P<tld>{_TLDS}|(?:{_WORDY_TLDS})(?=/))\b"
         )
         # The dot said, in the words form (letters spelled apart joined: "v e
         # l v e t c a m z dot live"), and in the other languages ("tienda
@@ -469,7 +477,9 @@ class Patterns:
             r"snaps?(?!\s+(?:name|username|user|id|handle|code)\b))"
         )
         self.picture_requests: tuple[tuple[re.Pattern[str], float, str], ...] = (
-            (c(rf"\b(?:send|snd|sned|post|share|drop|show|gimme|give me|can i see|could i "
+            # ("i dont show my face": the speaker's own habit, no request)
+            (c(rf"(?<!\bdont )(?<!\bdon t )(?<!\bnever )(?<!\bnot )(?<!\bwont )(?<!\bcant )"
+               rf"\b(?:send|snd|sned|post|share|drop|show|gimme|give me|can i see|could i "
                rf"see|may i see|lemme see|let me see|wanna see|want to see|i want to see|i "
                rf"wanna see|id like to see|id love to see|can i get|can i have|show me|"
                rf"manda|mandame|envia|kirim|kirimin|minta|liat|lihat|mandarias|enviarias|"
@@ -732,6 +742,7 @@ class Patterns:
         self.scam_talk = c(SCAM_TALK)
         # Read only once a link was found (the ``link`` signal).
         self.promo_cue = c(PROMO_CUE)
+        self.promo_cue_loud = c(PROMO_CUE_LOUD)
         # -- talk about online safety (context) --
         self.safety_topic = c(SAFETY_TOPIC)
         self.protest = c(PROTEST)
@@ -761,6 +772,7 @@ class Patterns:
         self.contempt = c(CONTEMPT)
         self.put_down = c(PUT_DOWN)
         self.contempt_denied = c(CONTEMPT_DENIED)
+        self.most_asked = c(MOST_ASKED)
         self.insult_denied = c(INSULT_DENIED)
         self.myself = c(MYSELF)
         self.reported = c(REPORTED)

@@ -43,8 +43,8 @@ TOLD_BY_ANOTHER = re.compile(
     r"\b(?:te|le|les)\s+(?:pide|piden|pidio|pidieron|pedia|pedian|dice|dicen|dijo|dijeron|"
     r"escribe|escriben|escribio)\b|"
     # told of oneself: "uno me escribió que le mandara fotos", "me pediu foto"
-    r"\b(?:uno|un man|un tipo|alguien|un señor|um cara|alguem)\s+me\s+(?:escribio|pidio|dijo|"
-    r"mando|escreveu|pediu|disse|mandou)\b|"
+    r"\b(?:uno|un man|un tipo|alguien|un senor|um cara|alguem)\s+me\s+(?:escribio|pidio|mando|"
+    r"escreveu|pediu|mandou)\b|"
     # the Indonesian passive: "temen gue diajak ketemuan", "gue disuruh kirim foto"
     r"\b(?:temen|teman|adik|adek|kakak|sepupu|gue|gw|aku|saya|dia|ada yg|ada yang)\s+(?:\S+\s+)"
     r"{0,3}?(?:diajak|disuruh|diminta|dimintain|dirayu|dibujuk)\b|"
@@ -55,9 +55,9 @@ TOLD_BY_ANOTHER = re.compile(
     r"nyuruh|bilang|blg|ngajak|nanya|muji|muji2|memuji)\b|"
     # asked about, or told on with the subject left out: "did he say your
     # parents wouldn't understand", "terus ngajak pindah ke tele"
-    r"\b(?:did|does|didnt|did he not)\s+(?:he|she|they|someone|that guy|the guy)\s+(?:say|ask|tell|"
-    r"want|try|offer)\b|\b(?:terus|trus|trs|lalu|abis itu|habis itu)\s+(?:dia\s+)?(?:ngajak|"
-    r"minta|nyuruh|bilang|nanya)\b|"
+    r"\b(?:did|didnt)\s+(?:he|she|they|someone|that guy|the guy)\s+(?:say|ask|tell|offer)\b|"
+    r"\b(?:terus|trus|trs|lalu|abis itu|habis itu)\s+dia\s+(?:ngajak|minta|nyuruh|bilang|"
+    r"nanya)\b|"
     r"\b(?:er|jemand|der typ|der mann|einer)\s+(?:\S+\s+){0,2}?(?:wollte|fragte|sagte|meinte|"
     r"hat\s+(?:\S+\s+)?(?:gefragt|gesagt|geschrieben))\b"
 )
