@@ -69,7 +69,7 @@ from passerby.safety.text.toxicity import ToxicityScorer
 # for them, a link shared with "look" or "check out". Under the promo rule.
 PROMO_TALK: Final = 0.6
 # An advert's typography: "!", emoji, a word in capitals.
-_SHOUTED: Final = re.compile(r"!|[\U0001F300-\U0001FAFF\u2600-\u27BF]|\b[A-Z]{4,}\b")
+_SHOUTED: Final = re.compile(r"!|[\U0001F300-\U0001FAFF\u2600-\u27BF\u203c\u2049]|\b[A-Z]{4,}\b")
 # A domain's dot said in words, in the languages the patterns read.
 _SAID_DOTS: Final = ("dot", "punto", "ponto", "titik", "punkt")
 # Signals that give a message somewhere to send the reader, from this score.

@@ -293,7 +293,7 @@ class Patterns:
         )
         self.domain_spelled = c(
             rf"(?<![a-z0-9\-])(?>[a-z0-9\-]*?\b)[a-z0-9\-]{{2,}}+\s*(?:\(dot\)|\[dot\]|\{{dot\}}|"
-            rf"\[\.\]|\(\.\)|\sdot\s|\s\.\s?)\s*(?P<tld>{_TLDS}|(?:{_WORDY_TLDS})(?=/))\b"
+            rf"\[\.\]|\(\.\)|\sdot\s|\s\.\s?)\s*(?P<tld>{_TLDS}|(?:{_WORDY_TLDS})(?=/|\s*$))\b"
         )
         # The dot said, in the words form (letters spelled apart joined: "v e
         # l v e t c a m z dot live"), and in the other languages ("tienda
