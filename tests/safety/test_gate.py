@@ -47,6 +47,7 @@ NOT_TRIGGERS = {
     "age_hint",
     "age_self",  # listed as the first of age_disclosures
     "innocent_picture",
+    "denied_before",
     "picture_of_you",
     "confide",
     "confide_told",

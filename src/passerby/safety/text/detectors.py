@@ -413,7 +413,10 @@ class TextAnalyser:
                 self._calls(words, out)
             return
         for pattern, score, detail in p.picture_requests:
-            if pattern.search(words):
+            match = pattern.search(words)
+            if match:
+                if p.denied_before.search(words, max(0, match.start() - 7), match.start()):
+                    continue  # "i dont show my face on stream"
                 if p.innocent_picture.search(words):
                     score, detail = INNOCENT_SCORE, "kind=object"
                 elif not detail and not p.picture_of_you.search(words):

@@ -477,9 +477,7 @@ class Patterns:
             r"snaps?(?!\s+(?:name|username|user|id|handle|code)\b))"
         )
         self.picture_requests: tuple[tuple[re.Pattern[str], float, str], ...] = (
-            # ("i dont show my face": the speaker's own habit, no request)
-            (c(rf"(?<!\bdont )(?<!\bdon t )(?<!\bnever )(?<!\bnot )(?<!\bwont )(?<!\bcant )"
-               rf"\b(?:send|snd|sned|post|share|drop|show|gimme|give me|can i see|could i "
+            (c(rf"\b(?:send|snd|sned|post|share|drop|show|gimme|give me|can i see|could i "
                rf"see|may i see|lemme see|let me see|wanna see|want to see|i want to see|i "
                rf"wanna see|id like to see|id love to see|can i get|can i have|show me|"
                rf"manda|mandame|envia|kirim|kirimin|minta|liat|lihat|mandarias|enviarias|"
@@ -517,6 +515,8 @@ class Patterns:
             r"pv|privado|private|snap|snapchat|whatsapp|whats|zap|insta|ig|telegram|tele|tg|"
             r"discord|disc|kik|line))\b"
         )
+        # The verb denied just before it: "i dont show my face" is a habit told.
+        self.denied_before = c(r"\b(?:dont|don t|never|not|wont|cant)\s$")
         self.innocent_picture = c(
             rf"\b(?:of|with)\s+(?:your|ur|the|my|a|his|her|that|this)\s+(?:{THINGS}|puppies|"
             r"kittens|kitties|doggo|puppy|kitten|work|project|screen|screenshot|room design)\b|"
