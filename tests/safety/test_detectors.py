@@ -7,7 +7,7 @@ import pytest
 from passerby.core.signals import SIGNAL_NAMES, Signal
 from passerby.safety.risk import PRESENT
 from passerby.safety.text import TextAnalyser
-from passerby.safety.text.patterns import ASK_WHERE
+from passerby.safety.text.lexicon_grooming_en import ASK_WHERE
 from passerby.safety.text.toxicity import ToxicityScorer
 
 

@@ -80,13 +80,15 @@ def in_the_past(text: str, start: int) -> bool:
     return bool(_WHEN_I_WAS.search(before) or _DURATION.search(before))
 
 
+def _had(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is had ("tengo 12", "i have 40")."""
+    return _HAVE.search(text, max(0, start - 12), start) is not None
+
+
 def counted_not_age(text: str, start: int, end: int) -> bool:
     """True when the number had ("tengo 12") counts the plural noun after it
     ("ya tengo doce poemas"), not years."""
-    return (
-        _HAVE.search(text, max(0, start - 12), start) is not None
-        and _COUNTED.match(text, end) is not None
-    )
+    return _had(text, start) and _COUNTED.match(text, end) is not None
 
 
 def money_not_age(text: str, start: int, end: int) -> bool:
@@ -94,9 +96,7 @@ def money_not_age(text: str, start: int, end: int) -> bool:
     ends the message with no word of age, and the message talks of money
     ("uh es mucho, tengo 40": forty thousand pesos)."""
     return (
-        _HAVE.search(text, max(0, start - 12), start) is not None
-        and _END.match(text, end) is not None
-        and _MONEY.search(text) is not None
+        _had(text, start) and _END.match(text, end) is not None and _MONEY.search(text) is not None
     )
 
 

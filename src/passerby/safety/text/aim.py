@@ -41,6 +41,15 @@ def unquoted(f: Folded) -> Folded:
     return f if rest == text else fold(rest)
 
 
+def explained(f: Folded, p: Patterns) -> bool:
+    """Whether the message explains or translates a word it quotes ("im
+    Wörterbuch steht \"geil\"", "\"vai tomar no cu\" = go fuck yourself"):
+    a quote mark, and a word for meaning or an "=" beside one."""
+    return not QUOTE_MARKS.isdisjoint(f.text) and bool(
+        p.defining.search(f.words) or p.defined_plain.search(f.plain)
+    )
+
+
 def someone_named_before(words: str, start: int, p: Patterns) -> bool:
     """True when someone else is named right before an insult at ``start``
     and nothing in the message says "you"."""

@@ -32,7 +32,7 @@ from passerby.safety.text.ages import (
     third_party_before,
     time_or_fraction,
 )
-from passerby.safety.text.aim import QUOTE_MARKS, QUOTED
+from passerby.safety.text.aim import QUOTE_MARKS, QUOTED, explained
 from passerby.safety.text.contacts import (
     NO_DIGITS,
     PHONE_DIGITS,
@@ -501,12 +501,7 @@ class TextAnalyser:
                         and p.between_us.search(words)
                     ):
                         score, detail = SOLICITED, "kind=explicit"  # "mándame un video desnuda"
-                    elif (
-                        score < SOLICITED
-                        and not QUOTE_MARKS.isdisjoint(f.text)
-                        and (p.defining.search(words) or p.defined_plain.search(f.plain))
-                        and not p.between_us.search(words)
-                    ):
+                    elif score < SOLICITED and explained(f, p) and not p.between_us.search(words):
                         # "im Wörterbuch steht horny": a word looked up
                         score, detail = DEFINED_SCORE, detail + ";defined"
                     out.append(Signal("sexual", score, detail))
@@ -621,7 +616,7 @@ _NOT_OWN_SECRET: Final = frozenset(
 )
 
 
-def _confided(p: Patterns, words: str, found_before: Sequence[Signal] = ()) -> bool:
+def _confided(p: Patterns, words: str, found_before: Sequence[Signal]) -> bool:
     """A secret of one's own: announced as such ("can I tell you something?
     don't tell anyone"), "don't tell anyone but I like him" when nothing
     after it says "you" or "us", or the speaker's own words sealed at the

@@ -16,7 +16,7 @@ import re
 from typing import Final
 
 from passerby.core.signals import Signal
-from passerby.safety.text.aim import QUOTE_MARKS, someone_named_before, unquoted
+from passerby.safety.text.aim import explained, someone_named_before, unquoted
 from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.patterns import (
     CONTEMPT_SCORE,
@@ -203,11 +203,9 @@ class Insults:
         if (
             score >= threshold
             and not detail.startswith("lexicon=self")
-            and not QUOTE_MARKS.isdisjoint(whole.text)
-            and (
-                p.defined_plain.search(whole.plain)
-                or (p.defining.search(whole.words) and not p.second_person.search(f.words))
-            )
+            and explained(whole, p)
+            # "you" outside the quotes is said to the partner, unless an "=" translates it
+            and (p.defined_plain.search(whole.plain) or not p.second_person.search(f.words))
         ):
             # "\"vai tomar no cu\" = go fuck yourself": a phrase translated
             score, detail = min(score, UNDIRECTED_SCORE), "defined"

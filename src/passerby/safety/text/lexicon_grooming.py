@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from passerby.safety.text.lexicon_grooming_en import ASK_WHERE
+
 # -- grooming steps in Spanish, Indonesian, Portuguese and German -----------------
 #
 # Rows appended to the English tables of patterns.py: (source, score, detail).
@@ -506,7 +508,7 @@ MEETING: Final = (
     (
         r"\b(?:onde|aonde)\s+(?:voce|vc|tu)\s+mora\b|\bwo\s+wohnst\s+du\b|\bwo\s+"
         r"lebst\s+du\b|\bdomisili\s+(?:di\s*mana|dimana)\b",
-        0.45,  # patterns.ASK_WHERE
+        ASK_WHERE,
         "ask=where",
     ),
     (

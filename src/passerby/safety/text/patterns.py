@@ -91,6 +91,15 @@ from passerby.safety.text.lexicon_grooming import (
     VIDEO_CALL,
     WATCHED_NOT,
 )
+from passerby.safety.text.lexicon_grooming_en import (
+    ARE,
+    FLATTERY_EN,
+    ISOLATION_EN,
+    MEETING_EN,
+    SECRECY_EN,
+    YOU,
+    YOUR,
+)
 from passerby.safety.text.lexicon_sexual import (
     BETWEEN_US,
     NUDE_PICTURE,
@@ -116,15 +125,6 @@ LEXICON_SCORE: Final = 0.95
 DISMISSAL_SCORE: Final = 0.8
 # A put-down of the partner without a fixed frame: under the threshold alone.
 CONTEMPT_SCORE: Final = 0.85
-# "Where do you live?", "what school do you go to?": what strangers of any
-# age ask each other; a little weight towards the conversation's risk, under
-# PRESENT (risk.py), so never a step of a pattern on its own. An address, a
-# street or a pick-up is asked for in words of its own, which score high.
-ASK_WHERE: Final = 0.45
-
-_YOU = r"(?:you|u|ya|yu|yo)"
-_YOUR = r"(?:your|ur|yor|youre|yur|ure)"
-_ARE = r"(?:are|r)"
 _IM = r"(?:i ?m|i am|iam|ima|i a m)"
 
 # After "I'm N": words that make N a measure, not an age.
@@ -334,10 +334,10 @@ class Patterns:
                rf"add me|agregame|me adiciona|adde mich)\s+(?:\S+\s+){{0,3}}?"
                rf"(?P<app>{_APP_ANY})\b"), 0.85),
             (c(rf"\b(?:whats|what is|wats|wat is|wut is|send|drop|give me|gimme|share|"
-               rf"pass me|pasame|minta|can i get|can i have|could i get|got)\s+{_YOUR}?\s*"
+               rf"pass me|pasame|minta|can i get|can i have|could i get|got)\s+{YOUR}?\s*"
                rf"(?P<app>{_APP_ANY})\b"), 0.9),
             (c(rf"\bmy\s+(?P<app>{_APP_ANY})\s+(?:is|id|name|username|user|handle)\b"), 0.9),
-            (c(rf"\b(?:do|d|does|did)?\s*{_YOU}\s+(?:have|got|use|on)\s+(?P<app>{_APP_ANY})"
+            (c(rf"\b(?:do|d|does|did)?\s*{YOU}\s+(?:have|got|use|on)\s+(?P<app>{_APP_ANY})"
                r"(?:\s*\?|$|\s+(?:or|tho|though|bro|babe|we|so|too|\?))"), 0.8),
             (c(rf"\b(?P<app>{_APP_DISTINCT}|snap|sc|insta|ig)\s+me\b"), 0.85),
             (c(rf"\b(?:add|follow)\s+(?:me|my)\b[^?.!]{{0,20}}\b(?P<app>{_APP_ANY})\b"), 0.9),
@@ -346,9 +346,9 @@ class Patterns:
         )  # fmt: skip
         self.off_generic: tuple[tuple[re.Pattern[str], float, str], ...] = (
             (c(rf"\b(?:give|send|drop|share|text|pass|dm|tell|gimme|minta)\s+(?:me\s+)?"
-               rf"{_YOUR}?\s*(?:number|digits|phone|cell|num|mobile|nomor|numero)\b"), 0.9,
+               rf"{YOUR}?\s*(?:number|digits|phone|cell|num|mobile|nomor|numero)\b"), 0.9,
              "ask=number"),
-            (c(rf"\b(?:whats|what is|wats|can i get|can i have|could i get|got a)\s+{_YOUR}?"
+            (c(rf"\b(?:whats|what is|wats|can i get|can i have|could i get|got a)\s+{YOUR}?"
                r"\s*(?:phone |cell |mobile )?(?:number|digits|num|phone)\b"), 0.9, "ask=number"),
             (c(NUMBER_ASKED), 0.85, "ask=number"),
             (c(r"\b(?:lets|let us|can we|could we|we should|wanna|want to|we can|shall we|"
@@ -363,19 +363,19 @@ class Patterns:
         self.app_mention = c(rf"\b(?P<app>{_APP_DISTINCT})\b")
         # -- ages (words form, then plain form for "?" cues) --
         self.age_questions: tuple[tuple[re.Pattern[str], float, str], ...] = (
-            (c(rf"\b(?:how|hw|hows|how s)\s+old\s+(?:{_ARE}|is|r|are|ru)?\s*{_YOU}\b"), 0.9, ""),
+            (c(rf"\b(?:how|hw|hows|how s)\s+old\s+(?:{ARE}|is|r|are|ru)?\s*{YOU}\b"), 0.9, ""),
             (c(r"\bhow\s+old\s*(?:\?|$|r\b|are\b)"), 0.85, ""),
-            (c(rf"\b(?:{_YOUR}|whats\s+{_YOUR}|what\s+is\s+{_YOUR}|wats\s+{_YOUR}|tell\s+"
-               rf"me\s+{_YOUR}|and\s+{_YOUR})\s+age\b"), 0.9, ""),
+            (c(rf"\b(?:{YOUR}|whats\s+{YOUR}|what\s+is\s+{YOUR}|wats\s+{YOUR}|tell\s+"
+               rf"me\s+{YOUR}|and\s+{YOUR})\s+age\b"), 0.9, ""),
             (c(r"\b(?:asl|a s l)\b"), 0.9, "kind=asl"),
-            (c(rf"\b{_ARE}\s+{_YOU}\s+(?:over|under|above|below|atleast|at least|older than|"
+            (c(rf"\b{ARE}\s+{YOU}\s+(?:over|under|above|below|atleast|at least|older than|"
                r"younger than|even|really|actually)?\s*(?:1[0-9]|2[0-5]|eighteen|"
                r"sixteen|thirteen)\b"), 0.85, "kind=threshold"),
-            (c(rf"\b{_YOU}\s+(?:over|under|above)\s+(?:1[0-9]|eighteen)\b"), 0.8,
+            (c(rf"\b{YOU}\s+(?:over|under|above)\s+(?:1[0-9]|eighteen)\b"), 0.8,
              "kind=threshold"),
-            (c(rf"\b(?:what|wat|which)\s+(?:grade|year|class|form)\s+(?:{_ARE}\s+)?{_YOU}\s+in\b"),
+            (c(rf"\b(?:what|wat|which)\s+(?:grade|year|class|form)\s+(?:{ARE}\s+)?{YOU}\s+in\b"),
              0.75, "kind=grade"),
-            (c(rf"\b{_ARE}\s+{_YOU}\s+(?:in|still in|at)\s+(?:high school|middle school|hs|"
+            (c(rf"\b{ARE}\s+{YOU}\s+(?:in|still in|at)\s+(?:high school|middle school|hs|"
                r"school|college|uni)\b"), 0.6, "kind=school"),
             (c(r"\b(?:when|what year)\s+(?:were|was|r)\s+(?:you|u)\s+born\b"), 0.85, ""),
             (c(r"\b(?:cuantos|cuantos anos|que edad)\s+(?:anos\s+)?tienes\b|\btu edad\b"), 0.9,
@@ -483,17 +483,17 @@ class Patterns:
                rf"manda|mandame|envia|kirim|kirimin|minta|liat|lihat|mandarias|enviarias|"
                rf"mandaria|enviaria)\b[^.?!]{{0,25}}?\b{pic}s?\b"),
              0.85, ""),
-            (c(rf"\b(?:got|have|do {_YOU} have|{_YOU} have|any)\s+(?:any\s+)?(?:more\s+|other\s+|"
+            (c(rf"\b(?:got|have|do {YOU} have|{YOU} have|any)\s+(?:any\s+)?(?:more\s+|other\s+|"
                r"recent\s+|new\s+)?(?:pics|photos|pictures|selfies|pix)\b"), 0.8, ""),
             (c(r"\b(?:pic|pics|photo|selfie)\s*(?:for|4|x)\s*(?:pic|pics|photo|selfie)\b|"
                r"\bp4p\b|\bpicapic\b|\b(?:trade|swap|exchange)\s+(?:pics|photos|selfies)\b"),
              0.9, "kind=trade"),
-            (c(rf"\b(?:turn on|go on|get on|hop on|open)\s+(?:{_YOUR}\s+|the\s+)?(?:cam|camera|"
+            (c(rf"\b(?:turn on|go on|get on|hop on|open)\s+(?:{YOUR}\s+|the\s+)?(?:cam|camera|"
                rf"webcam)\b|\b(?:can|could|shall)\s+we\s+(?:video|facetime|cam|vc)\b|"
                rf"\b(?:wanna|want to|lets)\s+(?:cam|facetime|video call|vc|video chat)\b|"
-               rf"\b{_YOU}\s+(?:have|got)\s+(?:a\s+)?(?:cam|webcam)\b|\bon\s+cam\s*$"), 0.8,
+               rf"\b{YOU}\s+(?:have|got)\s+(?:a\s+)?(?:cam|webcam)\b|\bon\s+cam\s*$"), 0.8,
              "kind=cam"),
-            (c(rf"\bwhat\s+(?:do|does)\s+{_YOU}\s+look\s+like\b|\bwat\s+{_YOU}\s+look\s+like\b"),
+            (c(rf"\bwhat\s+(?:do|does)\s+{YOU}\s+look\s+like\b|\bwat\s+{YOU}\s+look\s+like\b"),
              0.6, "kind=looks"),
             *_rows(PICTURES),
         )  # fmt: skip
@@ -575,83 +575,20 @@ class Patterns:
         # "vc?" alone; in "e vc?" it is Portuguese for "you".
         self.cam_plain = c(r"(?:^|\s)(?:cam|webcam|facetime)\s*\?+|^\s*vc\s*\?+\s*$")
         # -- secrecy --
-        others = (
-            r"(?:anyone|anybody|any1|no one|noone|nobody|ur (?:mom|mum|dad|parents|mother|"
-            r"father|family|friends|teacher|sister|brother)|your (?:mom|mum|dad|parents|"
-            r"mother|father|family|friends|teacher|sister|brother)|people|ppl|the mods|mods|"
-            r"others|ortu|orang tua|siapa siapa|siapapun|nadie|tus papas|tus padres)"
-        )
         self.secrecy: tuple[tuple[re.Pattern[str], float, str], ...] = (
-            (c(rf"\b(?:dont|do not|dnt|never|pls dont|please dont|dont you|don t|jangan|no le"
-               rf"s?)\s+(?:ever\s+)?(?:tell|say|mention|show|bilang|kasih tau|cerita|digas|"
-               rf"cuentes)\b(?:\s+\w+){{0,3}}?\s+{others}\b"), 0.85, "kind=tell"),
-            (c(r"(?<!\btell me )(?<!\btell you )(?<!\btell u )(?<!\bknow )(?<!\bshare )\b"
-               r"(?:our|a|the)\s+(?:little\s+|lil\s+|special\s+)?secret\b"), 0.8, "kind=secret"),
-            (c(r"\bkeep\s+(?:this|it|that|us|things|everything|what we|our)\b(?:\s+\w+){0,3}?\s+"
-               r"(?:between us|between you and me|between u and me|secret|a secret|quiet|"
-               r"private|on the down ?low|on the dl|to yourself|to urself|hidden)\b"), 0.9,
-             "kind=keep"),
-            (c(r"\bjust\s+between\s+(?:us|you and me|u and me|me and you|me and u|us two)\b"),
-             0.85, "kind=between"),
-            (c(r"\b(?:delete|clear|erase|wipe|hapus|borra)\s+(?:this|the|our|these|ur|your|"
-               r"all|all the|all our)?\s*(?:chat|chats|messages|msgs|convo|conversation|"
-               r"texts|history|logs|pics|photos|dms|obrolan|chatnya)\b"), 0.9, "kind=delete"),
-            (c(r"\b(?:delete|erase|clear)\s+(?:this|it|that|them)\s+(?:after|afterwards|later|"
-               r"when (?:you|u) re done|when ur done)\b"), 0.85, "kind=delete"),
-            (c(r"\b(?:is|are|r)\s+(?:anyone|any1|anybody|someone|ur|your)\s+(?:parents\s+|"
-               r"mom\s+|dad\s+|mum\s+|family\s+)?(?:else\s+)?(?:around|home|there with you|near "
-               r"you|watching|nearby|in the room|with you|in ur room|in your room|awake)\b"),
-             0.75, "kind=watched"),
-            (c(rf"\b{_ARE}\s+{_YOU}\s+(?:home\s+)?alone\b|"
-               rf"(?<!\bi was )(?<!\bim )(?<!\bi m )(?<!\bi am )\b(?:home|house)\s+alone\s*\?+\s*$|"
-               r"\bwhen\s+(?:are|r)\s+(?:you|u)\s+(?:home\s+)?alone\b|\bsendirian\b|"
-               rf"^\s*(?:\S+\s+){{0,3}}?{_YOU}\s+(?:home\s+)?alone(?:\s+(?:rn|right now|now|atm|"
-               r"tonight))?\s*\?*\s*$|\balone\s+(?:rn|right now|atm|tonight)\s*\?+\s*$|"
-               r"\b(?:lg|lgi)\s+sendiri\b"), 0.85, "kind=alone"),
-            (c(r"\b(?:no one|nobody|noone|no1)\s+(?:needs|has|have|will|would|should|gonna|"
-               r"is gonna|is going)\s+(?:to\s+)?(?:know|find out|see)\b"), 0.9, "kind=nobody"),
-            (c(rf"\b(?:{_YOUR}|their)\s+(?:parents|mom|dad|mum|family|friends)\s+(?:dont|do not|"
-               r"wouldnt|wont|would not|will not|never|cant|could not|couldnt)\s+(?:need to|have "
-               r"to|understand|get it|get us|approve|let you)\b|\bthey\s+(?:wouldnt|would "
-               r"not|wont|dont)\s+understand\s+(?:us|this|what we)\b"), 0.85, "kind=isolate"),
-            (c(r"\b(?:use|go|open)\s+(?:incognito|private browsing|private mode)\b|\bhide\s+"
-               r"(?:this|the app|our|these|it from)\b"), 0.8, "kind=hide"),
+            *_rows(SECRECY_EN),
             *_rows(SECRECY),
             (c(SECRECY_MORE), 0.85, "kind=tell"),
         )  # fmt: skip
         # -- flattery (about the other person's maturity or specialness) --
         self.flattery: tuple[tuple[re.Pattern[str], float, str], ...] = (
-            (c(rf"\b(?:{_YOU}\s+{_ARE}|{_YOUR}|ur\s+so|you\s+re|{_YOU}\s+(?:seem|sound|look)|"
-               rf"{_YOU}\s+{_ARE}\s+(?:really|so))\s+(?:so\s+|really\s+|very\s+|such\s+a\s+|"
-               r"way\s+)?(?:mature|grown up|special|different from (?:the )?others)\b"), 0.8,
-             "kind=mature"),
-            (c(rf"\b(?:mature|grown up)\s+for\s+(?:{_YOUR}|your|a)\s+(?:age|\d+\s*(?:yo|year "
-               r"old))\b|\bnot\s+like\s+(?:other|the other)\s+(?:girls|boys|kids)\b|\b(?:dewasa "
-               r"banget|maduro para tu edad|muy madura?)\b"), 0.85, "kind=mature"),
-            (c(r"^(?:aw+\s+|so\s+)?cute\b(?!\s+(?:dog|cat|pet|puppy|kitten|bunny|she|he|they|"
-               r"shes|hes|theyre|her|his|their|that|this|when|how|idea|plan))"), 0.6,
-             "kind=cute"),
+            *_rows(FLATTERY_EN),
             *_rows(FLATTERY),
             (c(FLATTERY_MORE), 0.8, "kind=mature"),
         )  # fmt: skip
         # -- isolation (from family and friends, or into a private place) --
         self.isolation: tuple[tuple[re.Pattern[str], float, str], ...] = (
-            (c(r"\b(?:so\s+we\s+can|where\s+we\s+can|we\s+can|lets|let s)\s+talk\s+(?:more\s+)?"
-               r"(?:privately|in private|alone|without anyone)\b|\b(?:somewhere|where)\s+(?:its|"
-               r"it s|it is|thats|we can be)\s+(?:more\s+)?(?:private|alone)\b|\b(?:its|it s|"
-               r"it is)\s+(?:more|much more|way more)\s+private\b|\b(?:its|it s|it is)\s+"
-               r"(?:safer|more private)\s+(?:there|on|than)?"), 0.75, "kind=private"),
-            (c(r"\b(?:lets|let s|go|move|switch|talk)\b(?:\s+\w+){0,3}?\s+(?:its|it s|it is)\s+"
-               r"(?:safer|private)\b"), 0.75, "kind=private"),
-            (c(rf"\b{_YOUR}\s+(?:parents|mom|dad|mum|family)\s+(?:home|around|there|awake)\b|"
-               rf"\bdo\s+{_YOUR}\s+(?:parents|mom|dad|mum)\s+(?:check|read|look at|go through|"
-               rf"monitor|see)\s+{_YOUR}\s+(?:phone|messages|chats|texts|dms)\b"), 0.75,
-             "kind=watched"),
-            (c(rf"\b{_YOU}\s+(?:seem|sound|look)\s+(?:so\s+|really\s+|kinda\s+)?(?:lonely|sad|"
-               rf"alone)\b|\bi\s+understand\s+{_YOU}\s+better\s+than\b|\bbetter\s+than\s+"
-               rf"{_YOUR}\s+(?:parents|mom|dad|friends|family)\s+(?:do|does)\b|\b(?:only|no one "
-               r"but)\s+(?:i|me)\s+(?:get|understand|understands)\s+(?:you|u)\b"), 0.8,
-             "kind=lonely"),
+            *_rows(ISOLATION_EN),
             *_rows(ISOLATION),
             (c(WATCHED_NOT), 0.75, "kind=private"),
             (c(MONITORING), 0.45, "kind=watched;asked"),
@@ -663,34 +600,7 @@ class Patterns:
         self.gift_valuable = c(rf"\b{VALUABLE}\b")
         # -- meeting --
         self.meeting: tuple[tuple[re.Pattern[str], float, str], ...] = (
-            (c(rf"\bwhere\s+(?:do|d|does)\s+{_YOU}\s+(?:live|stay|life|reside)\b|\bwhere\s+"
-               rf"{_YOU}\s+(?:live|stay)\b|\b{_YOU}\s+live\s+where\b"), ASK_WHERE, "ask=where"),
-            (c(rf"\bwhere\s+(?:{_ARE}|is)\s+{_YOU}\s+(?:located|staying|living|rn|right now|at "
-               rf"the moment)\b|\bwhat\s+(?:city|town|state|area|neighbou?rhood|part of town|"
-               rf"street|suburb)\s+(?:do|are|r|d)\s+{_YOU}\b"), ASK_WHERE, "ask=where"),
-            (c(rf"\b(?:what|which|wat)\s+(?:school|high school|middle school|college)\s+(?:do|"
-               rf"d|does|r|are)?\s*{_YOU}\s+(?:go|goto|attend|at|in)\b|\bwhere\s+(?:do|d)\s+"
-               rf"{_YOU}\s+go\s+to\s+school\b"), ASK_WHERE, "ask=school"),
-            (c(r"\b(?:lets|let us|we should|we could|wanna|want to|can we|could we|shall we|"
-               r"would you like to|would u like to|do you want to|do u want to|u want to|you "
-               r"want to|we can|i wanna|i want to|id love to|i would love to|ayo|yuk)\s+"
-               r"(?:meet|meetup|hang out|hangout|link up|get together|see each other|see you "
-               r"in person|meet you|meet u|ketemu|ketemuan|kopdar|vernos)\b"), 0.85,
-             "ask=meet"),
-            (c(r"\bmeet\s*(?:up|irl|in person|in real life|face to face|offline)\b|\bkopdar\b|"
-               r"\bketemuan\b"), 0.85, "ask=meet"),
-            (c(rf"\bi\s*(?:can|could|will|ll|would|wil|can come)?\s*(?:pick\s+{_YOU}\s+up|come\s+"
-               rf"(?:and\s+)?(?:get|see|visit|pick up)\s+{_YOU}|come\s+to\s+{_YOUR}\s+(?:place|"
-               rf"house|school|town|city)|drive\s+(?:to\s+)?(?:{_YOU}|{_YOUR})|visit\s+{_YOU}|"
-               rf"jemput\s+kamu)\b"), 0.9, "ask=pickup"),
-            (c(rf"\b{_YOU}\s+(?:can|could|should|wanna|want to)\s+come\s+(?:over|to\s+my)\b|"
-               r"\bcome\s+(?:over\s+to|to)\s+my\s+(?:place|house|apartment|flat|car|hotel)\b"),
-             0.8, "ask=visit"),
-            (c(rf"\b(?:send|give|tell|drop)\s+(?:me\s+)?{_YOUR}\s+(?:address|addy|location|home "
-               rf"address|postcode|zip)\b|\b(?:whats|what is|wats)\s+{_YOUR}\s+(?:address|addy|"
-               r"home address|location|postcode|zip)\b"), 0.9, "ask=address"),
-            (c(r"\bdonde\s+vives\b|\b(?:kamu|km)\s+tinggal\s+di\s*mana\b|\brumah\s+(?:kamu|km)"
-               r"\s+di\s*mana\b"), ASK_WHERE, "ask=where"),
+            *_rows(MEETING_EN),
             *_rows(MEETING),
         )  # fmt: skip
         # -- sexual content (words form; folded, so "s3xy" and "nuuudes" match) --
@@ -713,7 +623,7 @@ class Patterns:
             (c(NUDE_PICTURE), 0.95, "kind=explicit;picture"),
             (c(rf"\b(?:{_stretch(crude)})\b"), 0.9, "kind=explicit"),
             (c(rf"\b(?:{_stretch(topic)})\b"), 0.8, "kind=topic"),
-            (c(rf"\bwhat\s+(?:are|r)\s+{_YOU}\s+wearing\b|\bwat\s+{_YOU}\s+wearing\b|\btake\s+"
+            (c(rf"\bwhat\s+(?:are|r)\s+{YOU}\s+wearing\b|\bwat\s+{YOU}\s+wearing\b|\btake\s+"
                r"(?:it|that|your|ur|something|some|them|those|everything)\s*(?:clothes|shirt|"
                r"top|pants|off)?\s*off\b|\b(?:underwear|lingerie|panties|bra|bikini|"
                r"undies)\b|\btouch\s+(?:yourself|urself|you|u)\b|\b(?:turn|turns|turned)\s+"
@@ -831,7 +741,7 @@ class Patterns:
             r"(?:human|person|people)|(?:human|person) (?:garbage|trash))\b"
         )
         self.insult_phrase = c(
-            rf"\b(?:f+u+c+k+|screw|piss|f)\s+(?:{_YOU}|off|urself|yourself)\b|\bstfu\b|\bgtfo\b|"
+            rf"\b(?:f+u+c+k+|screw|piss|f)\s+(?:{YOU}|off|urself|yourself)\b|\bstfu\b|\bgtfo\b|"
             r"\bshut\s+(?:the\s+\w+\s+)?up\b|\bgo\s+to\s+hell\b"
         )
         # "shut up" without a swear word: rude, not an insult on its own.

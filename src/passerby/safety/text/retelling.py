@@ -54,7 +54,7 @@ TOLD_BY_ANOTHER = re.compile(
     r"\b(?:dia|doi|mereka|orang itu|om itu|cowok itu|orangnya)\s+(?:\S+\s+){0,4}?(?:minta|"
     r"nyuruh|bilang|blg|ngajak|nanya|muji|muji2|memuji)\b|"
     # asked about, or told on with the subject left out: "did he say your
-    # parents wouldn't understand", "terus ngajak pindah ke tele"
+    # parents wouldn't understand", "terus dia ngajak pindah ke tele"
     r"\b(?:did|didnt)\s+(?:he|she|they|someone|that guy|the guy)\s+(?:say|ask|tell|offer)\b|"
     r"\b(?:terus|trus|trs|lalu|abis itu|habis itu)\s+dia\s+(?:ngajak|minta|nyuruh|bilang|"
     r"nanya)\b|"
