@@ -21,7 +21,7 @@ from tests.support import RedisServer, eventually
 from passerby.clock import SystemClock
 from passerby.cluster.broker import BAN, MISSED, Notice, PeerInfo
 from passerby.cluster.redis.broker import NodeTiming, RedisBroker
-from passerby.cluster.redis.matchmaker import RedisMatchmaker
+from passerby.cluster.redis.matchmaker import RedisMatchmaker, Taken
 from passerby.core.events import Matched, PartnerLeft, Relay, TypingChanged, Undelivered
 from passerby.core.matchmaker import Match, MatchmakerPolicy, Ticket
 
@@ -377,3 +377,121 @@ async def test_a_pair_that_meets_again_is_routed_to_the_new_chat(nodes: NodeFact
     await a.end_chat(second.chat)
     await a.end_chat(first)  # late and twice: harmless
     assert a._peers == {} and a._peer_of == {} and a._local_chats == {}
+
+
+# --- a wait joined again while its match's news is on the way ---------------
+
+
+async def holds(value: Any) -> Any:
+    return value
+
+
+def hold_news(node: RedisBroker) -> tuple[asyncio.Event, list[bytes]]:
+    """Hold up what ``node`` hears from other nodes until the event is set
+    (what it held is then handled in order; cleared list: dropped)."""
+    release, held = asyncio.Event(), []
+    received = node._received
+
+    async def later(raw: bytes) -> None:
+        held.append(raw)
+        await release.wait()
+        if raw in held:
+            await received(raw)
+
+    node._received = later  # type: ignore[method-assign]
+    return release, held
+
+
+async def test_a_paired_wait_joined_again_is_told_so_and_leaves_no_ghost(
+    redis_url: str, redis_prefix: str
+) -> None:
+    redis = Redis.from_url(redis_url)
+    mm = RedisMatchmaker(redis, redis_prefix, MatchmakerPolicy(), batch_seconds=0)
+    await redis.set(redis_prefix + "alive:n", "1", ex=60)
+    now = time.time()
+    assert await mm.join(Ticket("alice"), "n", "", now, wait="w1") == []
+    [first] = await mm.join(Ticket("bob"), "n", "", now, wait="w2")
+    assert isinstance(first.outcome, Match)
+    assert (first.seats["alice"].wait, first.seats["bob"].wait) == ("w1", "w2")
+    # A node that has not heard of it yet starts alice's wait afresh.
+    await mm.leave("alice", now)
+    [again] = await mm.join(Ticket("alice"), "n", "", now, wait="w1")
+    assert again.outcome == Taken("alice")
+    assert not await mm.is_waiting("alice")
+    assert await mm.join(Ticket("carol"), "n", "", now, wait="w3") == []  # no ghost to meet
+    # alice's next wait, under another name, is a wait like any other
+    [later] = await mm.join(Ticket("alice"), "n", "", now, wait="w4")
+    assert isinstance(later.outcome, Match) and {later.outcome.a, later.outcome.b} == {
+        "alice",
+        "carol",
+    }
+    await redis.aclose()
+
+
+async def test_waits_started_afresh_while_the_news_of_their_match_is_on_the_way(
+    nodes: NodeFactory,
+) -> None:
+    a, b = await nodes(), await nodes()
+    alice, bob = join(a, "alice"), join(b, "bob")
+    await a.enqueue(Ticket("alice"))
+    release, held = hold_news(a)
+    await b.enqueue(Ticket("bob"))
+    assert matched(bob) is not None
+    assert await eventually(lambda: holds(held))
+    # Node a starts its waits afresh (as after a Redis restart) before it hears.
+    a._resync = True
+    await a.heartbeat()
+    carol = join(b, "carol")
+    await b.enqueue(Ticket("carol"))
+    assert matched(carol) is None  # alice is not waiting twice
+    release.set()
+    assert await eventually(lambda: holds(matched(alice)))
+    assert matched(alice) == Matched(matched(bob).chat, "bob", ())  # type: ignore[union-attr]
+    await a.heartbeat()  # and is not joined again later
+    assert not await a.matchmaker.is_waiting("alice")
+    assert matched(carol) is None and await b.matchmaker.is_waiting("carol")
+
+
+async def test_a_wait_whose_match_was_lost_starts_afresh(nodes: NodeFactory) -> None:
+    a, b = await nodes(), await nodes()
+    alice = join(a, "alice")
+    join(b, "bob")
+    await a.enqueue(Ticket("alice"))
+    release, held = hold_news(a)
+    await b.enqueue(Ticket("bob"))
+    assert await eventually(lambda: holds(held))
+    held.clear()  # node a never hears of that match (it was not listening)
+    release.set()
+    a._resync = True
+    await a.heartbeat()
+    assert not await a.matchmaker.is_waiting("alice")  # told it was paired
+    await a.heartbeat()  # no news by now: alice waits again, under a new name
+    assert await a.matchmaker.is_waiting("alice")
+    carol = join(b, "carol")
+    await b.enqueue(Ticket("carol"))
+    assert await eventually(lambda: holds(matched(alice)))
+    assert matched(alice).partner == "carol"  # type: ignore[union-attr]
+    assert matched(carol).partner == "alice"  # type: ignore[union-attr]
+
+
+async def test_the_news_of_a_wait_its_user_left_lets_the_partner_go(nodes: NodeFactory) -> None:
+    a, b = await nodes(), await nodes()
+    alice, bob = join(a, "alice"), join(b, "bob")
+    await a.enqueue(Ticket("alice"))
+    release, held = hold_news(a)
+    await b.enqueue(Ticket("bob"))
+    first = matched(bob)
+    assert first is not None
+    assert await eventually(lambda: holds(held))
+    # alice presses Next before she hears of bob, and waits again
+    await a.dequeue("alice")
+    await a.enqueue(Ticket("alice"))
+    release.set()
+    assert await eventually(lambda: _has(bob, PartnerLeft(first.chat)))
+    assert matched(alice) is None  # the news was of a wait she had left
+    assert await a.matchmaker.is_waiting("alice")
+    carol = join(b, "carol")
+    await b.enqueue(Ticket("carol"))
+    assert await eventually(lambda: holds(matched(alice)))
+    assert matched(alice).partner == "carol"  # type: ignore[union-attr]
+    assert matched(carol).partner == "alice"  # type: ignore[union-attr]

@@ -60,6 +60,7 @@ from passerby.cluster.redis.matchmaker import (
     Placement,
     RedisMatchmaker,
     Seat,
+    Taken,
 )
 from passerby.core.events import (
     FellBack,
@@ -84,6 +85,9 @@ COUNTS_SECONDS = 1.0
 LISTEN_BACKOFF_MAX = 2.0
 LISTEN_POLL = 0.2
 CLOSE_SECONDS = 1.0
+# The names a wait had (a new one each time Redis said it was paired already
+# and its news did not come): a match under any of them is taken.
+WAIT_NAMES = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +107,18 @@ class _Peer:
     local: str
     chat: str
     seat: Seat
+
+
+@dataclass(slots=True)
+class _Wait:
+    """A local user's wait, kept to join it again; its names in Redis, newest last."""
+
+    ticket: Ticket
+    names: list[str]
+
+    @property
+    def name(self) -> str:
+        return self.names[-1]
 
 
 @dataclass(slots=True)
@@ -148,7 +164,7 @@ class RedisBroker:
         self._control_bytes = self._control.encode()
         self._inboxes: dict[str, Inbox] = {}
         self._infos: dict[str, PeerInfo] = {}
-        self._waiting: dict[str, Ticket] = {}  # local users waiting, kept to rejoin
+        self._waiting: dict[str, _Wait] = {}  # local users waiting, kept to rejoin
         self._stranded: set[str] = set()  # waiting users Redis may not know of
         self._peers: dict[str, _Peer] = {}  # remote user -> whom they chat with here
         self._peer_of: dict[str, str] = {}  # local user -> their remote partner
@@ -275,8 +291,8 @@ class RedisBroker:
                 await self.matchmaker.leave(user, self._clock.wall())
 
     async def enqueue(self, ticket: Ticket) -> None:
-        self._waiting[ticket.user] = ticket
-        await self._join(ticket)
+        wait = self._waiting[ticket.user] = _Wait(ticket, [secrets.token_hex(6)])
+        await self._join(wait)
 
     async def dequeue(self, user: str) -> None:
         self._stranded.discard(user)
@@ -372,7 +388,8 @@ class RedisBroker:
         if self.reachable:
             await self._announce(await self.matchmaker.tick(self._clock.wall()))
 
-    async def _join(self, ticket: Ticket) -> None:
+    async def _join(self, wait: _Wait) -> None:
+        ticket = wait.ticket
         if not self._subscribed.is_set():
             # Our partner's news could not reach us: wait until we listen again.
             self._stranded.add(ticket.user)
@@ -381,7 +398,7 @@ class RedisBroker:
         try:
             alive_ms = int(self._timing.timeout * 1000)
             placed = await self.matchmaker.join(
-                ticket, self.node, info, self._clock.wall(), alive_ms
+                ticket, self.node, info, self._clock.wall(), alive_ms, wait.name
             )
         except UNREACHABLE:
             self._stranded.add(ticket.user)  # joined again when Redis answers
@@ -397,6 +414,18 @@ class RedisBroker:
             elif isinstance(outcome, Fallback):
                 seat = placement.seats[outcome.user]
                 await self._send(seat.node, outcome.user, FellBack(outcome.reason), {})
+            elif isinstance(outcome, Taken):
+                self._taken(outcome.user)
+
+    def _taken(self, user: str) -> None:
+        """Redis paired this wait already. The news is on its way, or was lost
+        (we were not listening): if it has not come by the next heartbeat, the
+        wait starts afresh under a new name."""
+        wait = self._waiting.get(user)
+        if wait is not None:
+            wait.names.append(secrets.token_hex(6))
+            del wait.names[:-WAIT_NAMES]
+            self._stranded.add(user)
 
     async def _pair(self, match: Match, seats: dict[str, Seat]) -> None:
         chat = secrets.token_hex(12)
@@ -406,6 +435,8 @@ class RedisBroker:
         for user, seat, partner, other in ((match.a, a, match.b, b), (match.b, b, match.a, a)):
             event = Matched(chat, partner, match.common_interests)
             extra = {"pn": other.node, "pi": encode_info(other.info)}
+            if seat.wait:
+                extra["wt"] = seat.wait  # which of the user's waits was paired
             await self._send(seat.node, user, event, extra)
 
     # --- sending and receiving --------------------------------------------
@@ -508,8 +539,10 @@ class RedisBroker:
         inbox = self._inboxes.get(to)
         if type(event) is Matched:
             partner_node = str(extra.get("pn") or self.node)
-            if inbox is None:
-                # They left before the news arrived: let the partner go.
+            wait, name = self._waiting.get(to), extra.get("wt")
+            if inbox is None or wait is None or (name and name not in wait.names):
+                # They left, or stopped this wait, before the news arrived: let
+                # the partner go (and never touch the chat they may be in now).
                 await self._send(partner_node, event.partner, PartnerLeft(event.chat), {})
                 return
             self._waiting.pop(to, None)
@@ -600,10 +633,12 @@ class RedisBroker:
                 for b in list(others):
                     if a < b:
                         await self.matchmaker.block(a, b, self._clock.wall())
-        for ticket in [self._waiting[u] for u in list(self._stranded) if u in self._waiting]:
+        for wait in [self._waiting[u] for u in list(self._stranded) if u in self._waiting]:
+            if self._waiting.get(wait.ticket.user) is not wait:
+                continue  # paired or gone while the ones before were joined
             if restart:  # Redis may hold half of a wait: start it afresh
-                await self.matchmaker.leave(ticket.user, self._clock.wall())
-            await self._join(ticket)
+                await self.matchmaker.leave(wait.ticket.user, self._clock.wall())
+            await self._join(wait)
         dead = {n for n, flag in zip(nodes, alive, strict=True) if flag is None}
         if dead:
             await self._bury(dead & registered)

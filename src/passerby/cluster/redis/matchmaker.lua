@@ -19,6 +19,10 @@
 --   P..'m:'..identity     recent partners (newest first) and identities never
 --                         to meet again, with a TTL (see memory_of)
 --   P..'alive:'..node     exists while the node heartbeats
+--   P..'x:'..user         the name of the user's wait that was last paired, for
+--                         MATCHED_TTL seconds: a node that joins that wait again
+--                         (its news of the match still on the way, or lost) is
+--                         told so instead of leaving a waiting ghost behind
 --
 -- ARGV: prefix, op, now, the policy as one string ("window scan recent
 -- interest_fallback language_fallback memory_ttl"; a negative language
@@ -26,10 +30,11 @@
 -- own arguments. `join` takes any number of arrivals (a node sends the ones
 -- that came while its previous call was out): the node's alive time-to-live
 -- in ms, then per arrival: user, node, identity, section, language,
--- interests-only, evidence details, network, the number of interests, the
--- interests.
+-- interests-only, evidence details, network, the wait's name (unique per
+-- wait; empty: none), the number of interests, the interests.
 -- Returns a JSON array of outcomes: ["m", a, a_node, a_info, b, b_node,
--- b_info, [common], waited_a, waited_b] or ["f", user, node, reason].
+-- b_info, [common], waited_a, waited_b, a_wait, b_wait], ["f", user, node,
+-- reason] or ["k", user, node] (that wait was paired already).
 
 local P, op = ARGV[1], ARGV[2]
 local now = tonumber(ARGV[3])
@@ -46,6 +51,7 @@ local function draw()
   return value
 end
 local US = '\31'
+local MATCHED_TTL = 120
 local ANY = '*'
 local out = {}
 local alive_cache = {}
@@ -71,6 +77,7 @@ end
 
 local FIELDS = {
   'seq', 'who', 'sec', 'lang', 'tags', 'only', 'rnd', 'anyl', 'joined', 'node', 'info', 'net',
+  'wait',
 }
 
 -- A waiting user as a table (read once per call), or nil.
@@ -87,6 +94,7 @@ local function load(user)
     user = user, seq = h[1], who = h[2], sec = h[3], lang = h[4], tags = split(h[5]),
     only = h[6] == '1', rnd = h[7] == '1', anyl = h[8] == '1', joined = tonumber(h[9]),
     node = h[10], info = h[11], net = h[12] or '',  -- none when stored by an older script
+    wait = h[13] or '',
   }
   loaded[user] = w
   return w
@@ -249,9 +257,15 @@ end
 
 -- p (who waited longer) meets w; either may be an arrival never stored
 -- (no seq), whose meeting then writes nothing of its wait.
+local function paired(w)
+  if w.wait ~= '' then redis.call('SET', P .. 'x:' .. w.user, w.wait, 'EX', MATCHED_TTL) end
+end
+
 local function pair_with(p, w)
   if p.seq then drop(p) end
   if w.seq then drop(w) end
+  paired(p)
+  paired(w)
   remember(p.who, w.who)
   remember(w.who, p.who)
   local theirs, common = {}, {}
@@ -262,7 +276,7 @@ local function pair_with(p, w)
   -- the one who waited longer first, as Matchmaker._pair does
   out[#out + 1] = {
     'm', p.user, p.node, p.info, w.user, w.node, w.info, common,
-    tostring(now - p.joined), tostring(now - w.joined),
+    tostring(now - p.joined), tostring(now - w.joined), p.wait, w.wait,
   }
 end
 
@@ -368,7 +382,7 @@ local function store(w)
   redis.call('HSET', wkey(w.user), 'seq', w.seq, 'who', w.who, 'sec', w.sec, 'lang', w.lang,
     'tags', table.concat(w.tags, US), 'only', w.only and '1' or '0',
     'rnd', w.rnd and '1' or '0', 'anyl', '0', 'joined', tostring(now), 'node', w.node,
-    'info', w.info, 'net', w.net)
+    'info', w.info, 'net', w.net, 'wait', w.wait)
   loaded[w.user] = w
   if #w.tags > 0 and not w.only then
     redis.call('ZADD', P .. 'dl', now + INTEREST_FB, '0|' .. w.seq .. '|' .. w.user)
@@ -384,6 +398,10 @@ end
 -- `pending`. Nothing is written for an arrival paired at once.
 local function arrive(w)
   if pending_users[w.user] then return end  -- twice in one call
+  if w.wait ~= '' and redis.call('GET', P .. 'x:' .. w.user) == w.wait then
+    out[#out + 1] = {'k', w.user, w.node}  -- paired already: the news is on its way
+    return
+  end
   if redis.call('EXISTS', wkey(w.user)) == 1 then return end  -- already waiting
   local keys = keys_of(w, w.lang)
   local partner, neighbours = find(w, keys)
@@ -423,7 +441,7 @@ if op == 'join' then
   local starts, i = {}, 7
   while i <= #ARGV do
     starts[#starts + 1] = i
-    i = i + 9 + tonumber(ARGV[i + 8])
+    i = i + 10 + tonumber(ARGV[i + 9])
   end
   -- One sequence number for each arrival of this call, taken in one step.
   local base = redis.call('INCRBY', P .. 'seq', #starts) - #starts
@@ -435,10 +453,10 @@ if op == 'join' then
     local w = {
       user = ARGV[i], node = ARGV[i + 1], who = ARGV[i + 2], sec = ARGV[i + 3],
       lang = ARGV[i + 4], only = ARGV[i + 5] == '1', info = ARGV[i + 6], net = ARGV[i + 7],
-      tags = {}, anyl = false, joined = now,
+      wait = ARGV[i + 8], tags = {}, anyl = false, joined = now,
     }
-    local count = tonumber(ARGV[i + 8])
-    for j = 1, count do w.tags[j] = ARGV[i + 8 + j] end
+    local count = tonumber(ARGV[i + 9])
+    for j = 1, count do w.tags[j] = ARGV[i + 9 + j] end
     w.rnd = count == 0
     -- A node that asks is alive, even when Redis has just restarted and its
     -- next heartbeat is still to come: its waiting users must not look stale.

@@ -5,6 +5,13 @@ atomically, so two nodes can never hand the same waiting user to two
 partners. The script returns its outcomes (matches and fallbacks) together
 with the node that holds each user and the evidence details they left when
 they started waiting, so that the caller can route the news.
+
+A wait may carry a name (unique per wait). Redis remembers the name of the
+last wait of each user that was paired, for a while: a node that joins the
+same wait again (after a Redis restart or a lost subscription it starts its
+waits afresh, and the news of a match may still be on its way) is told that
+it was paired (:class:`Taken`) instead of leaving a waiting ghost behind for
+the next arrival to be paired with.
 """
 
 from __future__ import annotations
@@ -38,15 +45,24 @@ TICK_LIMIT = 500
 
 @dataclass(frozen=True, slots=True)
 class Seat:
-    """Where a user of an outcome is: their node, and their evidence details."""
+    """Where a user of an outcome is: their node, their evidence details, and
+    the name of the wait the outcome is about (empty when it had none)."""
 
     node: str
     info: PeerInfo | None
+    wait: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Taken:
+    """The wait ``user`` joined again was paired already (its news is on its way, or lost)."""
+
+    user: str
 
 
 @dataclass(frozen=True, slots=True)
 class Placement:
-    outcome: Outcome
+    outcome: Outcome | Taken
     seats: dict[str, Seat]
 
 
@@ -93,9 +109,16 @@ class RedisMatchmaker:
         return _placements(orjson.loads(raw))
 
     async def join(
-        self, ticket: Ticket, node: str, info: str, now: float, alive_ms: int = 3000
+        self,
+        ticket: Ticket,
+        node: str,
+        info: str,
+        now: float,
+        alive_ms: int = 3000,
+        wait: str = "",
     ) -> list[Placement]:
-        """``ticket`` starts waiting, held by ``node`` (alive ``alive_ms`` more at least).
+        """``ticket`` starts waiting, held by ``node`` (alive ``alive_ms`` more at least),
+        as the wait named ``wait`` (see the module's docstring; empty: unnamed).
 
         Arrivals that come within ``batch_seconds`` of each other, or while
         an earlier call is out, travel together in the next call: one round
@@ -117,6 +140,7 @@ class RedisMatchmaker:
             "1" if ticket.interests_only else "0",
             info,
             ticket.network,
+            wait,
             str(len(ticket.interests)),
             *ticket.interests,
         )
@@ -217,10 +241,18 @@ def _placements(items: Any) -> list[Placement]:
     placed: list[Placement] = []
     for item in items:
         if item[0] == "m":
-            _, a, a_node, a_info, b, b_node, b_info, common, waited_a, waited_b = item
+            _, a, a_node, a_info, b, b_node, b_info, common, waited_a, waited_b, a_wait, b_wait = (
+                item
+            )
             match = Match(a, b, tuple(common or ()), float(waited_a), float(waited_b))
-            seats = {a: Seat(a_node, decode_info(a_info)), b: Seat(b_node, decode_info(b_info))}
+            seats = {
+                a: Seat(a_node, decode_info(a_info), a_wait),
+                b: Seat(b_node, decode_info(b_info), b_wait),
+            }
             placed.append(Placement(match, seats))
+        elif item[0] == "k":
+            _, user, node = item
+            placed.append(Placement(Taken(user), {user: Seat(node, None)}))
         else:
             _, user, node, reason = item
             placed.append(Placement(Fallback(user, reason), {user: Seat(node, None)}))
