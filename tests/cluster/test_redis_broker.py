@@ -33,12 +33,12 @@ NodeFactory = Callable[..., Awaitable[RedisBroker]]
 async def nodes(redis_url: str, redis_prefix: str) -> AsyncIterator[NodeFactory]:
     started: list[RedisBroker] = []
 
-    async def make(url: str = redis_url, **kwargs: Any) -> RedisBroker:
+    async def make(url: str = redis_url, timing: NodeTiming = TIMING, **kwargs: Any) -> RedisBroker:
         broker = RedisBroker(
             Redis.from_url(url, socket_timeout=1.0, socket_connect_timeout=1.0),
             SystemClock(),
             prefix=redis_prefix,
-            timing=TIMING,
+            timing=timing,
             **kwargs,
         )
         await broker.start()
@@ -428,10 +428,14 @@ async def test_a_paired_wait_joined_again_is_told_so_and_leaves_no_ghost(
     await redis.aclose()
 
 
+# The tests below call the heartbeat themselves: the nodes' own beat seldom.
+SLOW = NodeTiming(heartbeat=5.0, timeout=15.0)
+
+
 async def test_waits_started_afresh_while_the_news_of_their_match_is_on_the_way(
     nodes: NodeFactory,
 ) -> None:
-    a, b = await nodes(), await nodes()
+    a, b = await nodes(timing=SLOW), await nodes(timing=SLOW)
     alice, bob = join(a, "alice"), join(b, "bob")
     await a.enqueue(Ticket("alice"))
     release, held = hold_news(a)
@@ -453,7 +457,7 @@ async def test_waits_started_afresh_while_the_news_of_their_match_is_on_the_way(
 
 
 async def test_a_wait_whose_match_was_lost_starts_afresh(nodes: NodeFactory) -> None:
-    a, b = await nodes(), await nodes()
+    a, b = await nodes(timing=SLOW), await nodes(timing=SLOW)
     alice = join(a, "alice")
     join(b, "bob")
     await a.enqueue(Ticket("alice"))
@@ -475,7 +479,7 @@ async def test_a_wait_whose_match_was_lost_starts_afresh(nodes: NodeFactory) -> 
 
 
 async def test_the_news_of_a_wait_its_user_left_lets_the_partner_go(nodes: NodeFactory) -> None:
-    a, b = await nodes(), await nodes()
+    a, b = await nodes(timing=SLOW), await nodes(timing=SLOW)
     alice, bob = join(a, "alice"), join(b, "bob")
     await a.enqueue(Ticket("alice"))
     release, held = hold_news(a)
@@ -495,3 +499,23 @@ async def test_the_news_of_a_wait_its_user_left_lets_the_partner_go(nodes: NodeF
     assert await eventually(lambda: holds(matched(alice)))
     assert matched(alice).partner == "carol"  # type: ignore[union-attr]
     assert matched(carol).partner == "alice"  # type: ignore[union-attr]
+
+
+async def test_news_slower_than_a_heartbeat_leaves_no_ghost_either(nodes: NodeFactory) -> None:
+    a, b = await nodes(timing=SLOW), await nodes(timing=SLOW)
+    alice, bob = join(a, "alice"), join(b, "bob")
+    await a.enqueue(Ticket("alice"))
+    release, held = hold_news(a)
+    await b.enqueue(Ticket("bob"))
+    assert await eventually(lambda: holds(held))
+    a._resync = True
+    await a.heartbeat()  # told it was paired...
+    await a.heartbeat()  # ...and no news yet: alice waits again, under a new name
+    assert await a.matchmaker.is_waiting("alice")
+    release.set()  # the news comes after all
+    assert await eventually(lambda: holds(matched(alice)))
+    assert matched(alice) == Matched(matched(bob).chat, "bob", ())  # type: ignore[union-attr]
+    assert not await a.matchmaker.is_waiting("alice")  # the newer wait went with it
+    carol = join(b, "carol")
+    await b.enqueue(Ticket("carol"))
+    assert matched(carol) is None and await b.matchmaker.is_waiting("carol")

@@ -394,7 +394,12 @@ class RedisBroker:
             # Our partner's news could not reach us: wait until we listen again.
             self._stranded.add(ticket.user)
             return
+        if self._waiting.get(ticket.user) is not wait:
+            return  # paired, gone or waiting anew meanwhile
         info = encode_info(self._infos.get(ticket.user))
+        # Cleared before the call: its outcomes (or those of the batch it
+        # rides in, announced by whoever opened it) may strand the user again.
+        self._stranded.discard(ticket.user)
         try:
             alive_ms = int(self._timing.timeout * 1000)
             placed = await self.matchmaker.join(
@@ -403,7 +408,6 @@ class RedisBroker:
         except UNREACHABLE:
             self._stranded.add(ticket.user)  # joined again when Redis answers
             return
-        self._stranded.discard(ticket.user)
         await self._announce(placed)
 
     async def _announce(self, placed: list[Placement]) -> None:
@@ -544,8 +548,15 @@ class RedisBroker:
                 # They left, or stopped this wait, before the news arrived: let
                 # the partner go (and never touch the chat they may be in now).
                 await self._send(partner_node, event.partner, PartnerLeft(event.chat), {})
+                if wait is not None:
+                    self._stranded.add(to)  # their wait may be gone from Redis: join it again
                 return
-            self._waiting.pop(to, None)
+            del self._waiting[to]
+            if name and name != wait.name:
+                # Paired under an older name while a newer one was joined (the
+                # news was slow): that newer wait must not stay behind.
+                with contextlib.suppress(*UNREACHABLE):
+                    await self.matchmaker.leave(to, self._clock.wall(), retire=wait.name)
             self._stranded.discard(to)
             self._local_chats.setdefault(event.chat, set()).add(to)
             if partner_node != self.node:
@@ -636,8 +647,12 @@ class RedisBroker:
         for wait in [self._waiting[u] for u in list(self._stranded) if u in self._waiting]:
             if self._waiting.get(wait.ticket.user) is not wait:
                 continue  # paired or gone while the ones before were joined
+            user = wait.ticket.user
             if restart:  # Redis may hold half of a wait: start it afresh
-                await self.matchmaker.leave(wait.ticket.user, self._clock.wall())
+                await self.matchmaker.leave(user, self._clock.wall())
+                current = self._waiting.get(user)
+                if current is not None and current is not wait:
+                    self._stranded.add(user)  # a new wait meanwhile: that leave may have hit it
             await self._join(wait)
         dead = {n for n, flag in zip(nodes, alive, strict=True) if flag is None}
         if dead:

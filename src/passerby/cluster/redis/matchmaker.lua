@@ -27,7 +27,8 @@
 -- ARGV: prefix, op, now, the policy as one string ("window scan recent
 -- interest_fallback language_fallback memory_ttl"; a negative language
 -- fallback means never), a random number in [0, 1), then the operation's
--- own arguments. `join` takes any number of arrivals (a node sends the ones
+-- own arguments. `leave` takes the user and, optionally, the name of a wait
+-- of theirs to retire (see P..'x:'). `join` takes any number of arrivals (a node sends the ones
 -- that came while its previous call was out): the node's alive time-to-live
 -- in ms, then per arrival: user, node, identity, section, language,
 -- interests-only, evidence details, network, the wait's name (unique per
@@ -473,6 +474,11 @@ if op == 'join' then
 elseif op == 'leave' then
   local w = load(ARGV[6])
   if w then drop(w) end
+  -- with a wait's name: that wait is over even if its join is still on the way
+  local retired = ARGV[7]
+  if retired and retired ~= '' then
+    redis.call('SET', P .. 'x:' .. ARGV[6], retired, 'EX', MATCHED_TTL)
+  end
 elseif op == 'stop' then
   local w = load(ARGV[6])
   if w and not w.rnd then fall_back(w, 'asked') end

@@ -171,8 +171,10 @@ class RedisMatchmaker:
         if self._sending:
             await asyncio.wait(set(self._sending), timeout=grace)
 
-    async def leave(self, user: str, now: float) -> None:
-        await self._call("leave", now, user)
+    async def leave(self, user: str, now: float, retire: str = "") -> None:
+        """``user`` stops waiting; with ``retire``, the wait of that name is
+        over too if its join is still on the way (it will be told Taken)."""
+        await self._call("leave", now, user, retire)
 
     async def stop_interests(self, user: str, now: float) -> list[Placement]:
         return await self._call("stop", now, user)
