@@ -319,6 +319,45 @@ def test_bare_number_is_a_weak_disclosure(analyser: TextAnalyser) -> None:
     assert signal.detail == "age=14;bare"
 
 
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("15 lol", 15),
+        ("15 u?", 15),
+        ("16 and u", 16),
+        ("14 hbu", 14),
+        ("15 y tú?", 15),
+        ("quince y vos", 15),
+        ("15 e vc?", 15),
+        ("15 jahre und du", 15),
+        ("15 kamu?", 15),
+        ("15 years", 15),
+        ("22 lol", 22),
+        ("la neta 15, puse q era mayor", 15),
+        ("15 tbh i kno im not suposed to be here", 15),
+        ("honestly 15 lol", 15),
+    ],
+)
+def test_an_answer_with_a_laugh_or_the_question_back_is_a_bare_number(
+    analyser: TextAnalyser, text: str, age: int
+) -> None:
+    [signal] = [s for s in analyser.analyse(text) if s.name.startswith("age_disclosure")]
+    assert signal.detail == f"age={age};bare"
+
+
+@pytest.mark.parametrize(
+    "text", ["15 mins lol", "15 kills lol", "15 minutes", "15 jahre verheiratet", "15 euro u?"]
+)
+def test_a_number_with_another_unit_is_no_answer(analyser: TextAnalyser, text: str) -> None:
+    assert not [s for s in analyser.analyse(text) if s.name.startswith("age_disclosure")]
+
+
+def test_an_answer_with_its_unit_is_read_as_said_outright(analyser: TextAnalyser) -> None:
+    for text in ("15 tahun kamu?", "15 anos e vc", "15 años y tú?"):
+        [signal] = [s for s in analyser.analyse(text) if s.name.startswith("age_disclosure")]
+        assert signal.detail == "age=15" and signal.score >= 0.8, text
+
+
 def test_minor_claims(analyser: TextAnalyser) -> None:
     assert fires(analyser, "im underage", "age_disclosure_minor").detail == "claim=minor"
 

@@ -85,6 +85,7 @@ NOT_TRIGGERS = {
     "promo_cue",
     "promo_cue_loud",
     "scam_talk",
+    "own_page",  # read once an adult site's name matched: whose page it is
     "content_site",
     "laughter",
     "laughing_faces",

@@ -236,6 +236,13 @@ HOSTILE_SCORE = 0.9
 JOIN_AFTER = frozenset({"picture_request", "off_platform", "sexual", "meet_request"})
 JOIN_FINDS = frozenset({"sexual", "secrecy", "pii_handle", "pii_phone", "meet_request"})
 JOIN_WORDS = 6
+# A word split over two lines to pass a filter ("du bist so ein Hurens" /
+# "ohn", "tu é uma vagab" / "unda"): a line that is only a bit of a word is
+# read again glued to our previous line, and an insult or a sexual word the
+# two make together that neither made alone counts for the new line.
+FRAGMENT = re.compile(r"[^\W\d_]{2,5}")
+MEND_FINDS = frozenset({"toxicity", "sexual"})
+MEND_LENGTH = 80  # a longer previous line is not kept for it
 
 
 def _talks_safety(signals: Sequence[Signal]) -> bool:
@@ -286,6 +293,8 @@ class ChatModerator:
         self._concerned = False
         # Our last message and its signals, when it had one of JOIN_AFTER.
         self._joinable: tuple[str, dict[str, float]] | None = None
+        # Our last message when short, and its signals (see FRAGMENT).
+        self._mendable: tuple[str, dict[str, float]] | None = None
 
     def new_chat(self) -> None:
         """Start a new conversation; the last one's peak risk joins the device's history."""
@@ -296,7 +305,7 @@ class ChatModerator:
         self._safety_talk = False
         self._hostile = 0
         self._spoke = self._protested = self._concerned = False
-        self._joinable = None
+        self._joinable = self._mendable = None
         self._risk = self._risk_factory(self.section)
 
     def incoming(self, signals: Sequence[Signal]) -> Verdict | None:
@@ -333,6 +342,11 @@ class ChatModerator:
             signals = self._joined(text, signals)
         if signals and not JOIN_AFTER.isdisjoint(s.name for s in signals):
             self._joinable = (text, {s.name: s.score for s in signals})
+        mendable, self._mendable = self._mendable, None
+        if mendable is not None and FRAGMENT.fullmatch(text.strip()):
+            signals = self._mended(mendable, text, signals)
+        elif len(text) <= MEND_LENGTH:
+            self._mendable = (text, {s.name: s.score for s in signals})
         placed = False
         if signals:  # most messages have none
             if self._safety_talk or _talks_safety(signals):
@@ -432,6 +446,23 @@ class ChatModerator:
             Signal(s.name, s.score, s.detail + ";joined")
             for s in self._analyser.analyse(before + " " + text)
             if s.name in JOIN_FINDS and s.score > max(found.get(s.name, 0.0), mine.get(s.name, 0.0))
+        ]
+        if not extra:
+            return signals
+        names = {s.name for s in extra}
+        return [*(s for s in signals if s.name not in names), *extra]
+
+    def _mended(
+        self, before: tuple[str, dict[str, float]], text: str, signals: list[Signal]
+    ) -> list[Signal]:
+        """``signals`` and what this bit of a word says glued to our previous
+        line (see :data:`FRAGMENT`)."""
+        line, found = before
+        mine = {s.name: s.score for s in signals}
+        extra = [
+            Signal(s.name, s.score, s.detail + ";mended")
+            for s in self._analyser.analyse(line.rstrip() + text.strip())
+            if s.name in MEND_FINDS and s.score > max(found.get(s.name, 0.0), mine.get(s.name, 0.0))
         ]
         if not extra:
             return signals

@@ -60,6 +60,19 @@ _COUNTED: Final = re.compile(
 )
 # A number that goes on as a fraction or a time ("24/7", "9:30").
 _GOES_ON: Final = re.compile(r"\s?[/:]\s?\d")
+# Years that are someone's whom the words after name: "9 anos da minha filha",
+# "los 12 años de mi hijo", "15 years of our marriage".
+_WHOSE_AFTER: Final = re.compile(
+    r"\s*(?:anos|anios|anitos|years?|yrs|jahre|tahun)?\s+(?:da|do|de|del|of|dari)\s+"
+    r"(?:(?:la|el|o|a)\s+)?(?:minha|meu|minhas|meus|mi|mis|my|our|nossa|nosso|nuestra|nuestro|"
+    r"sua|seu|su|sus|his|her|their|tu|tus|teu|tua|your|meine[mnrs]?|deine[mnrs]?|seine[mnrs]?|"
+    r"ihre[mnrs]?)\b"
+)
+# Someone named just before, then the age, between commas: "o goleiro, 10 anos".
+_NAMED_BEFORE: Final = re.compile(
+    r"(?:^|\s)(?:o|a|os|as|the|el|la|los|las|der|die|das|my|mi|meu|minha|mein|meine|our|"
+    r"nuestro|nuestra|nosso|nossa|his|her|their|su|seu|sua)\s+[a-z]+\s*,\s*$"
+)
 
 
 def third_party_before(text: str, start: int) -> bool:
@@ -71,6 +84,15 @@ def third_party_before(text: str, start: int) -> bool:
     # article before the age names someone else, unless the speaker is it
     # ("I'm a 15 year old girl").
     return bool(_SOMEONE_OF_AGE.search(clause)) and not _I_AM.search(clause)
+
+
+def named_before(text: str, start: int) -> bool:
+    """True when the number at ``start`` stands alone after a comma that
+    follows someone named ("o goleiro, 10 anos e já dá entrevista")."""
+    before = text[max(0, start - 40) : start]
+    return bool(
+        re.search(r",\s*$", before) and _NAMED_BEFORE.search(before) and not _I_AM.search(before)
+    )
 
 
 def in_the_past(text: str, start: int) -> bool:
@@ -98,6 +120,12 @@ def money_not_age(text: str, start: int, end: int) -> bool:
     return (
         _had(text, start) and _END.match(text, end) is not None and _MONEY.search(text) is not None
     )
+
+
+def someone_elses(text: str, end: int) -> bool:
+    """True when the words after the number ending at ``end`` say whose years
+    they are ("9 anos da minha filha")."""
+    return _WHOSE_AFTER.match(text, end) is not None
 
 
 def time_or_fraction(text: str, end: int) -> bool:

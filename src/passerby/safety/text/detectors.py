@@ -29,6 +29,8 @@ from passerby.safety.text.ages import (
     counted_not_age,
     in_the_past,
     money_not_age,
+    named_before,
+    someone_elses,
     third_party_before,
     time_or_fraction,
 )
@@ -58,6 +60,7 @@ from passerby.safety.text.patterns import (
     ADULT_AGE,
     LINK_APPS,
     MIN_AGE,
+    THIRD_PARTY,
     TOXICITY_THRESHOLD,
     Patterns,
 )
@@ -348,6 +351,7 @@ class TextAnalyser:
             return
         bare = p.age_bare.match(text)
         first = bare if bare is not None else p.age_lead.match(text)
+        answer: Signal | None = None
         if first is not None:
             # A message that is only a number is, in chat, nearly always the
             # answer to "how old are you"; the risk scorer trusts it only
@@ -357,9 +361,12 @@ class TextAnalyser:
             age = number(first.group("num"))
             if age is not None and MIN_AGE <= age <= 99:
                 signal = age_signal(age, 0.5)
-                out.append(Signal(signal.name, signal.score, signal.detail + ";bare"))
-                return
-            if bare:
+                answer = Signal(signal.name, signal.score, signal.detail + ";bare")
+                if bare is None or bare.group("unit") is None:
+                    out.append(answer)
+                    return
+                # "15 tahun", "15 anos e vc": the rows below may read it as said outright
+            elif bare:
                 return
         if not p.age_disclosures_gate.search(text):
             pattern_rows: tuple[tuple[re.Pattern[str], float, int], ...] = ()
@@ -372,7 +379,12 @@ class TextAnalyser:
                 ):
                     continue
                 start, end = match.start("num"), match.end("num")
-                if time_or_fraction(text, end) or counted_not_age(text, start, end):
+                if (
+                    time_or_fraction(text, end)
+                    or counted_not_age(text, start, end)
+                    or someone_elses(text, end)
+                    or named_before(text, start)
+                ):
                     continue  # "I'm on it 24/7", "I am 9:30 at school", "tengo doce poemas"
                 age = number(match.group("num"))
                 if age is None:
@@ -384,6 +396,9 @@ class TextAnalyser:
                     continue  # "uh es mucho, tengo 40": pesos (a child's age never dropped)
                 out.append(age_signal(age, score if age < 80 else 0.5))
                 return
+        if answer is not None:
+            out.append(answer)
+            return
         for pattern, score, age in p.school_disclosures:
             school = pattern.search(text)
             if school and not third_party_before(text, school.start()):
@@ -563,6 +578,14 @@ class TextAnalyser:
         scam or the bot and gives nowhere to go ("a bot here says free
         robux", "lost it all in a crypto scam")."""
         if score > PROMO_TALK and self._p.scam_talk.search(f.words) and not _somewhere(out):
+            return Signal("promo", PROMO_TALK, detail + ";told")
+        if (
+            detail == "kind=adult"
+            and THIRD_PARTY.search(f.words)
+            and not self._p.own_page.search(f.words)
+            and not self._asks(f, out)
+        ):
+            # "my best friend earns well on onlyfans": someone else's, told of
             return Signal("promo", PROMO_TALK, detail + ";told")
         return Signal("promo", score, detail)
 

@@ -36,6 +36,10 @@ PROTEST_SCORE: Final = 0.9
 _WORD: Final = re.compile(r"[^\W\d_]{2,}")
 
 
+# A word with digits among its letters ("opf3r", "1d10t"): leetspeak.
+_LEET_WORD = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{3,}\b")
+
+
 class Insults:
     """The harassment detectors, sharing the analyser's patterns and model.
 
@@ -79,7 +83,10 @@ class Insults:
             return
         # Name-calling as an address ("..., estúpida."), read where the
         # commas are; who it is aimed at is judged in the words form.
-        vocative = p.vocative.search(f.plain)
+        plain = f.plain
+        if f.letters_changed:  # "heul doch, Opf3r": the commas kept, the word read
+            plain = _LEET_WORD.sub(lambda m: fold(m.group()).words or m.group(), plain)
+        vocative = p.vocative.search(plain)
         if vocative is None:
             return
         called = fold(vocative.group()).words  # "t0l0l" read as "tolol"
@@ -269,9 +276,11 @@ class Insults:
             return score, detail
         if not p.second_person.search(words):
             return min(score, UNDIRECTED_SCORE), "undirected"
-        if not p.swearing.search(f.plain):
+        # the folded form when the swear word is spelt round a filter ("sh!t")
+        form = f.plain if p.swearing.search(f.plain) else f.words
+        if not p.swearing.search(form):
             return score, detail
-        rest = p.swearing.sub(" ", f.plain)
+        rest = p.swearing.sub(" ", form)
         rest_score = self.toxicity.score(rest) or 0.0
         if rest_score >= UNDIRECTED_SCORE:
             return score, detail

@@ -70,7 +70,7 @@ INSULT_PT: Final = (
     r"(?:um merda|uma merda|idiotas?|burr[oa]s?|estupid[oa]s?|imbecil|imbecis|lixo|lixos|"
     r"baleias?|vacas?|orcas?|velh[oa] inutil|velh[oa] chat[oa]|velh[oa] feio|velha feia|"
     r"morto de fome|morta de fome|"
-    r"otari[oa]s?|"
+    r"otari[oa]s?|falhad[oa]s?|zero a esquerda|chorao patetico|"
     r"babac[ao]s?|trouxas?|bob[oa]s?|inuteis|inutil|nojent[oa]s?|fei[oa]s?|gord[oa]s?|"
     r"perdedor(?:a|es)?|put[ao]s?|vagabund[oa]s?|vadias?|piranhas?|arrombad[oa]s?|"
     r"desgracad[oa]s?|viad[oa]s?|bich(?:a|inha)s?|macacos?|retardad[oa]s?|"
@@ -691,11 +691,12 @@ APPS: Final = {
     # slang too: the ghost app, the green app
     "snapchat": (
         r"snap ?chat|snapchat|snpchat|ghost ?app|app del fantasma|app do fantasma|app fantasma|"
-        r"aplikasi hantu|app hantu|geister ?app",
+        r"aplikasi hantu|app hantu|geister ?app|snap ?chet|snepchat|snapchad|snapcht|"
+        r"yellow ghost|gelbe[rn]? geist|fantasma amarillo|fantasma amarelo|hantu kuning",
         r"snap|sc|snp|fantasma|fantasmita|hantu",
     ),
-    "instagram": (r"insta ?gram|instagram|insta|instas", r"ig|gram"),
-    "telegram": (r"tele ?gram|telegram|telegarm", r"tg|tele"),
+    "instagram": (r"insta ?gram|instagram|insta|instas|insta ?grem|instgram|instagarm", r"ig|gram"),
+    "telegram": (r"tele ?gram|telegram|telegarm|tele ?grom|telegran|telgram|telegam", r"tg|tele"),
     "whatsapp": (
         r"whats ?app|whatsap+|wats ?ap+|watsap+|wasap|wassap|zapzap|green app|app verde|"
         r"aplicativo verde|aplikasi hijau|app hijau|grune app|gruene app",

@@ -96,6 +96,17 @@ PROMO: Final = (
         0.9,
         "kind=crypto",
     ),
+    (
+        # a profit promised: "100% guaranteed profit", "ganancias garantizadas"
+        r"\b(?:guaranteed|garantiert\w*|garantid[oa]s?|garantizad[oa]s?|dijamin)\s+(?:\d+\s*%?\s+)?"
+        r"(?:profits?|returns?|income|rendite|gewinne?|lucros?|ganancias?|rendimientos?|"
+        r"rendimentos?|untung|keuntungan|earnings)\b(?!\s*\?)|\b(?:profits?|returns?|rendite|"
+        r"gewinne?|lucros?|ganancias?|rendimientos?|rendimentos?|untung|keuntungan)\s+"
+        r"(?:\S+\s+)?(?:guaranteed|garantiert\w*|garantid[oa]s?|garantizad[oa]s?|dijamin)\b"
+        r"(?!\s*\?)",
+        0.9,
+        "kind=crypto",
+    ),
     # Adult promotion: paid content, cam sites, "singles in your area".
     (
         r"\b(?:onlyfans|fansly|manyvids|chaturbate|camgirls?|cam girls?|live cams?|"
@@ -159,7 +170,7 @@ PROMO: Final = (
         r"\b(?:viagra|cialis)\b|\b(?:giveaway|sorteo|sorteio|gewinnspiel)\b(?:\s+\w+){0,4}?"
         r"\s+(?:link|click|clique|klick|visit|enter|entra|participa|join|dm|bio)\b|"
         r"\b(?:you|u)\s+(?:have\s+)?(?:won|win)\s+(?:a|an|the|\d+)\b|\b(?:ganaste|ganhou|"
-        r"gewonnen|menang)\s+(?:un|una|um|uma|einen|eine|\d+)\b",
+        r"gewonnen|menang)\s+(?:un|una|um|uma|einen|eine|\d+\b(?!\s*(?:-|:|x|a)?\s*\d))\b",
         0.85,
         "kind=bait",
     ),
@@ -208,7 +219,7 @@ _PERIOD = (
     r"sebulan|per bulan|im monat|pro monat)"
 )
 _EARN = (
-    r"(?:earn\w*|gana\w*|gano|ganho|ganha\w*|verdien\w*|dapat|dpt|"
+    r"(?:earn\w*|gana\w*|gano|gane|ganei|ganhei|ganho|ganha\w*|verdien\w*|dapat|dpt|"
     r"penghasilan|income|profits?|cuan|untung|lucro|rende\w*|rendimiento|keuntungan|"
     r"gewinn\w*|gwunn)"
 )
@@ -231,9 +242,10 @@ PROMO_MORE: Final = (
         # 500 a week at the shop"), so an advert only with a call to act.
         r"\b(?:earn|make|gana|ganhe|ganha|verdiene|dapatkan|hasilkan)\s+"
         r"(?:(?:up to|hasta|ate|bis zu|sampai|over|mas de|mais de|k|usd|dollars?|euros?|"
-        r"reais|rb|ribu|juta|jt)\s+){0,2}\d+\w*\s+(?:(?:k|usd|dollars?|euros?|reais|rb|"
+        r"reais|rb|ribu|juta|jt)\s+){0,2}[$€£]?\d+\w*\s+(?:(?:k|usd|dollars?|euros?|reais|rb|"
         r"ribu|juta|jt)\s+)?(?:(?:a|per|al|ao|por|pro|im|am)\s+)?(?:day|dia|hari|sehari|tag|"
-        r"week|semana|minggu|woche|month|mes|bulan|monat|hour|hora|jam|stunde)\b|"
+        r"week|semana|minggu|woche|month|mes|bulan|monat|hour|hora|jam|stunde|daily|weekly|"
+        r"monthly)\b|"
         rf"\b{_EARN}\b(?:\s+\S+){{0,6}}?\s+{_PERIOD}\b|\b{_PERIOD}\b(?:\s+\S+){{0,2}}?\s+{_EARN}\b|"
         rf"\b(?:from home|desde (?:la |tu )?casa|em casa|de casa|von zuhause|dari rumah)\b"
         rf"(?:\s+\S+){{0,6}}?\s+{_EARN}\b|\b{_EARN}\b(?:\s+\S+){{0,8}}?\s+(?:from home|"

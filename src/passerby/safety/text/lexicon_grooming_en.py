@@ -33,7 +33,8 @@ _OTHERS = (
 SECRECY_EN: Final[Rows] = (
     (rf"\b(?:dont|do not|dnt|never|pls dont|please dont|dont you|don t|jangan|no le"
      rf"s?)\s+(?:ever\s+)?(?:tell|say|mention|show|bilang|kasih tau|cerita|digas|"
-     rf"cuentes)\b(?:\s+\w+){{0,3}}?\s+{_OTHERS}\b", 0.85, "kind=tell"),
+     rf"cuentes)\b(?!\s+(?:that|this|it)\s+about\s+(?:yourself|urself|ur self|your self)\b)"
+     rf"(?:\s+\w+){{0,3}}?\s+{_OTHERS}\b", 0.85, "kind=tell"),
     (r"(?<!\btell me )(?<!\btell you )(?<!\btell u )(?<!\bknow )(?<!\bshare )\b"
      r"(?:our|a|the)\s+(?:little\s+|lil\s+|special\s+)?secret\b", 0.8, "kind=secret"),
     (r"\bkeep\s+(?:this|it|that|us|things|everything|what we|our)\b(?:\s+\w+){0,3}?\s+"

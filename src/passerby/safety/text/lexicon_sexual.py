@@ -28,6 +28,8 @@ SEXUAL_CRUDE: Final = (
     r"ficken|fickst|wichsen|wichse|bumsen|titten|muschi|nacktbilder|nacktfotos|nacktbild|"
     r"nacktbilda|nacktbilla|nacktfotis|"
     r"sexbilder|sexfotos|gesext|"
+    # Spanish and Portuguese acts said in one word
+    r"chupartela|chupartelo|chuparmela|mamartela|mamarmela|pollazos|vergazos|peladinh[ao]s?|"
     # a quick one, said as a noun
     r"(?:schnelle[nr]?|kurze[nr]?) fick|quickie|rapidinha|echar un polvo|un polvo|uma foda"
 )
@@ -152,7 +154,9 @@ SEXUAL_ACTS: Final = (
     r"\b(?:(?:im|i m|i am)\s+(?:stroking|touching|playing with) myself|touching myself|"
     r"me estoy tocando|me toco pensando|estou a tocar-me|estou a tocar me|to me tocando|"
     r"estou me tocando|ich fass mich (?:grad |gerade )?an|ich fasse mich an|"
-    r"lagi (?:coli|colmek)|(?:so|really|super|bin so|bin total|bin echt) (?:horny|geil)|"
+    r"lagi (?:coli|colmek)|(?:so|really|super) horny|"
+    r"(?:bin so|bin total|bin echt) geil\b(?!\s+(?:auf (?:das|die|den|diesen|dieses|diese)|"
+    r"drauf|gewesen|war))|"
     r"estoy (?:muy |bien )?(?:cachond[oa]|caliente|excitad[oa])|to (?:com tesao|excitad[oa])|"
     r"de pau duro|bin (?:schon )?(?:total |so )?hart|(?:sangat|banget|lagi) terangsang|"
     r"terangsang banget|what (?:i d|id|i would) do to you in bed|lo que te haria en la cama|"
@@ -160,7 +164,12 @@ SEXUAL_ACTS: Final = (
     r"wat ich im bett mit dir)\b|"
     r"\b(?:sext|sexting|sexten|telefonsex|phone sex|dirty talk|talk dirty|hablar sucio|"
     r"hablemos cochinadas|cochinadas|falar putaria|falar sacanagem|ngobrol mesum|chat mesum|"
-    r"versaut schreiben|vcs|video call sex|cybersex)\b|"
+    r"versaut schreiben|video call sex|cybersex)\b|"
+    # "vcs" is a video call for sex in Indonesian and "vocês" in Portuguese:
+    # only with an Indonesian word beside it ("vcs yuk", "kita vcs sekarang")
+    r"\b(?:kita|open|bisa|pengen|pingin|ngajak|ajak|mo|mw|bayar)\s+vcs\b|"
+    r"\bvcs\s+(?:yuk|yu|yok|ayo|kuy|gak|ga|gk|nggak|ngga|dong|sama|an|berbayar|bareng|skrg|"
+    r"sekarang|sebentar|bentar|aja|yg|yang|ama)\b|^vcs\s*\??$|"
     r"\b(?:foto|fotos|pic|pics|picture|photo|bild)\s+(?:de|do|of|von)\s+(?:mi|meu|my|meinem)\s+"
     r"(?:pene|pija|verga|polla|pau|piroca|dick|cock|schwanz)\b|\bfoto\s+kontol\w*\b|"
     # sex described, with someone as its object ("fucked her against the wall",
@@ -197,6 +206,26 @@ SEXUAL_ACTS: Final = (
     r"\b(?:(?:im|i m|i am)\s+(?:jerking|jacking) off|jerk off for me|wank for me|masturbate for me|"
     r"me masturbo|me estoy masturbando|mientras me masturbo|estou me masturbando|to me "
     r"masturbando|ich masturbiere|lagi onani|rock hard)\b|"
+    # the speaker's erection, their touching or climax, the partner's, described
+    r"\b(?:polla|verga|pene|pija|pau|piroca|rola|schwanz|kontol)\s+(?:bien\s+|muy\s+|tan\s+|"
+    r"toda\s+|todo\s+|so\s+|ganz\s+)?(?:dura|duro|parada|parado|erecta|erecto|hart|tegang)\b|"
+    r"\b(?:como|cuando|donde)\s+te\s+tocas\b(?!\s+(?:la|el|los|las|un|una)\b)|"
+    r"\bte\s+tocas\s+(?:\S+\s+){0,3}?(?:sola|solo|desnud[ao]|en la cama|pensando)\b|"
+    r"\b(?:hear|make)\s+(?:you|u)\s+moan\b|"
+    r"\b(?:wettest|so wet for (?:me|you|u))\b|"
+    r"\b(?:encima de ti|arriba tuyo|en tu cama|na tua cama|in deinem bett)\s+(?:\S+\s+){0,1}?"
+    r"(?:desnud[ao]|pelad[ao]|nu|nua|nackt)\b|\b(?:desnud[ao]|nackt|pelad[ao]|nua)\s+"
+    r"(?:\S+\s+){0,1}?(?:encima de ti|en tu cama|na tua cama|in deinem bett)\b|"
+    r"\b(?:du mich leckst|dich (?:zu )?lecken|ich lecke dich|ich leck dich)\b|"
+    r"\b(?:zeigen|zeig|gezeigt)\s+(?:\S+\s+){0,2}?wie ich komme\b|"
+    r"\b(?:bin ich|ich bin|bin)\s+(?:grad|gerade|jetzt|echt|voll|total|ziemlich|so|richtig|mega|"
+    r"sehr)\s+(?:\S+\s+)?geil\b(?!\s+(?:auf (?:das|die|den|diesen|dieses|diese)|drauf))|"
+    r"\b(?:video|videos|chamada de video|chamada)\s+(?:\S+\s+){0,1}?(?:transando|fodendo|gozando|"
+    r"me masturbando|se masturbando)\b|\bgozando\s+(?:pra|para)\s+(?:vc|voce|ti|tu)\b|"
+    r"\b(?:pake|pakai|pakek)\s+(?:bra|bh|cd|celana dalam|beha)\s+warna\s+apa\b|"
+    r"\bwhat\s+colou?r\s+(?:bra|panties|underwear|thong)\b|\b(?:de )?que\s+color\s+(?:es |son )?"
+    r"(?:tu|tus)\s+(?:bragas|calzones|tanga|sosten|brasier|bra)\b|\b(?:qual|que)\s+(?:a\s+)?cor\s+"
+    r"(?:da|do)\s+(?:sua|tua|teu|seu)?\s*(?:calcinha|sutia|cueca)\b|"
     # undressing the partner, described
     r"\b(?:undress you|desnudarte|desvestirte|te desnudar|te despir|despir te|dich ausziehen|"
     r"nelanjangin (?:kamu|km|lo|lu))\b|"

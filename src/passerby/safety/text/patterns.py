@@ -142,7 +142,8 @@ THIRD_PARTY = re.compile(
     r"\b(?:he|hes|he's|she|shes|she's|they|theyre|they're|his|her|their|him|it|its|it's|"
     r"sister|sis|brother|bro|son|daughter|kid|kids|child|cousin|niece|nephew|friend|"
     r"bestie|bf|gf|boyfriend|girlfriend|mom|mum|dad|mother|father|aunt|uncle|dog|cat|"
-    r"puppy|car|phone|laptop|student|students|class|team|adik|kakak|anak|hermana|"
+    r"puppy|car|phone|laptop|student|students|class|team|adik|kakak|anak|anakku|anaknya|"
+    r"adikku|adiknya|kakakku|kakaknya|keponakan|ponakan|cucu|cucuku|sepupu|hermana|"
     r"hermano|hijo|hija|primo|prima|amigo|amiga|"
     # others in the other languages, and "half of them", "most of them"
     r"half|most|many|metade|maioria|muitos|muitas|mitad|mayoria|muchos|muchas|setengah|"
@@ -214,6 +215,20 @@ def _gate(rows: Iterable[Sequence[object]]) -> re.Pattern[str]:
     return re.compile(
         "|".join(_NAMED_GROUP.sub("(?:", p.pattern) for p in patterns if isinstance(p, re.Pattern))
     )
+
+
+# An age's unit, and what may follow an age given as an answer: a laugh, or
+# the question asked back.
+_AGE_UNIT = (
+    r"(?:years?(?:\s+old)?|yrs?(?:\s+old)?|yo|y/o|y\.o\.?|anos|años|anios|jahre(?:\s+alt)?|"
+    r"tahun|thn)"
+)
+_AGE_BACK = (
+    r"(?:lol|lmao|haha\w*|hehe\w*|jaja\w*|jeje\w*|kkk*|wkwk\w*|xd|u|you|hbu|wbu|n\s+u|"
+    r"and\s+u|and\s+you|and\s+yours|y\s+tu|y\s+tú|y\s+vos|y\s+usted|e\s+tu|e\s+vc|e\s+voce|"
+    r"e\s+você|und\s+du|und\s+sie|du|kamu|km|lo|lu|elu|loe|anda|kalo\s+kamu|kalau\s+kamu|"
+    r"klo\s+km|sendiri)"
+)
 
 
 class Patterns:
@@ -406,17 +421,29 @@ class Patterns:
             rf"sbnrnya|sebenernya|aslinya|beneran|berumur|berusia)\s+){{0,2}}"
             rf"(?:an?\s+)?{NUM}\b{_NOT_AGE_AFTER}"
         )
-        self.age_bare = c(rf"^\s*+{NUM}\s*+[.!?]*+\s*+$")
+        # The same answer with its unit, a laugh or the question asked back
+        # ("15 years", "15 lol", "16 and u?", "15 y tú?", "15 jahre und du").
+        self.age_bare = c(
+            rf"^\s*+{NUM}(?:\s*+(?P<unit>{_AGE_UNIT}))?(?:\s*+[,.!?]*+\s*+{_AGE_BACK}\b){{0,2}}"
+            r"\s*+[.!?]*+\s*+$"
+        )
         # ...or in digits first, then a comma ("15, i know i'm too young for
         # here"): the same answer, said with more.
         self.age_lead = c(
-            r"^\s*+(?P<num>\d{1,2})\s*+,\s*+(?:i|im|i m|me|ich|aku|gue|gw|saya|eu|sou|soy|bin|but|"
-            r"pero|mas|aber|tapi|and|y|e|und|dan|btw|lol|haha|jaja|kk|wkwk|ya|yes|si|sim|ja|iya)\b"
+            r"^\s*+(?:(?:la neta|neta|honestly|tbh|ngl|jujur|sejujurnya|ehrlich gesagt|ehrlich|"
+            r"na verdade|sinceramente|en realidad|pues|bueno|well|um|uh|eh|hmm+|oh)\s*+,?\s*+)?"
+            r"(?P<num>\d{1,2})(?:\s*+,\s*+(?:i|im|i m|me|ich|aku|gue|gw|saya|eu|sou|soy|bin|but|"
+            r"pero|mas|aber|tapi|and|y|e|und|dan|btw|lol|haha|jaja|kk|wkwk|ya|yes|si|sim|ja|iya|"
+            r"puse|pero|so|ok|okay|porque|pq|weil|karena|soalnya|tbh|ngl)\b|\s++(?:tbh|ngl|lol|lmao|"
+            r"haha\w*|honestly|fr|jujur|sih|aja|kok|lho|jaja\w*|kkk+|wkwk\w*|btw|but|pero|mas|aber|"
+            r"tapi)\b)"
         )
         self.age_disclosures: tuple[tuple[re.Pattern[str], float, int], ...] = (
             (self.age_self, 0.9, 0),
+            # "aku umur 15", read with whose it is ("anak saya umur 14" is not)
+            (c(rf"\b(?:aku|saya|sy|aq|gue|gua|gw)\s+(?:umur|usia|umurnya)\s+{NUM}\b"), 0.9, 0),
             (c(rf"(?:^|[\s(])(?:im\s+|i\s+am\s+)?{NUM}\s?(?:yo|y/o|y\.o\.?|yrs?\s*old|years?"
-               rf"\s*old|year\s*old|yr\s*old|tahun|anos|años)\b"), 0.85, 0),
+               rf"\s*old|year\s*old|yr\s*old|tahun|anos|años|jahre\s+alt)\b"), 0.85, 0),
             (c(r"(?:^|[\s(,])(?P<num>\d{2})\s?[/,\-]?\s?(?:f|m|female|male|girl|boy|guy|"
                r"gurl|grl|lady|cowok|cewek|cewe|chica|chico)(?![\w'])"), 0.85, 0),
             (c(r"(?:^|[\s(,])(?:f|m|female|male|girl|boy|guy)\s?[/,\-]\s?(?P<num>\d{2})\b"),
@@ -660,6 +687,13 @@ class Patterns:
         self.promo_domain = c(PROMO_DOMAIN)
         # Read only once free goods were found: somewhere to go for them.
         self.promo_call = c(PROMO_CALL)
+        # The speaker's own page or content ("my of", "mi página", "meu conteúdo")
+        self.own_page = c(
+            r"\b(?:my|mi|mis|meu|meus|minha|minhas|mein|meine|meinen)\s+(?:onlyfans|fansly|of|"
+            r"page|pagina|content|contenido|conteudo|inhalte|link|profile|perfil|profil|site|"
+            r"videos?|pics|fotos|bilder)\b|\b(?:onlyfans|fansly|of|konten|link)\s*(?:ku|aku|gue|"
+            r"gw|saya)\b"
+        )
         self.content_site = c(CONTENT_SITES)
         # -- insults and threats aimed at the partner, beyond the English model --
         self.directed: tuple[tuple[re.Pattern[str], float, str], ...] = (
