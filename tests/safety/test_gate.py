@@ -86,6 +86,7 @@ NOT_TRIGGERS = {
     "promo_cue_loud",
     "scam_talk",
     "own_page",  # read once an adult site's name matched: whose page it is
+    "told_of_page",
     "content_site",
     "laughter",
     "laughing_faces",

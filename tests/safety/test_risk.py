@@ -195,6 +195,41 @@ def test_bare_number_counts_only_after_an_age_question() -> None:
     assert risk.observe("a", [PICS]).escalate
 
 
+def adult_bare(age: int = 24) -> Signal:
+    return Signal("age_disclosure_adult", 0.5, f"age={age};bare")
+
+
+def test_a_bare_number_answers_one_question_and_asks_it_back_once() -> None:
+    # "how old are you?" / "30 and u?" / "20" / later "15 lol": the 15 answers
+    # no question (the score of a game, the kills), the first two do.
+    def chat(*turns: tuple[str, Signal]) -> bool:
+        risk = ConversationRisk("adults")
+        update = None
+        for speaker, signal in turns:
+            update = risk.observe(speaker, [signal])
+        assert update is not None
+        return update.escalate
+
+    young = minor(15, score=0.5, bare=True)
+    # the control: an age answered, then pictures asked of the child
+    assert chat(("a", AGE_Q), ("b", young), ("a", PICS))
+    # the answer asks it back: the minor's answer to that counts
+    assert chat(("a", AGE_Q), ("b", adult_bare(30)), ("a", young), ("b", PICS))
+    # ...once: after "20", a later bare "15" answers nothing
+    assert not chat(
+        ("a", AGE_Q), ("b", adult_bare(30)), ("a", adult_bare(20)), ("a", young), ("b", PICS)
+    )
+    # a new question is answered again
+    assert chat(
+        ("a", AGE_Q),
+        ("b", adult_bare(30)),
+        ("a", adult_bare(20)),
+        ("b", AGE_Q),
+        ("a", young),
+        ("b", PICS),
+    )
+
+
 def test_section_weights_differ() -> None:
     teens = ConversationRisk("teens").observe("a", [PICS]).score
     adults = ConversationRisk("adults").observe("a", [PICS]).score

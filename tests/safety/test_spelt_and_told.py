@@ -31,19 +31,17 @@ def details(analyser: TextAnalyser, text: str, name: str) -> list[str]:
     "text",
     [
         "la tengo la polla dura desde que te leí",
-        "cuéntame cómo te tocas por las noches",
+        "cuéntame si te tocas sola en la cama",
         "yo te animo a pollazos",
         "quiero chupártela ya",
         "imagina que estoy encima de ti desnuda",
         "bin grad richtig geil auf dich",
-        "ich will dich lecken",
-        "ich zeig dir wie ich komme",
+        "stell dir vor wie du mich leckst",
         "tenho vídeo transando, quer?",
-        "faço chamada gozando pra vc",
         "manda foto peladinha",
         "kamu pake bra warna apa sekarang",
         "what colour bra are you wearing rn",
-        "i want to make you moan",
+        "i wanna hear you moan",
     ],
 )
 def test_sex_described_in_any_language_is_explicit(analyser: TextAnalyser, text: str) -> None:
@@ -59,6 +57,15 @@ def test_sex_described_in_any_language_is_explicit(analyser: TextAnalyser, text:
         "vcs ainda se falam?",
         "vcs vão sair hoje à noite?",
         "el pan está duro",
+        "the wettest summer in years",
+        "make you moan in pain at the gym tomorrow",
+        "zeig mir wie ich komme zum bahnhof",
+        "der hund will dich lecken lol",
+        "como te tocas eso en el piano",
+        "o bebê tá peladinho na banheira",
+        "what colour bra should i buy for prom",
+        "ich bin gerade richtig geil gelaunt",
+        "bin grad voll geil auf pizza",
     ],
 )
 def test_ordinary_words_beside_them_are_not(analyser: TextAnalyser, text: str) -> None:
@@ -89,6 +96,13 @@ def test_a_childs_age_told_by_an_adult_is_not_theirs(analyser: TextAnalyser, tex
 
 
 @pytest.mark.parametrize(
+    "text", ["oi gente, aqui é a Bia, 13 anos", "el santi, 14 años", "a Bia, 13 anos e vc?"]
+)
+def test_a_child_naming_themself_still_gives_their_age(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "age_disclosure_minor") >= 0.8
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "minha festa de 15 anos é sábado",
@@ -108,13 +122,13 @@ def test_ones_own_age_still_is(analyser: TextAnalyser, text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "100% guaranteed profit, no risk",
-        "ganancias garantizadas al 100%",
+        "100% guaranteed profit, no risk 🚀",
+        "ganancias garantizadas al 100%, escríbeme",
         "Garantierte Rendite, 0 Risiko!",
-        "keuntungan dijamin tiap minggu",
+        "keuntungan dijamin tiap minggu, chat aku sekarang",
     ],
 )
-def test_a_profit_promised_is_an_advert(analyser: TextAnalyser, text: str) -> None:
+def test_a_profit_promised_with_a_call_is_an_advert(analyser: TextAnalyser, text: str) -> None:
     assert score(analyser, text, "promo") >= 0.85
 
 
@@ -128,6 +142,8 @@ def test_an_income_claimed_in_dollars_a_week_with_an_emoji_is_an_advert(
     ("text", "most"),
     [
         ("is the return guaranteed?", 0.0),
+        ("there are no guaranteed returns in crypto, be careful", 0.6),
+        ("festgeld hat eine garantierte rendite von 3%", 0.6),
         ("tadi tim gue menang 2-0", 0.0),
         ("ganhou 3x1 ontem", 0.0),
         ("my best friend earns well on onlyfans and keeps telling me to open one", 0.6),
@@ -140,9 +156,18 @@ def test_talk_about_money_games_and_other_peoples_pages_is_no_advert(
     assert score(analyser, text, "promo") <= most
 
 
-def test_ones_own_adult_page_still_is(analyser: TextAnalyser) -> None:
-    assert score(analyser, "sub to my onlyfans babe", "promo") >= 0.85
-    assert score(analyser, "her onlyfans is wild, link in bio", "promo") >= 0.85
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sub to my onlyfans babe",
+        "her onlyfans is wild, link in bio",
+        "check out her onlyfans, she does custom content",
+        "me and my girlfriend make content on onlyfans, sub for $5",
+        "mi amiga tiene onlyfans, pásate, 50% de descuento",
+    ],
+)
+def test_an_adult_page_advertised_still_is(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "promo") >= 0.85
 
 
 @pytest.mark.parametrize(
@@ -186,6 +211,20 @@ def test_swearing_spelt_round_a_filter_still_names_nobody(analyser: TextAnalyser
 def test_a_stranger_retold_is_weighed_as_a_story(analyser: TextAnalyser, text: str) -> None:
     found = [s for s in analyser.analyse(text) if s.name in ("flattery", "secrecy", "sexual")]
     assert found and all(s.detail.endswith(";retold") for s in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi mamá me dice que no hable con extraños, pero tú eres diferente, no le digas a nadie",
+        "akun itu bilang apa? pindah ke wa aja yuk, jangan bilang siapa siapa",
+        "hat er dir gesagt dass du das niemandem sagen sollst? sag es niemandem",
+    ],
+)
+def test_a_request_made_beside_someone_elses_words_is_still_made(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert score(analyser, text, "secrecy") >= 0.8
 
 
 def test_comfort_is_no_secrecy(analyser: TextAnalyser) -> None:

@@ -48,5 +48,12 @@ def test_ordinary_short_lines_stay_ordinary(analyser: TextAnalyser, texts: tuple
     assert lines(analyser, "adults", *texts)[1].get("toxicity", 0.0) < 0.85
 
 
+@pytest.mark.parametrize(
+    "texts", [("tu é", "ok"), ("tu es", "lol"), ("you're a", "kkkk"), ("are you", "same")]
+)
+def test_short_replies_are_never_glued(analyser: TextAnalyser, texts: tuple[str, str]) -> None:
+    assert lines(analyser, "adults", *texts)[1] == {}
+
+
 def test_only_right_after(analyser: TextAnalyser) -> None:
     assert lines(analyser, "adults", "tu é uma vagab", "oi", "unda")[2].get("toxicity", 0) < 0.85

@@ -15,7 +15,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Final, Protocol
 
 from passerby.core.signals import Signal
 from passerby.core.verdict import ALLOW, Decision, Outcome, RiskLike, Verdict
@@ -241,6 +241,24 @@ JOIN_WORDS = 6
 # read again glued to our previous line, and an insult or a sexual word the
 # two make together that neither made alone counts for the new line.
 FRAGMENT = re.compile(r"[^\W\d_]{2,5}")
+# ...after a line that speaks to the partner and ends in a short bit of a word
+MENDS: Final = re.compile(
+    r"\b(?:you|ur|youre|u|du|bist|tu|eres|es|sos|e|voce|vc|kamu|lo|lu|loe|dasar|ein|eine|"
+    r"einen|un|una|um|uma|a|an|such|so)\s+(?:\S+\s+){0,2}?[^\W\d_]{1,6}$",
+    re.IGNORECASE,
+)
+# Short replies that are whole words, never the end of another
+WHOLE_REPLIES = frozenset(
+    {
+        *("lol", "lmao", "haha", "hahah", "hehe", "jaja", "jajaja", "kkk", "kkkk", "wkwk"),
+        *("yeah", "yes", "yep", "yup", "no", "nope", "nah", "ok", "okay", "oke", "okey"),
+        *("sure", "same", "nice", "cool", "true", "omg", "wow", "hi", "hey", "hello", "bye"),
+        *("cya", "thx", "ty", "tks", "thanks", "idk", "tbh", "jk", "ikr", "fr", "ya", "yah"),
+        *("si", "sim", "ja", "nein", "nee", "iya", "gak", "ga", "nggak", "ngga", "oi", "ola"),
+        *("hola", "hallo", "gut", "bien", "bom", "boa", "sip", "siap", "mantap", "dong", "deh"),
+        *("kok", "sih", "aja"),
+    }
+)
 MEND_FINDS = frozenset({"toxicity", "sexual"})
 MEND_LENGTH = 80  # a longer previous line is not kept for it
 
@@ -343,9 +361,10 @@ class ChatModerator:
         if signals and not JOIN_AFTER.isdisjoint(s.name for s in signals):
             self._joinable = (text, {s.name: s.score for s in signals})
         mendable, self._mendable = self._mendable, None
-        if mendable is not None and FRAGMENT.fullmatch(text.strip()):
-            signals = self._mended(mendable, text, signals)
-        elif len(text) <= MEND_LENGTH:
+        bit = text.strip()
+        if mendable is not None and FRAGMENT.fullmatch(bit) and bit.lower() not in WHOLE_REPLIES:
+            signals = self._mended(mendable, bit, signals)
+        elif len(text) <= MEND_LENGTH and MENDS.search(text.rstrip()):
             self._mendable = (text, {s.name: s.score for s in signals})
         placed = False
         if signals:  # most messages have none

@@ -187,6 +187,10 @@ class _Speaker:
     minor_age: int | None = None
     adult_age: int | None = None
     concerned: bool = False  # a concern was raised about this speaker (it stays)
+    # Asked the other side's age and had no bare answer yet: a bare number
+    # answers one question ("how many kills?" / "24 lol" later answers none).
+    asking_age: bool = False
+    answered_age: bool = False  # gave a bare answer (its question back asked once)
 
 
 def _age_of(signal: Signal) -> int | None:
@@ -233,9 +237,11 @@ class ConversationRisk:
         for signal in signals:
             if signal.score > state.best.get(signal.name, 0.0):
                 state.best[signal.name] = signal.score
+            if signal.name == "age_question" and signal.score >= PRESENT:
+                state.asking_age = True
             score = signal.score
-            if signal.detail.endswith(";bare") and self._asked_age(speaker):
-                # A bare "14" right after the other side asked for an age.
+            if signal.detail.endswith(";bare") and self._answered_age(speaker, state):
+                # A bare "14" after the other side asked for an age.
                 score = BARE_ANSWER
             if signal.name == "age_disclosure_minor" and score >= MINOR_DISCLOSURE:
                 age = _age_of(signal)
@@ -245,11 +251,18 @@ class ConversationRisk:
                 state.adult_age = age if age is not None else (state.adult_age or 18)
         return self._evaluate()
 
-    def _asked_age(self, speaker: str) -> bool:
-        return any(
-            other != speaker and state.best.get("age_question", 0.0) >= PRESENT
-            for other, state in self._speakers.items()
-        )
+    def _answered_age(self, speaker: str, state: _Speaker) -> bool:
+        """Whether a bare number from ``speaker`` answers an open age question
+        of the other side's; it closes that question, and the first answer
+        asks it back (in chat an answer is nearly always "15, you?")."""
+        askers = [
+            other for name, other in self._speakers.items() if name != speaker and other.asking_age
+        ]
+        for asker in askers:
+            asker.asking_age = False
+        if askers and not state.answered_age:
+            state.answered_age = state.asking_age = True
+        return bool(askers)
 
     def _speaker_score(self, state: _Speaker) -> float:
         keep = 1.0

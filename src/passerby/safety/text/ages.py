@@ -66,12 +66,20 @@ _WHOSE_AFTER: Final = re.compile(
     r"\s*(?:anos|anios|anitos|years?|yrs|jahre|tahun)?\s+(?:da|do|de|del|of|dari)\s+"
     r"(?:(?:la|el|o|a)\s+)?(?:minha|meu|minhas|meus|mi|mis|my|our|nossa|nosso|nuestra|nuestro|"
     r"sua|seu|su|sus|his|her|their|tu|tus|teu|tua|your|meine[mnrs]?|deine[mnrs]?|seine[mnrs]?|"
-    r"ihre[mnrs]?)\b"
+    r"ihre[mnrs]?)\b(?!\s+(?:vida|life|leben|hidup))"
 )
 # Someone named just before, then the age, between commas: "o goleiro, 10 anos".
 _NAMED_BEFORE: Final = re.compile(
     r"(?:^|\s)(?:o|a|os|as|the|el|la|los|las|der|die|das|my|mi|meu|minha|mein|meine|our|"
-    r"nuestro|nuestra|nosso|nossa|his|her|their|su|seu|sua)\s+[a-z]+\s*,\s*$"
+    r"nuestro|nuestra|nosso|nossa|his|her|their|su|seu|sua)\s+(?:goalie|goalkeeper|keeper|"
+    r"goleiro|guarda redes|portero|arquero|torwart|kiper|captain|capitao|capitan|kapitan|"
+    r"player|jogador|jugador|spieler|pemain|baby|bebe|nene|kid|child|crianca|nino|nina|kind|"
+    r"boy|girl|menino|menina|junge|madchen|student|aluno|aluna|alumno|alumna|schuler|murid|"
+    r"siswa|son|daughter|filho|filha|hijo|hija|sohn|tochter|brother|sister|irmao|irma|hermano|"
+    r"hermana|bruder|schwester|nephew|niece|sobrinho|sobrinha|sobrino|sobrina|neffe|nichte|"
+    r"cousin|primo|prima|cousine|grandson|granddaughter|neto|neta|nieto|nieta|enkel|enkelin|"
+    r"youngest|oldest|eldest|mais novo|mais nova|mais velho|mais velha|menor|mayor|kleine|"
+    r"kleiner|grosse|grosser)\s*,\s*$"
 )
 
 

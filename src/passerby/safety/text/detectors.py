@@ -60,7 +60,6 @@ from passerby.safety.text.patterns import (
     ADULT_AGE,
     LINK_APPS,
     MIN_AGE,
-    THIRD_PARTY,
     TOXICITY_THRESHOLD,
     Patterns,
 )
@@ -581,7 +580,7 @@ class TextAnalyser:
             return Signal("promo", PROMO_TALK, detail + ";told")
         if (
             detail == "kind=adult"
-            and THIRD_PARTY.search(f.words)
+            and self._p.told_of_page.search(f.words)
             and not self._p.own_page.search(f.words)
             and not self._asks(f, out)
         ):

@@ -96,17 +96,6 @@ PROMO: Final = (
         0.9,
         "kind=crypto",
     ),
-    (
-        # a profit promised: "100% guaranteed profit", "ganancias garantizadas"
-        r"\b(?:guaranteed|garantiert\w*|garantid[oa]s?|garantizad[oa]s?|dijamin)\s+(?:\d+\s*%?\s+)?"
-        r"(?:profits?|returns?|income|rendite|gewinne?|lucros?|ganancias?|rendimientos?|"
-        r"rendimentos?|untung|keuntungan|earnings)\b(?!\s*\?)|\b(?:profits?|returns?|rendite|"
-        r"gewinne?|lucros?|ganancias?|rendimientos?|rendimentos?|untung|keuntungan)\s+"
-        r"(?:\S+\s+)?(?:guaranteed|garantiert\w*|garantid[oa]s?|garantizad[oa]s?|dijamin)\b"
-        r"(?!\s*\?)",
-        0.9,
-        "kind=crypto",
-    ),
     # Adult promotion: paid content, cam sites, "singles in your area".
     (
         r"\b(?:onlyfans|fansly|manyvids|chaturbate|camgirls?|cam girls?|live cams?|"
@@ -224,6 +213,19 @@ _EARN = (
     r"gewinn\w*|gwunn)"
 )
 PROMO_MORE: Final = (
+    (
+        # A profit promised ("100% guaranteed profit", "ganancias garantizadas"):
+        # talk of savings accounts too, so an advert only with a call to act.
+        r"(?<!\bno )(?<!\bnot )\b(?:guaranteed|garantiert\w*|garantid[oa]s?|garantizad[oa]s?|"
+        r"dijamin)\s+(?:\d+\s*%?\s+)?"
+        r"(?:profits?|returns?|income|rendite|gewinne?|lucros?|ganancias?|rendimientos?|"
+        r"rendimentos?|untung|keuntungan|earnings)\b(?!\s*\?)|\b(?:profits?|returns?|rendite|"
+        r"gewinne?|lucros?|ganancias?|rendimientos?|rendimentos?|untung|keuntungan)\s+"
+        r"(?:\S+\s+)?(?:guaranteed|garantiert\w*|garantid[oa]s?|garantizad[oa]s?|dijamin)\b"
+        r"(?!\s*\?)",
+        0.9,
+        "kind=crypto",
+    ),
     # Free goods: the bait of link bots in games and chats.
     (
         r"\b(?:free|gratis|gratuit[oa]s?|kostenlose?n?|umsonst)\s+(?:(?:\d+\w*|unlimited|"

@@ -687,6 +687,16 @@ class Patterns:
         self.promo_domain = c(PROMO_DOMAIN)
         # Read only once free goods were found: somewhere to go for them.
         self.promo_call = c(PROMO_CALL)
+        # Someone else's adult page told of ("my friend earns well on onlyfans"):
+        # a person and a telling verb, no price, no imperative
+        self.told_of_page = c(
+            r"^(?!.*(?:\d|\b(?:check|sub|subscribe|assina|assine|pasate|mira|olha|schau|cek|"
+            r"langganan|follow|segue|sigue|join|link|dm|inbox|hmu)\b)).*\b(?:friend|friends|"
+            r"amiga|amigo|amigas|amigos|freundin|freund|teman|temen|sister|cousin|prima|primo|irma|"
+            r"hermana|schwester|ex|colleague|coworker|colega|kollegin|she|he|ela|ele|ella|el|sie|"
+            r"er|dia)\b(?:\s+\S+){0,4}?\s+(?:earns?|makes?|has|had|started|opened|ganha|gana|"
+            r"tem|tiene|tenia|tinha|abriu|abrio|verdient|hat|hatte|punya|buka|dapet|dapat)\b"
+        )
         # The speaker's own page or content ("my of", "mi página", "meu conteúdo")
         self.own_page = c(
             r"\b(?:my|mi|mis|meu|meus|minha|minhas|mein|meine|meinen)\s+(?:onlyfans|fansly|of|"

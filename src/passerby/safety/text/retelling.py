@@ -46,16 +46,14 @@ TOLD_BY_ANOTHER = re.compile(
     r"\b(?:uno|un man|un tipo|alguien|un senor|um cara|alguem)\s+(?:\S+\s+){0,3}?me\s+"
     r"(?:escribio|escribe|pidio|pide|mando|manda|dice|decia|escreveu|escreve|pediu|pede|mandou|"
     r"manda|diz)\b|"
-    # what he says, told: "me dice que soy muy madura", "dice que tiene 17"
-    r"\b(?:me|nos)\s+(?:dice|dijo|decia|diz|disse|dizia)\s+que\b|^(?:y\s+)?dice\s+que\b|"
     # the Indonesian passive: "temen gue diajak ketemuan", "gue disuruh kirim foto"
     r"\b(?:temen|teman|adik|adek|kakak|sepupu|gue|gw|aku|saya|dia|ada yg|ada yang)\s+(?:\S+\s+)"
     r"{0,3}?(?:diajak|disuruh|diminta|dimintain|dirayu|dibujuk)\b|"
     r"\b(?:te|lhe|lhes)\s+(?:pede|pedem|pediu|pediram|diz|dizem|disse)\b|"
     r"\b(?:ele|ela|eles|elas)\s+(?:\S+\s+){0,2}?(?:pede|pedem|pediu|pediram|queria|falou|"
     r"disse|mandou)\b|"
-    r"\b(?:dia|doi|mereka|orang itu|om itu|cowok itu|orangnya|ada akun|akun itu|akunnya|"
-    r"ada om|ada cowok)\s+(?:\S+\s+){0,4}?(?:minta|nyuruh|bilang|blg|ngajak|nanya|muji|muji2|"
+    r"\b(?:dia|doi|mereka|orang itu|om itu|cowok itu|orangnya|ada akun|ada om|"
+    r"ada cowok)\s+(?:\S+\s+){0,4}?(?:minta|nyuruh|bilang|blg|ngajak|nanya|muji|muji2|"
     r"memuji|ngaku)\b|"
     # asked about, or told on with the subject left out: "did he say your
     # parents wouldn't understand", "terus dia ngajak pindah ke tele"
@@ -65,8 +63,8 @@ TOLD_BY_ANOTHER = re.compile(
     r"\b(?:er|jemand|der typ|der mann|einer)\s+(?:\S+\s+){0,2}?(?:wollte|fragte|sagte|meinte|"
     r"hat\s+(?:\S+\s+)?(?:gefragt|gesagt|geschrieben))\b|"
     # "bei meiner freundin hat so einer danach nacktbilder verlangt"
-    r"\bhat\s+(?:so\s+)?(?:einer|er|jemand|der typ|ein typ|so ein typ)\s+(?:\S+\s+){0,3}?"
-    r"(?:verlangt|gefragt|gesagt|geschrieben|gewollt)\b"
+    r"\bhat\s+(?:so\s+)?(?:einer|jemand|ein typ|so ein typ)\s+(?:\S+\s+){0,3}?"
+    r"(?:verlangt|gewollt)\b"
 )
 # A story told about a stranger: "yesterday some guy on IG ... asked for a
 # photo", "ontem um cara ... pediu foto", "kemarin ada om-om ... minta foto".
