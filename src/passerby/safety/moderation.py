@@ -362,9 +362,14 @@ class ChatModerator:
             self._joinable = (text, {s.name: s.score for s in signals})
         mendable, self._mendable = self._mendable, None
         bit = text.strip()
-        if mendable is not None and FRAGMENT.fullmatch(bit) and bit.lower() not in WHOLE_REPLIES:
+        if (
+            mendable is not None
+            and FRAGMENT.fullmatch(bit)
+            and bit.lower() not in WHOLE_REPLIES
+            and MENDS.search(mendable[0].rstrip())
+        ):
             signals = self._mended(mendable, bit, signals)
-        elif len(text) <= MEND_LENGTH and MENDS.search(text.rstrip()):
+        elif len(text) <= MEND_LENGTH:
             self._mendable = (text, {s.name: s.score for s in signals})
         placed = False
         if signals:  # most messages have none

@@ -216,7 +216,7 @@ PROMO_MORE: Final = (
     (
         # A profit promised ("100% guaranteed profit", "ganancias garantizadas"):
         # talk of savings accounts too, so an advert only with a call to act.
-        r"(?<!\bno )(?<!\bnot )\b(?:guaranteed|garantiert\w*|garantid[oa]s?|garantizad[oa]s?|"
+        r"\b(?:guaranteed|garantiert\w*|garantid[oa]s?|garantizad[oa]s?|"
         r"dijamin)\s+(?:\d+\s*%?\s+)?"
         r"(?:profits?|returns?|income|rendite|gewinne?|lucros?|ganancias?|rendimientos?|"
         r"rendimentos?|untung|keuntungan|earnings)\b(?!\s*\?)|\b(?:profits?|returns?|rendite|"

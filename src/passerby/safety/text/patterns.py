@@ -431,7 +431,7 @@ class Patterns:
         # here"): the same answer, said with more.
         self.age_lead = c(
             r"^\s*+(?:(?:la neta|neta|honestly|tbh|ngl|jujur|sejujurnya|ehrlich gesagt|ehrlich|"
-            r"na verdade|sinceramente|en realidad|pues|bueno|well|um|uh|eh|hmm+|oh)\s*+,?\s*+)?"
+            r"na verdade|sinceramente|en realidad|pues|bueno|well|um|uh|eh|hmm|hmmm|oh)\s*+,?\s*+)?"
             r"(?P<num>\d{1,2})(?:\s*+,\s*+(?:i|im|i m|me|ich|aku|gue|gw|saya|eu|sou|soy|bin|but|"
             r"pero|mas|aber|tapi|and|y|e|und|dan|btw|lol|haha|jaja|kk|wkwk|ya|yes|si|sim|ja|iya|"
             r"puse|pero|so|ok|okay|porque|pq|weil|karena|soalnya|tbh|ngl)\b|\s++(?:tbh|ngl|lol|lmao|"
