@@ -336,6 +336,8 @@ def test_bare_number_is_a_weak_disclosure(analyser: TextAnalyser) -> None:
         ("la neta 15, puse q era mayor", 15),
         ("15 tbh i kno im not suposed to be here", 15),
         ("honestly 15 lol", 15),
+        ("tbh 14", 14),
+        ("honestly, 15", 15),
     ],
 )
 def test_an_answer_with_a_laugh_or_the_question_back_is_a_bare_number(

@@ -42,6 +42,12 @@ def details(analyser: TextAnalyser, text: str, name: str) -> list[str]:
         "kamu pake bra warna apa sekarang",
         "what colour bra are you wearing rn",
         "i wanna hear you moan",
+        "tengo la verga re parada pensando en vos",
+        "estou de pau duríssimo por você",
+        "ich bin geil auf dich",
+        "kontolku udah tegang",
+        "are you wet for me",
+        "você se toca pensando em mim?",
     ],
 )
 def test_sex_described_in_any_language_is_explicit(analyser: TextAnalyser, text: str) -> None:
@@ -75,6 +81,7 @@ def test_ordinary_words_beside_them_are_not(analyser: TextAnalyser, text: str) -
 def test_vcs_is_still_read_in_indonesian(analyser: TextAnalyser) -> None:
     assert score(analyser, "mau vcs ga sekarang", "sexual") >= 0.85
     assert score(analyser, "kita vcs yuk", "sexual") >= 0.85
+    assert score(analyser, "vcs berapa kak", "sexual") >= 0.85
 
 
 # -- ages that are someone else's ---------------------------------------------------

@@ -166,9 +166,9 @@ SEXUAL_ACTS: Final = (
     r"versaut schreiben|video call sex|cybersex)\b|"
     # "vcs" is a video call for sex in Indonesian and "vocês" in Portuguese:
     # only with an Indonesian word beside it ("vcs yuk", "kita vcs sekarang")
-    r"\b(?:kita|open|bisa|pengen|pingin|ngajak|ajak|mo|mw|bayar)\s+vcs\b|"
+    r"\b(?:kita|open|bisa|pengen|pingin|ngajak|ajak|mo|mw|bayar|kak|dek|sayang|say)\s+vcs\b|"
     r"\bvcs\s+(?:yuk|yu|yok|ayo|kuy|gak|ga|gk|nggak|ngga|dong|sama|an|berbayar|bareng|skrg|"
-    r"sekarang|sebentar|bentar|aja|yg|yang|ama)\b|^vcs\s*\??$|"
+    r"sekarang|sebentar|bentar|aja|yg|yang|ama|berapa|brp|kak|dek|sayang)\b|^vcs\s*\??$|"
     r"\b(?:foto|fotos|pic|pics|picture|photo|bild)\s+(?:de|do|of|von)\s+(?:mi|meu|my|meinem)\s+"
     r"(?:pene|pija|verga|polla|pau|piroca|dick|cock|schwanz)\b|\bfoto\s+kontol\w*\b|"
     # sex described, with someone as its object ("fucked her against the wall",
@@ -206,9 +206,13 @@ SEXUAL_ACTS: Final = (
     r"me masturbo|me estoy masturbando|mientras me masturbo|estou me masturbando|to me "
     r"masturbando|ich masturbiere|lagi onani|rock hard)\b|"
     # the speaker's erection, their touching or climax, the partner's, described
-    r"\b(?:polla|verga|pene|pija|pau|piroca|rola|schwanz|kontol)\s+(?:bien\s+|muy\s+|tan\s+|"
-    r"toda\s+|todo\s+|so\s+|ganz\s+)?(?:dura|duro|parada|parado|erecta|erecto|hart|tegang)\b|"
+    r"\b(?:polla|verga|pene|pija|pau|piroca|rola|schwanz|kontol|kontolku)\s+(?:bien\s+|muy\s+|"
+    r"tan\s+|re\s+|toda\s+|todo\s+|so\s+|ganz\s+|udah\s+|sudah\s+|lagi\s+)?(?:dura|duro|"
+    r"durissimo|parada|parado|erecta|erecto|hart|tegang|latejando|ngaceng)\b|"
     r"\bte\s+tocas\s+(?:\S+\s+){0,3}?(?:sola|solo|desnud[ao]|en la cama|pensando en mi)\b|"
+    r"\bse\s+toca\s+pensando\s+em\s+mim\b|\bgeil auf dich\b|"
+    r"\b(?:bin|werde)\s+(?:so\s+|ganz\s+)?feucht\s+(?:wegen dir|fur dich|fuer dich)\b|"
+    r"\b(?:are you|r u|are u)\s+wet\s+for\s+(?:me|u)\b|"
     r"\bhear\s+(?:you|u)\s+moan\b|\bso wet for (?:me|you|u)\b|"
     r"\b(?:encima de ti|arriba tuyo|en tu cama|na tua cama|in deinem bett)\s+(?:\S+\s+){0,1}?"
     r"(?:desnud[ao]|pelad[ao]|nu|nua|nackt)\b|\b(?:desnud[ao]|nackt|pelad[ao]|nua)\s+"

@@ -223,6 +223,12 @@ _AGE_UNIT = (
     r"(?:years?(?:\s+old)?|yrs?(?:\s+old)?|yo|y/o|y\.o\.?|anos|años|anios|jahre(?:\s+alt)?|"
     r"tahun|thn)"
 )
+# What may come before it: "la neta 15", "tbh 14", "honestly, 15" (no letter
+# repeated with "+": the gate would read it as a word of its own).
+_AGE_LEAD = (
+    r"(?:la neta|neta|honestly|tbh|ngl|jujur|sejujurnya|ehrlich gesagt|ehrlich|na verdade|"
+    r"sinceramente|en realidad|pues|bueno|well|um|umm|uh|eh|hmm|hmmm|oh)"
+)
 _AGE_BACK = (
     r"(?:lol|lmao|haha\w*|hehe\w*|jaja\w*|jeje\w*|kkk*|wkwk\w*|xd|u|you|hbu|wbu|n\s+u|"
     r"and\s+u|and\s+you|and\s+yours|y\s+tu|y\s+tú|y\s+vos|y\s+usted|e\s+tu|e\s+vc|e\s+voce|"
@@ -424,19 +430,19 @@ class Patterns:
         # The same answer with its unit, a laugh or the question asked back
         # ("15 years", "15 lol", "16 and u?", "15 y tú?", "15 jahre und du").
         self.age_bare = c(
-            rf"^\s*+{NUM}(?:\s*+(?P<unit>{_AGE_UNIT}))?(?:\s*+[,.!?]*+\s*+{_AGE_BACK}\b){{0,2}}"
+            rf"^\s*+{NUM}(?:\s*+(?P<unit>{_AGE_UNIT}))?"
+            rf"(?:\s*+[,.!?]*+\s*+{_AGE_BACK}\b){{0,2}}"
             r"\s*+[.!?]*+\s*+$"
         )
         # ...or in digits first, then a comma ("15, i know i'm too young for
         # here"): the same answer, said with more.
         self.age_lead = c(
-            r"^\s*+(?:(?:la neta|neta|honestly|tbh|ngl|jujur|sejujurnya|ehrlich gesagt|ehrlich|"
-            r"na verdade|sinceramente|en realidad|pues|bueno|well|um|uh|eh|hmm|hmmm|oh)\s*+,?\s*+)?"
+            rf"^\s*+(?:{_AGE_LEAD}\s*+,?\s*+)?"
             r"(?P<num>\d{1,2})(?:\s*+,\s*+(?:i|im|i m|me|ich|aku|gue|gw|saya|eu|sou|soy|bin|but|"
             r"pero|mas|aber|tapi|and|y|e|und|dan|btw|lol|haha|jaja|kk|wkwk|ya|yes|si|sim|ja|iya|"
             r"puse|pero|so|ok|okay|porque|pq|weil|karena|soalnya|tbh|ngl)\b|\s++(?:tbh|ngl|lol|lmao|"
             r"haha\w*|honestly|fr|jujur|sih|aja|kok|lho|jaja\w*|kkk+|wkwk\w*|btw|but|pero|mas|aber|"
-            r"tapi)\b)"
+            r"tapi)\b|\s*+[.!?]*+\s*+$)"
         )
         self.age_disclosures: tuple[tuple[re.Pattern[str], float, int], ...] = (
             (self.age_self, 0.9, 0),
