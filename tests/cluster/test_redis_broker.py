@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -432,9 +433,20 @@ async def test_a_paired_wait_joined_again_is_told_so_and_leaves_no_ghost(
 SLOW = NodeTiming(heartbeat=5.0, timeout=15.0)
 
 
-async def test_waits_started_afresh_while_the_news_of_their_match_is_on_the_way(
-    nodes: NodeFactory,
-) -> None:
+@dataclass
+class HeldMatch:
+    """alice waits on node a, bob on node b is paired with her, and the news
+    of it is held up on its way to node a."""
+
+    a: RedisBroker
+    b: RedisBroker
+    alice: Recorder
+    bob: Recorder
+    release: asyncio.Event
+    held: list[bytes]
+
+
+async def held_match(nodes: NodeFactory) -> HeldMatch:
     a, b = await nodes(timing=SLOW), await nodes(timing=SLOW)
     alice, bob = join(a, "alice"), join(b, "bob")
     await a.enqueue(Ticket("alice"))
@@ -442,80 +454,73 @@ async def test_waits_started_afresh_while_the_news_of_their_match_is_on_the_way(
     await b.enqueue(Ticket("bob"))
     assert matched(bob) is not None
     assert await eventually(lambda: holds(held))
+    return HeldMatch(a, b, alice, bob, release, held)
+
+
+async def then_carol(node: RedisBroker) -> Recorder:
+    carol = join(node, "carol")
+    await node.enqueue(Ticket("carol"))
+    return carol
+
+
+async def test_waits_started_afresh_while_the_news_of_their_match_is_on_the_way(
+    nodes: NodeFactory,
+) -> None:
+    m = await held_match(nodes)
     # Node a starts its waits afresh (as after a Redis restart) before it hears.
-    a._resync = True
-    await a.heartbeat()
-    carol = join(b, "carol")
-    await b.enqueue(Ticket("carol"))
+    m.a._resync = True
+    await m.a.heartbeat()
+    carol = await then_carol(m.b)
     assert matched(carol) is None  # alice is not waiting twice
-    release.set()
-    assert await eventually(lambda: holds(matched(alice)))
-    assert matched(alice) == Matched(matched(bob).chat, "bob", ())  # type: ignore[union-attr]
-    await a.heartbeat()  # and is not joined again later
-    assert not await a.matchmaker.is_waiting("alice")
-    assert matched(carol) is None and await b.matchmaker.is_waiting("carol")
+    m.release.set()
+    assert await eventually(lambda: holds(matched(m.alice)))
+    assert matched(m.alice) == Matched(matched(m.bob).chat, "bob", ())  # type: ignore[union-attr]
+    await m.a.heartbeat()  # and is not joined again later
+    assert not await m.a.matchmaker.is_waiting("alice")
+    assert matched(carol) is None and await m.b.matchmaker.is_waiting("carol")
 
 
 async def test_a_wait_whose_match_was_lost_starts_afresh(nodes: NodeFactory) -> None:
-    a, b = await nodes(timing=SLOW), await nodes(timing=SLOW)
-    alice = join(a, "alice")
-    join(b, "bob")
-    await a.enqueue(Ticket("alice"))
-    release, held = hold_news(a)
-    await b.enqueue(Ticket("bob"))
-    assert await eventually(lambda: holds(held))
-    held.clear()  # node a never hears of that match (it was not listening)
-    release.set()
-    a._resync = True
-    await a.heartbeat()
-    assert not await a.matchmaker.is_waiting("alice")  # told it was paired
-    await a.heartbeat()  # no news by now: alice waits again, under a new name
-    assert await a.matchmaker.is_waiting("alice")
-    carol = join(b, "carol")
-    await b.enqueue(Ticket("carol"))
-    assert await eventually(lambda: holds(matched(alice)))
-    assert matched(alice).partner == "carol"  # type: ignore[union-attr]
+    m = await held_match(nodes)
+    m.held.clear()  # node a never hears of that match (it was not listening)
+    m.release.set()
+    m.a._resync = True
+    await m.a.heartbeat()
+    assert not await m.a.matchmaker.is_waiting("alice")  # told it was paired
+    await m.a.heartbeat()  # no news by now: alice waits again, under a new name
+    assert await m.a.matchmaker.is_waiting("alice")
+    carol = await then_carol(m.b)
+    assert await eventually(lambda: holds(matched(m.alice)))
+    assert matched(m.alice).partner == "carol"  # type: ignore[union-attr]
     assert matched(carol).partner == "alice"  # type: ignore[union-attr]
 
 
 async def test_the_news_of_a_wait_its_user_left_lets_the_partner_go(nodes: NodeFactory) -> None:
-    a, b = await nodes(timing=SLOW), await nodes(timing=SLOW)
-    alice, bob = join(a, "alice"), join(b, "bob")
-    await a.enqueue(Ticket("alice"))
-    release, held = hold_news(a)
-    await b.enqueue(Ticket("bob"))
-    first = matched(bob)
+    m = await held_match(nodes)
+    first = matched(m.bob)
     assert first is not None
-    assert await eventually(lambda: holds(held))
     # alice presses Next before she hears of bob, and waits again
-    await a.dequeue("alice")
-    await a.enqueue(Ticket("alice"))
-    release.set()
-    assert await eventually(lambda: _has(bob, PartnerLeft(first.chat)))
-    assert matched(alice) is None  # the news was of a wait she had left
-    assert await a.matchmaker.is_waiting("alice")
-    carol = join(b, "carol")
-    await b.enqueue(Ticket("carol"))
-    assert await eventually(lambda: holds(matched(alice)))
-    assert matched(alice).partner == "carol"  # type: ignore[union-attr]
+    await m.a.dequeue("alice")
+    await m.a.enqueue(Ticket("alice"))
+    m.release.set()
+    assert await eventually(lambda: _has(m.bob, PartnerLeft(first.chat)))
+    assert matched(m.alice) is None  # the news was of a wait she had left
+    assert await m.a.matchmaker.is_waiting("alice")
+    carol = await then_carol(m.b)
+    assert await eventually(lambda: holds(matched(m.alice)))
+    assert matched(m.alice).partner == "carol"  # type: ignore[union-attr]
     assert matched(carol).partner == "alice"  # type: ignore[union-attr]
 
 
 async def test_news_slower_than_a_heartbeat_leaves_no_ghost_either(nodes: NodeFactory) -> None:
-    a, b = await nodes(timing=SLOW), await nodes(timing=SLOW)
-    alice, bob = join(a, "alice"), join(b, "bob")
-    await a.enqueue(Ticket("alice"))
-    release, held = hold_news(a)
-    await b.enqueue(Ticket("bob"))
-    assert await eventually(lambda: holds(held))
-    a._resync = True
-    await a.heartbeat()  # told it was paired...
-    await a.heartbeat()  # ...and no news yet: alice waits again, under a new name
-    assert await a.matchmaker.is_waiting("alice")
-    release.set()  # the news comes after all
-    assert await eventually(lambda: holds(matched(alice)))
-    assert matched(alice) == Matched(matched(bob).chat, "bob", ())  # type: ignore[union-attr]
-    assert not await a.matchmaker.is_waiting("alice")  # the newer wait went with it
-    carol = join(b, "carol")
-    await b.enqueue(Ticket("carol"))
-    assert matched(carol) is None and await b.matchmaker.is_waiting("carol")
+    m = await held_match(nodes)
+    m.a._resync = True
+    await m.a.heartbeat()  # told it was paired...
+    await m.a.heartbeat()  # ...and no news yet: alice waits again, under a new name
+    assert await m.a.matchmaker.is_waiting("alice")
+    m.release.set()  # the news comes after all
+    assert await eventually(lambda: holds(matched(m.alice)))
+    assert matched(m.alice) == Matched(matched(m.bob).chat, "bob", ())  # type: ignore[union-attr]
+    assert not await m.a.matchmaker.is_waiting("alice")  # the newer wait went with it
+    carol = await then_carol(m.b)
+    assert matched(carol) is None and await m.b.matchmaker.is_waiting("carol")

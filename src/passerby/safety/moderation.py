@@ -260,7 +260,7 @@ WHOLE_REPLIES = frozenset(
     }
 )
 MEND_FINDS = frozenset({"toxicity", "sexual"})
-MEND_LENGTH = 80  # a longer previous line is not kept for it
+MEND_LENGTH = 80  # a longer previous line is not glued to
 
 
 def _talks_safety(signals: Sequence[Signal]) -> bool:
@@ -309,10 +309,9 @@ class ChatModerator:
         self._protested = False
         # A concern about us (risk.CONCERN) has been put to the rules.
         self._concerned = False
-        # Our last message and its signals, when it had one of JOIN_AFTER.
-        self._joinable: tuple[str, dict[str, float]] | None = None
-        # Our last message when short, and its signals (see FRAGMENT).
-        self._mendable: tuple[str, dict[str, float]] | None = None
+        # Our last message and its signals: a line split from it is read
+        # together with it (see JOIN_AFTER and FRAGMENT).
+        self._previous: tuple[str, list[Signal]] | None = None
 
     def new_chat(self) -> None:
         """Start a new conversation; the last one's peak risk joins the device's history."""
@@ -323,7 +322,7 @@ class ChatModerator:
         self._safety_talk = False
         self._hostile = 0
         self._spoke = self._protested = self._concerned = False
-        self._joinable = self._mendable = None
+        self._previous = None
         self._risk = self._risk_factory(self.section)
 
     def incoming(self, signals: Sequence[Signal]) -> Verdict | None:
@@ -356,21 +355,9 @@ class ChatModerator:
         """Judge a message we are about to send (``now`` monotonic, ``wall`` epoch)."""
         signals = self._analyser.analyse(text)
         self._spoke = True
-        if self._joinable is not None:
-            signals = self._joined(text, signals)
-        if signals and not JOIN_AFTER.isdisjoint(s.name for s in signals):
-            self._joinable = (text, {s.name: s.score for s in signals})
-        mendable, self._mendable = self._mendable, None
-        bit = text.strip()
-        if (
-            mendable is not None
-            and FRAGMENT.fullmatch(bit)
-            and bit.lower() not in WHOLE_REPLIES
-            and MENDS.search(mendable[0].rstrip())
-        ):
-            signals = self._mended(mendable, bit, signals)
-        elif len(text) <= MEND_LENGTH:
-            self._mendable = (text, {s.name: s.score for s in signals})
+        if self._previous is not None:
+            signals = self._with_previous(self._previous, text, signals)
+        self._previous = (text, signals)
         placed = False
         if signals:  # most messages have none
             if self._safety_talk or _talks_safety(signals):
@@ -457,36 +444,46 @@ class ChatModerator:
             return None
         return Verdict(Outcome("allow", decisions), (signal,), "", risk)
 
-    def _joined(self, text: str, signals: list[Signal]) -> list[Signal]:
-        """``signals`` and what this short line says together with our
-        previous one (see :data:`JOIN_AFTER`); once only."""
-        assert self._joinable is not None
-        before, found = self._joinable
-        self._joinable = None
-        if len(text.split()) > JOIN_WORDS:
-            return signals
-        mine = {s.name: s.score for s in signals}
-        extra = [
-            Signal(s.name, s.score, s.detail + ";joined")
-            for s in self._analyser.analyse(before + " " + text)
-            if s.name in JOIN_FINDS and s.score > max(found.get(s.name, 0.0), mine.get(s.name, 0.0))
-        ]
-        if not extra:
-            return signals
-        names = {s.name for s in extra}
-        return [*(s for s in signals if s.name not in names), *extra]
-
-    def _mended(
-        self, before: tuple[str, dict[str, float]], text: str, signals: list[Signal]
+    def _with_previous(
+        self, previous: tuple[str, list[Signal]], text: str, signals: list[Signal]
     ) -> list[Signal]:
-        """``signals`` and what this bit of a word says glued to our previous
-        line (see :data:`FRAGMENT`)."""
-        line, found = before
-        mine = {s.name: s.score for s in signals}
+        """``signals`` and what this line says together with our previous one:
+        the rest of a request (a short line after one of :data:`JOIN_AFTER`),
+        or the rest of a word (a bit of one, :data:`FRAGMENT`)."""
+        line, before = previous
+        if (
+            before
+            and not JOIN_AFTER.isdisjoint(s.name for s in before)
+            and len(text.split()) <= JOIN_WORDS
+        ):
+            signals = self._together(before, line + " " + text, signals, JOIN_FINDS, ";joined")
+        bit = text.strip()
+        if (
+            FRAGMENT.fullmatch(bit)
+            and bit.lower() not in WHOLE_REPLIES
+            and len(line) <= MEND_LENGTH
+            and MENDS.search(line.rstrip())
+        ):
+            signals = self._together(before, line.rstrip() + bit, signals, MEND_FINDS, ";mended")
+        return signals
+
+    def _together(
+        self,
+        before: list[Signal],
+        whole: str,
+        signals: list[Signal],
+        finds: frozenset[str],
+        tag: str,
+    ) -> list[Signal]:
+        """``signals`` with what ``whole`` (two lines read as one) says of
+        ``finds`` that neither line said alone, marked with ``tag``."""
+        alone: dict[str, float] = {}
+        for s in (*before, *signals):
+            alone[s.name] = max(s.score, alone.get(s.name, 0.0))
         extra = [
-            Signal(s.name, s.score, s.detail + ";mended")
-            for s in self._analyser.analyse(line.rstrip() + text.strip())
-            if s.name in MEND_FINDS and s.score > max(found.get(s.name, 0.0), mine.get(s.name, 0.0))
+            Signal(s.name, s.score, s.detail + tag)
+            for s in self._analyser.analyse(whole)
+            if s.name in finds and s.score > alone.get(s.name, 0.0)
         ]
         if not extra:
             return signals

@@ -390,12 +390,12 @@ class RedisBroker:
 
     async def _join(self, wait: _Wait) -> None:
         ticket = wait.ticket
+        if self._waiting.get(ticket.user) is not wait:
+            return  # paired, gone or waiting anew meanwhile
         if not self._subscribed.is_set():
             # Our partner's news could not reach us: wait until we listen again.
             self._stranded.add(ticket.user)
             return
-        if self._waiting.get(ticket.user) is not wait:
-            return  # paired, gone or waiting anew meanwhile
         info = encode_info(self._infos.get(ticket.user))
         # Cleared before the call: its outcomes (or those of the batch it
         # rides in, announced by whoever opened it) may strand the user again.
@@ -645,9 +645,9 @@ class RedisBroker:
                     if a < b:
                         await self.matchmaker.block(a, b, self._clock.wall())
         for wait in [self._waiting[u] for u in list(self._stranded) if u in self._waiting]:
-            if self._waiting.get(wait.ticket.user) is not wait:
-                continue  # paired or gone while the ones before were joined
             user = wait.ticket.user
+            if self._waiting.get(user) is not wait:
+                continue  # paired or gone while the ones before were joined
             if restart:  # Redis may hold half of a wait: start it afresh
                 await self.matchmaker.leave(user, self._clock.wall())
                 current = self._waiting.get(user)

@@ -98,9 +98,7 @@ def named_before(text: str, start: int) -> bool:
     """True when the number at ``start`` stands alone after a comma that
     follows someone named ("o goleiro, 10 anos e já dá entrevista")."""
     before = text[max(0, start - 40) : start]
-    return bool(
-        re.search(r",\s*$", before) and _NAMED_BEFORE.search(before) and not _I_AM.search(before)
-    )
+    return bool(_NAMED_BEFORE.search(before)) and not _I_AM.search(before)
 
 
 def in_the_past(text: str, start: int) -> bool:

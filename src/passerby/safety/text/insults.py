@@ -35,9 +35,8 @@ VOCATIVE: Final = "directed;vocative"
 PROTEST_SCORE: Final = 0.9
 _WORD: Final = re.compile(r"[^\W\d_]{2,}")
 
-
 # A word with digits among its letters ("opf3r", "1d10t"): leetspeak.
-_LEET_WORD = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{3,}\b")
+_LEET_WORD: Final = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{3,}\b")
 
 
 class Insults:
@@ -277,8 +276,8 @@ class Insults:
         if not p.second_person.search(words):
             return min(score, UNDIRECTED_SCORE), "undirected"
         # the folded form when the swear word is spelt round a filter ("sh!t")
-        form = f.plain if p.swearing.search(f.plain) else f.words
-        if not p.swearing.search(form):
+        form = next((form for form in (f.plain, f.words) if p.swearing.search(form)), None)
+        if form is None:
             return score, detail
         rest = p.swearing.sub(" ", form)
         rest_score = self.toxicity.score(rest) or 0.0

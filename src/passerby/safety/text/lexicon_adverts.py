@@ -363,6 +363,23 @@ PROMO_DOMAIN: Final = (
 # Free goods are bait only with somewhere to go: a call to act or a contact.
 # Without one ("a site promising free robux", "he offered free diamonds") it
 # is talk about the bait.
+# Someone else's adult page told of ("my friend earns well on onlyfans"): a
+# person and a telling verb, no price, no imperative.
+TOLD_OF_PAGE: Final = (
+    r"^(?!.*(?:\d|\b(?:check|sub|subscribe|assina|assine|pasate|mira|olha|schau|cek|"
+    r"langganan|follow|segue|sigue|join|link|dm|inbox|hmu)\b)).*\b(?:friend|friends|"
+    r"amiga|amigo|amigas|amigos|freundin|freund|teman|temen|sister|cousin|prima|primo|irma|"
+    r"hermana|schwester|ex|colleague|coworker|colega|kollegin|she|he|ela|ele|ella|el|sie|"
+    r"er|dia)\b(?:\s+\S+){0,4}?\s+(?:earns?|makes?|has|had|started|opened|ganha|gana|"
+    r"tem|tiene|tenia|tinha|abriu|abrio|verdient|hat|hatte|punya|buka|dapet|dapat)\b"
+)
+# The speaker's own page or content ("my of", "mi página", "meu conteúdo").
+OWN_PAGE: Final = (
+    r"\b(?:my|mi|mis|meu|meus|minha|minhas|mein|meine|meinen)\s+(?:onlyfans|fansly|of|"
+    r"page|pagina|content|contenido|conteudo|inhalte|link|profile|perfil|profil|site|"
+    r"videos?|pics|fotos|bilder)\b|\b(?:onlyfans|fansly|of|konten|link)\s*(?:ku|aku|gue|"
+    r"gw|saya)\b"
+)
 PROMO_CALL: Final = (
     r"\b(?:click|tap|dm|pm|inbox|message me|msg me|text me|add me|hmu|link|bio|go to|visit|"
     r"claim|get (?:yours|it|them|now)|join|sign up|register|whatsapp|wa|telegram|tele|tg|"

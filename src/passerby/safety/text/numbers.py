@@ -1,7 +1,8 @@
 """Ages written as numbers or words, in English, Spanish, Indonesian,
 Portuguese and German: the number-word tables, the pattern source that
-matches one (:data:`NUM`, group ``num``), and the functions that read what
-it matched (:func:`number`, :func:`grade_age`).
+matches one (:data:`NUM`, group ``num``), what may stand around one given
+as an answer (:data:`AGE_UNIT`, :data:`AGE_LEAD`, :data:`AGE_BACK`), and the
+functions that read what it matched (:func:`number`, :func:`grade_age`).
 
 Pure and per message, like the rest of :mod:`passerby.safety.text`.
 """
@@ -65,6 +66,26 @@ NUM: Final = (
                       key=len, reverse=True))
     + ")"
 )  # fmt: skip
+
+
+# An age's unit, and what may follow an age given as an answer: a laugh, or
+# the question asked back.
+AGE_UNIT: Final = (
+    r"(?:years?(?:\s+old)?|yrs?(?:\s+old)?|yo|y/o|y\.o\.?|anos|anios|jahre(?:\s+alt)?|"
+    r"tahun|thn)"
+)
+# What may come before it: "la neta 15", "tbh 14", "honestly, 15" (no letter
+# repeated with "+": the gate would read it as a word of its own).
+AGE_LEAD: Final = (
+    r"(?:la neta|neta|honestly|tbh|ngl|jujur|sejujurnya|ehrlich gesagt|ehrlich|na verdade|"
+    r"sinceramente|en realidad|pues|bueno|well|um|umm|uh|eh|hmm|hmmm|oh)"
+)
+AGE_BACK: Final = (
+    r"(?:lol|lmao|haha\w*|hehe\w*|jaja\w*|jeje\w*|kkk*|wkwk\w*|xd|u|you|hbu|wbu|n\s+u|"
+    r"and\s+u|and\s+you|and\s+yours|y\s+tu|y\s+vos|y\s+usted|e\s+tu|e\s+vc|e\s+voce|"
+    r"und\s+du|und\s+sie|du|kamu|km|lo|lu|elu|loe|anda|kalo\s+kamu|kalau\s+kamu|"
+    r"klo\s+km|sendiri)"
+)
 
 
 def number(raw: str) -> int | None:

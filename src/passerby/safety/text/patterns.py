@@ -55,6 +55,7 @@ from passerby.safety.text.lexicon import (
 )
 from passerby.safety.text.lexicon_adverts import (
     CONTENT_SITES,
+    OWN_PAGE,
     PROMO,
     PROMO_CALL,
     PROMO_CUE,
@@ -64,6 +65,7 @@ from passerby.safety.text.lexicon_adverts import (
     PROMO_MORE,
     SCAM_TALK,
     SHORTENERS,
+    TOLD_OF_PAGE,
 )
 from passerby.safety.text.lexicon_grooming import (
     AGE_QUESTIONS,
@@ -111,7 +113,7 @@ from passerby.safety.text.lexicon_sexual import (
     SEXUAL_TOPIC,
     SOLICITATION,
 )
-from passerby.safety.text.numbers import NUM
+from passerby.safety.text.numbers import AGE_BACK, AGE_LEAD, AGE_UNIT, NUM
 
 # Ages outside this range after "I'm N" are more likely not ages at all
 # ("I'm 5'7", "im 100% sure"); under 8 is ignored, above 79 weakened.
@@ -215,26 +217,6 @@ def _gate(rows: Iterable[Sequence[object]]) -> re.Pattern[str]:
     return re.compile(
         "|".join(_NAMED_GROUP.sub("(?:", p.pattern) for p in patterns if isinstance(p, re.Pattern))
     )
-
-
-# An age's unit, and what may follow an age given as an answer: a laugh, or
-# the question asked back.
-_AGE_UNIT = (
-    r"(?:years?(?:\s+old)?|yrs?(?:\s+old)?|yo|y/o|y\.o\.?|anos|años|anios|jahre(?:\s+alt)?|"
-    r"tahun|thn)"
-)
-# What may come before it: "la neta 15", "tbh 14", "honestly, 15" (no letter
-# repeated with "+": the gate would read it as a word of its own).
-_AGE_LEAD = (
-    r"(?:la neta|neta|honestly|tbh|ngl|jujur|sejujurnya|ehrlich gesagt|ehrlich|na verdade|"
-    r"sinceramente|en realidad|pues|bueno|well|um|umm|uh|eh|hmm|hmmm|oh)"
-)
-_AGE_BACK = (
-    r"(?:lol|lmao|haha\w*|hehe\w*|jaja\w*|jeje\w*|kkk*|wkwk\w*|xd|u|you|hbu|wbu|n\s+u|"
-    r"and\s+u|and\s+you|and\s+yours|y\s+tu|y\s+tú|y\s+vos|y\s+usted|e\s+tu|e\s+vc|e\s+voce|"
-    r"e\s+você|und\s+du|und\s+sie|du|kamu|km|lo|lu|elu|loe|anda|kalo\s+kamu|kalau\s+kamu|"
-    r"klo\s+km|sendiri)"
-)
 
 
 class Patterns:
@@ -430,14 +412,14 @@ class Patterns:
         # The same answer with its unit, a laugh or the question asked back
         # ("15 years", "15 lol", "16 and u?", "15 y tú?", "15 jahre und du").
         self.age_bare = c(
-            rf"^\s*+{NUM}(?:\s*+(?P<unit>{_AGE_UNIT}))?"
-            rf"(?:\s*+[,.!?]*+\s*+{_AGE_BACK}\b){{0,2}}"
+            rf"^\s*+{NUM}(?:\s*+(?P<unit>{AGE_UNIT}))?"
+            rf"(?:\s*+[,.!?]*+\s*+{AGE_BACK}\b){{0,2}}"
             r"\s*+[.!?]*+\s*+$"
         )
         # ...or in digits first, then a comma ("15, i know i'm too young for
         # here"): the same answer, said with more.
         self.age_lead = c(
-            rf"^\s*+(?:{_AGE_LEAD}\s*+,?\s*+)?"
+            rf"^\s*+(?:{AGE_LEAD}\s*+,?\s*+)?"
             r"(?P<num>\d{1,2})(?:\s*+,\s*+(?:i|im|i m|me|ich|aku|gue|gw|saya|eu|sou|soy|bin|but|"
             r"pero|mas|aber|tapi|and|y|e|und|dan|btw|lol|haha|jaja|kk|wkwk|ya|yes|si|sim|ja|iya|"
             r"puse|pero|so|ok|okay|porque|pq|weil|karena|soalnya|tbh|ngl)\b|\s++(?:tbh|ngl|lol|lmao|"
@@ -693,23 +675,8 @@ class Patterns:
         self.promo_domain = c(PROMO_DOMAIN)
         # Read only once free goods were found: somewhere to go for them.
         self.promo_call = c(PROMO_CALL)
-        # Someone else's adult page told of ("my friend earns well on onlyfans"):
-        # a person and a telling verb, no price, no imperative
-        self.told_of_page = c(
-            r"^(?!.*(?:\d|\b(?:check|sub|subscribe|assina|assine|pasate|mira|olha|schau|cek|"
-            r"langganan|follow|segue|sigue|join|link|dm|inbox|hmu)\b)).*\b(?:friend|friends|"
-            r"amiga|amigo|amigas|amigos|freundin|freund|teman|temen|sister|cousin|prima|primo|irma|"
-            r"hermana|schwester|ex|colleague|coworker|colega|kollegin|she|he|ela|ele|ella|el|sie|"
-            r"er|dia)\b(?:\s+\S+){0,4}?\s+(?:earns?|makes?|has|had|started|opened|ganha|gana|"
-            r"tem|tiene|tenia|tinha|abriu|abrio|verdient|hat|hatte|punya|buka|dapet|dapat)\b"
-        )
-        # The speaker's own page or content ("my of", "mi página", "meu conteúdo")
-        self.own_page = c(
-            r"\b(?:my|mi|mis|meu|meus|minha|minhas|mein|meine|meinen)\s+(?:onlyfans|fansly|of|"
-            r"page|pagina|content|contenido|conteudo|inhalte|link|profile|perfil|profil|site|"
-            r"videos?|pics|fotos|bilder)\b|\b(?:onlyfans|fansly|of|konten|link)\s*(?:ku|aku|gue|"
-            r"gw|saya)\b"
-        )
+        self.told_of_page = c(TOLD_OF_PAGE)
+        self.own_page = c(OWN_PAGE)
         self.content_site = c(CONTENT_SITES)
         # -- insults and threats aimed at the partner, beyond the English model --
         self.directed: tuple[tuple[re.Pattern[str], float, str], ...] = (
