@@ -37,6 +37,10 @@ VOCABULARY = sorted(
 # Patterns that gate no detector: helpers, or read only after a trigger has
 # matched (the off-platform requests search a window around an app name).
 NOT_TRIGGERS = {
+    # read once a name-call or an insult was found
+    "vocative_last",
+    "first_person",
+    "affection",
     "non_alnum",
     "phone",
     "date",

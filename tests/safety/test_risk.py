@@ -199,16 +199,21 @@ def adult_bare(age: int = 24) -> Signal:
     return Signal("age_disclosure_adult", 0.5, f"age={age};bare")
 
 
+def escalates(section: str, *turns: tuple[str, Signal]) -> bool:
+    """Whether the chat's last message escalates, each turn one speaker's signal."""
+    risk = ConversationRisk(section)
+    update = None
+    for speaker, signal in turns:
+        update = risk.observe(speaker, [signal])
+    assert update is not None
+    return update.escalate
+
+
 def test_a_bare_number_answers_one_question_and_asks_it_back_once() -> None:
     # "how old are you?" / "30 and u?" / "20" / later "15 lol": the 15 answers
     # no question (the score of a game, the kills), the first two do.
     def chat(*turns: tuple[str, Signal]) -> bool:
-        risk = ConversationRisk("adults")
-        update = None
-        for speaker, signal in turns:
-            update = risk.observe(speaker, [signal])
-        assert update is not None
-        return update.escalate
+        return escalates("adults", *turns)
 
     young = minor(15, score=0.5, bare=True)
     # the control: an age answered, then pictures asked of the child
@@ -228,6 +233,18 @@ def test_a_bare_number_answers_one_question_and_asks_it_back_once() -> None:
         ("a", young),
         ("b", PICS),
     )
+
+
+def test_an_age_said_in_words_closes_the_question() -> None:
+    # "quantos anos tu tem?" / "13, 8º ano. e tu?" / "14" / "qual teu nível?" /
+    # "62": the level answers no age question, both were answered in words
+    def chat(*turns: tuple[str, Signal]) -> bool:
+        return escalates("teens", *turns)
+
+    level = adult_bare(62)
+    # the control: a bare adult age given to an open question
+    assert chat(("a", AGE_Q), ("b", level))
+    assert not chat(("a", AGE_Q), ("b", minor(13)), ("b", AGE_Q), ("a", minor(14)), ("b", level))
 
 
 def test_section_weights_differ() -> None:

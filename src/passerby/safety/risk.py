@@ -159,6 +159,8 @@ MINOR_IN_ADULTS_SCORE: Final = 0.5
 # A message that is only a number ("14") scores 0.5 as a disclosure; once the
 # other speaker has asked an age question it is read as an answer.
 BARE_ANSWER: Final = 0.8
+# An age said in words ("13, 8º ano") closes the question it answers.
+_DISCLOSURES: Final = frozenset({"age_disclosure_minor", "age_disclosure_adult"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,9 +242,14 @@ class ConversationRisk:
             if signal.name == "age_question" and signal.score >= PRESENT:
                 state.asking_age = True
             score = signal.score
-            if signal.detail.endswith(";bare") and self._answered_age(speaker, state):
-                # A bare "14" after the other side asked for an age.
-                score = BARE_ANSWER
+            if signal.detail.endswith(";bare"):
+                if self._answered_age(speaker, state):
+                    # A bare "14" after the other side asked for an age.
+                    score = BARE_ANSWER
+            elif signal.name in _DISCLOSURES and score >= MINOR_DISCLOSURE:
+                # "13, 8º ano": the question answered in words; a later bare
+                # number (a game level, a score) answers nothing.
+                self._close_questions(speaker, state)
             if signal.name == "age_disclosure_minor" and score >= MINOR_DISCLOSURE:
                 age = _age_of(signal)
                 state.minor_age = age if age is not None else (state.minor_age or 17)
@@ -250,6 +257,12 @@ class ConversationRisk:
                 age = _age_of(signal)
                 state.adult_age = age if age is not None else (state.adult_age or 18)
         return self._evaluate()
+
+    def _close_questions(self, speaker: str, state: _Speaker) -> None:
+        for name, other in self._speakers.items():
+            if name != speaker:
+                other.asking_age = False
+        state.answered_age = True
 
     def _answered_age(self, speaker: str, state: _Speaker) -> bool:
         """Whether a bare number from ``speaker`` answers an open age question

@@ -209,7 +209,7 @@ class TextAnalyser:
                 insults.directed,
                 words=[*rows(p.directed), p.name_call_words],
             ),
-            Trigger(insults.contempt, words=[p.put_down]),
+            Trigger(insults.contempt, words=[p.put_down, p.contempt_es]),
             Trigger(insults.protest, words=[p.protest]),
             Trigger(self._safety_topic, words=[p.safety_topic, STRANGER_STORY]),
         ]

@@ -32,6 +32,8 @@ from passerby.safety.text.toxicity import ToxicityScorer
 UNDIRECTED_SCORE: Final = 0.6
 # The detail of name-calling as an address ("..., estúpida.").
 VOCATIVE: Final = "directed;vocative"
+# The detail of a name as a message's last sentence ("... muerto de hambre").
+LAST_NAME: Final = "directed;last"
 PROTEST_SCORE: Final = 0.9
 _WORD: Final = re.compile(r"[^\W\d_]{2,}")
 
@@ -85,13 +87,19 @@ class Insults:
         plain = f.plain
         if f.letters_changed:  # "heul doch, Opf3r": the commas kept, the word read
             plain = _LEET_WORD.sub(lambda m: fold(m.group()).words or m.group(), plain)
+        detail = VOCATIVE
         vocative = p.vocative.search(plain)
         if vocative is None:
-            return
+            # a last sentence that is only a name, unless the speaker spoke
+            # of themself or of us before it; aimed at whoever was named there
+            vocative = p.vocative_last.search(plain)
+            if vocative is None or p.first_person.search(fold(plain[: vocative.start()]).words):
+                return
+            detail = LAST_NAME
         called = fold(vocative.group()).words  # "t0l0l" read as "tolol"
         for match in p.name_call_words.finditer(words):
             if match.group() in called:
-                self._aim_directed(f, match, LEXICON_SCORE, VOCATIVE, out)
+                self._aim_directed(f, match, LEXICON_SCORE, detail, out)
                 return
 
     def _aim_directed(
@@ -115,9 +123,17 @@ class Insults:
             score, detail = UNDIRECTED_SCORE, detail + ";denied"
         elif (
             (not detail.startswith("threat") and p.mild_insult.search(match.group()))
-            or detail.startswith("dismissal")
+            or detail.startswith(("dismissal", "wished", "contempt"))
             or (p.laughed_phrase.fullmatch(match.group()) and not self._aims(rest))
         ) and self.laughing(f):
+            score, detail = UNDIRECTED_SCORE, detail + ";teasing"
+        elif (
+            detail.startswith("directed")
+            and p.mild_insult.search(match.group())
+            and p.affection.search(words)
+            and not self._aims(rest)
+        ):
+            # "hab dich trotzdem lieb du honk": a mild name said with love
             score, detail = UNDIRECTED_SCORE, detail + ";teasing"
         elif (
             detail == "dismissal;profane"

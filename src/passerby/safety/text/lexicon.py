@@ -54,12 +54,13 @@ INSULT_ES: Final = (
     # regional: Colombia, the River Plate, Chile, Spain, Mexico
     r"gonorreas?|hijueputas?|gil|giles|salame|conchetumare|capullos?|gilipuertas|mamarrachos?|"
     r"catetos?|paletos?|zopencos?|panoli|marran[oa]s?|culer[oa]s?|ojetes?|inept[oa]s?|"
-    r"cretin[oa]s?|mamert[oa]s?|lerd[oa]s?|guiris?|sudacas?|chillon(?:a|es)?|llorona?|lloron(?:es)?)"
+    r"cretin[oa]s?|mamert[oa]s?|lerd[oa]s?|guiris?|sudacas?|chillon(?:a|es)?|llorona?|lloron(?:es)?|"
+    r"charlatan(?:a|es)?)"
 )
 INSULT_ID: Final = (
     r"(?:bodoh|goblok|goblog|tolol|bego|dungu|idiot|anjing|anjir|njing|bangsat|babi|"
     r"kontol|brengsek|kampret|bajingan|sampah|jelek|gendut|jablay|lonte|pelacur|"
-    r"banci|bencong|monyet|setan|sialan|keparat|tai|taik|najis|cupu|pecundang|"
+    r"banci|bencong|monyet|setan|sialan|keparat|tai|taik|cupu|pecundang|"
     r"oon|bloon|bloon|otak udang|bego banget|memek|asu|jancok|jancuk|cok|dongo|kunyuk|bangke|"
     r"gembel|begok|ndeso|koplak|bedebah|kurang ajar|dajjal|iblis|pekok|bolot|gobloq|"
     r"cabe cabean|cabe2an|cabean|perek|murahan|anjg|gajah bengkak|kudanil|kampungan|"
@@ -109,7 +110,14 @@ MILD_INSULTS: Final = (
     r"doof|dumm|blod|bloed|lappen|pfosten|vollpfosten|clown|payas[oa]s?|palhac[oa]s?|"
     r"estupid[oa]s?|loser|perdedor(?:a|es)?|noob|sialan|otari[oa]s?|bocil|kampret|clown|"
     r"muppet|weirdo|creep|freak|numpty|plonker|pillock|melt|joke|mamon(?:a|es)?|pringad[oa]s?|"
-    r"weon(?:a|es)?)"
+    r"weon(?:a|es)?|honk|dodel|hirni)"
+)
+# Affection in the same message makes a mild insult teasing, as laughter
+# does: "hab dich trotzdem lieb du honk", "ily idiot", "te quiero, tonta".
+AFFECTION: Final = (
+    r"\b(?:(?<!\bwould\s)(?<!\bcould\s)(?<!\bever\s)(?<!\bwill\s)love\s+(?:you|u|ya)(?!\s*\?)|luv\s+(?:you|u|ya)|ily|ilysm|hab\s+dich\s+(?:\w+\s+)?lieb|hdl|"
+    r"te\s+quiero(?!\s+\w+r\b)|te\s+amo|tqm|te\s+adoro|sayang\s+(?:kamu|lo|lu|km)|amo\s+(?:voce|vc|tu)|"
+    r"te\s+amo)\b"
 )
 LAUGHTER: Final = (
     r"\b(?:(?:ja|je|ha|he|hi|ah)(?:ja|je|ha|he|hi|ah)+h?|wk(?:wk)+\w*|k{2}|kk(?:k)+|rs(?:rs)+|"
@@ -269,6 +277,15 @@ VOCATIVE: Final = (
     rf"|(?:^|[,.!?;:]\s*)du\s+(?:dumme|blode|fette|hassliche|dreckige|elende|bescheuerte|"
     rf"behinderte)[rsn]?\s+[a-z]{{3,}}\s*(?:[,.!?]|$)"
 )
+# A message's last sentence that is only a name ("se nota, ese cuarto parece
+# un chiquero. muerto de hambre", "... falhado."): said to the partner,
+# unless the speaker spoke of themself before it ("forgot my keys again.
+# idiot."), which FIRST_PERSON reads.
+VOCATIVE_LAST: Final = rf"[.!?]\s+(?:{_CALL_LEAD}\s+){{0,2}}{NAME_CALL}\s*[.!?]*\s*$"
+FIRST_PERSON: Final = (
+    r"\b(?:i|im|i m|ive|i ve|me|my|mine|myself|we|us|our|yo|mi|mis|me|nosotros|perdimos|aku|"
+    r"gue|gw|saya|kita|kami|eu|meu|minha|nos|perdemos|ich|mein|meine|mich|mir|wir|uns)\b"
+)
 
 # Threats, incitement to self-harm and insulting phrases, in every language.
 THREATS: Final = (
@@ -355,6 +372,7 @@ _PUT_DOWN = (
     r"descerebrad[oa]|ridicul[oa]|"
     r"jelek|gendut|bego|goblok|tolol|bodoh|ga berguna|gak berguna|beban|norak|"
     r"jijik|cupu|ga punya temen|gak punya temen|bikin malu|pengen muntah|ketawain|"
+    r"ngebosenin|najis|"
     r"(?:gak|ga|tidak|nggak|nyanda) ada (?:yang|yg) (?:mau|suka|peduli|sayang)|"
     r"fei[oa]|nojent[oa]|burr[oa]|parv[oa]|otari[oa]|da nojo|ninguem (?:gosta|quer|"
     r"liga)|fracassad[oa]|vergonha|"
@@ -371,13 +389,21 @@ _PUT_DOWN = (
     r"kampungan|udik|schande|verachtenswert|schwachkopf|minderwertig|inkompetent|"
     r"mittelmassig|unertraglich|parasit|armselig|damlich|primitiv)"
 )
+# Spanish contempt said with the verb alone: "das asco", "qué lástima me
+# das", "das pena, de verdad" (but "me das pena" is pity).
+_CONTEMPT_ES = (
+    r"\b(?:me\s+)?das\s+(?:mucha\s+|tanta\s+|hasta\s+)?(?:asco|lastima|verguenza ajena)\b|"
+    r"\bque\s+(?:lastima|asco)\s+(?:me\s+)?das\b|(?<!\bme\s)\bdas\s+(?:mucha\s+)?pena\s*(?:[,.!]|$)"
+)
 CONTEMPT: Final = (
+    rf"{_CONTEMPT_ES}|"
     rf"\b{YOU_ANY}\b(?:[ '-]+[^\s.!?,;]+){{0,6}}?[ '-]+{_PUT_DOWN}\b|"
     rf"\b{_PUT_DOWN}\b(?:[ '-]+[^\s.!?,;]+){{0,4}}?[ '-]+{YOU_ANY}\b"
 )
 # The put-down alone, whole words, in the words form: what wakes the
 # contempt detector (the plain form's literals would be pieces of words).
 PUT_DOWN: Final = rf"\b{_PUT_DOWN}\b"
+CONTEMPT_ES: Final = _CONTEMPT_ES
 # A put-down or an insult denied ("you're not ugly", "no eres fea", "tu não é
 # burro", "du bisch kei Idiot", "you're not an idiot").
 _DENIED = (
@@ -523,6 +549,79 @@ PROTEST: Final = (
     r"nicht nett|nicht witzig)\b|\b(?:nicht|ned|nid)\s+(?:witzig|lustig)\b|\blass\s+mich\s+"
     r"(?:einfach\s+|doch\s+)?in\s+ruhe\b|\bwas\s+soll\s+das\s*\??$"
 )
+# Still more of a put-down person's replies, from the writers of the ninth
+# round: "i literally said hi", "what did i do to you?", "no tenías que ser
+# tan grosero", "o que eu te fiz?", "mohon sopan", "ich muss mich vor dir
+# nicht rechtfertigen". Most are only a protest as the message's last words:
+# "no hace falta eso, gracias" and "what did i do to you? you seem sad" are not.
+_END = r"\s*[.!?]*$"
+PROTEST_MORE: Final = (
+    # English
+    r"\bi\s+(?:did ?n ?t|didnt|did not)\s+ask\s+for\s+(?:(?:this|that)" + _END + r"|your\s+"
+    r"(?:opinion|input|commentary|comments)\b)|\bi\s+literally\s+(?:just\s+)?said\s+(?:hi|"
+    r"hello|hey)" + _END + r"|\bwhat\s+(?:did|have)\s+i\s+(?:ever\s+|even\s+)?(?:do|done)\s+to\s+"
+    r"(?:you|u)"
+    + _END
+    + r"|\bwhy\s+(?:are\s+|r\s+)?(?:you|u)\s+(?:are\s+)?talking\s+(?:to\s+me\s+)?"
+    r"like\s+(?:this|that)\b|\bwas\s+that\s+(?:really\s+)?necessary" + _END + r"|"
+    r"\b(?:you|u)\s+(?:dont|don t|do not|didnt|didn t|did not)\s+(?:have|need)\s+to\s+be\s+"
+    r"(?:so\s+|that\s+|such\s+a\s+)?(?:rude|mean|nasty|harsh|a jerk|an ass|condescending)"
+    + _END
+    + r"|"
+    r"\bwhy\s+so\s+(?:rude|mean|hostile|condescending)\b|"
+    r"\b(?:thats|that s|that is|that was|this is)\s+just\s+(?:mean|rude|nasty|cruel)" + _END + r"|"
+    r"\b(?:you|u)\s+can\s+(?:just\s+)?disagree\s+(?:without|normally|politely)\b|"
+    r"\bno\s+need\s+to\s+(?:insult|be\s+(?:rude|mean|nasty|condescending)|get\s+personal)"
+    + _END
+    + r"|"
+    r"\bwhy\s+(?:are|r)\s+(?:you|u)\s+(?:so\s+|being\s+(?:so\s+)?)(?:condescending|"
+    r"patronizing|patronising|sarcastic)\b|"
+    # Spanish
+    r"\bno\s+(?:tenias|tienes|tenia|tiene)\s+(?:por\s+)?que\s+ser\s+(?:tan\s+)?(?:grosero|grosera|"
+    r"borde|maleducad[oa]|pesad[oa]|cruel|desagradable|cortante|odios[oa])\b|\bno\s+(?:tenias|"
+    r"tienes)\s+(?:por\s+)?que\s+ser\s+asi" + _END + r"|\bno\s+(?:hace|hacia)\s+falta\s+(?:ser|"
+    r"ponerse|ponerte)\s+(?:tan\s+(?:grosero|grosera|borde|maleducad[oa]|pesad[oa])|asi)\b|"
+    r"\bno\s+hacia\s+falta\s+decir\s+eso" + _END + r"|\bpor\s*que\s+eres\s+asi" + _END + r"|"
+    r"\bpor\s*que\s+(?:me\s+)?(?:hablas|respondes|contestas)\s+(?:asi|de\s+esa\s+forma|de\s+ese\s+"
+    r"modo)\b|\b(?:no\s+te\s+he\s+hecho|no\s+te\s+hice|que\s+te\s+he\s+hecho|que\s+te\s+hice)"
+    r"(?:\s+yo)?(?:\s+nada)?" + _END + r"|\bsi\s+no\s+quieres\s+hablar\s*,?\s+no\s+hables\b|"
+    r"\b(?:que|q)\s+problema\s+(?:tienes|tenes)(?:\s+conmigo)?" + _END + r"|\bcual\s+es\s+tu\s+"
+    r"problema" + _END + r"|"
+    # Portuguese
+    r"\bnao\s+precisava\s+(?:ser\s+(?:assim|tao\s+\w+)|falar\s+assim)\b|\bnao\s+precisa\s+"
+    r"(?:ser\s+(?:tao\s+)?(?:grosso|grossa|grosseiro|grosseira|mal\s+educad[oa]|estupid[oa])|"
+    r"falar\s+assim)\b|\bpor\s*que\s+(?:tanta\s+grosseria|tanto\s+odio)\b|\bo\s+que\s+"
+    r"(?:foi\s+que\s+)?(?:eu\s+)?(?:te|lhe)\s+fiz" + _END + r"|\bprecisava\s+disso\s*\?|"
+    r"\b(?:voce|vc|tu)\s+nem\s+me\s+conhece" + _END + r"|\bqual\s+(?:e\s+)?(?:o\s+)?(?:seu|teu)\s+"
+    r"problema" + _END + r"|"
+    # Indonesian
+    r"\b(?:mohon|tolong)\s+(?:yang\s+)?sopan(?:\s+(?:dikit|sedikit|ya|dong))?" + _END + r"|"
+    r"\byang\s+sopan\s+(?:dong|dikit|sedikit)" + _END + r"|\b(?:saya|aku|gue|gw)\s+(?:tidak|ga|gak|"
+    r"nggak)\s+perlu\s+(?:dengar|mendengar|denger)\b|\b(?:gak|ga|nggak|tidak|ndak|gausah|"
+    r"ga usah)\s+(?:usah\s+)?(?:kasar|ngegas|nyolot)(?:\s+(?:dong|deh|gitu|sih))?" + _END + r"|"
+    r"\bsalah\s+(?:apa|aku\s+apa|gue\s+apa)\s+(?:aku|saya|gue|gw|sama\s+(?:kamu|lo|lu))"
+    + _END
+    + r"|"
+    r"(?:^|\b(?:ih|dih|kok|sumpah)\s+)(?:jahat|kasar|sinis|julid|nyolot)\s+(?:bgt|banget|amat)\s+"
+    r"(?:lo|lu|kamu|km)" + _END + r"|\bkok\s+(?:lo|lu|kamu|km|anda)\s+(?:\w+\s+)?(?:sinis|jahat|"
+    r"kasar|julid|nyolot)\b|\bbisa\s+(?:gak|ga|nggak|tidak)\s+(?:\w+\s+){0,3}tanpa\s+(?:ngehina|"
+    r"menghina|ngatain)\b|"
+    # German
+    r"\bich\s+muss\s+mich\s+(?:vor|bei)\s+(?:dir|ihnen)\s+nicht\s+rechtfertigen\b|"
+    r"\bwas\s+(?:hab|habe)\s+ich\s+(?:dir|ihnen)\s+(?:denn\s+)?getan" + _END + r"|\bwas\s+stimmt\s+"
+    r"(?:denn\s+)?nicht\s+mit\s+(?:dir|ihnen)"
+    + _END
+    + r"|\bgeht\s*s?\s+(?:auch\s+)?(?:freundlicher|"
+    r"netter|hoflicher)"
+    + _END
+    + r"|\bkein\s+grund\s+(?:so\s+)?(?:unhoflich|gemein|frech|beleidigend)"
+    r"\s+zu\s+(?:sein|werden)\b|\b(?:du\s+)?musst\s+(?:nicht|net)\s+so\s+(?:gemein|fies|"
+    r"unfreundlich)\s+(?:zu\s+mir\s+)?sein"
+    + _END
+    + r"|\bdass\s+du\s+so\s+(?:mit\s+mir\s+)?reden\s+"
+    r"musst\b|\bdu\s+bist\s+(?:echt\s+|total\s+|so\s+|sehr\s+)?(?:unangenehm|herablassend|"
+    r"arrogant)\b|\bbist\s+du\s+immer\s+so\s+(?:herablassend|gemein|fies|arrogant|unfreundlich)\b"
+)
 # More threats: beating, waiting outside, regret, exposure of an address.
 THREATS_MORE: Final = (
     # "Nobody would notice / miss you", said in more ways, and self-harm urged
@@ -530,6 +629,11 @@ THREATS_MORE: Final = (
     r"(?:(?:notice|care)\s+(?:if\s+)?(?:you|u|ur)|miss (?:you|u)|cry (?:for|over|at) (?:you|u|"
     r"your|ur))\b|\b(?:go\s+)?jump off a (?:bridge|cliff|building)\b|"
     r"\bnadie (?:va a llorar|lloraria|lloraría) (?:por ti|en tu)\b|"
+    r"\b(?:ga|gak|nggak|tidak|ndak)\s+(?:ada\s+)?(?:yang|yg)\s+(?:bakal|akan|bakalan)\s+"
+    r"(?:nyariin|nyari|kangen|nangisin|peduli)(?:\s+(?:sama\s+|ke\s+)?(?:kamu|lo|lu|elo))?"
+    r"\s*[.!]*$|\b(?:orang\s+)?(?:kayak|kaya|seperti)\s+"
+    r"(?:kamu|lo|lu|elo|anda)\s+(?:mending|lebih baik|sebaiknya)\s+(?:ilang|hilang|mati|"
+    r"lenyap)\b|"
     r"\bninguem (?:vai|ia) (?:chorar (?:no|por) (?:teu|seu|ti|voce)|sentir (?:a )?(?:tua|sua) "
     r"falta)\b|\bkeiner (?:wurde|wuerde|wird) dich vermissen\b|\bdich vermisst (?:eh |"
     r"sowieso |doch )?(?:keiner|niemand)\b|\bbring dich (?!nicht\b|nie\b)(?:\S+\s+){0,2}?um\b"
@@ -539,12 +643,13 @@ THREATS_MORE: Final = (
     r"romper|cagar a palos|madrear|partir la madre|romper la madre|dar una paliza|"
     r"hacer mierda)|te (?:espero|esperamos|voy a ir a buscar|voy a buscar) a la salida|"
     r"a la salida nos vemos|te (?:parto|rompo|saco|reviento) "
-    r"la (?:cara|madre|boca|cresta|chucha|jeta|mierda)|te vas a arrepentir|"
+    r"la (?:cara|madre|boca|cresta|chucha|jeta|mierda)|(?<!\bno )te vas a arrepentir|"
     r"te (?:cago|cagamos|muelo|molemos) a (?:trompadas|tronpadas|palos|pinas|pinazos|golpes|"
     r"patadas)|"
     r"vas a ver lo que te pasa|cuidate cuando salgas|(?:vou|vamos) te (?:pegar|bater|quebrar)|"
     r"vai apanhar|vais levar porrada|te pego (?:na saida|la fora|na rua)|te espero (?:la fora|"
-    r"na saida)|vais-te arrepender|vais te arrepender|vai se arrepender|vou ai partir-te|"
+    r"na saida)|(?<!\bnao )(?:vais-te arrepender|vais te arrepender|vai se arrepender)|"
+    r"vou ai partir-te|"
     r"partir-te a cara|vou dar cabo (?:da tua vida|da sua vida|de ti|de voce)|"
     r"merecia um enxerto de porrada|"
     r"schleich di(?:ch)? (?:zruck|zuruck)|"
@@ -635,7 +740,54 @@ VEILED_THREATS: Final = (
 # harassment threshold; with laughter teasing.
 DISMISSALS: Final = (
     r"\b(?:callate|cierra (?:la|el|tu) (?:boca|hocico|pico)|tutup mulut(?:mu)?|diem lu|"
-    r"diam kau|diem lo|cala (?:a )?boca|cale a boca|some daqui|halt (?:die|deine|dein) klappe)\b"
+    r"diam kau|diem lo|cala (?:a )?boca|cale a boca|some daqui|halt (?:die|deine|dein) klappe)\b|"
+    # "nobody asked", as the message's last words
+    r"\b(?:nobody|no one|noone)\s+asked(?:\s+(?:you|u|tho|though|bro|mate))?\s*[.!?]*$|"
+    r"\b(?:nobody|no one|noone)\s+asked\s+(?:you|u|for\s+(?:your|ur))\b|"
+    r"\bnadie\s+te\s+(?:ha\s+)?(?:pregunto|preguntado|pidio)(?:\s+nada|\s+tu\s+opinion)?\s*[.!?]*$|"
+    r"\bninguem\s+(?:te\s+)?perguntou(?:\s+nada|\s+(?:a\s+)?(?:sua|tua)\s+opiniao)?\s*[.!?]*$|"
+    r"\b(?:gak|ga|nggak|tidak|ngga)\s+ada\s+(?:yang|yg)\s+(?:nanya|tanya)\s*[.!?]*$|"
+    r"\b(?:yang|yg)\s+minta\s+(?:lo|lu|kamu|km)\s+(?:cerita|ngomong|komen)\b|"
+    r"\b(?:keiner|niemand)\s+hat\s+dich\s+gefragt\b|\bwer\s+hat\s+dich\s+gefragt\s*[.!?]*$"
+)
+# Harm wished on the partner ("i hope you step on a lego every morning",
+# "ojalá te pudras", "tomara que se ferre", "semoga lo keracunan",
+# "hoffentlich stolperst du"): hostile, under the harassment threshold
+# alone. Only harm that has no kind reading ("hope you trip" is a journey,
+# "ojalá te quiten el yeso" a cast, "semoga kamu jatuh cinta" love).
+WISHED_HARM: Final = (
+    r"\b(?:i\s+)?hope\s+(?:you|u|ya)\s+(?!(?:\w+\s+){0,2}?(?:dont|don t|didnt|didn t|never|wont|"
+    r"won t|not|no)\b)(?:\w+\s+){0,2}?(?:step\s+on\s+a\s+lego|trip\s+(?:and\s+fall|over)|"
+    r"choke\s+on\s+(?:it|that|your|ur)|get\s+(?:hit|run\s+over)\s+by\s+a\s+(?:bus|car|truck|"
+    r"train)|rot\s+in\s+hell|die(?:\s+(?:alone|slowly|painfully|in\s+a\s+fire))?\s*[.!]*$)|"
+    r"\bojala\s+(?:que\s+)?(?:te\s+)?(?:mueras|revientes|pudras|atropelle\s+un|caiga\s+un\s+rayo|"
+    r"parta\s+un\s+rayo|pase\s+algo\s+malo)\b|\bespero\s+que\s+te\s+(?:mueras|pudras)\b|"
+    r"\btomara\s+que\s+(?:(?:voce|vc|tu)\s+)?(?:\w+\s+){0,2}?(?:tropece\s+e|morra(?!\s+de\s+"
+    r"(?:rir|vergonha))|se\s+de\s+mal|se\s+ferre|se\s+lasque|fracasse|vire\s+meme|seja\s+"
+    r"demitid[oa])\b|"
+    r"\bsemoga\s+(?:lo|lu|elo|kamu|km|anda|kau)\s+(?!(?:\w+\s+){0,2}?(?:gak|ga|tidak|nggak|"
+    r"jangan)\b)(?:\w+\s+){0,2}?(?:kesandung|keracunan|sial|mati|celaka|kecelakaan|ketabrak|"
+    r"ditabrak|dipecat|kena\s+azab|mampus|modar)\b|"
+    r"\bhoffentlich\s+(?!.*\b(?:nicht|nie|kein)\b)(?:\w+\s+){0,3}?(?:stolperst|stirbst|"
+    r"verreckst|erstickst|wirst\s+du\s+(?:gefeuert|uberfahren))\b|\bich\s+hoffe\s+du\s+"
+    r"(?:stirbst|verreckst)\b"
+)
+# Condescension in set phrases: "do you need me to use smaller words", "you
+# must be the smartest person in your village", "quer que eu desenhe?",
+# "perlu gue jelasin pake gambar?": contempt without a put-down word; an
+# offer meant kindly goes on ("... i love drawing"), so most are the
+# message's last words.
+CONDESCENSION: Final = (
+    r"\b(?:you|u)\s+need\s+me\s+to\s+use\s+smaller\s+words\b|\bmust\s+be\s+the\s+smartest\s+"
+    r"(?:person|one|guy|girl|kid)\s+in\s+(?:your|ur)\s+(?:village|town|family|class)\b|"
+    r"\bseguro\s+(?:que\s+)?eres\s+(?:el|la)\s+mas\s+(?:list[oa]|inteligente)\s+de\s+tu\s+"
+    r"(?:pueblo|barrio|clase|familia|aldea)\b|\bte\s+lo\s+(?:explico|dibujo)\s+con\s+dibujitos\b|"
+    r"\bdeve\s+ser\s+(?:o|a)\s+mais\s+(?:inteligente|espert[oa])\s+d[ao]\s+(?:sua|tua)\s+"
+    r"(?:cidade|escola|familia|turma|aldeia|vila)\b|\bquer\s+que\s+eu\s+desenhe(?:\s+(?:pra|para)\s+"
+    r"(?:voce|vc|tu)\s+entender)?\s*[.!?]*$|\bperlu\s+(?:gue|gw|aku|saya)\s+jelasin\s+pake\s+"
+    r"gambar\s*[.!?]*$|\bkasian\s+deh\s+(?:lo|lu|loe|elo)\s*[.!?]*$|\bdu\s+bist\s+bestimmt\s+"
+    r"(?:der|die)\s+(?:schlauste|klugste|hellste)\s+in\s+(?:deinem|deiner)\s+(?:dorf|klasse|"
+    r"familie|stadt)\b|\bsoll\s+ich\s+(?:es\s+|dir\s+|das\s+)*(?:aufmalen|aufzeichnen)\s*[.!?]*$"
 )
 # Profane dismissals ("vete a la mierda", "vai se foder", "fick dich"): an
 # insult at the partner, unless laughed off.
@@ -676,6 +828,8 @@ SAFETY_TOPIC: Final = (
     r"senales de alerta|bandera roja|banderas rojas|seguridad en (?:internet|linea|redes)|"
     r"depredador(?:es)?|pedofilos?|sextorsion|"
     r"keamanan (?:online|digital|internet|siber)|sosialisasi|pedofil|tanda bahaya|"
+    r"diwaspadai|modus (?:penipuan|predator|"
+    r"pelaku|grooming)|"
     r"sinais de alerta|bandeira vermelha|seguranca (?:na internet|online|digital)|"
     r"predadores?|sextorsao|"
     r"warnsignale?|alarmsignale?|internetsicherheit|onlinesicherheit|sicherheit im netz|"

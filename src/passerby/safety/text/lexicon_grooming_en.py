@@ -54,7 +54,12 @@ SECRECY_EN: Final[Rows] = (
      0.75, "kind=watched"),
     (rf"\b{ARE}\s+{YOU}\s+(?:home\s+)?alone\b|"
      rf"(?<!\bi was )(?<!\bim )(?<!\bi m )(?<!\bi am )\b(?:home|house)\s+alone\s*\?+\s*$|"
-     r"\bwhen\s+(?:are|r)\s+(?:you|u)\s+(?:home\s+)?alone\b|\bsendirian\b|"
+     r"\bwhen\s+(?:are|r)\s+(?:you|u)\s+(?:home\s+)?alone\b|"
+     # "kamu lagi sendirian?", "sendirian di rumah?", not "kamu nanggung sendirian"
+     r"\b(?:kamu|km|lo|lu|kakak|dek|adek)\s+(?:lagi\s+|lg\s+|lgi\s+)?sendirian\b|"
+     r"\bsendirian\s+(?:di rumah|dirumah|di kamar|dikamar|ga|gak|nggak|kah|ya|dong)\b|"
+     r"\b(?:di rumah|dirumah|jadi)\s+sendirian\s*(?:ya|dong|kah)?\s*\?*\s*$|"
+     r"\bsendirian\s*\?+\s*$|"
      rf"^\s*(?:\S+\s+){{0,3}}?{YOU}\s+(?:home\s+)?alone(?:\s+(?:rn|right now|now|atm|"
      r"tonight))?\s*\?*\s*$|\balone\s+(?:rn|right now|atm|tonight)\s*\?+\s*$|"
      r"\b(?:lg|lgi)\s+sendiri\b", 0.85, "kind=alone"),

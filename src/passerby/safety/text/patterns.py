@@ -24,13 +24,17 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from passerby.safety.text.lexicon import (
+    AFFECTION,
     ALONE,
     APPS,
+    CONDESCENSION,
     CONTEMPT,
     CONTEMPT_DENIED,
+    CONTEMPT_ES,
     DEFINING,
     DIRECTED,
     DISMISSALS,
+    FIRST_PERSON,
     INSULT_DENIED,
     LAUGHED_PHRASES,
     LAUGHING_FACES,
@@ -42,6 +46,7 @@ from passerby.safety.text.lexicon import (
     NOT_YOU,
     PROFANE_DISMISSALS,
     PROTEST,
+    PROTEST_MORE,
     PUT_DOWN,
     REPORTED,
     SAFETY_TOPIC,
@@ -51,6 +56,8 @@ from passerby.safety.text.lexicon import (
     US_BOTH,
     VEILED_THREATS,
     VOCATIVE,
+    VOCATIVE_LAST,
+    WISHED_HARM,
     YOU_ANY,
 )
 from passerby.safety.text.lexicon_adverts import (
@@ -670,7 +677,7 @@ class Patterns:
         self.promo_cue_loud = c(PROMO_CUE_LOUD)
         # -- talk about online safety (context) --
         self.safety_topic = c(SAFETY_TOPIC)
-        self.protest = c(PROTEST)
+        self.protest = c(PROTEST + "|" + PROTEST_MORE)
         self.promo_cue_weak = c(PROMO_CUE_WEAK)
         self.promo_domain = c(PROMO_DOMAIN)
         # Read only once free goods were found: somewhere to go for them.
@@ -687,9 +694,12 @@ class Patterns:
             (c(VEILED_THREATS), LEXICON_SCORE, "threat;veiled"),
             (c(PROFANE_DISMISSALS), LEXICON_SCORE, "dismissal;profane"),
             (c(DISMISSALS), DISMISSAL_SCORE, "dismissal"),
+            (c(WISHED_HARM), CONTEMPT_SCORE, "wished"),
+            (c(CONDESCENSION), CONTEMPT_SCORE, "contempt;condescension"),
         )
         # Read after a match: a mild insult with laughter is teasing.
         self.laughter = c(LAUGHTER)
+        self.affection = c(AFFECTION)
         # Read after a match: the partner excluded, or the speaker included.
         self.not_you = c(NOT_YOU)
         self.us_both = c(US_BOTH)
@@ -698,6 +708,7 @@ class Patterns:
         # read after a match.
         self.contempt = c(CONTEMPT)
         self.put_down = c(PUT_DOWN)
+        self.contempt_es = c(CONTEMPT_ES)
         self.contempt_denied = c(CONTEMPT_DENIED)
         self.most_asked = c(MOST_ASKED)
         self.insult_denied = c(INSULT_DENIED)
@@ -731,6 +742,8 @@ class Patterns:
         self.promo_gate = _gate((*self.promo, *self.promo_pitch))
         # Name-calling as an address, in the plain form ("..., estúpida.").
         self.vocative = c(VOCATIVE)
+        self.vocative_last = c(VOCATIVE_LAST)
+        self.first_person = c(FIRST_PERSON)
         self.name_call_words = c(rf"\b{NAME_CALL}\b")
         self.directed_gate = _gate((*self.directed, (self.name_call_words,)))
         # -- who an insult is aimed at (read after the toxicity score) --

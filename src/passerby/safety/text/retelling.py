@@ -54,7 +54,7 @@ TOLD_BY_ANOTHER = re.compile(
     r"disse|mandou)\b|"
     r"\b(?:dia|doi|mereka|orang itu|om itu|cowok itu|orangnya|ada akun|ada om|"
     r"ada cowok)\s+(?:\S+\s+){0,4}?(?:minta|nyuruh|bilang|blg|ngajak|nanya|muji|muji2|"
-    r"memuji|ngaku)\b|"
+    r"memuji|ngaku|ngirimin|ngirim|ngasih|nawarin|janjiin)\b|"
     # asked about, or told on with the subject left out: "did he say your
     # parents wouldn't understand", "terus dia ngajak pindah ke tele"
     r"\b(?:did|didnt)\s+(?:he|she|they|someone|that guy|the guy)\s+(?:say|ask|tell|offer)\b|"
