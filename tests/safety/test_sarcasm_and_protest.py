@@ -37,6 +37,7 @@ from passerby.safety.text.detectors import TextAnalyser
         "o que foi que eu te fiz?",
         "não precisava falar assim",
         "vc nem me conhece",
+        "não precisava ser grosso",
         "mohon sopan ya",
         "saya tidak perlu dengar ini",
         "kok kamu sinis gitu",
@@ -105,6 +106,17 @@ def test_sympathy_and_jokes_are_not_protests(analyser: TextAnalyser, text: str) 
         "soll ich es dir aufmalen",
         "das pena, de verdad",
         "qué asco me das",
+        "who tf asked",
+        "siapa yang nanya?",
+        "quem perguntou?",
+        "i hope you lose everything",
+        "espero que você morra",
+        "mudah-mudahan lo mati",
+        "go cry to your mommy",
+        "geh doch heulen zu mami",
+        "i can see why she left",
+        "con razón te dejó",
+        "nobody's waiting for you either",
     ],
 )
 def test_contempt_through_irony_counts_as_hostile(analyser: TextAnalyser, text: str) -> None:
@@ -148,6 +160,10 @@ def test_contempt_through_irony_counts_as_hostile(analyser: TextAnalyser, text: 
         "Ronaldo falló el penal. payaso.",
         "we lost again. idiots.",
         "ga ada yang bakal nyariin aku kalo aku pergi",
+        "who asked you to the party?",
+        "did i ask you already about the party?",
+        "nadie preguntó por el examen",
+        "i can see why she left early, the party was dull",
     ],
 )
 def test_kind_words_and_friends_teasing_are_not_hostile(analyser: TextAnalyser, text: str) -> None:
