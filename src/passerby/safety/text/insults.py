@@ -90,10 +90,13 @@ class Insults:
         detail = VOCATIVE
         vocative = p.vocative.search(plain)
         if vocative is None:
-            # a last sentence that is only a name, unless the speaker spoke
-            # of themself or of us before it; aimed at whoever was named there
+            # a last sentence that is only a name, after one that spoke of
+            # "you" and not of the speaker or of us; aimed at whoever was named there
             vocative = p.vocative_last.search(plain)
-            if vocative is None or p.first_person.search(fold(plain[: vocative.start()]).words):
+            if vocative is None:
+                return
+            before = fold(plain[: vocative.start()]).words
+            if p.first_person.search(before) or not p.you_any.search(before):
                 return
             detail = LAST_NAME
         called = fold(vocative.group()).words  # "t0l0l" read as "tolol"
@@ -130,7 +133,7 @@ class Insults:
         elif (
             detail.startswith("directed")
             and p.mild_insult.search(match.group())
-            and p.affection.search(words)
+            and p.affection.search(f.plain)
             and not self._aims(rest)
         ):
             # "hab dich trotzdem lieb du honk": a mild name said with love

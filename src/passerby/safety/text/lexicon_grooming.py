@@ -150,9 +150,11 @@ SECRECY: Final = (
     (
         # "Musst du ihnen ja nicht sagen", "you don't have to tell your parents".
         r"\b(?:you|u)\s+(?:dont|don t|do not)\s+(?:have|need)\s+to\s+tell\s+(?:your|ur|them|"
-        r"anyone|anybody)\b|\b(?:musst|brauchst)\s+du\s+(?:\S+\s+){0,3}?(?:nicht|nix|nichts|"
-        r"keinem|niemandem)\s+(?:zu\s+)?(?:sagen|erzahlen|verraten)\b|\bno\s+(?:tienes|tenes|"
-        r"hace falta)\s+(?:que|por que)\s+(?:decirles|contarles|decirle|contarle)\b|"
+        r"anyone|anybody)\b(?!(?:\s+\S+){0,4}\s+(?:yet|until|unless|right now|if you dont|"
+        r"if u dont|when you re ready|when ur ready))|\b(?:musst|brauchst)\s+du\s+(?:\S+\s+){0,3}?"
+        r"(?:nicht|nix|nichts|keinem|niemandem)\s+(?:zu\s+)?(?:sagen|erzahlen|verraten)\b|\bno\s+(?:tienes|tenes|"
+        r"hace falta)\s+(?:que|por que)\s+(?:decirles|contarles|decirle|contarle)\b(?!(?:\s+\S+)"
+        r"{0,4}\s+(?:ahorita|ahora|todavia|aun|si no|hasta que|cuando estes))|"
         r"\bnao\s+(?:precisas|precisa|tens|tem)\s+(?:de\s+|que\s+)?(?:lhes\s+|lhe\s+)?(?:dizer|"
         r"contar)\s+(?:nada\s+)?(?:aos|pros|pras|a|ao|pra|pro)\s+(?:teus|seus|tua|sua)?\s*(?:pais|"
         r"mae|pai)\b",
@@ -522,9 +524,10 @@ MEETING: Final = (
     (
         r"\b(?:podemos|podriamos|quieres|queres|quer|vamos|bora|a gente pode|wollen wir|"
         r"willst du|lass uns|konnen wir|sollen wir|mau|yuk|ayo)\s+(?:(?:nos|se|a gente|uns)"
-        r"\s+)?(?:vernos|ver|encontrar|conhecer|quedar|treffen|sehen|ketemu|ketemuan|"
-        r"jalan bareng|conocernos|encontrarnos)\b(?:\s+(?:en persona|pessoalmente|"
-        r"persoenlich|personlich|langsung|irl))?",
+        # "vamos ver", "lass uns sehen": "let's see"; "nos ver", "uns sehen": meet
+        r"\s+(?:ver|sehen)\b|(?:(?:nos|se|a gente|uns)\s+)?(?:vernos|encontrar|conhecer|quedar|"
+        r"treffen|ketemu|ketemuan|jalan bareng|conocernos|encontrarnos)\b)(?:\s+(?:en persona|"
+        r"pessoalmente|persoenlich|personlich|langsung|irl))?",
         0.85,
         "ask=meet",
     ),
