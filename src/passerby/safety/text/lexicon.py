@@ -559,7 +559,7 @@ _END = r"\s*[.!?]*$"
 PROTEST_MORE: Final = (
     # English
     r"\bi\s+(?:did ?n ?t|didnt|did not)\s+ask\s+for\s+(?:(?:this|that)" + _END + r"|your\s+"
-    r"(?:opinion|input|commentary|comments)\b)|^\W*(?:(?:\S+\s+)?(?:bro|dude|man|mate|wow|ok|lol|"
+    r"(?:opinion|input|commentary|comments)\b)|^\W*(?:(?:\w+\s+)?(?:bro|dude|man|mate|wow|ok|lol|"
     r"like)\s+)?i\s+literally\s+(?:just\s+)?said\s+(?:hi|hello|hey)"
     + _END
     + r"|\bwhat\s+(?:did|have)\s+i\s+(?:ever\s+|even\s+)?(?:do|done)\s+to\s+"
