@@ -27,13 +27,11 @@ from passerby.safety.text.lexicon import (
     AFFECTION,
     ALONE,
     APPS,
-    CONDESCENSION,
     CONTEMPT,
     CONTEMPT_DENIED,
     CONTEMPT_ES,
     DEFINING,
     DIRECTED,
-    DISMISSALS,
     FIRST_PERSON,
     INSULT_DENIED,
     LAUGHED_PHRASES,
@@ -44,9 +42,6 @@ from passerby.safety.text.lexicon import (
     MYSELF,
     NAME_CALL,
     NOT_YOU,
-    PROFANE_DISMISSALS,
-    PROTEST,
-    PROTEST_MORE,
     PUT_DOWN,
     REPORTED,
     SAFETY_TOPIC,
@@ -57,7 +52,6 @@ from passerby.safety.text.lexicon import (
     VEILED_THREATS,
     VOCATIVE,
     VOCATIVE_LAST,
-    WISHED_HARM,
     YOU_ANY,
 )
 from passerby.safety.text.lexicon_adverts import (
@@ -108,6 +102,14 @@ from passerby.safety.text.lexicon_grooming_en import (
     SECRECY_EN,
     YOU,
     YOUR,
+)
+from passerby.safety.text.lexicon_put_downs import (
+    CONDESCENSION,
+    DISMISSALS,
+    PROFANE_DISMISSALS,
+    PROTEST,
+    PROTEST_MORE,
+    WISHED_HARM,
 )
 from passerby.safety.text.lexicon_sexual import (
     BETWEEN_US,
