@@ -40,6 +40,61 @@ def test_adults_get_personal_data_masked_not_held() -> None:
     assert not outcome.strikes
 
 
+@pytest.mark.parametrize("signal", ["pii_phone", "pii_email"])
+def test_adults_contact_is_masked_in_the_opening_and_passes_once_they_have_talked(
+    signal: str,
+) -> None:
+    policy = load_policy()
+    for heard in (0, 1, 2):
+        outcome = policy.evaluate([Signal(signal, 0.9)], "adults", heard=heard)
+        assert outcome.delivery == "mask", heard
+        decision = outcome.first("mask")
+        assert decision is not None and decision.rule == "adults-contact-early"
+    assert policy.evaluate([Signal(signal, 0.9)], "adults", heard=3).delivery == "allow"
+    # in the teen section the opening makes no difference
+    assert policy.evaluate([Signal(signal, 0.9)], "teens", heard=30).delivery == "hold"
+
+
+def test_teens_who_have_talked_may_follow_each_others_accounts() -> None:
+    policy = load_policy()
+    for heard in (0, 2):
+        outcome = policy.evaluate([Signal("pii_handle", 0.9)], "teens", heard=heard)
+        assert outcome.delivery == "hold" and outcome.strikes == ("personal_data",)
+        decision = outcome.first("hold")
+        assert decision is not None and decision.rule == "teens-handle-early"
+    assert policy.evaluate([Signal("pii_handle", 0.9)], "teens", heard=3).delivery == "allow"
+    # a phone number, an e-mail or an address never goes through
+    for name in ("pii_phone", "pii_email", "pii_address"):
+        assert policy.evaluate([Signal(name, 0.9)], "teens", heard=50).delivery == "hold", name
+
+
+def test_a_teens_handle_beside_flattery_still_ends_the_chat(gated: TextAnalyser) -> None:
+    mod = ChatModerator(gated, load_policy(), "teens", StrikeBook(), ConversationRisk)
+    mod.outgoing("haha cool", 0.0, 1e9)
+    mod.outgoing("you're so pretty and mature for your age", 1.0, 1e9 + 1)
+    verdict = mod.outgoing("add me on insta, it's @nightsky_jay", 2.0, 1e9 + 2, heard=5)
+    assert verdict.outcome.delivery == "hold"
+    assert verdict.outcome.has("child_safety_case") and verdict.outcome.has("end_chat")
+
+
+def test_an_adults_street_address_is_masked_however_long_they_have_talked() -> None:
+    outcome = load_policy().evaluate([Signal("pii_address", 0.9)], "adults", heard=40)
+    assert outcome.delivery == "mask"
+    decision = outcome.first("mask")
+    assert decision is not None and decision.rule == "adults-personal-data"
+
+
+@pytest.mark.parametrize("bound", [0, -2, "three"])
+def test_a_bad_opening_bound_is_a_clear_config_error(bound: object) -> None:
+    rule = {
+        "id": "r",
+        "actions": ["mask"],
+        "when": {"any": ["pii_phone"], "partner_messages_below": bound},
+    }
+    with pytest.raises(ConfigError, match="rule 'r'"):
+        parse_policy({"rule": [rule]})
+
+
 def test_risk_escalation_in_teens_is_a_child_safety_case() -> None:
     outcome = load_policy().evaluate([], "teens", risk_score=0.95, escalated=True)
     assert outcome.delivery == "hold"

@@ -343,6 +343,23 @@ async def test_moderation_masks_for_adults_and_holds_for_teens(
     await tb.nothing(0.3)
 
 
+async def test_adults_who_have_talked_may_swap_numbers(
+    live_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    ca, cb = await chat(await visitor(live_server), await visitor(live_server))
+    # In the opening a number is hidden (where scams drop theirs) ...
+    await ca.send(type="message", text="hi! text me on 555 123 4567", id=1)
+    assert (await ca.expect("masked"))["id"] == 1
+    assert "4567" not in (await cb.expect("message"))["text"]
+    # ... once the stranger has sent three messages, it is theirs to share.
+    for line in ("hey", "selling the bike then?", "can i get your number to arrange it?"):
+        await cb.send(type="message", text=line)
+        await ca.expect("message")
+    await ca.send(type="message", text="sure, 555 123 4567, I'm Sam", id=2)
+    assert (await cb.expect("message"))["text"] == "sure, 555 123 4567, I'm Sam"
+    await ca.nothing(0.3)  # neither masked nor warned
+
+
 async def test_an_adult_pattern_in_the_teen_section_ends_the_chat_and_opens_a_case(
     live_server: LiveServer, visitor: VisitorFactory
 ) -> None:

@@ -345,7 +345,7 @@ class ChatSession:
             return [
                 Deliver(record.partner, Relay(record.chat, self.user, message.text, message.id))
             ]
-        verdict = self.moderator.outgoing(message.text, now, wall)
+        verdict = self.moderator.outgoing(message.text, now, wall, record.heard)
         return self._apply(verdict, message, record, wall)
 
     def _apply(
@@ -435,6 +435,7 @@ class ChatSession:
             case Relay():
                 if reachable and record is not None and event.chat == record.chat:
                     record.add_line(wall, "them", event.text, True, event.signals)
+                    record.heard += 1
                     if event.signals:
                         moderator = self.moderator
                         if moderator is not None:

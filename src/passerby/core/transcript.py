@@ -59,6 +59,9 @@ class ChatRecord:
     _flat: list[Any] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     ended_at: float | None = None
+    # Messages the partner has sent in this chat (all of them, not only the
+    # lines kept): some rules read the opening of a chat differently.
+    heard: int = 0
 
     def add_line(
         self,

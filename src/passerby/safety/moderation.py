@@ -351,8 +351,9 @@ class ChatModerator:
         self._protested = True
         return self._review_only(protest, 0.0, self._last_risk or RiskView(0.0, False))
 
-    def outgoing(self, text: str, now: float, wall: float) -> Verdict:
-        """Judge a message we are about to send (``now`` monotonic, ``wall`` epoch)."""
+    def outgoing(self, text: str, now: float, wall: float, heard: int = 0) -> Verdict:
+        """Judge a message we are about to send (``now`` monotonic, ``wall``
+        epoch; ``heard``: the partner's messages in this chat so far)."""
         signals = self._analyser.analyse(text)
         self._spoke = True
         if self._previous is not None:
@@ -400,6 +401,7 @@ class ChatModerator:
                 escalated=escalated,
                 strikes=self.strikes.counts(wall),
                 concern=concern,
+                heard=heard,
             )
             self._concerned = self._concerned or concern
             for policy_name in outcome.strikes:

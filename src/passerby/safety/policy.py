@@ -50,6 +50,7 @@ class Rule:
     risk_at_least: float | None = None
     risk_concern: bool = False
     strikes_at_least: int = 0
+    partner_messages_below: int | None = None
     strike: bool = False
     priority: int = 3
     message: str = ""
@@ -63,6 +64,7 @@ class Rule:
         escalated: bool,
         strikes: Mapping[str, int],
         concern: bool = False,
+        heard: int = 0,
     ) -> tuple[str, ...] | None:
         """The signal names that made this rule match, or None."""
         if self.sections and section not in self.sections:
@@ -90,6 +92,8 @@ class Rule:
             if not concern:
                 return None
             used.add("risk")
+        if self.partner_messages_below is not None and heard >= self.partner_messages_below:
+            return None
         if (
             self.strikes_at_least
             and strikes.get(self.policy, 0) + int(self.strike) < self.strikes_at_least
@@ -135,7 +139,10 @@ class Policy:
         escalated: bool = False,
         strikes: Mapping[str, int] | None = None,
         concern: bool = False,
+        heard: int = 0,
     ) -> Outcome:
+        """The rules' decisions about one message. ``heard`` is how many
+        messages the partner has sent in this chat so far."""
         if self.quiet(signals, risk_score, escalated, concern):
             return ALLOW
         names: dict[str, float] = {}
@@ -148,13 +155,16 @@ class Policy:
         for rule in self.rules:
             if not rule.strike or rule.policy in struck:
                 continue
-            if rule.matches(names, section, risk_score, escalated, live, concern) is not None:
+            if (
+                rule.matches(names, section, risk_score, escalated, live, concern, heard)
+                is not None
+            ):
                 struck.append(rule.policy)
                 live[rule.policy] = live.get(rule.policy, 0) + 1
         delivery = 0
         decisions: list[Decision] = []
         for rule in self.rules:
-            used = rule.matches(names, section, risk_score, escalated, live, concern)
+            used = rule.matches(names, section, risk_score, escalated, live, concern, heard)
             if used is None:
                 continue
             for action in rule.actions:
@@ -214,6 +224,7 @@ def parse_policy(data: Mapping[str, Any], source: str = "policy") -> Policy:
             "risk_at_least",
             "risk_concern",
             "strikes_at_least",
+            "partner_messages_below",
         }
         if unknown_keys:
             raise ConfigError(f"{where}: unknown condition {sorted(unknown_keys)[0]!r}")
@@ -235,6 +246,11 @@ def parse_policy(data: Mapping[str, Any], source: str = "policy") -> Policy:
                 risk_at_least=(float(when["risk_at_least"]) if "risk_at_least" in when else None),
                 risk_concern=bool(when.get("risk_concern", False)),
                 strikes_at_least=int(when.get("strikes_at_least", 0)),
+                partner_messages_below=(
+                    int(when["partner_messages_below"])
+                    if "partner_messages_below" in when
+                    else None
+                ),
                 strike=bool(raw.get("strike", False)),
                 priority=int(raw.get("priority", 3)),
                 message=str(raw.get("message", "")),
@@ -242,6 +258,8 @@ def parse_policy(data: Mapping[str, Any], source: str = "policy") -> Policy:
             )
         except (TypeError, ValueError) as exc:
             raise ConfigError(f"{where}: {exc}") from None
+        if rule.partner_messages_below is not None and rule.partner_messages_below < 1:
+            raise ConfigError(f"{where}: partner_messages_below must be at least 1")
         rules.append(rule)
     settings = data.get("settings", {})
     try:

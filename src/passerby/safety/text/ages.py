@@ -45,6 +45,37 @@ _DURATION: Final = re.compile(
     r"(?:\s+(?:como|unos|unas|casi|mas de|cerca de|about|almost|around|nearly|quase|uns|umas|"
     r"mais de|fast|etwa|ungefahr|sekitar|hampir))?\s*$"
 )
+# Years that measure a life's part, not the speaker's age, named after the
+# number: "tengo 15 años de experiencia", "tenho 12 anos de casada", "ich
+# bin 15 Jahre verheiratet", "tengo 17 años trabajando aquí", "15 tahun
+# kerja di sana".
+_SPAN_AFTER: Final = re.compile(
+    r"\s*(?:anos|anios|years?|yrs|jahre|tahun)\s+(?:(?:de|of|im|in|in der|di)\s+)?"
+    r"(?:experiencia|experience|erfahrung|berufserfahrung|pengalaman|casad[oa]s?|casamento|"
+    r"matrimonio|married|marriage|verheiratet|ehe|menikah|nikah|carrera|carreira|career|"
+    r"servicio|servico|service|dienst|empresa|firma|company|profesion|profissao|beruf|"
+    r"trabajo|trabalho|job|kerja|bekerja|trabajando|trabalhando|working|arbeite|estudando|"
+    r"estudiando|viviendo|morando|vivendo|living|zusammen|juntos|juntas|together|pacaran|"
+    r"dabei|tinggal|mengajar|ngajar|sobri[oa]|sober|clean|limpi[oa])\b"
+)
+# Work, marriage or a stay before the years: "saya punya pengalaman 15
+# tahun", "aku kerja udah 15 tahun", "saya sudah menikah 10 tahun" (a
+# verb between "udah" and the number; "aku udah 15 tahun" is an age).
+_SPAN_BEFORE: Final = re.compile(
+    r"\b(?:pengalaman|kerja|bekerja|menikah|nikah|pacaran|tinggal|mengajar|ngajar|jualan|"
+    r"berjualan|ngurus|mengurus|merawat|(?:sudah|udah|udh)\s+(?!(?:hampir|mau|mao|mo|masuk|"
+    r"umur|usia|berumur|berusia|jalan|lebih|sekitar|kira|baru|cukup|tua|gede|besar|dewasa)\b)"
+    r"[a-z]+)(?:\s+(?:udah|sudah|udh|dah|selama|hampir|sekitar|lebih dari|kurang lebih))?\s*$"
+)
+# A noun the pronoun after it belongs to (Indonesian puts "my" after the
+# noun): "anak saya berusia 13 tahun", "keponakan gue 12", "suami saya 45".
+# Not the words a child calls an older stranger by ("kak aku 14", "om aku
+# 13 tahun" is the child's own age).
+_OWNER_BEFORE: Final = re.compile(
+    r"\b(?:anak|anak2|adik|adek|cucu|keponakan|ponakan|sepupu|teman|temen|kawan|sahabat|"
+    r"murid|siswa|pacar|suami|istri|bini|ayah|nyokap|bokap|paman|bibi|kakek|nenek|mertua|"
+    r"tetangga|atasan|rekan|kucing|anjing|usia|umur)\s*$"
+)
 # Money talked of: "uh es mucho, tengo 40" is forty thousand pesos, not an age.
 _MONEY: Final = re.compile(
     r"\b(?:mil|lucas|pesos|plata|dinero|precio|caro|barato|cuesta|cuestan|pagar|pago|pagas|"
@@ -106,6 +137,21 @@ def in_the_past(text: str, start: int) -> bool:
     span of years ("in the last fifteen years")."""
     before = text[max(0, start - 30) : start]
     return bool(_WHEN_I_WAS.search(before) or _DURATION.search(before))
+
+
+def span_of_years(text: str, start: int, end: int) -> bool:
+    """True when the years from ``start`` to ``end`` measure work, marriage
+    or a stay ("15 años de experiencia", "menikah 10 tahun"), not an age."""
+    return (
+        _SPAN_AFTER.match(text, end) is not None
+        or _SPAN_BEFORE.search(text[max(0, start - 30) : start]) is not None
+    )
+
+
+def owned_pronoun(text: str, start: int) -> bool:
+    """True when the pronoun at ``start`` follows a noun it belongs to:
+    "anak saya 13 tahun" is the speaker's child's age, not theirs."""
+    return _OWNER_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
 def _had(text: str, start: int) -> bool:

@@ -30,7 +30,9 @@ from passerby.safety.text.ages import (
     in_the_past,
     money_not_age,
     named_before,
+    owned_pronoun,
     someone_elses,
+    span_of_years,
     third_party_before,
     time_or_fraction,
 )
@@ -374,7 +376,9 @@ class TextAnalyser:
         for pattern, score, shift in pattern_rows:
             for match in pattern.finditer(text):
                 if in_the_past(text, match.start()) or (
-                    pattern is not p.age_self and third_party_before(text, match.start())
+                    owned_pronoun(text, match.start())
+                    if pattern is p.age_self
+                    else third_party_before(text, match.start())
                 ):
                     continue
                 start, end = match.start("num"), match.end("num")
@@ -383,6 +387,7 @@ class TextAnalyser:
                     or counted_not_age(text, start, end)
                     or someone_elses(text, end)
                     or named_before(text, start)
+                    or span_of_years(text, start, end)
                 ):
                     continue  # "I'm on it 24/7", "I am 9:30 at school", "tengo doce poemas"
                 age = number(match.group("num"))

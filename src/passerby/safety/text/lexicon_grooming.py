@@ -329,7 +329,7 @@ FLATTERY: Final = (
         r"\b(?:parece|pareces|pareceis|wirkst|kayak|kyk|seperti|keliatan|kelihatan|seem|seems|"
         r"sound|look)\s+(?:(?:ja|ya|udah|sudah|so|muito|mucho|viel|way|much|bem|super|lebih|"
         r"schon|total|tan|tao)\s+){0,2}(?:mais velh[oa]|mayor|dewasa|alter|alterer|older|grown "
-        r"up|erwachsen|erwachsener|adulta?)\b|"
+        r"up|erwachsen|erwachsener|adulta?|mature|madur[oa]|reif)\b|"
         # how the child types: "u type older than that", "hablas con una madurez",
         # "you write better than most thirteen-year-olds", "ni parece que tengas 15"
         r"\b(?:you|u)\s+(?:type|write|talk|text|speak|chat)\s+(?:so\s+|way\s+|much\s+)?(?:older|"
@@ -418,7 +418,11 @@ ISOLATION: Final = (
         r"orang tua)\s*(?:padres|papas|pais|eltern|kamu|mu)?\s+(?:en casa|em casa|zu hause|"
         r"zuhause|da|di rumah)\b|\b(?:tus|seus|deine|ortu|orang tua)\s*(?:padres|papas|pais|"
         r"eltern|kamu|mu)?\s+(?:estan|estao|tao|sind|ada)\s+(?:en casa|em casa|zu hause|"
-        r"zuhause|di rumah)\b|\b(?:kontrollieren|lesen|checken|durchsuchen|schauen)\s+"
+        r"zuhause|di rumah)\b|\b(?:ortu|orang tua|nyokap|bokap)\s*(?:kamu|km|kmu|mu|lo|lu|loe|"
+        # "ortu lo di rumah?", "ortu kamu lagi pergi?"
+        r"elo|elu)\s+(?:(?:lagi|ada|masih|udah|sudah|lg)\s+)?(?:di rumah|dirumah|pergi|keluar|"
+        r"kerja|ga di rumah|gak di rumah|nggak di rumah|ngga di rumah|belum pulang|pulang jam)\b|"
+        r"\b(?:kontrollieren|lesen|checken|durchsuchen|schauen)\s+"
         r"(?:deine|ihre)\s+(?:eltern|mutter|mama|vater|papa)\s+(?:in\s+)?(?:dein|deine)\s+"
         r"(?:handy|nachrichten|chats|telefon)\b",
         0.75,

@@ -159,7 +159,10 @@ THIRD_PARTY = re.compile(
     # others in the other languages, and "half of them", "most of them"
     r"half|most|many|metade|maioria|muitos|muitas|mitad|mayoria|muchos|muchas|setengah|"
     r"kebanyakan|halfte|viele|meisten|ele|ela|eles|elas|dele|dela|irma|irmao|filho|filha|"
-    r"ella|ellos|ellas|dia|mereka|er|seine|ihre|bruder|schwester|sohn|tochter)\b"
+    r"ella|ellos|ellas|dia|mereka|er|seine|ihre|bruder|schwester|sohn|tochter|"
+    # Indonesian family and people ("suami saya 45 tahun", "murid saya 13 tahun")
+    r"suami|istri|bini|pacar|pacarku|teman|temen|temanku|murid|siswa|nyokap|bokap|ayah|"
+    r"mertua|tetangga|kakek|nenek)\b"
 )
 
 _APP_ANY = "|".join(p for pats in APPS.values() for p in pats if p)
@@ -392,8 +395,9 @@ class Patterns:
             (c(r"\b(?:when|what year)\s+(?:were|was|r)\s+(?:you|u)\s+born\b"), 0.85, ""),
             (c(r"\b(?:cuantos|cuantos anos|que edad)\s+(?:anos\s+)?tienes\b|\btu edad\b"), 0.9,
              "lang=es"),
-            (c(r"\b(?:umur|usia|umurnya|umurmu)\s+(?:kamu\s+|mu\s+)?berapa\b|\bberapa\s+"
-               r"(?:umur|usia|umurmu|umurnya)\b"), 0.9, "lang=id"),
+            (c(r"\b(?:umur|usia|umurnya|umurmu|usiamu)\s+(?:(?:kamu|mu|lo|lu|loe|elo|elu|km|kmu|"
+               r"kau|anda|situ|kak|dek|adek|emang|emangnya|sih)\s+){0,2}(?:berapa|brp|brapa)\b|"
+               r"\b(?:berapa|brp|brapa)\s+(?:umur|usia|umurmu|umurnya|usiamu)\b"), 0.9, "lang=id"),
             *_rows(AGE_QUESTIONS),
         )  # fmt: skip
         self.age_questions_plain: tuple[tuple[re.Pattern[str], float, str], ...] = (
@@ -432,7 +436,8 @@ class Patterns:
             r"(?P<num>\d{1,2})(?:\s*+,\s*+(?:i|im|i m|me|ich|aku|gue|gw|saya|eu|sou|soy|bin|but|"
             r"pero|mas|aber|tapi|and|y|e|und|dan|btw|lol|haha|jaja|kk|wkwk|ya|yes|si|sim|ja|iya|"
             r"puse|pero|so|ok|okay|porque|pq|weil|karena|soalnya|tbh|ngl)\b|\s++(?:tbh|ngl|lol|lmao|"
-            r"haha\w*|honestly|fr|jujur|sih|aja|kok|lho|jaja\w*|kkk+|wkwk\w*|btw|but|pero|mas|aber|"
+            r"haha\w*|hehe\w*|hihi\w*|xixi\w*|honestly|fr|jujur|sih|aja|kok|lho|jaja\w*|kkk+|wkwk\w*|btw|"
+            r"but|pero|mas|aber|"
             r"tapi)\b|\s*+[.!?]*+\s*+$)"
         )
         self.age_disclosures: tuple[tuple[re.Pattern[str], float, int], ...] = (
@@ -456,7 +461,8 @@ class Patterns:
                rf"\s+(?:(?:ubrigens|uebrigens|eigentlich|eig|eigtl|eh|halt|ca|circa|mittlerweile|"
                rf"nur|ja|doch|auch|jetzt|grad|gerade|"
                rf"in wirklichkeit|wirklich|de hecho|na verdade|na realidade|realmente|en realidad|"
-               rf"ya|ja|sih|udah)\s+){{0,2}}(?:erst\s+|schon\s+|apenas\s+|"
+               rf"ya|ja|sih|udah|baru|masih|msh|cuma|cuman|hampir|sudah|udh)\s+){{0,2}}"
+               rf"(?:erst\s+|schon\s+|apenas\s+|"
                rf"solo\s+|so\s+|so\s+)?{NUM}\b(?!\s*(?:mal\b|male\b|veces|vezes|kali\b|min|minuten|stunden|tage|km|euro|"
                r"reais|mil|cm|kg|jahren|uhr|%))"), 0.85, 0),
         )  # fmt: skip

@@ -1,0 +1,75 @@
+"""Years that are no one's age, and ages that are someone else's.
+
+A minor's age read where there is none warns an adult and opens a review
+case in the adult section, and makes the partner look like a child to the
+rules that guard children. Two ways it happened: years that measure work, a
+marriage or a stay ("15 años de experiencia", "saya sudah menikah 10
+tahun"), and Indonesian "my", which comes after the noun ("anak saya
+berusia 13 tahun" is the speaker's child). Beside them, the ages that must
+still be read: a child calling an older stranger "kak" or "om" says their
+own. The examples are this file's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from passerby.safety.text.detectors import TextAnalyser
+
+
+def ages(analyser: TextAnalyser, text: str) -> list[str]:
+    return [s.detail for s in analyser.analyse(text) if s.name.startswith("age_disclosure")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo 15 años de experiencia en cocina",
+        "ya tengo 12 años de casada, imagínate",
+        "tengo 17 años trabajando aquí",
+        "tenho 15 anos de experiência na área",
+        "tenho 16 anos trabalhando nisso",
+        "ich bin 15 jahre verheiratet",
+        "saya punya pengalaman 15 tahun di bidang ini",
+        "aku kerja udah 15 tahun di sana",
+        "saya sudah menikah 10 tahun",
+        "saya udah masak 8 tahun lho",
+    ],
+)
+def test_years_of_work_marriage_or_a_stay_are_no_age(analyser: TextAnalyser, text: str) -> None:
+    assert ages(analyser, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anak saya berusia 13 tahun dan ingin jadi tiktoker",
+        "anak gue 15 tahun, lagi puber",
+        "keponakan saya 12 tahun",
+        "usia anak saya 13 tahun",
+        "suami saya 45 tahun",
+        "murid saya rata-rata 13 tahun",
+        "pacar aku 19 tahun",
+    ],
+)
+def test_an_indonesian_my_after_the_noun_is_someone_elses_age(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert ages(analyser, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("aku udah 15 tahun", "age=15"),
+        ("aku udah hampir 15 tahun", "age=15"),
+        ("om aku 13 tahun loh", "age=13"),
+        ("kak aku 14", "age=14"),
+        ("aku 15 tahun, pacar aku 19", "age=15"),
+        ("tengo 15 años de edad", "age=15"),
+        ("tengo 15 años y trabajo los findes", "age=15"),
+        ("ich bin 15 jahre alt", "age=15"),
+    ],
+)
+def test_ones_own_age_is_still_read(analyser: TextAnalyser, text: str, age: str) -> None:
+    assert ages(analyser, text) == [age]
