@@ -424,3 +424,25 @@ def test_a_domain_that_is_a_word_needs_a_path(analyser: TextAnalyser, text: str)
 
 def test_a_long_number_is_no_service_line(analyser: TextAnalyser) -> None:
     assert score(analyser, "my number 0800 812 345 678 text me", "pii_phone") >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi jefe me despidió por whatsapp. hijo de puta",
+        "meu chefe me demitiu por mensagem. filho da puta",
+        "el árbitro es un hijo de puta",
+        "esse juiz filho da puta roubou a gente",
+    ],
+)
+def test_a_son_of_a_whore_said_of_someone_else_is_not_aimed_at_the_partner(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert score(analyser, text, "toxicity") < 0.8
+
+
+@pytest.mark.parametrize(
+    "text", ["hijo de puta", "sos un hdp", "cala a boca filho da puta", "vc é um filho da puta"]
+)
+def test_a_son_of_a_whore_said_to_the_partner_still_is(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "toxicity") >= 0.9

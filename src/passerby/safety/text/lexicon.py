@@ -55,7 +55,7 @@ INSULT_ES: Final = (
     r"gonorreas?|hijueputas?|gil|giles|salame|conchetumare|capullos?|gilipuertas|mamarrachos?|"
     r"catetos?|paletos?|zopencos?|panoli|marran[oa]s?|culer[oa]s?|ojetes?|inept[oa]s?|"
     r"cretin[oa]s?|mamert[oa]s?|lerd[oa]s?|guiris?|sudacas?|chillon(?:a|es)?|llorona?|lloron(?:es)?|"
-    r"charlatan(?:a|es)?)"
+    r"charlatan(?:a|es)?|hij[oa]s? de (?:puta|perra)|hdp)"
 )
 INSULT_ID: Final = (
     r"(?:bodoh|goblok|goblog|tolol|bego|dungu|idiot|anjing|anjir|njing|bangsat|babi|"
@@ -79,7 +79,7 @@ INSULT_PT: Final = (
     r"patetic[oa]s?|ridicul[oa]s?|fracassad[oa]s?|verme|canalha|safad[oa]s?|"
     r"tont[oa]s?|anta|jumento|besta|lerd[oa]s?|parv[oa]s?|anormal|anormais|cabrao|bosta|"
     r"energumen[oa]s?|baleia|mane|ze ruela|ze mane|vacilao|bocal|tapad[oa]s?|tans[oa]s?|"
-    r"porc[oa]s?|cretin[oa]s?|debil mental|demente)"
+    r"porc[oa]s?|cretin[oa]s?|debil mental|demente|filh[oa]s? da puta|fdp)"
 )
 INSULT_DE: Final = (
     r"(?:oaschloch|oarschloch|idiot(?:in)?|idioten|depp|trottel|vollidiot|volltrottel|dummkopf|"
@@ -313,7 +313,7 @@ THREATS: Final = (
     # Spanish
     r"\b(?:nadie te (?:extranaria|va a extranar|extrana|echaria de menos|va a echar de menos)|"
     r"el mundo (?:estaria|seria) mejor sin (?:ti|vos|usted)|chinga tu "
-    r"madre|hijo de (?:puta|perra)|hija de puta|hdp|me das asco|das asco|nadie te (?:quiere|kiere)|"
+    r"madre|me das asco|das asco|nadie te (?:quiere|kiere)|"
     r"muerete|matate|suicidate|ahorcate|ojala te mueras|te voy a (?:matar|reventar|"
     r"partir la cara|romper la cara|violar)|se donde (?:vives|trabajas|estudias)|se (?:en )?"
     r"(?:que|cual|donde) (?:liceo|colegio|escuela|prepa|instituto) (?:vas|estudias|estai|estas)|"
@@ -337,7 +337,7 @@ THREATS: Final = (
     # Portuguese
     r"\b(?:ninguem (?:sentiria|vai sentir|sente) (?:sua |tua )?falta|o mundo (?:seria|ficaria) "
     r"melhor sem (?:voce|vc|ti|tu)|"
-    r"fdp|filh[oa] da puta|se mata|vai se matar|se mate|ninguem (?:gosta|liga) "
+    r"se mata|vai se matar|se mate|ninguem (?:gosta|liga) "
     r"(?:de )?(?:voce|vc|tu)|ninguem te (?:ama|quer|suporta)|vou te (?:matar|quebrar|"
     r"estuprar|bater|dar uma surra|encher de porrada|arrebentar)|(?:eu )?sei onde "
     r"(?:voce|vc|tu|ce) (?:mora|estuda|trabalha|vive)|"
