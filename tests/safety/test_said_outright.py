@@ -442,7 +442,15 @@ def test_a_son_of_a_whore_said_of_someone_else_is_not_aimed_at_the_partner(
 
 
 @pytest.mark.parametrize(
-    "text", ["hijo de puta", "sos un hdp", "cala a boca filho da puta", "vc é um filho da puta"]
+    "text",
+    [
+        "hijo de puta",
+        "sos un hdp",
+        "sos un tremendo hijo de puta",
+        "cala a boca filho da puta",
+        "vc é um filho da puta",
+        "relaxa, seu otário filho da puta",
+    ],
 )
 def test_a_son_of_a_whore_said_to_the_partner_still_is(analyser: TextAnalyser, text: str) -> None:
     assert score(analyser, text, "toxicity") >= 0.9

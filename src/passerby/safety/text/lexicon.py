@@ -55,7 +55,7 @@ INSULT_ES: Final = (
     r"gonorreas?|hijueputas?|gil|giles|salame|conchetumare|capullos?|gilipuertas|mamarrachos?|"
     r"catetos?|paletos?|zopencos?|panoli|marran[oa]s?|culer[oa]s?|ojetes?|inept[oa]s?|"
     r"cretin[oa]s?|mamert[oa]s?|lerd[oa]s?|guiris?|sudacas?|chillon(?:a|es)?|llorona?|lloron(?:es)?|"
-    r"charlatan(?:a|es)?|hij[oa]s? de (?:puta|perra)|hdp)"
+    r"charlatan(?:a|es)?|hij[oa]s? de (?:puta|perra)|hdp|estorbo|vejestorio|mantenid[oa])"
 )
 INSULT_ID: Final = (
     r"(?:bodoh|goblok|goblog|tolol|bego|dungu|idiot|anjing|anjir|njing|bangsat|babi|"
@@ -65,7 +65,7 @@ INSULT_ID: Final = (
     r"gembel|begok|ndeso|koplak|bedebah|kurang ajar|dajjal|iblis|pekok|bolot|gobloq|"
     r"cabe cabean|cabe2an|cabean|perek|murahan|anjg|gajah bengkak|kudanil|kampungan|"
     r"nenek gendut|nenek peot|tante jelek|orang miskin|tengkorak berjalan|tengkorak hidup|gentong|"
-    r"cungkring|kerempeng)"
+    r"cungkring|kerempeng|bodat|pantek|perempuan murahan|cewek murahan)"
 )
 INSULT_PT: Final = (
     r"(?:um merda|uma merda|idiotas?|burr[oa]s?|estupid[oa]s?|imbecil|imbecis|lixo|lixos|"
@@ -79,7 +79,8 @@ INSULT_PT: Final = (
     r"patetic[oa]s?|ridicul[oa]s?|fracassad[oa]s?|verme|canalha|safad[oa]s?|"
     r"tont[oa]s?|anta|jumento|besta|lerd[oa]s?|parv[oa]s?|anormal|anormais|cabrao|bosta|"
     r"energumen[oa]s?|baleia|mane|ze ruela|ze mane|vacilao|bocal|tapad[oa]s?|tans[oa]s?|"
-    r"porc[oa]s?|cretin[oa]s?|debil mental|demente|filh[oa]s? da puta|fdp)"
+    r"porc[oa]s?|cretin[oa]s?|debil mental|demente|filh[oa]s? da puta|fdp|lesad[oa]s?|"
+    r"fuleir[oa]s?)"
 )
 INSULT_DE: Final = (
     r"(?:oaschloch|oarschloch|idiot(?:in)?|idioten|depp|trottel|vollidiot|volltrottel|dummkopf|"
@@ -94,7 +95,8 @@ INSULT_DE: Final = (
     # Swiss, Austrian, Bavarian and youth words
     r"tubel|tschumpel|gfrast|spacko|honk|vollhonk|hohlbirne|dodel|dodl|hirni|schafseckel|"
     r"rindvieh|pfeife|dummbatz|dumpfbacke|depperter|trottl|lusche|knalltute|vollspast|"
-    r"hosenscheisser|zipfelklatscher|oaschkriacha|gschissener|wappler)"
+    r"hosenscheisser|zipfelklatscher|oaschkriacha|gschissener|wappler|heulsuse|memme|"
+    r"jammerlappen)"
 )
 # Name-calling phrases that friends laugh with ("jajaja qué hijo de puta,
 # me mataste", "kkkk filho da puta sortudo"): with laughter and nothing
@@ -137,7 +139,8 @@ _ES_FRAME = (
     # the verb left out in a retort: "y tú una vaca", "y vos un forro"
     rf"|\by\s+(?:tu|vos)\s+(?:un|una)\s+(?:(?:puto|puta|pinche|grandisim[oa])\s+)?{INSULT_ES}\b"
     # "eres una chillona de mierda", "un subnormal como tú"
-    r"|\b(?:eres|sos|eri|eris)\s+(?:un|una)\s+(?:\w+\s+){1,2}?de\s+mierda\b"
+    r"|\b(?:eres|sos|eri|eris)\s+(?:un|una)\s+(?:\w+\s+){1,2}?(?:de\s+mierda|hij[oa] de puta|"
+    r"hdp)\b"
     rf"|\b(?:un|una)\s+(?:\w+\s+)?{INSULT_ES}\s+como\s+(?:tu|vos|usted)\b"
 )
 _ID_FRAME = (
@@ -160,6 +163,8 @@ _PT_FRAME = (
     rf"|\bes\s+(?:(?:mesmo|mm|um|uma|tao|muito|mt|bue|cá|ca|mais)\s+){{1,3}}{INSULT_PT}\b"
     # "és um mentiroso de merda"
     r"|\b(?:es|voce e|vc e|tu es)\s+(?:um|uma)\s+(?:\w+\s+){1,2}?de\s+merda\b"
+    # "seu otário filho da puta", a word of any spelling between
+    r"|\b(?:seu|sua|seus|suas|teu|tua)\s+(?:\w+\s+){1,2}?(?:filh[oa]s? da puta|fdp)\b"
 )
 # German name-calling compounds: "Fettsack", "Arschgeige", "Hornochse",
 # "Spatzenhirn", "Pickelgesicht", "Flachzange" (their last part says it).
@@ -244,6 +249,8 @@ EXCLAIMED: Final = (
 ALONE: Final = (
     rf"^(?!{EXCLAIMED}\s*[?!]*$)(?:(?:pinche|maldit[oa]|puto|puta|dasar|seu|sua|du|you|u|ya)\s+)?"
     rf"(?:{INSULT_ES}|{INSULT_ID}|{INSULT_PT}|{INSULT_DE})"
+    # a second name after the first: "lixo inútil", "idiota inútil"
+    rf"(?:\s+(?:{INSULT_ES}|{INSULT_PT}))?"
     rf"(?:\s+(?:(?:de|d) mierdaa?|(?:de|d) merdaa?|lu|lo|kau|loe))?\s*\?*$"
 )
 # Name-calling words that are also friends' greetings, endearments or
@@ -523,7 +530,41 @@ THREATS_MORE: Final = (
     r"filtrar)\s+(?:\w+\s+){0,4}?(?:your|ur|tu|seu|sua|teu|tua|dein|deine|deinen|lo|lu|kamu)"
     r"\s+(?:address|addy|adresse|endereco|direccion|alamat|cpf|nomor|gesicht|face)\b|"
     r"\b(?:sebar|nyebar|sebarin)\s+(?:\w+\s+){0,3}?(?:alamat|nomor|foto|muka)\b(?:\s+\w+){0,3}?"
-    r"\s*(?:lo|lu|kamu|mu)\b"
+    r"\s*(?:lo|lu|kamu|mu)\b|"
+    # Found, followed, exposed or beaten: "i know people in your school",
+    # "im gonna find you and smash your head", "ur gonna regret this", "te voy
+    # a arruinar la cuenta", "le mando las capturas a tus compañeros", "te dou
+    # uma surra", "eu posto sua foto", "kutumbuk kau" (not "kuhabisi kau",
+    # said of a rematch), "gw tau ig lu", "gw
+    # bikin lu malu", "wenn ich deine Adresse poste", "ich krieg dich noch".
+    r"\bi\s+know\s+(?:people|ppl|ppls|guys|someone)\s+(?:in|at|inna|from)\s+(?:your|ur|yuh|yo)\s+"
+    r"(?:school|work|job|class|area|street|hood|building)\b(?!\s+(?:who|that|which|there|too|"
+    r"also|as|like|with|from)\b)|"
+    r"\b(?:i\s+will|ill|i\s+ll|ima|imma|im\s+gonna|i\s+m\s+gonna|im\s+going\s+to|mi\s+a\s+go|"
+    r"mi\s+ago|mi\s+gonna)\s+(?:find|hunt|track|catch)\s+(?:you|u|yuh|ya)\s+(?:and|an|n)\s+"
+    r"(?:\w+\s+)?(?:bus|buss|beat|hurt|kill|smash|break|stab|end|wreck|batter|box|lick|jook)\b|"
+    r"\b(?:youre|you\s+re|you\s+are|ur|u\s+r|yuh)\s+(?:gonna|going\s+to|gon)\s+regret\s+"
+    r"(?:ever|this|it|the\s+day|talking|messaging|opening|saying|that)\b|"
+    r"\b(?:i\s+will|ill|i\s+ll|ima|imma|im\s+gonna)\s+(?:follow|stalk|hunt|find)\s+(?:you|u|ya)\s+"
+    r"(?:in|into|to|across|through)\s+(?:every|each|all)\b|"
+    r"\bte\s+voy\s+a\s+(?:arruinar|cagar|destruir|joder)\s+(?:la|tu)\s+(?:cuenta|vida|partida)\b|"
+    r"\bte\s+voy\s+a\s+(?:hacer\s+la\s+vida\s+imposible|funar|escrachar|exponer|quemar)\b|"
+    r"\b(?:le|les)\s+(?:mando|paso|envio|voy\s+a\s+mandar|voy\s+a\s+pasar)\s+(?:las|los|tus|"
+    r"estas)\s+(?:capturas|fotos|screenshots|screens|chats)\s+(?:de\s+esto\s+|de\s+este\s+chat\s+)?"
+    r"a\s+(?:tus|tu)\b|"
+    r"\b(?:ya\s+)?se\s+(?:como\s+te\s+llamas\s+y|en\s+que\s+(?:oficina|empresa|escuela|colegio|"
+    r"salon|trabajo)\s+(?:trabajas|estudias|vas|estas))\b|"
+    r"\bte\s+(?:dou|dar|darei)\s+uma\s+(?:pisa|surra|sova|coca|tunda|porrada|camaçada|"
+    r"camacada)\b|\b(?:eu\s+)?(?:posto|vou\s+postar|vazo|vou\s+vazar|espalho|vou\s+espalhar)\s+"
+    r"(?:aquela\s+|essa\s+|a\s+)?(?:sua|tua)s?\s+(?:foto|fotos|nude|nudes|video|conversa)\b|"
+    r"\bku(?:tumbuk|pukul|tonjok|tampar|bacok|gebuki)\s+(?:kau|kamu|lu|lo|"
+    r"kalian|koen)\b|\b(?:gw|gue|gua|aku|saya)\s+(?:tau|tahu)\s+(?:ig|instagram|akun|fb|"
+    r"tiktok|nomor|nomer)\s+(?:lu|lo|kamu|kau|mu)\b|\b(?:gw|gue|gua|aku|saya)\s+(?:bikin|buat)"
+    r"\s+(?:(?:lu|lo|kamu|kau|km)\s+malu|malu\s+(?:lu|lo|kamu|kau|km))\b|"
+    r"\b(?:wenn|sobald|dann)\s+ich\s+deine\s+(?:adresse|nummer|bilder|fotos|nudes|daten)\s+"
+    r"(?:poste|leake|verbreite|veroffentliche|teile)\b|\bich\s+(?:poste|leake|verbreite|"
+    r"veroffentliche)\s+deine\s+(?:adresse|nummer|bilder|fotos|nudes|daten)\b|"
+    r"\bich\s+(?:krieg|kriege|find|finde)\s+dich\s+(?:schon|noch|irgendwann)\b"
 )
 # Veiled threats: "it would be a shame if your boss found out", "sería una
 # lástima que tu jefe se enterara", "seria uma pena se a sua mãe

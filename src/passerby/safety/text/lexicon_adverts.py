@@ -226,6 +226,22 @@ PROMO_MORE: Final = (
         0.9,
         "kind=crypto",
     ),
+    # Cheats and rank boosting sold: "selling undetected aim + esp", "vendo
+    # cheats", "jual cheat map hack anti banned", "faço elojob", "verkaufe
+    # undetected cheats", "subo de liga de hierro a diamante".
+    (
+        r"(?:^|\b(?:i|im|i\s+m|we|were|we\s+re)\s+(?:am\s+|are\s+)?)(?:selling|sell)"
+        r"\s+(?:\S+\s+){0,2}?(?:undetected\s+)?(?:cheats?|hacks?|aimbots?|wallhacks?|mod\s+menu)\b|"
+        r"(?<!\bdia\s)(?<!\borang\s)\b(?:vendo|vendemos|jual|jualan|verkaufe|verkaufen|dijual|"
+        r"ada\s+juga)"
+        r"\s+(?:\S+\s+){0,2}?(?:undetected\s+|indetectables?\s+|indetectaveis\s+)?(?:cheats?|"
+        r"hacks?|aimbots?|wallhacks?|mod\s+menu|map\s+hack|cheat\s+\w+\s+hack)\b|"
+        r"\b(?:undetected|indetectables?|indetectaveis|anti\s+banned|anti\s+ban)\s+(?:cheats?|"
+        r"hacks?|aim\w*|aimbot|wallhack|esp)\b|\b(?:faco|fazemos|hago|hacemos)\s+elojob\b|"
+        r"\b(?:subo|subimos)\s+de\s+(?:liga|rango|elo)\b|\b(?:jasa|terima)\s+joki\s+(?:rank|akun)\b",
+        0.85,
+        "kind=cheats",
+    ),
     # Free goods: the bait of link bots in games and chats.
     (
         r"\b(?:free|gratis|gratuit[oa]s?|kostenlose?n?|umsonst)\s+(?:(?:\d+\w*|unlimited|"

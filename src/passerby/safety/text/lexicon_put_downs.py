@@ -227,7 +227,28 @@ WISHED_HARM: Final = (
     r"verreckst|erstickst|wirst\s+du\s+(?:gefeuert|uberfahren))\b"
     + _NOT_KIND
     + r"|\bich\s+hoffe\s+"
-    r"du\s+(?:stirbst|verreckst)\b" + _NOT_KIND
+    r"du\s+(?:stirbst|verreckst)\b" + _NOT_KIND + r"|"
+    # Told not to exist, or to vanish as a favour to all: "people like you
+    # shouldnt exist", "desaparecé del mundo",
+    # "orang kayak lu gak pantes idup", "mending lo ilang aja", "Leute wie du
+    # sollten nicht existieren", "mach allen einen Gefallen und verschwinde".
+    # Not a favour alone: "le harías un favor a todos yéndote a dormir".
+    r"\b(?:people|ppl|someone|somebody|guys|ppls)\s+like\s+(?:you|u|yuh)\s+(?:should\s+not|"
+    r"shouldnt|shouldn\s+t|dont\s+deserve\s+to|don\s+t\s+deserve\s+to)\s+(?:even\s+)?(?:exist|"
+    r"live|be\s+alive|breathe)\b|\b(?:you|u|yuh)\s+(?:should\s+not|shouldnt|shouldn\s+t|dont\s+"
+    r"deserve\s+to|don\s+t\s+deserve\s+to)\s+(?:even\s+)?(?:exist|be\s+alive|breathe)\b|"
+    r"\bdesaparec(?:e|é|é)\s+(?:del\s+mundo|de\s+este\s+mundo|de\s+la\s+faz\s+de\s+la\s+tierra)\b|"
+    r"\b(?:gente|personas)\s+como\s+(?:tu|vos|usted)\s+no\s+(?:deberia|deberian|merece|"
+    r"merecen)\s+(?:ni\s+)?(?:existir|vivir)\b|"
+    r"\b(?:gente|pessoas?)\s+como\s+(?:voce|vc|tu)\s+nao\s+(?:deveria|deviam|merece|merecem)\s+"
+    r"(?:nem\s+)?(?:existir|viver)\b|\b(?:seria|ia\s+ser)\s+melhor\s+(?:pra|para)\s+(?:todo\s+"
+    r"mundo|todos)\s+se\s+(?:voce|vc|tu)\s+(?:sumisse|morresse|nao\s+existisse)\b|"
+    r"\b(?:kayak|kaya|seperti)\s+(?:lu|lo|kamu|elo|kau|anda)\s+(?:gak|ga|tidak|nggak|ngga|tak)\s+"
+    r"(?:pantes|pantas|layak)\s+(?:idup|hidup)\b|\bmending\s+(?:lo|lu|kamu|elo|kau)\s+"
+    r"(?:ilang|hilang|lenyap|mati|mampus)\s+(?:aja|saja)\b|"
+    r"\b(?:leute|menschen|typen)\s+wie\s+du\s+(?:sollten|sollte|durften)\s+(?:gar\s+)?nicht\s+"
+    r"(?:existieren|leben|geboren\s+werden)\b|\bmach\s+(?:allen|uns\s+allen|der\s+welt)\s+"
+    r"(?:nen|einen|n)\s+gefallen\s+und\s+(?:verschwinde|stirb|hau\s+ab|geh)\b"
 )
 # Condescension in set phrases: "do you need me to use smaller words", "quer
 # que eu desenhe?", "perlu gue jelasin pake gambar?", "no wonder your
