@@ -50,6 +50,8 @@ def test_years_of_work_marriage_or_a_stay_are_no_age(analyser: TextAnalyser, tex
         "suami saya 45 tahun",
         "murid saya rata-rata 13 tahun",
         "pacar aku 19 tahun",
+        "meu neto Davi tem 11 anos e joga free fire",
+        "mi nieta tiene 12 años",
     ],
 )
 def test_an_indonesian_my_after_the_noun_is_someone_elses_age(

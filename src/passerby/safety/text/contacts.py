@@ -21,7 +21,10 @@ NO_DIGITS: Final = str.maketrans(dict.fromkeys("0123456789"))
 _NOT_HANDLES = (
     "is isnt was down broken dead gone private same the a an not banned deleted hacked "
     "and or but so too also lol haha ok okay rn now name username id handle account acc "
-    "app thing"
+    "app thing "
+    # after Portuguese and Spanish "e"/"y" (and): "pediu o meu insta e fotos"
+    "fotos foto videos video tudo todo nada isso eso depois despues agora ahora nao no sim si "
+    "mais mas meu minha mi mis tambem tambien entao luego ele ela el ella"
 )
 _COMMON_AFTER_APP: Final = frozenset(_NOT_HANDLES.split())
 # A handle of an app the patterns know (all of them ways to message) is a

@@ -586,11 +586,14 @@ PICTURES: Final = (
 # reden", "we can vc on disc" (picture_request 0.8, kind=cam). Read only
 # when a word for it is in the message.
 VIDEO_CALL: Final = (
-    r"\b(?:hazme|haceme|hagamos|hacemos|podemos hacer|podriamos hacer|vamos a hacer|faz|"
-    r"fazemos|bora fazer|vamos fazer|we can|we could|can we|could we|lets|let s|wanna|"
+    r"\b(?:hazme|haceme|hagamos|hacemos|podemos hacer|podriamos hacer|vamos a hacer|"
+    r"we can|we could|can we|could we|lets|let s|wanna|"
     r"lass uns|wir konnen|wir konnten|konnen wir|konnten wir|yuk|ayo|bisa)\s+(?:\S+\s+){0,3}?"
     r"(?:videollamada|video ?call|videocall|videochamada|chamada de video|videoanruf|"
-    r"video telefonieren|videotelefonieren|vc|facetime|video ?chat)\b"
+    r"video telefonieren|videotelefonieren|vc|facetime|video ?chat)\b|"
+    # in Portuguese "vc" is "você": "faz um favor pra vc" is no call
+    r"\b(?:faz|fazemos|bora fazer|vamos fazer)\s+(?:\S+\s+){0,3}?(?:videochamada|chamada de "
+    r"video|video ?call|videocall|facetime|video ?chat|chamada)\b"
 )
 VIDEO_WORDS: Final = ("video", "vc", "facetime", "llamada", "chamada", "anruf")
 # "Got a camera?": asked, not yet a request; it counts to a pattern (0.5).

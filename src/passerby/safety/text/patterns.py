@@ -162,7 +162,10 @@ THIRD_PARTY = re.compile(
     r"ella|ellos|ellas|dia|mereka|er|seine|ihre|bruder|schwester|sohn|tochter|"
     # Indonesian family and people ("suami saya 45 tahun", "murid saya 13 tahun")
     r"suami|istri|bini|pacar|pacarku|teman|temen|temanku|murid|siswa|nyokap|bokap|ayah|"
-    r"mertua|tetangga|kakek|nenek)\b"
+    r"mertua|tetangga|kakek|nenek|"
+    # grandchildren ("meu neto Davi tem 11 anos", "mi nieto tiene 12")
+    r"neto|neta|netos|netas|nieto|nieta|nietos|nietas|enkel|enkelin|grandson|granddaughter|"
+    r"grandkid|grandkids)\b"
 )
 
 _APP_ANY = "|".join(p for pats in APPS.values() for p in pats if p)
@@ -286,14 +289,18 @@ class Patterns:
         )
         self.address_hint = c(r"\d|\blive\b|\bjalan\b|\bjl\b|\bcalle\b|\bavenida\b")
         self.address = c(
-            r"\b\d{1,5}[a-z]?\s+(?!(?:miles?|km|blocks?|min|mins|minutes?|hours?|more|of)\b)"
+            r"\b\d{1,5}[a-z]?\s+(?!(?:miles?|km|blocks?|min|mins|minutes?|hours?|more|of|th|thn|"
+            r"tahun|anos|years?|yrs?|yo|jahre|menit|jam)\b)"
             r"(?:[a-z]+\.?\s+){1,3}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|"
             r"boulevard|blvd|court|ct|way|place|pl|terrace|crescent|close|highway|hwy|"
             r"parkway|pkwy|circle|cir)\b(?!\s+(?:too|more|less|better|worse|off|back|out|over|"
             r"longer|harder|easier|bigger|smaller|cooler|funnier|ahead|behind|past)\b)"
         )
         self.address_local = c(
-            r"\b(?:jalan|jl\.?|calle|avenida|av\.)\s+[a-z]+(?:\s+[a-z]+){0,2}\s*,?\s*"
+            # "jalan kaki keliling kompleks 30 menit" is a walk, not a street
+            r"\b(?:jalan(?!\s+(?:kaki|santai|jalan|bareng|sama|pagi|sore|malam|ke|kemana|terus|"
+            r"lagi|aja|dulu|yuk|bentar|keliling|cepat|pelan|juga|sendiri|berdua|pulang|tiap|setiap|"
+            r"sehat|di)\b)|jl\.?|calle|avenida|av\.)\s+[a-z]+(?:\s+[a-z]+){0,2}\s*,?\s*"
             r"(?:no\.?|nomor|num\.?|#)?\s*\d{1,4}\b"
         )
         self.postcode = c(r"\b[a-z]{1,2}\d[a-z\d]?\s*\d[abd-hjlnp-uw-z]{2}\b|\b\d{5}-\d{4}\b")
