@@ -50,3 +50,7 @@ def test_voce_written_vc_is_no_video_call(analyser: TextAnalyser) -> None:
     assert "picture_request" not in names(analyser, "faz um favor pra vc mesma e dorme")
     assert names(analyser, "bora fazer uma videochamada")["picture_request"] >= 0.8
     assert names(analyser, "yuk vc")["picture_request"] >= 0.8
+
+
+def test_dont_tell_grandma_in_short_is_secrecy(analyser: TextAnalyser) -> None:
+    assert names(analyser, "tapi jgn bilang nenek ya")["secrecy"] >= 0.8

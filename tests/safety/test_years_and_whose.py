@@ -75,3 +75,37 @@ def test_an_indonesian_my_after_the_noun_is_someone_elses_age(
 )
 def test_ones_own_age_is_still_read(analyser: TextAnalyser, text: str, age: str) -> None:
     assert ages(analyser, text) == [age]
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("aku masih 15 th sih", "age=15"),
+        ("aku masih kelas 9", "age=14"),
+        ("aku masih SMP", "age=13"),
+        ("saya masih sd", "age=11"),
+        ("ich bin in der 8. klasse", "age=13"),
+        ("estoy en la secundaria", "age=13"),
+        ("tô no fundamental ainda", "age=13"),
+        ("to com 15 mas falei que era maior", "age=15"),
+    ],
+)
+def test_a_minor_says_it_by_school_year_or_in_short(
+    analyser: TextAnalyser, text: str, age: str
+) -> None:
+    assert ages(analyser, text) == [age]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "estou com 40 graus de febre",
+        "tengo 39 grados de fiebre",
+        "to com 15 reais só",
+        "adik aku kelas 8",
+        "anak saya masih SMP",
+        "im 5 th in line",
+    ],
+)
+def test_a_fever_money_or_a_siblings_school_is_no_age(analyser: TextAnalyser, text: str) -> None:
+    assert ages(analyser, text) == []

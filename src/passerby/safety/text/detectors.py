@@ -408,8 +408,8 @@ class TextAnalyser:
             if school and not third_party_before(text, school.start()):
                 groups = school.groupdict()
                 if "grade" in groups:
-                    grade = groups["grade"] or groups["grade2"]
-                    found = grade_age(grade, groups["system"] or "") if grade else None
+                    grade = groups["grade"] or groups["grade2"] or groups.get("grade3")
+                    found = grade_age(grade, groups.get("system") or "") if grade else None
                     if found is None:
                         continue
                     age = found

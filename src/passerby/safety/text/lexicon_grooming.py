@@ -22,12 +22,13 @@ from passerby.safety.text.lexicon_grooming_en import ASK_WHERE
 _PARENTS = (
     r"(?:padres|papas|papa|mama|familia|amigos|amigas|ortu|orang tua|orangtua|ortumu|"
     r"mama kamu|papa kamu|keluarga|teman|pais|mae|pai|familia|amigos|eltern|mutter|mama|"
+    r"nenek|kakek|mamak|mamah|papah|nyokap|bokap|ayah|ibu|bunda|ayahmu|ibumu|"
     r"vater|papa|familie|freunde|freundinnen)"
 )
 SECRECY: Final = (
     (
-        r"\b(?:no|nao|jangan|ga usah|gak usah|nicht)\s+(?:(?:le|lo|se lo|les|conta|fala|"
-        r"diga|digas|cuentes|bilang|kasih tau|kasi tau|cerita|sag|sags|erzahl|erzahls|"
+        r"\b(?:no|nao|jangan|jgn|jngn|ga usah|gak usah|gausah|nicht)\s+(?:(?:le|lo|se lo|les|"
+        r"conta|fala|diga|digas|cuentes|bilang|kasih tau|kasi tau|cerita|sag|sags|erzahl|erzahls|"
         r"verrat)\s+){1,2}(?:(?:nada|nichts|es|das|ke|sama|a|pra|pro|pros|pras|para|"
         r"deinen|deiner|tus|tu|seus|suas|seu|sua)\s+){0,3}(?:nadie|ninguem|ninguen|"
         r"siapa siapa|siapapun|siapa pun|niemandem|keinem|" + _PARENTS + r")\b|"

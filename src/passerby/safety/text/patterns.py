@@ -420,14 +420,15 @@ class Patterns:
             r"prepa|once|doce|trece|catorce|quince|dieci|veint|belas|puluh|eight|nine|\bten\b|"
             r"legal|treze|catorze|quatorze|quinze|deza|dezes|dezoito|vinte|trinta|zehn|zwolf|"
             r"zwanzig|dreissig|treinta|cuarenta|cincuenta|quarenta|cinquenta|zig|chico|chica|"
-            r"menin|garot"
+            r"menin|garot|\bsd\b|fundamental|primaria"
         )
         self.age_self = c(
             rf"\b(?:{_IM}|i\s+am|soy|aku|saya|sy|aq|gue|gua|gw)\s+(?:(?:only|just|almost|nearly|"
             rf"about|like|literally|barely|actually|really|also|too|turning|sudah|baru|udah|udh|"
             rf"masih|msh|cuma|cuman|sebenarnya|"
             rf"sbnrnya|sebenernya|aslinya|beneran|berumur|berusia)\s+){{0,2}}"
-            rf"(?:an?\s+)?{NUM}\b{_NOT_AGE_AFTER}"
+            # "aku masih 15 th": Indonesian "th" is "tahun", not "15th"
+            rf"(?:an?\s+)?{NUM}\b(?:\s+(?:th|thn)\b)?{_NOT_AGE_AFTER}"
         )
         # The same answer with its unit, a laugh or the question asked back
         # ("15 years", "15 lol", "16 and u?", "15 y tú?", "15 jahre und du").
@@ -462,6 +463,8 @@ class Patterns:
             (c(rf"\b(?:turning|ill\s+be|i\s+will\s+be|gonna\s+be|going\s+to\s+be|i\s+turn)\s+"
                rf"{NUM}\b(?!\s*(?:min|minutes|hours|days|%))"), 0.8, -1),
             (c(rf"\b(?:tengo|umurku|umur\s+aku|umur\s+saya|usiaku|usia\s+saya|eu\s+tenho|tenho|"
+               # Brazilian "tô com 15", "estou com 14"
+               rf"(?:eu\s+)?(?:to|tou|estou)\s+com|"
                # "bin" is always "I am": "nee, bin 16", "bin ich erst 15", "i bin 19",
                # "ick bin 31", "ich bi 14"
                rf"(?:ich|i|ick|ik)\s+bin|bin(?:\s+(?:ich|i))?|(?:ich|i)\s+bi)"
@@ -471,7 +474,9 @@ class Patterns:
                rf"ya|ja|sih|udah|baru|masih|msh|cuma|cuman|hampir|sudah|udh)\s+){{0,2}}"
                rf"(?:erst\s+|schon\s+|apenas\s+|"
                rf"solo\s+|so\s+|so\s+)?{NUM}\b(?!\s*(?:mal\b|male\b|veces|vezes|kali\b|min|minuten|stunden|tage|km|euro|"
-               r"reais|mil|cm|kg|jahren|uhr|%))"), 0.85, 0),
+               r"reais|mil|cm|kg|jahren|uhr|%|graus?|grados?|grad\b|pontos|puntos|quilos|kilos|horas|"
+               r"dias|semanas|meses|anos\s+de\s+(?:experiencia|casad|carreira|empresa)|"
+               r"seguidores|conto|pila))"), 0.85, 0),
         )  # fmt: skip
         self.age_disclosures = (
             *self.age_disclosures,
@@ -497,6 +502,18 @@ class Patterns:
                r"\b(?:im|i\s+am)\s+a\s+(?:freshman|sophomore|junior)\s+in\s+(?:high\s+"
                r"school|hs)\b"), 0.6, 16),
             (c(r"\b(?:im|i\s+am)\s+(?:in|at)\s+(?:college|uni|university)\b"), 0.5, 19),
+            # Indonesian, Spanish, Portuguese and German: "aku masih kelas 8", "aku
+            # masih SMP", "ich bin in der 8. Klasse", "estoy en la secundaria"
+            (c(r"\b(?:aku|saya|gue|gw|gua|aq|sy)\s+(?:(?:masih|baru|udah|sudah|lagi|sekarang|"
+               r"skrg|anak)\s+){0,2}(?P<system>kelas)\s+(?P<grade2>[4-9]|1[0-2])\b(?!\s*(?:sd|"
+               r"smp|sma|smk)\b)(?P<grade>(?!))?|\bich\s+(?:bin|geh|gehe)\s+in\s+(?:der|die)\s+"
+               r"(?P<grade3>\d{1,2})\s*\.?\s*klasse\b"), 0.75, 0),
+            (c(r"\b(?:aku|saya|gue|gw|gua|aq|sy)\s+(?:(?:masih|baru|lagi|anak|kelas\s+[1-3])\s+)"
+               r"{0,2}(?:smp|mts)\b|\b(?:estoy|voy|ando|estudio)\s+en\s+(?:la\s+)?(?:secundaria|"
+               r"secu|eso)\b|\b(?:to|tou|estou|eu to|eu tou)\s+no\s+(?:fundamental|fund)\b"),
+             0.7, 13),
+            (c(r"\b(?:aku|saya|gue|gw|gua|aq|sy)\s+(?:(?:masih|baru|lagi|anak|kelas\s+[1-6])\s+)"
+               r"{0,2}sd\b|\b(?:estoy|voy|ando)\s+en\s+(?:la\s+)?primaria\b"), 0.7, 11),
         )  # fmt: skip
         self.age_claims: tuple[tuple[re.Pattern[str], str, float, str], ...] = (
             (c(r"\b(?:im|i\s+am)\s+(?:a\s+minor|underage|under\s+18|not\s+(?:even\s+)?18"
