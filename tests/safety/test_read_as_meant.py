@@ -54,3 +54,33 @@ def test_voce_written_vc_is_no_video_call(analyser: TextAnalyser) -> None:
 
 def test_dont_tell_grandma_in_short_is_secrecy(analyser: TextAnalyser) -> None:
     assert names(analyser, "tapi jgn bilang nenek ya")["secrecy"] >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "write to generalmark.thompson7 at gmail",
+        "send it to lic.ruiz.herencias@ (gmail)",
+        "chave richardoil.agente@ gmail",
+        "jo_99 at hotmail",
+    ],
+)
+def test_an_address_with_its_mail_provider_named_is_an_email(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert names(analyser, text).get("pii_email", 0.0) >= 0.8
+
+
+@pytest.mark.parametrize("text", ["i was at gmail headquarters lol", "meet me at outlook cafe"])
+def test_a_place_named_after_a_mail_provider_is_no_email(analyser: TextAnalyser, text: str) -> None:
+    assert "pii_email" not in names(analyser, text)
+
+
+def test_a_debt_repaid_many_times_over_with_somewhere_to_pay_is_a_scam(
+    analyser: TextAnalyser,
+) -> None:
+    line = "faça um pix pra chave richard.agente@ gmail e eu devolvo em dobro"
+    assert names(analyser, line)["promo"] >= 0.8
+    # said with nowhere to pay, it is a pitch talked of (under the rules)
+    assert names(analyser, "send me 200 and i will repay you double")["promo"] < 0.8
+    assert "promo" not in names(analyser, "i'll pay you back tomorrow")

@@ -164,7 +164,8 @@ class TextAnalyser:
             Trigger(
                 self._contact,
                 plain=[
-                    *(p.email, p.email_spelled, p.handle_at, p.handle_named, p.discord_tag),
+                    *(p.email, p.email_spelled, p.email_provider, p.handle_at, p.handle_named),
+                    p.discord_tag,
                     *(p.address, p.address_local, p.postcode, p.live_on),
                     *(p.url, p.domain, p.domain_spelled, *(pattern for _, pattern in LINK_APPS)),
                 ],
@@ -224,7 +225,7 @@ class TextAnalyser:
         if "@" in plain or " at " in plain or "at]" in plain or "at)" in plain:
             if p.email.search(plain):
                 out.append(Signal("pii_email", 0.95))
-            elif p.email_spelled.search(plain):
+            elif p.email_spelled.search(plain) or p.email_provider.search(plain):
                 out.append(Signal("pii_email", 0.85, "obfuscated"))
             # "@name" not inside an e-mail address (the pattern needs no word
             # character before the "@").

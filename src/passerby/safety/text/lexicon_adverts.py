@@ -226,6 +226,19 @@ PROMO_MORE: Final = (
         0.9,
         "kind=crypto",
     ),
+    # A stranger's debt repaid many times over: the romance scam's promise
+    # ("i will repay you triple", "devolvo em dobro", "te lo devuelvo el
+    # doble", "ich zahle es dir doppelt zurück", "nanti aku ganti dua kali lipat").
+    (
+        r"\b(?:repay|pay)\s+(?:you|u)\s+(?:back\s+)?(?:double|triple|twice|2x|3x)\b|"
+        r"\b(?:devolvo|devolverei|te devolvo|eu devolvo|pago)\s+(?:\S+\s+)?(?:em|o)\s+(?:dobro|"
+        r"triplo)\b|\b(?:devuelvo|devolvere|pago)\s+(?:\S+\s+)?(?:el|al)\s+(?:doble|triple)\b|"
+        r"\b(?:zahle|gebe|zahl|geb)\s+(?:(?:es|dir|ihnen|das)\s+){0,2}(?:doppelt|dreifach)\s+"
+        r"zuruck\b|\b(?:kembalikan|kembaliin|ganti|balikin)\s+(?:\S+\s+)?(?:dua|tiga|2|3)\s+kali"
+        r"\s+lipat\b",
+        0.85,
+        "kind=scam",
+    ),
     # Cheats and rank boosting sold: "selling undetected aim + esp", "vendo
     # cheats", "jual cheat map hack anti banned", "faço elojob", "verkaufe
     # undetected cheats", "subo de liga de hierro a diamante".
@@ -338,7 +351,11 @@ PROMO_CUE_LOUD: Final = (
     r"kamu)\b|"
     # urgency: "only 5 spots left", "restam só 5 vagas", "nur noch 3 Plätze"
     r"\b(?:only|just|solo|so|apenas|nur noch|noch|hanya|cuma|tinggal)\s+\d+\s+(?:spots|places|"
-    r"slots|seats|vagas|lugares|plazas|cupos|platze|plaetze|tempat|slot)\b"
+    r"slots|seats|vagas|lugares|plazas|cupos|platze|plaetze|tempat|slot)\b|"
+    # "plazas limitadas", "vagas limitadas", "Plätze sind begrenzt", "slot terbatas"
+    r"\b(?:spots|places|slots|seats|vagas|lugares|plazas|cupos|platze|plaetze|tempat|slot|kuota)"
+    r"\s+(?:(?:are|son|estan|sao|sind|sehr)\s+)?(?:limited|limitad[oa]s|begrenzt|terbatas)\b|"
+    r"\b(?:bono|bonificacion|bonus)\s+de\s+bienvenida\b"
 )
 # An advert's words in a message that names the scam or the bot ("a bot
 # here says free robux", "my aunt lost money in a crypto scam", "se pede

@@ -254,6 +254,15 @@ class Patterns:
             r"[a-z0-9\-]{3,}\s*(?:\(dot\)|\[dot\]|\{dot\}|\[\.\]|\sdot\s|\s?\.\s?)\s*"
             r"(?:com|net|org|edu|io|co|me|de|uk|ru|fr|es|id|mx|ar|br|in|info)\b"
         )
+        # "name at gmail", "name@ gmail", "name@ (gmail)": a mail provider
+        # named, the rest of the address left out or spaced
+        # (a name before " at " has a dot, a digit or "_": "i was at gmail" is
+        # a place)
+        self.email_provider = c(
+            r"(?<![a-z0-9._\-])(?:[a-z0-9._\-]{3,}+\s*+(?:@|\(at\)|\[at\])|(?=[a-z0-9\-]*+[._\d])"
+            r"[a-z0-9._\-]{3,}+\s+at\s)\s*+\(?\s*+(?:gmail|googlemail|hotmail|outlook|yahoo|"
+            r"protonmail|proton|icloud|gmx|yandex|aol)\b"
+        )
         self.handle_at = c(r"(?<![\w.@])@[a-z0-9_.]{3,30}")
         self.handle_named = c(
             rf"\b(?:my|add|add me|follow me|find me|mi|meu|minha|mein|meine|akun)\s*(?:on\s*)?"
