@@ -70,6 +70,9 @@ def test_quiet_only_where_no_detector_can_fire(
         "what kind of music do you like?",
         "lol same",
         "I LOVE that movie!!",
+        # a name inside a longer word ("anta" in "fantasy", "santa"): the
+        # gate's literals for a name said alone are whole words
+        "i like reading fantasy books",
     ],
 )
 def test_ordinary_chat_is_quiet(gated: TextAnalyser, text: str) -> None:

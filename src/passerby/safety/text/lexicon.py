@@ -41,7 +41,7 @@ YOU_DE: Final = r"(?:du|dich|dir)"
 # Words that are also exclamations ("mierda", "anjing", "porra", "scheisse")
 # are insults only in a second-person frame below: "anjing kalah lagi" (damn,
 # lost again) is swearing at a game.
-INSULT_ES: Final = (
+_BASE_ES: Final = (
     r"(?:weon(?:a|es)?|aweonad[oa]s?|culiad[oa]s?|culiao|mamon(?:a|es)?|pringad[oa]s?|"
     r"vacas?|ballenas?|focas?|orcas?|vieja fea|viejo feo|vieja chota|muert[oa] de hambre|"
     r"pata rajada|"
@@ -55,9 +55,11 @@ INSULT_ES: Final = (
     r"gonorreas?|hijueputas?|gil|giles|salame|conchetumare|capullos?|gilipuertas|mamarrachos?|"
     r"catetos?|paletos?|zopencos?|panoli|marran[oa]s?|culer[oa]s?|ojetes?|inept[oa]s?|"
     r"cretin[oa]s?|mamert[oa]s?|lerd[oa]s?|guiris?|sudacas?|chillon(?:a|es)?|llorona?|lloron(?:es)?|"
-    r"charlatan(?:a|es)?|hij[oa]s? de (?:puta|perra)|hdp|estorbo|vejestorio|mantenid[oa])"
+    r"charlatan(?:a|es)?)"
 )
-INSULT_ID: Final = (
+# Names added since ALONE's literals were last counted (see ALONE_MORE).
+_MORE_ES: Final = r"hij[oa]s? de (?:puta|perra)|hdp|estorbo|vejestorio|mantenid[oa]"
+_BASE_ID: Final = (
     r"(?:bodoh|goblok|goblog|tolol|bego|dungu|idiot|anjing|anjir|njing|bangsat|babi|"
     r"kontol|brengsek|kampret|bajingan|sampah|jelek|gendut|jablay|lonte|pelacur|"
     r"banci|bencong|monyet|setan|sialan|keparat|tai|taik|cupu|pecundang|"
@@ -65,9 +67,10 @@ INSULT_ID: Final = (
     r"gembel|begok|ndeso|koplak|bedebah|kurang ajar|dajjal|iblis|pekok|bolot|gobloq|"
     r"cabe cabean|cabe2an|cabean|perek|murahan|anjg|gajah bengkak|kudanil|kampungan|"
     r"nenek gendut|nenek peot|tante jelek|orang miskin|tengkorak berjalan|tengkorak hidup|gentong|"
-    r"cungkring|kerempeng|bodat|pantek|perempuan murahan|cewek murahan)"
+    r"cungkring|kerempeng)"
 )
-INSULT_PT: Final = (
+_MORE_ID: Final = r"bodat|pantek|perempuan murahan|cewek murahan"
+_BASE_PT: Final = (
     r"(?:um merda|uma merda|idiotas?|burr[oa]s?|estupid[oa]s?|imbecil|imbecis|lixo|lixos|"
     r"baleias?|vacas?|orcas?|velh[oa] inutil|velh[oa] chat[oa]|velh[oa] feio|velha feia|"
     r"morto de fome|morta de fome|"
@@ -79,10 +82,10 @@ INSULT_PT: Final = (
     r"patetic[oa]s?|ridicul[oa]s?|fracassad[oa]s?|verme|canalha|safad[oa]s?|"
     r"tont[oa]s?|anta|jumento|besta|lerd[oa]s?|parv[oa]s?|anormal|anormais|cabrao|bosta|"
     r"energumen[oa]s?|baleia|mane|ze ruela|ze mane|vacilao|bocal|tapad[oa]s?|tans[oa]s?|"
-    r"porc[oa]s?|cretin[oa]s?|debil mental|demente|filh[oa]s? da puta|fdp|lesad[oa]s?|"
-    r"fuleir[oa]s?)"
+    r"porc[oa]s?|cretin[oa]s?|debil mental|demente)"
 )
-INSULT_DE: Final = (
+_MORE_PT: Final = r"filh[oa]s? da puta|fdp|lesad[oa]s?|fuleir[oa]s?"
+_BASE_DE: Final = (
     r"(?:oaschloch|oarschloch|idiot(?:in)?|idioten|depp|trottel|vollidiot|volltrottel|dummkopf|"
     r"walross|nilpferd|alte schachtel|alter sack|alte hexe|schmarotzer|sozialschmarotzer|"
     r"blodmann|"
@@ -95,9 +98,17 @@ INSULT_DE: Final = (
     # Swiss, Austrian, Bavarian and youth words
     r"tubel|tschumpel|gfrast|spacko|honk|vollhonk|hohlbirne|dodel|dodl|hirni|schafseckel|"
     r"rindvieh|pfeife|dummbatz|dumpfbacke|depperter|trottl|lusche|knalltute|vollspast|"
-    r"hosenscheisser|zipfelklatscher|oaschkriacha|gschissener|wappler|heulsuse|memme|"
-    r"jammerlappen)"
+    r"hosenscheisser|zipfelklatscher|oaschkriacha|gschissener|wappler)"
 )
+_MORE_DE: Final = r"heulsuse|memme|jammerlappen"
+# Each language's names: the base lists (which ALONE reads) and the names
+# added later, which ALONE_MORE reads alone (one pattern over both would
+# hold more alternatives than the gate derives literals for, see
+# prefilter._MAX_EXACT, and would wake the detectors on "fantasy").
+INSULT_ES: Final = rf"(?:{_BASE_ES[3:-1]}|{_MORE_ES})"
+INSULT_ID: Final = rf"(?:{_BASE_ID[3:-1]}|{_MORE_ID})"
+INSULT_PT: Final = rf"(?:{_BASE_PT[3:-1]}|{_MORE_PT})"
+INSULT_DE: Final = rf"(?:{_BASE_DE[3:-1]}|{_MORE_DE})"
 # Name-calling phrases that friends laugh with ("jajaja qué hijo de puta,
 # me mataste", "kkkk filho da puta sortudo"): with laughter and nothing
 # else aimed at the partner, teasing, as the milder insults are.
@@ -248,10 +259,19 @@ EXCLAIMED: Final = (
 )
 ALONE: Final = (
     rf"^(?!{EXCLAIMED}\s*[?!]*$)(?:(?:pinche|maldit[oa]|puto|puta|dasar|seu|sua|du|you|u|ya)\s+)?"
-    rf"(?:{INSULT_ES}|{INSULT_ID}|{INSULT_PT}|{INSULT_DE})"
-    # a second name after the first: "lixo inútil", "idiota inútil"
-    rf"(?:\s+(?:{INSULT_ES}|{INSULT_PT}))?"
+    rf"(?:{_BASE_ES}|{_BASE_ID}|{_BASE_PT}|{_BASE_DE})"
     rf"(?:\s+(?:(?:de|d) mierdaa?|(?:de|d) merdaa?|lu|lo|kau|loe))?\s*\?*$"
+)
+ALONE_MORE: Final = (
+    r"^(?:(?:pinche|maldit[oa]|puto|puta|dasar|seu|sua|du|you|u|ya)\s+)?"
+    rf"(?:{_MORE_ES}|{_MORE_ID}|{_MORE_PT}|{_MORE_DE})(?:\s+(?:lu|lo|kau|loe))?\s*[.!?]*$"
+)
+# A name and an adjective of contempt as the whole message: "lixo inútil",
+# "idiota inútil", "gorda asquerosa" (its own pattern: as an option of ALONE
+# it would multiply ALONE's literals past what the gate derives).
+ALONE_PAIR: Final = (
+    rf"^(?:{INSULT_ES}|{INSULT_PT})\s+(?:inutil(?:es)?|inuteis|nojent[oa]s?|asqueros[oa]s?|"
+    r"patetic[oa]s?|estupid[oa]s?|imbecil)\s*[.!?]*$"
 )
 # Name-calling words that are also friends' greetings, endearments or
 # exclamations ("che boludo", "hola gorda", "ey weon", "puta, perdí",

@@ -26,6 +26,8 @@ from typing import Final
 from passerby.safety.text.lexicon import (
     AFFECTION,
     ALONE,
+    ALONE_MORE,
+    ALONE_PAIR,
     APPS,
     CONTEMPT,
     CONTEMPT_DENIED,
@@ -730,6 +732,8 @@ class Patterns:
         self.directed: tuple[tuple[re.Pattern[str], float, str], ...] = (
             *((c(source), LEXICON_SCORE, f"directed;{lang}") for source, lang in DIRECTED),
             (c(ALONE), LEXICON_SCORE, "directed;alone"),
+            (c(ALONE_PAIR), LEXICON_SCORE, "directed;alone"),
+            (c(ALONE_MORE), LEXICON_SCORE, "directed;alone"),
             *((c(source), LEXICON_SCORE, "threat") for source in THREATS),
             (c(THREATS_MORE), LEXICON_SCORE, "threat"),
             (c(VEILED_THREATS), LEXICON_SCORE, "threat;veiled"),
@@ -758,7 +762,7 @@ class Patterns:
         self.defining = c(DEFINING)
         self.defined_plain = c(r"[\w\"'\u201d]\s*=\s*[\w\"'\u201c]")
         # Read after a shut-up: the rest of the message an insult on its own.
-        self.insult_alone = c(ALONE)
+        self.insult_alone = c(f"{ALONE}|{ALONE_MORE}")
         self.laughing_faces = re.compile(LAUGHING_FACES)
         self.mild_insult = c(rf"\b{MILD_INSULTS}\b")
         self.laughed_phrase = c(LAUGHED_PHRASES)
