@@ -15,12 +15,9 @@ file's own.
 from __future__ import annotations
 
 import pytest
+from tests.safety.test_said_outright import score
 
 from passerby.safety.text.detectors import TextAnalyser
-
-
-def score(analyser: TextAnalyser, text: str, name: str) -> float:
-    return max((s.score for s in analyser.analyse(text) if s.name == name), default=0.0)
 
 
 @pytest.mark.parametrize(
