@@ -408,8 +408,10 @@ class TextAnalyser:
             school = pattern.search(text)
             if school and not third_party_before(text, school.start()):
                 groups = school.groupdict()
-                if "grade" in groups:
-                    grade = groups["grade"] or groups["grade2"] or groups.get("grade3")
+                if groups:  # a row that names the grade ("grade", "grade2", ...) or year
+                    grade = next(
+                        (v for k, v in groups.items() if k.startswith("grade") and v), None
+                    )
                     found = grade_age(grade, groups.get("system") or "") if grade else None
                     if found is None:
                         continue

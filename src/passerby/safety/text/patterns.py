@@ -517,7 +517,7 @@ class Patterns:
             # masih SMP", "ich bin in der 8. Klasse", "estoy en la secundaria"
             (c(r"\b(?:aku|saya|gue|gw|gua|aq|sy)\s+(?:(?:masih|baru|udah|sudah|lagi|sekarang|"
                r"skrg|anak)\s+){0,2}(?P<system>kelas)\s+(?P<grade2>[4-9]|1[0-2])\b(?!\s*(?:sd|"
-               r"smp|sma|smk)\b)(?P<grade>(?!))?|\bich\s+(?:bin|geh|gehe)\s+in\s+(?:der|die)\s+"
+               r"smp|sma|smk)\b)|\bich\s+(?:bin|geh|gehe)\s+in\s+(?:der|die)\s+"
                r"(?P<grade3>\d{1,2})\s*\.?\s*klasse\b"), 0.75, 0),
             (c(r"\b(?:aku|saya|gue|gw|gua|aq|sy)\s+(?:(?:masih|baru|lagi|anak|kelas\s+[1-3])\s+)"
                r"{0,2}(?:smp|mts)\b|\b(?:estoy|voy|ando|estudio)\s+en\s+(?:la\s+)?(?:secundaria|"
