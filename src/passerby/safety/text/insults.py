@@ -147,7 +147,8 @@ class Insults:
             # "vsf nunca mais jogo essa merda": at the game
             score, detail = UNDIRECTED_SCORE, detail + ";undirected"
         elif (
-            p.not_you.search(words)
+            # "el no tu", not "lüg nicht, du bist...": read where the commas are
+            p.not_you.search(f.plain)
             # an address ("la verdad duele, cerda") names no one before it
             or (detail != VOCATIVE and someone_named_before(words, match.start(), p))
             or p.reported.search(words, 0, match.start())
@@ -174,7 +175,7 @@ class Insults:
             match is None
             or p.contempt_denied.search(f.plain, max(0, match.start() - 12), match.end())
             or p.most_asked.search(f.words)
-            or p.not_you.search(f.words)
+            or p.not_you.search(f.plain)
         ):
             return
         if self.laughing(f):
@@ -276,7 +277,7 @@ class Insults:
                 if p.myself.search(words):
                     # "I'm such an idiot today": the speaker alone
                     return min(score, UNDIRECTED_SCORE), "self"
-            if p.not_you.search(words):
+            if p.not_you.search(f.plain):
                 return min(score, UNDIRECTED_SCORE), "someone-else"
             mild = (noun is None or p.mild_insult.search(noun.group())) and (
                 phrase is None

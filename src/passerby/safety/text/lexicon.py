@@ -123,7 +123,7 @@ MILD_INSULTS: Final = (
     r"doof|dumm|blod|bloed|lappen|pfosten|vollpfosten|clown|payas[oa]s?|palhac[oa]s?|"
     r"estupid[oa]s?|loser|perdedor(?:a|es)?|noob|sialan|otari[oa]s?|bocil|kampret|clown|"
     r"muppet|weirdo|creep|freak|numpty|plonker|pillock|melt|joke|mamon(?:a|es)?|pringad[oa]s?|"
-    r"weon(?:a|es)?|honk|dodel|hirni)"
+    r"weon(?:a|es)?|honk|dodel|hirni|snake|rat|worm)"
 )
 # Affection in the same message makes a mild insult teasing, as laughter
 # does: "hab dich trotzdem lieb du honk", "ily idiot", "te quiero, tonta".
@@ -208,6 +208,7 @@ _DE_FRAME = (
 # in a second-person frame: "ur such a muppet", "you absolute melt".
 INSULT_EN: Final = (
     r"(?:muppet|melt|wasteman|bellend|knobhead|knob|tosser|wanker|twat|dickhead|prick|"
+    r"snake|rat|worm|maggot|cockroach|vermin|"
     r"clown|joke|weirdo|creep|freak|moron|dumbass|jackass|numpty|plonker|pillock|nonce|"
     r"simp|incel|failure|disgrace|waste of space|waste of oxygen|nobody|embarrassment|"
     r"pathetic|worthless|useless|braindead|brain dead|fuckwit|fuckface|dipshit|shithead|dickwad|"
@@ -217,7 +218,8 @@ INSULT_EN: Final = (
 )
 _EN_MODS = (
     r"(?:a|an|such|such a|such an|absolute|total|complete|proper|fucking|fkn|little|massive|utter|"
-    r"so|just|nothing but|the biggest|really|actually)"
+    r"so|just|nothing but|the biggest|really|actually|lying|spineless|pathetic|ugly|fat|"
+    r"dumb|stupid|useless|worthless|disgusting|sad|thick|old)"
 )
 _EN_FRAME = (
     rf"\b(?:you|u|ya)\s+(?:(?:re|r|are)\s+(?:{_EN_MODS}\s+){{0,3}}|(?:{_EN_MODS}\s+){{1,3}})"
@@ -332,6 +334,11 @@ THREATS: Final = (
     r"\b(?:you|u)\s+(?:are|r|re)?\s*(?:so\s+)?(?:worthless|a waste of (?:space|air|oxygen))\b|"
     r"\b(?:youre|ur)\s+(?:so\s+)?(?:worthless|a waste of (?:space|air|oxygen))\b|"
     r"\bdo (?:everyone|the world|us all) a favou?r and die\b|\bunalive (?:your|ur)self\b|"
+    # Told to die in so many words: "just die already", "why don't you just
+    # die", "you should just die" (not "you should die your hair").
+    r"\bjust die already\b|\bwhy (?:dont|don t|do not) (?:you|u|ya) (?:just )?die\b|"
+    r"\b(?:you|u) should (?:just )?die\b(?! (?:your|ur|it|the|a|my|her|his|them|of|from|laughing))|"
+    r"\bdrop dead\b(?! (?:gorgeous|beautiful|sexy|hot|funny|good|cute|pretty))|"
     # Exposure: doxxing and leaking.
     r"\b(?:post|leak|share|drop|send everyone)\s+(?:your|ur)\s+(?:address|addy|number|nudes|"
     r"pics|photos|real name|info|location)\b|\bwatch\s+(?:your|ur)\s+back\b|\bdox+(?:ing|ed)?"
