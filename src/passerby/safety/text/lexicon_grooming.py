@@ -372,6 +372,27 @@ FLATTERY: Final = (
         "kind=mature",
     ),
     (
+        # Maturity as a comparison or a degree, said to the child: "du wirkst
+        # viel reifer", "viel reifer als die meisten", "és muito mais madura do
+        # que", "kamu cukup dewasa", "cara kamu ngetik sangat dewasa", "you
+        # write like you're older". Not "kamu udah dewasa belum" (a question),
+        # "kamu belum cukup dewasa", nor someone else's maturity.
+        r"\bdu\s+(?:bist|wirkst|klingst|schreibst|redest|siehst|kommst|bisch)\b(?:\s+\S+){0,5}?\s+"
+        r"(?:reifer|erwachsener)\b|\breifer als (?:die meisten|"
+        r"viele|andere|alle|deine)\b|"
+        r"\b(?:es|voce e|vc e|tu e|tu es|voce parece|vc parece)\s+(?:(?:muito|mt|bem|tao)\s+)?"
+        r"mais\s+madur[oa]\b|\bes\s+(?:muito|mt|bem|tao)\s+madur[oa]\b|"
+        r"\b(?:kamu|km|dek|adek|cara kamu (?:ngetik|mengetik|ngomong|bicara|berbicara|nulis|"
+        r"menulis|mikir|berpikir|ngobrol))\s+(?!(?:\S+\s+){0,2}?(?:belum|blm|ga|gak|tidak|"
+        r"nggak|kurang)\b)(?:\S+\s+){0,2}?(?:cukup|sangat|sgt|udah|sudah|dah|lebih|lbh)\s+"
+        r"dewasa\b(?!\s+(?:belum|blm|ga|gak|kah|ya|blom|bukan|atau))|"
+        r"\b(?:you|u)\s+(?:type|write|talk|text|sound|act|seem)\s+like\s+(?:youre|you re|you are|"
+        r"ur|u r|ure)\s+(?:way\s+|much\s+|a lot\s+)?(?:older|an adult|a grown ?up|grown up|"
+        r"1[89]|2\d)\b",
+        0.8,
+        "kind=mature",
+    ),
+    (
         # The age gap waved away: "age is just a number", "idade é só um número".
         r"\b(?:age|edad|idade|alter|umur|usia)\s+(?:is|es|e|ist|itu|cuma|hanya|cm)?\s*(?:just|"
         r"only|solo|so|nur|apenas|cuma|hanya|cm)?\s*(?:a|un|um|eine|sekedar|sebuah)?\s*(?:number|"
