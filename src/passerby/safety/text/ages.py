@@ -32,7 +32,8 @@ _I_AM: Final = re.compile(rf"\b{I_AM}\b")
 # "com 15 anos eu já trabalhava", "waktu aku 15 tahun", "als ich 15 war".
 _WHEN_I_WAS: Final = re.compile(
     r"(?:\b(?:when i was|back when|since i was|cuando (?:yo )?tenia|yo tenia|tenia|a los|"
-    r"desde los|quando (?:eu )?tinha|eu tinha|tinha|desde os|als ich|seit ich|waktu|dulu|pas|"
+    r"desde los|quando (?:eu )?tinha|eu tinha|tinha|desde os|als ich|seit ich|waktu|"
+    r"dulu(?!\s+(?:ya|yah|yaa|deh|dong|nih|sih|aja|ah|kak|kok|gan|bro)\b)|pas|"
     r"ketika|sejak)|(?:^|[.,;!?]\s*)(?:com|mit))(?:\s+\S+){0,2}\s*$"
 )
 # A number of years that is a span of time, not an age: "in the last fifteen

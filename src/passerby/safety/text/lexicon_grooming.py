@@ -46,8 +46,12 @@ SECRECY: Final = (
         "kind=secret",
     ),
     (
-        r"\b(?:entre|antara)\s+(?:nosotros|tu y yo|a gente|nos|nos dois|voce e eu|vc e eu|"
-        r"kita|kamu dan aku|aku dan kamu)\b(?:\s+(?:aja|saja|ya))?|\b(?:bleibt|bleibts|"
+        r"\b(?:entre|antara)\s+(?:nosotros|tu y yo|usted y yo|vos y yo|a gente|nos|nos dois|"
+        r"voce e eu|vc e eu|"
+        r"kita|kamu dan aku|aku dan kamu)\b(?:\s+(?:aja|saja|ya))?|\b(?:mejor|mas vale|melhor|"
+        r"e melhor)\s+que\s+(?:(?:ellos|ellas|tus papas|tus padres|tus viejos|eles|elas|seus pais|"
+        r"teus pais)\s+)?no\s+(?:sepan|saibam)\s+(?:de mi|de nosotros|nada|de mim|de nos)\b|"
+        r"\b(?:bleibt|bleibts|"
         r"bleibt das|das bleibt)\s+(?:unter|zwischen)\s+uns\b|\bunter uns\b",
         0.85,
         "kind=between",
@@ -386,6 +390,12 @@ FLATTERY: Final = (
         r"menulis|mikir|berpikir|ngobrol))\s+(?!(?:\S+\s+){0,2}?(?:belum|blm|ga|gak|tidak|"
         r"nggak|kurang)\b)(?:\S+\s+){0,2}?(?:cukup|sangat|sgt|udah|sudah|dah|lebih|lbh)\s+"
         r"dewasa\b(?!\s+(?:belum|blm|ga|gak|kah|ya|blom|bukan|atau))|"
+        r"\bmore mature\s+(?:\S+\s+){1,3}?than\s+(?:most|other|the other|people|kids|girls|"
+        r"boys)\b|\b(?:hablas|escribes|falas|escreves|schreibst|redest|(?:you|u)\s+(?:talk|write|"
+        r"type|speak))\s+(?:\S+\s+){0,2}?(?:mejor|melhor|besser|better)\s+"
+        r"(?:que|do que|als|than)\s+"
+        r"(?:\S+\s+){0,2}?(?:adult[oa]s|adults|erwachsene|grown ups|grownups)\b|"
+        r"\b(?:kayak|kyk|kaya|seperti|keliatan|kelihatan)\s+(?:udah|sudah|udh|dah)\s+gede\b|"
         r"\b(?:you|u)\s+(?:type|write|talk|text|sound|act|seem)\s+like\s+(?:youre|you re|you are|"
         r"ur|u r|ure)\s+(?:way\s+|much\s+|a lot\s+)?(?:older|an adult|a grown ?up|grown up|"
         r"1[89]|2\d)\b",
@@ -589,7 +599,11 @@ PICTURES: Final = (
         r"selfie|"
         r"dich|deinen|deine)\b|\b(?:me manda|manda|envia|me envia|mandame|pasame|enviame|"
         r"kirimin|kirim)\s+(?:(?:uma|um|una|un|unas|umas|mais|mas|otra|outra|dong|aja)\s+)?"
-        r"(?:foto|fotos|selfie|selfies|imagen|video)\b",
+        r"(?:foto|fotos|selfie|selfies|imagen|video)\b|"
+        # "preciso de fotos tuas", "quiero unas fotos tuyas", "ich brauche Bilder von dir"
+        r"\b(?:preciso|precisava|quero|queria|necesito|necesitaria|quiero|brauche|will)\s+(?:de\s+)?"
+        r"(?:(?:umas?|unas?|mais|algumas|algunas|ein paar|paar)\s+)?(?:fotos?|fotografias?|"
+        r"selfies?|bilder)\s+(?:tuas?|tuyas?|von dir|de ti|de voce|de vc)\b",
         0.85,
         "",
     ),
@@ -631,7 +645,8 @@ AGE_QUESTIONS: Final = (
     (
         r"\b(?:quantos|qts)\s+anos\s+(?:voce|vc|tu|ce)\s+tem\b|\b(?:voce|vc|tu)\s+tem\s+"
         r"quantos\s+anos\b|\bqual\s+(?:e\s+)?(?:a\s+)?(?:sua|tua)\s+idade\b|\bwie\s+alt\s+bist"
-        r"\s+du\b|\bwie\s+alt\b\s*\?|\bcuantos\s+anos\s+tenes\b|\bkamu\s+umur\s+berapa\b|"
+        r"\s+du\b|\bwie\s+alt\s+(?:bist|bisch|bischt|biste|sind\s+sie)\b|\bcuantos\s+(?:anos\s+)?"
+        r"(?:tenes|teni|tenis)\b|\bkamu\s+umur\s+berapa\b|"
         r"\bumur\s*\?",
         0.9,
         "",

@@ -77,14 +77,15 @@ AGE_UNIT: Final = (
 # What may come before it: "la neta 15", "tbh 14", "honestly, 15" (no letter
 # repeated with "+": the gate would read it as a word of its own).
 AGE_LEAD: Final = (
-    r"(?:la neta|neta|honestly|tbh|ngl|jujur|sejujurnya|ehrlich gesagt|ehrlich|na verdade|"
-    r"sinceramente|en realidad|pues|bueno|well|um|umm|uh|eh|hmm|hmmm|oh)"
+    r"(?:la neta|neta|honestly|tbh|ngl|jujur|sejujurnya|ehrlich gesagt|ehrlich gseit|ehrlich|"
+    r"na verdade|a verdade|la verdad|de verdad|to be honest|sinceramente|en realidad|pues|bueno|"
+    r"well|um|umm|uh|eh|hmm|hmmm|oh)"
 )
 AGE_BACK: Final = (
     r"(?:lol|lmao|haha\w*|hehe\w*|jaja\w*|jeje\w*|kkk*|wkwk\w*|xd|u|you|hbu|wbu|n\s+u|"
     r"and\s+u|and\s+you|and\s+yours|y\s+tu|y\s+vos|y\s+usted|e\s+tu|e\s+vc|e\s+voce|"
     r"und\s+du|und\s+sie|du|kamu|km|lo|lu|elu|loe|anda|kalo\s+kamu|kalau\s+kamu|"
-    r"klo\s+km|sendiri)"
+    r"klo\s+km|sendiri|po)"
 )
 
 

@@ -419,7 +419,7 @@ class Patterns:
             *_rows(AGE_QUESTIONS),
         )  # fmt: skip
         self.age_questions_plain: tuple[tuple[re.Pattern[str], float, str], ...] = (
-            (c(r"(?:^|[\s,.])(?:age|edad|umur)\s*\?+"), 0.85, "kind=short"),
+            (c(r"(?:^|[\s,.])(?:age|edad|umur|wie alt)\s*\?+"), 0.85, "kind=short"),
             (c(r"\b(?:u|you|ya)\s*(?:over\s*|under\s*|r\s*)?(?:1[0-9]|2[0-1])\s*\+?\s*\?"), 0.85,
              "kind=threshold"),
             (c(r"\ba\s*/\s*s\s*/\s*l\b|\basl\s*\?"), 0.9, "kind=asl"),
@@ -454,6 +454,7 @@ class Patterns:
             rf"^\s*+(?:{AGE_LEAD}\s*+,?\s*+)?"
             r"(?P<num>\d{1,2})(?:\s*+,\s*+(?:i|im|i m|me|ich|aku|gue|gw|saya|eu|sou|soy|bin|but|"
             r"pero|mas|aber|tapi|and|y|e|und|dan|btw|lol|haha|jaja|kk|wkwk|ya|yes|si|sim|ja|iya|"
+            r"is|isch|ist|thats|is that|das|des|itu|"
             r"puse|pero|so|ok|okay|porque|pq|weil|karena|soalnya|tbh|ngl)\b|\s++(?:tbh|ngl|lol|lmao|"
             r"haha\w*|hehe\w*|hihi\w*|xixi\w*|honestly|fr|jujur|sih|aja|kok|lho|jaja\w*|kkk+|wkwk\w*|btw|"
             r"but|pero|mas|aber|"
@@ -520,7 +521,8 @@ class Patterns:
                r"smp|sma|smk)\b)|\bich\s+(?:bin|geh|gehe)\s+in\s+(?:der|die)\s+"
                r"(?P<grade3>\d{1,2})\s*\.?\s*klasse\b"), 0.75, 0),
             (c(r"\b(?:aku|saya|gue|gw|gua|aq|sy)\s+(?:(?:masih|baru|lagi|anak|kelas\s+[1-3])\s+)"
-               r"{0,2}(?:smp|mts)\b|\b(?:estoy|voy|ando|estudio)\s+en\s+(?:la\s+)?(?:secundaria|"
+               r"{0,2}(?:smp|mts)\b|^(?:(?:wkwk\w*|haha\w*|hehe\w*|iya|ya|eh|oh)\s+)?(?:masih|"
+               r"baru)\s+(?:smp|mts)\b|\b(?:estoy|voy|ando|estudio)\s+en\s+(?:la\s+)?(?:secundaria|"
                r"secu|eso)\b|\b(?:to|tou|estou|eu to|eu tou)\s+no\s+(?:fundamental|fund)\b"),
              0.7, 13),
             (c(r"\b(?:aku|saya|gue|gw|gua|aq|sy)\s+(?:(?:masih|baru|lagi|anak|kelas\s+[1-6])\s+)"
@@ -571,7 +573,9 @@ class Patterns:
         self.picture_of_you = c(
             r"\b(?:selfies?|face|body|yourself|urself|what (?:you|u) look like|nudes?|fotomu|"
             r"of (?:you|u|ya|urself|yourself)|(?:your|ur|yo) (?:face|body|pic|pics|photo|photos|"
-            r"picture|pictures|selfie|outfit|legs|feet|fit)|tuya|tuyas|de ti|de vos|tua|sua|de "
+            r"picture|pictures|selfie|outfit|legs|feet|fit)|tuya|tuyas|de ti|de vos|tua|tuas|sua|"
+            r"suas|"
+            r"sem camisola|sem camiseta|sin camiseta|shirtless|oben ohne|de "
             r"voce|de vc|teu|von dir|dich|(?:dein|deine|deinen) (?:foto|bild|gesicht|korper)|kamu|"
             r"dirimu|(?:foto|pap) (?:lu|lo|loe|km)|wajah|muka|badan|tubuh|cara|rosto|corpo|gesicht|"
             r"korper|bikini|biquini|lingerie|pijama|pajamas|pyjamas|in (?:your|ur)|"
