@@ -115,7 +115,8 @@ _BARE = (
     r"blusa|camiseta)|"
     r"(?:ga|gak|nggak|tanpa|tidak) (?:pake|pakai) baju|tanpa baju|telanjang|bugil|pake bh|"
     r"pakai bh|pake daleman|pakai daleman|yang lebih terbuka|yg lebih terbuka|lebih terbuka|"
-    r"more revealing|something revealing|mas atrevid[oa]|mais ousad[oa]|freizugiger)"
+    r"more revealing|something revealing|mas atrevid[oa]|mais ousad[oa]|freizugiger|"
+    r"baju dalem|baju dalam|in lingerie|en lenceria|de lingerie)"
 )
 # Someone in the exchange: a picture of a nude beach is not asked for. Read
 # only once NUDE_PICTURE matched.
@@ -159,6 +160,17 @@ SEXUAL_ACTS: Final = (
     r"estoy (?:muy |bien )?(?:cachond[oa]|caliente|excitad[oa])|to (?:com tesao|excitad[oa])|"
     r"de pau duro|bin (?:schon )?(?:total |so )?hart|(?:sangat|banget|lagi) terangsang|"
     r"terangsang banget|what (?:i d|id|i would) do to you in bed|lo que te haria en la cama|"
+    # a sexy picture asked for: "send me a sexy pic", "kirim foto yg seksi"
+    r"(?:send|mandame|manda|mandar|envia|enviame|kirim|kirimin|schick|schickst|pasame|"
+    r"me passa)\s+(?:\S+\s+){0,3}?(?:(?:sexy|sexi|seksi|sensual|provocante|provocativa)\s+"
+    r"(?:pic|pics|picture|photo|photos|foto|fotos|selfie|selfies|bild|bilder)|(?:pic|pics|picture|"
+    r"photo|photos|foto|fotos|selfie|selfies|bild|bilder)\s+(?:(?:yg|yang|que|bem|muy|bien|so|"
+    r"really|mais|mas|bisschen|ein bisschen)\s+){0,2}(?:sexy|sexi|seksi|sensual|provocante|"
+    r"provocativa))|"
+    r"bend (?:you|u|ya) over|(?:need|needs|want|wants|give (?:you|u))\s+(?:a\s+)?(?:good\s+)?"
+    r"(?:hard\s+)?(?:fuck|fucking|shag)|metertela|metersela|te la (?:quiero|voy a|vou) meter|"
+    r"fick mich|(?:das |du )?(?:macht|machst) mich (?:so |total |voll |echt |richtig )?geil"
+    r"(?!\s+auf\s+(?!dich\b))|"
     r"o que te (?:fazia|faria) na cama|was ich (?:im bett )?mit dir machen (?:wurde|wuerde)|"
     r"wat ich im bett mit dir)\b|"
     r"\b(?:sext|sexting|sexten|telefonsex|phone sex|dirty talk|talk dirty|hablar sucio|"
@@ -259,6 +271,21 @@ SEXUAL_ACTS: Final = (
 # A video with nothing on ("mándame un video desnuda"): read only once a
 # word for nakedness matched (a video's name alone would wake the detector on
 # every "video games").
+# Questions about bed and what is worn to sleep: "what do you like in bed",
+# "¿qué te pones para dormir?", "was ziehst du zum Schlafen an?". Asked of a
+# stranger they are sexual talk; a sleepover's "what time do you go to bed"
+# is not one of them.
+BED_QUESTIONS: Final = (
+    r"\bwhat\s+(?:do|would|does)\s+(?:you|u)\s+(?:like|love|do|enjoy|wear)\s+(?:in|to)\s+bed\b|"
+    r"\bwhat\s+(?:are|r)\s+(?:you|u)\s+(?:like|into)\s+in\s+bed\b|"
+    r"\b(?:que|q|o que)\s+(?:cosas\s+)?te\s+gusta(?:n)?\s+(?:hacer\s+)?en\s+la\s+cama\b|"
+    r"\b(?:que|q)\s+te\s+(?:pones|pone|gusta ponerte)\s+(?:para|pa|pra)\s+dormir\b|"
+    r"\bcon\s+(?:que|q)\s+duermes\b|\b(?:o que|oq|q)\s+(?:voce|vc|tu|ce)\s+(?:usa|veste|gosta "
+    r"de fazer|faz)\s+(?:pra|para|na)\s+(?:dormir|cama)\b|\bwas\s+(?:ziehst|hast|tragst)\s+du\s+"
+    r"(?:zum schlafen|im bett|nachts)\s*(?:an)?\b|\bwas\s+magst\s+du\s+im\s+bett\b|"
+    r"\b(?:kamu|km|lo|lu)\s+(?:kalo\s+|klo\s+)?tidur\s+(?:pake|pakai)\s+apa\b|\bsuka\s+"
+    r"ngapain\s+di\s+(?:ranjang|kasur)\b"
+)
 NUDE_VIDEO: Final = (
     r"\b(?:videos?|vids?)\s+(?:(?!(?:of|de|do|da|von|dari)\b)\S+\s+){0,2}?(?:desnud[ao]s?|naked|"
     r"nude|nua|pelad[ao]s?|bugil|"

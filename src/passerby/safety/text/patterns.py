@@ -114,6 +114,7 @@ from passerby.safety.text.lexicon_put_downs import (
     WISHED_HARM,
 )
 from passerby.safety.text.lexicon_sexual import (
+    BED_QUESTIONS,
     BETWEEN_US,
     NUDE_PICTURE,
     NUDE_VIDEO,
@@ -692,6 +693,7 @@ class Patterns:
             (c(NUDE_PICTURE), 0.95, "kind=explicit;picture"),
             (c(rf"\b(?:{_stretch(crude)})\b"), 0.9, "kind=explicit"),
             (c(rf"\b(?:{_stretch(topic)})\b"), 0.8, "kind=topic"),
+            (c(BED_QUESTIONS), 0.8, "kind=topic;bed"),
             (c(rf"\bwhat\s+(?:are|r)\s+{YOU}\s+wearing\b|\bwat\s+{YOU}\s+wearing\b|\btake\s+"
                r"(?:it|that|your|ur|something|some|them|those|everything)\s*(?:clothes|shirt|"
                r"top|pants|off)?\s*off\b|\b(?:underwear|lingerie|panties|bra|bikini|"
