@@ -20,7 +20,7 @@ chat), not learned probabilities; the rules engine sets the thresholds.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
 from passerby.core.signals import Signal
@@ -584,7 +584,13 @@ class TextAnalyser:
         """An advert's words; talk about adverts when the message names the
         scam or the bot and gives nowhere to go ("a bot here says free
         robux", "lost it all in a crypto scam")."""
-        if score > PROMO_TALK and self._p.scam_talk.search(f.words) and not _somewhere(out):
+        if score > PROMO_TALK and (
+            (self._p.scam_talk.search(f.words) and not _somewhere(out))
+            # someone else's offer retold, with no link or account of its own
+            # (the app it named is retold too): "someone in the lobby told me
+            # free vbucks", "dia ngasih diamond gratis terus minta pindah ke tele"
+            or (retold(f.words) and not _somewhere(s for s in out if s.name != "off_platform"))
+        ):
             return Signal("promo", PROMO_TALK, detail + ";told")
         if (
             detail == "kind=adult"
@@ -689,7 +695,7 @@ BARE_TAG_SCORE: Final = 0.55
 UNSPECIFIED_PICTURE_SCORE: Final = 0.55
 
 
-def _somewhere(found: list[Signal]) -> bool:
+def _somewhere(found: Iterable[Signal]) -> bool:
     """A place to go among the signals: a link, a handle, a request to move
     (an app only mentioned, or a request retold, is none)."""
     return any(s.name in PLACES and s.score >= PLACE_SCORE for s in found)

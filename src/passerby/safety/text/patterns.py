@@ -320,7 +320,12 @@ class Patterns:
             r"\bi live (?:on|at|in) (?:[a-z]+ ){1,3}(?:street|st|avenue|ave|road|rd|lane|"
             r"drive|way|close|court|jalan|calle)\b"
         )
-        self.url = c(r"\bhttps?://\S+|\bwww\.\S+|\bt\.me/\S+|\bwa\.me/\S+")
+        # Telegram's and WhatsApp's short links with the dot spaced or said,
+        # as bots write them past a filter: "t . me / signals_vip", "t(.)me/x".
+        self.url = c(
+            r"\bhttps?://\S+|\bwww\.\S+|\bt\.me/\S+|\bwa\.me/\S+|\b(?:t|wa)\s?(?:\.|\(\.\)|"
+            r"\[\.\]|\(dot\)|\s(?:dot|punto|ponto|titik|punkt)\s)\s?me\s?/\s?[a-z0-9_]{3,}"
+        )
         self.domain = c(
             rf"\b[a-z0-9][a-z0-9\-]{{1,62}}\.(?P<tld>{_TLDS}|(?:{_WORDY_TLDS})(?=/|[^\w\s]|\s*$))"
             rf"\b(?!\.\w)(?:/\S*)?"

@@ -37,7 +37,7 @@ REPORTED_REQUEST = re.compile(
 # your cousin"), this needs no word of online safety beside it.
 TOLD_BY_ANOTHER = re.compile(
     r"\b(?:he|she|they|someone|somebody|some guy|a guy|this guy|the guy|a man|people|creeps?|"
-    r"predators?|groomers?|strangers?)\s+(?:\S+\s+){0,2}?(?:asked|askd|asks|wanted|wants|told|"
+    r"predators?|groomers?|strangers?)\s+(?:\S+\s+){0,4}?(?:asked|askd|asks|wanted|wants|told|"
     r"tells|said|says|sayin|talmbout|tried|tries|kept asking|keeps asking)\b|"
     r"\basks?\s+(?:him|her|them|kids|children|teens|girls|boys)\s+(?:to|for)\b|"
     r"\b(?:te|le|les)\s+(?:pide|piden|pidio|pidieron|pedia|pedian|dice|dicen|dijo|dijeron|"
