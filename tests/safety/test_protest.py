@@ -49,6 +49,9 @@ PROTESTS = [
     "porque é que estás a dizer isso?",
     "das war echt daneben",
     "lass mich einfach in Ruhe",
+    "vaya, no hacía falta eso",
+    "no hace falta ser maleducado",
+    "nossa, precisava disso?",
 ]
 NOT_PROTESTS = [
     "that's so rude lol",  # laughed: banter
@@ -60,6 +63,9 @@ NOT_PROTESTS = [
     "that's really nasty of him, I'm sorry",  # said of someone absent
     "lol that's not funny 😂",  # laughed
     "the film wasn't funny at all",
+    "ah não precisava disso, obrigada!",  # thanks for a gift
+    "no hace falta eso, yo invito",  # no need to pay
+    "precisava disso kkkk",  # laughed
 ]
 
 

@@ -129,11 +129,15 @@ PROTEST_MORE: Final = (
     r"tienes)\s+(?:por\s+)?que\s+ser\s+asi" + _END + r"|\bno\s+(?:hace|hacia)\s+falta\s+(?:ser|"
     r"ponerse|ponerte)\s+(?:tan\s+(?:grosero|grosera|borde|maleducad[oa]|pesad[oa])|asi)\b|"
     r"\bno\s+hacia\s+falta\s+decir\s+eso" + _END + r"|\bpor\s*que\s+eres\s+asi" + _END + r"|"
+    # "no hacía falta eso", "no hace falta ser maleducado"
+    r"\bno\s+(?:hace|hacia)\s+falta\s+(?:eso|ser\s+(?:grosero|grosera|borde|maleducad[oa]|"
+    r"pesad[oa]|cruel))" + _END + r"|"
     r"\bpor\s*que\s+(?:me\s+)?(?:hablas|respondes|contestas)\s+asi\b(?!\s+de\b)|\b(?:no\s+te\s+he\s+hecho|no\s+te\s+hice|que\s+te\s+he\s+hecho|que\s+te\s+hice)"
     r"(?:\s+yo)?(?:\s+nada)?" + _END + r"|"
     r"\b(?:que|q)\s+problema\s+(?:tienes|tenes)(?:\s+conmigo)?" + _END + r"|\bcual\s+es\s+tu\s+"
     r"problema" + _END + r"|"
-    # Portuguese
+    # Portuguese: "nossa, precisava disso?" (not the thanks "não precisava disso")
+    r"(?<!\bnao\s)\bprecisava\s+(?:mesmo\s+)?disso" + _END + r"|"
     r"\bnao\s+precisava\s+(?:ser\s+(?:assim|(?:tao\s+)?(?:grosso|grossa|grosseiro|grosseira|"
     r"estupid[oa]|chat[oa]|cruel|rude))|falar\s+assim)\b(?!\s+com\s+(?:voce|vc|tu|si)\s+mesm)|\bnao\s+precisa\s+"
     r"(?:ser\s+(?:tao\s+)?(?:grosso|grossa|grosseiro|grosseira|mal\s+educad[oa]|estupid[oa])|"
