@@ -115,6 +115,8 @@ PHONE_FORMS = [
     "text me: 555-123-4567 ok",
     "cinco cinco cinco uno dos tres cuatro cinco seis siete llámame",
     "nomorku lima lima lima satu dua tiga empat lima enam tujuh",
+    "meu número é nove nove oito sete meia cinco quatro três dois um",
+    "meine nummer ist null eins sieben sechs fünf vier drei zwei eins null",
     "call 555 O1l2 345 tonight",
     "5\u200b5\u200b5 1\u200b2\u200b3 4\u200b567 call me",
     "my number: ５５５ １２３ ４５６７",

@@ -57,6 +57,8 @@ def test_question_marks_survive_in_words() -> None:
         ("five five five one two three four", "5 5 5 1 2 3 4"),
         ("call 555 O1l2", "call 555 0112"),
         ("cinco cinco cinco uno dos", "5 5 5 1 2"),
+        ("nove oito sete meia um", "9 8 7 6 1"),
+        ("null eins sieben zwo acht", "0 1 7 2 8"),
     ],
 )
 def test_digits_form_reads_spelled_digits(raw: str, digits: str) -> None:
@@ -66,6 +68,13 @@ def test_digits_form_reads_spelled_digits(raw: str, digits: str) -> None:
 def test_lone_number_words_are_left_alone() -> None:
     text = "no one wants to go for a walk"
     assert fold(text).digits == text
+
+
+@pytest.mark.parametrize(
+    "text", ["ich hab acht oder neun stunden geschlafen", "um dia eu te conto, sete vidas"]
+)
+def test_number_words_in_a_sentence_are_left_alone(text: str) -> None:
+    assert fold(text).digits == fold(text).plain
 
 
 def test_whitespace_is_collapsed() -> None:

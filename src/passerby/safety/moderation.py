@@ -81,7 +81,7 @@ def mask_contacts(text: str) -> str:
 
 def _mask_spelled_numbers(text: str) -> str:
     """Numbers of phone length in any form the detector reads: digit words
-    in English, Spanish and Indonesian, spaced digits, look-alike letters,
+    in the five languages, spaced digits, look-alike letters,
     homoglyphs and invisible characters between them. Found in the folded
     text and cut from the original at the same characters."""
     plain, where = _plain_with_offsets(text)

@@ -201,6 +201,11 @@ _DIGIT_WORDS: Final = {
     "seis": "6", "siete": "7", "ocho": "8", "nueve": "9", "nol": "0", "satu": "1",
     "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6", "tujuh": "7",
     "delapan": "8", "sembilan": "9",
+    # Portuguese ("meia" is six when a number is read out) and German.
+    "um": "1", "dois": "2", "quatro": "4", "sete": "7", "oito": "8", "nove": "9",
+    "meia": "6", "null": "0", "eins": "1", "zwei": "2", "zwo": "2", "drei": "3",
+    "vier": "4", "funf": "5", "fuenf": "5", "sechs": "6", "sieben": "7", "acht": "8",
+    "neun": "9",
 }  # fmt: skip
 # Words of a run of digits (``\w`` runs, which ``\b`` bounds) and what may
 # separate them. A run is three or more digit words or digits in a row:
