@@ -1,7 +1,5 @@
-"""Who an insult is aimed at, read where the sentences break; being told
-to die, or called a rat, in plain English; and maturity flattered by
-comparison ("du wirkst viel reifer als andere", "és mais madura do que",
-"kamu cukup dewasa"), not someone else's maturity, nor the question.
+"""Who an insult is aimed at, read where the sentences break; and being
+told to die, or called a rat, in plain English.
 
 "nicht du" says the partner is not the one meant ("bist du blöd? nicht
 du, der Schiri"), but in "lüg nicht, du bist ein Idiot" the comma ends one
@@ -58,35 +56,3 @@ def test_aimed_at_the_partner(analyser: TextAnalyser, text: str) -> None:
 )
 def test_not_aimed_at_the_partner(analyser: TextAnalyser, text: str) -> None:
     assert score(analyser, text, "toxicity") < 0.9
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "du wirkst echt viel reifer als andere",
-        "keine sorge, du klingst erwachsener als die meisten",
-        "ehrlich, viel reifer als die meisten hier",
-        "és bem mais madura do que os miúdos da tua turma",
-        "cara kamu ngobrol sangat dewasa",
-        "kamu udah cukup dewasa kok",
-        "you talk like you're way older",
-    ],
-)
-def test_maturity_compared_is_flattery(analyser: TextAnalyser, text: str) -> None:
-    assert score(analyser, text, "flattery") >= 0.8
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "meine schwester ist viel reifer als ich",
-        "du hast recht, er ist reifer geworden",
-        "du wirst auch reifer, keine sorge",
-        "minha irmã é mais madura que eu",
-        "kamu udah dewasa belum sih",
-        "kamu belum cukup dewasa buat nonton itu",
-        "you write like you're 5 lol",
-    ],
-)
-def test_maturity_of_others_or_asked_is_not_flattery(analyser: TextAnalyser, text: str) -> None:
-    assert score(analyser, text, "flattery") < 0.8

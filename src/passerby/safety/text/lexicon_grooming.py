@@ -380,7 +380,9 @@ FLATTERY: Final = (
         # viel reifer", "viel reifer als die meisten", "és muito mais madura do
         # que", "kamu cukup dewasa", "cara kamu ngetik sangat dewasa", "you
         # write like you're older". Not "kamu udah dewasa belum" (a question),
-        # "kamu belum cukup dewasa", nor someone else's maturity.
+        # "kamu belum cukup dewasa", nor someone else's maturity. Not in
+        # _THAN_PEERS: there "than most" would follow "older" and "smarter"
+        # too, which the speaker says of themself ("i'm older than most").
         r"\bdu\s+(?:bist|wirkst|klingst|schreibst|redest|siehst|kommst|bisch)\b(?:\s+\S+){0,5}?\s+"
         r"(?:reifer|erwachsener)\b|\breifer als (?:die meisten|"
         r"viele|andere|alle|deine)\b|"

@@ -127,6 +127,8 @@ BETWEEN_US: Final = (
     r"send|"
     r"zeigst)\b"
 )
+# Said of a picture asked for, it is a sexual one ("send me a sexy pic").
+_SEXY = r"(?:sexy|sexi|seksi|sensual|provocante|provocativa)"
 # A picture with nothing on, either word first.
 NUDE_PICTURE: Final = (
     rf"\b{_PICTURE}\b(?:\s+\S+){{0,6}}?\s+{_BARE}\b|\b{_BARE}\b(?:\s+\S+){{0,4}}?\s+"
@@ -162,11 +164,8 @@ SEXUAL_ACTS: Final = (
     r"terangsang banget|what (?:i d|id|i would) do to you in bed|lo que te haria en la cama|"
     # a sexy picture asked for: "send me a sexy pic", "kirim foto yg seksi"
     r"(?:send|mandame|manda|mandar|envia|enviame|kirim|kirimin|schick|schickst|pasame|"
-    r"me passa)\s+(?:\S+\s+){0,3}?(?:(?:sexy|sexi|seksi|sensual|provocante|provocativa)\s+"
-    r"(?:pic|pics|picture|photo|photos|foto|fotos|selfie|selfies|bild|bilder)|(?:pic|pics|picture|"
-    r"photo|photos|foto|fotos|selfie|selfies|bild|bilder)\s+(?:(?:yg|yang|que|bem|muy|bien|so|"
-    r"really|mais|mas|bisschen|ein bisschen)\s+){0,2}(?:sexy|sexi|seksi|sensual|provocante|"
-    r"provocativa))|"
+    rf"me passa)\s+(?:\S+\s+){{0,3}}?(?:{_SEXY}\s+{_PICTURE}|{_PICTURE}\s+(?:(?:yg|yang|que|bem|"
+    rf"muy|bien|so|really|mais|mas|bisschen|ein bisschen)\s+){{0,2}}{_SEXY})|"
     r"bend (?:you|u|ya) over|(?:need|needs|want|wants|give (?:you|u))\s+(?:a\s+)?(?:good\s+)?"
     r"(?:hard\s+)?(?:fuck|fucking|shag)|metertela|metersela|te la (?:quiero|voy a|vou) meter|"
     r"fick mich|(?:das |du )?(?:macht|machst) mich (?:so |total |voll |echt |richtig )?geil"
