@@ -26,7 +26,8 @@ from passerby.safety.text.normalise import (
     fold_token,
     fold_words,
 )
-from passerby.safety.text.patterns import LINK_APPS, Patterns
+from passerby.safety.text.patterns import Patterns
+from passerby.safety.text.patterns.contact import LINK_APPS
 from passerby.safety.text.toxicity import ToxicityScorer
 
 # Words of the corpus and of the detectors' own vocabulary, to build

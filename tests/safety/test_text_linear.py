@@ -45,7 +45,9 @@ from passerby.core.protocol import MAX_MESSAGE_CHARS
 from passerby.safety import moderation
 from passerby.safety.text import TextAnalyser, normalise, retelling
 from passerby.safety.text.normalise import fold, fold_digits, fold_plain
-from passerby.safety.text.patterns import LINK_APPS, THIRD_PARTY, Patterns
+from passerby.safety.text.patterns import Patterns
+from passerby.safety.text.patterns.ages import THIRD_PARTY
+from passerby.safety.text.patterns.contact import LINK_APPS
 
 # Cost at eight times the length over cost at the length: about 8 when
 # linear, 64 when quadratic.

@@ -13,7 +13,7 @@ from typing import Final
 
 from passerby.core.signals import Signal
 from passerby.safety.text.lexicon import I_AM
-from passerby.safety.text.patterns import ADULT_AGE, THIRD_PARTY
+from passerby.safety.text.patterns.ages import ADULT_AGE, THIRD_PARTY
 
 _SOMEONE_OF_AGE: Final = re.compile(
     r"(?:^|\s)(?:a|an|the|un|una|um|uma|ein|eine|einen|einem|der|die|das|seorang|si)\s*$|"

@@ -12,7 +12,8 @@ from typing import Final
 
 from passerby.core.signals import Signal
 from passerby.safety.text.normalise import Folded
-from passerby.safety.text.patterns import APP_LOOKUP, Patterns
+from passerby.safety.text.patterns import Patterns
+from passerby.safety.text.patterns.contact import APP_LOOKUP
 
 # A phone number has this many digits at least.
 PHONE_DIGITS: Final = 7

@@ -58,13 +58,9 @@ from passerby.safety.text.lexicon_grooming import (
 )
 from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.numbers import grade_age, number
-from passerby.safety.text.patterns import (
-    ADULT_AGE,
-    LINK_APPS,
-    MIN_AGE,
-    TOXICITY_THRESHOLD,
-    Patterns,
-)
+from passerby.safety.text.patterns import TOXICITY_THRESHOLD, Patterns
+from passerby.safety.text.patterns.ages import ADULT_AGE, MIN_AGE
+from passerby.safety.text.patterns.contact import LINK_APPS
 from passerby.safety.text.quiet import QuietPath
 from passerby.safety.text.retelling import PAST_TIME, STRANGER_STORY
 from passerby.safety.text.toxicity import ToxicityScorer

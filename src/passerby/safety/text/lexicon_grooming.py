@@ -17,7 +17,7 @@ from passerby.safety.text.lexicon_grooming_en import ASK_WHERE
 
 # -- grooming steps in Spanish, Indonesian, Portuguese and German -----------------
 #
-# Rows appended to the English tables of patterns.py: (source, score, detail).
+# Rows appended to the English tables of patterns/: (source, score, detail).
 
 _PARENTS = (
     r"(?:padres|papas|papa|mama|familia|amigos|amigas|ortu|orang tua|orangtua|ortumu|"
@@ -687,7 +687,7 @@ ASK_FOR_MORE: Final = (
     r"hubungi aku|dm aku|chat aku|escribeme|mandame mensaje|hablame"
 )
 
-# -- read once a step has matched (patterns.py) ------------------------------------
+# -- read once a step has matched (patterns/) --------------------------------------
 #
 # A meeting in a group or with a parent along ("we should all meet up at the
 # food court", "bora se encontrar lá, vou c minha prima e a mãe dela"): peers'

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Final
 
 # Crude words for sex and sexual body parts, and solicitation, beyond the
-# English list of patterns.py. Words that are also ordinary ("coger" takes a
+# English list of patterns/. Words that are also ordinary ("coger" takes a
 # bus in Spain, "geil" is "cool" in German, "pau" is a stick, "pack" a
 # packet) are left out or need a frame.
 SEXUAL_CRUDE: Final = (
@@ -35,7 +35,7 @@ SEXUAL_CRUDE: Final = (
 )
 # Words for sex and bodies that are also said in ordinary talk about sex ("sex
 # ed", "a naked scene"): explicit enough for the teen section, not for the
-# adult one (patterns.py scores them lower).
+# adult one (patterns/ scores them lower).
 SEXUAL_TOPIC: Final = (
     r"verga|polla|pene|tetas|desnud[ao]s?|sexo|vagina|bugil|telanjang|bokep|payudara|"
     r"pelad[ao]s|peitos|nudez|transa|safadeza|nackt|nackig|schwanz|seggs|segs|bellac[oa]|"

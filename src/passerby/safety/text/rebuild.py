@@ -3,7 +3,7 @@
     python -m passerby.safety.text.rebuild           # write both files
     python -m passerby.safety.text.rebuild --check   # exit 1 when either is stale
 
-Run it after changing a pattern (``patterns.py``), a detector's trigger
+Run it after changing a pattern (``patterns/``), a detector's trigger
 (``detectors.py``), ``gate.py`` or ``prefilter.py``, or the version of
 alt-profanity-check, and commit what it writes:
 
