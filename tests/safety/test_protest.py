@@ -52,6 +52,16 @@ PROTESTS = [
     "vaya, no hacía falta eso",
     "no hace falta ser maleducado",
     "nossa, precisava disso?",
+    # the voseo, and "like that" / "of you"
+    "por qué sos tan mala onda",
+    "no tenés que ser así",
+    "you don't have to be like that",
+    "that's not nice of you",
+    "eso no fue lindo de tu parte",
+    "isso não foi legal da sua parte",
+    "por que vc é assim comigo",
+    "das ist nicht nett von dir",
+    "ih kamu jahat",
 ]
 NOT_PROTESTS = [
     "that's so rude lol",  # laughed: banter
@@ -66,6 +76,12 @@ NOT_PROTESTS = [
     "ah não precisava disso, obrigada!",  # thanks for a gift
     "no hace falta eso, yo invito",  # no need to pay
     "precisava disso kkkk",  # laughed
+    # said of someone in a story, or of the weather
+    "that's not nice, my boss did the same to me",
+    "the weather was not nice today",
+    "isso não foi legal, o filme era ruim",
+    "temen kantor lo jahat juga ya",
+    "das ist nicht nett, was dein chef gemacht hat",
 ]
 
 

@@ -30,6 +30,11 @@ from passerby.safety.text.detectors import TextAnalyser
         "quiero metértela",
         "sag fick mich",
         "du machst mich so geil",
+        "come on its just vocabulary. send one in your underwear",
+        "send me one in ur bra",
+        "manda uma de calcinha",
+        "schick mir eins im bh",
+        "me la estoy tocando pensando en ti",
     ],
 )
 def test_asked_or_said_explicitly(analyser: TextAnalyser, text: str) -> None:

@@ -34,6 +34,8 @@ from passerby.safety.text.detectors import TextAnalyser
         "kutumbuk kau nanti",
         "gue tau ig lo, siap2 aja",
         "gw bikin lo malu satu sekolah",
+        "besok pulang sekolah gw tunggu di gerbang, gw hajar lo",
+        "gw tungguin lo di parkiran",
         "ich poste deine adresse im discord",
         "ich krieg dich noch, verlass dich drauf",
     ],

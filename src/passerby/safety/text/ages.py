@@ -115,6 +115,24 @@ _NAMED_BEFORE: Final = re.compile(
 )
 
 
+# The partner named just before the number: "are you 12?", "tienes 12
+# años?", "tens 12 anos?", "vc tem 12 anos?", "kamu 12 tahun ya?", "bist du
+# 12?", "are you in 8th grade?": an age asked or guessed, not the speaker's.
+_PARTNER_BEFORE: Final = re.compile(
+    r"\b(?:are you|are u|r you|r u|ru|you|u|youre|you re|ur|tienes|tenes|tiene usted|eres|sos|"
+    r"tens|vc tem|voce tem|ce tem|tu tem|kamu|km|kmu|lo|lu|loe|elo|kau|anda|bist du|bist|"
+    r"du bist|sind sie)(?:\s+(?:like|maybe|really|actually|only|just|already|even|still|tipo|"
+    r"como|mesmo|ja|schon|erst|nur|wirklich|kayak|masih|baru|udah|sudah|cuma|beneran|emang)){0,2}"
+    r"(?:\s+an?)?\s*$"
+)
+
+
+def partner_before(text: str, start: int) -> bool:
+    """True when the number at ``start`` follows the partner as subject: an
+    age asked or guessed ("are you 12?"), not told."""
+    return _PARTNER_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
 def third_party_before(text: str, start: int) -> bool:
     """True when the clause before ``start`` names someone else as subject."""
     clause = re.split(r"[.!?;,]| and | but ", text[max(0, start - 40) : start])[-1]

@@ -39,6 +39,8 @@ _WORD: Final = re.compile(r"[^\W\d_]{2,}")
 
 # A word with digits among its letters ("opf3r", "1d10t"): leetspeak.
 _LEET_WORD: Final = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{3,}\b")
+# Where one sentence ends and the next begins, in the plain form.
+_SENTENCE_BREAK: Final = re.compile(r"[.!?]+\s+")
 
 
 class Insults:
@@ -78,7 +80,7 @@ class Insults:
         words = f.words
         for pattern, score, detail in p.directed:
             match = pattern.search(words)
-            if match is None:
+            if match is None or _across_sentences(f.plain, pattern):
                 continue
             self._aim_directed(f, match, score, detail, out)
             return
@@ -130,6 +132,9 @@ class Insults:
             or (p.laughed_phrase.fullmatch(match.group()) and not self._aims(rest))
         ) and self.laughing(f):
             score, detail = UNDIRECTED_SCORE, detail + ";teasing"
+        elif not detail.startswith("threat") and p.joking.search(words):
+            # "LOL du Opfer, nein Spaß", "sos un forro jk": said to be a joke
+            score, detail = UNDIRECTED_SCORE, detail + ";joking"
         elif (
             detail.startswith("directed")
             and p.mild_insult.search(match.group())
@@ -286,6 +291,8 @@ class Insults:
             )
             if mild and self.laughing(f):
                 return min(score, UNDIRECTED_SCORE), "teasing"
+            if p.joking.search(words) and not p.toxic_lexicon.search(words):
+                return min(score, UNDIRECTED_SCORE), "joking"  # "ur an idiot jk"
             if phrase and noun is None and p.plain_dismissal.search(phrase.group()):
                 # "shut up" alone is rude; beside an insult the model reads
                 # in the rest ("shut up you ugly cow"), the score stays.
@@ -304,3 +311,14 @@ class Insults:
         if rest_score >= UNDIRECTED_SCORE:
             return score, detail
         return min(score, UNDIRECTED_SCORE), "swearing"
+
+
+def _across_sentences(plain: str, pattern: re.Pattern[str]) -> bool:
+    """True when ``pattern`` matches the words form only across a sentence
+    break: "sialan. lo kelas brp" is an oath, then a question to the
+    partner, and "anjing. lo dimana" the same. A message said word by word
+    ("You. Are. Pathetic.") is one sentence."""
+    parts = [part for part in _SENTENCE_BREAK.split(plain) if part.strip()]
+    if len(parts) < 2 or (len(parts) >= 3 and all(len(part.split()) <= 2 for part in parts)):
+        return False
+    return not any(pattern.search(fold(part).words) for part in parts)

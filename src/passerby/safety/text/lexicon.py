@@ -137,6 +137,17 @@ LAUGHTER: Final = (
     r"\b(?:(?:ja|je|ha|he|hi|ah)(?:ja|je|ha|he|hi|ah)+h?|wk(?:wk)+\w*|k{2}|kk(?:k)+|rs(?:rs)+|"
     r"lol+|lmao+|lmfao|rofl|xd+|xixi|hihi|awok\w*|jsjs\w*|hue(?:hue)+)\b"
 )
+# Saying it was a joke ("jk", "nein Spaß", "es broma", "tô zoando", "cuma
+# bercanda"): any name said with it is teasing, not only the milder ones.
+# Not "are you kidding me" (anger), "sem brincadeira" (seriously) or "no
+# jodas".
+JOKING: Final = (
+    r"\b(?:jk|jking|j k|just kidding|just joking|only joking|only kidding|im kidding|i m kidding|"
+    r"im joking|i m joking|nein spass|nur spass|kleiner spass|war (?:doch )?nur spass|"
+    r"(?:ist|is) (?:doch )?nur spass|es broma|era broma|es una broma|era una broma|es joda|"
+    r"estoy bromeando|solo bromeo|(?<!\bsem )brincadeira|to brincando|tou brincando|"
+    r"estou brincando|zoeira|zuera|to zoando|tou zoando|zoando|becanda|bercanda|cuma canda)\b"
+)
 # Laughing and crying-laughing faces, read on the text as it was typed.
 LAUGHING_FACES: Final = "[\U0001f602\U0001f923\U0001f62d\U0001f480\U0001f606\U0001f639\U0001f605]"
 
@@ -159,7 +170,10 @@ _ID_FRAME = (
     rf"benar|jadi|orang|orangnya|yang|kok|ternyata|paling|super|udah|dah|lebih|lbh|kayak|kaya|"
     rf"kek|kyk|seperti|pasti)\s+){{0,3}}"
     rf"{INSULT_ID}\b|\b{INSULT_ID}\s+(?:(?:banget|bgt|bener|amat|sekali|bat|bet)\s+)?"
-    rf"{YOU_ID}\b|\bdasar\s+(?:(?:lu|lo|kau|kamu|km)\s+)?{INSULT_ID}\b|\b(?:otak|muka|"
+    rf"{YOU_ID}\b|\bdasar\s+(?:(?:lu|lo|kau|kamu|km)\s+)?{INSULT_ID}\b|"
+    # "dasar plagiat tolol": a noun between, "dasar" leading ("belajar dasar
+    # matematika" is "basic")
+    rf"(?:^|\b(?:ih|dih|cih|emang|yah|huh)\s+)dasar\s+[a-z]+\s+{INSULT_ID}\b|\b(?:otak|muka|"
     rf"wajah|tampang|mulut)\s*(?:mu|lu|lo|kamu|km|loe)\s+(?:(?:kayak|kaya|kek|itu|"
     rf"emang)\s+)?(?:{INSULT_ID}|kosong|udang|dengkul|comberan)\b"
 )
@@ -356,9 +370,10 @@ THREATS: Final = (
     r"\bte voy a (?:encontrar|buscar)(?:\s+y\b|\s*$)",
     # Indonesian
     r"\b(?:mati (?:aja|saja|sana|lu|lo|kau)|mampus (?:lu|lo|kau)|bunuh diri (?:aja|saja|sana)|"
-    r"mending (?:kamu|lu|lo|kau) mati|(?:gue|gua|aku|saya) (?:bunuh|habisin|hajar) "
-    r"(?:lu|lo|kamu|kau)|(?:aku|gue|gua|saya) (?:akan |bakal )?membunuh(?:mu| kamu| lu| lo| kau)|"
-    r"(?:gue|gua|aku|saya) "
+    r"mending (?:kamu|lu|lo|kau) mati|(?:gue|gua|gw|aku|saya) (?:bunuh|habisin|hajar) "
+    r"(?:lu|lo|kamu|kau)|(?:aku|gue|gua|gw|saya) (?:akan |bakal )?membunuh(?:mu| kamu| lu| lo| "
+    r"kau)|"
+    r"(?:gue|gua|gw|aku|saya) "
     r"(?:tau|tahu) (?:rumah|sekolah|kantor|alamat|kampus)(?:mu| lu| lo| kamu)|"
     r"(?:gue|gua|aku|saya) (?:tau|tahu) tempat (?:anda|kamu|lo|lu) tinggal|"
     r"(?:tak|gue|gua|aku|saya) (?:parani|datengin|datangi|datangin|samperin|sambangi) "
@@ -533,7 +548,7 @@ THREATS_MORE: Final = (
     r"partir-te a cara|vou dar cabo (?:da tua vida|da sua vida|de ti|de voce)|"
     r"merecia um enxerto de porrada|"
     r"schleich di(?:ch)? (?:zruck|zuruck)|"
-    r"(?:gue|gua|aku) (?:hajar|datengin|tungguin|samperin) (?:lu|lo|kamu|lo)|"
+    r"(?:gue|gua|gw|aku) (?:hajar|datengin|tungguin|samperin) (?:lu|lo|kamu|lo)|"
     r"babak belur|siap2 aja|awas aja (?:lu|lo|kamu)|awas (?:lu|lo|kamu|koen|kau) (?:ya|yo|nanti|"
     r"ntar)|lo bakal nyesel|ich mach dich fertig|ich (?:hau|schlag|box) dich (?:um|zusammen|"
     r"kaputt)|du kriegst (?:aufs maul|auf die fresse|eine rein)|ich polier dir die fresse|"
@@ -551,7 +566,7 @@ THREATS_MORE: Final = (
     r"liegst (?:du )?im (?:spital|krankenhaus|koma)|"
     r"te (?:rompo|parto|quiebro|reviento) (?:los dientes|el hocico|el osico|la jeta|en dos)|"
     r"(?:te|vou te) (?:quebro|quebrar) (?:a cara|os dentes|na porrada|todo|toda)|"
-    r"(?:gue|gua|aku) (?:tonjok|gebukin|pukul|tabok|gampar|hajar) (?:lu|lo|kamu|kau)(?: sampe| "
+    r"(?:gue|gua|gw|aku) (?:tonjok|gebukin|pukul|tabok|gampar|hajar) (?:lu|lo|kamu|kau)(?: sampe| "
     r"sampai)?)\b|"
     r"\b(?:post|postar|posto|publicar|publico|subo|sebar|nyebar|poste|posten|leak|vazar|"
     r"filtrar)\s+(?:\w+\s+){0,4}?(?:your|ur|tu|seu|sua|teu|tua|dein|deine|deinen|lo|lu|kamu)"

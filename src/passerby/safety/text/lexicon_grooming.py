@@ -207,8 +207,12 @@ _WHO_NOT = (
     r"sobre mi|sobre nosotros|von mir|von uns|uber uns|ueber uns|de mi|soal (?:gue|gw|aku|saya|"
     r"kita)|tentang (?:aku|gue|gw|saya|kita)|ttg (?:aku|gue|gw|kita))"
 )
+# Not said "in front of" them: "não fala isso na frente dos pais", "no digas
+# eso delante de tus papás", "sag das nicht vor deinen Eltern" is a word
+# not to use at home, not a secret kept from them.
+_IN_FRONT = r"(?!(?:frente|delante|enfrente|front|depan|vor)\b)"
 SECRECY_MORE: Final = (
-    rf"\b{_DONT_TELL}\b(?:\s+\S+){{0,4}}?\s+{_WHO_NOT}\b|\b{_WHO_NOT}\b(?:\s+\S+){{0,4}}?"
+    rf"\b{_DONT_TELL}\b(?:\s+{_IN_FRONT}\S+){{0,4}}?\s+{_WHO_NOT}\b|\b{_WHO_NOT}\b(?:\s+\S+){{0,4}}?"
     rf"\s+(?:nicht|nix|nichts)\s+(?:sagen|erzahlen|verraten)\b|\b(?:sag|sags)\s+(?:es\s+)?"
     rf"(?:deinen|deiner)\s+(?:eltern|mutter|mama|vater|papa)\s+(?:lieber\s+)?(?:nicht|nix|"
     rf"nichts)\b"

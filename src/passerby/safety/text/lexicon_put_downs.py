@@ -53,7 +53,10 @@ PROTEST: Final = (
     r"\b(?:tidak|ga|gak|nggak|ngga)\s+(?:perlu|usah)\s+(?:menghina|ngehina|ngatain)\b|\bjangan\s+"
     r"(?:menghina|ngehina|ngatain)\s+(?:saya|aku|gue|gw)\b|\b(?:aku|saya|gue|gw)\s+(?:laporin|"
     r"laporkan|report|lapor)\s+(?:kamu|km|anda|lo|lu|elo)\b|\b(?:anda|kamu)\s+(?:saya|aku)\s+"
-    r"(?:laporkan|laporin)\b|\b(?:anda|kamu|km|lo|lu)\s+(?:\w+\s+)?(?:jahat|kasar|kejam)\b|"
+    r"(?:laporkan|laporin)\b|"
+    # the pronoun as subject, not after the noun it owns ("temen kantor lo jahat")
+    r"(?:^|\b(?:ih|dih|kok|wah|emang|ternyata|sumpah|duh|aduh|astaga|tapi|yah)\s+)(?:anda|kamu|"
+    r"km|lo|lu)\s+(?:\w+\s+)?(?:jahat|kasar|kejam)\b|"
     r"\bkenapa\s+(?:kamu|anda|lo|lu)\s+(?:jahat|kasar|kejam)\b|\bkok\s+(?:gitu|begitu)\s+"
     r"(?:\w+\s+)?(?:ngomongnya|omongannya|bicaranya)\b|\bkenal\s+(?:aja|saja)\s+(?:enggak|nggak|"
     r"ngga|ga|gak|tidak)\b|\b(?:tolong\s+)?jangan\s+(?:mengancam|ngancem|ngancam)\b|\bbukan\s+"
@@ -122,7 +125,18 @@ PROTEST_MORE: Final = (
     + r"|"
     r"\bwhy\s+(?:are|r)\s+(?:you|u)\s+(?:so\s+|being\s+(?:so\s+)?)(?:condescending|"
     r"patronizing|patronising|sarcastic)\b|"
-    # Spanish
+    # "you don't have to be like that", "that's not nice of you" (not "that's not
+    # nice", which is also said of a story's boss)
+    r"\b(?:you|u)\s+(?:dont|don t|do not)\s+(?:have|need)\s+to\s+be\s+like\s+(?:that|this)"
+    + _END
+    + r"|\b(?:thats|that s|that is|that was)\s+not\s+(?:very\s+)?(?:nice|kind)\s+(?:of\s+(?:you|u)|"
+    r"to\s+say)" + _END + r"|"
+    # Spanish: the voseo too ("no tenés que ser así", "por qué sos tan mala onda")
+    r"\bno\s+tenes\s+(?:por\s+)?que\s+ser\s+(?:asi|tan\s+(?:mala\s+onda|forr[oa]|pesad[oa]))"
+    + _END
+    + r"|\bpor\s*que\s+(?:eres|sos)\s+(?:tan\s+)?(?:mala\s+onda|mal[oa]|pesad[oa]|forr[oa]|"
+    r"odios[oa])" + _END + r"|^\W*(?:\w+\s+)?eso\s+no\s+(?:es|fue|era)\s+(?:nada\s+)?(?:necesario|"
+    r"(?:lindo|amable)\s+de\s+tu\s+parte)" + _END + r"|"
     r"\bno\s+(?:tenias|tienes|tenia|tiene)\s+(?:por\s+)?que\s+ser\s+(?:tan\s+)?(?:grosero|grosera|"
     r"borde|maleducad[oa]|pesad[oa]|cruel|desagradable|cortante|odios[oa])\b"
     r"(?!\s+(?:contigo|consigo|con\s+(?:los|las|el|la)))|\bno\s+(?:tenias|"
@@ -146,6 +160,11 @@ PROTEST_MORE: Final = (
     r"(?:foi\s+que\s+)?(?:eu\s+)?(?:te|lhe)\s+fiz" + _END + r"|"
     r"\b(?:voce|vc|tu)\s+nem\s+me\s+conhece" + _END + r"|\bqual\s+(?:e\s+)?(?:o\s+)?(?:seu|teu)\s+"
     r"problema" + _END + r"|"
+    # "por que vc é assim comigo", "isso não foi legal da sua parte"
+    r"\bpor\s*que\s+(?:voce|vc|tu)\s+(?:e|es|ta|esta)\s+assim\s+comigo\b|^\W*(?:\w+\s+)?"
+    r"isso\s+nao\s+(?:e|foi)\s+(?:nada\s+)?(?:legal|gentil)\s+(?:da|de)\s+(?:sua|tua)\s+parte"
+    + _END
+    + r"|"
     # Indonesian
     r"\b(?:mohon|tolong)\s+(?:yang\s+)?sopan(?:\s+(?:dikit|sedikit|ya|dong))?" + _END + r"|"
     r"\byang\s+sopan\s+(?:dong|dikit|sedikit)" + _END + r"|\b(?:saya|aku|gue|gw)\s+(?:tidak|ga|gak|"
@@ -158,6 +177,8 @@ PROTEST_MORE: Final = (
     r"(?:lo|lu|kamu|km)" + _END + r"|\bkok\s+(?:lo|lu|kamu|km|anda)\s+(?:\w+\s+)?(?:sinis|jahat|"
     r"kasar|julid|nyolot)\b|\bbisa\s+(?:gak|ga|nggak|tidak)\s+(?:\w+\s+){0,3}tanpa\s+(?:ngehina|"
     r"menghina|ngatain)\b|"
+    # German: "das ist nicht nett von dir"
+    r"\bdas\s+(?:ist|war)\s+(?:echt\s+|aber\s+)?nicht\s+(?:sehr\s+)?nett\s+von\s+dir" + _END + r"|"
     # German
     r"\bich\s+muss\s+mich\s+(?:vor|bei)\s+(?:dir|ihnen)\s+nicht\s+rechtfertigen\b|"
     r"\bwas\s+(?:hab|habe)\s+ich\s+(?:dir|ihnen)\s+(?:denn\s+)?getan" + _END + r"|\bwas\s+stimmt\s+"

@@ -37,6 +37,7 @@ from passerby.safety.text.lexicon import (
     DIRECTED,
     FIRST_PERSON,
     INSULT_DENIED,
+    JOKING,
     LAUGHED_PHRASES,
     LAUGHING_FACES,
     LAUGHTER,
@@ -299,7 +300,11 @@ class Patterns(ContactPatterns, AgePatterns):
             r"jack off|sext|sexting|lewds|" + SEXUAL_CRUDE
         )
         topic = (
-            r"sex(?! ed\b| education\b)|sexy time|nude|naked|porn|porno|dick|penis|vagina|"
+            r"sex(?! ed\b| education\b)|sexy time|nude|naked|porn|porno|penis|vagina|"
+            # German "dick" is "fat": "ich bin zu dick", "dick ist fat", "so dick geworden"
+            r"(?<!\bzu )(?<!\bso )(?<!\bsehr )(?<!\bbin )(?<!\bist )(?<!\bbist )(?<!\bsind )"
+            r"(?<!\bwar )(?<!\becht )(?<!\bvoll )(?<!\bganz )(?<!\bmega )(?<!\bnicht )"
+            r"dick(?! (?:ist|sein|und|oder|werden|geworden|gemacht|machen|angezogen|wie|genug)\b)|"
             r"orgasm|masturbat\w*|nsfw|lewd|onlyfans|desnud[ao]|" + SEXUAL_TOPIC
         )
         self.sexual: tuple[tuple[re.Pattern[str], float, str], ...] = (
@@ -366,6 +371,7 @@ class Patterns(ContactPatterns, AgePatterns):
         )
         # Read after a match: a mild insult with laughter is teasing.
         self.laughter = c(LAUGHTER)
+        self.joking = c(JOKING)
         self.affection = c(AFFECTION)
         # Read after a match: the partner excluded, or the speaker included.
         self.not_you = c(NOT_YOU)

@@ -128,7 +128,9 @@ class AgePatterns:
             (c(rf"(?:^|[\s(])(?:im\s+|i\s+am\s+)?{NUM}\s?(?:yo|y/o|y\.o\.?|yrs?\s*old|years?"
                rf"\s*old|year\s*old|yr\s*old|tahun|anos|años|jahre\s+alt)\b"), 0.85, 0),
             (c(r"(?:^|[\s(,])(?P<num>\d{2})\s?[/,\-]?\s?(?:f|m|female|male|girl|boy|guy|"
-               r"gurl|grl|lady|cowok|cewek|cewe|chica|chico)(?![\w'])"), 0.85, 0),
+               # "30 m/s" is a speed
+               r"gurl|grl|lady|cowok|cewek|cewe|chica|chico)(?![\w']|/(?:s|h|min|sec|seg)\b)"),
+             0.85, 0),
             (c(r"(?:^|[\s(,])(?:f|m|female|male|girl|boy|guy)\s?[/,\-]\s?(?P<num>\d{2})\b"),
              0.85, 0),
             (c(rf"\b(?:just\s+turned|i\s+turned|i\s+just\s+turned|recently\s+turned)\s+{NUM}\b"),
