@@ -102,6 +102,8 @@ def test_cheats_and_boosting_sold_are_adverts(analyser: TextAnalyser, text: str)
         ("you're gonna love this game", "toxicity"),
         ("ich finde dich echt nett", "toxicity"),
         ("vou postar as fotos da viagem amanhã", "toxicity"),
+        ("i want to learn about money but all i find is get rich quick rubbish", "promo"),
+        ("beware of passive income scams", "promo"),
     ],
 )
 def test_what_stays_ordinary(analyser: TextAnalyser, text: str, name: str) -> None:

@@ -72,7 +72,9 @@ PROMO: Final = (
         r"dari hp)\b|"
         r"\b(?:passive income|extra income|renda extra|ingresos extra|dinero facil|"
         r"dinheiro facil|schnelles geld|uang cepat|nebenverdienst|penghasilan tambahan|"
-        r"get rich)\b",
+        r"get rich)\b"
+        # ...not disparaged: "all I find is get rich quick rubbish", "passive income scams"
+        r"(?!\s+(?:quick\s+)?(?:rubbish|scams?|schemes?|nonsense|garbage|crap|bs|bullshit)\b)",
         0.9,
         "kind=money",
     ),
