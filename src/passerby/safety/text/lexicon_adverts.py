@@ -257,6 +257,24 @@ PROMO_MORE: Final = (
         0.85,
         "kind=cheats",
     ),
+    # Game accounts sold, cheats named before their selling point, boosting
+    # as a service, a discount code: "selling cheap valorant accounts",
+    # "VENDO CUENTAS FREE FIRE", "JUAL AKUN ML", "verkaufe Fortnite
+    # Accounts", "aimbot + wallhack undetected", "servicio de boosteo",
+    # "use code LOBBY20", "usa el código LOBBY para un 15% de descuento".
+    (
+        r"(?:(?:^|\b(?:i|im|i\s+m|we|were|we\s+re)\s+(?:am\s+|are\s+)?)selling|(?<!\bdia\s)"
+        # a wish to sell one's own is a person's ("gue mau jual akun")
+        r"(?<!\borang\s)(?<!\bmau\s)(?<!\bpengen\s)(?<!\bingin\s)(?<!\bmo\s)\b(?:vendo|"
+        r"vendemos|jual|jualan|dijual|verkaufe|verkaufen))\s+(?:\S+\s+)"
+        r"{0,3}?(?:accounts?|accs?|cuentas|contas|akun)\b|\b(?:aimbot|wallhack|esp|cheats?|hacks?)\b(?:\s+\S+){0,3}?\s+"
+        r"(?:undetected|indetectables?|indetectaveis|antiban|anti ban)\b|\b(?:servicio|servico|"
+        r"jasa)\s+(?:de\s+)?(?:boosteo|boosting|boost|elojob|joki)\b|\bboosting\s+service\b|"
+        r"\b(?:use|usa|usá|use o|pake|pakai|nutze|nutz)\s+(?:the\s+|el\s+|o\s+|den\s+)?(?:code|"
+        r"codigo|kode|gutscheincode|rabattcode)\s+[a-z0-9]{3,}\b",
+        0.85,
+        "kind=cheats;sale",
+    ),
     # Free goods: the bait of link bots in games and chats.
     (
         r"\b(?:free|gratis|gratuit[oa]s?|kostenlose?n?|umsonst)\s+(?:(?:\d+\w*|unlimited|"

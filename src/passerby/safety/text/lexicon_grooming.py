@@ -57,6 +57,18 @@ SECRECY: Final = (
         "kind=between",
     ),
     (
+        # "without your parents noticing": "ohne dass deine Eltern was merken",
+        # "sin que se enteren tus papás", "sem seus pais saberem"
+        r"\bohne\s+dass\s+(?:deine|dein|die)\s+(?:eltern|mama|mutter|papa|vater|alten)\s+"
+        r"(?:\S+\s+){0,2}?(?:merken|merkt|mitkriegen|mitbekommen|wissen|erfahren)\b|"
+        r"\bsin\s+que\s+(?:se\s+)?(?:enteren|sepan|den cuenta)\s+(?:tus|tu)\s+(?:viejos|papas|"
+        r"padres|vieja|viejo|mama|papa)\b|\bsin\s+que\s+(?:tus|tu)\s+(?:viejos|papas|padres|"
+        r"mama|papa)\s+(?:se\s+)?(?:enteren|sepan|den cuenta)\b|\bsem\s+(?:seus|teus|os seus|"
+        r"os teus|sua|tua)\s+(?:pais|mae|pai|familia)\s+(?:saberem|perceberem|souber)\b",
+        0.85,
+        "kind=hide",
+    ),
+    (
         r"\b(?:borra|borrá|borremos|y borramos|e apagamos|apaga|apague|apagues|apaguemos|"
         r"loesch|losch|losche|loesche|loschen|hapus|hapusin|kita hapus)\s+"
         r"(?:(?:el|este|esta|los|las|nuestro|nuestros|a|o|essa|esse|essas|as|os|nossa|nossas|"
@@ -522,7 +534,11 @@ VALUABLE: Final = (
     r"hp baru|regalito|presentinho|prenda|"
     r"hadiah|kado|geschenk|mainan|juguete|brinquedo|spielzeug|juego nuevo|jogo novo|neue spiel|"
     r"sube|pix|mercado pago|paypal|lo que quieras|o que quiseres|o que voce quiser|apa aja|"
-    r"apapun|was du willst)"
+    r"apapun|was du willst|"
+    # something nice: "te regalo algo lindo", "ich kauf dir was Schönes"
+    r"algo (?:lindo|bonito|especial)|something (?:nice|special|pretty|cute)|(?:was|etwas) "
+    r"(?:schones|schoenes|hubsches|besonderes)|(?:uma coisa|algo) (?:bonit[oa]|especial|legal)|"
+    r"sesuatu yang (?:bagus|spesial|lucu))"
 )
 GIFTS: Final = (
     (
@@ -572,6 +588,20 @@ MEETING: Final = (
         r"pessoalmente|persoenlich|personlich|langsung|irl))?",
         0.85,
         "ask=meet",
+    ),
+    (
+        # A meeting set with a place or a day: "nos vemos en el shopping el
+        # sábado", "a gente se encontra no shopping", "samstag treffen wir uns
+        # am Hbf" (not the goodbye "nos vemos", "nos vemos en la próxima")
+        r"\bnos\s+(?:vemos|encontramos)\s+(?:en\s+(?:el|la|los|las|un|una)\s+(?:shopping|mall|"
+        r"centro|plaza|parque|cine|estacion|cafe|cafeteria|biblioteca|esquina|metro|parada|"
+        r"terminal)|en\s+(?:mi|tu)\s+casa|el\s+(?:lunes|martes|miercoles|jueves|viernes|sabado|"
+        r"domingo))\b|\ba\s+gente\s+se\s+(?:encontra|ve)\s+(?:no|na|em)\s+(?:shopping|praca|"
+        r"parque|cinema|estacao|metro|biblioteca|padaria|esquina|minha casa|sua casa)\b|"
+        r"\b(?:treffen\s+wir\s+uns|wir\s+treffen\s+uns)\s+(?:am|an|im|in|beim|bei|vor|morgen|"
+        r"heute|samstag|sonntag|freitag|nach)\b",
+        0.85,
+        "ask=meet;set",
     ),
     (
         r"\bwir\s+(?:konnen|konnten|sollten|koennen)\s+uns\s+(?:mal\s+)?(?:treffen|sehen)\b|"
@@ -630,7 +660,8 @@ PICTURES: Final = (
 VIDEO_CALL: Final = (
     r"\b(?:hazme|haceme|hagamos|hacemos|podemos hacer|podriamos hacer|vamos a hacer|"
     r"we can|we could|can we|could we|lets|let s|wanna|"
-    r"lass uns|wir konnen|wir konnten|konnen wir|konnten wir|yuk|ayo|bisa)\s+(?:\S+\s+){0,3}?"
+    r"lass uns|wir konnen|wir konnten|konnen wir|konnten wir|yuk|ayo|bisa|nanti|kita)\s+"
+    r"(?:\S+\s+){0,3}?"
     r"(?:videollamada|video ?call|videocall|videochamada|chamada de video|videoanruf|"
     r"video telefonieren|videotelefonieren|vc|facetime|video ?chat)\b|"
     # in Portuguese "vc" is "você": "faz um favor pra vc" is no call
@@ -656,6 +687,21 @@ AGE_QUESTIONS: Final = (
         r"\bumur\s*\?",
         0.9,
         "",
+    ),
+    (
+        r"\b(?:edad|idade)\s+(?:y\s+|e\s+)?sexo\b|\bsexo\s+(?:y\s+|e\s+)?(?:edad|idade)\b",
+        0.9,
+        "kind=asl",
+    ),
+    (
+        # the school year asked: "¿en qué año estás?", "em que ano vc tá?",
+        # "welche Klasse?" (not "kelas berapa", which Indonesian teens ask
+        # each other in every other chat: with a question about the parents
+        # it made two 14-year-olds an adult's pattern)
+        r"\b(?:en|em)\s+(?:q|que)\s+(?:ano|grado|curso|serie)\s+(?:estas|vas|andas|ta|tas|"
+        r"esta|voce ta|vc ta|voce esta|vc esta)\b|\b(?:welche|in welcher|in welche)\s+klasse\b",
+        0.75,
+        "kind=grade",
     ),
 )
 # Proposing to carry on in another app, before its name: "mejor hablamos por
@@ -688,7 +734,8 @@ NUMBER_ASKED: Final = (
 # Asking to move elsewhere, beside an app's name: Portuguese and German.
 ASK_FOR_MORE: Final = (
     r"me chama|chama|me add|me adiciona|adiciona|me segue|schreib mir|adde mich|add mich|"
-    r"hubungi aku|dm aku|chat aku|escribeme|mandame mensaje|hablame"
+    r"hubungi aku|dm aku|chat aku|chat gw|chat gue|chat gua|dm gw|dm gue|japri|japri aku|"
+    r"japri gw|escribeme|mandame mensaje|hablame"
 )
 
 # -- read once a step has matched (patterns/) --------------------------------------
@@ -709,7 +756,8 @@ MEET_IN_GROUP: Final = (
     r"ortu|mama|papa|kakak|adek)|rame2|rame rame|ramean|bareng2|bareng temen\w*|"
     r"mit (?:meinen|deinen|unseren) (?:freunden|freundinnen|eltern)|mit (?:meiner|"
     r"deiner) (?:mutter|mama|schwester|clique)|alle zusammen|mit der (?:clique|klasse|"
-    r"gruppe))\b"
+    r"gruppe)|(?:mis|meus|minhas|meine) (?:amigos|amigas|freunde|freundinnen) (?:y yo|e eu|"
+    r"und ich))\b"
 )
 # A secret announced as the speaker's own ("te cuento algo pero no le digas a
 # nadie", "can i tell u something?").

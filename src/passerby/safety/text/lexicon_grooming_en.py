@@ -36,7 +36,10 @@ SECRECY_EN: Final[Rows] = (
      rf"cuentes)\b(?!\s+(?:that|this|it)\s+about\s+(?:yourself|urself|ur self|your self)\b)"
      rf"(?:\s+\w+){{0,3}}?\s+{_OTHERS}\b", 0.85, "kind=tell"),
     (r"(?<!\btell me )(?<!\btell you )(?<!\btell u )(?<!\bknow )(?<!\bshare )\b"
-     r"(?:our|a|the)\s+(?:little\s+|lil\s+|special\s+)?secret\b", 0.8, "kind=secret"),
+     r"(?:our|a|the)\s+(?:little\s+|lil\s+|special\s+)?secret\b"
+     # "the secret stuff", "a secret level": an adjective, not a secret kept
+     r"(?!\s+(?:stuff|part|thing|things|ingredient|level|levels|menu|ending|door|room|code|santa|"
+     r"recipe|boss|area|passage|weapon|agent|society|base)\b)", 0.8, "kind=secret"),
     (r"\bkeep\s+(?:this|it|that|us|things|everything|what we|our)\b(?:\s+\w+){0,3}?\s+"
      r"(?:between us|between you and me|between u and me|secret|a secret|quiet|"
      r"private|on the down ?low|on the dl|to yourself|to urself|hidden)\b", 0.9,

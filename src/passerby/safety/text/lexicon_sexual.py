@@ -37,7 +37,10 @@ SEXUAL_CRUDE: Final = (
 # ed", "a naked scene"): explicit enough for the teen section, not for the
 # adult one (patterns/ scores them lower).
 SEXUAL_TOPIC: Final = (
-    r"verga|polla|pene|tetas|desnud[ao]s?|sexo|vagina|bugil|telanjang|bokep|payudara|"
+    r"verga|polla|pene|tetas|desnud[ao]s?|vagina|bugil|telanjang|bokep|payudara|"
+    # "edad, sexo, país" is "age, sex, location": the gender asked
+    r"(?<!edad )(?<!idade )(?<!edad y )(?<!idade e )sexo(?! (?:y |e )?(?:pais|edad|idade|estado|"
+    r"ciudad|cidade|local|ubicacion)\b)|"
     r"pelad[ao]s|peitos|nudez|transa|safadeza|nackt|nackig|schwanz|seggs|segs|bellac[oa]|"
     r"bellaqueo|netflix and chill"
 )

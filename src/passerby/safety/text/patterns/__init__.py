@@ -421,7 +421,11 @@ class Patterns(ContactPatterns, AgePatterns):
         self.swearing = c(
             r"(?<!\w)(?:f+u+c+k+\w*|fck\w*|fk+in\w*|frick\w*|sh+i+t+\w*|damn\w*|dammit|goddamn\w*|"
             r"hell|crap\w*|bloody|wtf|omfg|ffs|af|bs|pissed|piss|ass|arse|"
-            r"[a-z]{1,2}[*#@$%!]{2,}[a-z]*|[a-z][*#@$%!]+[a-z]{1,4})(?!\w)"
+            r"[a-z]{1,2}[*#@$%!]{2,}[a-z]*|[a-z][*#@$%!]+[a-z]{1,4}|"
+            # a kill in a game, which the model reads as a threat: "let you
+            # get the kill", "umpan biar lu bisa kill", "dapet kill"
+            r"(?:the|a|first|double|triple|dapet|dapat|ambil|get|got|steal|stole|secure|bisa)\s+"
+            r"kills?(?!\s+(?:you|u|ya|yourself|urself|lu|lo|kamu|elo)\b))(?!\w)"
         )
         # The partner named: a second-person word, or an insult noun said to
         # someone ("loser", "idiot"). Swearing with neither is at the world.

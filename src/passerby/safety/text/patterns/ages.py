@@ -115,7 +115,7 @@ class AgePatterns:
             rf"^\s*+(?:{AGE_LEAD}\s*+,?\s*+)?"
             r"(?P<num>\d{1,2})(?:\s*+,\s*+(?:i|im|i m|me|ich|aku|gue|gw|saya|eu|sou|soy|bin|but|"
             r"pero|mas|aber|tapi|and|y|e|und|dan|btw|lol|haha|jaja|kk|wkwk|ya|yes|si|sim|ja|iya|"
-            r"is|isch|ist|thats|is that|das|des|itu|"
+            r"is|isch|ist|thats|is that|das|des|itu|no|nao|nicht|jangan|"
             r"puse|pero|so|ok|okay|porque|pq|weil|karena|soalnya|tbh|ngl)\b|\s++(?:tbh|ngl|lol|lmao|"
             r"haha\w*|hehe\w*|hihi\w*|xixi\w*|honestly|fr|jujur|sih|aja|kok|lho|jaja\w*|kkk+|wkwk\w*|btw|"
             r"but|pero|mas|aber|"
@@ -123,6 +123,9 @@ class AgePatterns:
         )
         self.age_disclosures: tuple[tuple[re.Pattern[str], float, int], ...] = (
             (self.age_self, 0.9, 0),
+            # "yo 32 y guardo secretos", "eu 15 e vc?": the number alone after "I"
+            (c(rf"\b(?:yo|eu)\s+{NUM}(?=\s*(?:[,.!?]|$)|\s+(?:y|e|anos|vos|tu|vc|voce|jaja\w*|"
+               r"kk\w*|haha\w*|lol)\b)"), 0.85, 0),
             # "aku umur 15", read with whose it is ("anak saya umur 14" is not)
             (c(rf"\b(?:aku|saya|sy|aq|gue|gua|gw)\s+(?:umur|usia|umurnya)\s+{NUM}\b"), 0.9, 0),
             (c(rf"(?:^|[\s(])(?:im\s+|i\s+am\s+)?{NUM}\s?(?:yo|y/o|y\.o\.?|yrs?\s*old|years?"

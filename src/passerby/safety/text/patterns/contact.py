@@ -105,9 +105,12 @@ class ContactPatterns:
         )
         # A player id given by that word, no game named ("mi id es ValeKiller_VE",
         # "id gue 1187342 (2051)", "o meu id e tiagodragao_04"), in the plain form.
+        # ...or a friend code, or Mobile Legends' id with its server in
+        # brackets ("128374659 (2031)"), which no phone number looks like
         self.id_given = c(
-            r"\b(?:id|uid|ign|gamertag|nick|nickname|friend code)\b(?:\s+(?:gue|gua|gw|aku|ku|"
-            r"saya|mi|meu|mein|my))?(?:\s+(?:is|es|e|eh|ist|itu|adalah))?\s*[:=]?\s*#?[a-z0-9_]"
+            r"\b(?:id|uid|ign|gamertag|nick|nickname|friend code|freundescode|spieler id|spielerid|"
+            r"codigo de amig[oa])\b(?:\s+(?:gue|gua|gw|aku|ku|saya|mi|meu|mein|my))?(?:\s+(?:is|es|"
+            r"e|eh|ist|itu|adalah))?\s*[:=]?\s*#?[a-z0-9_]|\b\d{6,12}\s?\(\d{3,5}\)"
         )
         self.address_hint = c(r"\d|\blive\b|\bjalan\b|\bjl\b|\bcalle\b|\bavenida\b")
         self.address = c(
