@@ -94,6 +94,7 @@ NOT_TRIGGERS = {
     "told_of_page",
     "content_site",
     "laughter",
+    "joking",
     "laughing_faces",
     "mild_insult",
     "laughed_phrase",
