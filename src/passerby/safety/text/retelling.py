@@ -47,8 +47,8 @@ TOLD_BY_ANOTHER = re.compile(
     r"(?:escribio|escribe|pidio|pide|mando|manda|dice|decia|escreveu|escreve|pediu|pede|mandou|"
     r"manda|diz)\b|"
     # the Indonesian passive: "temen gue diajak ketemuan", "gue disuruh kirim foto"
-    r"\b(?:temen|teman|adik|adek|kakak|sepupu|gue|gw|aku|saya|dia|ada yg|ada yang|kamu|km|lo|lu)"
-    r"\s+(?:\S+\s+){0,3}?(?:diajak|disuruh|diminta|dimintain|dirayu|dibujuk)\b|"
+    r"\b(?:temen|teman|adik|adek|kakak|sepupu|gue|gw|aku|saya|dia|ada yg|ada yang|(?:kamu|km|lo|"
+    r"lu)\s+pernah)\s+(?:\S+\s+){0,3}?(?:diajak|disuruh|diminta|dimintain|dirayu|dibujuk)\b|"
     # a friend's near-meeting told: "temen sekelas aku kemarin hampir mau ketemu cowo..."
     r"\b(?:temen|teman)\s+(?:\S+\s+){0,3}?(?:kemarin|kemaren|dulu|pernah)\s+(?:\S+\s+){0,2}?"
     r"(?:ketemu|ketemuan|diajak)\b|"
@@ -66,10 +66,10 @@ TOLD_BY_ANOTHER = re.compile(
     r"nanya)\b|"
     r"\b(?:er|jemand|der typ|der mann|einer)\s+(?:\S+\s+){0,2}?(?:wollte|fragte|sagte|meinte|"
     r"sagt|meint|fragt|schreibt|hat\s+(?:\S+\s+)?(?:gefragt|gesagt|geschrieben))\b|"
-    # the verb first, as German puts it after a time: "gestern meinte er",
-    # "dann hat er gesagt"
-    r"\b(?:meinte|sagte|fragte|wollte|schrieb)\s+(?:er|jemand|der typ|einer)\b|\bhat\s+"
-    r"(?:er|jemand|der typ|einer)\s+(?:\S+\s+){0,3}?(?:gesagt|gefragt|geschrieben|gemeint)\b|"
+    # the verb first, as German puts it after a time: "gestern meinte er"
+    # (not the question "hat er dir gesagt...?", beside which a request is
+    # still made)
+    r"\b(?:meinte|sagte|fragte|wollte|schrieb)\s+(?:er|jemand|der typ|einer)\b|"
     # "there are people who ask": "hay tipos que te piden fotos", "tem uns
     # caras que pedem foto", "es gibt Typen, die nach Fotos fragen"
     r"\bhay\s+(?:\S+\s+)?(?:tipos|tios|viejos|hombres|personas|gente|manes|senores|adultos|"
