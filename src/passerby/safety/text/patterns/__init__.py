@@ -74,22 +74,15 @@ from passerby.safety.text.lexicon_adverts import (
 )
 from passerby.safety.text.lexicon_grooming import (
     CAMERA_ASKED,
-    CONFIDE_TOLD,
     FLATTERY,
     FLATTERY_MORE,
     GIFTS,
     ISOLATION,
-    MEET_IN_GROUP,
     MEETING,
     MONITORING,
-    NOT_OWN,
-    OWN_WORDS,
-    PARENTS_OR_US,
-    PARTNERS_PARENTS,
     PICTURES,
     SECRECY,
     SECRECY_MORE,
-    TELL_NOBODY_END,
     VALUABLE,
     VIDEO_CALL,
     WATCHED_NOT,
@@ -101,6 +94,15 @@ from passerby.safety.text.lexicon_grooming_en import (
     SECRECY_EN,
     YOU,
     YOUR,
+)
+from passerby.safety.text.lexicon_grooming_exceptions import (
+    CONFIDE_TOLD,
+    MEET_IN_GROUP,
+    NOT_OWN,
+    OWN_WORDS,
+    PARENTS_OR_US,
+    PARTNERS_PARENTS,
+    TELL_NOBODY_END,
 )
 from passerby.safety.text.lexicon_put_downs import (
     CONDESCENSION,

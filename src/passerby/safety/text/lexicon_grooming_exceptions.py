@@ -1,0 +1,78 @@
+"""What makes a step of grooming's ordinary, read once the step matched.
+
+A meeting in a group or with a parent along, a secret of one's own
+confided, a secret kept with nobody: the exceptions the detectors read
+after a row of :mod:`.lexicon_grooming` or :mod:`.lexicon_grooming_en`
+matched. Pattern *sources* only, under the same rules as :mod:`.lexicon`;
+compiled by :class:`.patterns.Patterns`.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# A meeting in a group or with a parent along ("we should all meet up at the
+# food court", "bora se encontrar lá, vou c minha prima e a mãe dela"): peers'
+# plans, not a stranger's.
+MEET_IN_GROUP: Final = (
+    r"\b(?:we should all|lets all|let s all|all of us|we all|everyone|everybody|"
+    r"the whole (?:group|class|squad)|my friends|my friend group|my squad|the squad|"
+    r"the girls|the boys|bring (?:your|ur) (?:friends|mom|mum|dad|sister|brother)|"
+    r"with (?:my|our|your|ur) (?:friends|mom|mum|dad|parents|family|sister|brother|cousin|"
+    r"cousins)|todos juntos|todas juntas|vamos todas|vamos todos|con (?:mis|tus|nuestros|"
+    r"nuestras) (?:amigos|amigas|papas|padres|primos|primas)|con mi (?:mama|papa|prima|"
+    r"primo|hermana|hermano)|(?:com|c) (?:minhas|meus|tuas|teus|as|os) (?:amigas|amigos|"
+    r"primas|primos)|(?:com|c) (?:minha|a minha) (?:prima|mae|irma|amiga|familia)|"
+    r"a mae dela|a mae dele|a galera|todo mundo|sama (?:temen2|temen|teman2|teman|anak2|"
+    r"ortu|mama|papa|kakak|adek)|rame2|rame rame|ramean|bareng2|bareng temen\w*|"
+    r"mit (?:meinen|deinen|unseren) (?:freunden|freundinnen|eltern)|mit (?:meiner|"
+    r"deiner) (?:mutter|mama|schwester|clique)|alle zusammen|mit der (?:clique|klasse|"
+    r"gruppe)|(?:mis|meus|minhas|meine) (?:amigos|amigas|freunde|freundinnen) (?:y yo|e eu|"
+    r"und ich))\b"
+)
+# A secret announced as the speaker's own ("te cuento algo pero no le digas a
+# nadie", "can i tell u something?").
+CONFIDE_TOLD: Final = (
+    r"\b(?:te cuento|te voy a contar|te quiero contar|tengo que contarte|te digo algo|"
+    r"can i tell (?:you|u)|let me tell (?:you|u)|i have to tell (?:you|u)|i need to tell "
+    r"(?:you|u)|i ll tell (?:you|u)|ill tell (?:you|u)|posso (?:te )?contar|vou te contar|"
+    r"preciso te contar|contar te uma|te conto|mau cerita|mo cerita|mau curhat|aku cerita|"
+    r"gue cerita|gw cerita|ich erzahl dir|kann ich dir was erzahlen|ich muss dir was "
+    r"erzahlen)\b"
+)
+# ...or told first and sealed after, with nobody named ("i still sleep with
+# the light on. dont tell anyone", "gue masih takut badut. jangan bilang
+# siapa2 ya"): the message's end...
+TELL_NOBODY_END: Final = (
+    r"\b(?:dont|don t|do not|never|no|nao|nem|jangan|sag|sags|erzahl|erzaehl|verrat)\s+"
+    r"(?:\w+\s+){0,4}?(?:anyone|anybody|nobody|no one|nadie|ninguem|siapa2|siapa siapa|"
+    r"siapapun|siapa pun|keinem|niemandem|niemand|keiner)(?:\s+(?:ok|okay|pls|please|plis|"
+    r"pliss|ya|yah|yaa|porfa|bitte|ne|eh|haha|jaja|jeje|kk|wkwk|lol|lmao|pfv|tb|tbm|vale|"
+    r"oke))*\s*$"
+)
+# ...after the speaker's own words (a first-person word, nothing said of
+# the partner, of "us", of a meeting or a picture).
+OWN_WORDS: Final = (
+    r"\b(?:i|im|ive|id|i m|my|yo|mi|mis|eu|meu|minha|aku|gue|gw|gua|saya|ich|mein|meine)\b"
+)
+NOT_OWN: Final = (
+    r"\b(?:meet|meeting|pic|pics|photo|photos|foto|fotos|video|videos|call|send|sent|address|"
+    r"ketemu|ketemuan|treffen|quedar|quedamos|vernos|encontrar|encontro|kirim|schick|manda|"
+    r"mandar|enviar|gift|regalo|presente|hadiah|geschenk|older|younger|girls|boys|come over|"
+    r"wait|waiting|snap|number|phone|numero|nomor|nummer|handle|tonight|alone|sendiri|solo|"
+    r"allein|sozinh[oa]|really|actually|real|age|old|edad|idade|umur|alter)\b"
+)
+# ...unless what follows names the partner's parents or "us".
+PARENTS_OR_US: Final = (
+    r"\b(?:parents|mom|mum|dad|folks|padres|papas|papa|mama|viejos|vieja|pais|mae|pai|"
+    r"ortu|orang tua|mamah|papah|nyokap|bokap|eltern|mutter|vater|us|we|nos|nosotros|"
+    r"hablamos|a gente|kita|uns|wir|together|juntos|falamos|conversamos|chat|chats|"
+    r"conversa|conversas)\b"
+)
+# A secret kept from the partner's own parents is never one's own.
+PARTNERS_PARENTS: Final = (
+    r"\b(?:your|ur|tus|tu|teus|tua|os teus|a tua|seus|sua|os seus|deine|deinen|deiner)\s+"
+    r"(?:parents|mom|mum|dad|folks|padres|papas|viejos|vieja|mama|papa|mami|pais|mae|pai|"
+    r"eltern|mutter|vater)\b|\b(?:mama|mamah|papa|papah|ortu|orang tua|nyokap|bokap|ibu|"
+    r"ayah)\s*(?:kamu|km|mu|lo|lu)\b|\b(?:ortumu|mamamu|papamu|ibumu|ayahmu)\b"
+)
