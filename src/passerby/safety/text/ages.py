@@ -127,14 +127,12 @@ _PARTNER_BEFORE: Final = re.compile(
 )
 
 
-def partner_before(text: str, start: int) -> bool:
-    """True when the number at ``start`` follows the partner as subject: an
-    age asked or guessed ("are you 12?"), not told."""
-    return _PARTNER_BEFORE.search(text, max(0, start - 40), start) is not None
-
-
 def third_party_before(text: str, start: int) -> bool:
-    """True when the clause before ``start`` names someone else as subject."""
+    """True when the clause before ``start`` names someone other than the
+    speaker as subject: someone else, or the partner (an age asked or
+    guessed, "are you 12?")."""
+    if _PARTNER_BEFORE.search(text, max(0, start - 40), start):
+        return True
     clause = re.split(r"[.!?;,]| and | but ", text[max(0, start - 40) : start])[-1]
     if THIRD_PARTY.search(clause):
         return True

@@ -31,7 +31,6 @@ from passerby.safety.text.ages import (
     money_not_age,
     named_before,
     owned_pronoun,
-    partner_before,
     someone_elses,
     span_of_years,
     third_party_before,
@@ -386,7 +385,6 @@ class TextAnalyser:
                     or someone_elses(text, end)
                     or named_before(text, start)
                     or span_of_years(text, start, end)
-                    or partner_before(text, start)
                 ):
                     continue  # "I'm on it 24/7", "I am 9:30 at school", "tengo doce poemas"
                 age = number(match.group("num"))
@@ -404,11 +402,7 @@ class TextAnalyser:
             return
         for pattern, score, age in p.school_disclosures:
             school = pattern.search(text)
-            if (
-                school
-                and not third_party_before(text, school.start())
-                and not partner_before(text, school.start())
-            ):
+            if school and not third_party_before(text, school.start()):
                 groups = school.groupdict()
                 if groups:  # a row that names the grade ("grade", "grade2", ...) or year
                     grade = next(

@@ -291,8 +291,9 @@ class Insults:
             )
             if mild and self.laughing(f):
                 return min(score, UNDIRECTED_SCORE), "teasing"
-            if p.joking.search(words) and not p.toxic_lexicon.search(words):
-                return min(score, UNDIRECTED_SCORE), "joking"  # "ur an idiot jk"
+            if p.joking.search(words):
+                # "ur an idiot jk" ("kys jk" is raised again by the self-harm lexicon)
+                return min(score, UNDIRECTED_SCORE), "joking"
             if phrase and noun is None and p.plain_dismissal.search(phrase.group()):
                 # "shut up" alone is rude; beside an insult the model reads
                 # in the rest ("shut up you ugly cow"), the score stays.

@@ -14,6 +14,10 @@ from passerby.safety.text.lexicon import not_after
 
 # -- promotion and link bots ----------------------------------------------------
 
+# An English seller speaking first: "selling ...", "i'm selling ...", not
+# "someone is selling ..." (a sale reported).
+_SELLER_EN = r"(?:^|\b(?:i|im|i\s+m|we|were|we\s+re)\s+(?:am\s+|are\s+)?)"
+
 # Each row scores on its own: selling, money, free goods, adult promotion,
 # sending the stranger to a page or a channel.
 PROMO: Final = (
@@ -245,7 +249,7 @@ PROMO_MORE: Final = (
     # cheats", "jual cheat map hack anti banned", "faço elojob", "verkaufe
     # undetected cheats", "subo de liga de hierro a diamante".
     (
-        r"(?:^|\b(?:i|im|i\s+m|we|were|we\s+re)\s+(?:am\s+|are\s+)?)(?:selling|sell)"
+        _SELLER_EN + r"(?:selling|sell)"
         r"\s+(?:\S+\s+){0,2}?(?:undetected\s+)?(?:cheats?|hacks?|aimbots?|wallhacks?|mod\s+menu)\b|"
         r"(?<!\bdia\s)(?<!\borang\s)\b(?:vendo|vendemos|jual|jualan|verkaufe|verkaufen|dijual|"
         r"ada\s+juga)"
@@ -263,11 +267,12 @@ PROMO_MORE: Final = (
     # Accounts", "aimbot + wallhack undetected", "servicio de boosteo",
     # "use code LOBBY20", "usa el código LOBBY para un 15% de descuento".
     (
-        r"(?:(?:^|\b(?:i|im|i\s+m|we|were|we\s+re)\s+(?:am\s+|are\s+)?)selling|(?<!\bdia\s)"
+        r"(?:" + _SELLER_EN + r"selling|(?<!\bdia\s)"
         # a wish to sell one's own is a person's ("gue mau jual akun")
         r"(?<!\borang\s)(?<!\bmau\s)(?<!\bpengen\s)(?<!\bingin\s)(?<!\bmo\s)\b(?:vendo|"
         r"vendemos|jual|jualan|dijual|verkaufe|verkaufen))\s+(?:\S+\s+)"
-        r"{0,3}?(?:accounts?|accs?|cuentas|contas|akun)\b|\b(?:aimbot|wallhack|esp|cheats?|hacks?)\b(?:\s+\S+){0,3}?\s+"
+        r"{0,3}?(?:accounts?|accs?|cuentas|contas|akun)\b|"
+        r"\b(?:aimbot|wallhack|esp|cheats?|hacks?)\b(?:\s+\S+){0,3}?\s+"
         r"(?:undetected|indetectables?|indetectaveis|antiban|anti ban)\b|\b(?:servicio|servico|"
         r"jasa)\s+(?:de\s+)?(?:boosteo|boosting|boost|elojob|joki)\b|\bboosting\s+service\b|"
         r"\b(?:use|usa|usá|use o|pake|pakai|nutze|nutz)\s+(?:the\s+|el\s+|o\s+|den\s+)?(?:code|"
