@@ -119,7 +119,7 @@ def test_a_secret_beside_other_words_is_still_asked(analyser: TextAnalyser) -> N
         "LOL du Opfer 😂 nein spaß",
         "sos un forro jk",
         "you're an idiot jk",
-        "kamu goblok, cuma bercanda",
+        "dasar tolol, cuma bercanda",
     ],
 )
 def test_a_name_said_to_be_a_joke_is_teasing(analyser: TextAnalyser, text: str) -> None:
