@@ -43,6 +43,10 @@ SIGNAL_NAMES: Final[frozenset[str]] = frozenset(
         "semantic_hostility",
         "semantic_sexual",
         "semantic_advert",
+        # A learned head's pattern (safety.semantic.heads): contempt and
+        # threats, adverts, as fifty writers' chats taught it.
+        "learned_hostility",
+        "learned_advert",
         # Context, never a rule's: the message talks *about* online safety
         # (grooming's warning signs, a predator blocked and reported).
         "safety_talk",

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.conftest import VisitorFactory
@@ -256,3 +257,70 @@ async def test_contempt_no_word_list_knows_gets_a_review_case_and_grumbling_does
     await eventually(lambda: _true(metrics.semantic_scored.value >= total), timeout=60)
     await asyncio.sleep(0.5)  # a verdict for the grumbling would have come by now
     assert len(await store.list_cases()) == 1
+
+
+# Lines of the harmful side in words of their own, for the learned heads
+# (none is a line of the corpus the heads were trained on), and the rule and
+# signal each family's head leads to.
+LEARNED = {
+    "learned_hostility": (
+        "harassment-learned",
+        [
+            "Interesting that you think your opinion matters to anyone here.",
+            "Honestly, it must be exhausting being you. It's exhausting just reading you.",
+            "Nossa, que esforço você faz pra parecer inteligente. Não está funcionando.",
+        ],
+    ),
+    "learned_advert": (
+        "spam-learned",
+        [
+            "follow my page for daily crypto signals, 300% guaranteed",
+            "check my bio for free followers, limited offer",
+        ],
+    ),
+}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", sorted(LEARNED))
+async def test_a_learned_heads_pattern_gets_a_review_case_and_grumbling_does_not(
+    semantic_server: LiveServer, visitor: VisitorFactory, name: str
+) -> None:
+    rule, lines = LEARNED[name]
+    server = semantic_server
+    speaker, grumbler = await visitor(server), await visitor(server)
+    sa, sb = await speaker.connect(), await (await visitor(server)).connect()
+    await start_chat(sa, sb)
+    ga, gb = await grumbler.connect(), await (await visitor(server)).connect()
+    await start_chat(ga, gb)
+    for line in lines:
+        await sa.send(type="message", text=line)
+        assert (await sb.expect("message"))["text"] == line  # never held
+    for line in GRUMBLING:
+        await ga.send(type="message", text=line)
+        assert (await gb.expect("message"))["text"] == line
+    store = server.services.store
+    evidence = server.services.evidence
+
+    async def triggers() -> dict[str, list[Any]]:
+        found = {}
+        for case in await store.list_cases(kind="review"):
+            assert case.subject == speaker.device
+            for record in await evidence.list_records(case.id):
+                trigger = record.body["trigger"]
+                found[trigger["rule"]] = trigger["detected"]
+        return found
+
+    found = await eventually(lambda: _has(triggers(), rule), timeout=120)
+    [[signal, score, detail]] = found[rule]
+    assert signal == name and score >= 0.5 and detail == "scope=chat;hits=2;kinds=learned"
+    metrics = server.services.metrics
+    total = len(lines) + len(GRUMBLING)
+    await eventually(lambda: _true(metrics.semantic_scored.value >= total), timeout=60)
+    await asyncio.sleep(0.5)  # a verdict for the grumbling would have come by now
+    assert {case.subject for case in await store.list_cases()} == {speaker.device}
+
+
+async def _has(found: Awaitable[dict[str, list[Any]]], rule: str) -> dict[str, list[Any]] | None:
+    got = await found
+    return got if rule in got else None

@@ -97,3 +97,20 @@ def test_a_late_signal_for_the_last_chat_leaves_this_chats_risk_alone() -> None:
     assert verdict.risk.score == 0.0
     after = mod.outgoing("hello", 0.0, 1e9)
     assert after.risk.score == 0.0
+
+
+def test_a_learned_heads_pattern_opens_a_review_case_in_either_section_and_a_weak_one_none() -> (
+    None
+):
+    for section in ("teens", "adults"):
+        for name, rule in (
+            ("learned_hostility", "harassment-learned"),
+            ("learned_advert", "spam-learned"),
+        ):
+            mod = moderator(section)
+            assert mod.semantic(Signal(name, 0.4), True, 1e9) is None
+            verdict = mod.semantic(Signal(name, 0.6, "scope=chat;hits=2;kinds=learned"), True, 1e9)
+            assert verdict is not None and verdict.outcome.delivery == "allow"
+            assert [(d.rule, d.action) for d in verdict.outcome.decisions] == [
+                (rule, "review_case")
+            ]

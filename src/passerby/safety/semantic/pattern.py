@@ -94,6 +94,14 @@ SHAPES: Final = {
 }
 
 
+def learned(hit: float, base_rate: float) -> tuple[Shape, Shape]:
+    """A learned head's shapes (:mod:`.heads`): read like the index's other
+    families, two leaning lines from one speaker in a short chat, with the
+    lean the head gives the talk of writers it was not trained on."""
+    in_chat = Shape(window=30, min_hits=2, hit=hit, base_rate=base_rate, full=4.0)
+    return in_chat, _across_chats(in_chat)
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     value: float  # 0..1; 0 below min_hits

@@ -17,6 +17,7 @@ A worker that restarts starts with no patterns (docs/moderation.md,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 from passerby.recent import RecentCache
@@ -44,9 +45,15 @@ class Speakers:
     """The patterns of the speakers-in-chats and devices the worker has seen lately,
     one per family of harm (:data:`.pattern.SHAPES`)."""
 
-    __slots__ = ("_chats", "_devices")
+    __slots__ = ("_chats", "_devices", "_shapes")
 
-    def __init__(self, chats: int = CHATS, devices: int = DEVICES) -> None:
+    def __init__(
+        self,
+        chats: int = CHATS,
+        devices: int = DEVICES,
+        shapes: Mapping[str, tuple[pattern.Shape, pattern.Shape]] = pattern.SHAPES,
+    ) -> None:
+        self._shapes = shapes
         self._chats: RecentCache[int, dict[str, _Chat]] = RecentCache(chats)
         self._devices: RecentCache[int, dict[str, pattern.Pattern]] = RecentCache(devices)
 
@@ -59,10 +66,11 @@ class Speakers:
         now: float,
         family: str = DEFAULT_FAMILY,
     ) -> tuple[float, str] | None:
-        """Add one message's score in ``family`` for the speaker ``chat`` (on
-        ``device``; 0: none); the signal's value and detail when it is to be
-        sent back."""
-        in_chat, across_chats = pattern.SHAPES[family]
+        """Add one message's score in ``family`` (a family of the index, or a
+        learned head's signal: a key of the shapes) for the speaker ``chat``
+        (on ``device``; 0: none); the signal's value and detail when it is to
+        be sent back."""
+        in_chat, across_chats = self._shapes[family]
         chats = self._chats.get(chat)
         if chats is None:
             chats = {}

@@ -54,14 +54,16 @@ from passerby.recent import RecentCache
 from passerby.safety.semantic import frames
 from passerby.safety.semantic.backlog import Backlog
 from passerby.safety.semantic.examples import FAMILIES
+from passerby.safety.semantic.heads import SIGNALS as HEAD_SIGNALS
 from passerby.safety.semantic.speakers import DEVICES, STEP
 
 log = logging.getLogger(__name__)
 
 RESTART_SECONDS: Final = 5.0
 RESTART_MAX: Final = 300.0
-# The signals a worker may send back: one per family of harm.
-SIGNALS: Final = frozenset(FAMILIES.values())
+# The signals a worker may send back: one per family of harm, and one per
+# family's learned head.
+SIGNALS: Final = frozenset(FAMILIES.values()) | frozenset(HEAD_SIGNALS.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +158,7 @@ class Tap:
         if hearer is None:
             return
         self._sent[key] = signal.score
-        if len(self._sent) > 2 * len(FAMILIES):
+        if len(self._sent) > 2 * len(SIGNALS):
             del self._sent[next(iter(self._sent))]
         pending[key] = None
         self._tier.spawn(self._hand_on(hearer, chat, signal))

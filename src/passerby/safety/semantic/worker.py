@@ -33,6 +33,7 @@ import os
 import signal
 import socket
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
@@ -40,9 +41,11 @@ import numpy as np
 import orjson
 
 from passerby.safety.semantic import examples as ex
+from passerby.safety.semantic import heads as hd
 from passerby.safety.semantic.embedder import Embedder, ModelMismatch, UseEmbedder, model_digest
 from passerby.safety.semantic.frames import recv_frame, send_frame
-from passerby.safety.semantic.scorer import Index, build_index, score_families
+from passerby.safety.semantic.pattern import SHAPES, learned
+from passerby.safety.semantic.scorer import Index, Scored, build_index, score_families
 from passerby.safety.semantic.speakers import Speakers
 
 log = logging.getLogger(__name__)
@@ -84,12 +87,27 @@ def load_index(embedder: Embedder, data_dir: Path | None) -> Index:
     )
 
 
+def load_heads(data_dir: Path | None) -> list[hd.Head]:
+    """The operator's learned heads (``<data_dir>/semantic/heads.json``) when
+    there are any, else the shipped ones; none, with a warning, when the file
+    cannot be used (the index still scores)."""
+    path = hd.SHIPPED
+    if data_dir is not None and (data_dir / hd.OPERATOR_FILE).exists():
+        path = data_dir / hd.OPERATOR_FILE
+    try:
+        return hd.read(path, model_digest())
+    except hd.HeadError as exc:
+        log.warning("the semantic tier runs without learned heads: %s", exc)
+        return []
+
+
 def serve(sock: socket.socket, data_dir: str | None, threads: int = 1) -> None:
     """The worker's life: load, say ready, score batches until the socket closes."""
     sock.setblocking(True)
     try:
         embedder = UseEmbedder(threads=threads)
         index = load_index(embedder, Path(data_dir) if data_dir else None)
+        heads = load_heads(Path(data_dir) if data_dir else None)
     except ModelMismatch as exc:
         send_frame(sock, {"error": "model_mismatch", "message": str(exc)})
         return
@@ -97,25 +115,41 @@ def serve(sock: socket.socket, data_dir: str | None, threads: int = 1) -> None:
         send_frame(sock, {"error": "bad_examples", "message": str(exc)})
         return
     send_frame(sock, {"ready": index.size})
-    score_batches(sock, embedder, index)
+    score_batches(sock, embedder, index, heads=heads)
 
 
 def score_batches(
-    sock: socket.socket, embedder: Embedder, index: Index, speakers: Speakers | None = None
+    sock: socket.socket,
+    embedder: Embedder,
+    index: Index,
+    speakers: Speakers | None = None,
+    heads: Sequence[hd.Head] = (),
 ) -> None:
-    speakers = speakers or Speakers()
+    if speakers is None:
+        shapes = dict(SHAPES)
+        for head in heads:
+            shapes[head.signal] = learned(head.hit, head.base_rate)
+        speakers = Speakers(shapes=shapes)
     while (frame := recv_frame(sock)) is not None:
         started = time.perf_counter()
         texts = [text[:MAX_CHARS] for text in frame["texts"]]
-        families = score_families(embedder.encode(texts), index) if texts else {}
+        vectors = embedder.encode(texts) if texts else None
         now = float(frame["now"])
+        # (the key of the pattern a score feeds, its signal, the scores)
+        readings: list[tuple[str, str, list[Scored]]] = []
+        if vectors is not None:
+            for family, scored in score_families(vectors, index).items():
+                readings.append((family, ex.FAMILIES[family], scored))
+            for head in heads:
+                probabilities = head.probabilities(vectors).tolist()
+                scored = [Scored(p, hd.CATEGORY) for p in probabilities]
+                readings.append((head.signal, head.signal, scored))
         signals = []
-        for family, scored in families.items():
-            name = ex.FAMILIES[family]
+        for key, name, scored in readings:
             for i, (one, chat, device) in enumerate(
                 zip(scored, frame["chats"], frame["devices"], strict=True)
             ):
-                found = speakers.add(chat, device, one.score, one.category, now, family)
+                found = speakers.add(chat, device, one.score, one.category, now, key)
                 if found is not None:
                     signals.append([i, name, *found])
         busy = time.perf_counter() - started
