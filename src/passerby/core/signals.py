@@ -44,8 +44,9 @@ SIGNAL_NAMES: Final[frozenset[str]] = frozenset(
         "semantic_sexual",
         "semantic_advert",
         # A learned head's pattern (safety.semantic.heads): contempt and
-        # threats, adverts, as fifty writers' chats taught it.
+        # threats, sexual talk, adverts, as fifty writers' chats taught it.
         "learned_hostility",
+        "learned_sexual",
         "learned_advert",
         # Context, never a rule's: the message talks *about* online safety
         # (grooming's warning signs, a predator blocked and reported).

@@ -98,7 +98,7 @@ def test_a_weight_that_is_not_a_number_is_refused() -> None:
 def test_the_worker_prefers_the_operators_heads_and_runs_without_unusable_ones(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    assert [h.family for h in worker.load_heads(None)] == ["advert", "hostility"]
+    assert [h.family for h in worker.load_heads(None)] == ["advert", "hostility", "sexual"]
     mine = tmp_path / hd.OPERATOR_FILE
     mine.parent.mkdir()
     mine.write_text(json.dumps(hd.to_json([a_head()], MODEL, {})))

@@ -105,6 +105,7 @@ def test_a_learned_heads_pattern_opens_a_review_case_in_either_section_and_a_wea
     for section in ("teens", "adults"):
         for name, rule in (
             ("learned_hostility", "harassment-learned"),
+            ("learned_sexual", "sexual-learned"),
             ("learned_advert", "spam-learned"),
         ):
             mod = moderator(section)

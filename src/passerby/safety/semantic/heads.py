@@ -46,6 +46,7 @@ FORMAT: Final = 1
 # Each family that may have a head, and the signal its pattern makes.
 SIGNALS: Final[Mapping[str, str]] = {
     "hostility": "learned_hostility",
+    "sexual": "learned_sexual",
     "advert": "learned_advert",
 }
 
