@@ -76,6 +76,8 @@ def _file(**change: Any) -> dict[str, Any]:
         (_file(base_rate=0), "hit and base_rate"),
         (_file(bias="x"), "cannot be read"),
         (_file(heads={}), "lists its heads"),
+        (_file(reads="everything"), "reads one of message, reply"),
+        (_file(reads="reply"), "1024 weights"),
         ([1, 2], "format 1"),
     ],
 )
@@ -98,7 +100,14 @@ def test_a_weight_that_is_not_a_number_is_refused() -> None:
 def test_the_worker_prefers_the_operators_heads_and_runs_without_unusable_ones(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    assert [h.family for h in worker.load_heads(None)] == ["advert", "hostility", "sexual"]
+    shipped = {(h.family, h.reads) for h in worker.load_heads(None)}
+    assert shipped == {
+        ("hostility", "message"),
+        ("sexual", "message"),
+        ("advert", "message"),
+        ("hostility", "reply"),
+        ("sexual", "reply"),
+    }
     mine = tmp_path / hd.OPERATOR_FILE
     mine.parent.mkdir()
     mine.write_text(json.dumps(hd.to_json([a_head()], MODEL, {})))
@@ -176,10 +185,45 @@ def test_training_finds_the_harmful_direction_and_measures_it_on_unseen_writers(
             if label == "harassment" and speaker == "b" and text != "hi":
                 v[0] += 3.0  # the harassing side's lines but its greeting lean one way
             vectors.append(v / np.linalg.norm(v))
-    [head], report = train.train(chats, np.stack(vectors), ["hostility"])
+    [head], report = train.train(chats, np.stack(vectors), [("hostility", "message", 0.9)])
     p = head.probabilities(np.stack([unit(0), unit(1)]))
     assert p[0] > 0.9 > 0.1 > p[1]
-    counts = report["hostility"]
+    counts = report["learned_hostility"]
     assert counts["harmful_speakers"] == 50 and counts["benign_speakers"] == 200
     assert counts["harmful_two_hits"] >= 45 and counts["benign_two_hits"] <= 2
     assert 0 < head.base_rate < 0.05
+
+
+def test_a_reply_is_the_partners_next_message_and_a_head_reads_it_beside_the_line() -> None:
+    chats = [
+        _chat("x", "harassment", [("a", "hi"), ("b", "x"), ("b", "y"), ("a", "wow")]),
+        _chat("x", "benign", [("a", "hi")]),
+    ]
+    replies = train.replies_of(chats)
+    assert replies.tolist() == [1, 3, 3, -1, -1]
+    vectors = np.stack([unit(i) for i in range(5)])
+    x = train.features(vectors, replies, "reply")
+    assert x.shape == (5, 2 * DIMENSIONS)
+    assert np.argmax(x[1, DIMENSIONS:]) == 3 and not x[3, DIMENSIONS:].any()
+    assert train.features(vectors, replies, "message") is vectors
+
+
+def test_a_reply_head_learns_how_the_partner_took_the_lines() -> None:
+    rng = np.random.default_rng(2)
+    chats, vectors = [], []
+    for n in range(200):
+        label = ("harassment", "benign", "benign", "spam")[n % 4]
+        lines = [("a", "hi"), ("b", "so"), ("a", "ok"), ("b", "well"), ("a", "hm")]
+        lines += [("b", "and"), ("a", "huh")]
+        chats.append(_chat(f"w{n % 10}", label, lines))
+        for _speaker, text in lines:
+            v = rng.normal(0, 0.1, DIMENSIONS).astype(np.float32)
+            if label == "harassment" and text in ("hm", "huh"):
+                v[0] += 3.0  # the harassing side's lines look ordinary; two replies do not
+            vectors.append(v / np.linalg.norm(v))
+    [head], report = train.train(chats, np.stack(vectors), [("hostility", "reply", 0.85)])
+    assert head.reads == "reply" and head.key == "learned_hostility:reply"
+    hurt, calm = np.concatenate([unit(1), unit(0)]), np.concatenate([unit(1), unit(2)])
+    p = head.probabilities(np.stack([hurt, calm]))
+    assert p[0] > 0.9 > 0.1 > p[1]
+    assert report["learned_hostility:reply"]["harmful_two_hits"] >= 45

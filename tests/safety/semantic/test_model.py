@@ -324,3 +324,46 @@ async def test_a_learned_heads_pattern_gets_a_review_case_and_grumbling_does_not
 async def _has(found: Awaitable[dict[str, list[Any]]], rule: str) -> dict[str, list[Any]] | None:
     got = await found
     return got if rule in got else None
+
+
+@pytest.mark.model
+async def test_lines_the_partner_takes_as_insults_get_a_review_case_about_their_speaker(
+    semantic_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    # Each line alone is not enough for the message heads; beside the
+    # partner's replies it is (the reply heads, safety/semantic/replies.py).
+    exchange = [
+        ("a", "what do you do?"),
+        ("b", "I'm an accountant"),
+        ("a", "Ah, accounting. So you chose the most boring job there is on purpose."),
+        ("b", "wow ok"),
+        ("a", "I suppose someone has to do it. People with no imagination, usually."),
+        ("b", "why are you being like this"),
+    ]
+    server = semantic_server
+    rude, partner = await visitor(server), await visitor(server)
+    ca, cb = await rude.connect(), await partner.connect()
+    await start_chat(ca, cb)
+    clients = {"a": (ca, cb), "b": (cb, ca)}
+    for side, line in exchange:
+        sender, receiver = clients[side]
+        await sender.send(type="message", text=line)
+        assert (await receiver.expect("message"))["text"] == line
+    store = server.services.store
+    evidence = server.services.evidence
+
+    async def by_reply() -> list[Any]:
+        for case in await store.list_cases(kind="review"):
+            for record in await evidence.list_records(case.id):
+                trigger = record.body["trigger"]
+                if trigger["rule"] == "harassment-learned":
+                    [[signal, score, detail]] = trigger["detected"]
+                    if detail.endswith("kinds=reply"):
+                        return [case, signal, score]
+        return []
+
+    [case, signal, score] = await eventually(by_reply, timeout=120)
+    assert case.subject == rude.device
+    assert signal == "learned_hostility" and score >= 0.5
+    await asyncio.sleep(0.5)
+    assert {c.subject for c in await store.list_cases()} == {rude.device}

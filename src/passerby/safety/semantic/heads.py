@@ -9,6 +9,12 @@ like it comes from the harmful side of a chat of that family. It sees what
 fifty writers' insults or adverts have in common, where the index sees how
 close a line is to the nearest few examples.
 
+A head reads either the message alone (``reads = "message"``) or the
+message beside the partner's next reply (``"reply"``: the two vectors side
+by side, twice the weights). The second sees what the first cannot: "wow",
+"why would you say that", "ew what" after a line are how its reader took
+it. Its score for a line comes when the reply does (:mod:`.replies`).
+
 A head's score feeds a pattern like the index's (:mod:`.pattern`): a
 message leans when ``p`` reaches the head's ``hit``, and ordinary talk
 leans at the head's ``base_rate``, measured when it was trained on
@@ -41,7 +47,9 @@ from passerby.safety.semantic.embedder import DIMENSIONS, Vectors
 
 SHIPPED: Final = Path(__file__).with_name("heads.json")
 OPERATOR_FILE: Final = Path("semantic") / "heads.json"  # under the data directory
-CATEGORY: Final = "learned"  # the category a head's leaning lines show the reviewer
+READS: Final = ("message", "reply")
+# The category a head's leaning lines show the reviewer, by what it reads.
+CATEGORIES: Final = {"message": "learned", "reply": "reply"}
 FORMAT: Final = 1
 # Each family that may have a head, and the signal its pattern makes.
 SIGNALS: Final[Mapping[str, str]] = {
@@ -62,12 +70,16 @@ class Head:
     bias: float
     hit: float  # a message leans from this probability up
     base_rate: float  # how often ordinary talk leans (writers unseen in training)
+    reads: str = "message"  # or "reply": the message beside the partner's reply
 
     def __post_init__(self) -> None:
         if self.family not in SIGNALS:
             raise HeadError(f"no family {self.family!r} can have a head")
-        if self.weights.shape != (DIMENSIONS,):
-            raise HeadError(f"a head has {DIMENSIONS} weights, not {self.weights.shape}")
+        if self.reads not in READS:
+            raise HeadError(f"a head reads one of {', '.join(READS)}, not {self.reads!r}")
+        width = DIMENSIONS * (2 if self.reads == "reply" else 1)
+        if self.weights.shape != (width,):
+            raise HeadError(f"this head has {width} weights, not {self.weights.shape}")
         if not (0.0 < self.hit < 1.0 and 0.0 < self.base_rate < 1.0):
             raise HeadError("a head's hit and base_rate lie in (0, 1)")
         if not (np.isfinite(self.weights).all() and math.isfinite(self.bias)):
@@ -76,6 +88,15 @@ class Head:
     @property
     def signal(self) -> str:
         return SIGNALS[self.family]
+
+    @property
+    def key(self) -> str:
+        """The name of the pattern its scores feed (one per family and reading)."""
+        return self.signal if self.reads == "message" else f"{self.signal}:{self.reads}"
+
+    @property
+    def category(self) -> str:
+        return CATEGORIES[self.reads]
 
     def probabilities(self, vectors: Vectors) -> Vectors:
         """Each row's probability under this head."""
@@ -97,6 +118,7 @@ def to_json(heads: Sequence[Head], model: str, trained_on: Mapping[str, Any]) ->
                 "bias": head.bias,
                 "hit": head.hit,
                 "base_rate": head.base_rate,
+                "reads": head.reads,
             }
             for head in heads
         ],
@@ -124,13 +146,14 @@ def from_json(data: Any, model: str) -> list[Head]:
                 float(row["bias"]),
                 float(row["hit"]),
                 float(row["base_rate"]),
+                str(row.get("reads", "message")),
             )
         except HeadError:
             raise
         except (KeyError, TypeError, ValueError) as exc:
             raise HeadError(f"a head that cannot be read: {exc}") from None
-        if any(h.family == head.family for h in heads):
-            raise HeadError(f"two heads for {head.family!r}")
+        if any(h.key == head.key for h in heads):
+            raise HeadError(f"two heads for {head.family!r} reading the {head.reads}")
         heads.append(head)
     return heads
 

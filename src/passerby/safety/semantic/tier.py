@@ -10,12 +10,15 @@ if it is full or its window has closed, so the batch grows with the load,
 a quiet server sends one batch a window, and the relay never waits for the
 model.
 
-Per message the worker is told the speaker-in-chat and the device by
-small integers (the tap's key, renewed with each chat; the device's, from
-:meth:`SemanticTier.tap`), never by their ids. It keeps the speakers'
-patterns (:mod:`.speakers`) and answers a batch with its count and only
-the messages whose pattern makes a signal. Each such signal goes to the
-:class:`Tap` that sent the message, which hands it to its connection
+Per message the worker is told the speaker-in-chat, the device and the
+chat by small integers (the tap's key, renewed with each chat; the
+device's, from :meth:`SemanticTier.tap`; the chat's, the same for both its
+speakers), never by their ids. It keeps the speakers' patterns
+(:mod:`.speakers`) and answers a batch with its count and only the
+messages whose pattern makes a signal, and the speakers whose lines,
+answered by the partner in this batch, make one (:mod:`.replies`). Each
+such signal goes to the :class:`Tap` that sent the message (or that
+speaks as that speaker), which hands it to its connection
 (:class:`Hearer.semantic`) when it has grown by :data:`~.speakers.STEP`
 over the last one handed on; the connection runs it through the rules
 like any signal. A signal for a chat that has since been left still
@@ -55,7 +58,7 @@ from passerby.safety.semantic import frames
 from passerby.safety.semantic.backlog import Backlog
 from passerby.safety.semantic.examples import FAMILIES
 from passerby.safety.semantic.heads import SIGNALS as HEAD_SIGNALS
-from passerby.safety.semantic.speakers import DEVICES, STEP
+from passerby.safety.semantic.speakers import CHATS, DEVICES, STEP
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +89,8 @@ class Hearer(Protocol):
         """Run ``signal`` through the rules for ``chat``; True once a case is opened."""
 
 
-# (tap, chat, speaker key, device key, text, when its window opened)
-Item = tuple["Tap", str, int, int, str, float]
+# (tap, chat, speaker key, device key, chat key, text, when its window opened)
+Item = tuple["Tap", str, int, int, int, str, float]
 
 
 def _nobody() -> None:
@@ -98,6 +101,7 @@ class Tap:
     """One connection's way into the tier, and the signals that come back for it."""
 
     __slots__ = (
+        "__weakref__",  # the tier finds a speaker's tap by its key (SemanticTier.speaking)
         "_chat",
         "_hearer",
         "_pending",
@@ -106,6 +110,7 @@ class Tap:
         "_tier",
         "device",
         "key",
+        "room",
     )
 
     def __init__(self, tier: SemanticTier, device: int, teens: bool) -> None:
@@ -115,6 +120,7 @@ class Tap:
         self._hearer: Callable[[], Hearer | None] = _nobody
         self._chat: str | None = None
         self.key = 0  # the speaker's key in ``_chat``
+        self.room = 0  # the key of ``_chat``, shared with the partner's tap
         # (chat, signal name) -> the last value handed on (1.0+: reviewed);
         # the chat's families apart, for this chat and the last
         self._sent: dict[tuple[str, str], float] = {}
@@ -137,10 +143,12 @@ class Tap:
         if chat != self._chat:  # a new chat: the speaker in it is a new pattern
             self._chat = chat
             self.key = tier.new_key()
+            self.room = tier.room_of(chat)
+            tier.speaking(self, chat)
         # The tier's part, inline (a call less for every message): a window, the backlog.
         if not tier.window_open and not tier.open_window():
             return  # the tier is off
-        item = (self, chat, self.key, self.device, text, tier.window_opened)
+        item = (self, chat, self.key, self.device, self.room, text, tier.window_opened)
         tier.backlog.offer(item, self._priority or signalled)  # full: counted, not kept
 
     def signal(self, chat: str, signal: Signal) -> None:
@@ -203,6 +211,11 @@ class SemanticTier:
         # name the worker still holds cannot come to mean someone else.
         self._keys = itertools.count(1)
         self._devices: RecentCache[str, int] = RecentCache(DEVICES)
+        # Each chat's key (both speakers' taps use it), and whose each
+        # speaker's key is: a signal about lines a reply answered comes back
+        # by the speaker's key, maybe after their tap has moved on.
+        self._rooms: RecentCache[str, int] = RecentCache(CHATS)
+        self._speakers: RecentCache[int, tuple[weakref.ref[Tap], str]] = RecentCache(CHATS)
         self._process_factory = process or self._spawn_worker
         self._process: multiprocessing.process.BaseProcess | None = None
         self._writer: asyncio.StreamWriter | None = None
@@ -236,6 +249,18 @@ class SemanticTier:
 
     def new_key(self) -> int:
         return next(self._keys)
+
+    def room_of(self, chat: str) -> int:
+        """The key of ``chat``, the same for both its speakers."""
+        room = self._rooms.get(chat)
+        if room is None:
+            room = next(self._keys)
+            self._rooms.put(chat, room)
+        return room
+
+    def speaking(self, tap: Tap, chat: str) -> None:
+        """``tap``'s new key is its speaker's in ``chat``."""
+        self._speakers.put(tap.key, (weakref.ref(tap), chat))
 
     def open_window(self) -> bool:
         """Open a window for the messages from now on; False while the tier is off."""
@@ -293,10 +318,16 @@ class SemanticTier:
         if not items:
             return
         self._in_flight = items
-        _, _, chats, devices, texts, opened = zip(*items, strict=True)
+        _, _, chats, devices, rooms, texts, opened = zip(*items, strict=True)
         self._oldest = min(opened)
         body = orjson.dumps(
-            {"now": self._clock.wall(), "chats": chats, "devices": devices, "texts": texts}
+            {
+                "now": self._clock.wall(),
+                "chats": chats,
+                "devices": devices,
+                "rooms": rooms,
+                "texts": texts,
+            }
         )
         writer.write(frames.HEADER.pack(len(body)) + body)
 
@@ -312,6 +343,14 @@ class SemanticTier:
                 continue
             tap, chat = items[index][:2]
             tap.signal(chat, Signal(name, value, detail))
+        for key, name, value, detail in frame.get("earlier", ()):
+            if name not in SIGNALS:
+                log.warning("the semantic worker sent an unknown signal; ignored")
+                continue
+            speaker = self._speakers.get(key)
+            tap = speaker[0]() if speaker is not None else None
+            if speaker is not None and tap is not None:
+                tap.signal(speaker[1], Signal(name, value, detail))
         if self.window_open and (
             self._timer is None or len(self.backlog) >= self.settings.batch_size
         ):

@@ -16,6 +16,10 @@ nor are they ordinary talk). Not every line of a harasser is an insult
 harmful side's lines by the first fit's score count as ordinary, and the
 head is fitted again (two rounds of multiple-instance learning).
 
+A head that reads the reply (``reads = "reply"``) learns from each line
+beside the partner's next message; lines nobody answered are left out, as
+the worker never scores them with it.
+
 A head's ``base_rate`` is how often benign chats' messages reach its ``hit``
 when they were written by authors the head was not trained on: the corpus's
 authors are split into five groups, each scored by a head trained on the
@@ -31,7 +35,7 @@ import json
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -43,9 +47,16 @@ from passerby.safety.semantic.embedder import Embedder, Vectors
 
 # The label of the chats whose harmful side each family learns from.
 LABELS: Final = {"hostility": "harassment", "sexual": "sexual", "advert": "spam"}
-# Where a message leans: chosen on the development half's authors held out
-# five at a time (docs/moderation.md, "Learned heads").
-HITS: Final = {"hostility": 0.9, "sexual": 0.9, "advert": 0.8}
+# The heads trained: family, what it reads, and where a message leans,
+# chosen on the development half's authors held out five at a time
+# (docs/moderation.md, "Learned heads").
+HEADS: Final = (
+    ("hostility", "message", 0.9),
+    ("sexual", "message", 0.9),
+    ("advert", "message", 0.8),
+    ("hostility", "reply", 0.85),
+    ("sexual", "reply", 0.8),
+)
 FOLDS: Final = 5
 C: Final = 1.0  # the regression's inverse regularisation
 
@@ -78,6 +89,28 @@ def read_corpus(folder: Path, split: str) -> list[dict[str, Any]]:
 
 def texts_of(chats: Sequence[dict[str, Any]]) -> list[str]:
     return [turn["text"] for chat in chats for turn in chat["turns"]]
+
+
+def replies_of(chats: Sequence[dict[str, Any]]) -> npt.NDArray[np.int64]:
+    """Per message, the row of the partner's next message (-1: none came)."""
+    out: list[int] = []
+    start = 0
+    for chat in chats:
+        turns = chat["turns"]
+        for j, turn in enumerate(turns):
+            after = (k for k in range(j + 1, len(turns)) if turns[k]["speaker"] != turn["speaker"])
+            k = next(after, None)
+            out.append(-1 if k is None else start + k)
+        start += len(turns)
+    return np.array(out, dtype=np.int64)
+
+
+def features(vectors: Vectors, replies: npt.NDArray[np.int64], reads: str) -> Vectors:
+    """What a head reading ``reads`` sees of each message (zeros for a reply never given)."""
+    if reads == "message":
+        return vectors
+    answers = np.where(replies[:, None] >= 0, vectors[replies], 0.0).astype(np.float32)
+    return np.concatenate([vectors, answers], axis=1)
 
 
 def rows_for(chats: Sequence[dict[str, Any]], family: str) -> Rows:
@@ -123,10 +156,10 @@ def fit(vectors: Vectors, rows: Rows, train: npt.NDArray[np.bool_]) -> tuple[Vec
 
 
 def held_out(
-    vectors: Vectors, rows: Rows, authors: Sequence[str], family: str
+    x: Vectors, rows: Rows, authors: Sequence[str], family: str, hit: float, reads: str
 ) -> tuple[float, dict[str, int]]:
-    """The base rate at the family's hit, and two-hit speakers, from scores
-    of heads that never saw the scored message's author."""
+    """The base rate at ``hit``, and two-hit speakers, from scores of heads
+    that never saw the scored message's author."""
     names = sorted(set(authors))
     rng = np.random.default_rng(0)
     order = rng.permutation(len(names))
@@ -134,19 +167,18 @@ def held_out(
     fold = np.array([group[a] for a in authors])
     scores = np.zeros(len(rows.y), dtype=np.float32)
     for k in range(FOLDS):
-        weights, bias = fit(vectors, rows, fold != k)
-        head = hd.Head(family, weights, bias, HITS[family], 0.5)
-        scores[fold == k] = head.probabilities(vectors[fold == k])
-    hit = HITS[family]
-    leaning = scores >= hit
-    base_rate = max(float(leaning[rows.benign].mean()), 1e-4)
+        weights, bias = fit(x, rows, fold != k)
+        head = hd.Head(family, weights, bias, hit, 0.5, reads)
+        scores[fold == k] = head.probabilities(x[fold == k])
+    leaning = (scores >= hit) & rows.keep
+    base_rate = max(float(leaning[rows.benign & rows.keep].mean()), 1e-4)
     hits: dict[tuple[int, str], int] = defaultdict(int)
     harmful_speakers: set[tuple[int, str]] = set()
     for i, lean in enumerate(leaning):
         key = (int(rows.chat[i]), rows.speaker[i])
         if rows.y[i]:
             harmful_speakers.add(key)
-        if lean and rows.keep[i]:
+        if lean:
             hits[key] += 1
     benign_speakers = {(int(rows.chat[i]), rows.speaker[i]) for i in np.flatnonzero(rows.benign)}
     return base_rate, {
@@ -158,21 +190,28 @@ def held_out(
 
 
 def train(
-    chats: Sequence[dict[str, Any]], vectors: Vectors, families: Sequence[str]
+    chats: Sequence[dict[str, Any]],
+    vectors: Vectors,
+    heads: Sequence[tuple[str, str, float]] = HEADS,
 ) -> tuple[list[hd.Head], dict[str, dict[str, int]]]:
-    """A head per family, and each one's held-out counts."""
+    """The heads (family, reads, hit), and each one's held-out counts."""
     authors = [chat["author"] for chat in chats for _ in chat["turns"]]
     if len(authors) != len(vectors):
         raise ValueError("one vector per message")
+    replies = replies_of(chats)
     out, report = [], {}
-    for family in families:
+    for family, reads, hit in heads:
         rows = rows_for(chats, family)
-        if not rows.y.any() or rows.y.all():
+        if reads == "reply":  # a line nobody answered is never read by this head
+            rows = replace(rows, keep=rows.keep & (replies >= 0))
+        if not rows.y[rows.keep].any() or rows.y[rows.keep].all():
             raise SystemExit(f"the corpus has no {LABELS[family]} chats, or nothing else")
-        base_rate, counts = held_out(vectors, rows, authors, family)
-        weights, bias = fit(vectors, rows, np.ones(len(rows.y), dtype=bool))
-        out.append(hd.Head(family, weights, bias, HITS[family], base_rate))
-        report[family] = counts | {"base_rate_per_million": round(base_rate * 1e6)}
+        x = features(vectors, replies, reads)
+        base_rate, counts = held_out(x, rows, authors, family, hit, reads)
+        weights, bias = fit(x, rows, np.ones(len(rows.y), dtype=bool))
+        head = hd.Head(family, weights, bias, hit, base_rate, reads)
+        out.append(head)
+        report[head.key] = counts | {"base_rate_per_million": round(base_rate * 1e6)}
     return out, report
 
 
@@ -195,8 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     chats = read_corpus(args.corpus, args.split)
     vectors = encode(UseEmbedder(threads=2), texts_of(chats))
-    families = args.family or sorted(LABELS)
-    heads, report = train(chats, vectors, families)
+    wanted = args.family or sorted(LABELS)
+    heads, report = train(chats, vectors, [h for h in HEADS if h[0] in wanted])
     trained_on = {
         "corpus": args.corpus.name,
         "split": args.split,

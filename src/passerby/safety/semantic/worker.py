@@ -9,19 +9,24 @@ to itself. It talks to the server over one socket in frames
 * worker -> server, once: ``{"ready": n_examples}`` or
   ``{"error": code, "message": why}`` (then it exits);
 * server -> worker: ``{"now": wall, "chats": [...], "devices": [...],
-  "texts": [...]}``: per message, the server's small integer for the
-  speaker in that chat and for the device (0: none), and the text;
+  "rooms": [...], "texts": [...]}``: per message, the server's small
+  integer for the speaker in that chat, for the device (0: none) and for
+  the chat itself (shared by its two speakers; 0: none), and the text;
 * worker -> server: ``{"scored": n, "signals": [[i, name, value, detail], ...],
-  "busy": seconds}``: only the messages of the batch (by position ``i``)
-  whose speaker's pattern in a family of harm makes a signal, with the
-  family's signal name (:mod:`.speakers`, ``examples.FAMILIES``).
+  "earlier": [[speaker, name, value, detail], ...], "busy": seconds}``:
+  ``signals``, the messages of the batch (by position ``i``) whose
+  speaker's pattern in a family of harm makes a signal, with the family's
+  signal name (:mod:`.speakers`, ``examples.FAMILIES``, ``heads.SIGNALS``);
+  ``earlier``, the speakers (by their key) whose lines, answered by a
+  message of this batch, make a signal read with the reply (:mod:`.replies`).
 
-Its only per-user state is the speakers' patterns, under the server's
-integers (never a device id, a chat id or text); they are lost when the
-worker restarts. It never logs text; texts are cut to :data:`MAX_CHARS`
-here. The index is built at start from the shipped and the operator's
-examples; their vectors are cached in ``<data_dir>/semantic/`` under a
-digest of the model and the examples, so a later start only reads them.
+Its only per-user state is the speakers' patterns and each chat's last
+turn's vectors, under the server's integers (never a device id, a chat id
+or text); they are lost when the worker restarts. It never logs text;
+texts are cut to :data:`MAX_CHARS` here. The index is built at start
+from the shipped and the operator's examples; their vectors are cached in
+``<data_dir>/semantic/`` under a digest of the model and the examples, so
+a later start only reads them.
 """
 
 from __future__ import annotations
@@ -35,16 +40,23 @@ import socket
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import orjson
 
 from passerby.safety.semantic import examples as ex
 from passerby.safety.semantic import heads as hd
-from passerby.safety.semantic.embedder import Embedder, ModelMismatch, UseEmbedder, model_digest
+from passerby.safety.semantic.embedder import (
+    Embedder,
+    ModelMismatch,
+    UseEmbedder,
+    Vectors,
+    model_digest,
+)
 from passerby.safety.semantic.frames import recv_frame, send_frame
 from passerby.safety.semantic.pattern import SHAPES, learned
+from passerby.safety.semantic.replies import Answered, Replies
 from passerby.safety.semantic.scorer import Index, Scored, build_index, score_families
 from passerby.safety.semantic.speakers import Speakers
 
@@ -128,32 +140,71 @@ def score_batches(
     if speakers is None:
         shapes = dict(SHAPES)
         for head in heads:
-            shapes[head.signal] = learned(head.hit, head.base_rate)
+            shapes[head.key] = learned(head.hit, head.base_rate)
         speakers = Speakers(shapes=shapes)
+    on_messages = [h for h in heads if h.reads == "message"]
+    on_replies = [h for h in heads if h.reads == "reply"]
+    replies = Replies()
     while (frame := recv_frame(sock)) is not None:
         started = time.perf_counter()
         texts = [text[:MAX_CHARS] for text in frame["texts"]]
-        vectors = embedder.encode(texts) if texts else None
+        chats, devices = frame["chats"], frame["devices"]
+        rooms = frame.get("rooms") or [0] * len(texts)
         now = float(frame["now"])
-        # (the key of the pattern a score feeds, its signal, the scores)
-        readings: list[tuple[str, str, list[Scored]]] = []
-        if vectors is not None:
-            for family, scored in score_families(vectors, index).items():
-                readings.append((family, ex.FAMILIES[family], scored))
-            for head in heads:
+        signals: list[list[Any]] = []
+        earlier: list[list[Any]] = []
+        if texts:
+            vectors = embedder.encode(texts)
+            # (the pattern a score feeds, its signal, the scores), in row order
+            readings: list[tuple[str, str, list[Scored]]] = [
+                (family, ex.FAMILIES[family], scored)
+                for family, scored in score_families(vectors, index).items()
+            ]
+            for head in on_messages:
                 probabilities = head.probabilities(vectors).tolist()
-                scored = [Scored(p, hd.CATEGORY) for p in probabilities]
-                readings.append((head.signal, head.signal, scored))
-        signals = []
-        for key, name, scored in readings:
-            for i, (one, chat, device) in enumerate(
-                zip(scored, frame["chats"], frame["devices"], strict=True)
-            ):
-                found = speakers.add(chat, device, one.score, one.category, now, key)
-                if found is not None:
-                    signals.append([i, name, *found])
+                readings.append(
+                    (head.key, head.signal, [Scored(p, head.category) for p in probabilities])
+                )
+            for key, name, scored in readings:
+                for i, (one, chat, device) in enumerate(zip(scored, chats, devices, strict=True)):
+                    found = speakers.add(chat, device, one.score, one.category, now, key)
+                    if found is not None:
+                        signals.append([i, name, *found])
+            if on_replies:
+                earlier = _answered(
+                    replies, speakers, on_replies, vectors, rooms, chats, devices, now
+                )
         busy = time.perf_counter() - started
-        send_frame(sock, {"scored": len(texts), "signals": signals, "busy": busy})
+        send_frame(
+            sock, {"scored": len(texts), "signals": signals, "earlier": earlier, "busy": busy}
+        )
+
+
+def _answered(
+    replies: Replies,
+    speakers: Speakers,
+    heads: Sequence[hd.Head],
+    vectors: Vectors,
+    rooms: Sequence[int],
+    chats: Sequence[int],
+    devices: Sequence[int],
+    now: float,
+) -> list[list[Any]]:
+    """The reply heads' signals about the lines this batch's messages answer,
+    each addressed by the speaker's key (their lines may be of an earlier batch)."""
+    answered: list[Answered] = []
+    for vector, room, chat, device in zip(vectors, rooms, chats, devices, strict=True):
+        answered.extend(replies.add(room, chat, device, vector))
+    if not answered:
+        return []
+    pairs = np.stack([np.concatenate([a.line, a.reply]) for a in answered])
+    out = []
+    for head in heads:
+        for a, p in zip(answered, head.probabilities(pairs).tolist(), strict=True):
+            found = speakers.add(a.speaker, a.device, p, head.category, now, head.key)
+            if found is not None:
+                out.append([a.speaker, head.signal, *found])
+    return out
 
 
 def give_way() -> None:

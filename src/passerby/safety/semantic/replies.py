@@ -1,0 +1,64 @@
+"""Which lines a reply answers: the worker's memory of each chat's last turn.
+
+A head that reads a message beside the partner's reply (:mod:`.heads`,
+``reads = "reply"``) can score a line only once the partner has answered
+it. For each chat (a *room*: the server's small integer for the chat,
+shared by its two speakers) the worker keeps the last speaker's vectors
+since the partner last spoke; the partner's next message answers all of
+them. A speaker who sends several lines in a row has them all answered by
+the one reply, as in the corpus the heads were trained on.
+
+Bounded: at most :data:`WAITING` lines a turn (the latest), and the rooms
+least recently heard are forgotten (:data:`ROOMS`). A room of 0 is no chat
+the server could name, and is never paired. Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Final
+
+from passerby.recent import RecentCache
+from passerby.safety.semantic.embedder import Vectors
+
+WAITING: Final = 5
+ROOMS: Final = 25_000
+
+
+@dataclass(slots=True)
+class _Turn:
+    speaker: int  # the speaker's key in this chat
+    device: int
+    lines: list[Vectors] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """A line of ``speaker`` (on ``device``), and the partner's reply to it."""
+
+    speaker: int
+    device: int
+    line: Vectors
+    reply: Vectors
+
+
+class Replies:
+    __slots__ = ("_rooms",)
+
+    def __init__(self, rooms: int = ROOMS) -> None:
+        self._rooms: RecentCache[int, _Turn] = RecentCache(rooms)
+
+    def add(self, room: int, speaker: int, device: int, vector: Vectors) -> list[Answered]:
+        """One message of ``speaker`` in ``room``; the partner's lines it answers."""
+        if not room:
+            return []
+        turn = self._rooms.get(room)
+        if turn is not None and turn.speaker == speaker:
+            turn.lines.append(vector)
+            if len(turn.lines) > WAITING:
+                del turn.lines[0]
+            return []
+        self._rooms.put(room, _Turn(speaker, device, [vector]))
+        if turn is None:
+            return []
+        return [Answered(turn.speaker, turn.device, line, vector) for line in turn.lines]
