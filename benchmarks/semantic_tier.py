@@ -33,6 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
 import orjson
 
 from passerby.clock import SystemClock
@@ -42,7 +43,7 @@ from passerby.safety.semantic import pattern
 from passerby.safety.semantic.embedder import UseEmbedder
 from passerby.safety.semantic.scorer import score_families, score_vectors
 from passerby.safety.semantic.tier import SemanticTier, TierSettings
-from passerby.safety.semantic.worker import load_index
+from passerby.safety.semantic.worker import load_heads, load_index
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "conversations.jsonl"
 
@@ -66,13 +67,20 @@ def throughput(lines: list[str]) -> None:
         + ", ".join(f"{name} {len(f.harmful)}" for name, f in index.families.items())
         + ")"
     )
-    print("\nthroughput, one core (embed + score):")
+    heads = load_heads(None)
+    print(f"learned heads: {', '.join(h.key for h in heads) or 'none'}")
+    print("\nthroughput, one core (embed + score against the index and every head):")
     for batch in (1, 8, 64, 256):
         n = 0
         started = time.perf_counter()
         while n < 1024 or time.perf_counter() - started < 3:
             chunk = [lines[(n + i) % len(lines)] for i in range(batch)]
-            score_families(embedder.encode(chunk), index)
+            vectors = embedder.encode(chunk)
+            score_families(vectors, index)
+            # each message answers the one before it (the reply heads' pairs)
+            pairs = np.concatenate([np.roll(vectors, 1, axis=0), vectors], axis=1)
+            for head in heads:
+                head.probabilities(pairs if head.reads == "reply" else vectors)
             n += batch
         spent = time.perf_counter() - started
         print(f"  batch {batch:>3}: {n / spent:7.0f} messages/s  ({spent / n * 1000:.2f} ms each)")
