@@ -361,6 +361,13 @@ def build_semantic(settings: Settings, metrics: Metrics, clock: Clock) -> Semant
     metrics.gauge(
         "passerby_semantic_queue_depth", "Messages waiting for the semantic worker.", depth
     )
+
+    async def heads() -> float:
+        return float(tier.heads)
+
+    metrics.gauge(
+        "passerby_semantic_heads", "Learned heads the semantic worker loaded (0: none).", heads
+    )
     return tier
 
 

@@ -193,7 +193,7 @@ class DeviceHistory(Protocol):
 class SemanticHook(Protocol):
     """The semantic tier's way in (``safety.semantic.tier.Tap``): one cheap call a message."""
 
-    def submit(self, text: str, signalled: bool) -> None: ...
+    def submit(self, text: str, signalled: bool, delivered: bool = True) -> None: ...
 
 
 # All a semantic signal, or the partner's protest at our words, may lead
@@ -372,8 +372,6 @@ class ChatModerator:
         risk = self._last_risk
         if signals or risk is None:  # no signal: the conversation's risk is unchanged
             risk = self._last_risk = self._risk.observe("me", signals)
-        if self._semantic is not None:
-            self._semantic.submit(text, risk.score > 0.0)
         # The conversation's risk is about one speaker; only act on it when
         # that speaker is the one sending now.
         mine = risk.subject == "me"
@@ -412,6 +410,8 @@ class ChatModerator:
             outcome = self._check_mask(outcome, shown)
             if outcome.delivery == "hold":
                 shown = text
+        if self._semantic is not None:
+            self._semantic.submit(text, risk.score > 0.0, outcome.delivery != "hold")
         return Verdict(outcome, tuple(signals), shown, risk)
 
     def semantic(self, signal: Signal, current: bool, wall: float) -> Verdict | None:

@@ -97,11 +97,9 @@ def test_a_weight_that_is_not_a_number_is_refused() -> None:
         hd.Head("hostility", unit(0) * np.nan, 0.0, 0.9, 0.01)
 
 
-def test_the_worker_prefers_the_operators_heads_and_runs_without_unusable_ones(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    shipped = {(h.family, h.reads) for h in worker.load_heads(None)}
-    assert shipped == {
+def test_the_operators_heads_replace_the_shipped_ones_of_their_kind(tmp_path: Path) -> None:
+    shipped = {(h.family, h.reads): h for h in worker.load_heads(None)}
+    assert set(shipped) == {
         ("hostility", "message"),
         ("sexual", "message"),
         ("advert", "message"),
@@ -111,12 +109,30 @@ def test_the_worker_prefers_the_operators_heads_and_runs_without_unusable_ones(
     mine = tmp_path / hd.OPERATOR_FILE
     mine.parent.mkdir()
     mine.write_text(json.dumps(hd.to_json([a_head()], MODEL, {})))
-    [head] = worker.load_heads(tmp_path)
-    assert head.bias == -10.0
-    mine.write_text(json.dumps(hd.to_json([a_head()], "another", {})))
-    with caplog.at_level(logging.WARNING):
-        assert worker.load_heads(tmp_path) == []
-    assert "without learned heads" in caplog.text
+    heads = {(h.family, h.reads): h for h in worker.load_heads(tmp_path)}
+    assert set(heads) == set(shipped)
+    assert heads["hostility", "message"].bias == -10.0  # the operator's
+    assert np.array_equal(heads["sexual", "message"].weights, shipped["sexual", "message"].weights)
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (json.dumps(hd.to_json([a_head()], "another", {})).encode(), "another sentence encoder"),
+        (b"\xff\xfe not text", "not UTF-8"),
+        (b"{", "not JSON"),
+    ],
+)
+def test_an_operators_file_that_cannot_be_used_leaves_the_shipped_heads(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, content: bytes, why: str
+) -> None:
+    mine = tmp_path / hd.OPERATOR_FILE
+    mine.parent.mkdir()
+    mine.write_bytes(content)
+    with caplog.at_level(logging.ERROR):
+        heads = worker.load_heads(tmp_path)
+    assert len(heads) == 5 and heads[0].bias != -10.0
+    assert "without the operator's learned heads" in caplog.text and why in caplog.text
 
 
 class AxisEmbedder:
@@ -190,7 +206,7 @@ def test_training_finds_the_harmful_direction_and_measures_it_on_unseen_writers(
     assert p[0] > 0.9 > 0.1 > p[1]
     counts = report["learned_hostility"]
     assert counts["harmful_speakers"] == 50 and counts["benign_speakers"] == 200
-    assert counts["harmful_two_hits"] >= 45 and counts["benign_two_hits"] <= 2
+    assert counts["harmful_reached"] >= 45 and counts["benign_reached"] <= 2
     assert 0 < head.base_rate < 0.05
 
 
@@ -226,4 +242,4 @@ def test_a_reply_head_learns_how_the_partner_took_the_lines() -> None:
     hurt, calm = np.concatenate([unit(1), unit(0)]), np.concatenate([unit(1), unit(2)])
     p = head.probabilities(np.stack([hurt, calm]))
     assert p[0] > 0.9 > 0.1 > p[1]
-    assert report["learned_hostility:reply"]["harmful_two_hits"] >= 45
+    assert report["learned_hostility:reply"]["harmful_reached"] >= 45

@@ -367,3 +367,42 @@ async def test_lines_the_partner_takes_as_insults_get_a_review_case_about_their_
     assert signal == "learned_hostility" and score >= 0.5
     await asyncio.sleep(0.5)
     assert {c.subject for c in await store.list_cases()} == {rude.device}
+
+
+@pytest.mark.model
+async def test_sexual_talk_among_teens_gets_a_review_case_from_the_learned_heads(
+    semantic_server: LiveServer, visitor: VisitorFactory
+) -> None:
+    # The teen section has no rule on the index's sexual family: its sexual
+    # talk in words no list knows is read by the learned sexual heads.
+    lines = [
+        "send me a picture of you in the shower",
+        "what are you wearing right now? take it off for me",
+    ]
+    server = semantic_server
+    asker, sa, sb = await _teen_chat(server, visitor)
+    _, ta, tb = await _teen_chat(server, visitor)
+    for line in lines:
+        await sa.send(type="message", text=line)
+        assert (await sb.expect("message"))["text"] == line
+    for line in BENIGN:
+        await ta.send(type="message", text=line)
+        assert (await tb.expect("message"))["text"] == line
+    store = server.services.store
+    evidence = server.services.evidence
+
+    async def learned() -> list[Any]:
+        for case in await store.list_cases(kind="review"):
+            for record in await evidence.list_records(case.id):
+                if record.body["trigger"]["rule"] == "sexual-learned":
+                    return [case, record.body["trigger"]["detected"]]
+        return []
+
+    [case, [[signal, score, _]]] = await eventually(learned, timeout=120)
+    assert case.subject == asker.device
+    assert signal == "learned_sexual" and score >= 0.5
+    metrics = server.services.metrics
+    total = len(lines) + len(BENIGN)
+    await eventually(lambda: _true(metrics.semantic_scored.value >= total), timeout=60)
+    await asyncio.sleep(0.5)
+    assert {c.subject for c in await store.list_cases()} == {asker.device}

@@ -52,6 +52,14 @@ def test_a_long_turn_keeps_its_latest_lines_and_chats_are_apart() -> None:
     assert [int(np.argmax(a.line)) for a in answered] == list(range(3, WAITING + 3))
 
 
+def test_a_message_that_reaches_the_worker_late_answers_nothing() -> None:
+    replies = Replies()
+    replies.add(1, 1, 0, unit(1), order=5)
+    assert replies.add(1, 2, 0, unit(2), order=3) == []  # sent before the line it follows
+    [answered] = replies.add(1, 2, 0, unit(3), order=6)
+    assert (int(np.argmax(answered.line)), int(np.argmax(answered.reply))) == (1, 3)
+
+
 def test_no_chat_is_never_paired_and_old_chats_are_forgotten() -> None:
     replies = Replies(rooms=2)
     replies.add(0, 1, 0, unit(1))
@@ -80,7 +88,9 @@ def index() -> Any:
     return build_index(np.stack([unit(5), unit(6)]), ["harmful", "safe"], ["threat", "talk"])
 
 
-def _exchange(texts: list[str], chats: list[int], rooms: list[int]) -> dict[str, Any]:
+def _exchange(
+    texts: list[str], chats: list[int], rooms: list[int], order: list[int] | None = None
+) -> dict[str, Any]:
     server, child = socket.socketpair()
     thread = threading.Thread(
         target=worker.score_batches,
@@ -91,7 +101,14 @@ def _exchange(texts: list[str], chats: list[int], rooms: list[int]) -> dict[str,
     thread.start()
     try:
         n = len(texts)
-        frame = {"now": 0.0, "chats": chats, "devices": [0] * n, "rooms": rooms, "texts": texts}
+        frame = {
+            "now": 0.0,
+            "chats": chats,
+            "devices": [0] * n,
+            "rooms": rooms,
+            "order": order or list(range(1, n + 1)),
+            "texts": texts,
+        }
         frames.send_frame(server, frame)
         reply = frames.recv_frame(server)
     finally:
@@ -109,6 +126,15 @@ def test_lines_the_partner_answers_as_hurt_make_a_signal_about_their_speaker() -
     [[speaker, name, value, detail]] = reply["earlier"]
     assert (speaker, name) == (1, "learned_hostility")
     assert value >= 0.5 and detail == "scope=chat;hits=2;kinds=reply"
+
+
+def test_lines_are_paired_in_the_order_sent_not_the_order_batched() -> None:
+    # Sent: 1 "so you live with your mum", 1 "cute", 2 "!wow"; the batch
+    # puts speaker 2's line first (their chat had signals).
+    texts = ["!wow", "so you live with your mum", "cute"]
+    reply = _exchange(texts, [2, 1, 1], [9, 9, 9], order=[3, 1, 2])
+    [[speaker, name, _, detail]] = reply["earlier"]
+    assert (speaker, name, detail) == (1, "learned_hostility", "scope=chat;hits=2;kinds=reply")
 
 
 def test_the_same_lines_answered_calmly_or_in_no_shared_chat_make_none() -> None:
@@ -165,9 +191,10 @@ async def _true(value: object) -> bool:
 
 async def test_the_signal_about_earlier_lines_reaches_their_speakers_connection() -> None:
     clock = ManualClock()
+    metrics = Metrics()
     tier = SemanticTier(
         TierSettings(flush_seconds=0.005),
-        Metrics(),
+        metrics,
         clock,
         timer=clock.monotonic,
         process=lambda child: ThreadWorker(child.dup()),  # type: ignore[arg-type,return-value]
@@ -182,12 +209,32 @@ async def test_the_signal_about_earlier_lines_reaches_their_speakers_connection(
         partner.bind(heard_partner)
         speaker.submit("so you live with your mum", signalled=False)
         speaker.submit("cute", signalled=False)
-        await asyncio.sleep(0.05)  # their own batch: the reply comes in a later one
+        await eventually(lambda: _true(metrics.semantic_scored.value == 2))
+        assert metrics.semantic_scored.value == 2
+        # The speaker has moved on to another chat before the reply is read.
+        heard_speaker.chat = "c2"
+        speaker.submit("hello", signalled=False)
+        await eventually(lambda: _true(metrics.semantic_scored.value == 3))
+        assert metrics.semantic_scored.value == 3
         partner.submit("!wow", signalled=False)
         await eventually(lambda: _true(heard_speaker.heard))
         [(chat, signal)] = heard_speaker.heard
         assert chat == "c1" and signal.name == "learned_hostility"
         assert signal.detail == "scope=chat;hits=2;kinds=reply"
         assert heard_partner.heard == []
+        # In another chat one line is delivered and one held: the partner's
+        # reply answers the delivered one only, one leaning line, no pattern.
+        other, other_partner = tier.tap("three", "adults"), tier.tap("four", "adults")
+        assert other is not None and other_partner is not None
+        heard_other, heard_other_partner = Hearer("c3"), Hearer("c3")  # taps hold them weakly
+        other.bind(heard_other)
+        other_partner.bind(heard_other_partner)
+        other.submit("so you live with your mum", signalled=False)
+        other.submit("cute", signalled=False, delivered=False)
+        other_partner.submit("!wow", signalled=False)
+        await eventually(lambda: _true(metrics.semantic_scored.value == 7))
+        assert metrics.semantic_scored.value == 7
+        await asyncio.sleep(0.05)
+        assert heard_other.heard == []
     finally:
         await tier.close()

@@ -16,10 +16,10 @@ class NoDetectors:
 
 class Tap:
     def __init__(self) -> None:
-        self.submitted: list[tuple[str, bool]] = []
+        self.submitted: list[tuple[str, bool, bool]] = []
 
-    def submit(self, text: str, signalled: bool) -> None:
-        self.submitted.append((text, signalled))
+    def submit(self, text: str, signalled: bool, delivered: bool = True) -> None:
+        self.submitted.append((text, signalled, delivered))
 
 
 def moderator(section: str, policy: object = None, tap: Tap | None = None) -> ChatModerator:
@@ -40,7 +40,28 @@ def test_every_message_is_handed_to_the_tier_once_with_its_chats_state() -> None
     mod.outgoing("hello there", 0.0, 1e9)
     mod.incoming([Signal("secrecy", 0.9)])  # the stranger said something risky
     mod.outgoing("ok", 1.0, 1e9 + 1)
-    assert tap.submitted == [("hello there", False), ("ok", True)]
+    assert tap.submitted == [("hello there", False, True), ("ok", True, True)]
+
+
+class Insults:
+    """Finds an insult in any line starting with "!"."""
+
+    def analyse(self, text: str) -> list[Signal]:
+        return [Signal("toxicity", 0.95, "aim=you")] if text.startswith("!") else []
+
+
+def test_a_held_message_is_scored_as_one_the_partner_never_got() -> None:
+    tap = Tap()
+    mod = ChatModerator(
+        Insults(), load_policy(), "adults", StrikeBook(), ConversationRisk, semantic=tap
+    )
+    held = mod.outgoing("!you absolute idiot", 0.0, 1e9)
+    assert held.outcome.delivery == "hold"
+    mod.outgoing("anyway", 1.0, 1e9 + 1)
+    assert [(text, delivered) for text, _, delivered in tap.submitted] == [
+        ("!you absolute idiot", False),
+        ("anyway", True),
+    ]
 
 
 def test_a_strong_pattern_in_the_teens_section_opens_a_review_case_only() -> None:

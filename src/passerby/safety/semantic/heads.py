@@ -166,6 +166,8 @@ def read(path: Path, model: str) -> list[Head]:
         return []
     except OSError as exc:
         raise HeadError(f"cannot read {path}: {exc.strerror}") from None
+    except ValueError:  # not UTF-8
+        raise HeadError(f"{path} is not UTF-8 text") from None
     try:
         data = json.loads(text)
     except ValueError:

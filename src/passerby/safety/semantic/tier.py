@@ -58,10 +58,11 @@ from passerby.safety.semantic import frames
 from passerby.safety.semantic.backlog import Backlog
 from passerby.safety.semantic.examples import FAMILIES
 from passerby.safety.semantic.heads import SIGNALS as HEAD_SIGNALS
-from passerby.safety.semantic.speakers import CHATS, DEVICES, STEP
+from passerby.safety.semantic.speakers import DEVICES, STEP
 
 log = logging.getLogger(__name__)
 
+ROOM_MASK: Final = (1 << 52) - 1  # a chat's number fits a JSON number exactly
 RESTART_SECONDS: Final = 5.0
 RESTART_MAX: Final = 300.0
 # The signals a worker may send back: one per family of harm, and one per
@@ -89,8 +90,16 @@ class Hearer(Protocol):
         """Run ``signal`` through the rules for ``chat``; True once a case is opened."""
 
 
-# (tap, chat, speaker key, device key, chat key, text, when its window opened)
-Item = tuple["Tap", str, int, int, int, str, float]
+# (tap, chat, speaker key, device key, chat key (0: not to be paired), the
+# message's number in the order sent, text, when its window opened)
+Item = tuple["Tap", str, int, int, int, int, str, float]
+
+
+def room_of(chat: str) -> int:
+    """A number for ``chat``, the same for both its speakers' taps, that is
+    not its id: its hash, salted per process (a collision pairs two chats'
+    lines once in billions of chats; 0 means no chat)."""
+    return (hash(chat) & ROOM_MASK) or 1
 
 
 def _nobody() -> None:
@@ -108,6 +117,7 @@ class Tap:
         "_priority",
         "_sent",
         "_tier",
+        "chats",
         "device",
         "key",
         "room",
@@ -121,6 +131,7 @@ class Tap:
         self._chat: str | None = None
         self.key = 0  # the speaker's key in ``_chat``
         self.room = 0  # the key of ``_chat``, shared with the partner's tap
+        self.chats: dict[int, str] = {}  # this speaker's last two keys and their chats
         # (chat, signal name) -> the last value handed on (1.0+: reviewed);
         # the chat's families apart, for this chat and the last
         self._sent: dict[tuple[str, str], float] = {}
@@ -130,9 +141,11 @@ class Tap:
     def bind(self, hearer: Hearer) -> None:
         self._hearer = weakref.ref(hearer)
 
-    def submit(self, text: str, signalled: bool) -> None:
+    def submit(self, text: str, signalled: bool, delivered: bool = True) -> None:
         """A message this connection's user sent (or tried to); ``signalled``:
-        its conversation already has signals. Cheap: this is on the relay path."""
+        its conversation already has signals; ``delivered``: the partner got
+        it (a held line is scored, but no reply answers it). Cheap: this is
+        on the relay path."""
         hearer = self._hearer()
         if hearer is None:
             return
@@ -143,12 +156,14 @@ class Tap:
         if chat != self._chat:  # a new chat: the speaker in it is a new pattern
             self._chat = chat
             self.key = tier.new_key()
-            self.room = tier.room_of(chat)
+            self.room = room_of(chat)
             tier.speaking(self, chat)
         # The tier's part, inline (a call less for every message): a window, the backlog.
         if not tier.window_open and not tier.open_window():
             return  # the tier is off
-        item = (self, chat, self.key, self.device, self.room, text, tier.window_opened)
+        tier.sent += 1
+        room = self.room if delivered else 0
+        item = (self, chat, self.key, self.device, room, tier.sent, text, tier.window_opened)
         tier.backlog.offer(item, self._priority or signalled)  # full: counted, not kept
 
     def signal(self, chat: str, signal: Signal) -> None:
@@ -211,11 +226,13 @@ class SemanticTier:
         # name the worker still holds cannot come to mean someone else.
         self._keys = itertools.count(1)
         self._devices: RecentCache[str, int] = RecentCache(DEVICES)
-        # Each chat's key (both speakers' taps use it), and whose each
-        # speaker's key is: a signal about lines a reply answered comes back
-        # by the speaker's key, maybe after their tap has moved on.
-        self._rooms: RecentCache[str, int] = RecentCache(CHATS)
-        self._speakers: RecentCache[int, tuple[weakref.ref[Tap], str]] = RecentCache(CHATS)
+        # Whose each speaker's key is: a signal about lines a reply answered
+        # comes back by the speaker's key, maybe after their tap has moved
+        # on to another chat (the tap keeps its last two keys' chats).
+        self._speakers: weakref.WeakValueDictionary[int, Tap] = weakref.WeakValueDictionary()
+        # Messages submitted so far: their order, which the backlog's
+        # priority does not keep, tells the worker which line a reply answers.
+        self.sent = 0
         self._process_factory = process or self._spawn_worker
         self._process: multiprocessing.process.BaseProcess | None = None
         self._writer: asyncio.StreamWriter | None = None
@@ -232,6 +249,7 @@ class SemanticTier:
         self._ready = False
         self._closing = False
         self.examples = 0
+        self.heads = 0  # learned heads the worker loaded
 
     # --- the relay path ---------------------------------------------------
 
@@ -250,17 +268,14 @@ class SemanticTier:
     def new_key(self) -> int:
         return next(self._keys)
 
-    def room_of(self, chat: str) -> int:
-        """The key of ``chat``, the same for both its speakers."""
-        room = self._rooms.get(chat)
-        if room is None:
-            room = next(self._keys)
-            self._rooms.put(chat, room)
-        return room
-
     def speaking(self, tap: Tap, chat: str) -> None:
         """``tap``'s new key is its speaker's in ``chat``."""
-        self._speakers.put(tap.key, (weakref.ref(tap), chat))
+        self._speakers[tap.key] = tap
+        tap.chats[tap.key] = chat
+        if len(tap.chats) > 2:  # this chat and the last are enough
+            old = next(iter(tap.chats))
+            del tap.chats[old]
+            self._speakers.pop(old, None)
 
     def open_window(self) -> bool:
         """Open a window for the messages from now on; False while the tier is off."""
@@ -318,7 +333,7 @@ class SemanticTier:
         if not items:
             return
         self._in_flight = items
-        _, _, chats, devices, rooms, texts, opened = zip(*items, strict=True)
+        _, _, chats, devices, rooms, order, texts, opened = zip(*items, strict=True)
         self._oldest = min(opened)
         body = orjson.dumps(
             {
@@ -326,6 +341,7 @@ class SemanticTier:
                 "chats": chats,
                 "devices": devices,
                 "rooms": rooms,
+                "order": order,
                 "texts": texts,
             }
         )
@@ -347,10 +363,10 @@ class SemanticTier:
             if name not in SIGNALS:
                 log.warning("the semantic worker sent an unknown signal; ignored")
                 continue
-            speaker = self._speakers.get(key)
-            tap = speaker[0]() if speaker is not None else None
-            if speaker is not None and tap is not None:
-                tap.signal(speaker[1], Signal(name, value, detail))
+            tap = self._speakers.get(key)
+            chat = tap.chats.get(key) if tap is not None else None
+            if tap is not None and chat is not None:
+                tap.signal(chat, Signal(name, value, detail))
         if self.window_open and (
             self._timer is None or len(self.backlog) >= self.settings.batch_size
         ):
@@ -412,8 +428,9 @@ class SemanticTier:
                 self._switch_off()
                 return True
             self.examples = int(hello.get("ready", 0))
+            self.heads = int(hello.get("heads", 0))
             self._ready = True
-            log.info("semantic tier ready: %d examples", self.examples)
+            log.info("semantic tier ready: %d examples, %d heads", self.examples, self.heads)
             if self.window_open and self._timer is None:  # its window closed while loading
                 self._send()
             while (frame := await _read_frame(reader)) is not None:

@@ -24,7 +24,8 @@ A head's ``base_rate`` is how often benign chats' messages reach its ``hit``
 when they were written by authors the head was not trained on: the corpus's
 authors are split into five groups, each scored by a head trained on the
 other four. The same run prints, for those held-out scores, how many harmful
-speakers and how many benign ones have two leaning lines. Needs
+speakers and how many benign ones reach the rules' 0.5 in the pattern the
+worker reads (two leaning lines in a short chat). Needs
 scikit-learn (installed with the insult model), and the sentence encoder.
 """
 
@@ -43,6 +44,7 @@ import numpy as np
 import numpy.typing as npt
 
 from passerby.safety.semantic import heads as hd
+from passerby.safety.semantic import pattern
 from passerby.safety.semantic.embedder import Embedder, Vectors
 
 # The label of the chats whose harmful side each family learns from.
@@ -58,6 +60,7 @@ HEADS: Final = (
     ("sexual", "reply", 0.8),
 )
 FOLDS: Final = 5
+RULE: Final = 0.5  # the shipped rules' min_score for a learned signal
 C: Final = 1.0  # the regression's inverse regularisation
 
 Labels = npt.NDArray[np.int8]
@@ -172,20 +175,26 @@ def held_out(
         scores[fold == k] = head.probabilities(x[fold == k])
     leaning = (scores >= hit) & rows.keep
     base_rate = max(float(leaning[rows.benign & rows.keep].mean()), 1e-4)
-    hits: dict[tuple[int, str], int] = defaultdict(int)
+    # Each speaker's lines in order, through the pattern the worker reads.
+    lines: dict[tuple[int, str], list[float]] = defaultdict(list)
     harmful_speakers: set[tuple[int, str]] = set()
-    for i, lean in enumerate(leaning):
+    for i in np.flatnonzero(rows.keep):
         key = (int(rows.chat[i]), rows.speaker[i])
+        lines[key].append(float(scores[i]))
         if rows.y[i]:
             harmful_speakers.add(key)
-        if lean:
-            hits[key] += 1
+    shape, _ = pattern.learned(hit, base_rate)
+    reached = set()
+    for key, scored in lines.items():
+        reading = pattern.Pattern(shape)
+        if max(reading.add(score, "learned").value for score in scored) >= RULE:
+            reached.add(key)
     benign_speakers = {(int(rows.chat[i]), rows.speaker[i]) for i in np.flatnonzero(rows.benign)}
     return base_rate, {
         "harmful_speakers": len(harmful_speakers),
-        "harmful_two_hits": sum(hits.get(k, 0) >= 2 for k in harmful_speakers),
+        "harmful_reached": len(harmful_speakers & reached),
         "benign_speakers": len(benign_speakers),
-        "benign_two_hits": sum(hits.get(k, 0) >= 2 for k in benign_speakers),
+        "benign_reached": len(benign_speakers & reached),
     }
 
 

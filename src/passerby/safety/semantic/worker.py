@@ -9,9 +9,11 @@ to itself. It talks to the server over one socket in frames
 * worker -> server, once: ``{"ready": n_examples}`` or
   ``{"error": code, "message": why}`` (then it exits);
 * server -> worker: ``{"now": wall, "chats": [...], "devices": [...],
-  "rooms": [...], "texts": [...]}``: per message, the server's small
-  integer for the speaker in that chat, for the device (0: none) and for
-  the chat itself (shared by its two speakers; 0: none), and the text;
+  "rooms": [...], "order": [...], "texts": [...]}``: per message, the
+  server's small integer for the speaker in that chat, for the device (0:
+  none) and for the chat itself (shared by its two speakers; 0: none, or a
+  line the partner never got), its number in the order the server took
+  the messages (a batch puts priority first), and the text;
 * worker -> server: ``{"scored": n, "signals": [[i, name, value, detail], ...],
   "earlier": [[speaker, name, value, detail], ...], "busy": seconds}``:
   ``signals``, the messages of the batch (by position ``i``) whose
@@ -21,8 +23,9 @@ to itself. It talks to the server over one socket in frames
   message of this batch, make a signal read with the reply (:mod:`.replies`).
 
 Its only per-user state is the speakers' patterns and each chat's last
-turn's vectors, under the server's integers (never a device id, a chat id
-or text); they are lost when the worker restarts. It never logs text;
+turn's sentence vectors (derived from the text, not the text), under the
+server's integers (never a device id, a chat id or text); they are lost
+when the worker restarts. It never logs text;
 texts are cut to :data:`MAX_CHARS` here. The index is built at start
 from the shipped and the operator's examples; their vectors are cached in
 ``<data_dir>/semantic/`` under a digest of the model and the examples, so
@@ -100,17 +103,23 @@ def load_index(embedder: Embedder, data_dir: Path | None) -> Index:
 
 
 def load_heads(data_dir: Path | None) -> list[hd.Head]:
-    """The operator's learned heads (``<data_dir>/semantic/heads.json``) when
-    there are any, else the shipped ones; none, with a warning, when the file
-    cannot be used (the index still scores)."""
-    path = hd.SHIPPED
-    if data_dir is not None and (data_dir / hd.OPERATOR_FILE).exists():
-        path = data_dir / hd.OPERATOR_FILE
+    """The shipped learned heads, each replaced by the operator's head of the
+    same family and reading (``<data_dir>/semantic/heads.json``) when there
+    is one. A file that cannot be used is left out, logged as an error: an
+    operator's, and the shipped heads are read alone; the shipped one, and
+    the index scores alone (``passerby_semantic_heads`` reads 0)."""
+    model = model_digest()
     try:
-        return hd.read(path, model_digest())
+        heads = {h.key: h for h in hd.read(hd.SHIPPED, model)}
     except hd.HeadError as exc:
-        log.warning("the semantic tier runs without learned heads: %s", exc)
-        return []
+        log.error("the semantic tier runs without the shipped learned heads: %s", exc)
+        heads = {}
+    if data_dir is not None:
+        try:
+            heads.update((h.key, h) for h in hd.read(data_dir / hd.OPERATOR_FILE, model))
+        except hd.HeadError as exc:
+            log.error("the semantic tier runs without the operator's learned heads: %s", exc)
+    return list(heads.values())
 
 
 def serve(sock: socket.socket, data_dir: str | None, threads: int = 1) -> None:
@@ -126,7 +135,7 @@ def serve(sock: socket.socket, data_dir: str | None, threads: int = 1) -> None:
     except ex.ExampleError as exc:
         send_frame(sock, {"error": "bad_examples", "message": str(exc)})
         return
-    send_frame(sock, {"ready": index.size})
+    send_frame(sock, {"ready": index.size, "heads": len(heads)})
     score_batches(sock, embedder, index, heads=heads)
 
 
@@ -137,11 +146,13 @@ def score_batches(
     speakers: Speakers | None = None,
     heads: Sequence[hd.Head] = (),
 ) -> None:
+    shapes = dict(SHAPES)
+    for head in heads:
+        shapes[head.key] = learned(head.hit, head.base_rate)
     if speakers is None:
-        shapes = dict(SHAPES)
-        for head in heads:
-            shapes[head.key] = learned(head.hit, head.base_rate)
         speakers = Speakers(shapes=shapes)
+    elif not speakers.reads(shapes):
+        raise ValueError("the speakers given have no patterns for the heads given")
     on_messages = [h for h in heads if h.reads == "message"]
     on_replies = [h for h in heads if h.reads == "reply"]
     replies = Replies()
@@ -150,6 +161,7 @@ def score_batches(
         texts = [text[:MAX_CHARS] for text in frame["texts"]]
         chats, devices = frame["chats"], frame["devices"]
         rooms = frame.get("rooms") or [0] * len(texts)
+        order = frame.get("order") or list(range(len(texts)))
         now = float(frame["now"])
         signals: list[list[Any]] = []
         earlier: list[list[Any]] = []
@@ -172,7 +184,7 @@ def score_batches(
                         signals.append([i, name, *found])
             if on_replies:
                 earlier = _answered(
-                    replies, speakers, on_replies, vectors, rooms, chats, devices, now
+                    replies, speakers, on_replies, vectors, (rooms, chats, devices, order), now
                 )
         busy = time.perf_counter() - started
         send_frame(
@@ -185,16 +197,16 @@ def _answered(
     speakers: Speakers,
     heads: Sequence[hd.Head],
     vectors: Vectors,
-    rooms: Sequence[int],
-    chats: Sequence[int],
-    devices: Sequence[int],
+    per_message: tuple[Sequence[int], Sequence[int], Sequence[int], Sequence[int]],
     now: float,
 ) -> list[list[Any]]:
     """The reply heads' signals about the lines this batch's messages answer,
-    each addressed by the speaker's key (their lines may be of an earlier batch)."""
+    each addressed by the speaker's key (their lines may be of an earlier
+    batch). ``per_message``: the rooms, speakers, devices and orders."""
+    rooms, chats, devices, order = per_message
     answered: list[Answered] = []
-    for vector, room, chat, device in zip(vectors, rooms, chats, devices, strict=True):
-        answered.extend(replies.add(room, chat, device, vector))
+    for i in sorted(range(len(order)), key=order.__getitem__):  # in the order sent
+        answered.extend(replies.add(rooms[i], chats[i], devices[i], vectors[i], order[i]))
     if not answered:
         return []
     pairs = np.stack([np.concatenate([a.line, a.reply]) for a in answered])
