@@ -11,6 +11,7 @@ import threading
 from typing import Any
 
 import numpy as np
+from tests.safety.semantic.threads import ThreadWorker
 from tests.support import eventually
 
 from passerby.clock import ManualClock
@@ -161,28 +162,8 @@ class Hearer:
         return True
 
 
-class ThreadWorker:
-    def __init__(self, sock: socket.socket) -> None:
-        def run() -> None:
-            try:
-                frames.send_frame(sock, {"ready": 2})
-                worker.score_batches(sock, AxisEmbedder(), index(), heads=[reply_head()])
-            except OSError:
-                pass
-            finally:
-                sock.close()
-
-        self.thread = threading.Thread(target=run, daemon=True)
-        self.thread.start()
-
-    def join(self, timeout: float | None = None) -> None:
-        self.thread.join(timeout)
-
-    def is_alive(self) -> bool:
-        return self.thread.is_alive()
-
-    def kill(self) -> None:
-        pass
+def _scores(sock: socket.socket) -> None:
+    worker.score_batches(sock, AxisEmbedder(), index(), heads=[reply_head()])
 
 
 async def _true(value: object) -> bool:
@@ -197,7 +178,7 @@ async def test_the_signal_about_earlier_lines_reaches_their_speakers_connection(
         metrics,
         clock,
         timer=clock.monotonic,
-        process=lambda child: ThreadWorker(child.dup()),  # type: ignore[arg-type,return-value]
+        process=lambda child: ThreadWorker(child.dup(), _scores),  # type: ignore[arg-type,return-value]
     )
     await tier.start()
     try:

@@ -14,12 +14,13 @@ from typing import Any
 
 import numpy as np
 import pytest
+from tests.safety.semantic.threads import ThreadWorker
 from tests.support import eventually
 
 from passerby.clock import ManualClock
 from passerby.core.signals import Signal
 from passerby.metrics import Metrics
-from passerby.safety.semantic import frames, pattern, worker
+from passerby.safety.semantic import pattern, worker
 from passerby.safety.semantic.scorer import build_index
 from passerby.safety.semantic.tier import SemanticTier, Tap, TierSettings
 
@@ -33,35 +34,9 @@ class FakeEmbedder:
         return np.stack([HARMFUL if t.startswith("!") else SAFE for t in texts])
 
 
-class ThreadWorker:
-    """A worker in a thread; ``hello`` replaces the ready frame (e.g. an error)."""
-
-    def __init__(self, sock: socket.socket, hello: dict[str, Any] | None, gate: threading.Event):
-        self.sock = sock
-        index = build_index(np.stack([HARMFUL, SAFE]), ["harmful", "safe"], ["secrecy", "talk"])
-
-        def run() -> None:
-            gate.wait(10)
-            try:
-                frames.send_frame(sock, hello or {"ready": 2})
-                if hello is None:
-                    worker.score_batches(sock, FakeEmbedder(), index)
-            except OSError:
-                pass
-            finally:
-                sock.close()
-
-        self.thread = threading.Thread(target=run, daemon=True)
-        self.thread.start()
-
-    def join(self, timeout: float | None = None) -> None:
-        self.thread.join(timeout)
-
-    def is_alive(self) -> bool:
-        return self.thread.is_alive()
-
-    def kill(self) -> None:
-        pass
+def _scores(sock: socket.socket) -> None:
+    index = build_index(np.stack([HARMFUL, SAFE]), ["harmful", "safe"], ["secrecy", "talk"])
+    worker.score_batches(sock, FakeEmbedder(), index)
 
 
 class Hearer:
@@ -96,7 +71,7 @@ def make_tier(
     gate = threading.Event()
 
     def process(child: socket.socket) -> ThreadWorker:
-        return ThreadWorker(child.dup(), hello, gate)
+        return ThreadWorker(child.dup(), _scores, hello, gate)
 
     clock = clock or ManualClock()
     tier = SemanticTier(
