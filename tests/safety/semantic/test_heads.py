@@ -156,7 +156,8 @@ def test_two_leaning_lines_of_one_speaker_make_the_heads_signal_and_one_does_not
         # speaker 1 leans twice; speaker 2 once, among ordinary lines
         texts = ["!a", "hello", "!b", "!c", "fine", "ok"]
         chats = [1, 1, 1, 2, 2, 2]
-        frames.send_frame(server, {"now": 0.0, "chats": chats, "devices": [0] * 6, "texts": texts})
+        frame = {"now": 0.0, "chats": chats, "devices": [0] * 6, "rooms": [0] * 6}
+        frames.send_frame(server, frame | {"order": list(range(1, 7)), "texts": texts})
         reply = frames.recv_frame(server)
     finally:
         server.close()

@@ -57,10 +57,6 @@ class Speakers:
         self._chats: RecentCache[int, dict[str, _Chat]] = RecentCache(chats)
         self._devices: RecentCache[int, dict[str, pattern.Pattern]] = RecentCache(devices)
 
-    def reads(self, shapes: Mapping[str, tuple[pattern.Shape, pattern.Shape]]) -> bool:
-        """True when every pattern of ``shapes`` is one these speakers keep."""
-        return all(self._shapes.get(key) == shape for key, shape in shapes.items())
-
     def add(
         self,
         chat: int,

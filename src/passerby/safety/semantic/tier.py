@@ -161,9 +161,9 @@ class Tap:
         # The tier's part, inline (a call less for every message): a window, the backlog.
         if not tier.window_open and not tier.open_window():
             return  # the tier is off
-        tier.sent += 1
+        tier.submitted += 1
         room = self.room if delivered else 0
-        item = (self, chat, self.key, self.device, room, tier.sent, text, tier.window_opened)
+        item = (self, chat, self.key, self.device, room, tier.submitted, text, tier.window_opened)
         tier.backlog.offer(item, self._priority or signalled)  # full: counted, not kept
 
     def signal(self, chat: str, signal: Signal) -> None:
@@ -232,7 +232,7 @@ class SemanticTier:
         self._speakers: weakref.WeakValueDictionary[int, Tap] = weakref.WeakValueDictionary()
         # Messages submitted so far: their order, which the backlog's
         # priority does not keep, tells the worker which line a reply answers.
-        self.sent = 0
+        self.submitted = 0
         self._process_factory = process or self._spawn_worker
         self._process: multiprocessing.process.BaseProcess | None = None
         self._writer: asyncio.StreamWriter | None = None

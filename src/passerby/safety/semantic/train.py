@@ -46,6 +46,7 @@ import numpy.typing as npt
 from passerby.safety.semantic import heads as hd
 from passerby.safety.semantic import pattern
 from passerby.safety.semantic.embedder import Embedder, Vectors
+from passerby.safety.semantic.worker import MAX_CHARS
 
 # The label of the chats whose harmful side each family learns from.
 LABELS: Final = {"hostility": "harassment", "sexual": "sexual", "advert": "spam"}
@@ -226,7 +227,7 @@ def train(
 
 def encode(embedder: Embedder, texts: Sequence[str], batch: int = 64) -> Vectors:
     parts = [
-        embedder.encode([t[:1000] for t in texts[i : i + batch]])
+        embedder.encode([t[:MAX_CHARS] for t in texts[i : i + batch]])
         for i in range(0, len(texts), batch)
     ]
     return np.concatenate(parts) if parts else np.zeros((0, 0), dtype=np.float32)

@@ -140,19 +140,12 @@ def serve(sock: socket.socket, data_dir: str | None, threads: int = 1) -> None:
 
 
 def score_batches(
-    sock: socket.socket,
-    embedder: Embedder,
-    index: Index,
-    speakers: Speakers | None = None,
-    heads: Sequence[hd.Head] = (),
+    sock: socket.socket, embedder: Embedder, index: Index, heads: Sequence[hd.Head] = ()
 ) -> None:
     shapes = dict(SHAPES)
     for head in heads:
         shapes[head.key] = learned(head.hit, head.base_rate)
-    if speakers is None:
-        speakers = Speakers(shapes=shapes)
-    elif not speakers.reads(shapes):
-        raise ValueError("the speakers given have no patterns for the heads given")
+    speakers = Speakers(shapes=shapes)
     on_messages = [h for h in heads if h.reads == "message"]
     on_replies = [h for h in heads if h.reads == "reply"]
     replies = Replies()
@@ -160,8 +153,7 @@ def score_batches(
         started = time.perf_counter()
         texts = [text[:MAX_CHARS] for text in frame["texts"]]
         chats, devices = frame["chats"], frame["devices"]
-        rooms = frame.get("rooms") or [0] * len(texts)
-        order = frame.get("order") or list(range(len(texts)))
+        rooms, order = frame["rooms"], frame["order"]
         now = float(frame["now"])
         signals: list[list[Any]] = []
         earlier: list[list[Any]] = []
