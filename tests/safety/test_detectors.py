@@ -535,6 +535,7 @@ def test_detail_never_contains_the_text(analyser: TextAnalyser) -> None:
         ("jangan kasih tau soal gue ya", "secrecy", 0.85),
         ("delete this after ok", "secrecy", 0.85),
         ("u home alone rn?", "secrecy", 0.85),
+        ("está sozinha agora?", "secrecy", 0.85),
         # a video call proposed
         ("hazme una videollamada esta noche", "picture_request", 0.8),
         ("lass uns vorher mal per videocall reden", "picture_request", 0.8),
@@ -559,6 +560,9 @@ def test_grooming_steps_in_more_words(
         "i sleep when my parents are asleep",
         "nadie sabe la respuesta",
         "i felt so alone tonight",
+        # someone else alone, not the partner
+        "fala com o miúdo, ele deve achar que está sozinho nisto",
+        "ella está sola en casa desde que se fue su madre",
     ],
 )
 def test_own_life_is_no_grooming_step(analyser: TextAnalyser, text: str) -> None:

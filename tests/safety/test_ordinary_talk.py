@@ -163,6 +163,8 @@ def test_vc_alone_is_still_asking_for_a_call(analyser: TextAnalyser) -> None:
         "tomei capa de um hacker filho da puta do nada",
         "got absolutely destroyed by some sweaty cunt in ranked",
         "we r both idiots",
+        "idiots unite 🤝",
+        "what a bunch of idiots, they closed the skatepark again",
         "sialan lo wkwk",
         "tenho 15 seu otário, o nick é ironia kkkk",
         "ur joke was so funny",
@@ -187,6 +189,7 @@ def test_banter_quotes_and_absent_targets_are_not_held(analyser: TextAnalyser, t
         "goblok lu",
         "anjing lu",
         "you are such an idiot",
+        "ur all idiots",
         "filho da puta, vou te achar",
         # British and US slang the model does not read; regional insults
         "ur such a muppet",

@@ -109,3 +109,34 @@ def test_a_minor_says_it_by_school_year_or_in_short(
 )
 def test_a_fever_money_or_a_siblings_school_is_no_age(analyser: TextAnalyser, text: str) -> None:
     assert ages(analyser, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "soy abuela de cuatro, el más chico Mateo tiene 12 años",
+        "o Pedro tem 13 anos e já joga melhor que eu",
+        "Lukas ist 12 Jahre alt und spielt nur Minecraft",
+        "my cousin Jake just turned 14",
+        "tiene 13 años?",
+    ],
+)
+def test_an_age_said_with_a_verb_of_someone_else_is_not_the_speakers(
+    analyser: TextAnalyser, text: str
+) -> None:
+    # "tiene", "tem", "ist", "turned": the speaker says "tengo", "tenho", "bin"
+    assert ages(analyser, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("yo tengo 14 años y mi hermano tiene 12 años", "age=14"),
+        ("tenho 13 anos", "age=13"),
+        ("i'm 13 years old", "age=13"),
+    ],
+)
+def test_the_speakers_own_age_beside_it_is_still_read(
+    analyser: TextAnalyser, text: str, age: str
+) -> None:
+    assert ages(analyser, text) == [age]

@@ -44,10 +44,12 @@ SIGNAL_NAMES: Final[frozenset[str]] = frozenset(
         "semantic_sexual",
         "semantic_advert",
         # A learned head's pattern (safety.semantic.heads): contempt and
-        # threats, sexual talk, adverts, as fifty writers' chats taught it.
+        # threats, sexual talk, adverts, an adult's approach to a child, as
+        # fifty writers' chats taught it.
         "learned_hostility",
         "learned_sexual",
         "learned_advert",
+        "learned_grooming",
         # Context, never a rule's: the message talks *about* online safety
         # (grooming's warning signs, a predator blocked and reported).
         "safety_talk",

@@ -69,7 +69,7 @@ def _file(**change: Any) -> dict[str, Any]:
     [
         (_file(model="another"), "another sentence encoder"),
         (_file(format=2), "format 1"),
-        (_file(family="grooming"), "no family 'grooming'"),
+        (_file(family="flattery"), "no family 'flattery'"),
         (_file(weights="AAAAAAAAAAA="), "weights, not"),
         (_file(weights="not base64!"), "cannot be read"),
         (_file(hit=1.5), "hit and base_rate"),
@@ -105,6 +105,7 @@ def test_the_operators_heads_replace_the_shipped_ones_of_their_kind(tmp_path: Pa
         ("advert", "message"),
         ("hostility", "reply"),
         ("sexual", "reply"),
+        ("grooming", "message"),
     }
     mine = tmp_path / hd.OPERATOR_FILE
     mine.parent.mkdir()
@@ -131,7 +132,7 @@ def test_an_operators_file_that_cannot_be_used_leaves_the_shipped_heads(
     mine.write_bytes(content)
     with caplog.at_level(logging.ERROR):
         heads = worker.load_heads(tmp_path)
-    assert len(heads) == 5 and heads[0].bias != -10.0
+    assert len(heads) == 6 and heads[0].bias != -10.0
     assert "without the operator's learned heads" in caplog.text and why in caplog.text
 
 
@@ -188,6 +189,9 @@ def test_the_rows_learn_from_the_harmful_side_and_leave_out_other_harm() -> None
     assert rows.y.tolist() == [0, 1, 0, 0, 0, 0]
     assert rows.keep.tolist() == [True, True, True, False, True, True]
     assert rows.benign.tolist() == [False, False, False, False, True, True]
+    rows = train.rows_for(chats, "grooming")
+    assert rows.y.tolist() == [0, 0, 0, 1, 0, 0]
+    assert rows.keep.tolist() == [True, False, True, True, True, True]
 
 
 def test_training_finds_the_harmful_direction_and_measures_it_on_unseen_writers() -> None:

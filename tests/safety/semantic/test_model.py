@@ -194,17 +194,21 @@ async def test_a_paraphrased_grooming_chat_gets_a_review_case_and_a_benign_one_d
     assert case.subject == groomer.device
     records = await server.services.evidence.list_records(case.id)
     trigger = records[0].body["trigger"]
-    assert trigger["rule"] == "semantic-pattern-teens"
-    assert trigger["signals"] == ["semantic"]
+    # the index's pattern or the learned grooming head's, whichever came first
+    signal = {"semantic-pattern-teens": "semantic", "grooming-learned": "learned_grooming"}
+    assert trigger["signals"] == [signal[trigger["rule"]]]
     [[name, score, detail]] = trigger["detected"]
-    assert name == "semantic" and score >= 0.5 and detail.startswith("scope=chat;hits=")
+    assert (
+        name == signal[trigger["rule"]] and score >= 0.5 and detail.startswith("scope=chat;hits=")
+    )
     assert [line["text"] for line in records[0].body["transcript"]] == GROOMING
     # Every message was scored; the benign chat asked for nothing.
     total = len(GROOMING) + len(BENIGN)
     metrics = server.services.metrics
     await eventually(lambda: _true(metrics.semantic_scored.value >= total), timeout=60)
     await asyncio.sleep(0.5)  # a verdict for the benign chat would have come by now
-    assert metrics.semantic_reviews.value == 1
+    # one verdict per rule that asked (the index's and the head's), one case
+    assert metrics.semantic_reviews.value in (1, 2)
     assert len(await store.list_cases()) == 1
     async with groomer.http.get(server.url + "/metrics") as response:
         rendered = await response.text()
@@ -269,6 +273,13 @@ LEARNED = {
             "Interesting that you think your opinion matters to anyone here.",
             "Honestly, it must be exhausting being you. It's exhausting just reading you.",
             "Nossa, que esforço você faz pra parecer inteligente. Não está funcionando.",
+        ],
+    ),
+    "learned_grooming": (
+        "grooming-learned",
+        [
+            "Your parents don't really get you the way I do, do they?",
+            "I feel like I can tell you things I can't tell anyone else.",
         ],
     ),
     "learned_advert": (

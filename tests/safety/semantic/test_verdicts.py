@@ -128,6 +128,7 @@ def test_a_learned_heads_pattern_opens_a_review_case_in_either_section_and_a_wea
             ("learned_hostility", "harassment-learned"),
             ("learned_sexual", "sexual-learned"),
             ("learned_advert", "spam-learned"),
+            ("learned_grooming", "grooming-learned"),
         ):
             mod = moderator(section)
             assert mod.semantic(Signal(name, 0.4), True, 1e9) is None
@@ -136,3 +137,13 @@ def test_a_learned_heads_pattern_opens_a_review_case_in_either_section_and_a_wea
             assert [(d.rule, d.action) for d in verdict.outcome.decisions] == [
                 (rule, "review_case")
             ]
+
+
+def test_in_a_chat_about_online_safety_the_grooming_head_counts_at_half_weight() -> None:
+    # "they say you're mature for your age, then ask for your snap": talk
+    # about grooming reads like grooming to the head too
+    strong = Signal("learned_grooming", 0.9, "scope=chat;hits=2;kinds=learned")
+    assert moderator("teens").semantic(strong, True, 1e9) is not None
+    mod = moderator("teens")
+    assert mod.incoming([Signal("safety_talk", 1.0)]) is None
+    assert mod.semantic(strong, True, 1e9) is None

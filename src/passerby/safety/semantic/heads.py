@@ -56,6 +56,7 @@ SIGNALS: Final[Mapping[str, str]] = {
     "hostility": "learned_hostility",
     "sexual": "learned_sexual",
     "advert": "learned_advert",
+    "grooming": "learned_grooming",
 }
 
 

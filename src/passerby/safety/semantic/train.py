@@ -7,7 +7,8 @@ The corpus is the evaluation corpus's format (``benchmarks/corpus/README.md``):
 speaker whose messages are harmful. The shipped ``heads.json`` was trained
 on the development half only; the held-out half stays for measuring.
 
-For a family (``hostility``: harassment, ``sexual``, ``advert``: spam) every message of
+For a family (``hostility``: harassment, ``sexual``, ``advert``: spam,
+``grooming``) every message of
 the harmful side of a chat of that label is a positive, every message of a
 benign chat and of the other side a negative, and the harmful side of a chat
 of another harmful label is left out (a groomer's lines are not adverts,
@@ -49,7 +50,12 @@ from passerby.safety.semantic.embedder import Embedder, Vectors
 from passerby.safety.semantic.worker import MAX_CHARS
 
 # The label of the chats whose harmful side each family learns from.
-LABELS: Final = {"hostility": "harassment", "sexual": "sexual", "advert": "spam"}
+LABELS: Final = {
+    "hostility": "harassment",
+    "sexual": "sexual",
+    "advert": "spam",
+    "grooming": "grooming",
+}
 # The heads trained: family, what it reads, and where a message leans,
 # chosen on the development half's authors held out five at a time
 # (docs/moderation.md, "Learned heads").
@@ -59,6 +65,7 @@ HEADS: Final = (
     ("advert", "message", 0.8),
     ("hostility", "reply", 0.85),
     ("sexual", "reply", 0.8),
+    ("grooming", "message", 0.9),
 )
 FOLDS: Final = 5
 RULE: Final = 0.5  # the shipped rules' min_score for a learned signal

@@ -127,6 +127,19 @@ _PARTNER_BEFORE: Final = re.compile(
 )
 
 
+# A verb in the third person just before the number: "el más chico Mateo
+# tiene 12 años", "o Pedro tem 13 anos", "Lukas ist 12", "she turned 14".
+# The speaker says "tengo", "tenho", "bin", "I'm"; "tiene" and "tem" with no
+# name are the partner ("¿tiene 13 años?"), asked, not told. Not after a
+# word for age ("my age is 13", "mein Alter ist 13").
+_THIRD_VERB: Final = re.compile(
+    r"\b(?:tiene|tem|ist|is|cumple|cumplio|completa|completou|fez|wird|wurde|turned|turns)"
+    r"(?:\s+(?:ya|ja|schon|already|just|apenas|recien|mal|erst|only|nur|like|about|around|"
+    r"casi|quase|fast|etwa))?\s*$"
+)
+_AGE_WORD: Final = re.compile(r"\b(?:age|edad|idade|alter|umur|usia|mine)\b")
+
+
 def third_party_before(text: str, start: int) -> bool:
     """True when the clause before ``start`` names someone other than the
     speaker as subject: someone else, or the partner (an age asked or
@@ -135,6 +148,8 @@ def third_party_before(text: str, start: int) -> bool:
         return True
     clause = re.split(r"[.!?;,]| and | but ", text[max(0, start - 40) : start])[-1]
     if THIRD_PARTY.search(clause):
+        return True
+    if _THIRD_VERB.search(clause) and not _AGE_WORD.search(clause):
         return True
     # "about a 15 year old who...", "un chico de 15", "ein 15-jähriger": an
     # article before the age names someone else, unless the speaker is it

@@ -72,6 +72,7 @@ SAFETY_CONTEXT: Final = frozenset(
         "isolation",
         "gift",
         "semantic",
+        "learned_grooming",
     }
 )
 

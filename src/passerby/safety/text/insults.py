@@ -282,6 +282,9 @@ class Insults:
                 if p.myself.search(words):
                     # "I'm such an idiot today": the speaker alone
                     return min(score, UNDIRECTED_SCORE), "self"
+                if noun.group().endswith("s") and noun.group() != "dumbass":
+                    # "idiots unite", "what a bunch of idiots": a crowd, not the partner
+                    return min(score, UNDIRECTED_SCORE), "plural"
             if p.not_you.search(f.plain):
                 return min(score, UNDIRECTED_SCORE), "someone-else"
             mild = (noun is None or p.mild_insult.search(noun.group())) and (

@@ -100,7 +100,9 @@ SECRECY: Final = (
         "kind=nobody",
     ),
     (
-        r"\b(?:estas|estas sola|ta|tas|esta|voce ta|vc ta|voce esta|vc esta|bist du|"
+        # not said of someone else: "ele deve achar que está sozinho nisto"
+        r"\b(?<!\bele )(?<!\bela )(?<!\bel )(?<!\bella )(?<!\bque )"
+        r"(?:estas|estas sola|ta|tas|esta|voce ta|vc ta|voce esta|vc esta|bist du|"
         r"kamu|km|lagi)\s+(?:(?:grad|gerade|jetzt|eigentlich|ahora|agora|sekarang|lagi)\s+)?"
         r"(?:sol[oa]|sozinh[oa]|allein|alleine|sendiri)\b(?:\s+(?:en casa|"
         r"em casa|zu hause|zuhause|di rumah))?|\b(?:cuando|quando|wann)\s+(?:estas|"
