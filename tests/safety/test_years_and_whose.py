@@ -2,10 +2,11 @@
 
 A minor's age read where there is none warns an adult and opens a review
 case in the adult section, and makes the partner look like a child to the
-rules that guard children. Two ways it happened: years that measure work, a
-marriage or a stay ("15 años de experiencia", "saya sudah menikah 10
-tahun"), and Indonesian "my", which comes after the noun ("anak saya
-berusia 13 tahun" is the speaker's child). Beside them, the ages that must
+rules that guard children. Three ways it happened: years that measure work,
+a marriage or a stay ("15 años de experiencia", "saya sudah menikah 10
+tahun"), Indonesian "my", which comes after the noun ("anak saya berusia
+13 tahun" is the speaker's child), and an age told with a verb in the
+third person ("el más chico Mateo tiene 12 años"). Beside them, the ages that must
 still be read: a child calling an older stranger "kak" or "om" says their
 own. The examples are this file's own.
 """
@@ -71,6 +72,10 @@ def test_an_indonesian_my_after_the_noun_is_someone_elses_age(
         ("tengo 15 años de edad", "age=15"),
         ("tengo 15 años y trabajo los findes", "age=15"),
         ("ich bin 15 jahre alt", "age=15"),
+        # beside someone else's, told with a verb in the third person
+        ("yo tengo 14 años y mi hermano tiene 12 años", "age=14"),
+        ("tenho 13 anos", "age=13"),
+        ("i'm 13 years old", "age=13"),
     ],
 )
 def test_ones_own_age_is_still_read(analyser: TextAnalyser, text: str, age: str) -> None:
@@ -126,17 +131,3 @@ def test_an_age_said_with_a_verb_of_someone_else_is_not_the_speakers(
 ) -> None:
     # "tiene", "tem", "ist", "turned": the speaker says "tengo", "tenho", "bin"
     assert ages(analyser, text) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "age"),
-    [
-        ("yo tengo 14 años y mi hermano tiene 12 años", "age=14"),
-        ("tenho 13 anos", "age=13"),
-        ("i'm 13 years old", "age=13"),
-    ],
-)
-def test_the_speakers_own_age_beside_it_is_still_read(
-    analyser: TextAnalyser, text: str, age: str
-) -> None:
-    assert ages(analyser, text) == [age]

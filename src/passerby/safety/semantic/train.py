@@ -8,14 +8,14 @@ speaker whose messages are harmful. The shipped ``heads.json`` was trained
 on the development half only; the held-out half stays for measuring.
 
 For a family (``hostility``: harassment, ``sexual``, ``advert``: spam,
-``grooming``) every message of
-the harmful side of a chat of that label is a positive, every message of a
-benign chat and of the other side a negative, and the harmful side of a chat
-of another harmful label is left out (a groomer's lines are not adverts,
-nor are they ordinary talk). Not every line of a harasser is an insult
-("hey", "what do you do"): after a first fit, the lower half of each
-harmful side's lines by the first fit's score count as ordinary, and the
-head is fitted again (two rounds of multiple-instance learning).
+``grooming``) every message of the harmful side of a chat of that label is
+a positive, every message of a benign chat and of the other side a
+negative, and the harmful side of a chat of another harmful label is left
+out (a groomer's lines are not adverts, nor are they ordinary talk). Not
+every line of a harasser is an insult ("hey", "what do you do"): after a
+first fit, the lower half of each harmful side's lines by the first fit's
+score count as ordinary, and the head is fitted again (two rounds of
+multiple-instance learning).
 
 A head that reads the reply (``reads = "reply"``) learns from each line
 beside the partner's next message; lines nobody answered are left out, as

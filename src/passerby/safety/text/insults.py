@@ -282,7 +282,7 @@ class Insults:
                 if p.myself.search(words):
                     # "I'm such an idiot today": the speaker alone
                     return min(score, UNDIRECTED_SCORE), "self"
-                if noun.group().endswith("s") and noun.group() != "dumbass":
+                if noun.group().endswith("s") and not noun.group().endswith("ss"):
                     # "idiots unite", "what a bunch of idiots": a crowd, not the partner
                     return min(score, UNDIRECTED_SCORE), "plural"
             if p.not_you.search(f.plain):
