@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from tests.conftest import VisitorFactory
+from tests.safety.semantic.threads import Hearer
 from tests.support import Client, LiveServer, Visitor, eventually, start_chat, start_server
 
 from passerby.clock import SystemClock
@@ -57,19 +58,6 @@ def test_a_changed_model_file_is_refused(tmp_path: Path) -> None:
         embedder.check_files(copy)
 
 
-class Hearer:
-    def __init__(self, chat: str) -> None:
-        self.chat = chat
-        self.heard: list[Signal] = []
-
-    def semantic_chat(self) -> str | None:
-        return self.chat
-
-    async def semantic(self, chat: str, signal: Signal) -> bool:
-        self.heard.append(signal)
-        return False
-
-
 async def _true(value: object) -> bool:
     return bool(value)
 
@@ -85,7 +73,7 @@ def _two_speakers(
     for device, chat in (("one", "c1"), ("two", "c2")):
         tap = tier.tap(device, section)
         assert tap is not None
-        hearer = Hearer(chat)
+        hearer = Hearer(chat, opens_case=False)
         tap.bind(hearer)
         pairs.append((tap, hearer))
     return tier, metrics, pairs[0], pairs[1]
@@ -107,7 +95,7 @@ async def test_the_worker_process_scores_a_grooming_speaker_and_not_an_ordinary_
         assert metrics.semantic_scored.value == total
         assert tier.examples > 200
         await eventually(lambda: _true(heard_groomer.heard))
-        strongest = max(s.score for s in heard_groomer.heard)
+        strongest = max(s.score for _, s in heard_groomer.heard)
         assert strongest >= 0.5
         assert heard_teen.heard == []
         # The index's vectors were cached for the next start.
@@ -148,7 +136,9 @@ async def test_each_family_makes_its_own_signal(tmp_path: Path, name: str) -> No
             speaker.submit(line, signalled=False)
         for line in BENIGN:
             other.submit(line, signalled=False)
-        await eventually(lambda: _true(name in {s.name for s in heard_speaker.heard}), timeout=120)
+        await eventually(
+            lambda: _true(name in {s.name for _, s in heard_speaker.heard}), timeout=120
+        )
         total = len(FAMILY_LINES[name]) + len(BENIGN)
         await eventually(lambda: _true(metrics.semantic_scored.value == total), timeout=60)
         assert heard_other.heard == []
@@ -232,22 +222,32 @@ GRUMBLING = [
 ]
 
 
+async def _beside_grumbling(
+    server: LiveServer, visitor: VisitorFactory, lines: list[str]
+) -> Visitor:
+    """A speaker who sends ``lines`` in one chat while someone grumbles
+    (:data:`GRUMBLING`) in another; every line is delivered (the semantic
+    tier never holds one). Returns the speaker."""
+    speaker, grumbler = await visitor(server), await visitor(server)
+    sa, sb = await speaker.connect(), await (await visitor(server)).connect()
+    await start_chat(sa, sb)
+    ga, gb = await grumbler.connect(), await (await visitor(server)).connect()
+    await start_chat(ga, gb)
+    for line in lines:
+        await sa.send(type="message", text=line)
+        assert (await sb.expect("message"))["text"] == line  # never held
+    for line in GRUMBLING:
+        await ga.send(type="message", text=line)
+        assert (await gb.expect("message"))["text"] == line
+    return speaker
+
+
 @pytest.mark.model
 async def test_contempt_no_word_list_knows_gets_a_review_case_and_grumbling_does_not(
     semantic_server: LiveServer, visitor: VisitorFactory
 ) -> None:
     server = semantic_server
-    hostile, grumbler = await visitor(server), await visitor(server)
-    ha, hb = await hostile.connect(), await (await visitor(server)).connect()
-    await start_chat(ha, hb)
-    ga, gb = await grumbler.connect(), await (await visitor(server)).connect()
-    await start_chat(ga, gb)
-    for line in HOSTILE:
-        await ha.send(type="message", text=line)
-        assert (await hb.expect("message"))["text"] == line  # never held
-    for line in GRUMBLING:
-        await ga.send(type="message", text=line)
-        assert (await gb.expect("message"))["text"] == line
+    hostile = await _beside_grumbling(server, visitor, HOSTILE)
     store = server.services.store
     [case] = await eventually(lambda: store.list_cases(kind="review"), timeout=120)
     assert case.subject == hostile.device
@@ -299,17 +299,7 @@ async def test_a_learned_heads_pattern_gets_a_review_case_and_grumbling_does_not
 ) -> None:
     rule, lines = LEARNED[name]
     server = semantic_server
-    speaker, grumbler = await visitor(server), await visitor(server)
-    sa, sb = await speaker.connect(), await (await visitor(server)).connect()
-    await start_chat(sa, sb)
-    ga, gb = await grumbler.connect(), await (await visitor(server)).connect()
-    await start_chat(ga, gb)
-    for line in lines:
-        await sa.send(type="message", text=line)
-        assert (await sb.expect("message"))["text"] == line  # never held
-    for line in GRUMBLING:
-        await ga.send(type="message", text=line)
-        assert (await gb.expect("message"))["text"] == line
+    speaker = await _beside_grumbling(server, visitor, lines)
     store = server.services.store
     evidence = server.services.evidence
 

@@ -11,11 +11,10 @@ import threading
 from typing import Any
 
 import numpy as np
-from tests.safety.semantic.threads import ThreadWorker
+from tests.safety.semantic.threads import Hearer, ThreadWorker
 from tests.support import eventually
 
 from passerby.clock import ManualClock
-from passerby.core.signals import Signal
 from passerby.metrics import Metrics
 from passerby.safety.semantic import frames, worker
 from passerby.safety.semantic import heads as hd
@@ -147,19 +146,6 @@ def test_the_same_lines_answered_calmly_or_in_no_shared_chat_make_none() -> None
         _exchange(["so you live with your mum", "cute", "!wow"], [1, 1, 2], [0, 0, 0])["earlier"]
         == []
     )
-
-
-class Hearer:
-    def __init__(self, chat: str) -> None:
-        self.chat = chat
-        self.heard: list[tuple[str, Signal]] = []
-
-    def semantic_chat(self) -> str | None:
-        return self.chat
-
-    async def semantic(self, chat: str, signal: Signal) -> bool:
-        self.heard.append((chat, signal))
-        return True
 
 
 def _scores(sock: socket.socket) -> None:

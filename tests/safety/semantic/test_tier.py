@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from tests.safety.semantic.threads import ThreadWorker
+from tests.safety.semantic.threads import Hearer, ThreadWorker
 from tests.support import eventually
 
 from passerby.clock import ManualClock
@@ -37,20 +37,6 @@ class FakeEmbedder:
 def _scores(sock: socket.socket) -> None:
     index = build_index(np.stack([HARMFUL, SAFE]), ["harmful", "safe"], ["secrecy", "talk"])
     worker.score_batches(sock, FakeEmbedder(), index)
-
-
-class Hearer:
-    def __init__(self, chat: str = "c1", opens_case: bool = True) -> None:
-        self.chat: str | None = chat
-        self.opens_case = opens_case
-        self.heard: list[tuple[str, Signal]] = []
-
-    def semantic_chat(self) -> str | None:
-        return self.chat
-
-    async def semantic(self, chat: str, signal: Signal) -> bool:
-        self.heard.append((chat, signal))
-        return self.opens_case
 
 
 def bound(tier: SemanticTier, device: str, section: str, hearer: Hearer | None = None) -> Tap:

@@ -1,5 +1,7 @@
-"""A semantic worker in a thread, for the tier's tests: it speaks the
-worker's protocol over the tier's socket with whatever scoring it is given."""
+"""Helpers for the semantic tier's tests: a worker in a thread, which speaks
+the worker's protocol over the tier's socket with whatever scoring it is
+given, and a hearer, which stands for a connection and keeps the signals
+the tier hands it."""
 
 from __future__ import annotations
 
@@ -8,7 +10,25 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from passerby.core.signals import Signal
 from passerby.safety.semantic import frames
+
+
+class Hearer:
+    """A connection in ``chat`` to hand signals to; the rules open a case on
+    each when ``opens_case``."""
+
+    def __init__(self, chat: str = "c1", opens_case: bool = True) -> None:
+        self.chat: str | None = chat
+        self.opens_case = opens_case
+        self.heard: list[tuple[str, Signal]] = []
+
+    def semantic_chat(self) -> str | None:
+        return self.chat
+
+    async def semantic(self, chat: str, signal: Signal) -> bool:
+        self.heard.append((chat, signal))
+        return self.opens_case
 
 
 class ThreadWorker:
