@@ -59,6 +59,8 @@ NOT_TRIGGERS = {
     "parents_or_us",
     "partners_parents",
     "tell_nobody_end",  # the secrecy detector's own secret sealed at the end
+    "kept_from_anyone",  # ...and a secret kept from "anyone" alone
+    "kept_here",
     "own_words",
     "not_own",
     "you_or_us",

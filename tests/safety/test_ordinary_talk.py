@@ -479,6 +479,107 @@ def test_free_goods_named_in_a_chat_about_online_safety_are_no_advert(
     assert acted(moderator(analyser, "teens"), "diamond gratis 💎 ambil di wa aku sekarang")
 
 
+def test_a_teens_own_secret_is_not_held_but_counts_beside_another_step(
+    analyser: TextAnalyser,
+) -> None:
+    teen = moderator(analyser, "teens")
+    teen.incoming(analyser.analyse("did u talk to him?"))
+    assert not acted(teen, "pls dont tell anyone lol")
+    # The same words from a speaker who asked the partner's age are a step of
+    # a pattern: the chat escalates.
+    stranger = moderator(analyser, "teens")
+    assert stranger.outgoing("how old are you", 0.0, 1e9).outcome.delivery == "allow"
+    stranger.incoming(analyser.analyse("14"))
+    verdict = stranger.outgoing("pls dont tell anyone lol", 0.0, 1e9)
+    assert verdict.outcome.delivery == "hold"
+    assert "teens-adult-pattern" in {d.rule for d in verdict.outcome.decisions}
+
+
+def _chat(analyser: TextAnalyser, section: str, *turns: tuple[str, str]) -> list[str]:
+    """The rules that acted in a chat between "a" and "b", in order."""
+    mods = {side: moderator(analyser, section) for side in "ab"}
+    acted_on: list[str] = []
+    for side, text in turns:
+        verdict = mods[side].outgoing(text, 0.0, 1e9)
+        acted_on += [d.rule for d in verdict.outcome.decisions]
+        other = "b" if side == "a" else "a"
+        answer = mods[other].incoming(analyser.analyse(text))
+        if answer is not None:
+            acted_on += [d.rule for d in answer.outcome.decisions]
+    return acted_on
+
+
+def test_an_age_given_with_the_school_year_closes_the_question(
+    analyser: TextAnalyser,
+) -> None:
+    # The game level said later answers no age question: both ages were
+    # given in words, with the school year.
+    turns = [
+        ("a", "quantos anos tu tem?"),
+        ("b", "13, 8º ano. e tu?"),
+        ("a", "14, 9º. joga o que?"),
+        ("b", "roblox e ff"),
+        ("a", "eu jogo ff todo dia kkkk qual teu nível"),
+        ("b", "62, sou ruim de capa ainda"),
+    ]
+    assert _chat(analyser, "teens", *turns) == []
+    # The control: the same level given to the open question is an adult's age.
+    assert "teens-adult-pattern" in _chat(analyser, "teens", turns[0], turns[-1])
+
+
+def test_a_number_after_i_answers_the_question_asked(analyser: TextAnalyser) -> None:
+    # Minutes of practice, compared: "yo 30" answers no age question.
+    minutes = [
+        ("a", "cuánto practicas al día?"),
+        ("b", "como 45 min, mi madre me pone un temporizador"),
+        ("a", "yo 30 y ya me quejo jajaja"),
+    ]
+    assert _chat(analyser, "teens", *minutes) == []
+    # Asked for an age, the same words are an adult's age in the teen section.
+    asked = [("b", "cuántos años tienes?"), ("a", "tranqui, yo 32 y guardo secretos")]
+    assert "teens-adult-pattern" in _chat(analyser, "teens", *asked)
+
+
+@pytest.mark.parametrize("reply", ["2837461920", "512 883 0247", "sisi es 284719305"])
+def test_a_game_id_sent_when_asked_for_is_no_phone_number(
+    analyser: TextAnalyser, reply: str
+) -> None:
+    asked = ("a", "jugamos una?? pasame tu id")
+    assert _chat(analyser, "teens", asked, ("b", reply)) == []
+    # The control: the same digits, not asked for, are held as a phone number.
+    assert "teens-personal-data" in _chat(analyser, "teens", ("b", reply))
+
+
+def test_a_phone_number_given_after_an_id_was_asked_for_is_still_held(
+    analyser: TextAnalyser,
+) -> None:
+    asked = ("a", "pasame tu id")
+    number = ("b", "mejor escríbeme, mi número es 512 883 0247 y mi mamá no revisa")
+    assert "teens-personal-data" in _chat(analyser, "teens", asked, number)
+    # Asked for once: the next message only.
+    later = _chat(analyser, "teens", asked, ("b", "va"), ("b", "512 883 0247"))
+    assert "teens-personal-data" in later
+
+
+def test_what_one_wears_to_an_occasion_is_no_flirting(analyser: TextAnalyser) -> None:
+    turns = [
+        ("a", "bro what are you wearing for the annual day"),
+        ("b", "mummy is forcing me to wear the blue kurta"),
+        ("a", "haha send pic na"),
+    ]
+    assert _chat(analyser, "teens", *turns) == []
+    assert names(analyser, "what are you wearing rn").get("sexual", 0.0) >= 0.6
+
+
+def test_a_story_goes_on_retold_in_the_next_line(analyser: TextAnalyser) -> None:
+    story = ("a", 'ada om2 ngaku umur 17 di ml, trs nanya "umur brp? kelas brp? minta ig dong"')
+    then = ("a", "trs lama2 minta foto kamu pake seragam sekolah")
+    assert _chat(analyser, "teens", story, then) == []
+    # A line that does not go on with it asks for a picture itself.
+    asked = ("a", "kirim foto kamu pake seragam sekolah dong")
+    assert "teens-adult-pattern" in _chat(analyser, "teens", story, asked)
+
+
 def test_flattering_a_minor_opens_one_review_case_and_holds_nothing(
     analyser: TextAnalyser,
 ) -> None:

@@ -154,6 +154,16 @@ def test_flattery_between_peers_who_gave_no_minor_age_raises_none() -> None:
     assert risk.observe("b", [minor(16), FLATTERY]).concerns == ()
 
 
+@pytest.mark.parametrize(("own", "raised"), [(15, False), (16, False), (17, True)])
+def test_flattery_from_a_minor_is_a_concern_only_from_an_older_one(own: int, raised: bool) -> None:
+    # A peer of the same age or younger teases; one who says 17 to a 16-year-old
+    # (as an adult pretending may) is still looked at.
+    risk = ConversationRisk("teens")
+    risk.observe("a", [minor(16)])
+    risk.observe("b", [minor(own)])
+    assert (risk.observe("b", [FLATTERY]).concerns == ("b",)) is raised
+
+
 def test_adults_minor_alone_is_reported_not_escalated() -> None:
     risk = ConversationRisk("adults")
     update = risk.observe("b", [minor(16)])

@@ -164,11 +164,33 @@ def test_a_secret_of_ones_own_sealed_at_the_end(analyser: TextAnalyser, text: st
 @pytest.mark.parametrize(
     "text",
     [
-        "dont tell anyone",
+        "pls dont tell anyone lol",
+        "keep it secret ok, she reads my messages over my shoulder",
+        "só não conta pra ninguém, tá?",
+        "aber erzähl es niemandem ok",
+        "jangan bilang siapa2 ya",
+    ],
+)
+def test_a_secret_kept_from_anyone_is_a_step_under_the_rule(
+    analyser: TextAnalyser, text: str
+) -> None:
+    # Of nothing named: what a teen says of a crush or a surprise party.
+    # Present in the risk (0.5), under the teen section's rule (0.6).
+    assert 0.5 <= score(analyser, text, "secrecy") < 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "i want to meet up saturday. dont tell anyone",
         "i like talking to you. dont tell anyone",
         "we can be friends, dont tell anyone ok",
         "can you keep a secret",
+        "no le digas a nadie, es nuestro secreto",
+        "jangan bilang siapa2, temen kamu juga jangan",
+        "aber erzähl es niemandem, ich schenk dir v-bucks",
+        "não conta pra ninguém q eu to aqui",
+        "la neta tengo 23 pero no le digas a nadie",
     ],
 )
 def test_secrecy_asked_for_still_counts(analyser: TextAnalyser, text: str) -> None:

@@ -229,4 +229,5 @@ def test_a_request_made_beside_someone_elses_words_is_still_made(
 def test_comfort_is_no_secrecy(analyser: TextAnalyser) -> None:
     text = "hey no. don't say that about yourself. people who make secret group chats are mean"
     assert score(analyser, text, "secrecy") == 0
-    assert score(analyser, "dont say that to anyone", "secrecy") >= 0.8
+    # the control: said alone it is a secret kept from anyone, present in the risk
+    assert score(analyser, "dont say that to anyone", "secrecy") >= 0.5

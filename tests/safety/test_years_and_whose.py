@@ -76,6 +76,8 @@ def test_an_indonesian_my_after_the_noun_is_someone_elses_age(
         ("yo tengo 14 años y mi hermano tiene 12 años", "age=14"),
         ("tenho 13 anos", "age=13"),
         ("i'm 13 years old", "age=13"),
+        # "la neta" is "honestly", not "the granddaughter"
+        ("la neta tengo 23", "age=23"),
     ],
 )
 def test_ones_own_age_is_still_read(analyser: TextAnalyser, text: str, age: str) -> None:

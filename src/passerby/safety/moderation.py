@@ -21,7 +21,8 @@ from passerby.core.signals import Signal
 from passerby.core.verdict import ALLOW, Decision, Outcome, RiskLike, Verdict
 from passerby.recent import RecentCache
 from passerby.safety.policy import Policy
-from passerby.safety.text.context import in_safety_talk
+from passerby.safety.text.contacts import as_game_id
+from passerby.safety.text.context import goes_on_retold, in_safety_talk
 from passerby.safety.text.detectors import PLACES
 from passerby.safety.text.normalise import digit_runs, fold_plain
 
@@ -233,6 +234,9 @@ HOSTILE_SCORE = 0.9
 # a message of ours with one of JOIN_AFTER, a short next line (at most
 # JOIN_WORDS words) is read again joined to it, and what the two say
 # together that neither said alone (JOIN_FINDS) counts for the new line.
+# A reply to "pásame tu id" of at most this many words ("sisi es 284719305",
+# "512 883 0247") is the id asked for.
+ID_REPLY_WORDS: Final = 5
 JOIN_AFTER = frozenset({"picture_request", "off_platform", "sexual", "meet_request"})
 JOIN_FINDS = frozenset({"sexual", "secrecy", "pii_handle", "pii_phone", "meet_request"})
 JOIN_WORDS = 6
@@ -309,6 +313,8 @@ class ChatModerator:
         self._protested = False
         # A concern about us (risk.CONCERN) has been put to the rules.
         self._concerned = False
+        # The partner's last message asked for our game's player id.
+        self._id_asked = False
         # Our last message and its signals: a line split from it is read
         # together with it (see JOIN_AFTER and FRAGMENT).
         self._previous: tuple[str, list[Signal]] | None = None
@@ -321,7 +327,7 @@ class ChatModerator:
         self._last_risk = None
         self._safety_talk = False
         self._hostile = 0
-        self._spoke = self._protested = self._concerned = False
+        self._spoke = self._protested = self._concerned = self._id_asked = False
         self._previous = None
         self._risk = self._risk_factory(self.section)
 
@@ -337,6 +343,8 @@ class ChatModerator:
         """
         if not signals:
             return None
+        # "pásame tu id": the number we send next is a game's player id
+        self._id_asked = any(s.detail == "ask=id" for s in signals)
         if not self._safety_talk and _talks_safety(signals):
             self._safety_talk = True
         protest = next((s for s in signals if s.name == "protest"), None)
@@ -356,6 +364,10 @@ class ChatModerator:
         epoch; ``heard``: the partner's messages in this chat so far)."""
         signals = self._analyser.analyse(text)
         self._spoke = True
+        if self._id_asked:
+            self._id_asked = False
+            if signals and len(text.split()) <= ID_REPLY_WORDS:
+                as_game_id(signals)  # "pásame tu id" / "2837461920"
         if self._previous is not None:
             signals = self._with_previous(self._previous, text, signals)
         self._previous = (text, signals)
@@ -450,9 +462,12 @@ class ChatModerator:
         self, previous: tuple[str, list[Signal]], text: str, signals: list[Signal]
     ) -> list[Signal]:
         """``signals`` and what this line says together with our previous one:
-        the rest of a request (a short line after one of :data:`JOIN_AFTER`),
-        or the rest of a word (a bit of one, :data:`FRAGMENT`)."""
+        the rest of a story it retold, the rest of a request (a short line
+        after one of :data:`JOIN_AFTER`), or the rest of a word (a bit of
+        one, :data:`FRAGMENT`)."""
         line, before = previous
+        if before and signals:  # "...trs lama2 minta foto": the story goes on
+            signals = goes_on_retold(before, text, signals)
         if (
             before
             and not JOIN_AFTER.isdisjoint(s.name for s in before)

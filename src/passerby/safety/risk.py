@@ -118,6 +118,9 @@ FLATTERY_WITH: Final = frozenset({"off_platform"})
 # (``RiskUpdate.concerns``): "you're so mature for 14" is how grooming opens,
 # and peers say it too, so a person looks (a review case), nobody is sanctioned.
 # So is a gift offered to a minor ("te cargo saldo", "I'll buy you robux").
+# Not from a speaker who said they are a minor of the same age or younger:
+# a 15-year-old teasing a 16-year-old ("so mature for your age, sir") is a
+# peer. One who says 16 to a 13-year-old still raises it.
 CONCERN: Final = frozenset({"flattery", "gift"})
 
 WEIGHTS: Final[Mapping[str, Mapping[str, float]]] = {
@@ -338,12 +341,20 @@ class ConversationRisk:
         """The first :data:`CONCERN` category ``name`` shows towards a minor, or None."""
         if not self._other_is_minor(name):
             return None
+        if state.minor_age is not None and state.minor_age <= self._oldest_other_minor(name):
+            return None  # a peer of the same age or younger: "dewasa banget untuk umurmu"
         present = self._present(state)
         return next((category for category in present if category in CONCERN), None)
 
     def _other_is_minor(self, name: str) -> bool:
         return any(
             other != name and state.minor_age is not None for other, state in self._speakers.items()
+        )
+
+    def _oldest_other_minor(self, name: str) -> int:
+        return max(
+            (s.minor_age for other, s in self._speakers.items() if other != name and s.minor_age),
+            default=0,
         )
 
     def _adult_rule(self, name: str, present: list[str]) -> str | None:

@@ -7,6 +7,7 @@ given, a chat about online safety. Such signals count at half weight
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -90,6 +91,27 @@ def in_safety_talk(signals: Sequence[Signal]) -> list[Signal]:
         and not s.detail.endswith(";retold")
         else s
         for s in signals
+    ]
+
+
+# A line that goes on with the story the speaker's last line retold ("trs
+# lama2 minta foto...", "and then he asked for my snap", "y luego me pidió
+# fotos"): its requests are the story's too.
+STORY_GOES_ON: Final = re.compile(
+    r"\s*(?:trs|terus|trus|abis itu|habis itu|then|and then|after that|luego|y luego|despues|"
+    r"y despues|depois|e depois|dps|e dps|dann|und dann|danach)\b",
+    re.IGNORECASE,
+)
+
+
+def goes_on_retold(before: Sequence[Signal], text: str, signals: Sequence[Signal]) -> list[Signal]:
+    """``signals`` of ``text`` weakened as retold when ``text`` goes on with
+    the story of the speaker's line before (whose signals, ``before``, were
+    retold)."""
+    if not any(s.detail.endswith(";retold") for s in before) or not STORY_GOES_ON.match(text):
+        return list(signals)
+    return [
+        weakened(s) if s.name in RETOLD and not s.detail.endswith(";retold") else s for s in signals
     ]
 
 

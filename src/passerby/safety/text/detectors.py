@@ -177,6 +177,7 @@ class TextAnalyser:
                 joined=[
                     p.age_bare,
                     p.age_lead,
+                    p.age_school,
                     *rows(p.age_disclosures),
                     *rows(p.school_disclosures),
                     *(row[0] for row in p.age_claims),
@@ -347,6 +348,11 @@ class TextAnalyser:
         text = f.joined
         if not p.age_hint.search(text):
             return
+        with_year = p.age_school.match(text)
+        if with_year is not None and int(with_year.group("num")) < ADULT_AGE:
+            # "13, 8º ano": said in words
+            out.append(age_signal(int(with_year.group("num")), SCHOOL_YEAR_SCORE))
+            return
         bare = p.age_bare.match(text)
         first = bare if bare is not None else p.age_lead.match(text)
         answer: Signal | None = None
@@ -395,7 +401,10 @@ class TextAnalyser:
                     continue
                 if age >= ADULT_AGE and money_not_age(text, start, end):
                     continue  # "uh es mucho, tengo 40": pesos (a child's age never dropped)
-                out.append(age_signal(age, score if age < 80 else 0.5))
+                told = age_signal(age, score if age < 80 else 0.5)
+                if pattern is p.age_after_i:  # an answer: read as one after a question
+                    told = Signal(told.name, told.score, told.detail + ";bare")
+                out.append(told)
                 return
         if answer is not None:
             out.append(answer)
@@ -470,8 +479,11 @@ class TextAnalyser:
             lambda words: _confided(p, words, out),
             "kind=confide",
         )
-        if found is not None:
-            out.append(found)
+        if found is None:
+            return
+        if found.detail in _TOLD_OR_KEPT and _kept_from_anyone(p, f.words, out):
+            found = Signal("secrecy", LONE_SECRET_SCORE, f"{found.detail};anyone")
+        out.append(found)
 
     def _meeting(self, f: Folded, out: list[Signal]) -> None:
         p = self._p
@@ -618,6 +630,14 @@ class TextAnalyser:
 # meeting in a game, a crush confided) is kept at this score: counted, never
 # a pattern's or a rule's.
 INNOCENT_SCORE: Final = 0.3
+# An age first and the school year after it ("13, 8º ano"): an answer in words.
+SCHOOL_YEAR_SCORE: Final = 0.8
+# A secret kept from "anyone", of nothing named (:func:`_kept_from_anyone`):
+# present in the risk, a step of a pattern beside flattery, a gift, a
+# meeting or an age question, under the teen section's rule for secrets
+# alone (0.6). Teens say it of a crush or a surprise party.
+LONE_SECRET_SCORE: Final = 0.55
+_TOLD_OR_KEPT: Final = frozenset({"kind=tell", "kind=keep"})
 
 
 def _first_row(
@@ -674,6 +694,20 @@ def _confided(p: Patterns, words: str, found_before: Sequence[Signal]) -> bool:
         and not p.you_or_us.search(words, 0, sealed.start())
         and not p.not_own.search(words)
     )
+
+
+def _kept_from_anyone(p: Patterns, words: str, found_before: Sequence[Signal]) -> bool:
+    """A secret kept from "anyone" with nothing said of what it is: no
+    parents or friends of the partner's, no "you" or "us", no "our chat" or
+    "our secret", no meeting, picture, gift, number, age or contact ("pls
+    dont tell anyone lol", "keep it secret")."""
+    if p.kept_from_anyone.search(words) is None or p.you_or_us.search(words):
+        return False  # "i like talking to you. dont tell anyone", "...pero yo te quiero ver"
+    if p.parents_or_us.search(words) or p.partners_parents.search(words):
+        return False
+    if p.not_own.search(words) or p.kept_here.search(words) or p.gift_valuable.search(words):
+        return False
+    return not any(s.name in _NOT_OWN_SECRET and s.score >= PLACE_SCORE for s in found_before)
 
 
 # The emoji code for sex ("🍑🍆💦"), with no word of it: the teen section's

@@ -733,6 +733,16 @@ NUMBER_ASKED: Final = (
     r"\b(?:kasih|kasi|minta|bagi|share)\s+(?:aku\s+)?(?:nomor|nomer|no hp|no wa|nmr|nomor hp|"
     r"nomor wa|wa|kontak)\s*(?:kamu|km|lo|lu|mu|dong|donk|dnk|nya dong)\b"
 )
+# A player's id asked for ("pásame tu id", "passa o id", "kasih id kamu",
+# "whats ur ff id", "gib mir deine id"): the number sent back is a game's.
+ID_ASKED: Final = (
+    r"\b(?:pasame|pasa|pasas|mandame|dame|me das|me pasas|passa|passe|me passa|me manda|manda|"
+    r"me da|kasih|kasi|minta|bagi|give me|send me|send|drop|drop me|gimme|whats|what s|what is|"
+    r"gib mir|schick mir|sag mir)\s+(?:(?:tu|teu|seu|o|o teu|o seu|your|ur|dein|deine|deinen)\s+)?"
+    r"(?:(?:game|player|ff|free fire|ml|mlbb|roblox|pubg|cod|genshin|uid)\s+)?(?:id|uid)\b|"
+    r"\b(?:id|uid)\s*(?:mu|kamu|km|lo|lu|nya)\b|\b(?:tu|teu|seu|your|ur|dein|deine)\s+(?:ff\s+|"
+    r"game\s+)?id\s*\?"
+)
 # Asking to move elsewhere, beside an app's name: Portuguese and German.
 ASK_FOR_MORE: Final = (
     r"me chama|chama|me add|me adiciona|adiciona|me segue|schreib mir|adde mich|add mich|"

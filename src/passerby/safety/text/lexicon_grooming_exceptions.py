@@ -62,6 +62,35 @@ NOT_OWN: Final = (
     r"wait|waiting|snap|number|phone|numero|nomor|nummer|handle|tonight|alone|sendiri|solo|"
     r"allein|sozinh[oa]|really|actually|real|age|old|edad|idade|umur|alter)\b"
 )
+# A secret kept from "anyone" and nothing more ("pls dont tell anyone lol",
+# "keep it secret ok", "aber erzähl es niemandem"): what a teen says of a
+# crush or a surprise party as often as a stranger of the chat. Read with
+# NOT_OWN and PARENTS_OR_US: what the secret is about is not said.
+KEPT_FROM_ANYONE: Final = (
+    r"\b(?:dont|don t|do not|never|no|nao|nem|jangan|jgn|sag|sags|erzahl|erzahls|erzaehl|"
+    r"verrat)\s+(?:\w+\s+){0,4}?(?:anyone|anybody|nobody|no one|nadie|ninguem|siapa2|"
+    r"siapa siapa|siapapun|siapa pun|keinem|niemandem|niemand|keiner)\b|"
+    r"\bkeep\s+(?:it|this|that)\s+(?:a\s+)?(?:secret|quiet)\b"
+)
+# ...nor the speaker's being here or who they are, a camera, a gift, school,
+# "our secret", "us" in a verb, a number, or the partner's friends and family ("no le digas
+# a nadie q ando aquí", "erzähl niemandem von mir, das ist unser ding").
+KEPT_HERE: Final = (
+    r"\b(?:ando|estoy|estou|to|tou|im|i m|i am|bin|aku|gue|gw|saya)\s+(?:\w+\s+)?(?:aqui|aca|"
+    r"here|hier|disini|di sini)\b|\b(?:about me|de mi|de mim|von mir|soal (?:aku|gue|gw)|"
+    r"tentang (?:aku|gue|gw|saya)|who i am|quien soy|quem eu sou|wer ich bin|cam|camera|kamera|"
+    r"webcam|secreto|secretito|segredo|segredinho|geheimnis|rahasia|our thing|unser ding|"
+    r"beliin|beliian|schenk|schenke|school|escuela|colegio|escola|schule|sekolah|fotografia|"
+    r"fotografias|mandame|mandes|mandas|envia|enviame|envie|figura)\b|"
+    # the partner's friends and family ("tus amigas seguro son chismosas",
+    # "temen kamu juga jangan", "auch nicht deinem bruder")
+    r"\b(?:your|ur|tus|tu|teus|tuas|teu|tua|seus|suas|deine|deinen|deinem|deiner)\s+"
+    r"(?:friends?|amig[oa]s?|freunde?|freundinnen|freundin|sister|brother|hermanos?|hermanas?|"
+    r"irmaos?|irmas?|bruder|schwester|family|familia|familie)\b|"
+    r"\b(?:teman|temen|temen2|teman2|kakak|adik|adek)\s*(?:kamu|km|lo|lu|mu)\b|"
+    # "us" as a verb's ending ("quieren separarnos", "vernos"), a number
+    r"\b\w+[aei]r(?:nos|nus)\b|\d\d|\d\s+\d"
+)
 # ...unless what follows names the partner's parents or "us".
 PARENTS_OR_US: Final = (
     r"\b(?:parents|mom|mum|dad|folks|padres|papas|papa|mama|viejos|vieja|pais|mae|pai|"

@@ -97,6 +97,8 @@ from passerby.safety.text.lexicon_grooming_en import (
 )
 from passerby.safety.text.lexicon_grooming_exceptions import (
     CONFIDE_TOLD,
+    KEPT_FROM_ANYONE,
+    KEPT_HERE,
     MEET_IN_GROUP,
     NOT_OWN,
     OWN_WORDS,
@@ -242,6 +244,8 @@ class Patterns(ContactPatterns, AgePatterns):
         # A secret kept from the partner's own parents is never one's own.
         self.partners_parents = c(PARTNERS_PARENTS)
         self.tell_nobody_end = c(TELL_NOBODY_END)
+        self.kept_from_anyone = c(KEPT_FROM_ANYONE)
+        self.kept_here = c(KEPT_HERE)
         self.own_words = c(OWN_WORDS)
         self.not_own = c(NOT_OWN)
         # ...as long as nothing after it says "you" or "us".
@@ -317,15 +321,19 @@ class Patterns(ContactPatterns, AgePatterns):
             (c(rf"\b(?:{_stretch(crude)})\b"), 0.9, "kind=explicit"),
             (c(rf"\b(?:{_stretch(topic)})\b"), 0.8, "kind=topic"),
             (c(BED_QUESTIONS), 0.8, "kind=topic;bed"),
-            (c(rf"\bwhat\s+(?:are|r)\s+{YOU}\s+wearing\b|\bwat\s+{YOU}\s+wearing\b|\btake\s+"
+            # ...not what one wears to an occasion ("what are you wearing for the
+            # annual day", "pake baju apa buat besok")
+            (c(rf"\bwhat\s+(?:are|r)\s+{YOU}\s+wearing\b(?!\s+(?:for|to)\b)|\bwat\s+{YOU}\s+"
+               r"wearing\b(?!\s+(?:for|to)\b)|\btake\s+"
                r"(?:it|that|your|ur|something|some|them|those|everything)\s*(?:clothes|shirt|"
                r"top|pants|off)?\s*off\b|\b(?:underwear|lingerie|panties|bra|bikini|"
                r"undies)\b|\btouch\s+(?:yourself|urself|you|u)\b|\b(?:turn|turns|turned)\s+"
                r"(?:me|u|you)\s+on\b|\bmake\s+out\b|\bsexy\b|\bkiss\s+(?:you|u|me)\b|\bin\s+"
                r"bed\s+with\b|\bhot\s+body\b|\b(?:you|ur|u)\s+(?:look|are|r)\s+(?:so\s+)?hot\b|"
                r"\bvirgin\b|\bever\s+been\s+kissed\b|\b(?:que|o que)\s+(?:llevas puesto|"
-               r"(?:voce|vc) (?:ta|esta) vestindo)\b|\bwas\s+hast\s+du\s+an\b|\bpake\s+baju\s+"
-               r"apa\b|\b(?:ropa interior|calcinha|sujetador|sutia|unterwasche|celana dalam|"
+               r"(?:voce|vc) (?:ta|esta) vestindo)\b(?!\s+(?:para|pra|pro|a la|al)\b)|\bwas\s+"
+               r"hast\s+du\s+an\b|\bpake\s+baju\s+apa\b(?!\s+(?:buat|untuk|ke|besok)\b)|\b(?:"
+               r"ropa interior|calcinha|sujetador|sutia|unterwasche|celana dalam|"
                r"beha)\b|\b(?:sexy|sensual|gostosa|gostoso|caliente|rica|seksi|heiss)\s+"
                r"(?:tu|voce|vc|du|kamu|you)\b|\bvirgen\b|\bvirgem\b|\bjungfrau\b|\bperawan\b"),
              0.6, "kind=suggestive"),

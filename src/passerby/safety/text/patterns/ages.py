@@ -44,9 +44,10 @@ THIRD_PARTY = re.compile(
     # Indonesian family and people ("suami saya 45 tahun", "murid saya 13 tahun")
     r"suami|istri|bini|pacar|pacarku|teman|temen|temanku|murid|siswa|nyokap|bokap|ayah|"
     r"mertua|tetangga|kakek|nenek|"
-    # grandchildren ("meu neto Davi tem 11 anos", "mi nieto tiene 12")
-    r"neto|neta|netos|netas|nieto|nieta|nietos|nietas|enkel|enkelin|grandson|granddaughter|"
-    r"grandkid|grandkids)\b"
+    # grandchildren ("meu neto Davi tem 11 anos", "mi nieto tiene 12"); "la
+    # neta" is Mexican for "honestly" ("la neta tengo 23")
+    r"neto|(?<!\bla )neta|netos|netas|nieto|nieta|nietos|nietas|enkel|enkelin|grandson|"
+    r"granddaughter|grandkid|grandkids)\b"
 )
 
 
@@ -121,11 +122,23 @@ class AgePatterns:
             r"but|pero|mas|aber|"
             r"tapi)\b|\s*+[.!?]*+\s*+$)"
         )
+        # ...or with the school year after it ("13, 8º ano", "14, 9º", "15, 10th
+        # grade", "14, kelas 8"): an answer said in words, which closes the
+        # question it answers (a level or a score said next answers none).
+        self.age_school = c(
+            rf"^\s*+(?:{AGE_LEAD}\s*+,?\s*+)?(?P<num>1\d)\s*+,\s*+(?:kelas\s++\d{{1,2}}\b|"
+            r"\d{1,2}\s*+(?:o|a|st|nd|rd|th|\.)(?![^\W\d])|\d{1,2}\s++(?:ano|anos|grade|klasse|"
+            r"serie|grado|curso|eso|year)\b)"
+        )
+        # "yo 32 y guardo secretos", "eu 15 e vc?": the number alone after "I",
+        # an answer like a bare number ("yo 30" after "45 min a day" is minutes)
+        self.age_after_i = c(
+            rf"\b(?:yo|eu)\s+{NUM}(?=\s*(?:[,.!?]|$)|\s+(?:y|e|vos|tu|vc|voce|jaja\w*|kk\w*|"
+            r"haha\w*|lol)\b)"
+        )
         self.age_disclosures: tuple[tuple[re.Pattern[str], float, int], ...] = (
             (self.age_self, 0.9, 0),
-            # "yo 32 y guardo secretos", "eu 15 e vc?": the number alone after "I"
-            (c(rf"\b(?:yo|eu)\s+{NUM}(?=\s*(?:[,.!?]|$)|\s+(?:y|e|anos|vos|tu|vc|voce|jaja\w*|"
-               r"kk\w*|haha\w*|lol)\b)"), 0.85, 0),
+            (self.age_after_i, 0.5, 0),
             # "aku umur 15", read with whose it is ("anak saya umur 14" is not)
             (c(rf"\b(?:aku|saya|sy|aq|gue|gua|gw)\s+(?:umur|usia|umurnya)\s+{NUM}\b"), 0.9, 0),
             (c(rf"(?:^|[\s(])(?:im\s+|i\s+am\s+)?{NUM}\s?(?:yo|y/o|y\.o\.?|yrs?\s*old|years?"

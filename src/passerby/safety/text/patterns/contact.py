@@ -9,10 +9,12 @@ import re
 from typing import Final
 
 from passerby.safety.text.lexicon import APPS
-from passerby.safety.text.lexicon_grooming import ASK_FOR_MORE, MOVE_TALK, NUMBER_ASKED
+from passerby.safety.text.lexicon_grooming import ASK_FOR_MORE, ID_ASKED, MOVE_TALK, NUMBER_ASKED
 from passerby.safety.text.lexicon_grooming_en import YOU, YOUR
 from passerby.safety.text.patterns.rows import gate_of
 
+# Under every rule and not present in the risk: asking for a game's id is small talk.
+ID_ASKED_SCORE: Final = 0.3
 _APP_ANY = "|".join(p for pats in APPS.values() for p in pats if p)
 _APP_DISTINCT = "|".join(pats[0] for pats in APPS.values() if pats[0])
 # Which app a matched spelling names; distinctive spellings are tried first.
@@ -211,6 +213,9 @@ class ContactPatterns:
             (c(r"\b(?:text|txt)\s+me\b|\b(?:call|ring|facetime)\s+me(?:\s+(?:at|on|tonight|"
                r"later|now|sometime|when|whenever|asap)\b|\s*\??\s*$)"), 0.7, "ask=phone"),
             (c(r"\b(?:add|follow)\s+me\b(?!\s+(?:back|in|to the))"), 0.6, "ask=add"),
+            # a player's id asked for: what teens swap to play together; read by
+            # the moderator on the other side (the number sent back is an id)
+            (c(ID_ASKED), ID_ASKED_SCORE, "ask=id"),
         )  # fmt: skip
         self.app_mention = c(rf"\b(?P<app>{_APP_DISTINCT})\b")
         self.app_any = c(rf"\b(?:{_APP_ANY})\b")
