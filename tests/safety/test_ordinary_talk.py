@@ -198,10 +198,36 @@ def test_banter_quotes_and_absent_targets_are_not_held(analyser: TextAnalyser, t
         "erí un weón culiao",
         "sos un forro",
         "du oaschloch",
+        # Manado and Javanese "you" and "your face"; an adverb between
+        "diam jo ngana, anjing",
+        "raimu paling elek",
+        "lonte koyok koen",
+        "muka lo tetep jelek",
+        "km ga berguna",
+        # the face or the body named with a copula; "nobody cares for you"
+        "tu cara es fea",
+        "sua cara é feia",
+        "deine fresse ist hässlich",
+        "ninguém liga pra vc",
     ],
 )
 def test_insults_and_threats_at_the_partner_are_held(analyser: TextAnalyser, text: str) -> None:
     assert delivery(analyser, "adults", text) == "hold", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ngana dari mana?",
+        "film e elek, ra sido nonton",
+        "tu cara es muy bonita",
+        "deine stimme ist so schön",
+        "sua cara é de quem não dormiu kkk",
+        "hp lo ga berguna buat main game berat",
+    ],
+)
+def test_the_same_frames_without_an_insult_are_not_held(analyser: TextAnalyser, text: str) -> None:
+    assert delivery(analyser, "adults", text) == "allow", text
 
 
 # -- sharing, not advertising ------------------------------------------------------

@@ -31,7 +31,7 @@ def not_after(*words: str) -> str:
 
 YOU_ES: Final = r"(?:tu|vos|usted|ustedes)"
 # Javanese "koen", "kowe", Sundanese "maneh", Betawi "ente" too.
-YOU_ID: Final = r"(?:kamu|km|lu|lo|loe|elu|elo|kau|engkau|anda|situ|koen|kowe|maneh|ente)"
+YOU_ID: Final = r"(?:kamu|km|lu|lo|loe|elu|elo|kau|engkau|anda|situ|koen|kowe|maneh|ente|ngana)"
 YOU_PT: Final = r"(?:voce|vc|vcs|voces|ce|tu)"
 # "du" and its cases; "ihr/euch" for a group is rare in a two-person chat.
 YOU_DE: Final = r"(?:du|dich|dir)"
@@ -69,7 +69,7 @@ _BASE_ID: Final = (
     r"nenek gendut|nenek peot|tante jelek|orang miskin|tengkorak berjalan|tengkorak hidup|gentong|"
     r"cungkring|kerempeng)"
 )
-_MORE_ID: Final = r"bodat|pantek|perempuan murahan|cewek murahan"
+_MORE_ID: Final = r"bodat|pantek|perempuan murahan|cewek murahan|bodok"
 _BASE_PT: Final = (
     r"(?:um merda|uma merda|idiotas?|burr[oa]s?|estupid[oa]s?|imbecil|imbecis|lixo|lixos|"
     r"baleias?|vacas?|orcas?|velh[oa] inutil|velh[oa] chat[oa]|velh[oa] feio|velha feia|"
@@ -158,6 +158,9 @@ _ES_FRAME = (
     rf"grandisim[oa]|menud[oa]|vaya)\s+(?:(?:un|una|muy|tan|bien|el|la|lo|mas|re|"
     rf"super|demasiado|tremend[oa]|tremendo|puto|puta|pinche)\s+){{0,3}}{INSULT_ES}\b"
     rf"|\bque\s+(?:(?:tan|mas|muy)\s+)?{INSULT_ES}\s+(?:eres|sos)\b"
+    # the face, the body or the voice: "tu cara es fea", "tu voz da asco"
+    rf"|\btu\s+(?:cara|jeta|careto|cuerpo|voz)\s+(?:es|esta)\s+(?:(?:muy|tan|bien|re|"
+    rf"super|demasiado)\s+)?{INSULT_ES}\b"
     # the verb left out in a retort: "y tú una vaca", "y vos un forro"
     rf"|\by\s+(?:tu|vos)\s+(?:un|una)\s+(?:(?:puto|puta|pinche|grandisim[oa])\s+)?{INSULT_ES}\b"
     # "eres una chillona de mierda", "un subnormal como tú"
@@ -168,14 +171,15 @@ _ES_FRAME = (
 _ID_FRAME = (
     rf"\b{YOU_ID}\s+(?:(?:itu|emang|memang|mmg|tuh|tu|sih|mah|sangat|bener|beneran|"
     rf"benar|jadi|orang|orangnya|yang|kok|ternyata|paling|super|udah|dah|lebih|lbh|kayak|kaya|"
-    rf"kek|kyk|seperti|pasti)\s+){{0,3}}"
-    rf"{INSULT_ID}\b|\b{INSULT_ID}\s+(?:(?:banget|bgt|bener|amat|sekali|bat|bet)\s+)?"
-    rf"{YOU_ID}\b|\bdasar\s+(?:(?:lu|lo|kau|kamu|km)\s+)?{INSULT_ID}\b|"
+    rf"kek|kyk|seperti|pasti|tetep|tetap|masih|makin|emg|skali|sekali)\s+){{0,3}}"
+    rf"{INSULT_ID}\b|\b{INSULT_ID}\s+(?:(?:banget|bgt|bener|amat|sekali|bat|bet|kayak|kaya|kek|"
+    rf"kyk|koyok|koyo|seperti)\s+)?{YOU_ID}\b|\bdasar\s+(?:(?:lu|lo|kau|kamu|km)\s+)?{INSULT_ID}\b|"
     # "dasar plagiat tolol": a noun between, "dasar" leading ("belajar dasar
     # matematika" is "basic")
-    rf"(?:^|\b(?:ih|dih|cih|emang|yah|huh)\s+)dasar\s+[a-z]+\s+{INSULT_ID}\b|\b(?:otak|muka|"
-    rf"wajah|tampang|mulut)\s*(?:mu|lu|lo|kamu|km|loe)\s+(?:(?:kayak|kaya|kek|itu|"
-    rf"emang)\s+)?(?:{INSULT_ID}|kosong|udang|dengkul|comberan)\b"
+    rf"(?:^|\b(?:ih|dih|cih|emang|yah|huh)\s+)dasar\s+[a-z]+\s+{INSULT_ID}\b|(?:\b(?:otak|muka|"
+    rf"wajah|tampang|mulut)\s*(?:mu|lu|lo|kamu|km|loe)|\braimu|\b(?:ngana|ngoni)\s+pe\s+"
+    rf"(?:muka|otak))\s+(?:(?:kayak|kaya|kek|itu|emang|tetep|tetap|masih|paling|makin|"
+    rf"sangat)\s+)?(?:{INSULT_ID}|kosong|udang|dengkul|comberan|elek)\b"
 )
 _PT_FRAME = (
     rf"\b{YOU_PT}\s+(?:(?:e|eh|es|sao|foi|parece|ta|tah|esta|sendo|um|uma|muito|mt|"
@@ -190,6 +194,9 @@ _PT_FRAME = (
     r"|\b(?:es|voce e|vc e|tu es)\s+(?:um|uma)\s+(?:\w+\s+){1,2}?de\s+merda\b"
     # "seu otário filho da puta", a word of any spelling between
     r"|\b(?:seu|sua|seus|suas|teu|tua)\s+(?:\w+\s+){1,2}?(?:filh[oa]s? da puta|fdp)\b"
+    # the face, the body or the voice: "sua cara é feia", "tua voz é ridícula"
+    rf"|\b(?:sua|tua|seu|teu)\s+(?:cara|rosto|corpo|voz)\s+(?:e|eh|ta|esta)\s+(?:(?:muito|mt|"
+    rf"mto|tao|bem|mo|mais)\s+)?{INSULT_PT}\b"
 )
 # German name-calling compounds: "Fettsack", "Arschgeige", "Hornochse",
 # "Spatzenhirn", "Pickelgesicht", "Flachzange" (their last part says it).
@@ -217,6 +224,9 @@ _DE_FRAME = (
     r"|\bdu\s+(?:bist|bisch)\s+(?:(?:ja|echt|so|halt|einfach|nur)\s+)?(?:ein|eine|en|e|a|so ein)\s+"
     r"(?:hassliche|eklige|widerliche|erbarmliche|armselige|dumme|blode|fette|dreckige|"
     r"ekelhafte)[rsn]?\s+[a-z]{3,}"
+    # the face, the body or the voice: "deine Fresse ist hässlich"
+    rf"|\b(?:deine|dein)\s+(?:fresse|gesicht|visage|stimme|korper|koerper)\s+(?:ist|is)\s+"
+    rf"(?:(?:so|echt|voll|total|mega|richtig|einfach|ja)\s+)?{INSULT_DE}\b"
 )
 # English insults the bundled model does not read (British and US slang),
 # in a second-person frame: "ur such a muppet", "you absolute melt".
@@ -381,13 +391,15 @@ THREATS: Final = (
     r"(?:ga|gak|nggak|tidak) (?:ada|akan ada) (?:yang|yg) (?:akan )?(?:suka|sayang|peduli|"
     r"merindukan|kangen|nyariin|kehilangan)(?: sama| dengan)? (?:anda|kamu|lu|lo|kau)|"
     r"dunia (?:akan )?lebih baik tanpa (?:anda|kamu|lu|lo|kau|dirimu)|"
-    r"kamu ga berguna|lu ga berguna|ga guna lu)\b|\b(?:aku|gue|gua|saya) (?:akan |bakal )?"
+    r"(?:kamu|km|kmu|lu|ngana|koen) (?:ga|gak|gk|nggak|ngga|tidak|tak|nyanda) berguna|"
+    r"ga guna lu)\b|\b(?:aku|gue|gua|saya) (?:akan |bakal )?"
     r"(?:cari|nyari|temuin|mencari|menemukan)(?:mu| kamu| lu| lo| kau)(?:\s+(?:dan|terus)\b|\s*$)",
     # Portuguese
     r"\b(?:ninguem (?:sentiria|vai sentir|sente) (?:sua |tua )?falta|o mundo (?:seria|ficaria) "
     r"melhor sem (?:voce|vc|ti|tu)|"
     r"se mata|vai se matar|se mate|ninguem (?:gosta|liga) "
-    r"(?:de )?(?:voce|vc|tu)|ninguem te (?:ama|quer|suporta)|vou te (?:matar|quebrar|"
+    r"(?:de |pra |para |com )?(?:voce|vc|tu|ti)|ninguem te (?:ama|quer|suporta)|"
+    r"vou te (?:matar|quebrar|"
     r"estuprar|bater|dar uma surra|encher de porrada|arrebentar)|(?:eu )?sei onde "
     r"(?:voce|vc|tu|ce) (?:mora|estuda|trabalha|vive)|"
     r"morre (?:logo|lixo|desgracad[oa]))\b|\bvou te (?:achar|encontrar|pegar)(?:\s+e\b|\s*$)",
