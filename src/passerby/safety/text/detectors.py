@@ -177,7 +177,6 @@ class TextAnalyser:
                 joined=[
                     p.age_bare,
                     p.age_lead,
-                    p.age_school,
                     *rows(p.age_disclosures),
                     *rows(p.school_disclosures),
                     *(row[0] for row in p.age_claims),

@@ -125,8 +125,10 @@ class AgePatterns:
         # ...or with the school year after it ("13, 8º ano", "14, 9º", "15, 10th
         # grade", "14, kelas 8"): an answer said in words, which closes the
         # question it answers (a level or a score said next answers none).
+        # Not a trigger of the gate: a message that opens with a number
+        # wakes the age detector by age_bare's and age_lead's digits.
         self.age_school = c(
-            rf"^\s*+(?:{AGE_LEAD}\s*+,?\s*+)?(?P<num>1\d)\s*+,\s*+(?:kelas\s++\d{{1,2}}\b|"
+            r"^\s*+(?P<num>1\d)\s*+,\s*+(?:kelas\s++\d{1,2}\b|"
             r"\d{1,2}\s*+(?:o|a|st|nd|rd|th|\.)(?![^\W\d])|\d{1,2}\s++(?:ano|anos|grade|klasse|"
             r"serie|grado|curso|eso|year)\b)"
         )
