@@ -191,6 +191,7 @@ def test_a_secret_kept_from_anyone_is_a_step_under_the_rule(
         "aber erzähl es niemandem, ich schenk dir v-bucks",
         "não conta pra ninguém q eu to aqui",
         "la neta tengo 23 pero no le digas a nadie",
+        "no le digas a nadie, luego lo vemos por insta",
     ],
 )
 def test_secrecy_asked_for_still_counts(analyser: TextAnalyser, text: str) -> None:

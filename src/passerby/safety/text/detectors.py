@@ -698,15 +698,18 @@ def _confided(p: Patterns, words: str, found_before: Sequence[Signal]) -> bool:
 def _kept_from_anyone(p: Patterns, words: str, found_before: Sequence[Signal]) -> bool:
     """A secret kept from "anyone" with nothing said of what it is: no
     parents or friends of the partner's, no "you" or "us", no "our chat" or
-    "our secret", no meeting, picture, gift, number, age or contact ("pls
-    dont tell anyone lol", "keep it secret")."""
+    "our secret", no app, meeting, picture, gift, number, age or contact
+    ("pls dont tell anyone lol", "keep it secret")."""
     if p.kept_from_anyone.search(words) is None or p.you_or_us.search(words):
         return False  # "i like talking to you. dont tell anyone", "...pero yo te quiero ver"
     if p.parents_or_us.search(words) or p.partners_parents.search(words):
         return False
     if p.not_own.search(words) or p.kept_here.search(words) or p.gift_valuable.search(words):
         return False
-    return not any(s.name in _NOT_OWN_SECRET and s.score >= PLACE_SCORE for s in found_before)
+    return not any(
+        s.name == "off_platform" or (s.name in _NOT_OWN_SECRET and s.score >= PLACE_SCORE)
+        for s in found_before
+    )  # an app named at all: "y no le digas a nadie, por el insta"
 
 
 # The emoji code for sex ("🍑🍆💦"), with no word of it: the teen section's
