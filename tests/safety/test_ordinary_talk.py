@@ -12,6 +12,7 @@ through.
 from __future__ import annotations
 
 import pytest
+from tests.safety.chats import rules_acted
 
 from passerby.core.signals import Signal
 from passerby.safety.moderation import ChatModerator, StrikeBook
@@ -521,20 +522,6 @@ def test_a_teens_own_secret_is_not_held_but_counts_beside_another_step(
     assert "teens-adult-pattern" in {d.rule for d in verdict.outcome.decisions}
 
 
-def _chat(analyser: TextAnalyser, section: str, *turns: tuple[str, str]) -> list[str]:
-    """The rules that acted in a chat between "a" and "b", in order."""
-    mods = {side: moderator(analyser, section) for side in "ab"}
-    acted_on: list[str] = []
-    for side, text in turns:
-        verdict = mods[side].outgoing(text, 0.0, 1e9)
-        acted_on += [d.rule for d in verdict.outcome.decisions]
-        other = "b" if side == "a" else "a"
-        answer = mods[other].incoming(analyser.analyse(text))
-        if answer is not None:
-            acted_on += [d.rule for d in answer.outcome.decisions]
-    return acted_on
-
-
 def test_an_age_given_with_the_school_year_closes_the_question(
     analyser: TextAnalyser,
 ) -> None:
@@ -548,9 +535,9 @@ def test_an_age_given_with_the_school_year_closes_the_question(
         ("a", "eu jogo ff todo dia kkkk qual teu nível"),
         ("b", "62, sou ruim de capa ainda"),
     ]
-    assert _chat(analyser, "teens", *turns) == []
+    assert rules_acted(analyser, "teens", *turns) == []
     # The control: the same level given to the open question is an adult's age.
-    assert "teens-adult-pattern" in _chat(analyser, "teens", turns[0], turns[-1])
+    assert "teens-adult-pattern" in rules_acted(analyser, "teens", turns[0], turns[-1])
 
 
 def test_a_number_after_i_answers_the_question_asked(analyser: TextAnalyser) -> None:
@@ -560,10 +547,10 @@ def test_a_number_after_i_answers_the_question_asked(analyser: TextAnalyser) -> 
         ("b", "como 45 min, mi madre me pone un temporizador"),
         ("a", "yo 30 y ya me quejo jajaja"),
     ]
-    assert _chat(analyser, "teens", *minutes) == []
+    assert rules_acted(analyser, "teens", *minutes) == []
     # Asked for an age, the same words are an adult's age in the teen section.
     asked = [("b", "cuántos años tienes?"), ("a", "tranqui, yo 32 y guardo secretos")]
-    assert "teens-adult-pattern" in _chat(analyser, "teens", *asked)
+    assert "teens-adult-pattern" in rules_acted(analyser, "teens", *asked)
 
 
 @pytest.mark.parametrize("reply", ["2837461920", "512 883 0247", "sisi es 284719305"])
@@ -571,9 +558,9 @@ def test_a_game_id_sent_when_asked_for_is_no_phone_number(
     analyser: TextAnalyser, reply: str
 ) -> None:
     asked = ("a", "jugamos una?? pasame tu id")
-    assert _chat(analyser, "teens", asked, ("b", reply)) == []
+    assert rules_acted(analyser, "teens", asked, ("b", reply)) == []
     # The control: the same digits, not asked for, are held as a phone number.
-    assert "teens-personal-data" in _chat(analyser, "teens", ("b", reply))
+    assert "teens-personal-data" in rules_acted(analyser, "teens", ("b", reply))
 
 
 def test_a_phone_number_given_after_an_id_was_asked_for_is_still_held(
@@ -581,9 +568,9 @@ def test_a_phone_number_given_after_an_id_was_asked_for_is_still_held(
 ) -> None:
     asked = ("a", "pasame tu id")
     number = ("b", "mejor escríbeme, mi número es 512 883 0247 y mi mamá no revisa")
-    assert "teens-personal-data" in _chat(analyser, "teens", asked, number)
+    assert "teens-personal-data" in rules_acted(analyser, "teens", asked, number)
     # Asked for once: the next message only.
-    later = _chat(analyser, "teens", asked, ("b", "va"), ("b", "512 883 0247"))
+    later = rules_acted(analyser, "teens", asked, ("b", "va"), ("b", "512 883 0247"))
     assert "teens-personal-data" in later
 
 
@@ -593,17 +580,17 @@ def test_what_one_wears_to_an_occasion_is_no_flirting(analyser: TextAnalyser) ->
         ("b", "mummy is forcing me to wear the blue kurta"),
         ("a", "haha send pic na"),
     ]
-    assert _chat(analyser, "teens", *turns) == []
+    assert rules_acted(analyser, "teens", *turns) == []
     assert names(analyser, "what are you wearing rn").get("sexual", 0.0) >= 0.6
 
 
 def test_a_story_goes_on_retold_in_the_next_line(analyser: TextAnalyser) -> None:
     story = ("a", 'ada om2 ngaku umur 17 di ml, trs nanya "umur brp? kelas brp? minta ig dong"')
     then = ("a", "trs lama2 minta foto kamu pake seragam sekolah")
-    assert _chat(analyser, "teens", story, then) == []
+    assert rules_acted(analyser, "teens", story, then) == []
     # A line that does not go on with it asks for a picture itself.
     asked = ("a", "kirim foto kamu pake seragam sekolah dong")
-    assert "teens-adult-pattern" in _chat(analyser, "teens", story, asked)
+    assert "teens-adult-pattern" in rules_acted(analyser, "teens", story, asked)
 
 
 def test_flattering_a_minor_opens_one_review_case_and_holds_nothing(

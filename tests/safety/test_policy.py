@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.safety.chats import chat
 
 from passerby.core.signals import Signal
-from passerby.core.verdict import Verdict
 from passerby.errors import ConfigError
 from passerby.safety.bans import REASONS
 from passerby.safety.moderation import MASK_FAILED, ChatModerator, StrikeBook
@@ -154,22 +154,6 @@ def test_a_rule_with_no_condition_never_matches() -> None:
     assert policy.evaluate([Signal("link", 1.0)], "adults").delivery == "allow"
 
 
-def _chat(analyser: TextAnalyser, section: str, turns: list[tuple[str, str]]) -> list[Verdict]:
-    """Two moderators, as the session runs them: each judges its own messages
-    and hears the other side's signals."""
-    policy = load_policy()
-    mods = {
-        who: ChatModerator(analyser, policy, section, StrikeBook(), ConversationRisk)
-        for who in "ab"
-    }
-    verdicts = []
-    for i, (who, text) in enumerate(turns):
-        verdict = mods[who].outgoing(text, float(i), 1e9 + i)
-        mods["b" if who == "a" else "a"].incoming(verdict.signals)
-        verdicts.append(verdict)
-    return verdicts
-
-
 TEEN_SMALL_TALK = [
     [("a", "hi"), ("b", "hey"), ("a", "how old are you"), ("b", "15"),
      ("a", "me too, add me on roblox"), ("b", "ok whats ur user")],
@@ -184,7 +168,7 @@ TEEN_SMALL_TALK = [
 def test_peer_small_talk_among_teens_is_not_acted_on(
     gated: TextAnalyser, turns: list[tuple[str, str]]
 ) -> None:
-    for verdict in _chat(gated, "teens", turns):
+    for verdict in chat(gated, "teens", turns)[0]:
         assert verdict.delivered, verdict
         assert verdict.outcome.decisions == (), verdict.outcome
         assert not verdict.risk.escalate
@@ -210,7 +194,7 @@ ADULT_PATTERNS = [
 def test_adult_pattern_signals_in_teens_go_to_a_child_safety_case(
     gated: TextAnalyser, turns: list[tuple[str, str]]
 ) -> None:
-    last = _chat(gated, "teens", turns)[-1]
+    last = chat(gated, "teens", turns)[0][-1]
     assert last.risk.escalate
     assert last.outcome.has("child_safety_case") and not last.delivered
 
@@ -232,7 +216,7 @@ def test_swearing_that_insults_nobody_is_not_held_and_earns_no_strike(
     gated: TextAnalyser, section: str
 ) -> None:
     turns = [("a", text) for text in CASUAL_SWEARING]
-    for verdict in _chat(gated, section, turns):
+    for verdict in chat(gated, section, turns)[0]:
         assert verdict.delivered, verdict
         assert verdict.outcome.decisions == () and verdict.outcome.strikes == (), verdict
 
@@ -245,7 +229,7 @@ DIRECTED_INSULTS = [
 
 
 def test_insults_at_the_partner_are_held_and_the_third_bans(gated: TextAnalyser) -> None:
-    verdicts = _chat(gated, "adults", [("a", text) for text in DIRECTED_INSULTS])
+    verdicts = chat(gated, "adults", [("a", text) for text in DIRECTED_INSULTS])[0]
     assert [v.delivered for v in verdicts] == [False, False, False]
     assert all(v.outcome.strikes == ("harassment",) for v in verdicts)
     assert verdicts[2].outcome.has("temp_ban") and not verdicts[1].outcome.has("temp_ban")

@@ -347,13 +347,12 @@ class ConversationRisk:
         return next((category for category in present if category in CONCERN), None)
 
     def _other_is_minor(self, name: str) -> bool:
-        return any(
-            other != name and state.minor_age is not None for other, state in self._speakers.items()
-        )
+        return self._oldest_other_minor(name) > 0
 
     def _oldest_other_minor(self, name: str) -> int:
+        """The oldest minor's age said by another speaker, 0 when none said one."""
         return max(
-            (s.minor_age for other, s in self._speakers.items() if other != name and s.minor_age),
+            (s.minor_age or 0 for other, s in self._speakers.items() if other != name),
             default=0,
         )
 

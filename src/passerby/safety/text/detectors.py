@@ -347,10 +347,9 @@ class TextAnalyser:
         text = f.joined
         if not p.age_hint.search(text):
             return
-        with_year = p.age_school.match(text)
-        if with_year is not None and int(with_year.group("num")) < ADULT_AGE:
-            # "13, 8º ano": said in words
-            out.append(age_signal(int(with_year.group("num")), SCHOOL_YEAR_SCORE))
+        with_year = p.age_school.match(text)  # "13, 8º ano": said in words
+        if with_year is not None and (said := int(with_year.group("num"))) < ADULT_AGE:
+            out.append(age_signal(said, SCHOOL_YEAR_SCORE))
             return
         bare = p.age_bare.match(text)
         first = bare if bare is not None else p.age_lead.match(text)
