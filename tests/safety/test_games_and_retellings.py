@@ -23,6 +23,7 @@ from __future__ import annotations
 import pytest
 from tests.safety.test_said_outright import score
 
+from passerby.safety.moderation import HOSTILE_FROM
 from passerby.safety.text.detectors import TextAnalyser
 
 
@@ -38,9 +39,10 @@ def test_a_kill_in_a_game_is_no_threat(analyser: TextAnalyser, text: str) -> Non
     assert score(analyser, text, "toxicity") < 0.9
 
 
-@pytest.mark.parametrize("text", ["i will kill you", "you stole my kill you idiot"])
-def test_a_kill_promised_or_an_insult_still_counts(analyser: TextAnalyser, text: str) -> None:
-    assert score(analyser, text, "toxicity") >= 0.9
+def test_a_kill_promised_or_an_insult_still_counts(analyser: TextAnalyser) -> None:
+    assert score(analyser, "i will kill you", "toxicity") >= 0.9
+    # a mild name in a longer line: hostile, held when it is the chat's second
+    assert score(analyser, "you stole my kill you idiot", "toxicity") >= HOSTILE_FROM
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ import pytest
 from tests.safety.chats import rules_acted
 
 from passerby.core.signals import Signal
-from passerby.safety.moderation import ChatModerator, StrikeBook
+from passerby.safety.moderation import HOSTILE_FROM, ChatModerator, StrikeBook
 from passerby.safety.policy import load_policy
 from passerby.safety.risk import ConversationRisk
 from passerby.safety.text.detectors import TextAnalyser
@@ -831,13 +831,56 @@ def test_self_mockery_a_denied_insult_and_reported_words_are_not_held(
     "text",
     [
         "you're an idiot",
-        "I know I'm slow but you are an idiot",
         "kill yourself",
         "seu filho da puta",
     ],
 )
 def test_the_insult_said_to_the_partner_still_is(analyser: TextAnalyser, text: str) -> None:
     assert delivery(analyser, "adults", text) == "hold"
+
+
+@pytest.mark.parametrize(
+    ("line", "again", "alone"),
+    [
+        (
+            "ez?? du hast 3 eigentore geschossen du lappen",
+            "taktisch ja klar, spiel einfach mal besser du lappen",
+            "du lappen",
+        ),
+        (
+            "faz o trabalho e aproveita o momento, sua lerda",
+            "vc vai falar besteira de novo, aceita sua lerda",
+            "sua lerda",
+        ),
+        (
+            "ya te dije que la tarea era para hoy, tonto",
+            "otra vez llegas tarde a la partida, tonto",
+            "eres un tonto",
+        ),
+        (
+            "udah gue bilang tugasnya buat hari ini, dasar bego",
+            "lo telat lagi masuk game nya, dasar bego",
+            "dasar bego lo",
+        ),
+        (
+            "I know I'm slow but you are an idiot",
+            "you stole my kill again you idiot",
+            "you're an idiot",
+        ),
+    ],
+)
+def test_a_mild_name_in_a_longer_line_is_rude_and_a_second_is_held(
+    analyser: TextAnalyser, line: str, again: str, alone: str
+) -> None:
+    # "du lappen" tacked onto talk of a game is how friends talk: delivered,
+    # but hostile, so the chat's second hostile line is held
+    mod = moderator(analyser, "adults")
+    first = mod.outgoing(line, 0.0, 1e9)
+    assert first.outcome.delivery == "allow"
+    assert max(s.score for s in first.signals if s.name == "toxicity") >= HOSTILE_FROM
+    assert mod.outgoing(again, 1.0, 1e9 + 1).outcome.delivery == "hold"
+    # the name and little else is said to hurt: held the first time
+    assert delivery(analyser, "adults", alone) == "hold"
 
 
 # -- numbers and app names that are not contact details ------------------------

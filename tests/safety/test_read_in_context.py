@@ -26,6 +26,7 @@ from __future__ import annotations
 import pytest
 from tests.safety.test_said_outright import score
 
+from passerby.safety.moderation import HOSTILE_FROM
 from passerby.safety.text.detectors import TextAnalyser
 
 
@@ -129,7 +130,6 @@ def test_a_name_said_to_be_a_joke_is_teasing(analyser: TextAnalyser, text: str) 
 @pytest.mark.parametrize(
     "text",
     [
-        "are you kidding me? you idiot",
         "sem brincadeira, você é um lixo",
         "jk i will find you and kill you",
         "kill yourself jk",
@@ -137,3 +137,8 @@ def test_a_name_said_to_be_a_joke_is_teasing(analyser: TextAnalyser, text: str) 
 )
 def test_anger_seriousness_and_threats_are_no_joke(analyser: TextAnalyser, text: str) -> None:
     assert score(analyser, text, "toxicity") >= 0.9
+
+
+def test_anger_with_a_mild_name_is_hostile_not_teasing(analyser: TextAnalyser) -> None:
+    # a mild name in a longer line is held as the chat's second hostile one
+    assert score(analyser, "are you kidding me? you idiot", "toxicity") >= HOSTILE_FROM

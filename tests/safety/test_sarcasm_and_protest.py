@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 from tests.safety.test_said_outright import score
 
+from passerby.safety.moderation import HOSTILE_FROM
 from passerby.safety.text.detectors import TextAnalyser
 
 # -- the reply of someone put down -------------------------------------------------
@@ -199,11 +200,15 @@ def test_kind_words_and_friends_teasing_are_not_hostile(analyser: TextAnalyser, 
         "te quiero ver llorar, estúpida",
         "love you? nobody would love you, loser",
         "te quiero muerto, idiota",
-        "hab dich nie lieb gehabt du honk",
     ],
 )
 def test_love_in_a_put_down_is_no_affection(analyser: TextAnalyser, text: str) -> None:
     assert score(analyser, text, "toxicity") >= 0.9
+
+
+def test_love_denied_beside_a_mild_name_is_no_teasing(analyser: TextAnalyser) -> None:
+    # hostile (the chat's second such line is held), not teasing
+    assert score(analyser, "hab dich nie lieb gehabt du honk", "toxicity") >= HOSTILE_FROM
 
 
 def test_a_threat_of_regret_is_still_a_threat(analyser: TextAnalyser) -> None:

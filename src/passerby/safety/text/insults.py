@@ -35,8 +35,28 @@ VOCATIVE: Final = "directed;vocative"
 # The detail of a name as a message's last sentence ("... muerto de hambre").
 LAST_NAME: Final = "directed;last"
 PROTEST_SCORE: Final = 0.9
+# A mild name alone ("du lappen", "sua lerda", "ur such a loser"): hostile
+# (safety.moderation counts it), held only when it is the chat's second.
+MILD_SCORE: Final = 0.85
+# ...in a message of at least this many words: a shorter one ("you're such
+# an idiot", "eres un idiota") is the name and little else, said to hurt.
+MILD_AMONG_WORDS: Final = 6
 _WORD: Final = re.compile(r"[^\W\d_]{2,}")
 
+# Swearing, a wish to see the partner hurt or unloved, or being told to go
+# away, beside a mild name makes it more than one: "erí un weón culiao",
+# "du huere Trottel", "te quiero muerto, idiota", "nobody would love you,
+# loser", "para de me mandar mensagem, otário!".
+_BESIDE: Final = re.compile(
+    r"\b(?:culiao|culiado|culiada|huere|hure|huren\w*|puta|puto|putos|fucking|fuckin|fkn|"
+    r"lying|verdammte[rsn]?|scheiss\w*|bangsat|kontol|caralho|porra|mierda|pinche|maldit[oa]|"
+    r"(?:te )?quiero (?:ver(?:te)? )?(?:muert[oa]|llorar|sufrir)|quero (?:te )?ver "
+    r"(?:mort[oa]|chorar|sofrer)|(?:nobody|no one|noone) (?:would|will|could|is ever going "
+    r"to) (?:ever )?(?:love|like|want|miss) (?:you|u)|stop (?:messaging|texting|talking to) "
+    r"me|leave me alone|para de me (?:mandar|encher|escrever|seguir)|deja de "
+    r"(?:escribirme|molestarme|hablarme|seguirme)|hor auf mir zu schreiben|lass mich in ruhe|"
+    r"jangan (?:ganggu|chat) (?:aku|gue|gw|saya))\b"
+)
 # A word with digits among its letters ("opf3r", "1d10t"): leetspeak.
 _LEET_WORD: Final = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{3,}\b")
 # Where one sentence ends and the next begins, in the plain form.
@@ -160,11 +180,52 @@ class Insults:
         ):
             # "bukan lo yg goblok", "um hacker filho da puta": not the partner
             score, detail = UNDIRECTED_SCORE, detail + ";someone-else"
+        elif (
+            detail.startswith("directed")
+            and p.mild_insult.search(match.group())
+            and not self._more_than_a_name(words, match.start(), match.end())
+            and not self._more_in(p.mild_insult.sub(" ", match.group()))
+        ):
+            # "faz o trabalho, sua lerda", "du lappen": a mild name alone is
+            # rude, not yet harassment; a second one in the chat is held
+            score, detail = MILD_SCORE, detail + ";mild"
         out.append(Signal("toxicity", score, detail))
 
     def _aims(self, words: str) -> bool:
         """Whether ``words`` hold an insult or a threat of their own."""
         return any(pattern.search(words) for pattern, _, _ in self._p.directed)
+
+    def _more_than_a_name(self, words: str, start: int, end: int) -> bool:
+        """Whether ``words`` hold more than the name from ``start`` to
+        ``end``: another insult, a threat, a shut-up or a put-down
+        ("nobody likes you, loser", "shut up sua idiota", "nadie quiere
+        hablar contigo, estúpida")."""
+        p = self._p
+        if len(words.split()) < MILD_AMONG_WORDS:
+            return True  # the message is hardly more than the name
+        for pattern, _, _ in p.directed:
+            for found in pattern.finditer(words):
+                if found.end() <= start or found.start() >= end:
+                    return True
+        for found in p.name_call_words.finditer(words):
+            if (found.end() <= start or found.start() >= end) and not p.mild_insult.fullmatch(
+                found.group()
+            ):
+                return True
+        return self._more_in(words[:start] + " " + words[end:], words)
+
+    def _more_in(self, rest: str, words: str = "") -> bool:
+        """Whether ``rest`` (a message without its mild name) still insults,
+        or ``words`` (all of it) wishes the partner harm."""
+        p = self._p
+        return bool(
+            p.insult_noun.search(rest)
+            or p.insult_phrase.search(rest)
+            or p.contempt.search(rest)
+            or p.put_down.search(rest)
+            or _BESIDE.search(words or rest)
+            or self._aims(rest)
+        )
 
     def contempt(self, f: Folded, out: list[Signal]) -> None:
         """A put-down near a word for "you" (:data:`.lexicon.CONTEMPT`),
@@ -297,6 +358,14 @@ class Insults:
             if p.joking.search(words):
                 # "ur an idiot jk" ("kys jk" is raised again by the self-harm lexicon)
                 return min(score, UNDIRECTED_SCORE), "joking"
+            if noun is not None and phrase is None and mild:
+                rest = words[: noun.start()] + " " + words[noun.end() :]
+                if (
+                    not self._more_than_a_name(words, noun.start(), noun.end())
+                    and (self.toxicity.score(rest) or 0.0) < MILD_SCORE
+                ):
+                    # "ur such a loser": a mild name alone, rude; the second is held
+                    return min(score, MILD_SCORE), "mild"
             if phrase and noun is None and p.plain_dismissal.search(phrase.group()):
                 # "shut up" alone is rude; beside an insult the model reads
                 # in the rest ("shut up you ugly cow"), the score stays.

@@ -206,7 +206,8 @@ _ASKED_LEAD = (
 # harassment threshold; with laughter teasing.
 DISMISSALS: Final = (
     r"\b(?:callate|cierra (?:la|el|tu) (?:boca|hocico|pico)|tutup mulut(?:mu)?|diem lu|"
-    r"diam kau|diem lo|cala (?:a )?boca|cale a boca|some daqui|halt (?:die|deine|dein) klappe)\b|"
+    r"diam kau|diem lo|(?:cala|calem) (?:a )?boca|cale a boca|some daqui|"
+    r"halt (?:die|deine|dein) klappe)\b|"
     # "nobody asked": the whole message ("we had a q&a and no one asked" is not)
     + _ASKED_LEAD
     + r"(?:(?:nobody|no one|noone)\s+asked(?:\s+(?:you|u|tho|though|bro|mate)){0,2}|"
