@@ -116,6 +116,23 @@ def test_a_story_told_about_a_stranger_is_not_a_request(analyser: TextAnalyser) 
     assert names(analyser, "send me a photo in your pyjamas")["picture_request"] >= 0.6
 
 
+@pytest.mark.parametrize(
+    "story",
+    [
+        "ontem ele pediu pra eu mandar foto do meu quarto, isso é normal?",
+        "ayer él quería que yo le mandara una foto de mi cuarto, es normal?",
+        "gestern, er wollte dass ich ihm ein foto von meinem zimmer schicke, ist das normal?",
+    ],
+)
+def test_a_stranger_story_told_with_he_makes_the_chat_about_safety(
+    analyser: TextAnalyser, story: str
+) -> None:
+    # the friend's list of warning signs that follows is advice, not a request
+    advice = "eles sempre começam legal: elogio, segredo, foto, dps quer encontrar"
+    assert rules_acted(analyser, "teens", ("a", story), ("b", advice)) == []
+    assert rules_acted(analyser, "teens", ("a", "oi"), ("b", advice)) != []
+
+
 # -- peers' small talk ------------------------------------------------------------
 
 

@@ -121,6 +121,10 @@ def test_a_secret_beside_other_words_is_still_asked(analyser: TextAnalyser) -> N
         "sos un forro jk",
         "you're an idiot jk",
         "dasar tolol, cuma bercanda",
+        # a mild name beside a joke explained, as beside a laugh
+        "das war ein joke du opfer",
+        "just messing, you muppet",
+        "foi só uma piada, seu trouxa",
     ],
 )
 def test_a_name_said_to_be_a_joke_is_teasing(analyser: TextAnalyser, text: str) -> None:
@@ -133,6 +137,8 @@ def test_a_name_said_to_be_a_joke_is_teasing(analyser: TextAnalyser, text: str) 
         "sem brincadeira, você é um lixo",
         "jk i will find you and kill you",
         "kill yourself jk",
+        "it was a joke you fucking retard",
+        "das war ein witz du hurensohn",
     ],
 )
 def test_anger_seriousness_and_threats_are_no_joke(analyser: TextAnalyser, text: str) -> None:

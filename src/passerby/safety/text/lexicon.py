@@ -123,7 +123,7 @@ MILD_INSULTS: Final = (
     r"doof|dumm|blod|bloed|lappen|pfosten|vollpfosten|clown|payas[oa]s?|palhac[oa]s?|"
     r"estupid[oa]s?|loser|perdedor(?:a|es)?|noob|sialan|otari[oa]s?|bocil|kampret|clown|"
     r"muppet|weirdo|creep|freak|numpty|plonker|pillock|melt|joke|mamon(?:a|es)?|pringad[oa]s?|"
-    r"weon(?:a|es)?|honk|dodel|hirni|snake|rat|worm)"
+    r"weon(?:a|es)?|honk|dodel|hirni|snake|rat|worm|opfer|wappler)"
 )
 # Affection in the same message makes a mild insult teasing, as laughter
 # does: "hab dich trotzdem lieb du honk", "ily idiot", "te quiero, tonta".
@@ -135,7 +135,12 @@ AFFECTION: Final = (
 )
 LAUGHTER: Final = (
     r"\b(?:(?:ja|je|ha|he|hi|ah)(?:ja|je|ha|he|hi|ah)+h?|wk(?:wk)+\w*|k{2}|kk(?:k)+|rs(?:rs)+|"
-    r"lol+|lmao+|lmfao|rofl|xd+|xixi|hihi|awok\w*|jsjs\w*|hue(?:hue)+)\b"
+    r"lol+|lmao+|lmfao|rofl|xd+|xixi|hihi|awok\w*|jsjs\w*|hue(?:hue)+|"
+    # a joke explained, as good as a laugh for a mild name: "das war ein joke
+    # du opfer", "it was a joke", "foi só uma piada", "just messing"
+    r"(?:das|es|des) war (?:doch )?(?:nur )?(?:ein|n|en) (?:witz|joke|scherz)|"
+    r"(?:it|that) was (?:just |only )?a joke|(?:foi|era) (?:so |apenas )?(?:uma )?piada|"
+    r"(?:just|only|im|i m|i was) messing(?: (?:with you|around))?)\b"
 )
 # Saying it was a joke ("jk", "nein Spaß", "es broma", "tô zoando", "cuma
 # bercanda"): any name said with it is teasing, not only the milder ones.

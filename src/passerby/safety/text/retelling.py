@@ -98,7 +98,10 @@ STRANGER_STORY = re.compile(
     # or no subject at all: "... then he asked me for", "luego me pidió", "dps me pediu"
     r"\b(?:(?:he|she|they) (?:asked|wanted|told) me|me (?:pidio|pedia|pidieron|dijo|pediu|pedia|"
     r"pediram|falou|disse)|hat mich (?:gefragt|angeschrieben)|wollte (?:er|sie) (?:dass ich|"
-    r"bilder|fotos)|(?:dia|doi) (?:minta|nyuruh|ngajak) (?:aku|gue|gw))\b"
+    r"bilder|fotos)|(?:dia|doi) (?:minta|nyuruh|ngajak) (?:aku|gue|gw)|"
+    # "ele pediu pra eu mandar", "él quería que yo", "er wollte, dass ich"
+    r"(?:ele|ela) (?:pediu|pedia|queria|mandou) (?:pra|para|que) eu|(?:el|ella) (?:pidio|"
+    r"queria|pedia) que (?:yo|le)|(?:er|sie) wollte dass ich)\b"
 )
 PAST_TIME = re.compile(
     r"\b(?:yesterday|last (?:week|night|month|year)|once|the other day|kemarin|kemaren|tadi|"
