@@ -133,6 +133,20 @@ def test_a_stranger_story_told_with_he_makes_the_chat_about_safety(
     assert rules_acted(analyser, "teens", ("a", "oi"), ("b", advice)) != []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "puede llamar a la línea 106 en Bogotá, atienden a pelados también",
+        "vamos jogar umas peladas no domingo?",
+    ],
+)
+def test_kids_and_football_games_called_pelados_are_not_nudity(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert "sexual" not in names(analyser, text)
+    assert names(analyser, "manda fotos peladas")["sexual"] >= 0.9
+
+
 # -- peers' small talk ------------------------------------------------------------
 
 
@@ -878,6 +892,16 @@ def test_the_insult_said_to_the_partner_still_is(analyser: TextAnalyser, text: s
             "udah gue bilang tugasnya buat hari ini, dasar bego",
             "lo telat lagi masuk game nya, dasar bego",
             "dasar bego lo",
+        ),
+        (
+            "ah vai se foder, o juiz roubou a gente semana passada",
+            "vai se foder, o pior time do brasileirão nem tem juiz pra culpar",
+            "VAI SE FODER",
+        ),
+        (
+            "halt die fresse, neukölln ist nur noch hipster",
+            "halt die fresse, wedding ist auch nicht besser geworden",
+            "halt die fresse",
         ),
         (
             "I know I'm slow but you are an idiot",

@@ -41,7 +41,8 @@ SEXUAL_TOPIC: Final = (
     # "edad, sexo, país" is "age, sex, location": the gender asked
     r"(?<!edad )(?<!idade )(?<!edad y )(?<!idade e )sexo(?! (?:y |e )?(?:pais|edad|idade|estado|"
     r"ciudad|cidade|local|ubicacion)\b)|"
-    r"pelad[ao]s|peitos|nudez|transa|safadeza|nackt|nackig|schwanz|seggs|segs|bellac[oa]|"
+    # not "pelados": Colombian for kids, and "peladas" are Brazilian football games
+    r"peitos|nudez|transa|safadeza|nackt|nackig|schwanz|seggs|segs|bellac[oa]|"
     r"bellaqueo|netflix and chill"
 )
 # Asking for sex or explicit images, or describing sexual acts: the message
