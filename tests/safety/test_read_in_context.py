@@ -122,7 +122,7 @@ def test_a_secret_beside_other_words_is_still_asked(analyser: TextAnalyser) -> N
         "you're an idiot jk",
         "dasar tolol, cuma bercanda",
         # a mild name beside a joke explained, as beside a laugh
-        "das war ein joke du opfer",
+        "das war ein joke du depp",
         "just messing, you muppet",
         "foi só uma piada, seu trouxa",
     ],

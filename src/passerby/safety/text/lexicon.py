@@ -123,7 +123,7 @@ MILD_INSULTS: Final = (
     r"doof|dumm|blod|bloed|lappen|pfosten|vollpfosten|clown|payas[oa]s?|palhac[oa]s?|"
     r"estupid[oa]s?|loser|perdedor(?:a|es)?|noob|sialan|otari[oa]s?|bocil|kampret|clown|"
     r"muppet|weirdo|creep|freak|numpty|plonker|pillock|melt|joke|mamon(?:a|es)?|pringad[oa]s?|"
-    r"weon(?:a|es)?|honk|dodel|hirni|snake|rat|worm|opfer|wappler|forr[oa])"
+    r"weon(?:a|es)?|honk|dodel|hirni|snake|rat|worm|wappler|forr[oa])"
 )
 # Affection in the same message makes a mild insult teasing, as laughter
 # does: "hab dich trotzdem lieb du honk", "ily idiot", "te quiero, tonta".
