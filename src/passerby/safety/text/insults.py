@@ -41,9 +41,6 @@ MILD_SCORE: Final = 0.85
 # ...in a message of at least this many words: a shorter one ("you're such
 # an idiot", "eres un idiota") is the name and little else, said to hurt.
 MILD_AMONG_WORDS: Final = 6
-# A profane dismissal is an oath when at least this many words beside it
-# talk of something else ("halt die fresse, neukölln ist nur noch hipster").
-ELSEWHERE_WORDS: Final = 3
 _WORD: Final = re.compile(r"[^\W\d_]{2,}")
 
 # Swearing, a wish to see the partner hurt or unloved, or being told to go
@@ -191,16 +188,6 @@ class Insults:
         ):
             # "faz o trabalho, sua lerda", "du lappen": a mild name alone is
             # rude, not yet harassment; a second one in the chat is held
-            score, detail = MILD_SCORE, detail + ";mild"
-        elif (
-            detail == "dismissal;profane"
-            and len(rest.split()) >= ELSEWHERE_WORDS
-            and not p.you_any.search(rest)
-            and not self._more_than_a_name(words, match.start(), match.end())
-        ):
-            # "ah vai se foder, o juiz roubou a gente", "halt die fresse,
-            # neukölln ist nur noch hipster": an oath, then talk of something
-            # else; rude, held as the chat's second hostile line
             score, detail = MILD_SCORE, detail + ";mild"
         out.append(Signal("toxicity", score, detail))
 
