@@ -61,6 +61,7 @@ NOT_TRIGGERS = {
     "tell_nobody_end",  # the secrecy detector's own secret sealed at the end
     "kept_from_anyone",  # ...and a secret kept from "anyone" alone
     "kept_here",
+    "surprise_for_another",  # ...and one that is a surprise for someone else
     "age_school",  # opens with a number, as age_lead does
     "own_words",
     "not_own",

@@ -147,6 +147,36 @@ def test_kids_and_football_games_called_pelados_are_not_nudity(
     assert names(analyser, "manda fotos peladas")["sexual"] >= 0.9
 
 
+@pytest.mark.parametrize(
+    "secret",
+    [
+        "keep this between us, its a surprise for jess",
+        "no le digas a nadie, es una sorpresa para mi mamá",
+        "não conta pra ninguém, é uma surpresa pra minha irmã",
+        "jangan bilang siapa2 ya, ini kejutan buat ultah rina",
+        "erzähl es niemandem, das ist eine überraschung für meine mutter",
+    ],
+)
+def test_a_surprise_for_someone_else_is_a_secret_teens_may_keep(
+    analyser: TextAnalyser, secret: str
+) -> None:
+    assert rules_acted(analyser, "teens", ("a", secret)) == []
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [
+        "keep this between us, its a surprise for you",
+        "keep it between us, surprise for when we meet",
+        "dont tell your mom, its a surprise for her",
+    ],
+)
+def test_a_surprise_for_the_partner_or_us_is_still_a_secret(
+    analyser: TextAnalyser, secret: str
+) -> None:
+    assert "teens-pictures-or-meeting" in rules_acted(analyser, "teens", ("a", secret))
+
+
 # -- peers' small talk ------------------------------------------------------------
 
 

@@ -479,7 +479,10 @@ class TextAnalyser:
         )
         if found is None:
             return
-        if found.detail in _TOLD_OR_KEPT and _kept_from_anyone(p, f.words, out):
+        if p.surprise_for_another.search(f.words) and not p.partners_parents.search(f.words):
+            # "keep this between us, its a surprise for jess": a party's secret
+            found = Signal("secrecy", INNOCENT_SCORE, f"{found.detail};surprise")
+        elif found.detail in _TOLD_OR_KEPT and _kept_from_anyone(p, f.words, out):
             found = Signal("secrecy", LONE_SECRET_SCORE, f"{found.detail};anyone")
         out.append(found)
 

@@ -91,6 +91,17 @@ KEPT_HERE: Final = (
     # "us" as a verb's ending ("quieren separarnos", "vernos"), a number
     r"\b\w+[aei]r(?:nos|nus)\b|\d\d|\d\s+\d"
 )
+# A secret that is a surprise for someone else ("keep this between us, its a
+# surprise for jess", "no le digas nada, es una sorpresa para mi mamá"); not
+# one for the partner ("a surprise for you"), read with PARTNERS_PARENTS.
+SURPRISE_FOR_ANOTHER: Final = (
+    r"\b(?:surprise|surprize|sorpresa|surpresa|kejutan|uberraschung|ueberraschung)\s+"
+    r"(?:\w+\s+)?(?:for|para|pra|pro|buat|untuk|fur)\s+(?!(?:you|u|ya|ti|vos|usted|voce|vc|"
+    r"te|tu|kamu|km|lo|lu|dich|dir|us|our|later|tonight|tomorrow|when|after|nos|nosotros|"
+    r"nuestro|nuestra|luego|manana|despues|depois|amanha|a gente|nossa|nosso|kita|nanti|"
+    r"besok|uns|unser|unsere|morgen|nachher|spater|heute)\b)\w+|\b(?:surprise|surprize|sorpresa|surpresa|kejutan|"
+    r"uberraschung|ueberraschung)\s+(?:party|fiesta|festa|pesta|party|parti)\b"
+)
 # ...unless what follows names the partner's parents or "us".
 PARENTS_OR_US: Final = (
     r"\b(?:parents|mom|mum|dad|folks|padres|papas|papa|mama|viejos|vieja|pais|mae|pai|"

@@ -104,6 +104,7 @@ from passerby.safety.text.lexicon_grooming_exceptions import (
     OWN_WORDS,
     PARENTS_OR_US,
     PARTNERS_PARENTS,
+    SURPRISE_FOR_ANOTHER,
     TELL_NOBODY_END,
 )
 from passerby.safety.text.lexicon_put_downs import (
@@ -246,6 +247,7 @@ class Patterns(ContactPatterns, AgePatterns):
         self.tell_nobody_end = c(TELL_NOBODY_END)
         self.kept_from_anyone = c(KEPT_FROM_ANYONE)
         self.kept_here = c(KEPT_HERE)
+        self.surprise_for_another = c(SURPRISE_FOR_ANOTHER)
         self.own_words = c(OWN_WORDS)
         self.not_own = c(NOT_OWN)
         # ...as long as nothing after it says "you" or "us".
