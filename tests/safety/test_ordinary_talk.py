@@ -945,6 +945,8 @@ def test_a_mild_name_in_a_longer_line_is_rude_and_a_second_is_held(
     assert first.outcome.delivery == "allow"
     assert max(s.score for s in first.signals if s.name == "toxicity") >= HOSTILE_FROM
     assert mod.outgoing(again, 1.0, 1e9 + 1).outcome.delivery == "hold"
+    # held for being the second: said first in a chat of its own, it is delivered
+    assert delivery(analyser, "adults", again) == "allow"
     # the name and little else is said to hurt: held the first time
     assert delivery(analyser, "adults", alone) == "hold"
 

@@ -35,8 +35,9 @@ VOCATIVE: Final = "directed;vocative"
 # The detail of a name as a message's last sentence ("... muerto de hambre").
 LAST_NAME: Final = "directed;last"
 PROTEST_SCORE: Final = 0.9
-# A mild name alone ("du lappen", "sua lerda", "ur such a loser"): hostile
-# (safety.moderation counts it), held only when it is the chat's second.
+# A mild name in a longer line with nothing else hostile in it ("sua lerda"
+# after talk of homework): hostile (safety.moderation counts it), held only
+# when it is the chat's second.
 MILD_SCORE: Final = 0.85
 # ...in a message of at least this many words: a shorter one ("you're such
 # an idiot", "eres un idiota") is the name and little else, said to hurt.
@@ -180,14 +181,11 @@ class Insults:
         ):
             # "bukan lo yg goblok", "um hacker filho da puta": not the partner
             score, detail = UNDIRECTED_SCORE, detail + ";someone-else"
-        elif (
-            detail.startswith("directed")
-            and p.mild_insult.search(match.group())
-            and not self._more_than_a_name(words, match.start(), match.end())
-            and not self._more_in(p.mild_insult.sub(" ", match.group()))
+        elif detail.startswith("directed") and self._only_a_mild_name(
+            words, match.start(), match.end()
         ):
-            # "faz o trabalho, sua lerda", "du lappen": a mild name alone is
-            # rude, not yet harassment; a second one in the chat is held
+            # "faz o trabalho e aproveita o momento, sua lerda": rude, not yet
+            # harassment; a second hostile line in the chat is held
             score, detail = MILD_SCORE, detail + ";mild"
         out.append(Signal("toxicity", score, detail))
 
@@ -195,35 +193,45 @@ class Insults:
         """Whether ``words`` hold an insult or a threat of their own."""
         return any(pattern.search(words) for pattern, _, _ in self._p.directed)
 
-    def _more_than_a_name(self, words: str, start: int, end: int) -> bool:
-        """Whether ``words`` hold more than the name from ``start`` to
-        ``end``: another insult, a threat, a shut-up or a put-down
-        ("nobody likes you, loser", "shut up sua idiota", "nadie quiere
-        hablar contigo, estúpida")."""
+    def _only_a_mild_name(self, words: str, start: int, end: int) -> bool:
+        """Whether the name from ``start`` to ``end`` is mild and all the
+        hostility of a line of :data:`MILD_AMONG_WORDS` words or more: no
+        other insult, threat, shut-up or put-down outside it or beside the
+        mild word in it, and nothing of :data:`_BESIDE` ("nobody likes you,
+        loser", "shut up sua idiota", "du huere Trottel" are more)."""
         p = self._p
-        if len(words.split()) < MILD_AMONG_WORDS:
-            return True  # the message is hardly more than the name
-        for pattern, _, _ in p.directed:
-            for found in pattern.finditer(words):
-                if found.end() <= start or found.start() >= end:
-                    return True
-        for found in p.name_call_words.finditer(words):
-            if (found.end() <= start or found.start() >= end) and not p.mild_insult.fullmatch(
-                found.group()
-            ):
-                return True
-        return self._more_in(words[:start] + " " + words[end:], words)
+        name = words[start:end]
+        if (
+            len(words.split()) < MILD_AMONG_WORDS  # the name and little else
+            or not p.mild_insult.search(name)
+            or _BESIDE.search(words)
+        ):
+            return False
 
-    def _more_in(self, rest: str, words: str = "") -> bool:
-        """Whether ``rest`` (a message without its mild name) still insults,
-        or ``words`` (all of it) wishes the partner harm."""
+        def outside(found: re.Match[str]) -> bool:
+            return found.end() <= start or found.start() >= end
+
+        if any(outside(m) for pattern, _, _ in p.directed for m in pattern.finditer(words)):
+            return False
+        if any(
+            outside(m) and not p.mild_insult.fullmatch(m.group())
+            for m in p.name_call_words.finditer(words)
+        ):
+            return False
+        return not (
+            self._still_insults(words[:start] + " " + words[end:])
+            or self._still_insults(p.mild_insult.sub(" ", name))
+        )
+
+    def _still_insults(self, rest: str) -> bool:
+        """Whether ``rest`` (a line, or a name, without its mild word) holds
+        an insult, a shut-up, a put-down or a threat of its own."""
         p = self._p
         return bool(
             p.insult_noun.search(rest)
             or p.insult_phrase.search(rest)
             or p.contempt.search(rest)
             or p.put_down.search(rest)
-            or _BESIDE.search(words or rest)
             or self._aims(rest)
         )
 
@@ -358,14 +366,16 @@ class Insults:
             if p.joking.search(words):
                 # "ur an idiot jk" ("kys jk" is raised again by the self-harm lexicon)
                 return min(score, UNDIRECTED_SCORE), "joking"
-            if noun is not None and phrase is None and mild:
-                rest = words[: noun.start()] + " " + words[noun.end() :]
-                if (
-                    not self._more_than_a_name(words, noun.start(), noun.end())
-                    and (self.toxicity.score(rest) or 0.0) < MILD_SCORE
-                ):
-                    # "ur such a loser": a mild name alone, rude; the second is held
-                    return min(score, MILD_SCORE), "mild"
+            if (
+                noun is not None
+                and phrase is None
+                and mild
+                and self._only_a_mild_name(words, noun.start(), noun.end())
+                and (self.toxicity.score(words[: noun.start()] + " " + words[noun.end() :]) or 0.0)
+                < MILD_SCORE
+            ):
+                # "I know I'm slow but you are an idiot": rude; the second is held
+                return min(score, MILD_SCORE), "mild"
             if phrase and noun is None and p.plain_dismissal.search(phrase.group()):
                 # "shut up" alone is rude; beside an insult the model reads
                 # in the rest ("shut up you ugly cow"), the score stays.

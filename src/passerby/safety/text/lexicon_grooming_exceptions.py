@@ -94,13 +94,15 @@ KEPT_HERE: Final = (
 # A secret that is a surprise for someone else ("keep this between us, its a
 # surprise for jess", "no le digas nada, es una sorpresa para mi mamá"); not
 # one for the partner ("a surprise for you"), read with PARTNERS_PARENTS.
+_SURPRISE = r"\b(?:surprise|surprize|sorpresa|surpresa|kejutan|uberraschung|ueberraschung)\s+"
 SURPRISE_FOR_ANOTHER: Final = (
-    r"\b(?:surprise|surprize|sorpresa|surpresa|kejutan|uberraschung|ueberraschung)\s+"
-    r"(?:\w+\s+)?(?:for|para|pra|pro|buat|untuk|fur)\s+(?!(?:you|u|ya|ti|vos|usted|voce|vc|"
+    _SURPRISE
+    + r"(?:\w+\s+)?(?:for|para|pra|pro|buat|untuk|fur)\s+(?!(?:you|u|ya|ti|vos|usted|voce|vc|"
     r"te|tu|kamu|km|lo|lu|dich|dir|us|our|later|tonight|tomorrow|when|after|nos|nosotros|"
     r"nuestro|nuestra|luego|manana|despues|depois|amanha|a gente|nossa|nosso|kita|nanti|"
-    r"besok|uns|unser|unsere|morgen|nachher|spater|heute)\b)\w+|\b(?:surprise|surprize|sorpresa|surpresa|kejutan|"
-    r"uberraschung|ueberraschung)\s+(?:party|fiesta|festa|pesta|party|parti)\b"
+    r"besok|uns|unser|unsere|morgen|nachher|spater|heute)\b)\w+|"
+    + _SURPRISE
+    + r"(?:party|fiesta|festa|pesta|parti)\b"
 )
 # ...unless what follows names the partner's parents or "us".
 PARENTS_OR_US: Final = (
