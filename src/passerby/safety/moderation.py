@@ -39,6 +39,10 @@ REPEAT_THRESHOLD = 3
 REPEAT_LONG_CHARS = 24
 REPEAT_PLACED_THRESHOLD = 2
 _PLACED = PLACES | {"promo"}
+# An advert's words said with nowhere to go count as an advert when one of
+# our next PITCH_LINES messages gives a place (an app, a handle, a link).
+PITCH_LINES = 2
+PITCH_ASKED = 0.85
 FLOOD_WINDOW = 10.0
 
 # What a masked message hides, each replaced with "•••": e-mail addresses,
@@ -318,6 +322,9 @@ class ChatModerator:
         # Our last message and its signals: a line split from it is read
         # together with it (see JOIN_AFTER and FRAGMENT).
         self._previous: tuple[str, list[Signal]] | None = None
+        # An advert's words we said with nowhere to go ("the bot makes 3% a
+        # day"), and how many of our messages may still give the place.
+        self._pitch: tuple[str, int] | None = None
 
     def new_chat(self) -> None:
         """Start a new conversation; the last one's peak risk joins the device's history."""
@@ -329,6 +336,7 @@ class ChatModerator:
         self._hostile = 0
         self._spoke = self._protested = self._concerned = self._id_asked = False
         self._previous = None
+        self._pitch = None
         self._risk = self._risk_factory(self.section)
 
     def incoming(self, signals: Sequence[Signal]) -> Verdict | None:
@@ -377,6 +385,8 @@ class ChatModerator:
                 self._safety_talk = True
                 signals = in_safety_talk(signals)
             signals = self._hostility(signals)
+        if signals or self._pitch is not None:
+            signals = self._pitched(signals)
             placed = any(s.name in _PLACED for s in signals)
         seen = self._history(text, now, placed)
         if seen:
@@ -506,6 +516,30 @@ class ChatModerator:
             return signals
         names = {s.name for s in extra}
         return [*(s for s in signals if s.name not in names), *extra]
+
+    def _pitched(self, signals: list[Signal]) -> list[Signal]:
+        """An advert said over several lines: its words with nowhere to go
+        ("der Bot macht 2-3% am Tag", ``;talk``), then, in one of our next
+        :data:`PITCH_LINES` messages, somewhere to go (an app, a handle, a
+        link). The second line carries the advert at :data:`PITCH_ASKED`."""
+        pitch = next((s for s in signals if s.name == "promo" and s.detail.endswith(";talk")), None)
+        if self._safety_talk:
+            return signals  # "they promise free diamonds, then move you to telegram"
+        places = any(s.name in PLACES and not s.detail.endswith(";retold") for s in signals)
+        if pitch is not None and not places:
+            self._pitch = (pitch.detail.removesuffix(";talk"), PITCH_LINES)
+            return signals
+        if self._pitch is None:
+            return signals
+        detail, left = self._pitch
+        if not places:
+            self._pitch = (detail, left - 1) if left > 1 else None
+            return signals
+        self._pitch = None
+        if any(s.name == "promo" and s.score >= PITCH_ASKED for s in signals):
+            return signals
+        asked = Signal("promo", PITCH_ASKED, detail + ";asked-after")
+        return [*(s for s in signals if s.name != "promo"), asked]
 
     def _hostility(self, signals: list[Signal]) -> list[Signal]:
         """One rude line may be banter; a second hostile message in the same

@@ -164,6 +164,44 @@ def named_before(text: str, start: int) -> bool:
     return bool(_NAMED_BEFORE.search(before)) and not _I_AM.search(before)
 
 
+# The word just before an age with a unit, past a particle: "Rafi kan 14
+# tahun" (read in the casefolded form; the original tells a name by its capital).
+_WORD_BEFORE: Final = re.compile(
+    r"(?:^|[\s,;:])([^\W\d_]{3,})\s+(?:(?:kan|udah|sudah|baru|masih|tuh|itu|sih|skrg|"
+    r"sekarang|jetzt|now|agora|ahora)\s+)?$"
+)
+# Words written with a capital that are not a name: a pronoun, a word for age
+# or gender, a greeting, a particle.
+_NOT_A_NAMES = (
+    "aku saya gue gua ane kita kami umur umurku usia usiaku baru udah sudah cuma masih sekarang "
+    "skrg kalo kalau cewek cowok cewe cowo perempuan laki hai halo hallo hello hola ola oi hey "
+    "salam pagi siang sore malam yes yeah iya yaudah oke okay aber pero mas tapi but and und "
+    "dan girl boy female male chica chico menina menino junge madchen tengo tenho bin age edad "
+    "idade alter kelas grade klasse ano year"
+)
+_NOT_A_NAME: Final = frozenset(_NOT_A_NAMES.split())
+
+# The speaker giving their name: "aku Dinda", "namaku Putri", "me llamo Ana".
+_SELF_NAMED: Final = re.compile(
+    r"\b(?:aku|saya|gue|gw|gua|ane|aq|nama|namaku|namaq|kenalin|kenalkan|i m|im|i am|name|"
+    r"names|me llamo|soy|sou|eu sou|ich bin|bin|heisse|heiss|hiess|call me|its|it s)\b"
+)
+
+
+def name_before(original: str, text: str, start: int) -> bool:
+    """True when a name written with a capital stands just before an age
+    said with its unit, inside the message and not at a sentence's start
+    ("Iya bu, Rafi kan 14 tahun"): a child talked about, not the speaker."""
+    found = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if found is None or found.group(1) in _NOT_A_NAME:
+        return False
+    word = found.group(1)
+    if not word.isascii() or _SELF_NAMED.search(text, max(0, start - 40), found.start(1)):
+        return False  # "namaku Putri 13 tahun": the speaker's own name
+    named = re.search(rf"(?<![.!?]\s)(?<=\S\s){word[0].upper()}{word[1:]}\b", original)
+    return named is not None and not original.isupper()
+
+
 def in_the_past(text: str, start: int) -> bool:
     """True when the age at ``start`` is one the speaker had, not has, or a
     span of years ("in the last fifteen years")."""

@@ -29,6 +29,7 @@ from passerby.safety.text.ages import (
     counted_not_age,
     in_the_past,
     money_not_age,
+    name_before,
     named_before,
     owned_pronoun,
     someone_elses,
@@ -388,6 +389,7 @@ class TextAnalyser:
                     or counted_not_age(text, start, end)
                     or someone_elses(text, end)
                     or named_before(text, start)
+                    or name_before(f.text, text, start)
                     or span_of_years(text, start, end)
                 ):
                     continue  # "I'm on it 24/7", "I am 9:30 at school", "tengo doce poemas"

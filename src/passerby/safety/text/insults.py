@@ -60,6 +60,12 @@ _BESIDE: Final = re.compile(
 )
 # A word with digits among its letters ("opf3r", "1d10t"): leetspeak.
 _LEET_WORD: Final = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{3,}\b")
+# A thing an insult noun can stand before, making it an adjective: "such a
+# coward move", "an idiot question" (words form).
+_THING: Final = re.compile(
+    r"\s+(?:line|lines|move|moves|thing to (?:say|do)|excuse|answer|question|comment|take|"
+    r"behaviou?r|mistake|reply|response)\b"
+)
 # Where one sentence ends and the next begins, in the plain form.
 _SENTENCE_BREAK: Final = re.compile(r"[.!?]+\s+")
 
@@ -339,6 +345,14 @@ class Insults:
             rest = words[: praised.start()] + " " + words[praised.end() :]
             if not p.insult_noun.search(rest) and (self.toxicity.score(rest) or 0.0) < 0.9:
                 return min(score, UNDIRECTED_SCORE), "praise"
+        if (
+            noun
+            and not phrase
+            and all(_THING.match(words, n.end()) for n in p.insult_noun.finditer(words))
+        ):
+            # "\"its not that deep\" is such a coward line", "what an idiot move":
+            # an act, not a name
+            return min(score, UNDIRECTED_SCORE), "thing"
         if phrase or noun:
             if noun and not phrase and not p.second_person.search(words):
                 # An insult noun and no "you": who is it said of?
@@ -361,7 +375,7 @@ class Insults:
                 or p.plain_dismissal.search(phrase.group())
                 or phrase.group() in ("stfu", "gtfo")
             )
-            if mild and self.laughing(f):
+            if mild and self.laughing(f) and not _BESIDE.search(words):
                 return min(score, UNDIRECTED_SCORE), "teasing"
             if p.joking.search(words):
                 # "ur an idiot jk" ("kys jk" is raised again by the self-harm lexicon)

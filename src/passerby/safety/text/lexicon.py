@@ -356,7 +356,8 @@ THREATS: Final = (
     r"\bi(?:ll| will) (?:come|be) (?:to|at) (?:your|ur) (?:house|school|work)\b|"
     r"\b(?:i will|ill|i ll|im gonna|im going to|i am going "
     r"to|imma|i am gonna|i could)\s+(?:kill|hurt|stab|shoot|murder|rape|beat)\s+(?:you|u|ya)\b|"
-    r"\b(?:nobody|no one|noone)\s+(?:(?:at|in|from)\s+(?:your|ur)\s+\S+\s+)?(?:likes|loves|wants|"
+    r"\b(?:nobody|no one|noone)\s+(?:(?:at|in|from)\s+(?:your|ur)\s+\S+\s+)?"
+    r"(?:(?:even|actually|really|ever|genuinely)\s+)?(?:likes|loves|wants|"
     r"cares about|(?:would|will|is going to|"
     r"is gonna|gonna) (?:miss|notice))\s+(?:you|u)\b|"
     r"\bthe world (?:would be|is|d be) better (?:off )?without (?:you|u)\b|"
@@ -376,7 +377,7 @@ THREATS: Final = (
     # Spanish
     r"\b(?:nadie te (?:extranaria|va a extranar|extrana|echaria de menos|va a echar de menos)|"
     r"el mundo (?:estaria|seria) mejor sin (?:ti|vos|usted)|chinga tu "
-    r"madre|me das asco|das asco|nadie te (?:quiere|kiere)|"
+    r"madre|me das asco|das asco|nadie (?:(?:en|de) (?:tu|su) \S+ )?te (?:quiere|kiere)|"
     r"muerete|matate|suicidate|ahorcate|ojala te mueras|te voy a (?:matar|reventar|"
     r"partir la cara|romper la cara|violar)|se donde (?:vives|trabajas|estudias)|se (?:en )?"
     r"(?:que|cual|donde) (?:liceo|colegio|escuela|prepa|instituto) (?:vas|estudias|estai|estas)|"
@@ -393,7 +394,10 @@ THREATS: Final = (
     r"(?:gue|gua|aku|saya) (?:tau|tahu) tempat (?:anda|kamu|lo|lu) tinggal|"
     r"(?:tak|gue|gua|aku|saya) (?:parani|datengin|datangi|datangin|samperin|sambangi) "
     r"(?:omah|rumah)\s?(?:mu|lu|lo|kamu|koen)|tak (?:pateni|antemi|gebuki|kepruk)|"
-    r"(?:ga|gak|nggak|tidak) (?:ada|akan ada) (?:yang|yg) (?:akan )?(?:suka|sayang|peduli|"
+    # not disbelief at it: "masa ga ada cowok yang suka sama kamu?"
+    r"(?<!masa )(?<!masak )(?<!emang )(?<!apa )(?<!kok )"
+    r"(?:ga|gak|nggak|tidak) (?:ada|akan ada) (?:\S+ ){0,3}?(?:yang|yg) (?:akan )?(?:suka|"
+    r"sayang|peduli|"
     r"merindukan|kangen|nyariin|kehilangan)(?: sama| dengan)? (?:anda|kamu|lu|lo|kau)|"
     r"dunia (?:akan )?lebih baik tanpa (?:anda|kamu|lu|lo|kau|dirimu)|"
     r"(?:kamu|km|kmu|lu|ngana|koen) (?:ga|gak|gk|nggak|ngga|tidak|tak|nyanda) berguna|"
@@ -402,7 +406,8 @@ THREATS: Final = (
     # Portuguese
     r"\b(?:ninguem (?:sentiria|vai sentir|sente) (?:sua |tua )?falta|o mundo (?:seria|ficaria) "
     r"melhor sem (?:voce|vc|ti|tu)|"
-    r"se mata|vai se matar|se mate|ninguem (?:gosta|liga) "
+    r"se mata|vai se matar|se mate|ninguem (?:(?:na|no|da|do|em) (?:sua|seu|tua|teu) \S+ )?"
+    r"(?:gosta|liga) "
     r"(?:de |pra |para |com )?(?:voce|vc|tu|ti)|ninguem te (?:ama|quer|suporta)|"
     r"vou te (?:matar|quebrar|"
     r"estuprar|bater|dar uma surra|encher de porrada|arrebentar)|(?:eu )?sei onde "
@@ -415,7 +420,8 @@ THREATS: Final = (
     r"toten|toeten)|ich finde dich\s+(?:und|schon|noch|bald|"
     r"irgendwann)|ich weiss wo du (?:wohnst|wohnsch|wohnscht|arbeitest|zur schule gehst)|"
     r"ich find(?:e)? (?:raus|use|heraus) wo du (?:wohnst|wohnsch|wohnscht|arbeitest)|"
-    r"(?:niemand|keiner) mag dich|du bist (?:nichts|nix) wert)\b|"
+    r"(?:niemand|keiner) (?:(?:in|an|aus) (?:deiner|deinem|deinen) \S+ )?mag dich|"
+    r"du bist (?:nichts|nix) wert)\b|"
     # "ich finde dich" alone; "ich finde dich toll" is a compliment.
     r"\bich finde dich\s*$",
 )

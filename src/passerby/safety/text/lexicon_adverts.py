@@ -220,6 +220,35 @@ _EARN = (
 )
 PROMO_MORE: Final = (
     (
+        # A scam's three asks: an amount to be paid in gift cards ("$300 in
+        # Apple gift cards"), the partner's card details typed into a page
+        # ("poner los datos de tu tarjeta"), a daily return promised ("der Bot
+        # macht 2-3% am Tag"). A warning against them is talk (see _pitch).
+        r"\b(?:need|needs|pay|send|buy|necesito|pagar|paga|preciso|brauche|zahlen|butuh|"
+        r"bayar|kirim|manda|schick)\b(?:\s+\S+){0,8}?\s+\$?\s?\d[\d.,]*\s*(?:\$|usd|dollars?|"
+        r"dolares|euros?|eur|reais|pesos|rb|ribu)?\s+(?:in|en|em|an|dalam|pake|via)\s+(?:\S+\s+)?"
+        r"(?:gift ?cards?|tarjetas? de regalo|cartoes? de presente|geschenkkarten?|gutscheinen?|"
+        r"itunes cards?|steam cards?|google play cards?|apple cards?|kartu hadiah|voucher)\b|"
+        r"(?<!never )(?<!dont )(?<!don t )(?<!not )(?<!nunca )(?<!no )(?<!nao )(?<!nie )"
+        r"(?<!niemals )(?<!jangan )\b(?:poner|pon|pone|pones|ingresa|ingresar|introduce|"
+        r"introducir|enter|put in|"
+        r"type in|coloca|colocar|coloque|digita|digitar|digite|eingeben|masukkan|masukin|isi)\s+"
+        r"(?:\S+\s+){0,3}?(?:datos|dados|details|daten|data|numero|number|nummer|nomor|info)\s+"
+        r"(?:(?:de|da|do|der|of|von)\s+)?(?:tu|tus|sua|seu|tua|teu|your|ur|deine[rn]?|ihre[rn]?)\s+"
+        r"(?:\S+\s+)?(?:tarjeta|cartao|card|karte|kreditkarte|bankkarte)\b|"
+        r"(?<!never )(?<!dont )(?<!don t )(?<!not )(?<!nie )(?<!niemals )(?<!jangan )"
+        r"\b(?:eingeben|gib|enter|masukkan|masukin|isi)\s+(?:\S+\s+){0,2}?(?:deine|your|ur)\s+"
+        r"(?:kartendaten|card details|card number|kreditkartennummer)\b|"
+        r"\bdata\s+kartu\s+(?:kredit\s+)?(?:kamu|mu|anda|lo|lu)\b|"
+        r"\b(?:bot|trading|invest\w*|profit\w*|gewinn\w*|rendi\w*|lucro|ganancia|returns?|"
+        r"earn\w*|makes|verdien\w*|macht|bringt|ganh\w*|gana\w*|cuan|untung)\b(?:\s+\S+){0,6}?\s+"
+        r"\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?\s*(?:%|percent|prozent|por ciento|por cento|"
+        r"persen)\s*(?:a|am|pro|per|al|por|ao|each|every|jeden|cada|se|tiap|setiap)?\s*(?:day|tag|"
+        r"dia|hari)\b",
+        0.85,
+        "kind=scam",
+    ),
+    (
         # A profit promised ("100% guaranteed profit", "ganancias garantizadas"):
         # talk of savings accounts too, so an advert only with a call to act.
         r"\b(?:guaranteed|garantiert\w*|garantid[oa]s?|garantizad[oa]s?|"
@@ -401,7 +430,10 @@ SCAM_TALK: Final = (
         "sem",
         "sin",
     )
-    + r"\b(?:scams?|scammers?|scammed|fraud|bots?|golpes?|golpistas?|estafas?|estafadores?|"
+    # (a trading bot that "makes 3% a day" is the advert's product, not talk of one)
+    + r"\b(?:scams?|scammers?|scammed|fraud|"
+    r"(?<!trading )(?<!crypto )(?<!krypto )(?<!bitcoin )(?<!cripto )(?<!kripto )(?<!forex )"
+    r"bots?(?!\s+(?:macht|makes|made|earns|verdient|gana|ganha|faz|menghasilkan|trades|tradet))|golpes?|golpistas?|estafas?|estafadores?|"
     r"estafaron|fraudes?|timos?|penipuan|penipu|ditipu|betrug|betruger|abzocke|abgezockt|"
     r"phishing|mlm|pyramid scheme|piramide|got done|ripped off|conned|kena tipu|ketipu|tertipu|"
     r"reingelegt|betrogen|me timaron|enganaram|caiu no golpe)\b"

@@ -150,6 +150,7 @@ SECRECY: Final = (
         # mamá que estás con una amiga", "bilang aja lagi main ke rumah temen".
         r"\b(?:just\s+)?(?:tell|say to)\s+(?:them|her|him|your (?:mom|mum|dad|parents|folks)|ur "
         r"(?:mom|mum|dad|parents))\s+(?:that\s+)?(?:you re|youre|ur|u r|you are|u are)\s+"
+        r"(?:(?:studying|doing homework|revising|sleeping over|hanging out|working)\s+)?"
         r"(?:at|with|going to|staying at|sleeping at)\s+(?:a|your|ur)\s+(?:friend|friends|mate|"
         r"mates|bestie)\b|"
         r"\b(?:diles|dile|decile|decile a|deciles|di|dices)\s+(?:\S+\s+){0,3}?que\s+(?:estas|vas a "
@@ -158,7 +159,8 @@ SECRECY: Final = (
         r"\b(?:diz|diga|dizes|fala|fale)\s+(?:\S+\s+){0,3}?que\s+(?:estas|esta|vai estar|tas|ta|"
         r"vais|vai)\s+(?:\S+\s+)?(?:com|em casa de|na casa de|na casa da|na casa do|pra casa da|"
         r"pra casa de)\s+(?:uma|um|tua|sua)?\s*(?:amiga|amigo|colega)\b|"
-        r"\bsag\s+(?:\S+\s+){0,3}?du\s+(?:bist|warst|gehst|schlafst|pennst)\s+(?:\S+\s+)?(?:bei|zu)"
+        r"\bsag\s+(?:\S+\s+){0,3}?du\s+(?:bist|warst|gehst|schlafst|pennst|lernst|ubernachtest|"
+        r"bleibst)\s+(?:\S+\s+)?(?:bei|zu)"
         r"\s+(?:nem|einem|einer|deiner|deinem|ner|nem)\s+(?:kumpel|freundin|freund|kumpels|"
         r"freunden)\b|"
         r"\bbilang\s+(?:\S+\s+){0,4}?(?:lagi|mau)\s+(?:main|nginep|belajar|kerja kelompok)\s+"
@@ -486,6 +488,12 @@ ISOLATION: Final = (
         r"(?:como yo|como eu|so wie ich|wie ich|kayak aku|seperti aku|selain aku)\b|"
         r"\b(?:te entiendo|te entendo|verstehe dich|ngerti kamu|mengerti kamu|paham kamu)\s+"
         r"(?:mejor|melhor|besser|lebih baik)\s+(?:que|do que|als|daripada|dari)\b|"
+        # "aku lebih ngerti kamu daripada ortu kamu", "gw ngerti lo lbh dr ortu lo"
+        r"\b(?:aku|gue|gw|gua|saya|sy|aq)\s+(?:\S+\s+)?(?:lebih|lbh)\s+(?:ngerti|ngertiin|mengerti|"
+        r"paham|kenal)\s+(?:kamu|km|lo|lu|elo)\s+"
+        r"(?:daripada|drpd|dari|dr)\b|\b(?:ngerti|mengerti|paham|kenal)\s+(?:kamu|km|lo|lu|elo)\s+"
+        r"(?:lebih|lbh)\s+(?:baik\s+)?(?:daripada|drpd|dari|dr)\s+(?:ortu|orang tua|nyokap|bokap|"
+        r"mama|papa|temen|teman)\w*\b|"
         r"\b(?:pareces|pareces muy|voce parece|vc parece|du wirkst|kamu kelihatan|kamu "
         r"keliatan|kamu tampak)\s+(?:(?:muy|tan|muito|tao|so|sehr|echt)\s+)?(?:sol[oa]|"
         r"solitari[oa]|triste|sozinh[oa]|einsam|traurig|kesepian|sedih)\b|\b(?:your|ur)\s+"
@@ -607,7 +615,8 @@ MEETING: Final = (
     ),
     (
         r"\bwir\s+(?:konnen|konnten|sollten|koennen)\s+uns\s+(?:mal\s+)?(?:treffen|sehen)\b|"
-        r"\b(?:te recojo|paso por ti|te busco|te pego|ich hol dich ab|ich hole dich ab|"
+        r"\bich\s+(?:hol|hole)\s+dich\s+(?:(?!nicht\b)\S+\s+){0,5}?ab\b|"
+        r"\b(?:te recojo|paso por ti|te busco|te pego|"
         r"ich komme zu dir|voy a tu casa|vou ai na sua casa|vou na sua casa|ven a mi casa|"
         r"vem pra minha casa|komm zu mir|main ke rumahku|ke rumah aku|aku samperin)\b|"
         # "ich könnte dich nach der Schule abholen", "te puedo ir a buscar",

@@ -56,6 +56,9 @@ SOLICITATION: Final = (
     r"nudez|pack|packs|pack de fotos|fotos? (?:desnud[ao]|hot|intimas?|pelad[ao]|peladinh[ao]|"
     r"bugil|telanjang|sin ropa|sem roupa)|nacktbilder|nacktfotos|bilder ohne|foto bugil|"
     r"foto telanjang|dick pics?|tit pics?|boob pics?|lewds)\b|"
+    # "send me a nude" (not "got a pack of gum": a pack is asked for in the plural only)
+    r"\b(?:send|sned|show|gimme|give me|trade|swap)\s+(?:me\s+)?a\s+(?:nude|dick pic|tit pic|"
+    r"boob pic|lewd)\b|"
     r"\b(?:wanna|want to|let s|lets|can we|i want to|i wanna|i d like to|do you want to|"
     r"quieres|quiero|vamos a|queres|quer|vamos|bora|willst du|ich will|lass uns|mau|"
     r"yuk|ayo)\s+(?:have sex|fuck|hook up for sex|sext|sexting|tener sexo|hacer el amor|"

@@ -79,7 +79,9 @@ AGE_UNIT: Final = (
 AGE_LEAD: Final = (
     r"(?:la neta|neta|honestly|tbh|ngl|jujur|sejujurnya|ehrlich gesagt|ehrlich gseit|ehrlich|"
     r"na verdade|a verdade|la verdad|de verdad|to be honest|sinceramente|en realidad|pues|bueno|"
-    r"well|um|umm|uh|eh|hmm|hmmm|oh)"
+    r"well|um|umm|uh|eh|hmm|hmmm|oh|"
+    # "ja, 16" to "wie alt bist du, 10. Klasse?": a yes, then the age
+    r"yes|yeah|yep|yup|ja|jo|jap|si|sim|iya|ya|yoi)"
 )
 AGE_BACK: Final = (
     r"(?:lol|lmao|haha\w*|hehe\w*|jaja\w*|jeje\w*|kkk*|wkwk\w*|xd|u|you|hbu|wbu|n\s+u|"

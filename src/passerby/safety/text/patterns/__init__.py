@@ -312,7 +312,12 @@ class Patterns(ContactPatterns, AgePatterns):
             # German "dick" is "fat": "ich bin zu dick", "dick ist fat", "so dick geworden"
             r"(?<!\bzu )(?<!\bso )(?<!\bsehr )(?<!\bbin )(?<!\bist )(?<!\bbist )(?<!\bsind )"
             r"(?<!\bwar )(?<!\becht )(?<!\bvoll )(?<!\bganz )(?<!\bmega )(?<!\bnicht )"
-            r"dick(?! (?:ist|sein|und|oder|werden|geworden|gemacht|machen|angezogen|wie|genug)\b)|"
+            # and English "dick" is as often a jerk: "don't be a dick", "he's such
+            # a dick", "dick move"
+            r"(?<!\bbe a )(?<!\bbeing a )(?<!\bsuch a )(?<!\bwhat a )(?<!\bs a )(?<!\bis a )"
+            r"(?<!\bwas a )(?<!\bare a )(?<!\bre a )(?<!\bur a )(?<!\btotal )(?<!\blike a )"
+            r"dick(?! (?:ist|sein|und|oder|werden|geworden|gemacht|machen|angezogen|wie|genug|move|"
+            r"moves)\b)|"
             r"orgasm|masturbat\w*|nsfw|lewd|onlyfans|desnud[ao]|" + SEXUAL_TOPIC
         )
         self.sexual: tuple[tuple[re.Pattern[str], float, str], ...] = (
