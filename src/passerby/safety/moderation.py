@@ -522,9 +522,9 @@ class ChatModerator:
         ("der Bot macht 2-3% am Tag", ``;talk``), then, in one of our next
         :data:`PITCH_LINES` messages, somewhere to go (an app, a handle, a
         link). The second line carries the advert at :data:`PITCH_ASKED`."""
-        pitch = next((s for s in signals if s.name == "promo" and s.detail.endswith(";talk")), None)
         if self._safety_talk:
             return signals  # "they promise free diamonds, then move you to telegram"
+        pitch = next((s for s in signals if s.name == "promo" and s.detail.endswith(";talk")), None)
         places = any(s.name in PLACES and not s.detail.endswith(";retold") for s in signals)
         if pitch is not None and not places:
             self._pitch = (pitch.detail.removesuffix(";talk"), PITCH_LINES)

@@ -188,15 +188,17 @@ _SELF_NAMED: Final = re.compile(
 )
 
 
-def name_before(original: str, text: str, start: int) -> bool:
-    """True when a name written with a capital stands just before an age
-    said with its unit, inside the message and not at a sentence's start
+def capitalised_name_before(original: str, text: str, start: int) -> bool:
+    """True when a name, written with a capital in ``original`` and not at a
+    sentence's start, stands just before the age at ``start`` in ``text``
     ("Iya bu, Rafi kan 14 tahun"): a child talked about, not the speaker."""
     found = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    if found is None or found.group(1) in _NOT_A_NAME:
+    if found is None:
         return False
     word = found.group(1)
-    if not word.isascii() or _SELF_NAMED.search(text, max(0, start - 40), found.start(1)):
+    if word in _NOT_A_NAME or not word.isascii():
+        return False
+    if _SELF_NAMED.search(text, max(0, start - 40), found.start(1)):
         return False  # "namaku Putri 13 tahun": the speaker's own name
     named = re.search(rf"(?<![.!?]\s)(?<=\S\s){word[0].upper()}{word[1:]}\b", original)
     return named is not None and not original.isupper()

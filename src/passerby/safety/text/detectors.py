@@ -26,10 +26,10 @@ from typing import Final
 from passerby.core.signals import Signal
 from passerby.safety.text.ages import (
     age_signal,
+    capitalised_name_before,
     counted_not_age,
     in_the_past,
     money_not_age,
-    name_before,
     named_before,
     owned_pronoun,
     someone_elses,
@@ -389,7 +389,7 @@ class TextAnalyser:
                     or counted_not_age(text, start, end)
                     or someone_elses(text, end)
                     or named_before(text, start)
-                    or name_before(f.text, text, start)
+                    or capitalised_name_before(f.text, text, start)
                     or span_of_years(text, start, end)
                 ):
                     continue  # "I'm on it 24/7", "I am 9:30 at school", "tengo doce poemas"

@@ -18,6 +18,13 @@ from passerby.safety.text.lexicon import not_after
 # "someone is selling ..." (a sale reported).
 _SELLER_EN = r"(?:^|\b(?:i|im|i\s+m|we|were|we\s+re)\s+(?:am\s+|are\s+)?)"
 
+# Gift cards, the scams' currency ("$300 in Apple gift cards").
+_GIFT_CARDS = (
+    r"(?:gift ?cards?|tarjetas? de regalo|cartoes? (?:google play|apple|steam|presente)|"
+    r"cartoes? de presente|kartu hadiah|geschenkkarten?|gutscheinkarten?|itunes cards?|"
+    r"apple cards?|google play cards?|steam cards?)"
+)
+
 # Each row scores on its own: selling, money, free goods, adult promotion,
 # sending the stranger to a page or a channel.
 PROMO: Final = (
@@ -40,9 +47,7 @@ PROMO: Final = (
         # parcel or a transfer, or money repaid double
         r"\b(?:need|needs|send|buy|get me|necesito|manda|mandame|compra|comprame|preciso|"
         r"precisas|kirim|beliin|butuh|brauche|schick|kauf)\s+(?:\S+\s+){0,4}?"
-        r"(?:gift ?cards?|tarjetas? de regalo|cartoes? (?:google play|apple|steam|presente)|"
-        r"cartoes? de presente|kartu hadiah|geschenkkarten?|gutscheinkarten?|itunes cards?|"
-        r"apple cards?|google play cards?|steam cards?)\b(?:\s+\S+){0,6}?\s+(?:for|para|pra|"
+        rf"{_GIFT_CARDS}\b(?:\s+\S+){{0,6}}?\s+(?:for|para|pra|"
         r"untuk|buat|fur)\s+(?:\S+\s+){0,2}?(?:leave|papers|paperwork|papeles|papelada|dokumen|"
         r"documents|papiere|unterlagen|flight|vuelo|voo|flug|ticket|passagem|tiket|visa|visado|"
         r"visto|visum|customs|aduana|alfandega|zoll|bea cukai)\b|"
@@ -227,8 +232,7 @@ PROMO_MORE: Final = (
         r"\b(?:need|needs|pay|send|buy|necesito|pagar|paga|preciso|brauche|zahlen|butuh|"
         r"bayar|kirim|manda|schick)\b(?:\s+\S+){0,8}?\s+\$?\s?\d[\d.,]*\s*(?:\$|usd|dollars?|"
         r"dolares|euros?|eur|reais|pesos|rb|ribu)?\s+(?:in|en|em|an|dalam|pake|via)\s+(?:\S+\s+)?"
-        r"(?:gift ?cards?|tarjetas? de regalo|cartoes? de presente|geschenkkarten?|gutscheinen?|"
-        r"itunes cards?|steam cards?|google play cards?|apple cards?|kartu hadiah|voucher)\b|"
+        rf"(?:{_GIFT_CARDS}|gutscheinen?|voucher)\b|"
         r"(?<!never )(?<!dont )(?<!don t )(?<!not )(?<!nunca )(?<!no )(?<!nao )(?<!nie )"
         r"(?<!niemals )(?<!jangan )\b(?:poner|pon|pone|pones|ingresa|ingresar|introduce|"
         r"introducir|enter|put in|"
