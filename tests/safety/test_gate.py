@@ -101,6 +101,7 @@ NOT_TRIGGERS = {
     "joking",
     "laughing_faces",
     "mild_insult",
+    "laughed_insult",
     "laughed_phrase",
     "short_dismissal",
     "insult_alone",

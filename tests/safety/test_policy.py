@@ -223,7 +223,7 @@ def test_swearing_that_insults_nobody_is_not_held_and_earns_no_strike(
 
 DIRECTED_INSULTS = [
     "you are a fucking idiot",
-    "ur so stupid lol",
+    "ur so stupid",  # with a laugh after it, a roast (test_other_writers)
     "shut the fuck up loser",
 ]
 

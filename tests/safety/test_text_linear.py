@@ -292,8 +292,14 @@ def test_digit_runs_fold_as_the_one_expression_did(text: str) -> None:
     assume(_longest_digit_run(text) <= 10)  # the expression is exponential in it
 
     def spelled(run: re.Match[str]) -> str:
+        # a number read out in words: its commas from the first word on are
+        # spaces ("uno dos, ocho ocho 4")
+        text = run.group()
+        first = ONE_EXPRESSION_DIGIT_WORD.search(text)
+        if first is not None:
+            text = text[: first.end()] + text[first.end() :].replace(",", " ")
         return ONE_EXPRESSION_DIGIT_WORD.sub(
-            lambda word: normalise._DIGIT_WORDS[word.group()], run.group()
+            lambda word: normalise._DIGIT_WORDS[word.group()], text
         )
 
     assert normalise._fold_digit_runs(text) == ONE_EXPRESSION_DIGIT_RUN.sub(spelled, text)

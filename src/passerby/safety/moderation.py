@@ -24,7 +24,8 @@ from passerby.safety.policy import Policy
 from passerby.safety.text.contacts import as_game_id
 from passerby.safety.text.context import goes_on_retold, in_safety_talk
 from passerby.safety.text.detectors import PLACES
-from passerby.safety.text.normalise import digit_runs, fold_plain
+from passerby.safety.text.lexicon import LAUGHING_FACES, LAUGHTER
+from passerby.safety.text.normalise import digit_runs, fold, fold_plain
 
 # Greetings and one-word answers ("hi", "m", "asl") are repeated by everyone
 # in every chat; only longer texts count as a repeated message.
@@ -234,6 +235,14 @@ class StrikeBook:
 # shipped harassment rule holds.
 HOSTILE_FROM = 0.8
 HOSTILE_SCORE = 0.9
+# A friend's name said in a chat that is laughing ("KKKKK" then "vc é mt
+# burro"; the partner's "du honk hahaha" then "15 du lappen"): banter, kept
+# at BANTER_SCORE, under every rule, within this many of our messages after
+# the laugh.
+BANTER_LINES = 2
+BANTER_SCORE = 0.6
+_LAUGHS = re.compile(LAUGHTER)
+_LAUGHING_FACES = re.compile(LAUGHING_FACES)
 # A request split over lines ("schick mal n bild" / "ohne oberteil"): after
 # a message of ours with one of JOIN_AFTER, a short next line (at most
 # JOIN_WORDS words) is read again joined to it, and what the two say
@@ -269,6 +278,17 @@ WHOLE_REPLIES = frozenset(
 )
 MEND_FINDS = frozenset({"toxicity", "sexual"})
 MEND_LENGTH = 80  # a longer previous line is not glued to
+
+
+_TEASED: Final = re.compile(r";(?:teasing|joking|banter)\b")
+_SCAM_TOLD: Final = re.compile(r";(?:told|quoted)\b")
+# The semantic tier's and the learned heads' advert signals.
+_ADVERT_TIER: Final = frozenset({"semantic_advert", "learned_advert"})
+
+
+def _laughs(text: str) -> bool:
+    """Whether the message laughs ("KKKKK", "jajaja", "wkwk", "lol", 😂)."""
+    return bool(_LAUGHING_FACES.search(text) or _LAUGHS.search(fold(text).words))
 
 
 def _talks_safety(signals: Sequence[Signal]) -> bool:
@@ -312,6 +332,13 @@ class ChatModerator:
         self._safety_talk = False
         # Our messages in this chat that were hostile (see _hostility).
         self._hostile = 0
+        # Our last few messages, and how many more of ours come soon after
+        # the partner teased us: a laugh in either makes a name banter (see
+        # _banter). Read only when a name is said, which is rare.
+        self._said: deque[str] = deque(maxlen=BANTER_LINES)
+        self._teased = 0
+        # We told of a scam or quoted one in this chat (see semantic).
+        self._scam_told = False
         # We have sent a message in this chat; the partner has protested at one.
         self._spoke = False
         self._protested = False
@@ -333,7 +360,9 @@ class ChatModerator:
         self._peak = 0.0
         self._last_risk = None
         self._safety_talk = False
-        self._hostile = 0
+        self._hostile = self._teased = 0
+        self._said.clear()
+        self._scam_told = False
         self._spoke = self._protested = self._concerned = self._id_asked = False
         self._previous = None
         self._pitch = None
@@ -353,6 +382,8 @@ class ChatModerator:
             return None
         # "pásame tu id": the number we send next is a game's player id
         self._id_asked = any(s.detail == "ask=id" for s in signals)
+        if any(s.name == "toxicity" and _TEASED.search(s.detail) for s in signals):
+            self._teased = BANTER_LINES  # "du honk hahaha": teasing us
         if not self._safety_talk and _talks_safety(signals):
             self._safety_talk = True
         protest = next((s for s in signals if s.name == "protest"), None)
@@ -384,7 +415,14 @@ class ChatModerator:
             if self._safety_talk or _talks_safety(signals):
                 self._safety_talk = True
                 signals = in_safety_talk(signals)
-            signals = self._hostility(signals)
+            signals = self._hostility(self._banter(signals))
+            if not self._scam_told:
+                self._scam_told = any(
+                    s.name == "promo" and _SCAM_TOLD.search(s.detail) for s in signals
+                )
+        self._said.append(text)
+        if self._teased:
+            self._teased -= 1
         if signals or self._pitch is not None:
             signals = self._pitched(signals)
             placed = any(s.name in _PLACED for s in signals)
@@ -446,6 +484,10 @@ class ChatModerator:
         if current and self._safety_talk:
             # a chat about online safety reads like grooming to the tier too
             [signal] = in_safety_talk([signal])
+        if current and self._scam_told and signal.name in _ADVERT_TIER:
+            # we told of a scam ("my uncle lost 8,000 on a crypto platform",
+            # a scam's message quoted): our lines lean towards adverts
+            return None
         if current:
             risk = self._last_risk = self._risk.observe("me", [signal])
             score = risk.score if risk.subject == "me" else 0.0
@@ -540,6 +582,19 @@ class ChatModerator:
             return signals
         asked = Signal("promo", PITCH_ASKED, detail + ";asked-after")
         return [*(s for s in signals if s.name != "promo"), asked]
+
+    def _banter(self, signals: list[Signal]) -> list[Signal]:
+        """A friend's name for a friend (a toxicity signal marked ";name": "vc
+        é mt burro", "15 du lappen") said within :data:`BANTER_LINES` of our
+        messages after we laughed or the partner teased us is banter: kept at
+        :data:`BANTER_SCORE`."""
+        toxic = next((s for s in signals if s.name == "toxicity"), None)
+        if toxic is None or ";name" not in toxic.detail or toxic.score <= BANTER_SCORE:
+            return signals
+        if not self._teased and not any(_laughs(said) for said in self._said):
+            return signals
+        banter = Signal("toxicity", BANTER_SCORE, toxic.detail + ";banter")
+        return [banter if s is toxic else s for s in signals]
 
     def _hostility(self, signals: list[Signal]) -> list[Signal]:
         """One rude line may be banter; a second hostile message in the same

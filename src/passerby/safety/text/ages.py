@@ -17,6 +17,15 @@ from passerby.safety.text.patterns.ages import ADULT_AGE, THIRD_PARTY
 
 _SOMEONE_OF_AGE: Final = re.compile(
     r"(?:^|\s)(?:a|an|the|un|una|um|uma|ein|eine|einen|einem|der|die|das|seorang|si)\s*$|"
+    # ...with a word between: "a normal 24 year old", "un típico", "ein normaler"
+    r"(?:^|\s)(?:a|an|the|un|una|um|uma|ein|eine|einen|einem|der|die|das)\s+(?:normal|typical|"
+    r"regular|random|average|real|grown|creepy|weird|healthy|tipic[oa]|cualquier|qualquer|"
+    r"normale[rns]?|typische[rns]?)\s*$|"
+    # "yang besar 10 tahun, yang kecil 3": the elder and the younger child
+    r"\b(?:yang|yg)\s+(?:paling\s+)?(?:besar|kecil|gede|sulung|bungsu|pertama|kedua|ketiga|tua|"
+    r"muda|cewek|cowok|laki|perempuan)\s*$|"
+    # "o de 10 anos enrola cinco", "la de 6": the one of that age
+    r"(?:^|\s)(?:o|a|os|as|el|la|los|las)\s+de\s*$|"
     r"\b(?:cucu|anak|adik|adek|kakak|keponakan|murid|siswa|sepupu)\s*(?:ku|saya|aku|gue|gw)?\s+"
     r"yang\s*$|"
     r"\b(?:chic[oa]s?|nin[oa]s?|muchach[oa]s?|menin[oa]s?|garot[oa]s?|junge|jungs|madchen|anak|"
@@ -28,6 +37,11 @@ _SOMEONE_OF_AGE: Final = re.compile(
     r"\s*$"
 )
 _I_AM: Final = re.compile(rf"\b{I_AM}\b")
+# "soy madre de un niño de 11 años": the speaker is, but the age is the child's.
+_PARENT_OF: Final = re.compile(
+    r"\b(?:madre|padre|mama|papa|mae|pai|mother|father|mom|dad|mum|mutter|vater|abuela|abuelo|"
+    r"avo|avoa|ibu|ayah|oma|opa|grandma|grandpa|grandmother|grandfather)\s+(?:de|of|von|dari)\b"
+)
 # An age the speaker *was*: "cuando tenía 15 años", "quando eu tinha 15",
 # "com 15 anos eu já trabalhava", "waktu aku 15 tahun", "als ich 15 war".
 _WHEN_I_WAS: Final = re.compile(
@@ -75,7 +89,8 @@ _SPAN_BEFORE: Final = re.compile(
 _OWNER_BEFORE: Final = re.compile(
     r"\b(?:anak|anak2|adik|adek|cucu|keponakan|ponakan|sepupu|teman|temen|kawan|sahabat|"
     r"murid|siswa|pacar|suami|istri|bini|ayah|nyokap|bokap|paman|bibi|kakek|nenek|mertua|"
-    r"tetangga|atasan|rekan|kucing|anjing|usia|umur)\s*$"
+    r"tetangga|atasan|rekan|kucing|anjing|usia|umur)(?:\s+(?:sulung|bungsu|pertama|kedua|ketiga|"
+    r"tertua|termuda|cewek|cowok|perempuan|laki laki|kecil|gede))?\s*$"
 )
 # Money talked of: "uh es mucho, tengo 40" is forty thousand pesos, not an age.
 _MONEY: Final = re.compile(
@@ -154,7 +169,9 @@ def third_party_before(text: str, start: int) -> bool:
     # "about a 15 year old who...", "un chico de 15", "ein 15-jähriger": an
     # article before the age names someone else, unless the speaker is it
     # ("I'm a 15 year old girl").
-    return bool(_SOMEONE_OF_AGE.search(clause)) and not _I_AM.search(clause)
+    return bool(_SOMEONE_OF_AGE.search(clause)) and (
+        not _I_AM.search(clause) or _PARENT_OF.search(clause) is not None
+    )
 
 
 def named_before(text: str, start: int) -> bool:
@@ -204,6 +221,22 @@ def capitalised_name_before(original: str, text: str, start: int) -> bool:
     return named is not None and not original.isupper()
 
 
+# An age said not to be the speaker's, and another told after it: "no tengo
+# 17 como te dije, tengo 23", "não tenho 16, tenho 25". Not "no im 14" (no,
+# I'm 14), where none follows.
+_DENIED: Final = re.compile(r"\b(?:no|not|nao|nicht|bukan|gak|ga|nggak|tidak)\s+(?:really\s+)?$")
+_ANOTHER_NUMBER: Final = re.compile(r"\b\d{1,2}\b")
+
+
+def denied_age(text: str, start: int, end: int) -> bool:
+    """True when the age told from ``start`` to ``end`` is denied just
+    before it and another number follows."""
+    return (
+        _DENIED.search(text, max(0, start - 12), start) is not None
+        and _ANOTHER_NUMBER.search(text, end) is not None
+    )
+
+
 def in_the_past(text: str, start: int) -> bool:
     """True when the age at ``start`` is one the speaker had, not has, or a
     span of years ("in the last fifteen years")."""
@@ -223,7 +256,7 @@ def span_of_years(text: str, start: int, end: int) -> bool:
 def owned_pronoun(text: str, start: int) -> bool:
     """True when the pronoun at ``start`` follows a noun it belongs to:
     "anak saya 13 tahun" is the speaker's child's age, not theirs."""
-    return _OWNER_BEFORE.search(text, max(0, start - 16), start) is not None
+    return _OWNER_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _had(text: str, start: int) -> bool:

@@ -28,6 +28,7 @@ from passerby.safety.text.ages import (
     age_signal,
     capitalised_name_before,
     counted_not_age,
+    denied_age,
     in_the_past,
     money_not_age,
     named_before,
@@ -37,7 +38,7 @@ from passerby.safety.text.ages import (
     third_party_before,
     time_or_fraction,
 )
-from passerby.safety.text.aim import QUOTE_MARKS, QUOTED, explained
+from passerby.safety.text.aim import QUOTE_MARKS, QUOTED, explained, unquoted
 from passerby.safety.text.contacts import (
     NO_DIGITS,
     PHONE_DIGITS,
@@ -377,10 +378,14 @@ class TextAnalyser:
             pattern_rows = p.age_disclosures
         for pattern, score, shift in pattern_rows:
             for match in pattern.finditer(text):
-                if in_the_past(text, match.start()) or (
-                    owned_pronoun(text, match.start())
-                    if pattern is p.age_self
-                    else third_party_before(text, match.start())
+                if (
+                    in_the_past(text, match.start())
+                    or denied_age(text, match.start(), match.end())
+                    or (
+                        owned_pronoun(text, match.start())
+                        if pattern is p.age_self
+                        else third_party_before(text, match.start())
+                    )
                 ):
                     continue
                 start, end = match.start("num"), match.end("num")
@@ -551,25 +556,42 @@ class TextAnalyser:
         share songs and videos."""
         p = self._p
         words = f.words
+        # An advert's words only inside quotes: a scam message quoted, told of
+        # (kept if nothing else in the message is an advert's).
+        quoted: Signal | None = None
         if p.promo_gate.search(words) or p.promo_gate.search(f.plain):
             for pattern, score, detail in p.promo:
                 # the plain form too: folding reads "5k a week" as "sk"
                 if pattern.search(words) or pattern.search(f.plain):
+                    if _only_quoted(f, pattern):
+                        quoted = quoted or Signal("promo", PROMO_TALK, detail + ";quoted")
+                        continue
                     out.append(self._pitch(f, score, detail, out))
                     return
             # Free goods and the pitches are an advert's only when it asks:
             # somewhere to go, a call to act, or shouting.
             for pattern, score, detail in p.promo_pitch:
                 if pattern.search(words) or pattern.search(f.plain):
+                    if _only_quoted(f, pattern):
+                        quoted = quoted or Signal("promo", PROMO_TALK, detail + ";quoted")
+                        continue
                     if not self._asks(f, out):
                         score, detail = PROMO_TALK, detail + ";talk"
                     out.append(self._pitch(f, score, detail, out))
                     return
+        if quoted is not None:
+            out.append(quoted)
+            return
         plain = f.plain
         if p.promo_shortener.search(plain):
             out.append(Signal("promo", 0.85, "kind=shortener"))
             return
         if not any(s.name == "link" for s in out) or p.content_site.search(plain):
+            return
+        if not QUOTE_MARKS.isdisjoint(f.text) and not _OWN_PLACE.search(unquoted(f).plain):
+            # the link is inside quotes: a scam's SMS quoted ("bekam eine SMS:
+            # \"... dhl-zustellung.info\"")
+            out.append(Signal("promo", PROMO_TALK, "kind=link;quoted"))
             return
         if p.promo_cue.search(words) or (
             p.promo_cue_loud.search(words) and _SHOUTED.search(f.text)
@@ -627,6 +649,23 @@ class TextAnalyser:
             STRANGER_STORY.search(words) and PAST_TIME.search(words)
         ):
             out.append(Signal("safety_talk", 1.0))
+
+
+# Where a message's own link or handle would be, outside the quotes.
+_OWN_PLACE: Final = re.compile(r"@\w|\w\.[a-z]{2,}\b|\bwww\b|/")
+
+
+def _only_quoted(f: Folded, pattern: re.Pattern[str]) -> bool:
+    """Whether an advert's words are all inside quotes, with no link or
+    handle of the message's own outside them: a scam message quoted ("a
+    mensagem era \"Rendimento garantido!...\"", "bekam eine SMS: \"Ihr
+    Paket...\""), not sent."""
+    if QUOTE_MARKS.isdisjoint(f.text):
+        return False
+    rest = unquoted(f)
+    if rest is f or _OWN_PLACE.search(rest.plain):
+        return False
+    return not (pattern.search(rest.words) or pattern.search(rest.plain))
 
 
 # A step of grooming's that reads as ordinary talk in its context (a

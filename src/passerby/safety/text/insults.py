@@ -64,7 +64,21 @@ _LEET_WORD: Final = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{3,}\b")
 # coward move", "an idiot question" (words form).
 _THING: Final = re.compile(
     r"\s+(?:line|lines|move|moves|thing to (?:say|do)|excuse|answer|question|comment|take|"
-    r"behaviou?r|mistake|reply|response)\b"
+    r"behaviou?r|mistake|reply|response|alliance|club|squad|duo|crew|energy)\b"
+)
+# The names a friend calls a friend in jest, as adjectives ("ur so dumb",
+# "you're so weird"): with laughter, love or "jk" beside them and no other
+# insult, a roast, not harassment (words form).
+_ROAST: Final = re.compile(
+    r"\b(?:dumb|stupid|silly|slow|weird|annoying|lame|goofy|dramatic|extra|crazy|nuts|insane|"
+    r"evil|trash|bad|cringe|corny|sus|delulu|clueless|dense|unhinged|chaotic|a menace|a nerd|"
+    r"such a nerd|a dork|such a dork)\b"
+)
+# Fondness said with the roast: "i love it", "love u", a heart.
+_FOND: Final = re.compile(r"\b(?:i love it|love it|love that|love u|love you|ily|ilysm)\b")
+_HEARTS: Final = (
+    "[\u2764\u2665\U0001f495\U0001f496\U0001f497\U0001f49c\U0001f499\U0001f49a\U0001f49b"
+    "\U0001f90d\U0001faf6\U0001f970\U0001f60d]"
 )
 # Where one sentence ends and the next begins, in the plain form.
 _SENTENCE_BREAK: Final = re.compile(r"[.!?]+\s+")
@@ -154,7 +168,7 @@ class Insults:
             # "no eres un inútil", "du bist kein Idiot": the insult denied
             score, detail = UNDIRECTED_SCORE, detail + ";denied"
         elif (
-            (not detail.startswith("threat") and p.mild_insult.search(match.group()))
+            (not detail.startswith("threat") and p.laughed_insult.search(match.group()))
             or detail.startswith(("dismissal", "wished", "contempt"))
             or (p.laughed_phrase.fullmatch(match.group()) and not self._aims(rest))
         ) and self.laughing(f):
@@ -164,7 +178,7 @@ class Insults:
             score, detail = UNDIRECTED_SCORE, detail + ";joking"
         elif (
             detail.startswith("directed")
-            and p.mild_insult.search(match.group())
+            and p.laughed_insult.search(match.group())
             and p.affection.search(f.plain)
             and not self._aims(rest)
         ):
@@ -193,6 +207,17 @@ class Insults:
             # "faz o trabalho e aproveita o momento, sua lerda": rude, not yet
             # harassment; a second hostile line in the chat is held
             score, detail = MILD_SCORE, detail + ";mild"
+        elif (
+            detail.startswith("directed")
+            and len(words.split()) < MILD_AMONG_WORDS
+            and p.laughed_insult.search(match.group())
+            and not _BESIDE.search(words)
+            and not self._aims(rest)
+        ):
+            # "vc é mt burro", "15 du lappen": the name and little else, a
+            # friend's for a friend or an insult; the chat around it tells
+            # (safety.moderation)
+            detail += ";name"
         out.append(Signal("toxicity", score, detail))
 
     def _aims(self, words: str) -> bool:
@@ -262,6 +287,26 @@ class Insults:
             out.append(Signal("toxicity", UNDIRECTED_SCORE, "contempt;teasing"))
         else:
             out.append(Signal("toxicity", CONTEMPT_SCORE, "contempt"))
+
+    def _roasted(self, f: Folded) -> bool:
+        """One friend's name for a friend (:data:`_ROAST`), then a laugh or
+        love, and nothing harsher beside it (:data:`_BESIDE`): "ur so dumb
+        😭", not "a C+ hahaha. youre genuinely stupid", where the laugh is at
+        the partner."""
+        words = f.words
+        found = list(_ROAST.finditer(words))
+        if len(found) != 1 or _BESIDE.search(words):
+            return False
+        after = words[found[0].end() :]
+        typed = _ROAST.search(f.text.lower())
+        text_after = f.text[typed.end() :] if typed else f.text
+        p = self._p
+        return bool(
+            p.laughter.search(after)
+            or p.laughing_faces.search(text_after)
+            or _FOND.search(after)
+            or re.search(_HEARTS, text_after)
+        )
 
     def laughing(self, f: Folded) -> bool:
         p = self._p
@@ -399,6 +444,12 @@ class Insults:
             return score, detail
         if not p.second_person.search(words):
             return min(score, UNDIRECTED_SCORE), "undirected"
+        if p.joking.search(words):
+            # "ur so dumb 😭 jk": said to be a joke
+            return min(score, UNDIRECTED_SCORE), "joking"
+        if self._roasted(f):
+            # "ur so dumb i love it", "you're so weird lol": a roast
+            return min(score, UNDIRECTED_SCORE), "teasing"
         # the folded form when the swear word is spelt round a filter ("sh!t")
         form = next((form for form in (f.plain, f.words) if p.swearing.search(form)), None)
         if form is None:

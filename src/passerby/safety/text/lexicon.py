@@ -125,13 +125,25 @@ MILD_INSULTS: Final = (
     r"muppet|weirdo|creep|freak|numpty|plonker|pillock|melt|joke|mamon(?:a|es)?|pringad[oa]s?|"
     r"weon(?:a|es)?|honk|dodel|hirni|snake|rat|worm|wappler|forr[oa])"
 )
+# ...and the names friends call each other that are harsher said in earnest:
+# laughed ("eres bien pendejo wey jajaja", "du opfer 😂", "TOKYO GOBLOK
+# wkwk") they are teasing too, but not mild alone.
+LAUGHED_INSULTS: Final = (
+    rf"(?:{MILD_INSULTS}|pendej[oa]s?|bolud[oa]s?|opfer|goblok|goblog|gblk|baka|tapad[oa]s?|nerd|"
+    r"dork|gilipollas|bocil)"
+)
 # Affection in the same message makes a mild insult teasing, as laughter
 # does: "hab dich trotzdem lieb du honk", "ily idiot", "te quiero, tonta".
 AFFECTION: Final = (
     r"\b(?:(?<!\bwould\s)(?<!\bcould\s)(?<!\bever\s)(?<!\bwill\s)love\s+(?:you|u|ya)(?!\s*\?)|"
     r"luv\s+(?:you|u|ya)|ily|ilysm|hab\s+dich\s+(?:(?!nie\b|nicht\b|kein)\w+\s+)?lieb\b(?!\s+gehabt)|"
     r"hdl|te\s+quiero(?:\s+(?:mucho|muchisimo|tanto))?(?=\s*(?:[,.!]|$))|te\s+amo|tqm|te\s+adoro|"
-    r"sayang\s+(?:kamu|lo|lu|km)|amo\s+(?:voce|vc|tu))\b"
+    r"sayang\s+(?:kamu|lo|lu|km)|amo\s+(?:voce|vc|tu)|"
+    # ...and cheering on, or respect: "ánimo, idiota", "boa sorte, feio",
+    # "respekt du lappen", "gg noob", "semangat ya bego"
+    r"animo|suerte|buena suerte|boa sorte|good luck|gl|respekt|respect|gg|bien hecho|congrats|"
+    r"felicidades|parabens|mantap|keren|semangat|viel gluck|viel erfolg|gluckwunsch|bravo|"
+    r"crack|idolo|orgulho|proud of (?:you|u)|stolz auf dich|bangga)\b"
 )
 LAUGHTER: Final = (
     r"\b(?:(?:ja|je|ha|he|hi|ah)(?:ja|je|ha|he|hi|ah)+h?|wk(?:wk)+\w*|k{2}|kk(?:k)+|rs(?:rs)+|"
@@ -293,6 +305,13 @@ ALONE: Final = (
     rf"(?:{_BASE_ES}|{_BASE_ID}|{_BASE_PT}|{_BASE_DE})"
     rf"(?:\s+(?:(?:de|d) mierdaa?|(?:de|d) merdaa?|lu|lo|kau|loe))?\s*\?*$"
 )
+# English slurs as the whole message, or after a greeting ("hey slut",
+# "bye whore"): the model reads some at 0.77-0.86.
+ALONE_EN: Final = (
+    r"^(?:(?:hey|hi|hello|yo|sup|bye|ok|okay|thanks|lol|you|u|ya|ur a|you re a|youre a|stupid|"
+    r"dumb|fat|ugly|dirty|little)\s+){0,2}(?:slut|whore|skank|cunt|retard|faggot|fag|tranny)s?"
+    r"\s*[.!?]*$"
+)
 ALONE_MORE: Final = (
     r"^(?:(?:pinche|maldit[oa]|puto|puta|dasar|seu|sua|du|you|u|ya)\s+)?"
     rf"(?:{_MORE_ES}|{_MORE_ID}|{_MORE_PT}|{_MORE_DE})(?:\s+(?:lu|lo|kau|loe))?\s*[.!?]*$"
@@ -350,7 +369,7 @@ FIRST_PERSON: Final = (
 THREATS: Final = (
     # English: the model reads none of these as toxic.
     r"\b(?:i will|ill|i ll|im gonna|im going to|i am going to|imma|i am gonna|gonna)\s+"
-    r"(?:find|hunt|track)\s+(?:you|u|ya)(?:\s+down)?(?:\s+and\b|\s*$)|\bi\s+know\s+(?:where|"
+    r"(?:find|hunt|track)\s+(?:you|u|ya)(?:\s+down)?(?:\s+and\b|\s*$)|\bi\s+(?:know|kno|knw)\s+(?:where|"
     r"what school|which school)\s+(?:you|u|people like you|people like u)\s+(?:live|stay|"
     r"sleep|go|work|study)\b|"
     r"\bi(?:ll| will) (?:come|be) (?:to|at) (?:your|ur) (?:house|school|work)\b|"
@@ -363,7 +382,9 @@ THREATS: Final = (
     r"\bthe world (?:would be|is|d be) better (?:off )?without (?:you|u)\b|"
     r"\b(?:you|u)\s+(?:are|r|re)?\s*(?:so\s+)?(?:worthless|a waste of (?:space|air|oxygen))\b|"
     r"\b(?:youre|ur)\s+(?:so\s+)?(?:worthless|a waste of (?:space|air|oxygen))\b|"
-    r"\bdo (?:everyone|the world|us all) a favou?r and die\b|\bunalive (?:your|ur)self\b|"
+    r"\bdo (?:everyone|every1|everybody|the world|us all) a favou?r (?:and|n|&) (?:go )?(?:die|"
+    r"disappear|jump|kill (?:yourself|urself)|end it)\b|\bgo\s+jump\s+off\s+(?:a|smth|something|"
+    r"sth|the|a bridge|a cliff|a roof)\b|\bunalive (?:your|ur)self\b|"
     # Told to die in so many words: "just die already", "why don't you just
     # die", "you should just die" (not "you should die your hair").
     r"\bjust die already\b|\bwhy (?:dont|don t|do not) (?:you|u|ya) (?:just )?die\b|"
@@ -390,7 +411,7 @@ THREATS: Final = (
     r"(?:lu|lo|kamu|kau)|(?:aku|gue|gua|gw|saya) (?:akan |bakal )?membunuh(?:mu| kamu| lu| lo| "
     r"kau)|"
     r"(?:gue|gua|gw|aku|saya) "
-    r"(?:tau|tahu) (?:rumah|sekolah|kantor|alamat|kampus)(?:mu| lu| lo| kamu)|"
+    r"(?:tau|tahu) (?:rumah|rmh|sekolah|skolah|kantor|alamat|kampus)(?:mu| lu| lo| kamu| km)|"
     r"(?:gue|gua|aku|saya) (?:tau|tahu) tempat (?:anda|kamu|lo|lu) tinggal|"
     r"(?:tak|gue|gua|aku|saya) (?:parani|datengin|datangi|datangin|samperin|sambangi) "
     r"(?:omah|rumah)\s?(?:mu|lu|lo|kamu|koen)|tak (?:pateni|antemi|gebuki|kepruk)|"
@@ -546,6 +567,12 @@ THREATS_MORE: Final = (
     r"(?:(?:notice|care)\s+(?:if\s+)?(?:you|u|ur)|miss (?:you|u)|cry (?:for|over|at) (?:you|u|"
     r"your|ur))\b|\b(?:go\s+)?jump off a (?:bridge|cliff|building)\b|"
     r"\bnadie (?:va a llorar|lloraria|lloraría) (?:por ti|en tu)\b|"
+    # "no le importas a nadie", "ninguém se importa com você", "du bist
+    # niemandem wichtig", "semua orang males sama kamu"
+    r"\b(?:no le importas a nadie|a nadie le importas|no le importas ni a)\b|\bninguem se "
+    r"importa (?:com|contigo|consigo) (?:voce|vc|tu|ti)?\b|\bdu bist (?:hier )?(?:niemandem|"
+    r"keinem) wichtig\b|\bsemua orang\s+(?:\S+\s+){0,3}?(?:males|benci|muak|jijik|ilfeel)\s+"
+    r"(?:sama|ama|ke|dengan)\s+(?:kamu|lo|lu|km)\b|"
     r"\b(?:ga|gak|nggak|tidak|ndak)\s+(?:ada\s+)?(?:yang|yg)\s+(?:bakal|akan|bakalan)\s+"
     r"(?:nyariin|nyari|kangen|nangisin|peduli)\s+(?:sama\s+|ke\s+)?(?:kamu|lo|lu|elo)\s*[.!]*$|\b(?:orang\s+)?(?:kayak|kaya|seperti)\s+"
     r"(?:kamu|lo|lu|elo|anda)\s+(?:mending|lebih baik|sebaiknya)\s+(?:ilang|hilang|mati|"
@@ -572,7 +599,9 @@ THREATS_MORE: Final = (
     r"merecia um enxerto de porrada|"
     r"schleich di(?:ch)? (?:zruck|zuruck)|"
     r"(?:gue|gua|gw|aku) (?:hajar|datengin|tungguin|samperin) (?:lu|lo|kamu|lo)|"
-    r"babak belur|siap2 aja|awas aja (?:lu|lo|kamu)|awas (?:lu|lo|kamu|koen|kau) (?:ya|yo|nanti|"
+    r"(?:bikin|buat|hajar|pukulin|gebukin)\s+(?:\S+\s+){0,2}?babak belur|(?:lu|lo|kamu|kau|"
+    r"elu)\s+(?:\S+\s+){0,2}?babak belur|siap2 aja|awas aja (?:lu|lo|kamu)|"
+    r"awas (?:lu|lo|kamu|koen|kau) (?:ya|yo|nanti|"
     r"ntar)|lo bakal nyesel|ich mach dich fertig|ich (?:hau|schlag|box) dich (?:um|zusammen|"
     r"kaputt)|du kriegst (?:aufs maul|auf die fresse|eine rein)|ich polier dir die fresse|"
     r"du wirst es bereuen|dann kannst du was erleben|(?:ich|wir) (?:warte|warten) (?:vor|auf) "
@@ -589,8 +618,11 @@ THREATS_MORE: Final = (
     r"liegst (?:du )?im (?:spital|krankenhaus|koma)|"
     r"te (?:rompo|parto|quiebro|reviento) (?:los dientes|el hocico|el osico|la jeta|en dos)|"
     r"(?:te|vou te) (?:quebro|quebrar) (?:a cara|os dentes|na porrada|todo|toda)|"
-    r"(?:gue|gua|gw|aku) (?:tonjok|gebukin|pukul|tabok|gampar|hajar) (?:lu|lo|kamu|kau)(?: sampe| "
-    r"sampai)?)\b|"
+    r"(?:gue|gua|gw|aku) (?:tonjok|gebukin|pukul|tabok|gampar|hajar|bacok|tusuk|tikam|gorok|"
+    r"tembak) (?:lu|lo|kamu|kau|elu|elo)(?: sampe| sampai)?|"
+    # the partner named first: "awas lu gw tonjok", "lu gw bacok ya"
+    r"(?:lu|lo|kamu|kau|elu|elo) (?:gue|gua|gw|aku) (?:tonjok|gebukin|pukul|tabok|gampar|hajar|"
+    r"bacok|tusuk|tikam|gorok|tembak|bunuh|habisin))\b|"
     r"\b(?:post|postar|posto|publicar|publico|subo|sebar|nyebar|poste|posten|leak|vazar|"
     r"filtrar)\s+(?:\w+\s+){0,4}?(?:your|ur|tu|seu|sua|teu|tua|dein|deine|deinen|lo|lu|kamu)"
     r"\s+(?:address|addy|adresse|endereco|direccion|alamat|cpf|nomor|gesicht|face)\b|"
@@ -687,6 +719,82 @@ VEILED_THREATS: Final = (
     rf"passier\w*|sayang\s+(?:\S+\s+){{0,2}}?(?:kalau|kalo|jika)\s+(?:\S+\s+){{0,3}}?"
     rf"(?:kenapa(?:\s+|-)?napa|terjadi sesuatu))\b"
 )
+# Exposure threatened, sextortion first: the partner's pictures or chats
+# held ("got ur pics from ur ex", "tengo capturas de lo que le dijiste",
+# "hab deine Bilder von deinem Ex"), to be sent to the people they know
+# ("gonna send em to ur whole contact list", "mañana las ve tu jefe",
+# "schick ich deinem Chef"), unless paid or obeyed ("pay up or everyone's
+# seeing them", "300€ per PayPal oder alle sehen sie", "las subo si no me
+# pasas 2000", "se vc não sair do time, a escola inteira vai ver").
+_HELD_THINGS = (
+    r"(?:pics|pictures|photos|nudes|nude pics|fotos|fotinhos|fotitos|nudez|bilder|nacktbilder|"
+    r"nacktfotos|videos?|screenshots?|screens|capturas|prints|chats|foto2|foto|ss|ss an)"
+)
+_THEM = r"(?:them|em|it|las|los|las fotos|as|os|die|sie|es|itu|fotonya)"
+EXPOSURE: Final = (
+    # held, from someone the partner was close to
+    r"\b(?:i\s+(?:have|got)|i\s*ve\s+got|ive|got|tengo|tenemos|tenho|temos|hab|habe|ich\s+hab\w*|"
+    r"punya|aku\s+punya|gw\s+punya|gue\s+punya|saya\s+punya|jemand\s+mit|alguien\s+que\s+tiene|"
+    r"alguem\s+que\s+tem)\s+(?:(?:all|todas|todos|alle|semua|the|los|las|os|as|die)\s+)?"
+    r"(?:(?:ur|your|tus|tu|teus|tuas|seus|suas|deine|deinen|dein)\s+)?"
+    + _HELD_THINGS
+    + r"\b(?:\s+\S+){0,4}?\s+(?:from|de|do|da|von|dari)\s+(?:(?:ur|your|tu|teu|tua|seu|sua|"
+    r"deinem|deiner|dein)\s+)?(?:ex|mantan\w*|ex novi[oa]|ex namorad[oa]|zweiten profil|lo que "
+    r"(?:le )?dijiste|do que (?:vc|voce|tu) (?:falou|disse))\b|"
+    # sent or shown to the partner's people
+    # by the speaker ("gonna send em", "las mando", "vou mandar", "schick ich",
+    # "gue sebarin"), not advice ("zeig sie deinen Eltern", "show your parents")
+    r"\b(?:(?:i ll|ill|i will|im gonna|i m gonna|gonna|imma|ima|i m going to|im going to|i can|"
+    r"i could)\s+(?:\S+\s+)?(?:send|post|show|leak|forward)|mando|envio|subo|publico|muestro|"
+    r"(?:voy a|vou|posso)\s+(?:\S+\s+)?(?:mandar|enviar|subir|publicar|mostrar|postar|vazar)|"
+    r"posto|mostro|vazo|(?:schick|zeig|poste|leake|verschick)\w*\s+ich|ich\s+(?:schick|zeig|"
+    r"poste|leake|verschick)\w*|(?:gue|gw|gua|aku|saya)\s+(?:\S+\s+)?(?:sebar\w*|kirim\w*))\s+(?:(?:"
+    + _THEM
+    + r"|ich|em|tudo|todo|alles|semua)\s+){0,2}(?:to|a|al|pra|para|"
+    r"pro|an|ke|zu)?\s*(?:" + _THEIR_PEOPLE + r"|(?:ur|your)\s+(?:whole\s+)?contact\s*list|"
+    r"(?:tus|teus|seus|deine)\s+(?:contactos|contatos|kontakte))|"
+    r"\b(?:manana|amanha|morgen|besok|tomorrow)\s+(?:" + _THEM + r"\s+)?(?:las|los|as|os|die|sie)?"
+    r"\s*(?:ve|ven|vera|veran|ve|vai ver|vao ver|sieht|sehen|liat|lihat|sees|will see)\s+"
+    r"(?:" + _THEIR_PEOPLE + r")|"
+    # ...unless paid or obeyed
+    r"\b(?:pay|pay up|send|manda|mandame|pasa|pasame|paga|zahl|zahlst|bayar|transfer|"
+    r"\d+\s*(?:\$|€|euros?|eur|reais|pesos|rb|ribu|k)?\s*(?:per|por|no|via|lewat|on)\s+\w+)\b"
+    r"(?:\s+\S+){0,4}?\s+(?:or|o|ou|oder|atau)\s+(?:(?:everyone|everyones|everybody|everybodys|"
+    r"todos|todo el mundo|"
+    r"todo mundo|alle|semua)\b|ja era\b|(?:i|ill|i ll)\s+(?:send|post|leak|show)\b|(?:las|los|as|"
+    r"os|die|sie)\s+(?:subo|posto|schick)|se\s+acabo\b)|"
+    r"\b" + _THEM + r"\s+(?:subo|publico|mando|posto|mostro|poste|schick\w*|sebar\w*|upload|post|"
+    r"send|leak)\s+(?:\S+\s+){0,2}?(?:si no|se nao|se (?:vc|voce|tu) nao|wenn du nicht|unless|"
+    r"if (?:you|u) (?:dont|don t|do not)|kalau (?:lo|lu|kamu) (?:ga|gak|nggak|tidak))\b|"
+    # the condition first: "si no m pasas 20 euros las subo al grupo", "kalo
+    # gak, semua chat kamu aku kirim ke kantormu", "otherwise everyone sees it"
+    r"\b(?:si no|se nao|wenn du nicht|kalo gak|kalau tidak|kalo nggak)\s+(?:me\s+|m\s+)?"
+    r"(?:pasas|pagas|mandas|das|haces|pagar|mandar|zahlst|transfer\w*|bayar)\b(?:\s+\S+){0,6}?\s+"
+    r"(?:las|los|as|os|sie|die)\s+(?:subo|publico|mando|paso|ensen\w*|posto|mando|schick\w*|"
+    r"poste\w*)\b|"
+    r"\b(?:otherwise|or else|sonst|si no|senao|kalo gak|kalau tidak)\b,?\s+(?:everyone|everybody|"
+    r"todo el mundo|todos|todo mundo|alle|semua orang)\s+(?:\S+\s+)?(?:sees|will see|gets|"
+    r"lo ve|lo vera|vai ver|sieht|sehen|tau|liat)\b|"
+    r"\b(?:end up|go up|are up|get posted)\s+on\s+(?:everyone s|everyones|the whole school s|"
+    r"your (?:mum s|mom s|class s))\s+(?:story|stories|feed|group chat)\b|"
+    # someone's words held: "tengo las capturas de lo que dijiste de la profe",
+    # "i have screenshots of everything you said about chloe"
+    r"\b(?:i\s+(?:have|got)|ive\s+got|tengo|tenho|hab|habe|aku\s+punya|gw\s+punya|gue\s+punya)\s+"
+    r"(?:\S+\s+){0,2}?(?:screenshots?|screens|capturas|prints|ss)\s+(?:of|de|d|do|da|von|dari)\s+"
+    r"(?:everything\s+|todo\s+|tudo\s+|allem\s+)?(?:lo\s+)?(?:(?:what|que|q|was|yang)\s+)?"
+    r"(?:you|u|vc|voce|tu|du|kamu|lo|lu)?\s*(?:said|wrote|dijiste|escribiste|falou|disse|"
+    r"escreveste|gesagt|geschrieben|bilang|omongin)\b|"
+    # passed on to the partner's people: "se las paso a tus padres", "foto ktp
+    # lo gw sebar ke grup"
+    r"\b(?:se\s+)?(?:las|los)\s+(?:paso|mando|envio|enseno|muestro|subo)\s+(?:a|al)\s+"
+    r"(?:" + _THEIR_PEOPLE + r")|"
+    r"\b(?:foto|fotomu|ktp|chat|ss|screenshot)\s*(?:lo|lu|kamu|km|mu)\s+(?:\S+\s+){0,2}?"
+    r"(?:gw|gue|gua|aku)\s+(?:sebar\w*|post\w*|upload\w*)\b|"
+    r"\b(?:si no|se nao|se (?:vc|voce|tu) nao|wenn du nicht|if (?:you|u) (?:dont|don t|do not))\s+"
+    r"(?:\S+\s+){0,8}?(?:todo el insti|toda la escuela|todo el colegio|todo el mundo|everyone|"
+    r"the whole school|a escola inteira|toda a escola|todo mundo|die ganze schule|alle)\s+"
+    r"(?:\S+\s+)?(?:will see|vera|veran|vai ver|sieht|sehen|sees|va a ver|lo vera)\b"
+)
 # Talk *about* online safety: grooming and its warning signs, predators, a
 # class or a talk on it, someone blocked and reported. A groomer's requests
 # are made, not discussed, in these words; a chat that holds them has its
@@ -723,8 +831,8 @@ APPS: Final = {
     "telegram": (r"tele ?gram|telegram|telegarm|tele ?grom|telegran|telgram|telegam", r"tg|tele"),
     "whatsapp": (
         r"whats ?app|whatsap+|wats ?ap+|watsap+|wasap|wassap|zapzap|green app|app verde|"
-        r"aplicativo verde|aplikasi hijau|app hijau|grune app|gruene app",
-        r"wa|whats|zap",
+        r"aplicativo verde|aplikasi hijau|app hijau|grune app|gruene app|guasap|whatsi|watsi",
+        r"wa|whats|zap|wasa|wsp|wpp",
     ),
     "discord": (r"discord|disc0rd|discrod", r"dc|disc"),
     "kik": (r"kik", r""),

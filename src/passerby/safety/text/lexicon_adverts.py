@@ -115,7 +115,10 @@ PROMO: Final = (
         r"chicas|mujeres|solteras|garotas|mulheres|cewek|cewe|frauen|madchen|singles)\s+"
         r"(?:in|near|en|na|no|perto|di|aus|in der|cerca)\s+(?:(?:your|ur|tu|sua|da|deiner|"
         r"dekat|de tu|kamu)\s+)?(?:area|zona|regiao|cidade|ciudad|gegend|nahe|nahe|sekitar|"
-        r"kota|kotamu|umgebung|nahe)\b",
+        r"kota|kotamu|umgebung|nahe)\b|(?<!many )(?<!viele )(?<!muchas )(?<!muitas )(?<!banyak )"
+        r"\b(?:singles|girls|women|milfs|chicas|mujeres|solteras|"
+        r"garotas|mulheres|cewek|cewe|frauen)\s+(?:in|en|na|no|di|aus)\s+(?:your|ur|tu|sua|"
+        r"deiner|kotamu)\s+(?:city|town|stadt|ciudad|cidade|kota)\b",
         0.9,
         "kind=adult",
     ),
@@ -223,7 +226,61 @@ _EARN = (
     r"penghasilan|income|profits?|cuan|untung|lucro|rende\w*|rendimiento|keuntungan|"
     r"gewinn\w*|gwunn)"
 )
+# A platform that trades for you ("plataforma de inversión gestionada por
+# inteligencia artificial", "KI-gestützte Handelsplattform", "platform
+# trading berbasis AI", "this trading bot").
+_TRADING_PLATFORM = (
+    r"(?:\w*platform|\w*plataforma|\w*plattform|trading\s+bot|trading\s+app|bot\s+de\s+trading|"
+    r"bot\s+trading|robo\s+de\s+(?:trading|investimento)|handelsbot|platform\s+trading|"
+    r"plataforma\s+de\s+(?:inversion|investimento|trading)|aplikasi\s+trading)"
+)
+# Someone who takes new investors on: "mi gestora personal, Laura", "my
+# account manager", "Mentor saya, Ibu Sarah", "meine Beraterin".
+_HANDLER = (
+    r"(?:manager|mentor|mentora|gestor|gestora|asesor|asesora|assessor|assessora|berater|"
+    r"beraterin|coach|consultor|consultora|broker|analyst|analista|analis)"
+)
+_MESSAGING = r"(?:telegram|whatsapp|wa|tele|signal|wasap|zap|wpp|whats)"
 PROMO_MORE: Final = (
+    (
+        # Gains claimed on a platform that trades ("he obtenido un 38 % con
+        # una plataforma de inversión", "9.000 € Rendite mit einer
+        # Handelsplattform", "keuntungan 25 juta lewat platform trading"), a
+        # handler to write to on a messaging app, or a prize won in a draw
+        # nobody entered ("you have been randomly selected as this week's
+        # winner"). Talk of a scam names it (see _pitch).
+        r"\b(?:obtenido|ganado|ganhei|ganho|gane|verdient|erzielt|earned|made|make|making|"
+        r"memperoleh|dapat|dapet|untung|rendimiento|rendimento|rendite|returns?|profits?|"
+        r"keuntungan|lucro|ganancias?)\b(?:\s+\S+){0,10}?\s+(?:con|com|mit|with|using|lewat|"
+        r"pakai|pake|via|through|por|uber|ueber|dari)\s+(?:\S+\s+){0,3}?"
+        + _TRADING_PLATFORM
+        + r"\b|\b"
+        + _TRADING_PLATFORM
+        + r"\b(?:\s+\S+){0,3}?\s+(?:gestionada|gerida|gestutzt\w*|"
+        r"berbasis|basada|baseada|powered|run|driven)\s+(?:\S+\s+){0,2}?(?:ai|ia|ki|inteligencia|"
+        r"kunstliche|artificial|algoritm\w*|algorithm\w*)\b|"
+        r"\b(?:ai|ia|ki)\s+(?:gestutzt\w*|powered|trading|based)\s+(?:\S+\s+)?"
+        + _TRADING_PLATFORM
+        + r"\b|"
+        r"\b"
+        + _HANDLER
+        + r"\b\S*(?:\s+\S+){0,14}?\s+(?:on|en|por|no|na|pelo|auf|uber|di|via|lewat|"
+        r"at|a)\s+(?:\S+\s+)?" + _MESSAGING + r"\b[^@]{0,24}?@|"
+        r"\b(?:escribele|escribirle|escribale|contactala|contactalo|contacte|contact|message|text|"
+        r"write to|hubungi|schreib\w*|erreichen|fale com|chame|chama)\s+(?:\S+\s+){0,2}?(?:my|mi|"
+        r"meu|minha|meine[rnm]?|mein|saya|aku|our|nuestr[oa])?\s*" + _HANDLER + r"\b|"
+        r"\b(?:you(?:\s+have|\s+ve)?\s+been\s+(?:randomly\s+)?(?:selected|chosen|picked)|"
+        r"(?:has|ha)\s+sido\s+(?:seleccionad[oa]|elegid[oa]|sortead[oa])|(?:voce|vc)\s+foi\s+"
+        r"(?:selecionad[oa]|escolhid[oa]|sortead[oa])|(?:sie|du)\s+(?:wurden|wurdest)\s+"
+        r"(?:zufallig\s+)?(?:ausgewahlt|ausgelost)|anda\s+(?:telah\s+)?(?:terpilih|dipilih))\b"
+        r"(?:\s+\S+){0,8}?\s+(?:winners?|ganador[a]?|vencedor[a]?|gewinner\w*|pemenang|prize|"
+        r"premio|preis|hadiah)\b|"
+        r"\b(?:to\s+)?claim\s+(?:your|the|ur)\s+(?:prize|reward|gift|winnings|card)\b|\breclam[ae]\s+"
+        r"tu\s+premio\b|\bresgat[ae]\s+(?:seu|o|teu)\s+premio\b|\bklaim\s+hadiah\w*\b|"
+        r"\b(?:gewinn|preis)\s+(?:jetzt\s+)?(?:abholen|einlosen|einfordern)\b",
+        0.85,
+        "kind=scam",
+    ),
     (
         # A scam's three asks: an amount to be paid in gift cards ("$300 in
         # Apple gift cards"), the partner's card details typed into a page
@@ -440,7 +497,23 @@ SCAM_TALK: Final = (
     r"bots?(?!\s+(?:macht|makes|made|earns|verdient|gana|ganha|faz|menghasilkan|trades|tradet))|golpes?|golpistas?|estafas?|estafadores?|"
     r"estafaron|fraudes?|timos?|penipuan|penipu|ditipu|betrug|betruger|abzocke|abgezockt|"
     r"phishing|mlm|pyramid scheme|piramide|got done|ripped off|conned|kena tipu|ketipu|tertipu|"
-    r"reingelegt|betrogen|me timaron|enganaram|caiu no golpe)\b"
+    r"reingelegt|betrogen|me timaron|enganaram|caiu no golpe|"
+    # money lost to it: "mein Onkel hat 8000 Euro verloren", "perdió todo"
+    r"verloren|verlor|lost (?:all|everything|\d\S*)|(?:perdio|perdeu|perdi|perdieron|perderam)\s+"
+    r"(?:todo|tudo|\d\S*|dinero|dinheiro|plata|grana|sus ahorros|as economias)|kehilangan\s+"
+    r"(?:uang|duit|\d\S*)|rugi|ilang duit|"
+    # a message received, told of: "recebi link de nitro grátis", "me llegó un
+    # mensaje", "i got a dm saying", "did he click the link?"
+    r"recebi|received|me llego|me llegaron|me mandaron|me enviaron|bekommen|gekriegt|"
+    r"(?:dapet|dapat|nerima|menerima)\s+(?:\S+\s+)?(?:link|pesan|sms|dm)|"
+    # a relative's money put in: "mein Schwager hat 8.000 Euro in eine
+    # Krypto-Plattform gesteckt", "my uncle put his savings in"
+    r"(?:mein|meine|my|mi|meu|minha)\s+(?:\w+\s+)?(?:onkel|tante|schwager|schwagerin|bruder|"
+    r"schwester|vater|mutter|cousin|cousine|uncle|aunt|brother|sister|dad|mom|mum|tio|tia|primo|"
+    r"prima|hermano|hermana|cunado|cunada|irmao|irma|cunhado|cunhada|pai|mae|padre|madre)\s+"
+    r"(?:\S+\s+){0,8}?(?:gesteckt|investiert|invested|put|invirtio|metio|investiu|colocou|"
+    r"botou)|got (?:a|this|an) "
+    r"(?:dm|message|text|email|link)|did (?:he|she|they|you|u|your \w+) (?:click|open|tap))\b"
 )
 # What a friend says when sharing a link too ("look, this recipe is good:
 # …", "check out this wiki"): beside a link, not an advert on its own.

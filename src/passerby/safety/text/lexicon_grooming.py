@@ -23,11 +23,15 @@ _PARENTS = (
     r"(?:padres|papas|papa|mama|familia|amigos|amigas|ortu|orang tua|orangtua|ortumu|"
     r"mama kamu|papa kamu|keluarga|teman|pais|mae|pai|familia|amigos|eltern|mutter|mama|"
     r"nenek|kakek|mamak|mamah|papah|nyokap|bokap|ayah|ibu|bunda|ayahmu|ibumu|"
-    r"vater|papa|familie|freunde|freundinnen)"
+    r"vater|papa|familie|freunde|freundinnen|"
+    # the partner's siblings: "jgn bilang kakakmu", "no le digas a tu hermana"
+    r"kakakmu|adikmu|abangmu|kakak kamu|adik kamu|abang kamu|tu hermano|tu hermana|tus hermanos|"
+    r"teu irmao|tua irma|seu irmao|sua irma|deinem bruder|deiner schwester|deinen geschwistern)"
 )
 SECRECY: Final = (
     (
-        r"\b(?:no|nao|jangan|jgn|jngn|ga usah|gak usah|gausah|nicht)\s+(?:(?:le|lo|se lo|les|"
+        r"\b(?:no|nao|n|nn|jangan|jgn|jngn|ga usah|gak usah|gausah|nicht|nich)\s+"
+        r"(?:(?:le|lo|se lo|les|"
         r"conta|fala|diga|digas|cuentes|bilang|kasih tau|kasi tau|cerita|sag|sags|erzahl|erzahls|"
         r"verrat)\s+){1,2}(?:(?:nada|nichts|es|das|ke|sama|a|pra|pro|pros|pras|para|"
         r"deinen|deiner|tus|tu|seus|suas|seu|sua)\s+){0,3}(?:nadie|ninguem|ninguen|"
@@ -64,7 +68,15 @@ SECRECY: Final = (
         r"\bsin\s+que\s+(?:se\s+)?(?:enteren|sepan|den cuenta)\s+(?:tus|tu)\s+(?:viejos|papas|"
         r"padres|vieja|viejo|mama|papa)\b|\bsin\s+que\s+(?:tus|tu)\s+(?:viejos|papas|padres|"
         r"mama|papa)\s+(?:se\s+)?(?:enteren|sepan|den cuenta)\b|\bsem\s+(?:seus|teus|os seus|"
-        r"os teus|sua|tua)\s+(?:pais|mae|pai|familia)\s+(?:saberem|perceberem|souber)\b",
+        r"os teus|sua|tua)\s+(?:pais|mae|pai|familia)\s+(?:saberem|perceberem|souber)\b|"
+        # "sin que se entere nadie", "sem ninguém saber", "ohne dass es jemand
+        # merkt", "tanpa ada yang tau"
+        r"\bsin\s+que\s+(?:se\s+)?(?:entere|enteren|sepa|sepan)\s+nadie\b|\bsin\s+que\s+"
+        r"nadie\s+(?:se\s+)?(?:entere|sepa|se de cuenta)\b|\bsem\s+(?:que\s+)?ninguem\s+"
+        r"(?:saber|saiba|perceber|perceba|ver|veja)\b|\bohne\s+dass\s+(?:es\s+|das\s+)?"
+        r"(?:jemand|wer|irgendwer|irgendjemand|einer)\s+(?:\S+\s+)?(?:merkt|weiss|mitkriegt|"
+        r"mitbekommt|erfahrt)\b|\btanpa\s+(?:ada\s+)?(?:yang|yg|orang)\s+(?:\S+\s+)?(?:tau|"
+        r"tahu)\b",
         0.85,
         "kind=hide",
     ),
@@ -81,8 +93,16 @@ SECRECY: Final = (
     ),
     (
         r"\b(?:borra|borralo|borrala|apaga|apague|hapus|hapusin|losch|losche|loesch|loesche)\s+"
-        r"(?:esto|eso|isso|isto|ini|itu|das|es|lo|la|o|a)\s+(?:\S+\s+)?(?:despues|luego|"
-        r"depois|logo|nanti|abis ini|setelah\w*|danach|nachher|gleich)\b",
+        r"(?:esto|eso|isso|isto|ini|itu|das|es|lo|la|o|a)\s+(?:\S+\s+)?(?:despues|dsps|luego|"
+        r"depois|dps|logo|nanti|ntar|abis ini|abis itu|habis itu|setelah\w*|danach|nachher|"
+        r"gleich)\b|"
+        # "borra todo esto", "apaga tudo isso", "hapus semua ini"
+        r"\b(?:borra|borra|borralo|borren|apaga|apague|hapus|hapusin)\s+(?:todo|tudo|semua)\s+"
+        r"(?:esto|eso|isso|isto|ini|itu)\b|"
+        # "y este chat bórralo", "den Chat hier löschen", "chat ini hapus ya"
+        r"\b(?:este|el|nuestro|esse|este|o|nosso|den|diesen|unseren)\s+(?:chat|chats|verlauf)\s+"
+        r"(?:hier\s+|aqui\s+)?(?:\S+\s+)?(?:borralo|borrala|lo borras|borras|borrar|apaga|"
+        r"apague|apagar|loschen|losch|losche|loeschen|loesch)\b",
         0.85,
         "kind=delete",
     ),
@@ -101,10 +121,16 @@ SECRECY: Final = (
     ),
     (
         # not said of someone else: "ele deve achar que está sozinho nisto"
-        r"\b(?<!\bele )(?<!\bela )(?<!\bel )(?<!\bella )(?<!\bque )"
-        r"(?:estas|estas sola|ta|tas|esta|voce ta|vc ta|voce esta|vc esta|bist du|"
+        # not comfort ("no estás solo", "você não está sozinha"), nor the
+        # Indonesian "kamu sendiri gimana?" (and you?): alone is "sendirian"
+        r"\b(?<!\bele )(?<!\bela )(?<!\bel )(?<!\bella )(?<!\bque )(?<!\bno )(?<!\bnao )"
+        r"(?<!\bnunca )(?<!\bnicht )"
+        r"(?:estas|estas sola|stas|ta|tas|esta|voce ta|vc ta|voce esta|vc esta|bist du|"
         r"kamu|km|lagi)\s+(?:(?:grad|gerade|jetzt|eigentlich|ahora|agora|sekarang|lagi)\s+)?"
-        r"(?:sol[oa]|sozinh[oa]|allein|alleine|sendiri)\b(?:\s+(?:en casa|"
+        r"(?:sol[oa]|sozinh[oa]|allein|alleine|sendirian|"
+        r"sendiri(?=\s+(?:aja|doang|di rumah|dirumah|"
+        r"di kamar|dikamar)\b|\s*\?*\s*$))\b(?!\s+(?:en esto|nisso|nisto|damit|dengan ini|"
+        r"con esto|in this))(?:\s+(?:en casa|"
         r"em casa|zu hause|zuhause|di rumah))?|\b(?:cuando|quando|wann)\s+(?:estas|"
         r"ficas|fica|voce fica|vc fica|bist du)\s+(?:sol[oa]|sozinh[oa]|allein|alleine)\b",
         0.85,
@@ -169,6 +195,49 @@ SECRECY: Final = (
         "kind=cover",
     ),
     (
+        # Who the adult is made out to be, or how a gift came: "si te pregunta
+        # decile que soy una amiga del colegio", "tell them i'm a friend from
+        # school", "sag einfach, du hättest es gewonnen", "bilang aja aku temen".
+        r"\b(?:tell|say to)\s+(?:them|her|him|(?:your|ur)\s+(?:mom|mum|dad|parents|folks))\s+"
+        r"(?:that\s+)?(?:i m|im|i am)\s+(?:a|your|ur|just a)\s+(?:friend|classmate|cousin|"
+        r"teammate)\b|\b(?:tell|say to)\s+(?:them|her|him|(?:your|ur)\s+(?:mom|mum|dad|parents))\s+"
+        r"(?:that\s+)?(?:you|u)\s+(?:won|found)\s+(?:it|them)\b|"
+        r"\b(?:dile|decile|diles|deciles|di|dices)\s+(?:\S+\s+){0,2}?que\s+soy\s+(?:una?|tu|"
+        r"solo una?)\s+(?:amig[oa]|compa\w*|prim[oa])\b|\b(?:dile|decile|diles|deciles|dices)\s+"
+        r"(?:\S+\s+){0,2}?que\s+(?:te\s+lo\s+|te\s+la\s+)?(?:ganaste|encontraste)\b|"
+        r"\b(?:diz|diga|dizes|fala|fale)\s+(?:\S+\s+){0,2}?que\s+(?:eu\s+)?sou\s+(?:uma?|sua|"
+        r"seu|tua|teu)\s+(?:amig[oa]|colega|prim[oa])\b|\b(?:diz|diga|dizes|fala|fale)\s+"
+        r"(?:\S+\s+){0,2}?que\s+(?:voce\s+|vc\s+|tu\s+)?(?:ganhou|ganhaste|achou)\b|"
+        r"\bsag\w*\s+(?:\S+\s+){0,3}?ich\s+(?:bin|war|sei|ware|waere)\s+(?:ne|eine?|dein[e]?)\s+"
+        r"(?:freundin|freund|kumpel|klassenkamerad\w*|cousin\w*)\b|\bsag\w*\s+(?:\S+\s+){0,3}?"
+        r"du\s+(?:hattest|haettest|hast)\s+(?:es|das|ihn|sie)\s+(?:\S+\s+){0,4}?gewonnen\b|"
+        r"\bbilang\s+(?:aja\s+|saja\s+)?(?:aku|gue|gw|saya)\s+(?:temen|teman|sepupu|kakak kelas)"
+        r"\b|\bbilang\s+(?:aja\s+|saja\s+)?(?:kamu|km|lu|lo)\s+(?:menang|dapet|dapat)\s+"
+        r"(?:dari\s+)?(?:undian|giveaway|lomba|kuis)\b|"
+        # a false name in the partner's phone: "don't save me under my name",
+        # "n salva com meu nome", "speicher mich nicht mit meinem Namen"
+        r"\b(?:dont|don t|do not)\s+save\s+(?:me|my\s+(?:number|contact))\s+(?:as|with|under)\s+"
+        r"(?:my\s+)?(?:real\s+)?name\b|\bno\s+me\s+(?:guardes|agendes|agregues)\s+con\s+mi\s+"
+        r"nombre\b|\b(?:n|nao|nn)\s+(?:me\s+)?salv[ae]\s+(?:com|como)\s+(?:o\s+)?meu\s+nome\b|"
+        r"\b(?:speicher|speichere|speicherst)\s+mich\s+(?:\S+\s+)?(?:nicht|nich|net|ned)\s+"
+        r"(?:mit|unter)\s+meinem\s+(?:echten\s+)?namen\b|\bjangan\s+(?:save|simpan)\s+"
+        r"(?:\S+\s+)?(?:pake|pakai|pk|dengan)\s+nama\s+(?:asli\s+)?(?:aku|gue|gw|saya)\b",
+        0.85,
+        "kind=cover",
+    ),
+    (
+        # "save me as 'maths tutor'", "ponme como compañera", "salva como
+        # trabalho de geo", "nenn mich einfach Nachhilfe": friends do it too,
+        # so it counts to the conversation's risk only.
+        r"\bsave\s+(?:me|my\s+(?:number|contact))\s+(?:as|under)\b|\b(?:guardame|ponme|"
+        r"agendame|registrame)\s+como\b|\b(?:me\s+)?(?:salva|salve|bota|coloca)\s+(?:me\s+)?"
+        r"como\b|\b(?:speicher|speichere)\s+mich\s+(?:\S+\s+)?(?:als|unter)\b|\bnenn\s+mich\s+"
+        r"(?:einfach|doch|lieber)\b|\b(?:save|simpan)\s+(?:nomor|kontak|nomer)?\s*(?:aku|gue|"
+        r"gw|saya)\s+(?:pake|pakai|jadi|sebagai)\b",
+        0.5,
+        "kind=cover;name",
+    ),
+    (
         # "Musst du ihnen ja nicht sagen", "you don't have to tell your parents".
         r"\b(?:you|u)\s+(?:dont|don t|do not)\s+(?:have|need)\s+to\s+tell\s+(?:your|ur|them|"
         r"anyone|anybody)\b(?!(?:\s+\S+){0,4}\s+(?:yet|until|unless|right now|if you dont|"
@@ -202,14 +271,14 @@ _DONT_TELL = (
     r"(?:(?:dont|don t|do not|never|no need to|best not|better not|better not to|should not|"
     r"shouldnt|would not|wouldnt)\s+(?:tell|mention|say)|no\s+(?:le\s+|les\s+|"
     r"se lo\s+|lo\s+)?(?:digas|cuentes|menciones|comentes|digan)|nem\s+(?:conta|fala|fale|conte|"
-    r"diga|digas)\s+(?:nada\s+)?(?:pra|pro|pros|pras|para|ao|aos|as|a)\b|(?:nao|melhor nao)\s+"
+    r"diga|digas)\s+(?:nada\s+)?(?:pra|pro|pros|pras|para|ao|aos|as|a)\b|(?:nao|n|nn|melhor nao)\s+"
     r"(?:lhes\s+|lhe\s+|"
     r"le\s+)?(?:conta|contes|fala|fales|falares|diga|digas|menciona|mencione)|(?:jangan|jgn|"
     r"jngn|ga usah|gak usah|gk usah|ngga usah|nggak usah|gausah|ga perlu|gak perlu|ndak usah)\s+"
     r"(?:\w+\s+)?(?:bilang\w*|blg\w*|cerita\w*|kasih tau|kasi tau|kasitau|ngomong|kasih tahu|"
     r"crita\w*|dicritakno|dikasih tau|dikasih tahu|dikasi tau|dibilang\w*|dicerita\w*)|"
     r"ojok dicritakno|"
-    r"(?:sag|sags|erzahl|erzahls|verrat|zeig|zeigs)\s+(?:\S+\s+){0,3}?(?:nicht|nix|nichts|"
+    r"(?:sag|sags|erzahl|erzahls|verrat|zeig|zeigs)\s+(?:\S+\s+){0,3}?(?:nicht|nich|nix|nichts|"
     r"niemandem|niemerem|keinem))"
 )
 _WHO_NOT = (
@@ -229,9 +298,9 @@ _WHO_NOT = (
 _IN_FRONT = r"(?!(?:frente|delante|enfrente|front|depan|vor)\b)"
 SECRECY_MORE: Final = (
     rf"\b{_DONT_TELL}\b(?:\s+{_IN_FRONT}\S+){{0,4}}?\s+{_WHO_NOT}\b|\b{_WHO_NOT}\b(?:\s+\S+){{0,4}}?"
-    rf"\s+(?:nicht|nix|nichts)\s+(?:sagen|erzahlen|verraten)\b|\b(?:sag|sags)\s+(?:es\s+)?"
-    rf"(?:deinen|deiner)\s+(?:eltern|mutter|mama|vater|papa)\s+(?:lieber\s+)?(?:nicht|nix|"
-    rf"nichts)\b"
+    rf"\s+(?:nicht|nich|nix|nichts)\s+(?:sagen|erzahlen|verraten)\b|\b(?:sag|sags)\s+(?:es\s+)?"
+    rf"(?:deinen|deiner)\s+(?:eltern|mutter|mama|vater|papa)\s+(?:lieber\s+)?(?:nicht|nich|"
+    rf"nix|nichts)\b"
 )
 # Flattery about maturity, in any word order: a word for "mature" or "older"
 # and, close by, "for your age" or the others of the child's age.
@@ -463,12 +532,25 @@ _ASLEEP = (
 )
 ISOLATION: Final = (
     (
-        r"\b(?:tus|seus|tuas|deine|ortu|orang tua|ortumu|mama|papa)\s*(?:padres|papas|pais|"
-        r"eltern|kamu|km|kmu|lo|lu|mu)?\s+(?:(?:te|dein|deine|suka|sering)\s+)?(?:revisan|miran|"
-        r"checan|leen|olham|checam|mexem|veem|leem|vigiam|kontrollieren|lesen|schauen|checken|"
-        r"cek|ngecek|periksa|liat|lihat|baca)\s+(?:(?:tu|seu|teu|dein|deine|in|hp|di|an)\s+)?"
-        r"(?:celular|telefono|movil|mensajes|chats|handy|telefon|nachrichten|hp|hape|"
-        r"ponsel|chat|pesan)\b|\b(?:estan|estao|tao|sind|ada)\s+(?:tus|seus|deine|ortu|"
+        r"\b(?:tus|tu|seus|tuas|sua|tua|deine|ortu|orang tua|ortumu|mama|papa)\s*(?:padres|"
+        r"papas|pais|mae|mama|mami|madre|vieja|jefa|eltern|mum|mom|mutter|mutti|kamu|km|kmu|lo|"
+        r"lu|mu)?\s+(?:(?:te|dein|deine|suka|sering)\s+)?(?:revisan|revisa|miran|mira|checan|"
+        r"checa|leen|lee|olham|olha|checam|mexem|mexe|veem|ve|leem|vigiam|kontrollieren|"
+        r"kontrolliert|lesen|liest|schauen|schaut|checken|checkt|cek|ngecek|periksa|liat|lihat|"
+        r"baca)\s+(?:(?:tu|tus|el|los|seu|teu|no|o|os|dein|deine|in|hp|di|an)\s+)?(?:celular|cel|"
+        r"cell|telefono|movil|mensajes|chats|handy|telefon|nachrichten|hp|hape|ponsel|chat|"
+        r"pesan|whats|zap|conversas|mensagens)\b|"
+        # "hp kamu suka dipegang ortu?", "chat lo dicek nyokap?"
+        r"\b(?:hp|hape|handphone|ponsel|chat|chatnya)\s*(?:kamu|km|mu|lo|lu)?\s+(?:suka\s+|"
+        r"sering\s+|pernah\s+|juga\s+)?(?:dipegang|dicek|dicekin|diperiksa|dilihat|diliat|"
+        r"dibuka|dibaca|diambil)\s+(?:sama\s+|ama\s+|oleh\s+)?(?:ortu|orang tua|mama|papa|ibu|"
+        r"ayah|nyokap|bokap|mamah|papah)\b|"
+        # "te mira los mensajes?", "kontrolliert deine Mum dein Handy?"
+        r"\bte\s+(?:mira|miran|revisa|revisan|checa|checan|lee|leen|agarra|agarran|coge|"
+        r"cogen)\s+(?:el|los|las|tu|tus)\s+(?:cel|celular|movil|telefono|mensajes|chats|"
+        r"conversaciones|whats)\b|\b(?:kontrolliert|checkt|liest|durchsucht|schaut)\s+(?:deine|"
+        r"dein)\s+(?:mum|mom|mama|mutter|mutti|vater|papa|alte|alter)\s+(?:in\s+)?(?:dein|"
+        r"deine)\s+(?:handy|nachrichten|chats|telefon)\b|\b(?:estan|estao|tao|sind|ada)\s+(?:tus|seus|deine|ortu|"
         r"orang tua)\s*(?:padres|papas|pais|eltern|kamu|mu)?\s+(?:en casa|em casa|zu hause|"
         r"zuhause|da|di rumah)\b|\b(?:tus|seus|deine|ortu|orang tua)\s*(?:padres|papas|pais|"
         r"eltern|kamu|mu)?\s+(?:estan|estao|tao|sind|ada)\s+(?:en casa|em casa|zu hause|"
@@ -535,7 +617,8 @@ ISOLATION: Final = (
 VALUABLE: Final = (
     r"(?:money|cash|bucks|dollars|quid|dinero|plata|lana|varo|feria|mangos|lucas|guita|"
     r"dinheiro|grana|reais|uang|duit|pulsa|kuota|saldo|geld|kohle|euros?|robux|vbucks|v bucks|"
-    r"diamonds?|diamantes?|skins?|battle ?pass|pase de batalla|passe de elite|gems|uc|"
+    r"varos|pesos|pavos|dimas?|diamonds?|diamantes?|skins?|battle ?pass|pase de batalla|"
+    r"passe de elite|gems|uc|"
     r"monedas|moedas|fifa points|gift ?cards?|tarjeta de regalo|cartao presente|gutschein\w*|"
     r"guthaben|credits?|recarga|top ?up|paysafecard|psc|google play|itunes|iphone|airpods|"
     r"(?:a |un |um |ein |ne |n )?(?:new|nuevo|novo|neues|neuen) (?:phone|celular|handy|"
@@ -573,6 +656,15 @@ GIFTS: Final = (
         0.8,
         "kind=offer",
     ),
+    (
+        # An amount of a game's currency offered: "want 1000 robux?", "quer
+        # 1000 dima?", "willst du 1000 vbucks", "mau 500 diamond?"
+        r"\b(?:(?:do\s+)?(?:you|u)\s+want|want|wanna|quieres|queres|quer|queres|willst(?:\s+du)?|"
+        r"mau|mw|mo)\s+(?:(?:free|gratis|\d+k?|mil|tausend|ribu|rb)\s+){1,2}(?:de\s+)?(?:robux|"
+        r"vbucks|v bucks|pavos|diamantes?|diamonds?|dimas?|dm|gems|uc|skins?|pulsa)\b",
+        0.8,
+        "kind=offer",
+    ),
 )
 MEETING: Final = (
     (
@@ -590,8 +682,9 @@ MEETING: Final = (
         "ask=school",
     ),
     (
-        r"\b(?:podemos|podriamos|quieres|queres|quer|vamos|bora|a gente pode|wollen wir|"
-        r"willst du|lass uns|konnen wir|sollen wir|mau|yuk|ayo)\s+(?:(?:nos|se|a gente|uns)"
+        r"\b(?:podemos|podriamos|quieres|queres|quer|vamos|bora|a gente pode|a gente podia|"
+        r"a gente poderia|podiamos|poderiamos|wollen wir|willst du|lass uns|konnen wir|"
+        r"konnten wir|sollen wir|mau|yuk|ayo|kita bisa)\s+(?:(?:nos|se|a gente|uns)"
         # "vamos ver", "lass uns sehen": "let's see"; "nos ver", "uns sehen": meet
         r"\s+(?:ver|sehen)\b|(?:(?:nos|se|a gente|uns)\s+)?(?:vernos|encontrar|conhecer|quedar|"
         r"treffen|ketemu|ketemuan|jalan bareng|conocernos|encontrarnos)\b)(?:\s+(?:en persona|"
@@ -609,14 +702,24 @@ MEETING: Final = (
         r"domingo))\b|\ba\s+gente\s+se\s+(?:encontra|ve)\s+(?:no|na|em)\s+(?:shopping|praca|"
         r"parque|cinema|estacao|metro|biblioteca|padaria|esquina|minha casa|sua casa)\b|"
         r"\b(?:treffen\s+wir\s+uns|wir\s+treffen\s+uns)\s+(?:am|an|im|in|beim|bei|vor|morgen|"
-        r"heute|samstag|sonntag|freitag|nach)\b",
+        r"heute|samstag|sonntag|freitag|nach)\b|"
+        # "cuando quieras quedamos", "quedamos el sábado" (not "nos quedamos
+        # en casa", "quedamos en que...")
+        r"\b(?:cuando quieras|si quieres|si queres|un dia de estos|algun dia|este finde|el finde)"
+        r"\s+(?:\S+\s+)?quedamos\b|(?<!\bnos )(?<!\bse )(?<!\bme )(?<!\bte )\bquedamos\s+"
+        r"(?:el|este|un|una|manana|cuando|algun|otro|para vernos|en vernos|en el|en la)\b"
+        r"(?!\s+que\b)",
         0.85,
         "ask=meet;set",
     ),
     (
         r"\bwir\s+(?:konnen|konnten|sollten|koennen)\s+uns\s+(?:mal\s+)?(?:treffen|sehen)\b|"
         r"\bich\s+(?:hol|hole)\s+dich\s+(?:(?!nicht\b)\S+\s+){0,5}?ab\b|"
-        r"\b(?:te recojo|paso por ti|te busco|te pego|"
+        # "te busco" is also "I'll find you" in a game ("ahí te busco"): a
+        # pickup with a place or a time
+        r"\bte busco\s+(?:a la salida|a las|al salir|en tu casa|en la escuela|en el cole|"
+        r"en el colegio|en la parada|en la esquina|saliendo|despues de clase|manana a)\b|"
+        r"\b(?:te recojo|paso por ti|pasar por ti|te pego|"
         r"ich komme zu dir|voy a tu casa|vou ai na sua casa|vou na sua casa|ven a mi casa|"
         r"vem pra minha casa|komm zu mir|main ke rumahku|ke rumah aku|aku samperin)\b|"
         # "ich könnte dich nach der Schule abholen", "te puedo ir a buscar",
@@ -627,14 +730,21 @@ MEETING: Final = (
         r"poderia)\s+te\s+(?:buscar|pegar|ir buscar)|(?:posso|vou|podia)\s+(?:ir\s+)?buscar\s+te)"
         r"\b(?!\s+(?:un|una|el|la|o|a|um|uma)\s+(?:libro|link|video|jogo|juego|foto|tema|"
         r"musica|lugar))|"
-        r"\b(?:aku|gue|gw|saya|sy|aq|tak|ta|akang|kakak|om)\s+(?:\S+\s+)?jemput\b",
+        r"\b(?:aku|gue|gw|saya|sy|aq|tak|ta|akang|kakak|om)\s+(?:\S+\s+)?jemput\b|"
+        # "aku bisa ke situ naik motor", "gue samperin ke rumah lo"
+        r"\b(?:aku|gue|gw|gua|saya|aq|sy)\s+(?:bisa|mau|boleh|bakal|akan)\s+(?:\S+\s+)?(?:ke\s+"
+        r"situ|kesitu|ke\s+tempat\s*(?:mu|kamu|km|lu|lo)|ke\s+rumah\s*(?:mu|kamu|km|lu|lo)|"
+        r"nyamperin|samperin|nyusul\s+(?:kamu|km|lu|lo))\b",
         0.9,
         "ask=pickup",
     ),
     (
         r"\b(?:dame|manda(?:me)?|me passa|passa|gib mir|schick mir|kasih|kirim)\s+"
         r"(?:(?:tu|sua|seu|deine|alamat|alamatmu|mu)\s+)?(?:direccion|ubicacion|endereco|"
-        r"localizacao|adresse|standort|alamat|lokasi|sharelok|share lok)\b",
+        r"localizacao|adresse|standort|alamat|lokasi|sharelok|share lok)\b|"
+        # "share lok aja", "sharelok dong"
+        r"\b(?:share\s*lok|share\s*loc|sharelock|shareloc)\s+(?:aja|dong|donk|ya|dulu|skrg|"
+        r"sekarang|rumah\w*|kamu|km|mu)\b",
         0.9,
         "ask=address",
     ),
@@ -653,6 +763,15 @@ PICTURES: Final = (
         r"selfies?|bilder)\s+(?:tuas?|tuyas?|von dir|de ti|de voce|de vc)\b",
         0.85,
         "",
+    ),
+    (
+        # Indonesian "pap" (post a picture, of oneself unless something is
+        # named): "pap dong", "minta pap", "pap muka"
+        r"\bminta\s+pap\b(?!\s+(?:makan\w*|tugas\w*|pr|soal|catatan|kucing\w*|rumah\w*))|"
+        r"\bpap\s+(?:dong|donk|dunk|dulu|dlu|ya|yuk|kak|aja|sekarang|skrg|muka|wajah|badan|full|"
+        r"kamu|km|mu)\b|^\W*pap\W*$",
+        0.85,
+        "kind=pap",
     ),
     (
         r"\b(?:tienes|tenes|tem|hast du|ada|punya)\s+(?:mas\s+|mais\s+|noch\s+)?(?:fotos|"
@@ -676,8 +795,9 @@ VIDEO_CALL: Final = (
     r"(?:videollamada|video ?call|videocall|videochamada|chamada de video|videoanruf|"
     r"video telefonieren|videotelefonieren|vc|facetime|video ?chat)\b|"
     # in Portuguese "vc" is "você": "faz um favor pra vc" is no call
-    r"\b(?:faz|fazemos|bora fazer|vamos fazer)\s+(?:\S+\s+){0,3}?(?:videochamada|chamada de "
-    r"video|video ?call|videocall|facetime|video ?chat|chamada)\b"
+    r"\b(?:faz|fazemos|bora fazer|vamos fazer|podia fazer|podiamos fazer|poderia fazer|"
+    r"poderiamos fazer|pode fazer|podemos fazer|quer fazer|queres fazer)\s+(?:\S+\s+){0,3}?"
+    r"(?:videochamada|chamada de video|video ?call|videocall|facetime|video ?chat|chamada)\b"
 )
 VIDEO_WORDS: Final = ("video", "vc", "facetime", "llamada", "chamada", "anruf")
 # "Got a camera?": asked, not yet a request; it counts to a pattern (0.5).
@@ -726,7 +846,10 @@ MOVE_TALK: Final = (
     r"conversamos|conversar|continuamos|continuar|ngobrol\w*|chat\w*|lanjut\w*|talk|text|"
     r"schreiben|reden|quatschen)|hablemos|charlemos|sigamos|continuemos|falemos|conversemos|"
     r"continuemos|schreiben wir|reden wir|chatten wir)\s+(?:\S+\s+){0,2}?(?:por|en|no|na|pelo|"
-    r"pela|di|ke|lewat|via|auf|uber|im|on|in|over)"
+    r"pela|di|ke|lewat|via|auf|uber|im|on|in|over)|"
+    # the verb left out: "mejor x wasa", "melhor pelo zap", "lieber auf tele"
+    r"(?:mejor|melhor|lieber|mending|mendingan)\s+(?:por|x|pelo|pela|no|na|auf|uber|per|lewat|"
+    r"via|di)"
 )
 # Asking for the partner's number or handle in the other languages: "pásame
 # tu número", "me passa teu número", "kasih nomor kamu", "gib mir deine Nummer".

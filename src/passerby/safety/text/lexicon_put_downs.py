@@ -22,7 +22,8 @@ PROTEST: Final = (
     r"a\s+threat\b|\b(?:you re|youre|you are|ur|u r|why are you|why r u|why are you being|stop "
     r"being|no need to be|dont be|don t be|how can you be)\s+(?:so\s+|really\s+|very\s+|being\s+|"
     r"such\s+a\s+|just\s+|incredibly\s+|actually\s+)?(?:rude|mean|cruel|nasty|horrible|"
-    r"disgusting|offensive|insulting|hateful|vile)\b|\b(?:thats|that s|that is|that was)\s+"
+    r"disgusting|offensive|insulting|hateful|vile)\b(?!\s+(?:for|at|with)\s+(?:that|this|it)\b)|"
+    r"\b(?:thats|that s|that is|that was)\s+"
     r"(?:so\s+|really\s+|very\s+)?(?:uncalled for|out of line|offensive|insulting|harassment)\b|"
     r"\bstop\s+(?:insulting|harassing|threatening|bullying)\s+me\b|\b(?:im|i m|i am|ive|i ve|"
     r"i have|i just|i will|ill|i ll)\s+(?:\w+\s+)?(?:reporting|reported|report)\s+(?:you|u)\b|"
@@ -75,7 +76,8 @@ PROTEST: Final = (
     # "that's not funny", "¿por qué me habla así?", "gak lucu", "kok bawa2
     # bapak gue", "não lhe fiz mal nenhum", "das war jetzt unnötig".
     r"\b(?:thats|that s|that is|that was|this is)\s+(?:(?:so|really|very|quite|pretty|kinda|"
-    r"kind of|a bit|a really|such a|a)\s+){0,2}(?:rude|mean|nasty|harsh|low|uncalled for|"
+    r"kind of|a bit|a really|such a|a)\s+){0,2}(?:rude|mean|nasty|harsh|low(?=\s*[.!?]*$)|"
+    r"low blow|uncalled for|"
     r"unnecessary|out of order|(?:weird|strange|horrible|mean|nasty|rude) thing to say)\b"
     # "that's really nasty of her": someone else's words
     r"(?!\s+(?:of|from|for)\s+(?:her|him|them|his|that|the|my|your|this)\b)|"
@@ -193,7 +195,21 @@ PROTEST_MORE: Final = (
     + _END
     + r"|\bdass\s+du\s+so\s+(?:mit\s+mir\s+)?reden\s+"
     r"musst\b|\bdu\s+bist\s+(?:echt\s+|total\s+|so\s+|sehr\s+)?(?:unangenehm|herablassend|"
-    r"arrogant)\b|\bbist\s+du\s+immer\s+so\s+(?:herablassend|gemein|fies|arrogant|unfreundlich)\b"
+    r"arrogant)\b|\bbist\s+du\s+immer\s+so\s+(?:herablassend|gemein|fies|arrogant|unfreundlich)\b|"
+    r"\bwie\s+(?:arrogant|gemein|fies|herablassend|unverschamt|respektlos)\s+kann\s+man\s+sein\b|"
+    r"\bdas\s+ist\s+(?:echt\s+|voll\s+|total\s+|so\s+)?(?:gemein|fies)(?:\s+von\s+dir)?"
+    + _END
+    + r"|"
+    # English: "what is wrong with you", "condescending much?"
+    r"\bwhat\s+is\s+wrong\s+with\s+(?:you|u)\b|\b(?:wtf|what\s+the\s+(?:hell|fuck|heck))\s+is\s+"
+    r"(?:your|ur)\s+problem\b|^\W*(?:\w+\s+)?(?:rude|condescending|mean|"
+    r"arrogant|creepy|toxic|bitter|pretentious|smug)\s+much" + _END + r"|"
+    # Spanish, Portuguese, Indonesian: "¿en serio me estás diciendo esto?",
+    # "qué grosero", "que grosso", "kok tega"
+    r"\b(?:en\s+serio\s+)?me\s+(?:estas|esta)\s+diciendo\s+(?:esto|eso)\b|^\W*(?:que|q)\s+"
+    r"(?:grosero|grosera|maleducad[oa]|borde|pesad[oa])" + _END + r"|^\W*(?:que|q)\s+(?:grosso|"
+    r"grossa|arrogante|grosseir[oa])" + _END + r"|\bkok\s+tega\b|\btega\s+(?:banget|bgt|amat)\s+"
+    r"(?:lu|lo|kamu|km)\b"
 )
 
 
@@ -275,6 +291,60 @@ WISHED_HARM: Final = (
     r"\b(?:leute|menschen|typen)\s+wie\s+du\s+(?:sollten|sollte|durften)\s+(?:gar\s+)?nicht\s+"
     r"(?:existieren|leben|geboren\s+werden)\b|\bmach\s+(?:allen|uns\s+allen|der\s+welt)\s+"
     r"(?:nen|einen|n)\s+gefallen\s+und\s+(?:verschwinde|stirb|hau\s+ab|geh)\b"
+)
+# Self-harm urged, in more words than "kys": "you might consider ending
+# it all", "the world would manage perfectly well without you", "deberías
+# quitarte la vida", "akhiri saja hidupmu", "você deveria se matar", "du
+# solltest dich umbringen", "nobody would notice if you were gone". Not
+# "the world would be worse without you", nor "matarte a estudiar".
+_WELL_WITHOUT = (
+    r"(?:manage|cope|survive|get\s+by|go\s+on|carry\s+on|do|be|turn|keep\s+spinning)\s+"
+    r"(?:(?:just|perfectly|totally|absolutely|completely)\s+)?(?:fine|well|ok|okay|alright)?\s*"
+)
+SELF_HARM_URGED: Final = (
+    # English
+    r"\b(?:you|u|ya)\s+(?:should|could|might|ought\s+to|need\s+to|gotta|can)\s+(?:just\s+|"
+    r"really\s+|seriously\s+|honestly\s+)?(?:consider\s+|think\s+about\s+|go\s+)?(?:end(?:ing)?\s+"
+    r"(?:your|ur)\s+(?:own\s+)?life|end(?:ing)?\s+it\s+all|kill(?:ing)?\s+(?:yourself|urself|"
+    r"your\s+self)|off(?:ing)?\s+(?:yourself|urself))\b|\b(?:maybe|perhaps|just|pls|please|go)\s+"
+    r"(?:just\s+)?(?:end\s+(?:your|ur)\s+(?:own\s+)?life|end\s+it\s+all)\b|"
+    r"\bthe\s+world\s+(?:would|will|d|could)\s+(?:" + _WELL_WITHOUT + r")without\s+(?:you|u)\b|"
+    r"\b(?:the\s+)?world\s+(?:doesnt|does\s+not|doesn\s+t)\s+need\s+(?:you|u|people\s+like\s+"
+    r"(?:you|u))\b|"
+    # Spanish
+    r"\b(?:deberias|tendrias\s+que|tenes\s+que|tienes\s+que|mejor|por\s*que\s+no)\s+(?:te\s+)?"
+    r"(?:quitarte\s+la\s+vida|quitas\s+la\s+vida|quitate\s+la\s+vida|suicidarte|suicidas|"
+    r"matarte|matas)\b(?!\s+(?:a|de|estudiando|trabajando|con|por)\b)|\bquitate\s+la\s+vida\b|"
+    r"\bacaba\s+con\s+tu\s+(?:propia\s+)?vida\b|\bel\s+mundo\s+no\s+(?:perderia|notaria|"
+    r"echaria de menos)\s+nada\b|\bthe\s+world\s+(?:would|wouldnt|wouldn\s+t)\s+(?:lose|miss)\s+"
+    r"(?:nothing|anything)\s+(?:if|without)\b|\bel\s+mundo\s+(?:estaria|seria|iria|seguiria|"
+    r"funcionaria)\s+(?:igual|bien|perfectamente|perfecto|tranquilo)(?:\s+\w+)?\s+sin\s+"
+    r"(?:ti|vos|usted)\b|\bnadie\s+(?:lo\s+|se\s+)?(?:notaria|notaria|va\s+a\s+notar|daria\s+"
+    r"cuenta|echaria\s+en\s+falta)(?:\s+\w+)?\s+si\s+(?:te\s+|tu\s+|vos\s+)?(?:desaparec|"
+    r"murier|mueres|no\s+estuvier|te\s+fueras|te\s+vas)|\bnadie\s+(?:notaria|notara|va\s+a\s+"
+    r"notar)\s+tu\s+ausencia\b|\bnadie\s+te\s+echaria\s+en\s+falta\b|"
+    # Indonesian
+    r"\b(?:akhiri|akhirin|sudahi|udahin)\s+(?:saja\s+|aja\s+)?hidup(?:mu|\s+kamu|\s+lu|\s+lo|"
+    r"\s+anda|\s+kau)\b|\b(?:mending|lebih\s+baik|sebaiknya|mendingan)\s+(?:kamu|lu|lo|kau|"
+    r"anda|elo)\s+(?:bunuh\s+diri|akhiri\s+hidup|gantung\s+diri)\b|\b(?:kalau|kalo|jika|"
+    r"klo)\s+(?:kamu|lu|lo|anda|kau|elo)\s+(?:\S+\s+){0,3}?(?:ga|gak|nggak|tidak|tak)\s+"
+    r"(?:akan\s+|bakal\s+|bakalan\s+)?ada\s+(?:yang|yg)\s+(?:\S+\s+)?(?:peduli|kehilangan|"
+    r"nyariin|sadar|nangis)\b|"
+    # Portuguese
+    r"\b(?:voce|vc|tu|ce)\s+(?:deveria|devia|devias|podia|poderia|tinha\s+que|tem\s+que)\s+"
+    r"(?:\w+\s+)?(?:se\s+matar|te\s+matar|acabar\s+com\s+(?:a\s+)?(?:sua|tua)\s+vida)\b|"
+    r"\b(?:acaba|acabe)\s+com\s+(?:a\s+)?(?:sua|tua)\s+(?:propria\s+)?vida\b|\bninguem\s+"
+    r"(?:ia|vai|iria)\s+(?:nem\s+)?(?:notar|perceber|ligar)(?:\s+\w+)?\s+se\s+(?:voce|vc|tu)\s+"
+    r"(?:sumisse|morresse|desaparecesse|se\s+matasse)\b|\bo\s+mundo\s+(?:seguiria|ficaria|"
+    r"estaria|continuaria|iria)\s+(?:\w+\s+){0,2}?(?:bem|igual|otimo|normal)\s+sem\s+(?:voce|"
+    r"vc|ti|tu)\b|"
+    # German
+    r"\b(?:du\s+)?(?:solltest|sollst|konntest|koenntest|kannst|musst)\s+dich\s+(?:\w+\s+)?"
+    r"(?:umbringen|erhangen|erhaengen|toten|toeten|vor\s+(?:einen|den)\s+zug\s+werfen)\b|"
+    r"\bgeh\s+dich\s+(?:umbringen|erhangen)\b|\bdie\s+welt\s+(?:kame|kaeme|wurde|wuerde|wird)\s+"
+    r"(?:\w+\s+){0,3}?(?:gut|prima|bestens|super|problemlos)\s+ohne\s+dich\s+(?:aus|klar|"
+    r"zurecht|weiter)\b|\b(?:niemand|keiner)\s+(?:wurde|wuerde|wird)\s+(?:es\s+)?(?:merken|"
+    r"bemerken|auffallen)\s+(?:wenn|falls)\s+du\s+(?:weg|tot|nicht\s+mehr|verschw)"
 )
 # Condescension in set phrases: "do you need me to use smaller words", "quer
 # que eu desenhe?", "perlu gue jelasin pake gambar?", "no wonder your

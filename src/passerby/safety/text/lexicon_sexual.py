@@ -94,7 +94,25 @@ SOLICITATION: Final = (
     r"completinho|todo incluido|tudo incluido|alles inklusive|all inclusive|overnight|toda la "
     r"noche|a noite toda|die ganze nacht)\b|"
     r"\b(?:incall|outcall|open bo|"
-    r"open booking|temen tidur|teman tidur)\b"
+    r"open booking|temen tidur|teman tidur)\b|"
+    # someone sought for sex: "looking for a woman to have sex with tonight",
+    # "busco alguien para coger", "procuro alguém pra transar", "suche eine
+    # Frau zum Ficken", "nyari cewek buat ngewe"
+    r"\b(?:looking for|searching for|want|need|busco|buscando|procuro|procurando|quero|suche|"
+    r"nyari|cari|mencari)\s+(?:(?:a|an|some|someone|somebody|a girl|a woman|a guy|a man|alguien|"
+    r"una|un|uma|um|alguem|eine|einen|jemand\w*|cewek|cowok|cewe|cowo)\s+){1,2}(?:to|para|pra|"
+    r"zum|buat|untuk|who\s+wants\s+to|que\s+quiera)\s+(?:have sex|fuck|bang|hook up|sleep|"
+    r"coger|follar|tener sexo|transar|foder|fazer sexo|ficken|bumsen|ngewe|ngentot|ml)\b|"
+    # ...or to do it to the speaker: "alguien me la chupe"
+    r"\b(?:alguien|alguna|una)\s+(?:que\s+)?me\s+la\s+(?:chupe|mame)\b|"
+    # Brazilian slang: "bora meter hj", "curte uma putaria?"
+    r"\b(?:bora|vamos|quer|queres|vem)\s+(?:\S+\s+)?meter\b(?!\s+(?:o|a|os|as|um|uma|isso|"
+    r"medo|a mao|o pe|o dedo)\b)|"
+    r"\b(?:curte|curtes|gosta de|quer|bora fazer)\s+(?:uma\s+)?putaria\b|"
+    # aroused at the thought of the partner: "I'm hard just thinking about it"
+    r"\b(?:i m|im|i am|i get|getting)\s+(?:so\s+|rock\s+)?(?:hard|horny|wet)\s+(?:just\s+"
+    r"(?:thinking|looking|imagining|reading)|(?:thinking|imagining)\s+(?:about|of)\s+(?:you|u|"
+    r"ur|your))\b"
 )
 # The emoji code for sex: an aubergine beside a peach, drops or a tongue, or
 # a peach beside drops ("🍑🍆💦"). One fruit alone is a fruit. Plain form.

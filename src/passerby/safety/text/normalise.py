@@ -182,7 +182,23 @@ _LEET_CHARS = re.compile(r"[013457@$€£+]")
 _NUMBER_WORD = re.compile(r"\d{2,}|\d+(?:st|nd|rd|th|am|pm|f|m|yo|yrs?|s)$")
 _BANG_I = re.compile(r"(?<=[a-z])[!|](?=[a-z])")
 _NO_APOSTROPHE: Final = str.maketrans(dict.fromkeys("'’`´"))
-_NON_WORD = re.compile(r"[^a-z0-9 ?]+")
+# A run of characters that are not words, matched from its start only.
+_NON_WORD = re.compile(r"(?<![^a-z0-9 ?])[^a-z0-9 ?]++")
+# A run that touches a letter or digit ("snap:", "(luna") still folds to a
+# space, but letters spelled with spaces do not join across it: "s n a p:
+# l u n a 2 2" reads "snap luna22", not "snapluna22". It is marked with a
+# NUL until they have been joined.
+_MARK = "\x00"
+
+
+def _gap(match: re.Match[str]) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    touches = (start > 0 and text[start - 1] != " " and text[start - 1] != "?") or (
+        end < len(text) and text[end] != " " and text[end] != "?"
+    )
+    return _MARK if touches else " "
+
+
 # Runs of single characters with the same kind of gap: punctuation gaps
 # ("s.n.a.p", "s-n-a-p") join from three characters, space gaps from four, so
 # that chat shorthand like "r u a boy" keeps its words.
@@ -351,15 +367,20 @@ def _fold_chars(text: str) -> str:
 
 def _fold_punctuation(text: str) -> str:
     """The steps of ``words`` that read punctuation: letters spelled out
-    with it ("s.n.a.p"), then the rest of it, as single spaces."""
+    with it ("s.n.a.p"), then the rest of it, as single spaces.
+    The punctuation that touched a letter or digit is left as a mark for
+    :func:`_fold_spaces`."""
     out = _PUNCT_SPLIT.sub(_join, text)
-    return _SPACES.sub(" ", _NON_WORD.sub(" ", out)).strip()
+    return _SPACES.sub(" ", _NON_WORD.sub(_gap, out)).strip()
 
 
 def _fold_spaces(text: str) -> str:
     """The last steps of ``words``: letters spelled out with spaces ("s n a
-    p"), then letters repeated three times or more."""
+    p"), up to punctuation that touched one of them; then letters repeated
+    three times or more."""
     out = _SPACE_SPLIT.sub(_join, text)
+    if _MARK in out:
+        out = _SPACES.sub(" ", out.replace(_MARK, " ")).strip()
     return _REPEATS.sub(_two, out) if _REPEATS.search(out) else out
 
 
@@ -530,12 +551,21 @@ def _fold_digit_runs(text: str) -> str:
 
 def _spell_run(text: str, run: list[re.Match[str]], pieces: list[str], done: int) -> int:
     """Add to ``pieces`` the text up to the end of ``run``, its digit words as
-    digits; return where that ends."""
+    digits; return where that ends. A run read out in words is one number:
+    the commas between its groups ("uno dos, ocho ocho 4, siete") become
+    spaces, as a phone number's groups are written."""
+    spelled = False
     for word in run:
         digit = _DIGIT_WORDS.get(word.group())
         if digit is not None:
-            pieces.append(text[done : word.start()])
+            gap = text[done : word.start()]
+            pieces.append(gap.replace(",", " ") if spelled else gap)
             pieces.append(digit)
+            done = word.end()
+            spelled = True
+        elif spelled:
+            pieces.append(text[done : word.start()].replace(",", " "))
+            pieces.append(word.group())
             done = word.end()
     return done
 

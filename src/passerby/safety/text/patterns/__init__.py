@@ -28,6 +28,7 @@ from typing import Final
 from passerby.safety.text.lexicon import (
     AFFECTION,
     ALONE,
+    ALONE_EN,
     ALONE_MORE,
     ALONE_PAIR,
     CONTEMPT,
@@ -35,9 +36,11 @@ from passerby.safety.text.lexicon import (
     CONTEMPT_ES,
     DEFINING,
     DIRECTED,
+    EXPOSURE,
     FIRST_PERSON,
     INSULT_DENIED,
     JOKING,
+    LAUGHED_INSULTS,
     LAUGHED_PHRASES,
     LAUGHING_FACES,
     LAUGHTER,
@@ -113,6 +116,7 @@ from passerby.safety.text.lexicon_put_downs import (
     PROFANE_DISMISSALS,
     PROTEST,
     PROTEST_MORE,
+    SELF_HARM_URGED,
     WISHED_HARM,
 )
 from passerby.safety.text.lexicon_sexual import (
@@ -160,7 +164,10 @@ class Patterns(ContactPatterns, AgePatterns):
         self.non_alnum = c(r"[^a-z0-9]")
         # -- pictures --
         pic = (
-            r"(?:pic|pics|picture|pictures|photo|photos|pix|selfie|selfies|image|images|vid|"
+            # "manda 500 no pix", "um pix": Brazil's instant payment
+            r"(?:pic|pics|picture|pictures|photo|photos|(?<!\bno )(?<!\bvia )(?<!\bpor )(?<!\bum )"
+            r"(?<!\bpelo )(?<!\bo )pix(?!\s+(?:de|pra|para|no|na|do|da)\b)|selfie|selfies|image|"
+            r"images|vid|"
             r"vids|video|face|body|yourself|urself|ur body|your body|what (?:you|u) look "
             r"like|wat u look like|nudes?|foto|fotomu|foto kamu|fotos|"
             # "send ur snap" asks for a Snapchat name, not a picture
@@ -378,9 +385,12 @@ class Patterns(ContactPatterns, AgePatterns):
             (c(ALONE), LEXICON_SCORE, "directed;alone"),
             (c(ALONE_PAIR), LEXICON_SCORE, "directed;alone"),
             (c(ALONE_MORE), LEXICON_SCORE, "directed;alone"),
+            (c(ALONE_EN), LEXICON_SCORE, "directed;alone"),
             *((c(source), LEXICON_SCORE, "threat") for source in THREATS),
             (c(THREATS_MORE), LEXICON_SCORE, "threat"),
+            (c(SELF_HARM_URGED), LEXICON_SCORE, "threat;selfharm"),
             (c(VEILED_THREATS), LEXICON_SCORE, "threat;veiled"),
+            (c(EXPOSURE), LEXICON_SCORE, "threat;exposure"),
             (c(PROFANE_DISMISSALS), LEXICON_SCORE, "dismissal;profane"),
             (c(DISMISSALS), DISMISSAL_SCORE, "dismissal"),
             (c(WISHED_HARM), CONTEMPT_SCORE, "wished"),
@@ -410,6 +420,7 @@ class Patterns(ContactPatterns, AgePatterns):
         self.insult_alone = c(f"{ALONE}|{ALONE_MORE}")
         self.laughing_faces = re.compile(LAUGHING_FACES)
         self.mild_insult = c(rf"\b{MILD_INSULTS}\b")
+        self.laughed_insult = c(rf"\b{LAUGHED_INSULTS}\b")
         self.laughed_phrase = c(LAUGHED_PHRASES)
         # Profane dismissals shortened ("vsf", "vtnc"), which are also said at
         # a game or a day: aimed at the partner only when alone or with "you".

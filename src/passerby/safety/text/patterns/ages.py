@@ -43,7 +43,10 @@ THIRD_PARTY = re.compile(
     r"ella|ellos|ellas|dia|mereka|er|seine|ihre|bruder|schwester|sohn|tochter|"
     # Indonesian family and people ("suami saya 45 tahun", "murid saya 13 tahun")
     r"suami|istri|bini|pacar|pacarku|teman|temen|temanku|murid|siswa|nyokap|bokap|ayah|"
-    r"mertua|tetangga|kakek|nenek|"
+    r"mertua|tetangga|kakek|nenek|sulung|bungsu|sulungku|bungsuku|"
+    # an older man or woman: "es de señor de cincuenta años", "coisa de senhora"
+    r"senor|senora|senores|senhor|senhora|senhores|viejo|vieja|velho|velha|abuelo|abuela|"
+    r"opa|oma|herr|bapak|bapak2|"
     # grandchildren ("meu neto Davi tem 11 anos", "mi nieto tiene 12"); "la
     # neta" is Mexican for "honestly" ("la neta tengo 23")
     r"neto|(?<!\bla )neta|netos|netas|nieto|nieta|nietos|nietas|enkel|enkelin|grandson|"

@@ -174,7 +174,7 @@ class ContactPatterns:
         self.off_requests: tuple[tuple[re.Pattern[str], float], ...] = (
             (c(rf"\b{ask_for}\s+(?:on|to|at|in|over|via|di|en|por|no|na|auf|pro|pra|ke|bei|im)\s+"
                rf"(?P<app>{_APP_ANY})\b"), 0.9),
-            (c(rf"\b{MOVE_TALK}\s+(?:(?:el|la|o|a|dem|der)\s+)?(?P<app>{_APP_ANY})\b"), 0.85),
+            (c(rf"\b(?:{MOVE_TALK})\s+(?:(?:el|la|o|a|dem|der)\s+)?(?P<app>{_APP_ANY})\b"), 0.85),
             (c(rf"\b(?:lieber|besser|lass uns|komm)\s+(?:\S+\s+)?(?:auf|uber|per|bei|im|in)\s+"
                rf"(?P<app>{_APP_ANY})\s+(?:\S+\s+)?(?:schreiben|weiterschreiben|reden|chatten|"
                r"quatschen|weiter)\b"), 0.85),
