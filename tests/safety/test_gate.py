@@ -102,6 +102,7 @@ NOT_TRIGGERS = {
     "laughing_faces",
     "mild_insult",
     "laughed_insult",
+    "exposure",  # read once its hint matched (insults.exposure)
     "laughed_phrase",
     "short_dismissal",
     "insult_alone",

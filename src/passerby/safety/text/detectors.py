@@ -210,6 +210,7 @@ class TextAnalyser:
                 insults.directed,
                 words=[*rows(p.directed), p.name_call_words],
             ),
+            Trigger(insults.exposure, words=[p.exposure_hint]),
             Trigger(insults.contempt, words=[p.put_down, p.contempt_es]),
             Trigger(insults.protest, words=[p.protest]),
             Trigger(self._safety_topic, words=[p.safety_topic, STRANGER_STORY]),

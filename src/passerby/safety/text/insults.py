@@ -148,6 +148,16 @@ class Insults:
                 self._aim_directed(f, match, LEXICON_SCORE, detail, out)
                 return
 
+    def exposure(self, f: Folded, out: list[Signal]) -> None:
+        """Exposure threatened, sextortion first (``lexicon.EXPOSURE``): the
+        partner's pictures or chats held, to be sent to the people they
+        know, unless paid or obeyed. Words in quotes are someone else's."""
+        if any(s.name == "toxicity" and s.score >= LEXICON_SCORE for s in out):
+            return
+        if self._p.exposure.search(unquoted(f).words):
+            out[:] = [s for s in out if s.name != "toxicity"]
+            out.append(Signal("toxicity", LEXICON_SCORE, "threat;exposure"))
+
     def _aim_directed(
         self, f: Folded, match: re.Match[str], score: float, detail: str, out: list[Signal]
     ) -> None:

@@ -731,6 +731,18 @@ _HELD_THINGS = (
     r"nacktfotos|videos?|screenshots?|screens|capturas|prints|chats|foto2|foto|ss|ss an)"
 )
 _THEM = r"(?:them|em|it|las|los|las fotos|as|os|die|sie|es|itu|fotonya)"
+# What an exposure threat cannot be said without: the pictures or chats, a
+# way to pay, the people who would see, or the verbs of posting. Read first,
+# so that the threat's long pattern is read only beside one of them.
+EXPOSURE_HINT: Final = (
+    r"\b(?:pics|pictures|photos|nudes|fotos|fotinhos|fotitos|nudez|bilder|nacktbilder|nacktfotos|"
+    r"videos|screenshots?|screens|capturas|prints|ss|chats?|foto|fotomu|ktp|contact ?list|"
+    r"contactos|contatos|kontakte|everyone|everyones|everybody|everybodys|todo el mundo|"
+    r"todo mundo|semua orang|insti|escola inteira|toda a escola|toda la escuela|todo el colegio|"
+    r"die ganze schule|the whole school|story|paypal|pix|bizum|jefe|jefa|chefe|chef|boss|bos|"
+    r"atasan|family|familia|familie|keluarga|parents|padres|pais|eltern|ortu|subo|posto|poste|"
+    r"sebar\w*|vazo|vazar|leak\w*|alle sehen|ja era)\b"
+)
 EXPOSURE: Final = (
     # held, from someone the partner was close to
     r"\b(?:i\s+(?:have|got)|i\s*ve\s+got|ive|got|tengo|tenemos|tenho|temos|hab|habe|ich\s+hab\w*|"

@@ -249,9 +249,9 @@ PROMO_MORE: Final = (
         # handler to write to on a messaging app, or a prize won in a draw
         # nobody entered ("you have been randomly selected as this week's
         # winner"). Talk of a scam names it (see _pitch).
-        r"\b(?:obtenido|ganado|ganhei|ganho|gane|verdient|erzielt|earned|made|make|making|"
-        r"memperoleh|dapat|dapet|untung|rendimiento|rendimento|rendite|returns?|profits?|"
-        r"keuntungan|lucro|ganancias?)\b(?:\s+\S+){0,10}?\s+(?:con|com|mit|with|using|lewat|"
+        r"\b(?:obtenido|ganado|ganhei|verdient|erzielt|earned|made|memperoleh|untung|rendimiento|"
+        r"rendimento|rendite|returns?|profits?|keuntungan|lucro|ganancias?)\b(?:\s+\S+){0,7}?\s+"
+        r"(?:con|com|mit|with|using|lewat|"
         r"pakai|pake|via|through|por|uber|ueber|dari)\s+(?:\S+\s+){0,3}?"
         + _TRADING_PLATFORM
         + r"\b|\b"

@@ -202,7 +202,7 @@ SECRECY: Final = (
         r"(?:that\s+)?(?:i m|im|i am)\s+(?:a|your|ur|just a)\s+(?:friend|classmate|cousin|"
         r"teammate)\b|\b(?:tell|say to)\s+(?:them|her|him|(?:your|ur)\s+(?:mom|mum|dad|parents))\s+"
         r"(?:that\s+)?(?:you|u)\s+(?:won|found)\s+(?:it|them)\b|"
-        r"\b(?:dile|decile|diles|deciles|di|dices)\s+(?:\S+\s+){0,2}?que\s+soy\s+(?:una?|tu|"
+        r"\b(?:dile|decile|diles|deciles|dices)\s+(?:\S+\s+){0,2}?que\s+soy\s+(?:una?|tu|"
         r"solo una?)\s+(?:amig[oa]|compa\w*|prim[oa])\b|\b(?:dile|decile|diles|deciles|dices)\s+"
         r"(?:\S+\s+){0,2}?que\s+(?:te\s+lo\s+|te\s+la\s+)?(?:ganaste|encontraste)\b|"
         r"\b(?:diz|diga|dizes|fala|fale)\s+(?:\S+\s+){0,2}?que\s+(?:eu\s+)?sou\s+(?:uma?|sua|"

@@ -37,6 +37,7 @@ from passerby.safety.text.lexicon import (
     DEFINING,
     DIRECTED,
     EXPOSURE,
+    EXPOSURE_HINT,
     FIRST_PERSON,
     INSULT_DENIED,
     JOKING,
@@ -390,7 +391,6 @@ class Patterns(ContactPatterns, AgePatterns):
             (c(THREATS_MORE), LEXICON_SCORE, "threat"),
             (c(SELF_HARM_URGED), LEXICON_SCORE, "threat;selfharm"),
             (c(VEILED_THREATS), LEXICON_SCORE, "threat;veiled"),
-            (c(EXPOSURE), LEXICON_SCORE, "threat;exposure"),
             (c(PROFANE_DISMISSALS), LEXICON_SCORE, "dismissal;profane"),
             (c(DISMISSALS), DISMISSAL_SCORE, "dismissal"),
             (c(WISHED_HARM), CONTEMPT_SCORE, "wished"),
@@ -420,6 +420,9 @@ class Patterns(ContactPatterns, AgePatterns):
         self.insult_alone = c(f"{ALONE}|{ALONE_MORE}")
         self.laughing_faces = re.compile(LAUGHING_FACES)
         self.mild_insult = c(rf"\b{MILD_INSULTS}\b")
+        # Exposure threatened: read only beside its hint (insults.exposure).
+        self.exposure_hint = c(EXPOSURE_HINT)
+        self.exposure = c(EXPOSURE)
         self.laughed_insult = c(rf"\b{LAUGHED_INSULTS}\b")
         self.laughed_phrase = c(LAUGHED_PHRASES)
         # Profane dismissals shortened ("vsf", "vtnc"), which are also said at
