@@ -103,6 +103,7 @@ NOT_TRIGGERS = {
     "mild_insult",
     "laughed_insult",
     "exposure",  # read once its hint matched (insults.exposure)
+    "pix_payment",  # read once a picture request matched
     "laughed_phrase",
     "short_dismissal",
     "insult_alone",

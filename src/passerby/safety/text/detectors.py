@@ -450,6 +450,8 @@ class TextAnalyser:
             if match:
                 if p.denied_before.search(words, max(0, match.start() - 7), match.start()):
                     continue  # "i dont show my face on stream"
+                if "pix" in match.group() and p.pix_payment.search(words):
+                    continue  # "manda 500 no pix": a payment
                 if p.innocent_picture.search(words):
                     score, detail = INNOCENT_SCORE, "kind=object"
                 elif not detail and not p.picture_of_you.search(words):

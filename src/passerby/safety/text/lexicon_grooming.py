@@ -706,9 +706,8 @@ MEETING: Final = (
         # "cuando quieras quedamos", "quedamos el sábado" (not "nos quedamos
         # en casa", "quedamos en que...")
         r"\b(?:cuando quieras|si quieres|si queres|un dia de estos|algun dia|este finde|el finde)"
-        r"\s+(?:\S+\s+)?quedamos\b|(?<!\bnos )(?<!\bse )(?<!\bme )(?<!\bte )\bquedamos\s+"
-        r"(?:el|este|un|una|manana|cuando|algun|otro|para vernos|en vernos|en el|en la)\b"
-        r"(?!\s+que\b)",
+        r"\s+(?:\S+\s+)?quedamos\b|\bquedamos\s+(?:el (?:sabado|domingo|viernes|finde)|este "
+        r"(?:sabado|domingo|viernes|finde)|para vernos|en vernos)\b",
         0.85,
         "ask=meet;set",
     ),
@@ -767,9 +766,8 @@ PICTURES: Final = (
     (
         # Indonesian "pap" (post a picture, of oneself unless something is
         # named): "pap dong", "minta pap", "pap muka"
-        r"\bminta\s+pap\b(?!\s+(?:makan\w*|tugas\w*|pr|soal|catatan|kucing\w*|rumah\w*))|"
-        r"\bpap\s+(?:dong|donk|dunk|dulu|dlu|ya|yuk|kak|aja|sekarang|skrg|muka|wajah|badan|full|"
-        r"kamu|km|mu)\b|^\W*pap\W*$",
+        r"\b(?:minta\s+)?pap\s+(?:dong|donk|dunk|dulu|dlu|ya|yuk|kak|aja|sekarang|skrg|muka|wajah|"
+        r"badan|full|kamu|km|mu)\b|\bminta\s+pap\s*[?!.]*$|\bpap\s*[?!.]*$",
         0.85,
         "kind=pap",
     ),

@@ -165,15 +165,16 @@ class Patterns(ContactPatterns, AgePatterns):
         self.non_alnum = c(r"[^a-z0-9]")
         # -- pictures --
         pic = (
-            # "manda 500 no pix", "um pix": Brazil's instant payment
-            r"(?:pic|pics|picture|pictures|photo|photos|(?<!\bno )(?<!\bvia )(?<!\bpor )(?<!\bum )"
-            r"(?<!\bpelo )(?<!\bo )pix(?!\s+(?:de|pra|para|no|na|do|da)\b)|selfie|selfies|image|"
-            r"images|vid|"
+            r"(?:pic|pics|picture|pictures|photo|photos|pix|selfie|selfies|image|images|vid|"
             r"vids|video|face|body|yourself|urself|ur body|your body|what (?:you|u) look "
             r"like|wat u look like|nudes?|foto|fotomu|foto kamu|fotos|"
             # "send ur snap" asks for a Snapchat name, not a picture
             r"(?<!\bur )(?<!\byour )(?<!\btu )(?<!\bteu )(?<!\bseu )(?<!\bdein )"
             r"snaps?(?!\s+(?:name|username|user|id|handle|code)\b))"
+        )
+        # "manda 500 no pix", "um pix de 50": Brazil's instant payment, not pictures
+        self.pix_payment = c(
+            r"\b(?:no|via|por|um|pelo|o)\s+pix\b|\bpix\s+(?:de|pra|para|no|na|do|da)\b"
         )
         self.picture_requests: tuple[tuple[re.Pattern[str], float, str], ...] = (
             (c(rf"\b(?:send|snd|sned|post|share|drop|show|gimme|give me|can i see|could i "
