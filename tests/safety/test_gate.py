@@ -97,9 +97,7 @@ NOT_TRIGGERS = {
     "own_page",  # read once an adult site's name matched: whose page it is
     "told_of_page",
     "content_site",
-    "laughter",
     "joking",
-    "laughing_faces",
     "mild_insult",
     "laughed_insult",
     "exposure",  # read once its hint matched (insults.exposure)

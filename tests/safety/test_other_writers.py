@@ -264,14 +264,14 @@ def test_the_partners_teasing_makes_the_reply_banter(analyser: TextAnalyser) -> 
 @pytest.mark.parametrize(
     "text",
     [
-        "so ein typ auf insta hat mir erst geschrieben und dann gefragt ob ich bilder schicke",
+        "so ein typ auf insta hat mir geschrieben und dann gefragt ob ich ein bild ohne tshirt schicke",
         "tadi ada om om yang chat aku terus minta foto pake seragam",
-        "pediu foto e falou pra n contar pros pais dela",
+        "pediu foto e falou pra n conta pros pais dela",
     ],
 )
 def test_a_stranger_story_is_retold(analyser: TextAnalyser, text: str) -> None:
     found = [s for s in analyser.analyse(text) if s.name not in ("off_platform", "safety_talk")]
-    assert all(s.score < 0.6 for s in found)
+    assert found and all(s.score < 0.6 and s.detail.endswith(";retold") for s in found)
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ from passerby.safety.policy import Policy
 from passerby.safety.text.contacts import as_game_id
 from passerby.safety.text.context import goes_on_retold, in_safety_talk
 from passerby.safety.text.detectors import PLACES
-from passerby.safety.text.lexicon import LAUGHING_FACES, LAUGHTER
+from passerby.safety.text.insults import laughs
 from passerby.safety.text.normalise import digit_runs, fold, fold_plain
 
 # Greetings and one-word answers ("hi", "m", "asl") are repeated by everyone
@@ -241,8 +241,6 @@ HOSTILE_SCORE = 0.9
 # the laugh.
 BANTER_LINES = 2
 BANTER_SCORE = 0.6
-_LAUGHS = re.compile(LAUGHTER)
-_LAUGHING_FACES = re.compile(LAUGHING_FACES)
 # A request split over lines ("schick mal n bild" / "ohne oberteil"): after
 # a message of ours with one of JOIN_AFTER, a short next line (at most
 # JOIN_WORDS words) is read again joined to it, and what the two say
@@ -284,11 +282,6 @@ _TEASED: Final = re.compile(r";(?:teasing|joking|banter)\b")
 _SCAM_TOLD: Final = re.compile(r";(?:told|quoted)\b")
 # The semantic tier's and the learned heads' advert signals.
 _ADVERT_TIER: Final = frozenset({"semantic_advert", "learned_advert"})
-
-
-def _laughs(text: str) -> bool:
-    """Whether the message laughs ("KKKKK", "jajaja", "wkwk", "lol", 😂)."""
-    return bool(_LAUGHING_FACES.search(text) or _LAUGHS.search(fold(text).words))
 
 
 def _talks_safety(signals: Sequence[Signal]) -> bool:
@@ -591,7 +584,7 @@ class ChatModerator:
         toxic = next((s for s in signals if s.name == "toxicity"), None)
         if toxic is None or ";name" not in toxic.detail or toxic.score <= BANTER_SCORE:
             return signals
-        if not self._teased and not any(_laughs(said) for said in self._said):
+        if not self._teased and not any(laughs(fold(said)) for said in self._said):
             return signals
         banter = Signal("toxicity", BANTER_SCORE, toxic.detail + ";banter")
         return [banter if s is toxic else s for s in signals]

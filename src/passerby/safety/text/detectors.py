@@ -54,10 +54,7 @@ from passerby.safety.text.contacts import (
 from passerby.safety.text.context import RETOLD, retold, weakened
 from passerby.safety.text.gate import Detector, Gate, Trigger
 from passerby.safety.text.insults import Insults
-from passerby.safety.text.lexicon_grooming import (
-    CAMERA_WORDS,
-    VIDEO_WORDS,
-)
+from passerby.safety.text.lexicon_asks import CAMERA_WORDS, VIDEO_WORDS
 from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.numbers import grade_age, number
 from passerby.safety.text.patterns import TOXICITY_THRESHOLD, Patterns
@@ -560,13 +557,15 @@ class TextAnalyser:
         p = self._p
         words = f.words
         # An advert's words only inside quotes: a scam message quoted, told of
-        # (kept if nothing else in the message is an advert's).
+        # (kept if nothing else in the message is an advert's). What is left
+        # outside the quotes, when it holds no link or handle of its own.
         quoted: Signal | None = None
+        rest = _outside_quotes(f)
         if p.promo_gate.search(words) or p.promo_gate.search(f.plain):
             for pattern, score, detail in p.promo:
                 # the plain form too: folding reads "5k a week" as "sk"
                 if pattern.search(words) or pattern.search(f.plain):
-                    if _only_quoted(f, pattern):
+                    if rest is not None and _only_quoted(rest, pattern):
                         quoted = quoted or Signal("promo", PROMO_TALK, detail + ";quoted")
                         continue
                     out.append(self._pitch(f, score, detail, out))
@@ -575,7 +574,7 @@ class TextAnalyser:
             # somewhere to go, a call to act, or shouting.
             for pattern, score, detail in p.promo_pitch:
                 if pattern.search(words) or pattern.search(f.plain):
-                    if _only_quoted(f, pattern):
+                    if rest is not None and _only_quoted(rest, pattern):
                         quoted = quoted or Signal("promo", PROMO_TALK, detail + ";quoted")
                         continue
                     if not self._asks(f, out):
@@ -591,7 +590,7 @@ class TextAnalyser:
             return
         if not any(s.name == "link" for s in out) or p.content_site.search(plain):
             return
-        if not QUOTE_MARKS.isdisjoint(f.text) and not _OWN_PLACE.search(unquoted(f).plain):
+        if rest is not None:
             # the link is inside quotes: a scam's SMS quoted ("bekam eine SMS:
             # \"... dhl-zustellung.info\"")
             out.append(Signal("promo", PROMO_TALK, "kind=link;quoted"))
@@ -658,16 +657,22 @@ class TextAnalyser:
 _OWN_PLACE: Final = re.compile(r"@\w|\w\.[a-z]{2,}\b|\bwww\b|/")
 
 
-def _only_quoted(f: Folded, pattern: re.Pattern[str]) -> bool:
-    """Whether an advert's words are all inside quotes, with no link or
-    handle of the message's own outside them: a scam message quoted ("a
-    mensagem era \"Rendimento garantido!...\"", "bekam eine SMS: \"Ihr
-    Paket...\""), not sent."""
+def _outside_quotes(f: Folded) -> Folded | None:
+    """The message without what it quotes, when it quotes something and has
+    no link or handle of its own outside the quotes; else None."""
     if QUOTE_MARKS.isdisjoint(f.text):
-        return False
+        return None
     rest = unquoted(f)
     if rest is f or _OWN_PLACE.search(rest.plain):
-        return False
+        return None
+    return rest
+
+
+def _only_quoted(rest: Folded, pattern: re.Pattern[str]) -> bool:
+    """Whether an advert's words are all inside the quotes (``rest`` is the
+    message outside them): a scam message quoted ("a mensagem era
+    \"Rendimento garantido!...\"", "bekam eine SMS: \"Ihr Paket...\""),
+    not sent."""
     return not (pattern.search(rest.words) or pattern.search(rest.plain))
 
 

@@ -17,6 +17,7 @@ from typing import Final
 
 from passerby.core.signals import Signal
 from passerby.safety.text.aim import explained, someone_named_before, unquoted
+from passerby.safety.text.lexicon import LAUGHING_FACES, LAUGHTER
 from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.patterns import (
     CONTEMPT_SCORE,
@@ -76,10 +77,22 @@ _ROAST: Final = re.compile(
 )
 # Fondness said with the roast: "i love it", "love u", a heart.
 _FOND: Final = re.compile(r"\b(?:i love it|love it|love that|love u|love you|ily|ilysm)\b")
-_HEARTS: Final = (
+_HEARTS: Final = re.compile(
     "[\u2764\u2665\U0001f495\U0001f496\U0001f497\U0001f49c\U0001f499\U0001f49a\U0001f49b"
     "\U0001f90d\U0001faf6\U0001f970\U0001f60d]"
 )
+# Laughter in the words form, laughing faces in the text as typed.
+_LAUGHTER: Final = re.compile(LAUGHTER)
+_LAUGHING_FACES: Final = re.compile(LAUGHING_FACES)
+
+
+def laughs(f: Folded) -> bool:
+    """Whether the message laughs ("jajaja", "kkkk", "wkwk", "lol", 😂): what
+    makes a mild name teasing here, and a friend's name banter in the
+    moderator (safety.moderation)."""
+    return bool(_LAUGHTER.search(f.words) or _LAUGHING_FACES.search(f.text))
+
+
 # Where one sentence ends and the next begins, in the plain form.
 _SENTENCE_BREAK: Final = re.compile(r"[.!?]+\s+")
 
@@ -310,17 +323,15 @@ class Insults:
         after = words[found[0].end() :]
         typed = _ROAST.search(f.text.lower())
         text_after = f.text[typed.end() :] if typed else f.text
-        p = self._p
         return bool(
-            p.laughter.search(after)
-            or p.laughing_faces.search(text_after)
+            _LAUGHTER.search(after)
+            or _LAUGHING_FACES.search(text_after)
             or _FOND.search(after)
-            or re.search(_HEARTS, text_after)
+            or _HEARTS.search(text_after)
         )
 
     def laughing(self, f: Folded) -> bool:
-        p = self._p
-        return bool(p.laughter.search(f.words) or p.laughing_faces.search(f.text))
+        return laughs(f)
 
     def may_be_toxic(self, f: Folded) -> bool:
         """False when the model cannot score the message or its folded form

@@ -36,15 +36,11 @@ from passerby.safety.text.lexicon import (
     CONTEMPT_ES,
     DEFINING,
     DIRECTED,
-    EXPOSURE,
-    EXPOSURE_HINT,
     FIRST_PERSON,
     INSULT_DENIED,
     JOKING,
     LAUGHED_INSULTS,
     LAUGHED_PHRASES,
-    LAUGHING_FACES,
-    LAUGHTER,
     MILD_INSULTS,
     MOST_ASKED,
     MYSELF,
@@ -57,7 +53,6 @@ from passerby.safety.text.lexicon import (
     THREATS,
     THREATS_MORE,
     US_BOTH,
-    VEILED_THREATS,
     VOCATIVE,
     VOCATIVE_LAST,
     YOU_ANY,
@@ -76,8 +71,9 @@ from passerby.safety.text.lexicon_adverts import (
     SHORTENERS,
     TOLD_OF_PAGE,
 )
+from passerby.safety.text.lexicon_asks import CAMERA_ASKED, VIDEO_CALL
+from passerby.safety.text.lexicon_exposure import EXPOSURE, EXPOSURE_HINT, VEILED_THREATS
 from passerby.safety.text.lexicon_grooming import (
-    CAMERA_ASKED,
     FLATTERY,
     FLATTERY_MORE,
     GIFTS,
@@ -88,7 +84,6 @@ from passerby.safety.text.lexicon_grooming import (
     SECRECY,
     SECRECY_MORE,
     VALUABLE,
-    VIDEO_CALL,
     WATCHED_NOT,
 )
 from passerby.safety.text.lexicon_grooming_en import (
@@ -398,7 +393,6 @@ class Patterns(ContactPatterns, AgePatterns):
             (c(CONDESCENSION), CONTEMPT_SCORE, "contempt;condescension"),
         )
         # Read after a match: a mild insult with laughter is teasing.
-        self.laughter = c(LAUGHTER)
         self.joking = c(JOKING)
         self.affection = c(AFFECTION)
         # Read after a match: the partner excluded, or the speaker included.
@@ -419,7 +413,6 @@ class Patterns(ContactPatterns, AgePatterns):
         self.defined_plain = c(r"[\w\"'\u201d]\s*=\s*[\w\"'\u201c]")
         # Read after a shut-up: the rest of the message an insult on its own.
         self.insult_alone = c(f"{ALONE}|{ALONE_MORE}")
-        self.laughing_faces = re.compile(LAUGHING_FACES)
         self.mild_insult = c(rf"\b{MILD_INSULTS}\b")
         # Exposure threatened: read only beside its hint (insults.exposure).
         self.exposure_hint = c(EXPOSURE_HINT)

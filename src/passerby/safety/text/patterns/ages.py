@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from passerby.safety.text.lexicon_grooming import AGE_QUESTIONS
+from passerby.safety.text.lexicon_asks import AGE_QUESTIONS
 from passerby.safety.text.lexicon_grooming_en import ARE, YOU, YOUR
 from passerby.safety.text.numbers import AGE_BACK, AGE_LEAD, AGE_UNIT, NUM
 from passerby.safety.text.patterns.rows import gate_of, table_rows

@@ -9,7 +9,7 @@ import re
 from typing import Final
 
 from passerby.safety.text.lexicon import APPS
-from passerby.safety.text.lexicon_grooming import ASK_FOR_MORE, ID_ASKED, MOVE_TALK, NUMBER_ASKED
+from passerby.safety.text.lexicon_asks import ASK_FOR_MORE, ID_ASKED, MOVE_TALK, NUMBER_ASKED
 from passerby.safety.text.lexicon_grooming_en import YOU, YOUR
 from passerby.safety.text.patterns.rows import gate_of
 
