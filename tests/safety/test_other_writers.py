@@ -264,7 +264,7 @@ def test_the_partners_teasing_makes_the_reply_banter(analyser: TextAnalyser) -> 
 @pytest.mark.parametrize(
     "text",
     [
-        "so ein typ auf insta hat mir geschrieben und dann gefragt ob ich ein bild ohne tshirt schicke",
+        "so ein typ auf insta hat mir dann geschrieben ob ich ein bild ohne tshirt schicke",
         "tadi ada om om yang chat aku terus minta foto pake seragam",
         "pediu foto e falou pra n conta pros pais dela",
     ],
