@@ -68,6 +68,7 @@ NOT_TRIGGERS = {
     "you_or_us",
     "game_named",
     "game_id",
+    "named_before",  # read once a domain was found
     "id_given",
     "meet_in_game",
     "meet_in_group",

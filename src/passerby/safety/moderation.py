@@ -54,7 +54,11 @@ FLOOD_WINDOW = 10.0
 # match found inside a run is found from its start too, and ends at the same
 # place.
 _MASK = "•••"
-_EMAIL = r"[\w.+-]++@[\w-]++(?:\.[\w-]++)++"
+# (with its domain, or a mail provider's name alone: "ana.souza@gmail")
+_EMAIL = (
+    r"[\w.+-]++@\s*+(?:[\w-]++(?:\.[\w-]++)++|(?i:gmail|googlemail|hotmail|outlook|yahoo|"
+    r"protonmail|proton|icloud|gmx|yandex|aol)\b)"
+)
 _EMAIL_AT = re.compile(_EMAIL)
 _EMAIL_FROM_RUN = re.compile(r"(?<![\w.+-])" + _EMAIL)
 # "\b[\w-]+" starts at the run's first word character: the hyphens before it
@@ -72,6 +76,19 @@ MASK_FAILED = "The personal details in it could not be hidden."
 # A number this long, however it is written, is masked (the detector's
 # shortest phone number).
 PHONE_DIGITS = 7
+
+
+def _own_page_shared(signals: list[Signal]) -> list[Signal]:
+    """An account to follow, asked for with no link, after a conversation
+    (see :data:`PAGE_AFTER`): kept at :data:`PAGE_SHARED`."""
+    if any(s.name == "link" for s in signals):
+        return signals
+    return [
+        Signal("promo", PAGE_SHARED, s.detail + ";shared")
+        if s.name == "promo" and s.detail == "kind=page" and s.score > PAGE_SHARED
+        else s
+        for s in signals
+    ]
 
 
 def mask_personal_data(text: str) -> str:
@@ -248,6 +265,14 @@ BANTER_SCORE = 0.6
 # A reply to "pásame tu id" of at most this many words ("sisi es 284719305",
 # "512 883 0247") is the id asked for.
 ID_REPLY_WORDS: Final = 5
+# "follow ig aku @naya.rsm" after the partner has sent this many messages
+# is a person giving their account to someone they have talked with, not
+# an advert: adverts ask at once (none of the development half's spam bots
+# asked to be followed this late). Kept at PAGE_SHARED: under the promo rule.
+PAGE_AFTER: Final = 4
+PAGE_SHARED: Final = 0.6
+# (an id typed in groups is one word: "2 3 4 8 8 1 9 0 5", "4821 0937 5526")
+_DIGIT_GAPS: Final = re.compile(r"(?<=\d)[\s.-]+(?=\d)")
 JOIN_AFTER = frozenset({"picture_request", "off_platform", "sexual", "meet_request"})
 JOIN_FINDS = frozenset({"sexual", "secrecy", "pii_handle", "pii_phone", "meet_request"})
 JOIN_WORDS = 6
@@ -398,7 +423,7 @@ class ChatModerator:
         self._spoke = True
         if self._id_asked:
             self._id_asked = False
-            if signals and len(text.split()) <= ID_REPLY_WORDS:
+            if signals and len(_DIGIT_GAPS.sub("", text).split()) <= ID_REPLY_WORDS:
                 as_game_id(signals)  # "pásame tu id" / "2837461920"
         if self._previous is not None:
             signals = self._with_previous(self._previous, text, signals)
@@ -419,6 +444,8 @@ class ChatModerator:
         if signals or self._pitch is not None:
             signals = self._pitched(signals)
             placed = any(s.name in _PLACED for s in signals)
+            if heard >= PAGE_AFTER and signals:
+                signals = _own_page_shared(signals)
         seen = self._history(text, now, placed)
         if seen:
             signals = [*signals, *seen]
@@ -542,6 +569,9 @@ class ChatModerator:
         alone: dict[str, float] = {}
         for s in (*before, *signals):
             alone[s.name] = max(s.score, alone.get(s.name, 0.0))
+        if any(s.detail.startswith("app=game") for s in before):
+            # the line before gave a game's id: its number is the id still
+            alone["pii_phone"] = alone["pii_handle"] = 1.0
         extra = [
             Signal(s.name, s.score, s.detail + tag)
             for s in self._analyser.analyse(whole)

@@ -90,7 +90,12 @@ _OWNER_BEFORE: Final = re.compile(
     r"\b(?:anak|anak2|adik|adek|cucu|keponakan|ponakan|sepupu|teman|temen|kawan|sahabat|"
     r"murid|siswa|pacar|suami|istri|bini|ayah|nyokap|bokap|paman|bibi|kakek|nenek|mertua|"
     r"tetangga|atasan|rekan|kucing|anjing|usia|umur)(?:\s+(?:sulung|bungsu|pertama|kedua|ketiga|"
-    r"tertua|termuda|cewek|cowok|perempuan|laki laki|kecil|gede))?\s*$"
+    r"tertua|termuda|cewek|cowok|perempuan|laki laki|kecil|gede))?\s*$|"
+    # a score, a rank or a measure is the speaker's too: "nilai mtk gw 45",
+    # "rank aku 30", "berat gw 45", "no absen aku 17"
+    r"\b(?:nilai|skor|score|rank|ranking|peringkat|level|lvl|nomor|nomer|absen|berat|bb|"
+    r"tinggi|tb|ukuran|size|sepatu|saldo|baterai|batre|ping|winrate|wr|poin|point|ipk|"
+    r"rapor|raport|ulangan|uts|uas)(?:\s+[a-z]+)?\s*$"
 )
 # Money talked of: "uh es mucho, tengo 40" is forty thousand pesos, not an age.
 _MONEY: Final = re.compile(

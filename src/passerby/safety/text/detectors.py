@@ -59,7 +59,7 @@ from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.numbers import grade_age, number
 from passerby.safety.text.patterns import TOXICITY_THRESHOLD, Patterns
 from passerby.safety.text.patterns.ages import ADULT_AGE, MIN_AGE
-from passerby.safety.text.patterns.contact import LINK_APPS
+from passerby.safety.text.patterns.contact import KNOWN_SITES, LINK_APPS
 from passerby.safety.text.quiet import QuietPath
 from passerby.safety.text.retelling import PAST_TIME, STRANGER_STORY
 from passerby.safety.text.toxicity import ToxicityScorer
@@ -67,6 +67,9 @@ from passerby.safety.text.toxicity import ToxicityScorer
 # An advert's words without an advert's ask: free goods with nowhere to go
 # for them, a link shared with "look" or "check out". Under the promo rule.
 PROMO_TALK: Final = 0.6
+# A link to a site of schoolwork, reference or media (KNOWN_SITES): a link
+# still, under the teen section's link rule (0.5).
+KNOWN_SITE_SCORE: Final = 0.4
 # An advert's typography: "!", emoji, a word in capitals.
 _SHOUTED: Final = re.compile(r"!|[\U0001F300-\U0001FAFF\u2600-\u27BF\u203c\u2049]|\b[A-Z]{4,}\b")
 # A domain's dot said in words, in the languages the patterns read.
@@ -280,12 +283,25 @@ class TextAnalyser:
         p = self._p
         plain = f.plain
         match = p.url.search(plain)
-        if match:
+        if match and _all_known(p, plain):
+            out.append(Signal("link", KNOWN_SITE_SCORE, "kind=url;known"))
+        elif match:
             out.append(Signal("link", 0.95, "kind=url"))
         else:
             for match in p.domain.finditer(plain):
-                if match.start() == 0 or plain[match.start() - 1] != "@":
-                    out.append(Signal("link", 0.9, f"tld={match.group('tld')}"))
+                start = match.start()
+                if start and plain[start - 1] == "@":
+                    continue
+                named = p.named_before.search(plain, max(0, start - 40), start)
+                if named is None:
+                    tld = match.group("tld")
+                    if _all_known(p, plain):
+                        out.append(Signal("link", KNOWN_SITE_SCORE, f"tld={tld};known"))
+                    else:
+                        out.append(Signal("link", 0.9, f"tld={tld}"))
+                    break
+                if named.group("server"):  # a game server's address, as a game's id
+                    out.append(Signal("off_platform", 0.6, "app=game;server"))
                     break
             else:
                 # Letters spelled apart are joined in the words form
@@ -595,6 +611,8 @@ class TextAnalyser:
             # \"... dhl-zustellung.info\"")
             out.append(Signal("promo", PROMO_TALK, "kind=link;quoted"))
             return
+        if _REPORT_TO.search(words):
+            return  # where to report it: "laporin ke aduannomor.id biar diblokir"
         if p.promo_cue.search(words) or (
             p.promo_cue_loud.search(words) and _SHOUTED.search(f.text)
         ):
@@ -653,6 +671,26 @@ class TextAnalyser:
             out.append(Signal("safety_talk", 1.0))
 
 
+def _all_known(p: Patterns, plain: str) -> bool:
+    """Every link in ``plain`` goes to one of :data:`.contact.KNOWN_SITES`."""
+    links = [*p.url.finditer(plain), *p.domain.finditer(plain)]
+    return all(KNOWN_SITES.match(plain, _link_start(plain, m.start())) for m in links)
+
+
+def _link_start(plain: str, start: int) -> int:
+    """Where the link found at ``start`` begins, with its subdomains."""
+    while start > 0 and (plain[start - 1].isalnum() or plain[start - 1] in ".-"):
+        start -= 1
+    return start
+
+
+# A link given as the place to report something ("report it at
+# reportfraud.ftc.gov", "laporin ke aduannomor.id", "melde es bei …"): no advert.
+_REPORT_TO: Final = re.compile(
+    r"\b(?:report|reported|reporting|reportalo|reportala|reportar|reporta|lapor|laporin|"
+    r"laporkan|lapor\w*kan|aduan\w*|melde|melden|meldet|denuncia|denunciar|denuncie|"
+    r"denuncialo|denunciala|anzeigen|anzeige)\b"
+)
 # Where a message's own link or handle would be, outside the quotes.
 _OWN_PLACE: Final = re.compile(r"@\w|\w\.[a-z]{2,}\b|\bwww\b|/")
 

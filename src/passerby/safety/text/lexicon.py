@@ -130,7 +130,7 @@ MILD_INSULTS: Final = (
 # wkwk") they are teasing too, but not mild alone.
 LAUGHED_INSULTS: Final = (
     rf"(?:{MILD_INSULTS}|pendej[oa]s?|bolud[oa]s?|opfer|goblok|goblog|gblk|baka|tapad[oa]s?|nerd|"
-    r"dork|gilipollas|bocil)"
+    r"dork|gilipollas|bocil|tarad[oa]s?|gil|giles|salame|zonz[oa]s?)"
 )
 # Affection in the same message makes a mild insult teasing, as laughter
 # does: "hab dich trotzdem lieb du honk", "ily idiot", "te quiero, tonta".
@@ -163,7 +163,10 @@ JOKING: Final = (
     r"im joking|i m joking|nein spass|nur spass|kleiner spass|war (?:doch )?nur spass|"
     r"(?:ist|is) (?:doch )?nur spass|es broma|era broma|es una broma|era una broma|es joda|"
     r"estoy bromeando|solo bromeo|(?<!\bsem )brincadeira|to brincando|tou brincando|"
-    r"estou brincando|zoeira|zuera|to zoando|tou zoando|zoando|becanda|bercanda|cuma canda)\b"
+    r"estou brincando|zoeira|zuera|to zoando|tou zoando|zoando|becanda|bercanda|cuma canda|"
+    # said fondly: "you're an idiot (affectionately)", "eres un boludo, con cariño"
+    r"affectionately|lovingly|with love|con carino|com carinho|mit liebe|liebevoll|"
+    r"dengan sayang)\b"
 )
 # Laughing and crying-laughing faces, read on the text as it was typed.
 LAUGHING_FACES: Final = "[\U0001f602\U0001f923\U0001f62d\U0001f480\U0001f606\U0001f639\U0001f605]"
@@ -682,7 +685,20 @@ SAFETY_TOPIC: Final = (
     r"medienkompetenz|padophile?r?|paedophile?r?)\b|"
     r"\b(?:blocked|block|blokir|bloquee|bloqueei|bloqueie|blockiert|blockier)\s+"
     r"(?:\w+\s+){0,2}(?:and|&|terus|trus|dan|lalu|y|e|und)\s+(?:\w+\s+)?"
-    r"(?:reported|report|lapor\w*|report\w*|denunci\w*|gemeldet|melden)\b"
+    r"(?:reported|report|lapor\w*|report\w*|denunci\w*|gemeldet|melden)\b|"
+    # the other way round, and told as advice: "gemeldet und blockiert",
+    # "bloquealo y reportalo", "report and block him", "denuncia e bloqueia"
+    r"\b(?:reported|report|reportalo|reportala|reportou|reporta|lapor\w*|denunci\w*|gemeldet|"
+    r"melde|melden)\s+(?:\w+\s+){0,2}(?:and|&|terus|trus|dan|lalu|y|e|und)\s+(?:\w+\s+)?"
+    r"(?:blocked|block|blokir|bloquee|bloqueei|bloqueie|bloquea\w*|bloqueia|blockiert|"
+    r"blockier\w*)\b|"
+    # asked of the partner: "lo reportaste?", "did you block him?"
+    r"\b(?:lo|la|le)\s+(?:reportaste|denunciaste|bloqueaste)\b|\bdid\s+(?:you|u)\s+(?:report|"
+    r"block)\s+(?:him|her|them|that)\b|\bhast\s+du\s+(?:ihn|sie|den|die)\s+(?:\w+\s+)?"
+    r"(?:gemeldet|blockiert)\b|\b(?:voce|vc|tu)\s+(?:ja\s+)?(?:denunciou|bloqueou|reportou)\b|"
+    r"\b(?:udah|sudah|udh)\s+(?:kamu\s+|km\s+|lu\s+)?(?:lapor\w*|blokir)\b|"
+    r"\b(?:bloquealo|bloqueala|bloquea|bloqueia|blockier|block)\s+(?:\w+\s+){0,2}(?:y|e|und|and|"
+    r"&)\s+(?:\w+\s+)?(?:reportalo|reportala|reporta|denuncia\w*|melde|report)\b"
 )
 # Apps a stranger may be moved to: canonical name, then (spellings that name
 # it alone, spellings that need a request beside them).

@@ -359,7 +359,10 @@ PROMO_MORE: Final = (
     (
         r"(?:" + _SELLER_EN + r"selling|(?<!\bdia\s)"
         # a wish to sell one's own is a person's ("gue mau jual akun")
-        r"(?<!\borang\s)(?<!\bmau\s)(?<!\bpengen\s)(?<!\bingin\s)(?<!\bmo\s)\b(?:vendo|"
+        r"(?<!\borang\s)(?<!\bmau\s)(?<!\bpengen\s)(?<!\bingin\s)(?<!\bmo\s)"
+        # nor asked of the partner or of someone ("lu ada jual akun gak?", "yg jual akun")
+        r"(?<!\bada\s)(?<!\blu\s)(?<!\blo\s)(?<!\bkamu\s)(?<!\bkm\s)(?<!\byg\s)(?<!\byang\s)"
+        r"(?<!\bgak\s)(?<!\bga\s)(?<!\bnggak\s)\b(?:vendo|"
         r"vendemos|jual|jualan|dijual|verkaufe|verkaufen))\s+(?:\S+\s+)"
         r"{0,3}?(?:accounts?|accs?|cuentas|contas|akun)\b|"
         r"\b(?:aimbot|wallhack|esp|cheats?|hacks?)\b(?:\s+\S+){0,3}?\s+"
@@ -400,8 +403,11 @@ PROMO_MORE: Final = (
         "kind=money",
     ),
     (
-        r"\b(?:du hast|you have|youve|has|voce|vc|kamu|anda)\b(?:\s+\S+){0,4}?\s+(?:gewonnen|"
-        r"won|ganado|ganhou|menang)\b|\b(?:has sido (?:elegid[oa]|seleccionad[oa])|foi "
+        # (not "me has ganado", "vc me ganhou", "you won me over": won over)
+        r"\b(?:du hast|you have|youve|has(?<!\bme has)(?<!\bte has)(?<!\bnos has)|voce|vc|kamu|"
+        r"anda)\b(?:\s+\S+){0,4}?\s+(?<!\bme )(?<!\bnos )(?<!\bmich )(?:gewonnen|won|ganado|"
+        r"ganhou|menang)\b(?!\s+(?:me over|us over|my heart|over))|"
+        r"\b(?:has sido (?:elegid[oa]|seleccionad[oa])|foi "
         r"selecionad[oa]|wurdest ausgewahlt|terpilih|you (?:have been|ve been|were) selected)\b",
         0.85,
         "kind=bait",
@@ -497,6 +503,8 @@ SCAM_TALK: Final = (
     r"bots?(?!\s+(?:macht|makes|made|earns|verdient|gana|ganha|faz|menghasilkan|trades|tradet))|golpes?|golpistas?|estafas?|estafadores?|"
     r"estafaron|fraudes?|timos?|penipuan|penipu|ditipu|betrug|betruger|abzocke|abgezockt|"
     r"phishing|mlm|pyramid scheme|piramide|got done|ripped off|conned|kena tipu|ketipu|tertipu|"
+    # the offer called fake: "a fake trading platform", "agen palsu", "die Masche"
+    r"fake|falsos?|falsas?|palsu|bodong|gefalscht\w*|gefaelscht\w*|masche|pig butchering|"
     r"reingelegt|betrogen|me timaron|enganaram|caiu no golpe|"
     # money lost to it: "mein Onkel hat 8000 Euro verloren", "perdió todo"
     r"verloren|verlor|lost (?:all|everything|\d\S*)|(?:perdio|perdeu|perdi|perdieron|perderam)\s+"
@@ -560,7 +568,8 @@ PROMO_CALL: Final = (
 # Link shorteners hide where a link goes; in a chat with a stranger they are
 # nearly always an advert or a trap. Read in the ``plain`` form.
 SHORTENERS: Final = (
-    r"\b(?:bit\.ly|tinyurl\.com|goo\.gl|t\.co|cutt\.ly|is\.gd|rb\.gy|shorturl\.at|ow\.ly|"
+    # (not Google Maps' own share links, maps.app.goo.gl)
+    r"\b(?:bit\.ly|tinyurl\.com|(?<!app\.)goo\.gl|t\.co|cutt\.ly|is\.gd|rb\.gy|shorturl\.at|ow\.ly|"
     r"tiny\.cc|s\.id|bit\.do|rebrand\.ly|shorte\.st|adf\.ly|linktr\.ee|bio\.link|"
     r"beacons\.ai|allmylinks\.com)/"
 )

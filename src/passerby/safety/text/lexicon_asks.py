@@ -97,7 +97,10 @@ ID_ASKED: Final = (
     r"\b(?:pasame|pasa|pasas|mandame|dame|me das|me pasas|passa|passe|me passa|me manda|manda|"
     r"me da|kasih|kasi|minta|bagi|give me|send me|send|drop|drop me|gimme|whats|what s|what is|"
     r"gib mir|schick mir|sag mir)\s+(?:(?:tu|teu|seu|o|o teu|o seu|your|ur|dein|deine|deinen)\s+)?"
-    r"(?:(?:game|player|ff|free fire|ml|mlbb|roblox|pubg|cod|genshin|uid)\s+)?(?:id|uid)\b|"
+    r"(?:(?:game|player|ff|free fire|ml|mlbb|roblox|pubg|cod|genshin|uid)\s+)?(?:id|uid|"
+    # a game's friend code: "pásame tu código", "send me ur friend code"
+    r"codigo|codigo de (?:amigo|entrenador|treinador)|friend ?code|trainer code|kode teman|"
+    r"freunde?s?code)\b|"
     r"\b(?:id|uid)\s*(?:mu|kamu|km|lo|lu|nya)\b|\b(?:tu|teu|seu|your|ur|dein|deine)\s+(?:ff\s+|"
     r"game\s+)?id\s*\?"
 )

@@ -107,7 +107,20 @@ STRANGER_STORY = re.compile(
     r"nyuruh|nanya|"
     r"nawarin|menawarkan|ofrecio|me ofrecio|ofereceu|angeboten|pidio|"
     r"pedia|queria|me dijo|pediu|pedia|falou|disse|wollte|fragte|meinte|hat gefragt|gefragt|"
-    r"tanya|nanya)\b|"
+    r"tanya|nanya|"
+    # what they wrote or claimed: "un viejo q decía tener 15", "a guy messaged me"
+    r"decia|dijo que|escribio|me escribio|messaged me|dmed me|texted me|wrote|wrote me|"
+    r"escreveu|dizia|schrieb|hat mir geschrieben|geschrieben|behauptete)\b|"
+    # a stranger as the subject after the verb: "me habló un viejo",
+    # "me escribió un señor", "mandou mensagem um cara"
+    # a stranger who was a "boy": "me salió un chico de 16 q preguntaba"
+    r"\b(?:un chico|un pibe|un wey|un chavo|un hombre|um garoto|um moleque|ein junge|ein kerl|"
+    r"a dude|some dude|this dude)\b(?:\s+\S+){0,10}?\s+(?:preguntaba|pregunto|me pregunto|"
+    r"pedia|pidio|queria|decia|dijo|perguntou|perguntava|pediu|fragte|wollte|meinte|asked|"
+    r"wanted|kept asking)\b|"
+    r"\bme (?:hablo|escribio|hablaron|escribieron|agrego|mando mensaje|chamou|mandou mensagem|"
+    r"adicionou) (?:un|una|um|uma) (?:viejo|senor|tipo|man|chico|hombre|cara|homem|velho|"
+    r"tiozao|pessoa|persona)\b|"
     # or no subject at all: "... then he asked me for", "luego me pidió", "dps me pediu"
     r"\b(?:(?:he|she|they) (?:asked|wanted|told) me|me (?:pidio|pedia|pidieron|dijo|pediu|pedia|"
     r"pediram|falou|disse)|hat mich (?:gefragt|angeschrieben)|wollte (?:er|sie) (?:dass ich|"
@@ -119,7 +132,10 @@ STRANGER_STORY = re.compile(
 PAST_TIME = re.compile(
     r"\b(?:yesterday|last (?:week|night|month|year)|once|the other day|kemarin|kemaren|tadi|"
     r"minggu lalu|dulu|pernah|ayer|anoche|la semana pasada|una vez|el otro dia|ontem|"
-    r"semana passada|uma vez|outro dia|gestern|letzte woche|neulich|mal)\b"
+    r"semana passada|uma vez|outro dia|gestern|letzte woche|neulich|mal|"
+    # just now: "recién me habló", "barusan", "vorhin", "agora há pouco"
+    r"recien|hace rato|hace un rato|just now|earlier today|barusan|td|vorhin|eben|heute|"
+    r"agora ha pouco|agorinha|hoje cedo)\b"
 )
 # The words of online safety: reporting, blocking, warning signs.
 SAFETY_TALK = re.compile(
@@ -127,7 +143,10 @@ SAFETY_TALK = re.compile(
     r"predators?|police|cops|online safety|safety|scam\w*|lapor\w*|blokir|polisi|"
     r"bahaya|waspada|hati hati|denunci\w*|bloque\w*|reportar\w*|policia|peligro\w*|"
     r"cuidado|seguranca|seguridad|perigo\w*|bandeira vermelha|melde\w*|gemeldet|"
-    r"blockier\w*|anzeige\w*|angezeigt|polizei|vorsicht|gefahr\w*|warnsignal\w*)\b"
+    r"blockier\w*|anzeige\w*|angezeigt|polizei|vorsicht|gefahr\w*|warnsignal\w*|"
+    # who does it, named: "si alguien pide fotos ... es un viejo seguro"
+    r"viejos?|viejo verde|pervertid\w*|pervert\w*|pedofil\w*|pedo|velhos?|tarados?|om om|"
+    r"perverse?r?|alte manner|alter mann)\b"
 )
 # Advice not to give, send or share: "never give your address", "jangan
 # kasih nomor", "nunca mandes fotos", "nie deine adresse geben".

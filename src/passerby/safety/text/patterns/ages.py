@@ -158,7 +158,8 @@ class AgePatterns:
              0.85, 0),
             (c(rf"\b(?:turning|ill\s+be|i\s+will\s+be|gonna\s+be|going\s+to\s+be|i\s+turn)\s+"
                rf"{NUM}\b(?!\s*(?:min|minutes|hours|days|%))"), 0.8, -1),
-            (c(rf"\b(?:tengo|umurku|umur\s+aku|umur\s+saya|usiaku|usia\s+saya|eu\s+tenho|tenho|"
+            (c(rf"\b(?:tengo|umurku|(?:umur|usia)\s+(?:aku|saya|gw|gue|gua|aq|sy)|usiaku|eu\s+tenho|"
+               rf"tenho|"
                # Brazilian "tô com 15", "estou com 14"
                rf"(?:eu\s+)?(?:to|tou|estou)\s+com|"
                # "bin" is always "I am": "nee, bin 16", "bin ich erst 15", "i bin 19",

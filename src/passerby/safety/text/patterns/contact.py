@@ -50,6 +50,16 @@ _SPOKEN_TLDS = (
 )
 
 
+# Sites where people share schoolwork, reference and media, with no private
+# messages of their own: a link to one is no move to a stranger's place
+# ("the doc's here: docs.google.com/…", "watch this youtu.be/…").
+KNOWN_SITES: Final = re.compile(
+    r"(?:https?://)?(?:www\.|m\.|[a-z]{2}\.)?(?:docs\.google\.com|classroom\.google\.com|"
+    r"forms\.gle|wikipedia\.org|quizlet\.com|kahoot\.it|khanacademy\.org|duolingo\.com|"
+    r"wordwall\.net|youtube\.com|youtu\.be|open\.spotify\.com|imdb\.com)(?:[/?#]|$)"
+)
+
+
 class ContactPatterns:
     """The contact and off-platform patterns, compiled once per analyser."""
 
@@ -144,6 +154,16 @@ class ContactPatterns:
         self.domain = c(
             rf"\b[a-z0-9][a-z0-9\-]{{1,62}}\.(?P<tld>{_TLDS}|(?:{_WORDY_TLDS})(?=/|[^\w\s]|\s*$))"
             rf"\b(?!\.\w)(?:/\S*)?"
+        )
+        # What goes before a name or a game server's address that looks like a
+        # domain: "soy el q se llama nachito.gg", "ign is kucingoren.id", "ip
+        # is play.klotzbande.de" (read on the text before the match).
+        self.named_before = c(
+            r"(?:\b(?P<server>(?:server\s+)?ip|ip\s+(?:do|del|des|vom)\s+server[s]?|server|"
+            r"servidor|alamat server)|\b(?:se llama|me llamo|llamado|named|called|name is|name s|"
+            r"nick(?:name)?|username|user|ign|ingame|in game|nama|namanya|heisse|heiße|heisst|"
+            r"heißt|chamado|me chamo|meu nick|mi nick))(?:\s+(?:is|es|e|é|ist|nya|gw|ku|aku|"
+            r"mu|kamu|lu|dia))?\s*[:=]?\s*[\"'“”]?(?:[a-z0-9\-]+\.)*$"
         )
         self.domain_spelled = c(
             rf"(?<![a-z0-9\-])(?>[a-z0-9\-]*?\b)[a-z0-9\-]{{2,}}+\s*(?:\(dot\)|\[dot\]|\{{dot\}}|"
