@@ -279,7 +279,7 @@ LEARNED = {
         "grooming-learned",
         [
             "Your parents don't really get you the way I do, do they?",
-            "You're way more mature than the kids in your class, you know that?",
+            "I feel like I can tell you things I can't tell anyone else.",
         ],
     ),
     "learned_advert": (

@@ -62,10 +62,10 @@ LABELS: Final = {
 HEADS: Final = (
     ("hostility", "message", 0.9),
     ("sexual", "message", 0.9),
-    ("advert", "message", 0.85),
+    ("advert", "message", 0.8),
     ("hostility", "reply", 0.85),
     ("sexual", "reply", 0.8),
-    ("grooming", "message", 0.95),
+    ("grooming", "message", 0.9),
 )
 FOLDS: Final = 5
 RULE: Final = 0.5  # the shipped rules' min_score for a learned signal
