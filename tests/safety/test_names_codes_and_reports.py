@@ -45,16 +45,18 @@ def test_reporting_and_a_strangers_story_are_safety_talk(analyser: TextAnalyser,
 def test_a_strangers_message_retold_after_safety_talk_opens_no_case(
     analyser: TextAnalyser,
 ) -> None:
-    acted = rules_acted(
-        analyser,
-        "teens",
+    turns = [
         ("a", "cuántos años tienes"),
         ("b", "15. recién me escribió un señor que decía tener 16"),
         ("b", 'me puso "eres muy madura para tu edad, no le digas a tu mamá"'),
         ("a", "qué asco. bloquéalo y repórtalo"),
         ("b", "ya lo hice"),
-    )
-    assert acted == []
+    ]
+    said, _ = chat(analyser, "teens", turns)
+    # the man's words are read, and read as retold, at half weight
+    retold = {s.name for s in said[2].signals if s.detail.endswith(";retold")}
+    assert {"secrecy", "flattery"} <= retold
+    assert rules_acted(analyser, "teens", *turns) == []
 
 
 # -- a game's code, a player's name, a server's address -----------------------------
@@ -74,6 +76,8 @@ def test_a_friend_code_typed_in_groups_is_a_game_id(analyser: TextAnalyser) -> N
         ],
     )
     assert [d.rule for v in said for d in v.outcome.decisions] == []
+    for reply in (said[1], said[4]):  # each read as the game's id
+        assert [(s.name, s.detail) for s in reply.signals] == [("off_platform", "app=game;id")]
     assert all(
         v.delivered and v.text == t
         for v, t in zip(said[1:3], ["3904 1172 8856", "listo"], strict=True)
@@ -88,15 +92,18 @@ def test_a_phone_number_unasked_is_still_held_in_the_teen_section(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "name"),
     [
-        "my ign is toastyboi.gg add me",
-        "en el juego me llamo lalo.gg",
-        "nick aku kucingbiru.id",
+        ("my ign is toastyboi.gg add me", "toastyboi.gg"),
+        ("en el juego me llamo lalo.gg", "lalo.gg"),
+        ("nick aku kucingbiru.id", "kucingbiru.id"),
     ],
 )
-def test_a_players_name_like_a_domain_is_no_link(analyser: TextAnalyser, text: str) -> None:
+def test_a_players_name_like_a_domain_is_no_link(
+    analyser: TextAnalyser, text: str, name: str
+) -> None:
     assert score(analyser, text, "link") == 0.0
+    assert score(analyser, name, "link") >= 0.9  # the same word alone is one
 
 
 @pytest.mark.parametrize(
@@ -120,9 +127,13 @@ def test_a_site_named_otherwise_is_still_a_link(analyser: TextAnalyser, text: st
 # -- a score is no age; an age said with whose it is ----------------------------------
 
 
-@pytest.mark.parametrize("text", ["nilai ipa gw 38", "rank aku 45 sekarang", "berat gue 52"])
-def test_a_score_or_a_measure_is_no_age(analyser: TextAnalyser, text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [("nilai ipa gw 38", "gw 38"), ("rank aku 45 sekarang", "aku 45"), ("berat gue 52", "gue 52")],
+)
+def test_a_score_or_a_measure_is_no_age(analyser: TextAnalyser, text: str, bare: str) -> None:
     assert not [s for s in analyser.analyse(text) if s.name.startswith("age_disclosure")]
+    assert score(analyser, bare, "age_disclosure_adult") >= 0.85  # without the noun, an age
 
 
 @pytest.mark.parametrize("text", ["umur gw 38", "usia gue 41 thn"])
@@ -247,6 +258,8 @@ def test_a_schoolwork_or_media_link_passes_in_the_teen_section(
 ) -> None:
     said, _ = chat(analyser, "teens", [("a", "me pasas el link?"), ("b", text)])
     assert said[1].delivered
+    [link] = [s for s in said[1].signals if s.name == "link"]
+    assert link.detail.endswith(";known") and link.score < 0.5  # a link still, under the rule
 
 
 @pytest.mark.parametrize(

@@ -21,9 +21,8 @@ from passerby.core.signals import Signal
 from passerby.core.verdict import ALLOW, Decision, Outcome, RiskLike, Verdict
 from passerby.recent import RecentCache
 from passerby.safety.policy import Policy
-from passerby.safety.text.contacts import as_game_id
+from passerby.safety.text.contacts import PLACES, as_game_id
 from passerby.safety.text.context import goes_on_retold, in_safety_talk
-from passerby.safety.text.detectors import PLACES
 from passerby.safety.text.insults import laughs
 from passerby.safety.text.normalise import digit_runs, fold, fold_plain
 
@@ -76,19 +75,6 @@ MASK_FAILED = "The personal details in it could not be hidden."
 # A number this long, however it is written, is masked (the detector's
 # shortest phone number).
 PHONE_DIGITS = 7
-
-
-def _own_page_shared(signals: list[Signal]) -> list[Signal]:
-    """An account to follow, asked for with no link, after a conversation
-    (see :data:`PAGE_AFTER`): kept at :data:`PAGE_SHARED`."""
-    if any(s.name == "link" for s in signals):
-        return signals
-    return [
-        Signal("promo", PAGE_SHARED, s.detail + ";shared")
-        if s.name == "promo" and s.detail == "kind=page" and s.score > PAGE_SHARED
-        else s
-        for s in signals
-    ]
 
 
 def mask_personal_data(text: str) -> str:
@@ -311,6 +297,19 @@ _ADVERT_TIER: Final = frozenset({"semantic_advert", "learned_advert"})
 
 def _talks_safety(signals: Sequence[Signal]) -> bool:
     return any(s.name == "safety_talk" for s in signals)
+
+
+def _own_page_shared(signals: list[Signal]) -> list[Signal]:
+    """An account to follow, asked for with no link, after a conversation
+    (see :data:`PAGE_AFTER`): kept at :data:`PAGE_SHARED`."""
+    if any(s.name == "link" for s in signals):
+        return signals
+    return [
+        Signal("promo", PAGE_SHARED, s.detail + ";shared")
+        if s.name == "promo" and s.detail == "kind=page" and s.score > PAGE_SHARED
+        else s
+        for s in signals
+    ]
 
 
 class ChatModerator:

@@ -1,19 +1,23 @@
 """What the personal-data detector reads a contact by: phone digits, handles
-(spelled out too), a game's player id, a postcode among leetspeak words.
+(spelled out too), a game's player id, a postcode among leetspeak words;
+where a message sends the reader (:func:`somewhere`) and whether its links
+all go to known sites (:func:`all_known`).
 
-Helpers of :meth:`.detectors.TextAnalyser._contact`, pure, over the folded
+Helpers of :meth:`.detectors.TextAnalyser._contact` and ``_links`` and of
+:mod:`.adverts`, pure, over the folded
 forms (:mod:`.normalise`) and the compiled patterns (:mod:`.patterns`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Final
 
 from passerby.core.signals import Signal
 from passerby.safety.text.normalise import Folded
 from passerby.safety.text.patterns import Patterns
-from passerby.safety.text.patterns.contact import APP_LOOKUP
+from passerby.safety.text.patterns.contact import APP_LOOKUP, KNOWN_SITES
 
 # A phone number has this many digits at least.
 PHONE_DIGITS: Final = 7
@@ -110,3 +114,30 @@ def postcode(found: re.Match[str] | None, plain: str) -> bool:
         return False
     around = plain[: found.start()] + " " + plain[found.end() :]
     return len(_MIXED.findall(around)) < 2
+
+
+# Signals that give a message somewhere to send the reader, from this score.
+PLACES: Final = frozenset({"link", "pii_handle", "pii_phone", "pii_email", "off_platform"})
+PLACE_SCORE: Final = 0.5
+# A link to a site of schoolwork, reference or media (KNOWN_SITES): a link
+# still, under the teen section's link rule (0.5).
+KNOWN_SITE_SCORE: Final = 0.4
+
+
+def somewhere(found: Iterable[Signal]) -> bool:
+    """A place to go among the signals: a link, a handle, a request to move
+    (an app only mentioned, or a request retold, is none)."""
+    return any(s.name in PLACES and s.score >= PLACE_SCORE for s in found)
+
+
+def all_known(p: Patterns, plain: str) -> bool:
+    """Every link in ``plain`` goes to one of :data:`.contact.KNOWN_SITES`."""
+    links = [*p.url.finditer(plain), *p.domain.finditer(plain)]
+    return all(KNOWN_SITES.match(plain, _link_start(plain, m.start())) for m in links)
+
+
+def _link_start(plain: str, start: int) -> int:
+    """Where the link found at ``start`` begins, with its subdomains."""
+    while start > 0 and (plain[start - 1].isalnum() or plain[start - 1] in ".-"):
+        start -= 1
+    return start

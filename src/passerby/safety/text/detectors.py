@@ -20,10 +20,11 @@ chat), not learned probabilities; the rules engine sets the thresholds.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from passerby.core.signals import Signal
+from passerby.safety.text.adverts import promo
 from passerby.safety.text.ages import (
     age_signal,
     capitalised_name_before,
@@ -38,10 +39,13 @@ from passerby.safety.text.ages import (
     third_party_before,
     time_or_fraction,
 )
-from passerby.safety.text.aim import QUOTE_MARKS, QUOTED, explained, unquoted
+from passerby.safety.text.aim import QUOTE_MARKS, QUOTED, explained
 from passerby.safety.text.contacts import (
+    KNOWN_SITE_SCORE,
     NO_DIGITS,
     PHONE_DIGITS,
+    PLACE_SCORE,
+    all_known,
     app_name,
     as_game_id,
     game_id,
@@ -59,24 +63,13 @@ from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.numbers import grade_age, number
 from passerby.safety.text.patterns import TOXICITY_THRESHOLD, Patterns
 from passerby.safety.text.patterns.ages import ADULT_AGE, MIN_AGE
-from passerby.safety.text.patterns.contact import KNOWN_SITES, LINK_APPS
+from passerby.safety.text.patterns.contact import LINK_APPS
 from passerby.safety.text.quiet import QuietPath
 from passerby.safety.text.retelling import PAST_TIME, STRANGER_STORY
 from passerby.safety.text.toxicity import ToxicityScorer
 
-# An advert's words without an advert's ask: free goods with nowhere to go
-# for them, a link shared with "look" or "check out". Under the promo rule.
-PROMO_TALK: Final = 0.6
-# A link to a site of schoolwork, reference or media (KNOWN_SITES): a link
-# still, under the teen section's link rule (0.5).
-KNOWN_SITE_SCORE: Final = 0.4
-# An advert's typography: "!", emoji, a word in capitals.
-_SHOUTED: Final = re.compile(r"!|[\U0001F300-\U0001FAFF\u2600-\u27BF\u203c\u2049]|\b[A-Z]{4,}\b")
 # A domain's dot said in words, in the languages the patterns read.
 _SAID_DOTS: Final = ("dot", "punto", "ponto", "titik", "punkt")
-# Signals that give a message somewhere to send the reader, from this score.
-PLACES: Final = frozenset({"link", "pii_handle", "pii_phone", "pii_email", "off_platform"})
-PLACE_SCORE: Final = 0.5
 
 
 class TextAnalyser:
@@ -282,11 +275,11 @@ class TextAnalyser:
     def _links(self, f: Folded, out: list[Signal]) -> None:
         p = self._p
         plain = f.plain
-        match = p.url.search(plain)
-        if match and _all_known(p, plain):
-            out.append(Signal("link", KNOWN_SITE_SCORE, "kind=url;known"))
-        elif match:
-            out.append(Signal("link", 0.95, "kind=url"))
+        if p.url.search(plain):
+            if all_known(p, plain):
+                out.append(Signal("link", KNOWN_SITE_SCORE, "kind=url;known"))
+            else:
+                out.append(Signal("link", 0.95, "kind=url"))
         else:
             for match in p.domain.finditer(plain):
                 start = match.start()
@@ -295,7 +288,7 @@ class TextAnalyser:
                 named = p.named_before.search(plain, max(0, start - 40), start)
                 if named is None:
                     tld = match.group("tld")
-                    if _all_known(p, plain):
+                    if all_known(p, plain):
                         out.append(Signal("link", KNOWN_SITE_SCORE, f"tld={tld};known"))
                     else:
                         out.append(Signal("link", 0.9, f"tld={tld}"))
@@ -566,99 +559,7 @@ class TextAnalyser:
     # -- adverts and link bots ------------------------------------------------
 
     def _promo(self, f: Folded, out: list[Signal]) -> None:
-        """Selling, money, free goods, adult promotion, "follow my page"; a
-        link shortener; or a link beside an advert's words ("check out
-        www.hotdeals-now.biz"), unless the link is to a site where people
-        share songs and videos."""
-        p = self._p
-        words = f.words
-        # An advert's words only inside quotes: a scam message quoted, told of
-        # (kept if nothing else in the message is an advert's). What is left
-        # outside the quotes, when it holds no link or handle of its own.
-        quoted: Signal | None = None
-        rest = _outside_quotes(f)
-        if p.promo_gate.search(words) or p.promo_gate.search(f.plain):
-            for pattern, score, detail in p.promo:
-                # the plain form too: folding reads "5k a week" as "sk"
-                if pattern.search(words) or pattern.search(f.plain):
-                    if rest is not None and _only_quoted(rest, pattern):
-                        quoted = quoted or Signal("promo", PROMO_TALK, detail + ";quoted")
-                        continue
-                    out.append(self._pitch(f, score, detail, out))
-                    return
-            # Free goods and the pitches are an advert's only when it asks:
-            # somewhere to go, a call to act, or shouting.
-            for pattern, score, detail in p.promo_pitch:
-                if pattern.search(words) or pattern.search(f.plain):
-                    if rest is not None and _only_quoted(rest, pattern):
-                        quoted = quoted or Signal("promo", PROMO_TALK, detail + ";quoted")
-                        continue
-                    if not self._asks(f, out):
-                        score, detail = PROMO_TALK, detail + ";talk"
-                    out.append(self._pitch(f, score, detail, out))
-                    return
-        if quoted is not None:
-            out.append(quoted)
-            return
-        plain = f.plain
-        if p.promo_shortener.search(plain):
-            out.append(Signal("promo", 0.85, "kind=shortener"))
-            return
-        if not any(s.name == "link" for s in out) or p.content_site.search(plain):
-            return
-        if rest is not None:
-            # the link is inside quotes: a scam's SMS quoted ("bekam eine SMS:
-            # \"... dhl-zustellung.info\"")
-            out.append(Signal("promo", PROMO_TALK, "kind=link;quoted"))
-            return
-        if _REPORT_TO.search(words):
-            return  # where to report it: "laporin ke aduannomor.id biar diblokir"
-        if p.promo_cue.search(words) or (
-            p.promo_cue_loud.search(words) and _SHOUTED.search(f.text)
-        ):
-            out.append(Signal("promo", 0.85, "kind=link"))
-            return
-        spammy = any(
-            p.promo_domain.search(m.group())
-            for link, form in (
-                (p.url, plain),
-                (p.domain, plain),
-                (p.domain_spelled, plain),
-                (p.domain_said, words),
-            )
-            for m in link.finditer(form)
-        )
-        if spammy:  # "hotgirls (dot) cam", "t.me/cripto_vip"
-            out.append(Signal("promo", 0.85, "kind=link;name"))
-        elif p.promo_cue_weak.search(words):
-            out.append(Signal("promo", PROMO_TALK, "kind=link;shared"))
-
-    def _pitch(self, f: Folded, score: float, detail: str, out: list[Signal]) -> Signal:
-        """An advert's words; talk about adverts when the message names the
-        scam or the bot and gives nowhere to go ("a bot here says free
-        robux", "lost it all in a crypto scam")."""
-        if score > PROMO_TALK and (
-            (self._p.scam_talk.search(f.words) and not _somewhere(out))
-            # someone else's offer retold, with no link or account of its own
-            # (the app it named is retold too): "someone in the lobby told me
-            # free vbucks", "dia ngasih diamond gratis terus minta pindah ke tele"
-            or (retold(f.words) and not _somewhere(s for s in out if s.name != "off_platform"))
-        ):
-            return Signal("promo", PROMO_TALK, detail + ";told")
-        if (
-            detail == "kind=adult"
-            and self._p.told_of_page.search(f.words)
-            and not self._p.own_page.search(f.words)
-            and not self._asks(f, out)
-        ):
-            # "my best friend earns well on onlyfans": someone else's, told of
-            return Signal("promo", PROMO_TALK, detail + ";told")
-        return Signal("promo", score, detail)
-
-    def _asks(self, f: Folded, out: list[Signal]) -> bool:
-        return bool(
-            _somewhere(out) or self._p.promo_call.search(f.words) or _SHOUTED.search(f.text)
-        )
+        promo(self._p, f, out)
 
     def _safety_topic(self, f: Folded, out: list[Signal]) -> None:
         """Context for the chat, not a finding: the message talks about
@@ -669,49 +570,6 @@ class TextAnalyser:
             STRANGER_STORY.search(words) and PAST_TIME.search(words)
         ):
             out.append(Signal("safety_talk", 1.0))
-
-
-def _all_known(p: Patterns, plain: str) -> bool:
-    """Every link in ``plain`` goes to one of :data:`.contact.KNOWN_SITES`."""
-    links = [*p.url.finditer(plain), *p.domain.finditer(plain)]
-    return all(KNOWN_SITES.match(plain, _link_start(plain, m.start())) for m in links)
-
-
-def _link_start(plain: str, start: int) -> int:
-    """Where the link found at ``start`` begins, with its subdomains."""
-    while start > 0 and (plain[start - 1].isalnum() or plain[start - 1] in ".-"):
-        start -= 1
-    return start
-
-
-# A link given as the place to report something ("report it at
-# reportfraud.ftc.gov", "laporin ke aduannomor.id", "melde es bei …"): no advert.
-_REPORT_TO: Final = re.compile(
-    r"\b(?:report|reported|reporting|reportalo|reportala|reportar|reporta|lapor|laporin|"
-    r"laporkan|lapor\w*kan|aduan\w*|melde|melden|meldet|denuncia|denunciar|denuncie|"
-    r"denuncialo|denunciala|anzeigen|anzeige)\b"
-)
-# Where a message's own link or handle would be, outside the quotes.
-_OWN_PLACE: Final = re.compile(r"@\w|\w\.[a-z]{2,}\b|\bwww\b|/")
-
-
-def _outside_quotes(f: Folded) -> Folded | None:
-    """The message without what it quotes, when it quotes something and has
-    no link or handle of its own outside the quotes; else None."""
-    if QUOTE_MARKS.isdisjoint(f.text):
-        return None
-    rest = unquoted(f)
-    if rest is f or _OWN_PLACE.search(rest.plain):
-        return None
-    return rest
-
-
-def _only_quoted(rest: Folded, pattern: re.Pattern[str]) -> bool:
-    """Whether an advert's words are all inside the quotes (``rest`` is the
-    message outside them): a scam message quoted ("a mensagem era
-    \"Rendimento garantido!...\"", "bekam eine SMS: \"Ihr Paket...\""),
-    not sent."""
-    return not (pattern.search(rest.words) or pattern.search(rest.plain))
 
 
 # A step of grooming's that reads as ordinary talk in its context (a
@@ -814,12 +672,6 @@ BARE_TAG_SCORE: Final = 0.55
 # A picture asked for without saying of what: present in the risk (a step of
 # a pattern), under the teen section's rule for pictures alone.
 UNSPECIFIED_PICTURE_SCORE: Final = 0.55
-
-
-def _somewhere(found: Iterable[Signal]) -> bool:
-    """A place to go among the signals: a link, a handle, a request to move
-    (an app only mentioned, or a request retold, is none)."""
-    return any(s.name in PLACES and s.score >= PLACE_SCORE for s in found)
 
 
 def _strongest(found: list[Signal]) -> list[Signal]:

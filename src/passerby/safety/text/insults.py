@@ -75,7 +75,6 @@ _ROAST: Final = re.compile(
     r"evil|trash|bad|cringe|corny|sus|delulu|clueless|dense|unhinged|chaotic|a menace|a nerd|"
     r"such a nerd|a dork|such a dork)\b"
 )
-# Fondness said with the roast: "i love it", "love u", a heart.
 # A threat to kill said with a laugh or "jk" is chat's hyperbole ("i'm gonna
 # kill you lol", "te voy a matar jajaja", "ich bring dich um haha"), unless
 # the message says how, where or that it is meant.
@@ -83,10 +82,11 @@ _KILL: Final = re.compile(r"\b(?:kill|matar\w*|mato|umbringen|bring\w*|bunuh)\b"
 _SERIOUS: Final = re.compile(
     r"\b(?:find|found|come|coming|house|address|knife|gun|real|irl|serious|seriously|fr|"
     r"swear|promise|tonight|tomorrow|school|encontrar|voy a ir|casa|cuchillo|pistola|"
-    r"en serio|de verdad|te juro|encontrar|vou ai|faca|arma|serio|juro|finden|komme|adresse|"
+    r"en serio|de verdad|te juro|vou ai|faca|arma|serio|juro|finden|komme|adresse|"
     r"messer|waffe|ernst|ernsthaft|schwore|cari|rumah|alamat|pisau|serius|sumpah|beneran)\b"
 )
 HYPERBOLE_SCORE: Final = 0.8
+# Fondness said with the roast: "i love it", "love u", a heart.
 _FOND: Final = re.compile(r"\b(?:i love it|love it|love that|love u|love you|ily|ilysm)\b")
 _HEARTS: Final = re.compile(
     "[\u2764\u2665\U0001f495\U0001f496\U0001f497\U0001f49c\U0001f499\U0001f49a\U0001f49b"

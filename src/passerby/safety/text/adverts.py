@@ -1,0 +1,147 @@
+"""The advert detector: selling, money, free goods, adult promotion, "follow
+my page", link shorteners, and a link beside an advert's words; talk about
+adverts (a scam named, retold, quoted, or a place to report it) kept under
+the promo rule.
+
+Pure, over the folded forms (:mod:`.normalise`) and the compiled patterns
+(:mod:`.patterns`); :meth:`.detectors.TextAnalyser._promo` calls it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from passerby.core.signals import Signal
+from passerby.safety.text.aim import QUOTE_MARKS, unquoted
+from passerby.safety.text.contacts import somewhere
+from passerby.safety.text.context import retold
+from passerby.safety.text.normalise import Folded
+from passerby.safety.text.patterns import Patterns
+
+# An advert's words without an advert's ask: free goods with nowhere to go
+# for them, a link shared with "look" or "check out". Under the promo rule.
+PROMO_TALK: Final = 0.6
+# An advert's typography: "!", emoji, a word in capitals.
+_SHOUTED: Final = re.compile(r"!|[\U0001F300-\U0001FAFF\u2600-\u27BF\u203c\u2049]|\b[A-Z]{4,}\b")
+# A link given as the place to report something ("report it at
+# reportfraud.ftc.gov", "laporin ke aduannomor.id", "melde es bei …"): no advert.
+_REPORT_TO: Final = re.compile(
+    r"\b(?:report|reported|reporting|reportalo|reportala|reportar|reporta|lapor|laporin|"
+    r"laporkan|lapor\w*kan|aduan\w*|melde|melden|meldet|denuncia|denunciar|denuncie|"
+    r"denuncialo|denunciala|anzeigen|anzeige)\b"
+)
+# Where a message's own link or handle would be, outside the quotes.
+_OWN_PLACE: Final = re.compile(r"@\w|\w\.[a-z]{2,}\b|\bwww\b|/")
+
+
+def _outside_quotes(f: Folded) -> Folded | None:
+    """The message without what it quotes, when it quotes something and has
+    no link or handle of its own outside the quotes; else None."""
+    if QUOTE_MARKS.isdisjoint(f.text):
+        return None
+    rest = unquoted(f)
+    if rest is f or _OWN_PLACE.search(rest.plain):
+        return None
+    return rest
+
+
+def _only_quoted(rest: Folded, pattern: re.Pattern[str]) -> bool:
+    """Whether an advert's words are all inside the quotes (``rest`` is the
+    message outside them): a scam message quoted ("a mensagem era
+    \"Rendimento garantido!...\"", "bekam eine SMS: \"Ihr Paket...\""),
+    not sent."""
+    return not (pattern.search(rest.words) or pattern.search(rest.plain))
+
+
+def promo(p: Patterns, f: Folded, out: list[Signal]) -> None:
+    """Selling, money, free goods, adult promotion, "follow my page"; a
+    link shortener; or a link beside an advert's words ("check out
+    www.hotdeals-now.biz"), unless the link is to a site where people
+    share songs and videos."""
+    words = f.words
+    # An advert's words only inside quotes: a scam message quoted, told of
+    # (kept if nothing else in the message is an advert's). What is left
+    # outside the quotes, when it holds no link or handle of its own.
+    quoted: Signal | None = None
+    rest = _outside_quotes(f)
+    if p.promo_gate.search(words) or p.promo_gate.search(f.plain):
+        for pattern, score, detail in p.promo:
+            # the plain form too: folding reads "5k a week" as "sk"
+            if pattern.search(words) or pattern.search(f.plain):
+                if rest is not None and _only_quoted(rest, pattern):
+                    quoted = quoted or Signal("promo", PROMO_TALK, detail + ";quoted")
+                    continue
+                out.append(_pitch(p, f, score, detail, out))
+                return
+        # Free goods and the pitches are an advert's only when it asks:
+        # somewhere to go, a call to act, or shouting.
+        for pattern, score, detail in p.promo_pitch:
+            if pattern.search(words) or pattern.search(f.plain):
+                if rest is not None and _only_quoted(rest, pattern):
+                    quoted = quoted or Signal("promo", PROMO_TALK, detail + ";quoted")
+                    continue
+                if not _asks(p, f, out):
+                    score, detail = PROMO_TALK, detail + ";talk"
+                out.append(_pitch(p, f, score, detail, out))
+                return
+    if quoted is not None:
+        out.append(quoted)
+        return
+    plain = f.plain
+    if p.promo_shortener.search(plain):
+        out.append(Signal("promo", 0.85, "kind=shortener"))
+        return
+    if not any(s.name == "link" for s in out) or p.content_site.search(plain):
+        return
+    if rest is not None:
+        # the link is inside quotes: a scam's SMS quoted ("bekam eine SMS:
+        # \"... dhl-zustellung.info\"")
+        out.append(Signal("promo", PROMO_TALK, "kind=link;quoted"))
+        return
+    if _REPORT_TO.search(words):
+        return  # where to report it: "laporin ke aduannomor.id biar diblokir"
+    if p.promo_cue.search(words) or (p.promo_cue_loud.search(words) and _SHOUTED.search(f.text)):
+        out.append(Signal("promo", 0.85, "kind=link"))
+        return
+    spammy = any(
+        p.promo_domain.search(m.group())
+        for link, form in (
+            (p.url, plain),
+            (p.domain, plain),
+            (p.domain_spelled, plain),
+            (p.domain_said, words),
+        )
+        for m in link.finditer(form)
+    )
+    if spammy:  # "hotgirls (dot) cam", "t.me/cripto_vip"
+        out.append(Signal("promo", 0.85, "kind=link;name"))
+    elif p.promo_cue_weak.search(words):
+        out.append(Signal("promo", PROMO_TALK, "kind=link;shared"))
+
+
+def _pitch(p: Patterns, f: Folded, score: float, detail: str, out: list[Signal]) -> Signal:
+    """An advert's words; talk about adverts when the message names the
+    scam or the bot and gives nowhere to go ("a bot here says free
+    robux", "lost it all in a crypto scam")."""
+    if score > PROMO_TALK and (
+        (p.scam_talk.search(f.words) and not somewhere(out))
+        # someone else's offer retold, with no link or account of its own
+        # (the app it named is retold too): "someone in the lobby told me
+        # free vbucks", "dia ngasih diamond gratis terus minta pindah ke tele"
+        or (retold(f.words) and not somewhere(s for s in out if s.name != "off_platform"))
+    ):
+        return Signal("promo", PROMO_TALK, detail + ";told")
+    if (
+        detail == "kind=adult"
+        and p.told_of_page.search(f.words)
+        and not p.own_page.search(f.words)
+        and not _asks(p, f, out)
+    ):
+        # "my best friend earns well on onlyfans": someone else's, told of
+        return Signal("promo", PROMO_TALK, detail + ";told")
+    return Signal("promo", score, detail)
+
+
+def _asks(p: Patterns, f: Folded, out: list[Signal]) -> bool:
+    return bool(somewhere(out) or p.promo_call.search(f.words) or _SHOUTED.search(f.text))
