@@ -321,3 +321,23 @@ def test_a_relayed_signal_this_node_does_not_know_is_left_out() -> None:
     effects = session.on_event(relay, 1.0)
     assert sent(effects) == [{"type": "message", "text": "hi"}]
     assert seen == [[Signal("flattery", 0.8)]]
+
+
+def test_the_moderator_hears_each_message_relayed_in_the_current_chat() -> None:
+    # Our moderator keeps the partner's last lines, signals or not: whether
+    # they laughed is what tells a roast answered in kind (safety.moderation).
+    heard: list[str] = []
+
+    class Recorder(ChatModerator):
+        def heard(self, text: str) -> None:
+            heard.append(text)
+            super().heard(text)
+
+    moderator = Recorder(_Ages(), load_policy(), "adults", StrikeBook(), ConversationRisk)
+    session = ChatSession("a", 0.0, GENEROUS, section="adults", moderator=moderator)
+    feed(session, '{"type":"start"}', 0.0)
+    session.on_event(Matched("chat1", "b", ()))
+    session.on_event(Relay("chat1", "b", "kkkkk", 1, ()), 1.0)
+    session.on_event(Relay("chat0", "c", "from an old chat", 2, ()), 1.5)
+    session.on_event(Relay("chat1", "b", "vc é mó burro", 3, (("toxicity", 0.6),)), 2.0)
+    assert heard == ["kkkkk", "vc é mó burro"]

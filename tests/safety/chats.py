@@ -22,9 +22,16 @@ def chat(
     }
     said: list[Verdict] = []
     heard: list[Verdict] = []
+    # how many of the other side's messages each side has been delivered
+    count = dict.fromkeys("ab", 0)
     for i, (who, text) in enumerate(turns):
-        verdict = mods[who].outgoing(text, float(i), 1e9 + i)
-        answer = mods["b" if who == "a" else "a"].incoming(verdict.signals)
+        other_side = "b" if who == "a" else "a"
+        verdict = mods[who].outgoing(text, float(i), 1e9 + i, heard=count[who])
+        other = mods[other_side]
+        if verdict.delivered:
+            other.heard(verdict.text)
+            count[other_side] += 1
+        answer = other.incoming(verdict.signals)
         said.append(verdict)
         if answer is not None:
             heard.append(answer)

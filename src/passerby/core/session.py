@@ -64,6 +64,8 @@ class Moderator(Protocol):
 
     def new_chat(self) -> None: ...
 
+    def heard(self, text: str) -> None: ...
+
     def incoming(self, signals: Sequence[Signal]) -> Verdict | None: ...
 
     def outgoing(self, text: str, now: float, wall: float, heard: int = 0) -> Verdict: ...
@@ -436,14 +438,15 @@ class ChatSession:
                 if reachable and record is not None and event.chat == record.chat:
                     record.add_line(wall, "them", event.text, True, event.signals)
                     record.heard += 1
-                    if event.signals:
-                        moderator = self.moderator
-                        if moderator is not None:
-                            verdict = moderator.incoming(_received(event))
-                            if verdict is not None:
-                                # about us: the stranger protested at our words
-                                record.add_actions(wall, verdict.outcome.decisions)
-                                return [Send(m.Message(event.text)), Moderated(verdict, record)]
+                    moderator = self.moderator
+                    if moderator is not None:
+                        moderator.heard(event.text)  # read only beside an insult of ours
+                    if event.signals and moderator is not None:
+                        verdict = moderator.incoming(_received(event))
+                        if verdict is not None:
+                            # about us: the stranger protested at our words
+                            record.add_actions(wall, verdict.outcome.decisions)
+                            return [Send(m.Message(event.text)), Moderated(verdict, record)]
                     return [Send(m.Message(event.text))]
                 return [Deliver(event.sender, Undelivered(event.chat, event.id))]
             case TypingChanged():

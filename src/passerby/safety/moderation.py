@@ -290,6 +290,13 @@ MEND_LENGTH = 80  # a longer previous line is not glued to
 
 
 _TEASED: Final = re.compile(r";(?:teasing|joking|banter)\b")
+# A partner's insult aimed at us, laughed off or not (see _banter), and the
+# insults of ours that a laughing chat in which we were called names first
+# makes a roast: a name or a shut-up, never a threat or a self-harm word.
+_AT_US: Final = re.compile(
+    r"^(?:directed|dismissal|contempt)(?![^\n]*;(?:someone-else|denied|undirected))"
+)
+_ROAST_BACK: Final = re.compile(r"^(?:directed|dismissal)")
 _SCAM_TOLD: Final = re.compile(r";(?:told|quoted)\b")
 # The semantic tier's and the learned heads' advert signals.
 _ADVERT_TIER: Final = frozenset({"semantic_advert", "learned_advert"})
@@ -354,6 +361,10 @@ class ChatModerator:
         # _banter). Read only when a name is said, which is rare.
         self._said: deque[str] = deque(maxlen=BANTER_LINES)
         self._teased = 0
+        # The partner's last few messages, and whether they have called us a
+        # name in this chat (see _banter).
+        self._heard: deque[str] = deque(maxlen=BANTER_LINES)
+        self._mocked = False
         # We told of a scam or quoted one in this chat (see semantic).
         self._scam_told = False
         # We have sent a message in this chat; the partner has protested at one.
@@ -379,11 +390,17 @@ class ChatModerator:
         self._safety_talk = False
         self._hostile = self._teased = 0
         self._said.clear()
+        self._heard.clear()
+        self._mocked = False
         self._scam_told = False
         self._spoke = self._protested = self._concerned = self._id_asked = False
         self._previous = None
         self._pitch = None
         self._risk = self._risk_factory(self.section)
+
+    def heard(self, text: str) -> None:
+        """A message the partner sent us (kept, not read: see _banter)."""
+        self._heard.append(text)
 
     def incoming(self, signals: Sequence[Signal]) -> Verdict | None:
         """Signals the server found in the stranger's messages to us.
@@ -401,6 +418,8 @@ class ChatModerator:
         self._id_asked = any(s.detail == "ask=id" for s in signals)
         if any(s.name == "toxicity" and _TEASED.search(s.detail) for s in signals):
             self._teased = BANTER_LINES  # "du honk hahaha": teasing us
+        if not self._mocked:
+            self._mocked = any(s.name == "toxicity" and _AT_US.match(s.detail) for s in signals)
         if not self._safety_talk and _talks_safety(signals):
             self._safety_talk = True
         protest = next((s for s in signals if s.name == "protest"), None)
@@ -609,11 +628,17 @@ class ChatModerator:
         """A friend's name for a friend (a toxicity signal marked ";name": "vc
         é mt burro", "15 du lappen") said within :data:`BANTER_LINES` of our
         messages after we laughed or the partner teased us is banter: kept at
-        :data:`BANTER_SCORE`."""
+        :data:`BANTER_SCORE`. So is a name or a shut-up sent back
+        (:data:`_ROAST_BACK`) once the partner has called us a name in this
+        chat, when one of us laughed in our last two lines: a roast answered
+        in kind. The partner's laughter alone softens nothing (on the
+        development half it let harassing chats through)."""
         toxic = next((s for s in signals if s.name == "toxicity"), None)
-        if toxic is None or ";name" not in toxic.detail or toxic.score <= BANTER_SCORE:
+        if toxic is None or toxic.score <= BANTER_SCORE:
             return signals
-        if not self._teased and not any(laughs(fold(said)) for said in self._said):
+        if ";name" not in toxic.detail and not (self._mocked and _ROAST_BACK.match(toxic.detail)):
+            return signals
+        if not self._teased and not any(laughs(fold(line)) for line in (*self._said, *self._heard)):
             return signals
         banter = Signal("toxicity", BANTER_SCORE, toxic.detail + ";banter")
         return [banter if s is toxic else s for s in signals]

@@ -16,6 +16,7 @@ from passerby.core.signals import Signal
 from passerby.safety.text.aim import QUOTE_MARKS, unquoted
 from passerby.safety.text.contacts import somewhere
 from passerby.safety.text.context import retold
+from passerby.safety.text.lexicon_adverts import PROMO_DOMAIN
 from passerby.safety.text.normalise import Folded
 from passerby.safety.text.patterns import Patterns
 
@@ -31,6 +32,12 @@ _REPORT_TO: Final = re.compile(
     r"laporkan|lapor\w*kan|aduan\w*|melde|melden|meldet|denuncia|denunciar|denuncie|"
     r"denuncialo|denunciala|anzeigen|anzeige)\b"
 )
+# A link's words: its host's labels and parts ("hotgirls", "cam"; "rbx",
+# "freegift"), its path's segments.
+_LINK_WORDS: Final = re.compile(r"[^a-z0-9]+")
+_SCHEME: Final = re.compile(r"^[a-z]+://")
+_PROMO_LAST: Final = re.compile(f"(?:{PROMO_DOMAIN})$")
+
 # Where a message's own link or handle would be, outside the quotes.
 _OWN_PLACE: Final = re.compile(r"@\w|\w\.[a-z]{2,}\b|\bwww\b|/")
 
@@ -94,6 +101,8 @@ def promo(p: Patterns, f: Folded, out: list[Signal]) -> None:
         return
     if not any(s.name == "link" for s in out) or p.content_site.search(plain):
         return
+    if any(s.name == "link" and s.detail.endswith(";known") for s in out):
+        return  # every link goes to a known site: "oss.go.id, gratis kok"
     if rest is not None:
         # the link is inside quotes: a scam's SMS quoted ("bekam eine SMS:
         # \"... dhl-zustellung.info\"")
@@ -105,7 +114,7 @@ def promo(p: Patterns, f: Folded, out: list[Signal]) -> None:
         out.append(Signal("promo", 0.85, "kind=link"))
         return
     spammy = any(
-        p.promo_domain.search(m.group())
+        _spam_named(p, m.group())
         for link, form in (
             (p.url, plain),
             (p.domain, plain),
@@ -118,6 +127,18 @@ def promo(p: Patterns, f: Folded, out: list[Signal]) -> None:
         out.append(Signal("promo", 0.85, "kind=link;name"))
     elif p.promo_cue_weak.search(words):
         out.append(Signal("promo", PROMO_TALK, "kind=link;shared"))
+
+
+def _spam_named(p: Patterns, link: str) -> bool:
+    """Whether a link's name is an advert's: a part of its host that begins
+    or ends with an advert's word ("hotgirls.cam", "rbx-freegift.site",
+    "ff-diamantesgratis.online"), or a path segment that is one ("/promo").
+    Not a word inside another ("bandcamp", "/soto-betawi")."""
+    host, _, path = _SCHEME.sub("", link.lower()).partition("/")
+    for part in _LINK_WORDS.split(host):
+        if part and (p.promo_domain.match(part) or _PROMO_LAST.search(part)):
+            return True
+    return any(p.promo_domain.fullmatch(seg) for seg in _LINK_WORDS.split(path) if seg)
 
 
 def _pitch(p: Patterns, f: Folded, score: float, detail: str, out: list[Signal]) -> Signal:

@@ -21,6 +21,12 @@ _SOMEONE_OF_AGE: Final = re.compile(
     r"(?:^|\s)(?:a|an|the|un|una|um|uma|ein|eine|einen|einem|der|die|das)\s+(?:normal|typical|"
     r"regular|random|average|real|grown|creepy|weird|healthy|tipic[oa]|cualquier|qualquer|"
     r"normale[rns]?|typische[rns]?)\s*$|"
+    # someone or something described by the age: "una chihuahua de 9 años",
+    # "um cachorro de 3 anos" (not "soy una chica de 15": see _I_AM)
+    r"(?:^|\s)(?:un|una|um|uma)\s+[a-z]+\s+de\s*$|"
+    # a possessive: "my 11yo is demanding £10", "meine 9-Jährige" (not "in my 30s")
+    r"(?:^|(?<!\bin)\s)(?:my|our|his|her|their|mein|meine|meinen|meinem|unser|unsere|"
+    r"unseren)\s*$|"
     # "yang besar 10 tahun, yang kecil 3": the elder and the younger child
     r"\b(?:yang|yg)\s+(?:paling\s+)?(?:besar|kecil|gede|sulung|bungsu|pertama|kedua|ketiga|tua|"
     r"muda|cewek|cowok|laki|perempuan)\s*$|"
@@ -71,7 +77,11 @@ _SPAN_AFTER: Final = re.compile(
     r"servicio|servico|service|dienst|empresa|firma|company|profesion|profissao|beruf|"
     r"trabajo|trabalho|job|kerja|bekerja|trabajando|trabalhando|working|arbeite|estudando|"
     r"estudiando|viviendo|morando|vivendo|living|zusammen|juntos|juntas|together|pacaran|"
-    r"dabei|tinggal|mengajar|ngajar|sobri[oa]|sober|clean|limpi[oa])\b"
+    r"dabei|tinggal|mengajar|ngajar|sobri[oa]|sober|clean|limpi[oa]|"
+    # ...or a time before or after: "casi treinta años después", "15 years
+    # later", "15 tahun lalu", "15 Jahre später", "15 anos depois"
+    r"despues|antes|atras|mas tarde|later|ago|earlier|before|after|lalu|kemudian|"
+    r"sebelumnya|spater|danach|zuvor|fruher|depois|mais tarde)\b"
 )
 # Work, marriage or a stay before the years: "saya punya pengalaman 15
 # tahun", "aku kerja udah 15 tahun", "saya sudah menikah 10 tahun" (a

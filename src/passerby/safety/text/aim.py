@@ -30,6 +30,18 @@ _NAMED_BEFORE: Final = re.compile(
     r"(?:\S+\s+){0,2}$"
 )
 
+# A message that opens by calling on someone watched, not the partner: "SCHIRI
+# DU BLINDER VOLLIDIOT", "ref you're blind", "juiz ladrão, vc é cego".
+_CALLED_ON: Final = re.compile(
+    r"^(?:hey\s+|oi\s+|ey\s+|eh\s+)?(?:schiri|schiedsrichter|ref|referee|refs|arbitro|juiz|wasit|"
+    r"var|coach|trainer|tecnico|entrenador|pelatih)\b"
+)
+
+
+def called_on(words: str) -> bool:
+    """Whether the message speaks to a referee or a coach it names first."""
+    return _CALLED_ON.match(words) is not None
+
 
 def unquoted(f: Folded) -> Folded:
     """The message without what it quotes ("he said \\"shut up\\"", a

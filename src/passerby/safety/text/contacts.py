@@ -80,6 +80,10 @@ def app_name(match: re.Match[str]) -> str:
     return "unknown"
 
 
+# A Nintendo friend code ("SW-4821-0937-1156"): a game's id by its shape.
+_FRIEND_CODE: Final = re.compile(r"\bsw[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}\b", re.IGNORECASE)
+
+
 def game_id(f: Folded, p: Patterns) -> bool:
     """A player id, tag or name given with a game named, or by the word "id"
     itself, and no word for a phone."""
@@ -87,7 +91,9 @@ def game_id(f: Folded, p: Patterns) -> bool:
     if p.phone_context.search(words):
         return False
     return bool(
-        (p.game_named.search(words) and p.game_id.search(words)) or p.id_given.search(f.plain)
+        (p.game_named.search(words) and p.game_id.search(words))
+        or p.id_given.search(f.plain)
+        or _FRIEND_CODE.search(f.text)
     )
 
 

@@ -70,6 +70,14 @@ from passerby.safety.text.toxicity import ToxicityScorer
 
 # A domain's dot said in words, in the languages the patterns read.
 _SAID_DOTS: Final = ("dot", "punto", "ponto", "titik", "punkt")
+# A web address's path ("wattpad.com/story/318820451", "youtu.be/x?t=42"):
+# its digits are a page's number, not a phone's. WhatsApp's own links are
+# its number ("wa.me/628123456789").
+_LINK_PATH: Final = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/\S*")
+_PHONE_LINK: Final = re.compile(r"(?:^|[/.])(?:wa\.me|whatsapp\.com)/")
+# A network address ("192.168.1.1", "10.0.0.5:25565"): a router's or a
+# game server's, not a phone's.
+_IP_ADDRESS: Final = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{2,5})?\b")
 
 
 class TextAnalyser:
@@ -254,7 +262,12 @@ class TextAnalyser:
         p = self._p
         best = 0.0
         count = 0
-        for match in p.phone.finditer(f.digits):
+        digits = f.digits
+        if "/" in digits:
+            digits = _LINK_PATH.sub(_page_number, digits)
+        if "." in digits:
+            digits = _IP_ADDRESS.sub(_network_address, digits)
+        for match in p.phone.finditer(digits):
             chunk = match.group()
             if p.date.fullmatch(chunk.strip()) or service_line(chunk):
                 continue
@@ -584,6 +597,21 @@ SCHOOL_YEAR_SCORE: Final = 0.8
 # alone (0.6). Teens say it of a crush or a surprise party.
 LONE_SECRET_SCORE: Final = 0.55
 _TOLD_OR_KEPT: Final = frozenset({"kind=tell", "kind=keep"})
+
+
+def _network_address(found: re.Match[str]) -> str:
+    """An IPv4 address blanked out for the phone check ("081.234.567.890",
+    with a part over 255, is a phone number written with dots)."""
+    address = found.group().split(":")[0]
+    if all(int(part) <= 255 for part in address.split(".")):
+        return " " * len(found.group())
+    return found.group()
+
+
+def _page_number(link: re.Match[str]) -> str:
+    """A link's path blanked out for the phone check, unless it is WhatsApp's."""
+    found = link.group()
+    return found if _PHONE_LINK.search(found) else " " * len(found)
 
 
 def _first_row(

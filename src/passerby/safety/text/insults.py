@@ -16,7 +16,7 @@ import re
 from typing import Final
 
 from passerby.core.signals import Signal
-from passerby.safety.text.aim import explained, someone_named_before, unquoted
+from passerby.safety.text.aim import called_on, explained, someone_named_before, unquoted
 from passerby.safety.text.lexicon import LAUGHING_FACES, LAUGHTER
 from passerby.safety.text.normalise import Folded, fold
 from passerby.safety.text.patterns import (
@@ -73,12 +73,13 @@ _THING: Final = re.compile(
 _ROAST: Final = re.compile(
     r"\b(?:dumb|stupid|silly|slow|weird|annoying|lame|goofy|dramatic|extra|crazy|nuts|insane|"
     r"evil|trash|bad|cringe|corny|sus|delulu|clueless|dense|unhinged|chaotic|a menace|a nerd|"
-    r"such a nerd|a dork|such a dork)\b"
+    r"such a nerd|a dork|such a dork|the worst|the actual worst|mean|so mean|ridiculous|petty|"
+    r"a clown|a weirdo|a goof|a goober)\b"
 )
 # A threat to kill said with a laugh or "jk" is chat's hyperbole ("i'm gonna
 # kill you lol", "te voy a matar jajaja", "ich bring dich um haha"), unless
 # the message says how, where or that it is meant.
-_KILL: Final = re.compile(r"\b(?:kill|matar\w*|mato|umbringen|bring\w*|bunuh)\b")
+_KILL: Final = re.compile(r"\b(?:kill|matar\w*|mato|umbringen|bring\w*|bunuh|mampus|modar)\b")
 _SERIOUS: Final = re.compile(
     r"\b(?:find|found|come|coming|house|address|knife|gun|real|irl|serious|seriously|fr|"
     r"swear|promise|tonight|tomorrow|school|encontrar|voy a ir|casa|cuchillo|pistola|"
@@ -86,6 +87,12 @@ _SERIOUS: Final = re.compile(
     r"messer|waffe|ernst|ernsthaft|schwore|cari|rumah|alamat|pisau|serius|sumpah|beneran)\b"
 )
 HYPERBOLE_SCORE: Final = 0.8
+# A shut-up told of someone or something, not said: "the smoke alarm won't
+# shut up", "my dog never shuts up" (words form, just before the phrase).
+_TOLD_OF: Final = re.compile(
+    r"\b(?:wont|won t|will not|doesnt|doesn t|does not|didnt|didn t|never|cant|can t|"
+    r"wouldnt|wouldn t)\s+$"
+)
 # Fondness said with the roast: "i love it", "love u", a heart.
 _FOND: Final = re.compile(r"\b(?:i love it|love it|love that|love u|love you|ily|ilysm)\b")
 _HEARTS: Final = re.compile(
@@ -243,6 +250,12 @@ class Insults:
             # an address ("la verdad duele, cerda") names no one before it
             or (detail != VOCATIVE and someone_named_before(words, match.start(), p))
             or p.reported.search(words, 0, match.start())
+            or called_on(words)
+            or (
+                detail.startswith("dismissal")
+                and not p.second_person.search(words)
+                and _TOLD_OF.search(words, 0, match.start())
+            )
         ):
             # "bukan lo yg goblok", "um hacker filho da puta": not the partner
             score, detail = UNDIRECTED_SCORE, detail + ";someone-else"
@@ -456,7 +469,14 @@ class Insults:
                 if noun.group().endswith("s") and not noun.group().endswith("ss"):
                     # "idiots unite", "what a bunch of idiots": a crowd, not the partner
                     return min(score, UNDIRECTED_SCORE), "plural"
-            if p.not_you.search(f.plain):
+            if p.not_you.search(f.plain) or called_on(words):
+                return min(score, UNDIRECTED_SCORE), "someone-else"
+            if (
+                phrase is not None
+                and noun is None
+                and not p.second_person.search(words)
+                and _TOLD_OF.search(words, 0, phrase.start())
+            ):
                 return min(score, UNDIRECTED_SCORE), "someone-else"
             mild = (noun is None or p.mild_insult.search(noun.group())) and (
                 phrase is None

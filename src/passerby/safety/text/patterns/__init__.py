@@ -217,6 +217,9 @@ class Patterns(ContactPatterns, AgePatterns):
             rf"\b(?:of|with)\s+(?:your|ur|the|my|a|his|her|that|this)\s+(?:{THINGS}|puppies|"
             r"kittens|kitties|doggo|puppy|kitten|work|project|screen|screenshot|room design)\b|"
             r"\b(?:screenshot|the meme|that meme|the link|the map)\b|"
+            # a game's code or name asked for: "schick mal deinen code"
+            r"\b(?:your|ur|deinen|deine|dein|tu|teu|seu|su)\s+(?:friend\s+)?(?:code|codigo|kode|"
+            r"id|tag|username|user|nick|gamertag|ign|freundescode|spielername)\b|"
             # the same in the other languages: a pet, a meal, a drawing, a game
             rf"\b(?:de|del|do|da|dos|das|von|vom)\s+(?:(?:tu|tus|su|sus|el|la|mi|mis|teu|tua|seu|"
             rf"sua|meu|minha|o|a|deinem|deiner|deinen|dein|deine|dem|der|meinem|meiner|mein|"

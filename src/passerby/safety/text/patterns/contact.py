@@ -50,13 +50,17 @@ _SPOKEN_TLDS = (
 )
 
 
-# Sites where people share schoolwork, reference and media, with no private
-# messages of their own: a link to one is no move to a stranger's place
+# Sites where people share schoolwork, reference and media, and governments'
+# sites, with no private messages of their own: a link to one is no move to a stranger's place
 # ("the doc's here: docs.google.com/…", "watch this youtu.be/…").
 KNOWN_SITES: Final = re.compile(
     r"(?:https?://)?(?:www\.|m\.|[a-z]{2}\.)?(?:docs\.google\.com|classroom\.google\.com|"
     r"forms\.gle|wikipedia\.org|quizlet\.com|kahoot\.it|khanacademy\.org|duolingo\.com|"
-    r"wordwall\.net|youtube\.com|youtu\.be|open\.spotify\.com|imdb\.com)(?:[/?#]|$)"
+    r"wordwall\.net|youtube\.com|youtu\.be|open\.spotify\.com|imdb\.com|"
+    # a government's site: "dol.gov/…", "oss.go.id", "gob.mx", "gov.br", "bund.de"
+    r"(?:[a-z0-9-]+\.)*(?:gov(?:\.[a-z]{2})?|gob\.[a-z]{2}|go\.id|gouv\.fr|gv\.at|bund\.de))"
+    # ...then its path, or the link's end ("see serlo.org, it's free")
+    r"(?=[/?#\s,;:!)]|\.(?:\s|$)|$)"
 )
 
 
@@ -73,8 +77,13 @@ class ContactPatterns:
         )
         # "\b" then the run: from the run's start, up to the run's first word
         # boundary, atomically (the rest of the run is matched once).
+        # (not an app named before a spaced "@": "auf tiktok @ jayswifey.de" is
+        # the account's name)
         self.email_spelled = c(
-            r"(?<![a-z0-9._\-])(?>[a-z0-9._\-]*?\b)[a-z0-9._\-]++\s*"
+            r"(?<![a-z0-9._\-])(?!(?:tiktok|tt|insta|instagram|ig|snap|snapchat|sc|twitter|x|"
+            r"discord|dc|twitch|yt|youtube|threads|bluesky|bsky|tumblr|pinterest|fb|facebook|"
+            r"kik|telegram|tele)\s+(?:@|at)\s)"
+            r"(?>[a-z0-9._\-]*?\b)[a-z0-9._\-]++\s*"
             r"(?:\(at\)|\[at\]|\{at\}|<at>|\sat\s|\s@\s)\s*"
             r"[a-z0-9\-]{3,}\s*(?:\(dot\)|\[dot\]|\{dot\}|\[\.\]|\sdot\s|\s?\.\s?)\s*"
             r"(?:com|net|org|edu|io|co|me|de|uk|ru|fr|es|id|mx|ar|br|in|info)\b"
