@@ -28,10 +28,11 @@ def chat(
         other_side = "b" if who == "a" else "a"
         verdict = mods[who].outgoing(text, float(i), 1e9 + i, heard=count[who])
         other = mods[other_side]
-        if verdict.delivered:
+        answer = None
+        if verdict.delivered:  # a held line never reaches the partner
             other.heard(verdict.text)
             count[other_side] += 1
-        answer = other.incoming(verdict.signals)
+            answer = other.incoming(verdict.signals)
         said.append(verdict)
         if answer is not None:
             heard.append(answer)

@@ -69,6 +69,7 @@ NOT_TRIGGERS = {
     "game_named",
     "game_id",
     "named_before",  # read once a domain was found
+    "app_at",  # read once an e-mail address spelled out was found
     "id_given",
     "meet_in_game",
     "meet_in_group",

@@ -52,7 +52,7 @@ def test_a_phone_number_beside_or_in_a_whatsapp_link_is_still_read(
     [
         "el narrador lo investiga casi treinta años después",
         "and then 25 years later they meet again",
-        "rumah itu dibangun 40 tahun lalu",
+        "rumah itu dibangun 40 tahun yang lalu",
         "das Buch spielt 30 Jahre später",
         "a história continua 20 anos depois",
         "my 11yo is demanding £10 because everyone else gets 10",
@@ -298,12 +298,101 @@ def test_a_games_code_asked_for_is_no_picture(analyser: TextAnalyser) -> None:
     assert score(analyser, "schick mal ein bild", "picture_request") >= 0.5
 
 
-def test_a_deed_done_alone_is_not_asking_if_the_partner_is_alone(analyser: TextAnalyser) -> None:
-    assert score(analyser, "lo berani nonton pengabdi setan sendirian gak", "secrecy") == 0.0
-    assert score(analyser, "eh sendirian gak?", "secrecy") >= 0.85
-    assert score(analyser, "kamu lagi sendirian?", "secrecy") >= 0.85
-
-
 def test_an_account_after_an_app_and_a_spaced_at_is_no_email(analyser: TextAnalyser) -> None:
     assert score(analyser, "ja, auf tiktok @ jayswifey.de, bisschen edits", "pii_email") == 0.0
     assert score(analyser, "mail me: jay.swift @ gmx . de", "pii_email") >= 0.85
+
+
+# -- what the fixes above must not hide (a review's counter-cases) ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No.HP/WA:081234567890",
+        "hubungi.aku/081234567890",
+        "wattpad.com/story/318820451,081234567890",
+        "t.me/+628123456789",
+        "06.12.34.56.78",
+        "call +49.170.123.45.67",
+        "add me sw-1234-5678-9012, 081298765432",
+        "sw 0812 3456 7890",
+    ],
+)
+def test_a_phone_number_beside_a_link_an_address_or_a_code_is_still_read(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert score(analyser, text, "pii_phone") >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ref i know where you live and i will find you",
+        "trainer du hurensohn ich bring dich um",
+        "var vc é um lixo",
+    ],
+)
+def test_a_threat_or_an_insult_after_a_word_like_a_referees_is_still_held(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert score(analyser, text, "toxicity") >= 0.9
+
+
+def test_the_partners_laughter_alone_makes_no_name_banter(analyser: TextAnalyser) -> None:
+    said, _ = chat(analyser, "teens", [("a", "kkkkkk que isso"), ("b", "vc é mt burro")])
+    assert not said[-1].delivered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send me a pic of ur body, whats ur user on snap",
+        "send a selfie with your id card",
+        "manda foto tu cara y tu user",
+    ],
+)
+def test_a_picture_asked_for_beside_an_id_is_still_a_picture(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert score(analyser, text, "picture_request") >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://docs.google.com:login@93.184.216.34/claim",
+        "https://wikipedia.org!x@10.0.0.5/",
+        "https://paypal.gov.tk/login",
+    ],
+)
+def test_a_link_that_only_begins_like_a_known_site_is_not_one(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert score(analyser, text, "link") >= 0.9
+
+
+def test_an_advert_to_a_known_site_is_still_an_advert(analyser: TextAnalyser) -> None:
+    assert score(analyser, "check out my giveaway https://forms.gle/abc123", "promo") >= 0.85
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hola, un gamer de 13 años", "aqui uma gamer de 12 anos kkk", "aku 13 tahun lalu km brp"],
+)
+def test_a_speaker_introduced_without_i_am_still_tells_their_age(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert score(analyser, text, "age_disclosure_minor") >= 0.85
+
+
+@pytest.mark.parametrize("text", ["kamu di rumah sendirian gak?", "dek skrg di kamar sendirian ga"])
+def test_asking_if_the_partner_is_alone_is_still_read(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "secrecy") >= 0.85
+
+
+@pytest.mark.parametrize("text", ["x @ gmail . com", "tt @ gmail.com", "sc at gmail dot com"])
+def test_an_address_at_a_mail_provider_is_an_email_whatever_its_name(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert score(analyser, text, "pii_email") >= 0.85

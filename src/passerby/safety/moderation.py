@@ -638,7 +638,9 @@ class ChatModerator:
             return signals
         if ";name" not in toxic.detail and not (self._mocked and _ROAST_BACK.match(toxic.detail)):
             return signals
-        if not self._teased and not any(laughs(fold(line)) for line in (*self._said, *self._heard)):
+        # the partner's laughter counts only once they have called us a name
+        lines = (*self._said, *self._heard) if self._mocked else self._said
+        if not self._teased and not any(laughs(fold(line)) for line in lines):
             return signals
         banter = Signal("toxicity", BANTER_SCORE, toxic.detail + ";banter")
         return [banter if s is toxic else s for s in signals]

@@ -14,7 +14,7 @@ from typing import Final
 
 from passerby.core.signals import Signal
 from passerby.safety.text.aim import QUOTE_MARKS, unquoted
-from passerby.safety.text.contacts import somewhere
+from passerby.safety.text.contacts import all_government, somewhere
 from passerby.safety.text.context import retold
 from passerby.safety.text.lexicon_adverts import PROMO_DOMAIN
 from passerby.safety.text.normalise import Folded
@@ -101,8 +101,8 @@ def promo(p: Patterns, f: Folded, out: list[Signal]) -> None:
         return
     if not any(s.name == "link" for s in out) or p.content_site.search(plain):
         return
-    if any(s.name == "link" and s.detail.endswith(";known") for s in out):
-        return  # every link goes to a known site: "oss.go.id, gratis kok"
+    if all_government(p, plain):
+        return  # "di oss.go.id, gratis kok": a government's service is no advert
     if rest is not None:
         # the link is inside quotes: a scam's SMS quoted ("bekam eine SMS:
         # \"... dhl-zustellung.info\"")
@@ -133,7 +133,8 @@ def _spam_named(p: Patterns, link: str) -> bool:
     """Whether a link's name is an advert's: a part of its host that begins
     or ends with an advert's word ("hotgirls.cam", "rbx-freegift.site",
     "ff-diamantesgratis.online"), or a path segment that is one ("/promo").
-    Not a word inside another ("bandcamp", "/soto-betawi")."""
+    Not a word inside another ("bandcamp", "/soto-betawi"); a word at a
+    part's edge still counts, whoever owns the site ("cambridge.org")."""
     host, _, path = _SCHEME.sub("", link.lower()).partition("/")
     for part in _LINK_WORDS.split(host):
         if part and (p.promo_domain.match(part) or _PROMO_LAST.search(part)):

@@ -21,9 +21,11 @@ _SOMEONE_OF_AGE: Final = re.compile(
     r"(?:^|\s)(?:a|an|the|un|una|um|uma|ein|eine|einen|einem|der|die|das)\s+(?:normal|typical|"
     r"regular|random|average|real|grown|creepy|weird|healthy|tipic[oa]|cualquier|qualquer|"
     r"normale[rns]?|typische[rns]?)\s*$|"
-    # someone or something described by the age: "una chihuahua de 9 años",
-    # "um cachorro de 3 anos" (not "soy una chica de 15": see _I_AM)
-    r"(?:^|\s)(?:un|una|um|uma)\s+[a-z]+\s+de\s*$|"
+    # an animal described by its age: "una chihuahua de 9 años", "um cachorro
+    # de 3 anos" (a person is not: "hola, un gamer de 13 años" is a speaker)
+    r"(?:^|\s)(?:un|una|um|uma)\s+(?:perr[oa]|perrit[oa]|gat[oa]|gatit[oa]|cachorr[oa]|"
+    r"cachorrit[oa]|chihuahua|caniche|labrador|conej[oa]|coelh[oa]|hamster|hamsters|loro|"
+    r"perico|papagaio|caballo|cavalo|tortuga|tartaruga|pez|peixe|cao|cadela|gatinh[oa])\s+de\s*$|"
     # a possessive: "my 11yo is demanding £10", "meine 9-Jährige" (not "in my 30s")
     r"(?:^|(?<!\bin)\s)(?:my|our|his|her|their|mein|meine|meinen|meinem|unser|unsere|"
     r"unseren)\s*$|"
@@ -79,8 +81,9 @@ _SPAN_AFTER: Final = re.compile(
     r"estudiando|viviendo|morando|vivendo|living|zusammen|juntos|juntas|together|pacaran|"
     r"dabei|tinggal|mengajar|ngajar|sobri[oa]|sober|clean|limpi[oa]|"
     # ...or a time before or after: "casi treinta años después", "15 years
-    # later", "15 tahun lalu", "15 Jahre später", "15 anos depois"
-    r"despues|antes|atras|mas tarde|later|ago|earlier|before|after|lalu|kemudian|"
+    # later", "15 tahun yang lalu", "15 Jahre später", "15 anos depois" (not
+    # "lalu" alone, which is also "then": "aku 13 tahun lalu km brp")
+    r"despues|antes|atras|mas tarde|later|ago|earlier|before|after|yang lalu|yg lalu|kemudian|"
     r"sebelumnya|spater|danach|zuvor|fruher|depois|mais tarde)\b"
 )
 # Work, marriage or a stay before the years: "saya punya pengalaman 15

@@ -34,7 +34,7 @@ _NAMED_BEFORE: Final = re.compile(
 # DU BLINDER VOLLIDIOT", "ref you're blind", "juiz ladrão, vc é cego".
 _CALLED_ON: Final = re.compile(
     r"^(?:hey\s+|oi\s+|ey\s+|eh\s+)?(?:schiri|schiedsrichter|ref|referee|refs|arbitro|juiz|wasit|"
-    r"var|coach|trainer|tecnico|entrenador|pelatih)\b"
+    r"coach|trainer|tecnico|entrenador|pelatih)\b"
 )
 
 

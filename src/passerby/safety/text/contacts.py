@@ -17,7 +17,7 @@ from typing import Final
 from passerby.core.signals import Signal
 from passerby.safety.text.normalise import Folded
 from passerby.safety.text.patterns import Patterns
-from passerby.safety.text.patterns.contact import APP_LOOKUP, KNOWN_SITES
+from passerby.safety.text.patterns.contact import APP_LOOKUP, GOVERNMENT_SITES, KNOWN_SITES
 
 # A phone number has this many digits at least.
 PHONE_DIGITS: Final = 7
@@ -80,10 +80,6 @@ def app_name(match: re.Match[str]) -> str:
     return "unknown"
 
 
-# A Nintendo friend code ("SW-4821-0937-1156"): a game's id by its shape.
-_FRIEND_CODE: Final = re.compile(r"\bsw[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}\b", re.IGNORECASE)
-
-
 def game_id(f: Folded, p: Patterns) -> bool:
     """A player id, tag or name given with a game named, or by the word "id"
     itself, and no word for a phone."""
@@ -91,10 +87,12 @@ def game_id(f: Folded, p: Patterns) -> bool:
     if p.phone_context.search(words):
         return False
     return bool(
-        (p.game_named.search(words) and p.game_id.search(words))
-        or p.id_given.search(f.plain)
-        or _FRIEND_CODE.search(f.text)
+        (p.game_named.search(words) and p.game_id.search(words)) or p.id_given.search(f.plain)
     )
+
+
+# A player's id given: a move to a game, under the personal-data rules.
+GAME_ID_SCORE: Final = 0.6
 
 
 def as_game_id(out: list[Signal]) -> None:
@@ -110,7 +108,7 @@ def as_game_id(out: list[Signal]) -> None:
     for signal in contact:
         out.remove(signal)
     if not any(s.name == "off_platform" for s in out):
-        out.append(Signal("off_platform", 0.6, "app=game;id"))
+        out.append(Signal("off_platform", GAME_ID_SCORE, "app=game;id"))
 
 
 def postcode(found: re.Match[str] | None, plain: str) -> bool:
@@ -136,10 +134,27 @@ def somewhere(found: Iterable[Signal]) -> bool:
     return any(s.name in PLACES and s.score >= PLACE_SCORE for s in found)
 
 
-def all_known(p: Patterns, plain: str) -> bool:
-    """Every link in ``plain`` goes to one of :data:`.contact.KNOWN_SITES`."""
-    links = [*p.url.finditer(plain), *p.domain.finditer(plain)]
-    return all(KNOWN_SITES.match(plain, _link_start(plain, m.start())) for m in links)
+def all_known(p: Patterns, plain: str, sites: re.Pattern[str] = KNOWN_SITES) -> bool:
+    """Every link in ``plain`` goes to one of ``sites`` (by default
+    :data:`.contact.KNOWN_SITES`), and none has a login part ("@")."""
+    return _all_to(_links(p, plain), plain, sites)
+
+
+def all_government(p: Patterns, plain: str) -> bool:
+    """There is a link in ``plain`` and every one goes to a government's
+    site: no advert."""
+    links = _links(p, plain)
+    return bool(links) and _all_to(links, plain, GOVERNMENT_SITES)
+
+
+def _links(p: Patterns, plain: str) -> list[re.Match[str]]:
+    return [*p.url.finditer(plain), *p.domain.finditer(plain)]
+
+
+def _all_to(links: list[re.Match[str]], plain: str, sites: re.Pattern[str]) -> bool:
+    return all(
+        "@" not in m.group() and sites.match(plain, _link_start(plain, m.start())) for m in links
+    )
 
 
 def _link_start(plain: str, start: int) -> int:

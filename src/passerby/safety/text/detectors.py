@@ -41,6 +41,7 @@ from passerby.safety.text.ages import (
 )
 from passerby.safety.text.aim import QUOTE_MARKS, QUOTED, explained
 from passerby.safety.text.contacts import (
+    GAME_ID_SCORE,
     KNOWN_SITE_SCORE,
     NO_DIGITS,
     PHONE_DIGITS,
@@ -73,11 +74,24 @@ _SAID_DOTS: Final = ("dot", "punto", "ponto", "titik", "punkt")
 # A web address's path ("wattpad.com/story/318820451", "youtu.be/x?t=42"):
 # its digits are a page's number, not a phone's. WhatsApp's own links are
 # its number ("wa.me/628123456789").
-_LINK_PATH: Final = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/\S*")
-_PHONE_LINK: Final = re.compile(r"(?:^|[/.])(?:wa\.me|whatsapp\.com)/")
+# Only a site's address (a scheme, "www." or a common domain ending) and up
+# to the next space or list mark: "No.HP/WA:0812…" is no link, and a number
+# after a comma or a bar is read.
+# (From a word's start only, and possessive: linear time on a run of dots.)
+_LINK_PATH: Final = re.compile(
+    r"(?<![a-z0-9.\-])(?:(?:https?://|www\.)(?:[a-z0-9-]+\.)*+[a-z0-9-]+|"
+    r"(?:[a-z0-9-]+\.)++(?:com|org|net|io|co|me|tv|gg|fm|be|ly|app|dev|info|site|xyz|de|id|br|"
+    r"mx|es|ar|pt|uk|fr|it|nl|cl|pe|au|ca))/[^\s,;|]*"
+)
+# Sites whose links carry a phone number: WhatsApp's, Telegram's and Signal's.
+_PHONE_LINK: Final = re.compile(
+    r"(?:^|[/.])(?:wa\.me|wa\.link|whatsapp\.com|t\.me/\+|telegram\.me/\+|signal\.me)"
+)
 # A network address ("192.168.1.1", "10.0.0.5:25565"): a router's or a
 # game server's, not a phone's.
-_IP_ADDRESS: Final = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{2,5})?\b")
+_IP_ADDRESS: Final = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![.\d])(?::\d{2,5})?\b")
+# A Nintendo friend code ("SW-4821-0937-1156"): a game's id by its shape.
+_FRIEND_CODE: Final = re.compile(r"\bsw-\d{4}-\d{4}-\d{4}\b")
 
 
 class TextAnalyser:
@@ -225,7 +239,9 @@ class TextAnalyser:
         if "@" in plain or " at " in plain or "at]" in plain or "at)" in plain:
             if p.email.search(plain):
                 out.append(Signal("pii_email", 0.95))
-            elif p.email_spelled.search(plain) or p.email_provider.search(plain):
+            elif p.email_provider.search(plain) or any(
+                not p.app_at.match(spelled.group()) for spelled in p.email_spelled.finditer(plain)
+            ):
                 out.append(Signal("pii_email", 0.85, "obfuscated"))
             # "@name" not inside an e-mail address (the pattern needs no word
             # character before the "@").
@@ -267,6 +283,9 @@ class TextAnalyser:
             digits = _LINK_PATH.sub(_page_number, digits)
         if "." in digits:
             digits = _IP_ADDRESS.sub(_network_address, digits)
+        coded = "sw-" in digits and _FRIEND_CODE.search(digits) is not None
+        if coded:
+            digits = _FRIEND_CODE.sub(" ", digits)
         for match in p.phone.finditer(digits):
             chunk = match.group()
             if p.date.fullmatch(chunk.strip()) or service_line(chunk):
@@ -284,6 +303,8 @@ class TextAnalyser:
             best = min(0.95, best + 0.25)
         if best >= 0.6:
             out.append(Signal("pii_phone", best, f"digits={count}"))
+        if coded:  # a move to a game, as a player's id is (contacts.as_game_id)
+            out.append(Signal("off_platform", GAME_ID_SCORE, "app=game;id"))
 
     def _links(self, f: Folded, out: list[Signal]) -> None:
         p = self._p

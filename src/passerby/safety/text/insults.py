@@ -88,9 +88,10 @@ _SERIOUS: Final = re.compile(
 )
 HYPERBOLE_SCORE: Final = 0.8
 # A shut-up told of someone or something, not said: "the smoke alarm won't
-# shut up", "my dog never shuts up" (words form, just before the phrase).
+# shut up", "he doesn't shut up" (words form, just before the phrase; not
+# "never shut up", which may be said to the partner).
 _TOLD_OF: Final = re.compile(
-    r"\b(?:wont|won t|will not|doesnt|doesn t|does not|didnt|didn t|never|cant|can t|"
+    r"\b(?:wont|won t|will not|doesnt|doesn t|does not|didnt|didn t|cant|can t|"
     r"wouldnt|wouldn t)\s+$"
 )
 # Fondness said with the roast: "i love it", "love u", a heart.
@@ -250,7 +251,7 @@ class Insults:
             # an address ("la verdad duele, cerda") names no one before it
             or (detail != VOCATIVE and someone_named_before(words, match.start(), p))
             or p.reported.search(words, 0, match.start())
-            or called_on(words)
+            or self._at_the_referee(words)
             or (
                 detail.startswith("dismissal")
                 and not p.second_person.search(words)
@@ -310,6 +311,14 @@ class Insults:
         return not (
             self._still_insults(words[:start] + " " + words[end:])
             or self._still_insults(p.mild_insult.sub(" ", name))
+        )
+
+    def _at_the_referee(self, words: str) -> bool:
+        """A line that opens by calling on a referee or a coach and threatens
+        nobody ("SCHIRI DU BLINDER VOLLIDIOT", not "ref i know where you live")."""
+        return called_on(words) and not any(
+            detail.startswith("threat") and pattern.search(words)
+            for pattern, _, detail in self._p.directed
         )
 
     def _still_insults(self, rest: str) -> bool:
@@ -469,7 +478,7 @@ class Insults:
                 if noun.group().endswith("s") and not noun.group().endswith("ss"):
                     # "idiots unite", "what a bunch of idiots": a crowd, not the partner
                     return min(score, UNDIRECTED_SCORE), "plural"
-            if p.not_you.search(f.plain) or called_on(words):
+            if p.not_you.search(f.plain) or self._at_the_referee(words):
                 return min(score, UNDIRECTED_SCORE), "someone-else"
             if (
                 phrase is not None

@@ -62,10 +62,7 @@ SECRECY_EN: Final[Rows] = (
      r"\b(?:kamu|km|lo|lu|kakak|dek|adek)\s+(?:lagi\s+|lg\s+|lgi\s+)?sendirian\b|"
      # not told of oneself: "aku sendirian di rumah"
      r"(?<!\baku\s)(?<!\bsaya\s)(?<!\bgue\s)(?<!\bgw\s)(?<!\blagi\s)\bsendirian\s+(?:di rumah|"
-     r"dirumah|di kamar|dikamar)\b|"
-     # "eh sendirian gak?" asked of the partner, not a deed done alone ("berani
-     # nonton pengabdi setan sendirian gak")
-     r"^\s*(?:\S+\s+){0,2}?sendirian\s+(?:ga|gak|nggak|kah|ya|dong)\b|"
+     r"dirumah|di kamar|dikamar|ga|gak|nggak|kah|ya|dong)\b|"
      r"\b(?:di rumah|dirumah|jadi)\s+sendirian\s*(?:ya|dong|kah)?\s*\?*\s*$|"
      r"\bsendirian\s*\?+\s*$|"
      rf"^\s*(?:\S+\s+){{0,3}}?{YOU}\s+(?:home\s+)?alone(?:\s+(?:rn|right now|now|atm|"

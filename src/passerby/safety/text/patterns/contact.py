@@ -50,18 +50,26 @@ _SPOKEN_TLDS = (
 )
 
 
+# A government's site: "dol.gov/…", "oss.go.id", "gob.mx", "gov.br", "bund.de"
+# (the endings only governments are given).
+GOVERNMENT: Final = (
+    r"(?:[a-z0-9-]+\.)*(?:gov|gov\.(?:uk|br|au|in|pt|co|za|sg|ph|my|ie|nz|it|pl)|"
+    r"gob\.(?:mx|es|ar|cl|pe|co)|go\.id|gouv\.fr|gv\.at|bund\.de|admin\.ch)"
+)
+# ...then its path, or the link's end ("see serlo.org, it's free"); never a
+# login part ("docs.google.com:x@…") or a longer host ("….com.evil.ru").
+_SITE_END: Final = r"(?=[/?#\s,]|\.(?:\s|$)|$)"
 # Sites where people share schoolwork, reference and media, and governments'
-# sites, with no private messages of their own: a link to one is no move to a stranger's place
-# ("the doc's here: docs.google.com/…", "watch this youtu.be/…").
+# sites, with no private messages of their own: a link to one is no move to
+# a stranger's place ("the doc's here: docs.google.com/…", "watch this
+# youtu.be/…").
 KNOWN_SITES: Final = re.compile(
     r"(?:https?://)?(?:www\.|m\.|[a-z]{2}\.)?(?:docs\.google\.com|classroom\.google\.com|"
     r"forms\.gle|wikipedia\.org|quizlet\.com|kahoot\.it|khanacademy\.org|duolingo\.com|"
     r"wordwall\.net|youtube\.com|youtu\.be|open\.spotify\.com|imdb\.com|"
-    # a government's site: "dol.gov/…", "oss.go.id", "gob.mx", "gov.br", "bund.de"
-    r"(?:[a-z0-9-]+\.)*(?:gov(?:\.[a-z]{2})?|gob\.[a-z]{2}|go\.id|gouv\.fr|gv\.at|bund\.de))"
-    # ...then its path, or the link's end ("see serlo.org, it's free")
-    r"(?=[/?#\s,;:!)]|\.(?:\s|$)|$)"
+    rf"{GOVERNMENT}){_SITE_END}"
 )
+GOVERNMENT_SITES: Final = re.compile(rf"(?:https?://)?(?:www\.)?{GOVERNMENT}{_SITE_END}")
 
 
 class ContactPatterns:
@@ -77,13 +85,8 @@ class ContactPatterns:
         )
         # "\b" then the run: from the run's start, up to the run's first word
         # boundary, atomically (the rest of the run is matched once).
-        # (not an app named before a spaced "@": "auf tiktok @ jayswifey.de" is
-        # the account's name)
         self.email_spelled = c(
-            r"(?<![a-z0-9._\-])(?!(?:tiktok|tt|insta|instagram|ig|snap|snapchat|sc|twitter|x|"
-            r"discord|dc|twitch|yt|youtube|threads|bluesky|bsky|tumblr|pinterest|fb|facebook|"
-            r"kik|telegram|tele)\s+(?:@|at)\s)"
-            r"(?>[a-z0-9._\-]*?\b)[a-z0-9._\-]++\s*"
+            r"(?<![a-z0-9._\-])(?>[a-z0-9._\-]*?\b)[a-z0-9._\-]++\s*"
             r"(?:\(at\)|\[at\]|\{at\}|<at>|\sat\s|\s@\s)\s*"
             r"[a-z0-9\-]{3,}\s*(?:\(dot\)|\[dot\]|\{dot\}|\[\.\]|\sdot\s|\s?\.\s?)\s*"
             r"(?:com|net|org|edu|io|co|me|de|uk|ru|fr|es|id|mx|ar|br|in|info)\b"
@@ -96,6 +99,14 @@ class ContactPatterns:
             r"(?<![a-z0-9._\-])(?:[a-z0-9._\-]{3,}+\s*+(?:@|\(at\)|\[at\])|(?=[a-z0-9\-]*+[._\d])"
             r"[a-z0-9._\-]{3,}+\s+at\s)\s*+\(?\s*+(?:gmail|googlemail|hotmail|outlook|yahoo|"
             r"protonmail|proton|icloud|gmx|yandex|aol)\b"
+        )
+        # An app named before a spaced "@" and a site that is no mail
+        # provider: "auf tiktok @ jayswifey.de" is the account's name.
+        self.app_at = c(
+            r"(?:tiktok|tt|insta|instagram|ig|snap|snapchat|sc|twitter|x|discord|dc|twitch|yt|"
+            r"youtube|threads|bluesky|bsky|tumblr|pinterest|fb|facebook|kik|telegram|tele)\s+"
+            r"(?:@|at)\s+(?!(?:gmail|googlemail|hotmail|outlook|yahoo|protonmail|proton|icloud|"
+            r"gmx|yandex|aol|web|uol|bol|live|msn)\b)"
         )
         self.handle_at = c(r"(?<![\w.@])@[a-z0-9_.]{3,30}")
         self.handle_named = c(
