@@ -323,21 +323,24 @@ def test_a_relayed_signal_this_node_does_not_know_is_left_out() -> None:
     assert seen == [[Signal("flattery", 0.8)]]
 
 
-def test_the_moderator_hears_each_message_relayed_in_the_current_chat() -> None:
-    # Our moderator keeps the partner's last lines, signals or not: whether
-    # they laughed is what tells a roast answered in kind (safety.moderation).
-    heard: list[str] = []
+def test_the_moderator_reads_the_partners_last_lines_of_the_current_chat() -> None:
+    # Whether the partner laughed is what tells a roast answered in kind
+    # (safety.moderation): the moderator is handed the record's lines.
+    read: list[list[str]] = []
 
     class Recorder(ChatModerator):
-        def heard(self, text: str) -> None:
-            heard.append(text)
-            super().heard(text)
+        def outgoing(self, text, now, wall, heard=0, heard_lines=None):  # type: ignore[no-untyped-def]
+            read.append(list(heard_lines(2)))
+            return super().outgoing(text, now, wall, heard, heard_lines)
 
     moderator = Recorder(_Ages(), load_policy(), "adults", StrikeBook(), ConversationRisk)
     session = ChatSession("a", 0.0, GENEROUS, section="adults", moderator=moderator)
     feed(session, '{"type":"start"}', 0.0)
     session.on_event(Matched("chat1", "b", ()))
-    session.on_event(Relay("chat1", "b", "kkkkk", 1, ()), 1.0)
-    session.on_event(Relay("chat0", "c", "from an old chat", 2, ()), 1.5)
-    session.on_event(Relay("chat1", "b", "vc é mó burro", 3, (("toxicity", 0.6),)), 2.0)
-    assert heard == ["kkkkk", "vc é mó burro"]
+    session.on_event(Relay("chat1", "b", "oi", 1, ()), 1.0)
+    session.on_event(Relay("chat1", "b", "kkkkk", 2, ()), 1.2)
+    session.on_event(Relay("chat0", "c", "from an old chat", 3, ()), 1.5)
+    feed(session, '{"type":"message","text":"hey"}', 2.0)
+    session.on_event(Relay("chat1", "b", "vc é mó burro", 4, (("toxicity", 0.6),)), 3.0)
+    feed(session, '{"type":"message","text":"e vc"}', 4.0)
+    assert read == [["oi", "kkkkk"], ["kkkkk", "vc é mó burro"]]

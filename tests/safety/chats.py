@@ -22,16 +22,18 @@ def chat(
     }
     said: list[Verdict] = []
     heard: list[Verdict] = []
-    # how many of the other side's messages each side has been delivered
-    count = dict.fromkeys("ab", 0)
+    # the other side's lines each side has been delivered, as its ChatRecord keeps them
+    lines: dict[str, list[str]] = {"a": [], "b": []}
     for i, (who, text) in enumerate(turns):
         other_side = "b" if who == "a" else "a"
-        verdict = mods[who].outgoing(text, float(i), 1e9 + i, heard=count[who])
+        got = lines[who]
+        verdict = mods[who].outgoing(
+            text, float(i), 1e9 + i, heard=len(got), heard_lines=lambda n, got=got: got[-n:]
+        )
         other = mods[other_side]
         answer = None
         if verdict.delivered:  # a held line never reaches the partner
-            other.heard(verdict.text)
-            count[other_side] += 1
+            lines[other_side].append(verdict.text)
             answer = other.incoming(verdict.signals)
         said.append(verdict)
         if answer is not None:

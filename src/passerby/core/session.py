@@ -64,11 +64,16 @@ class Moderator(Protocol):
 
     def new_chat(self) -> None: ...
 
-    def heard(self, text: str) -> None: ...
-
     def incoming(self, signals: Sequence[Signal]) -> Verdict | None: ...
 
-    def outgoing(self, text: str, now: float, wall: float, heard: int = 0) -> Verdict: ...
+    def outgoing(
+        self,
+        text: str,
+        now: float,
+        wall: float,
+        heard: int = 0,
+        heard_lines: Callable[[int], Sequence[str]] | None = None,
+    ) -> Verdict: ...
 
 
 # --- effects ---------------------------------------------------------------
@@ -347,7 +352,7 @@ class ChatSession:
             return [
                 Deliver(record.partner, Relay(record.chat, self.user, message.text, message.id))
             ]
-        verdict = self.moderator.outgoing(message.text, now, wall, record.heard)
+        verdict = self.moderator.outgoing(message.text, now, wall, record.heard, record.heard_lines)
         return self._apply(verdict, message, record, wall)
 
     def _apply(
@@ -438,15 +443,14 @@ class ChatSession:
                 if reachable and record is not None and event.chat == record.chat:
                     record.add_line(wall, "them", event.text, True, event.signals)
                     record.heard += 1
-                    moderator = self.moderator
-                    if moderator is not None:
-                        moderator.heard(event.text)  # read only beside an insult of ours
-                    if event.signals and moderator is not None:
-                        verdict = moderator.incoming(_received(event))
-                        if verdict is not None:
-                            # about us: the stranger protested at our words
-                            record.add_actions(wall, verdict.outcome.decisions)
-                            return [Send(m.Message(event.text)), Moderated(verdict, record)]
+                    if event.signals:
+                        moderator = self.moderator
+                        if moderator is not None:
+                            verdict = moderator.incoming(_received(event))
+                            if verdict is not None:
+                                # about us: the stranger protested at our words
+                                record.add_actions(wall, verdict.outcome.decisions)
+                                return [Send(m.Message(event.text)), Moderated(verdict, record)]
                     return [Send(m.Message(event.text))]
                 return [Deliver(event.sender, Undelivered(event.chat, event.id))]
             case TypingChanged():

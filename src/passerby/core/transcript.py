@@ -96,6 +96,18 @@ class ChatRecord:
             for i in range(0, len(flat), _WIDTH)
         ]
 
+    def heard_lines(self, count: int) -> list[str]:
+        """The texts of the partner's last ``count`` lines kept, oldest first."""
+        flat = self._flat
+        found: list[str] = []
+        for i in range(len(flat) - _WIDTH, -1, -_WIDTH):
+            if flat[i + 1] == "them":
+                found.append(flat[i + 2])
+                if len(found) == count:
+                    break
+        found.reverse()
+        return found
+
     def recent(self) -> list[Line]:
         return self.lines[-MAX_LINES:]
 

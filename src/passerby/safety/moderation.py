@@ -361,9 +361,7 @@ class ChatModerator:
         # _banter). Read only when a name is said, which is rare.
         self._said: deque[str] = deque(maxlen=BANTER_LINES)
         self._teased = 0
-        # The partner's last few messages, and whether they have called us a
-        # name in this chat (see _banter).
-        self._heard: deque[str] = deque(maxlen=BANTER_LINES)
+        # The partner has called us a name in this chat (see _banter).
         self._mocked = False
         # We told of a scam or quoted one in this chat (see semantic).
         self._scam_told = False
@@ -390,17 +388,12 @@ class ChatModerator:
         self._safety_talk = False
         self._hostile = self._teased = 0
         self._said.clear()
-        self._heard.clear()
         self._mocked = False
         self._scam_told = False
         self._spoke = self._protested = self._concerned = self._id_asked = False
         self._previous = None
         self._pitch = None
         self._risk = self._risk_factory(self.section)
-
-    def heard(self, text: str) -> None:
-        """A message the partner sent us (kept, not read: see _banter)."""
-        self._heard.append(text)
 
     def incoming(self, signals: Sequence[Signal]) -> Verdict | None:
         """Signals the server found in the stranger's messages to us.
@@ -434,9 +427,18 @@ class ChatModerator:
         self._protested = True
         return self._review_only(protest, 0.0, self._last_risk or RiskView(0.0, False))
 
-    def outgoing(self, text: str, now: float, wall: float, heard: int = 0) -> Verdict:
+    def outgoing(
+        self,
+        text: str,
+        now: float,
+        wall: float,
+        heard: int = 0,
+        heard_lines: Callable[[int], Sequence[str]] | None = None,
+    ) -> Verdict:
         """Judge a message we are about to send (``now`` monotonic, ``wall``
-        epoch; ``heard``: the partner's messages in this chat so far)."""
+        epoch; ``heard``: the partner's messages in this chat so far;
+        ``heard_lines(n)``: the texts of their last ``n``, read only beside
+        an insult of ours, see :meth:`_banter`)."""
         signals = self._analyser.analyse(text)
         self._spoke = True
         if self._id_asked:
@@ -451,7 +453,7 @@ class ChatModerator:
             if self._safety_talk or _talks_safety(signals):
                 self._safety_talk = True
                 signals = in_safety_talk(signals)
-            signals = self._hostility(self._banter(signals))
+            signals = self._hostility(self._banter(signals, heard_lines))
             if not self._scam_told:
                 self._scam_told = any(
                     s.name == "promo" and _SCAM_TOLD.search(s.detail) for s in signals
@@ -624,7 +626,9 @@ class ChatModerator:
         asked = Signal("promo", PITCH_ASKED, detail + ";asked-after")
         return [*(s for s in signals if s.name != "promo"), asked]
 
-    def _banter(self, signals: list[Signal]) -> list[Signal]:
+    def _banter(
+        self, signals: list[Signal], heard_lines: Callable[[int], Sequence[str]] | None
+    ) -> list[Signal]:
         """A friend's name for a friend (a toxicity signal marked ";name": "vc
         é mt burro", "15 du lappen") said within :data:`BANTER_LINES` of our
         messages after we laughed or the partner teased us is banter: kept at
@@ -639,7 +643,9 @@ class ChatModerator:
         if ";name" not in toxic.detail and not (self._mocked and _ROAST_BACK.match(toxic.detail)):
             return signals
         # the partner's laughter counts only once they have called us a name
-        lines = (*self._said, *self._heard) if self._mocked else self._said
+        lines = list(self._said)
+        if self._mocked and heard_lines is not None:
+            lines += heard_lines(BANTER_LINES)
         if not self._teased and not any(laughs(fold(line)) for line in lines):
             return signals
         banter = Signal("toxicity", BANTER_SCORE, toxic.detail + ";banter")
