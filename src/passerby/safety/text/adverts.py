@@ -32,11 +32,23 @@ _REPORT_TO: Final = re.compile(
     r"laporkan|lapor\w*kan|aduan\w*|melde|melden|meldet|denuncia|denunciar|denuncie|"
     r"denuncialo|denunciala|anzeigen|anzeige)\b"
 )
+# A link received, told of as what it was like: "me mandaram um link tipo
+# roraima-trekking-promo.com", "got a link like free-gift.xyz", "der Link war
+# irgendwas mit sicher-zahlung.xyz". Read on the words form.
+_LINK_RECEIVED: Final = re.compile(
+    r"\b(?:sent|got|received|mandaram|mandaron|mando|mandou|enviaron|envio|enviou|recebi|"
+    r"recibi|geschickt|bekommen|gekriegt|war|was|dapet|dapat|dikirimin|dikirim|ngirim)\b"
+    r"(?:\s+\S+){0,4}?\s+link\b(?:\s+\S+){0,3}?\s+(?:like|tipo|como|so|wie|kayak|kaya|"
+    r"semacam|irgendwas|something)\b"
+)
 # A link's words: its host's labels and parts ("hotgirls", "cam"; "rbx",
 # "freegift"), its path's segments.
 _LINK_WORDS: Final = re.compile(r"[^a-z0-9]+")
 _SCHEME: Final = re.compile(r"^[a-z]+://")
 _PROMO_LAST: Final = re.compile(f"(?:{PROMO_DOMAIN})$")
+# What may follow a short advert's word in a host's part: "cams", "bet365",
+# "camz", "cams4u", "win24h".
+_PLAIN_REST: Final = re.compile(r"[sxz]?(?:\d+[a-z]{0,2})?")
 
 # Where a message's own link or handle would be, outside the quotes.
 _OWN_PLACE: Final = re.compile(r"@\w|\w\.[a-z]{2,}\b|\bwww\b|/")
@@ -110,6 +122,10 @@ def promo(p: Patterns, f: Folded, out: list[Signal]) -> None:
         return
     if _REPORT_TO.search(words):
         return  # where to report it: "laporin ke aduannomor.id biar diblokir"
+    if _LINK_RECEIVED.search(words):
+        # a link someone sent, told of: "me mandaram um link tipo x-promo.com"
+        out.append(Signal("promo", PROMO_TALK, "kind=link;told"))
+        return
     if p.promo_cue.search(words) or (p.promo_cue_loud.search(words) and _SHOUTED.search(f.text)):
         out.append(Signal("promo", 0.85, "kind=link"))
         return
@@ -133,13 +149,28 @@ def _spam_named(p: Patterns, link: str) -> bool:
     """Whether a link's name is an advert's: a part of its host that begins
     or ends with an advert's word ("hotgirls.cam", "rbx-freegift.site",
     "ff-diamantesgratis.online"), or a path segment that is one ("/promo").
-    Not a word inside another ("bandcamp", "/soto-betawi"); a word at a
-    part's edge still counts, whoever owns the site ("cambridge.org")."""
+    Not a word inside another ("bandcamp", "/soto-betawi"), nor a short one
+    that begins an ordinary word ("hotels", "camping", "betreut": see
+    :func:`_advert_part`)."""
     host, _, path = _SCHEME.sub("", link.lower()).partition("/")
-    for part in _LINK_WORDS.split(host):
-        if part and (p.promo_domain.match(part) or _PROMO_LAST.search(part)):
-            return True
+    if any(_advert_part(p, part) for part in _LINK_WORDS.split(host) if part):
+        return True
     return any(p.promo_domain.fullmatch(seg) for seg in _LINK_WORDS.split(path) if seg)
+
+
+def _advert_part(p: Patterns, part: str) -> bool:
+    """A host's part that ends with an advert's word ("citashot",
+    "tutoresgratis"), or begins with one that is long ("kryptogewinn",
+    "casinoroyal") or is followed by nothing but a plural, digits or another
+    advert's word ("bet365", "cams", "hotgirls"). A short word that begins
+    an ordinary one is not: "hotels", "camera", "betreut", "winterberg"."""
+    if _PROMO_LAST.search(part):
+        return True
+    first = p.promo_domain.match(part)
+    if first is None:
+        return False
+    rest = part[first.end() :]
+    return len(first.group()) >= 5 or bool(_PLAIN_REST.fullmatch(rest)) or _advert_part(p, rest)
 
 
 def _pitch(p: Patterns, f: Folded, score: float, detail: str, out: list[Signal]) -> Signal:
@@ -152,6 +183,8 @@ def _pitch(p: Patterns, f: Folded, score: float, detail: str, out: list[Signal])
         # (the app it named is retold too): "someone in the lobby told me
         # free vbucks", "dia ngasih diamond gratis terus minta pindah ke tele"
         or (retold(f.words) and not somewhere(s for s in out if s.name != "off_platform"))
+        # a link received, told of ("someone sent me a link like free-gift.xyz")
+        or _LINK_RECEIVED.search(f.words)
     ):
         return Signal("promo", PROMO_TALK, detail + ";told")
     if (

@@ -45,10 +45,15 @@ _SOMEONE_OF_AGE: Final = re.compile(
     r"\s*$"
 )
 _I_AM: Final = re.compile(rf"\b{I_AM}\b")
-# "soy madre de un niño de 11 años": the speaker is, but the age is the child's.
+# "soy madre de un niño de 11 años", "soy niñera de un niño de 8 años": the
+# speaker is, but the age is the child's (a parent's, or one who minds them).
 _PARENT_OF: Final = re.compile(
     r"\b(?:madre|padre|mama|papa|mae|pai|mother|father|mom|dad|mum|mutter|vater|abuela|abuelo|"
-    r"avo|avoa|ibu|ayah|oma|opa|grandma|grandpa|grandmother|grandfather)\s+(?:de|of|von|dari)\b"
+    r"avo|avoa|ibu|ayah|oma|opa|grandma|grandpa|grandmother|grandfather|"
+    r"ninera|ninero|baba|babysitter|babysitterin|nanny|au pair|aupair|tagesmutter|pengasuh|"
+    r"tutor|tutora|profe|profesor|profesora|professor|professora|maestra|maestro|teacher|"
+    r"lehrer|lehrerin|guru|entrenador|entrenadora|treinador|treinadora|coach|trainer|"
+    r"trainerin)\s+(?:de|of|von|dari)\b"
 )
 # An age the speaker *was*: "cuando tenía 15 años", "quando eu tinha 15",
 # "com 15 anos eu já trabalhava", "waktu aku 15 tahun", "als ich 15 war".
@@ -168,7 +173,8 @@ _PARTNER_BEFORE: Final = re.compile(
 _THIRD_VERB: Final = re.compile(
     r"\b(?:tiene|tem|ist|is|cumple|cumplio|completa|completou|fez|wird|wurde|turned|turns)"
     r"(?:\s+(?:ya|ja|schon|already|just|apenas|recien|mal|erst|only|nur|like|about|around|"
-    r"casi|quase|fast|etwa))?\s*$"
+    r"casi|quase|fast|etwa|almost|nearly|roughly|tipo|como|unos|unas|uns|umas|so|ungefahr|"
+    r"sekitar|kira))?\s*$"
 )
 _AGE_WORD: Final = re.compile(r"\b(?:age|edad|idade|alter|umur|usia|mine)\b")
 

@@ -43,6 +43,27 @@ def called_on(words: str) -> bool:
     return _CALLED_ON.match(words) is not None
 
 
+# Someone else's words told: a telling verb, then what they said in quotes
+# ("a girl told my friend \"nobody wants you\"", "er schrieb mir: \"...\"").
+_TOLD_QUOTE: Final = re.compile(
+    r"\b(?:told|tells|said|says|called|texted|wrote|yelled|screamed|dijo|dice|decia|grito|"
+    r"escribio|puso|disse|diz|falou|gritou|escreveu|mandou|sagte|sagt|meinte|schrieb|rief|"
+    r"schrie|bilang|ngomong|nulis|ngatain|katanya|teriak)\b[^\"\u201c\u201e\u00ab]{0,60}$"
+)
+
+
+def told_quote(text: str) -> bool:
+    """Whether ``text`` tells what someone said, in quotes after a telling
+    verb: the words in quotes are theirs, not the speaker's."""
+    if QUOTE_MARKS.isdisjoint(text):
+        return False
+    quoted = QUOTED.search(text)
+    if quoted is None:
+        return False
+    before = fold(text[: quoted.start()]).words
+    return _TOLD_QUOTE.search(before) is not None
+
+
 def unquoted(f: Folded) -> Folded:
     """The message without what it quotes ("he said \\"shut up\\"", a
     song's line in quotes): words in quotes are not said to the partner."""

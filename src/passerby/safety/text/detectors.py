@@ -288,7 +288,7 @@ class TextAnalyser:
             digits = _FRIEND_CODE.sub(" ", digits)
         for match in p.phone.finditer(digits):
             chunk = match.group()
-            if p.date.fullmatch(chunk.strip()) or service_line(chunk):
+            if p.date.fullmatch(chunk.strip()) or service_line(chunk) or _slashed_list(chunk):
                 continue
             n = len(chunk) - len(chunk.translate(NO_DIGITS))
             if 10 <= n <= 15:
@@ -627,6 +627,15 @@ def _network_address(found: re.Match[str]) -> str:
     if all(int(part) <= 255 for part in address.split(".")):
         return " " * len(found.group())
     return found.group()
+
+
+def _slashed_list(chunk: str) -> bool:
+    """Numbers of three digits or fewer between two or more slashes: a list of
+    measurements or scores ("104 / 88 / 98 / 48 / 63"), not a phone number,
+    which has one slash at most ("0171 / 1234567")."""
+    if chunk.count("/") < 2:
+        return False
+    return all(len(part) - len(part.translate(NO_DIGITS)) <= 3 for part in chunk.split("/"))
 
 
 def _page_number(link: re.Match[str]) -> str:

@@ -459,13 +459,18 @@ PROMO_CUE: Final = (
     # an account's or a parcel's false alarm: "verify", "pay the fee"
     r"verify|verifique|verifica|verifikasi|konfirmasi|confirm|confirme|bestatigen|"
     r"suspended|blocked|bloqueado|bloqueada|diblokir|gesperrt|fee|comision|taxa|gebuhr|biaya|"
-    r"gewonnen|abholen|ganaste|ganhou|menang)\b"
+    r"gewonnen|abholen|ganaste|ganhou|menang|"
+    # the offer's words in the other languages: "60% de desconto", "oferta exclusiva"
+    r"descuento|desconto|rabatt|diskon|oferta|ofertas|angebot|gratuito|gratuita|exclusiva|"
+    r"exklusive|suscribete|assine|assinatura|abonnieren|abonniere|langganan)\b"
 )
 # Words a friend sharing a link says too ("my dad says invest in index funds",
 # "is there a pizza place near you?"), an advert's beside its typography: "!",
 # emoji, capitals. A dating bot's "near you", urgency, an investment.
 PROMO_CUE_LOUD: Final = (
-    r"\b(?:registrieren|anmelden|invest|invierte|investe|investasi|investieren|guaranteed|"
+    # a false alarm shouted: "Ihr Computer ist infiziert! ... Support: <link>"
+    r"\b(?:infected|infiziert|infectado|infectada|terinfeksi|trojaner|trojanern|"
+    r"registrieren|anmelden|invest|invierte|investe|investasi|investieren|guaranteed|"
     r"garantizado|garantido|dijamin|garantiert|near you|near u|in your area|in ur area|cerca de "
     r"ti|en tu zona|en tu ciudad|perto de (?:voce|vc|ti)|na tua zona|na sua cidade|in deiner "
     r"(?:nahe|naehe|stadt|gegend)|dkt km|deket kamu|dekat kamu|dekat anda|di kotamu|di kota "
@@ -533,7 +538,7 @@ PROMO_CUE_WEAK: Final = (
 PROMO_DOMAIN: Final = (
     r"(?:free|win|cash|deal|hot|sexy|casino|bet|crypto|promo|gift|prize|bonus|money|girls|"
     r"singles|cams?|xxx|loan|earn|robux|vbucks|diamond|gratis|profit|invest|dating|vip|fans|"
-    r"slot|gacor|cripto|kripto|krypto|cuan|citas|encontros|privad|priv)"
+    r"slot|gacor|cripto|kripto|krypto|cuan|citas|encontros|privacy|privad|priv)"
 )
 # Free goods are bait only with somewhere to go: a call to act or a contact.
 # Without one ("a site promising free robux", "he offered free diamonds") it

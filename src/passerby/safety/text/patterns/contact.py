@@ -41,6 +41,12 @@ _TLDS = (
 # Domains that are also words ("goodnight.love you", "im at home . at least"):
 # a link only with a path after them, or at a message's or clause's end.
 _WORDY_TLDS = r"at|ca|pe|ie|love|date|sexy|girls"
+# Words no street's name is made of (in the plain form): articles,
+# prepositions, possessives, conjunctions.
+_FUNCTION_WORD = (
+    r"(?:the|a|an|by|off|on|in|at|to|for|from|of|with|and|or|my|your|his|her|our|their|"
+    r"fur|mit|mein|meinen|meine|und|oder|de|la|el|los|las|y|e|o|em|no|na|um|uma|dan|di|ke)"
+)
 
 # After a dot said in Spanish, Portuguese, Indonesian or German: the
 # domains that are no word of theirs.
@@ -148,8 +154,11 @@ class ContactPatterns:
         self.address = c(
             r"\b\d{1,5}[a-z]?\s+(?!(?:miles?|km|blocks?|min|mins|minutes?|hours?|more|of|th|thn|"
             r"tahun|anos|years?|yrs?|yo|jahre|menit|jam)\b)"
-            r"(?:[a-z]+\.?\s+){1,3}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|"
-            r"boulevard|blvd|court|ct|way|place|pl|terrace|crescent|close|highway|hwy|"
+            # a street's name is content words: "2 cubs by the road", "2014 trd
+            # off road", "1400 fur meinen fiesta st" are no address
+            rf"(?:(?!{_FUNCTION_WORD}\b)[a-z]+\.?\s+){{1,3}}"
+            r"(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|way|place|"
+            r"pl|terrace|crescent|close|highway|hwy|"
             r"parkway|pkwy|circle|cir)\b(?!\s+(?:too|more|less|better|worse|off|back|out|over|"
             r"longer|harder|easier|bigger|smaller|cooler|funnier|ahead|behind|past)\b)"
         )
