@@ -260,6 +260,10 @@ ID_REPLY_WORDS: Final = 5
 # message, as the teen section's handle rule now allows.)
 PAGE_AFTER: Final = 2
 PAGE_SHARED: Final = 0.6
+# A call to follow an account (a promo's "kind=cta" is any call to act).
+_FOLLOW: Final = re.compile(
+    r"(?i)\b(?:follow|sigue|sigueme|s[ií]gueme|segue|seguir|folg|folgt|ikuti|follback|followback)\b"
+)
 # (an id typed in groups is one word: "2 3 4 8 8 1 9 0 5", "4821 0937 5526")
 _DIGIT_GAPS: Final = re.compile(r"(?<=\d)[\s.-]+(?=\d)")
 JOIN_AFTER = frozenset({"picture_request", "off_platform", "sexual", "meet_request"})
@@ -309,17 +313,17 @@ def _talks_safety(signals: Sequence[Signal]) -> bool:
     return any(s.name == "safety_talk" for s in signals)
 
 
-def _own_page_shared(signals: list[Signal]) -> list[Signal]:
+def _own_page_shared(signals: list[Signal], text: str) -> list[Signal]:
     """An account to follow, asked for with no link, after a conversation
     (see :data:`PAGE_AFTER`): kept at :data:`PAGE_SHARED`."""
     if any(s.name == "link" for s in signals):
         return signals
     # "me segue no insta, @lucas.ollie_": a call to follow, beside the account
-    handle = any(s.name == "pii_handle" for s in signals)
+    follow = any(s.name == "pii_handle" for s in signals) and _FOLLOW.search(text) is not None
     return [
         Signal("promo", PAGE_SHARED, s.detail + ";shared")
         if s.name == "promo"
-        and (s.detail == "kind=page" or (handle and s.detail == "kind=cta"))
+        and (s.detail == "kind=page" or (follow and s.detail == "kind=cta"))
         and s.score > PAGE_SHARED
         else s
         for s in signals
@@ -431,8 +435,10 @@ class ChatModerator:
             self._last_risk = self._risk.observe("them", others)
         if self._protested or self._safety_talk or not self._spoke:
             return None
-        if any(told_quote(line) for line in list(self._said)[-2:]):
-            return None  # "that's so mean" of the words we told in quotes, not at us
+        if protest.detail != "at=you" and self._said and told_quote(self._said[-1]):
+            # "that's so mean" of the words we just told in quotes, not at us
+            # ("why are you so mean to me" still is)
+            return None
         self._protested = True
         return self._review_only(protest, 0.0, self._last_risk or RiskView(0.0, False))
 
@@ -474,7 +480,7 @@ class ChatModerator:
             signals = self._pitched(signals)
             placed = any(s.name in _PLACED for s in signals)
             if heard >= PAGE_AFTER and signals:
-                signals = _own_page_shared(signals)
+                signals = _own_page_shared(signals, text)
         seen = self._history(text, now, placed)
         if seen:
             signals = [*signals, *seen]

@@ -32,23 +32,32 @@ _REPORT_TO: Final = re.compile(
     r"laporkan|lapor\w*kan|aduan\w*|melde|melden|meldet|denuncia|denunciar|denuncie|"
     r"denuncialo|denunciala|anzeigen|anzeige)\b"
 )
-# A link received, told of as what it was like: "me mandaram um link tipo
-# roraima-trekking-promo.com", "got a link like free-gift.xyz", "der Link war
-# irgendwas mit sicher-zahlung.xyz". Read on the words form.
+# A link received, told of as what it was like, the link right after: "me
+# mandaram um link tipo roraima-trekking-promo.com", "someone sent me a link
+# like free-gift.xyz". Read on the plain form, where the dots are; never
+# beside a call to act ("try it", "corre", "claim").
 _LINK_RECEIVED: Final = re.compile(
-    r"\b(?:sent|got|received|mandaram|mandaron|mando|mandou|enviaron|envio|enviou|recebi|"
-    r"recibi|geschickt|bekommen|gekriegt|war|was|dapet|dapat|dikirimin|dikirim|ngirim)\b"
-    r"(?:\s+\S+){0,4}?\s+link\b(?:\s+\S+){0,3}?\s+(?:like|tipo|como|so|wie|kayak|kaya|"
-    r"semacam|irgendwas|something)\b"
+    r"\b(?:sent|received|mandaram|mandaron|mando|mandou|enviaron|envio|enviou|recebi|recibi|"
+    r"geschickt|bekommen|gekriegt|dapet|dapat|dikirimin|dikirim|ngirim)\b"
+    r"(?:\s+\S+){0,4}?\s+link\s+(?:like|tipo|como|kayak|kaya|semacam|irgendwas mit|so wie)\s+"
+    r"[a-z0-9\-]+\.[a-z]"
 )
 # A link's words: its host's labels and parts ("hotgirls", "cam"; "rbx",
 # "freegift"), its path's segments.
 _LINK_WORDS: Final = re.compile(r"[^a-z0-9]+")
 _SCHEME: Final = re.compile(r"^[a-z]+://")
 _PROMO_LAST: Final = re.compile(f"(?:{PROMO_DOMAIN})$")
-# What may follow a short advert's word in a host's part: "cams", "bet365",
-# "camz", "cams4u", "win24h".
-_PLAIN_REST: Final = re.compile(r"[sxz]?(?:\d+[a-z]{0,2})?")
+# A call to act beside a link (the promo rule's calls, less "link" itself).
+_CALL: Final = re.compile(
+    r"\b(?:click|tap|claim|try|go|visit|join|sign up|register|check|corre|buruan|daftar|cek|"
+    r"klik|klick|clique|acesse|entra|hol dir|now|ahora|agora|sekarang|jetzt|here|aqui|hier|"
+    r"sini|dm|inbox)\b"
+)
+# Ordinary words that begin with an advert's word, as a host's part begins.
+_ORDINARY_START: Final = re.compile(
+    r"(?:hotel|camp|camer|cambr|camin|better|between|betreu|betty|bethan|bethel|winter|windo|wine|"
+    r"freedom|freelanc|cashmere|deals?hop)"
+)
 
 # Where a message's own link or handle would be, outside the quotes.
 _OWN_PLACE: Final = re.compile(r"@\w|\w\.[a-z]{2,}\b|\bwww\b|/")
@@ -122,7 +131,7 @@ def promo(p: Patterns, f: Folded, out: list[Signal]) -> None:
         return
     if _REPORT_TO.search(words):
         return  # where to report it: "laporin ke aduannomor.id biar diblokir"
-    if _LINK_RECEIVED.search(words):
+    if _link_told(p, f):
         # a link someone sent, told of: "me mandaram um link tipo x-promo.com"
         out.append(Signal("promo", PROMO_TALK, "kind=link;told"))
         return
@@ -159,18 +168,21 @@ def _spam_named(p: Patterns, link: str) -> bool:
 
 
 def _advert_part(p: Patterns, part: str) -> bool:
-    """A host's part that ends with an advert's word ("citashot",
-    "tutoresgratis"), or begins with one that is long ("kryptogewinn",
-    "casinoroyal") or is followed by nothing but a plural, digits or another
-    advert's word ("bet365", "cams", "hotgirls"). A short word that begins
-    an ordinary one is not: "hotels", "camera", "betreut", "winterberg"."""
+    """A host's part that begins or ends with an advert's word ("hotgirls",
+    "citashot", "bet365"), unless it begins an ordinary word that starts
+    with one ("hotels", "camping", "betreut", "winterberg")."""
     if _PROMO_LAST.search(part):
         return True
-    first = p.promo_domain.match(part)
-    if first is None:
-        return False
-    rest = part[first.end() :]
-    return len(first.group()) >= 5 or bool(_PLAIN_REST.fullmatch(rest)) or _advert_part(p, rest)
+    return p.promo_domain.match(part) is not None and _ORDINARY_START.match(part) is None
+
+
+def _link_told(p: Patterns, f: Folded) -> bool:
+    """A link someone sent, told as what it was like, with no call to act."""
+    return (
+        _LINK_RECEIVED.search(f.plain) is not None
+        and _CALL.search(f.words) is None
+        and _SHOUTED.search(f.text) is None
+    )
 
 
 def _pitch(p: Patterns, f: Folded, score: float, detail: str, out: list[Signal]) -> Signal:
@@ -184,7 +196,7 @@ def _pitch(p: Patterns, f: Folded, score: float, detail: str, out: list[Signal])
         # free vbucks", "dia ngasih diamond gratis terus minta pindah ke tele"
         or (retold(f.words) and not somewhere(s for s in out if s.name != "off_platform"))
         # a link received, told of ("someone sent me a link like free-gift.xyz")
-        or _LINK_RECEIVED.search(f.words)
+        or _link_told(p, f)
     ):
         return Signal("promo", PROMO_TALK, detail + ";told")
     if (

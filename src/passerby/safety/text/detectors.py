@@ -288,7 +288,9 @@ class TextAnalyser:
             digits = _FRIEND_CODE.sub(" ", digits)
         for match in p.phone.finditer(digits):
             chunk = match.group()
-            if p.date.fullmatch(chunk.strip()) or service_line(chunk) or _slashed_list(chunk):
+            if p.date.fullmatch(chunk.strip()) or service_line(chunk):
+                continue
+            if _slashed_list(chunk) and not p.phone_context.search(f.words):
                 continue
             n = len(chunk) - len(chunk.translate(NO_DIGITS))
             if 10 <= n <= 15:
@@ -630,12 +632,16 @@ def _network_address(found: re.Match[str]) -> str:
 
 
 def _slashed_list(chunk: str) -> bool:
-    """Numbers of three digits or fewer between two or more slashes: a list of
-    measurements or scores ("104 / 88 / 98 / 48 / 63"), not a phone number,
-    which has one slash at most ("0171 / 1234567")."""
+    """Numbers of two or three digits between two or more slashes, none
+    with a leading 0: a list of measurements or scores ("104 / 88 / 98 / 48
+    / 63"), not a phone number ("0171 / 1234567", "06/12/34/56/78")."""
     if chunk.count("/") < 2:
         return False
-    return all(len(part) - len(part.translate(NO_DIGITS)) <= 3 for part in chunk.split("/"))
+    parts = [part.strip() for part in chunk.split("/")]
+    return all(
+        2 <= len(part) - len(part.translate(NO_DIGITS)) <= 3 and not part.startswith("0")
+        for part in parts
+    )
 
 
 def _page_number(link: re.Match[str]) -> str:

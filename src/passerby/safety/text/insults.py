@@ -140,33 +140,9 @@ class Insults:
             and not self.laughing(f)
             and not _CONCEDED.search(f.words)
         ):
-            out.append(Signal("protest", PROTEST_SCORE))
-
-    def _said_of_someone_named(self, f: Folded) -> bool:
-        """Whether a message of several sentences insults only in sentences
-        with no "you", each naming someone by an article or a demonstrative,
-        the "you" standing in sentences that insult nobody: "you're not
-        overreacting. hope the bastard gets fined"."""
-        sentences = _SENTENCE_END.split(f.text)
-        if len(sentences) < 2:
-            return False
-        p, threshold = self._p, self._threshold
-        named = False
-        for sentence in sentences:
-            words = fold(sentence).words
-            if not words.strip():
-                continue
-            listed = bool(p.insult_noun.search(words) or p.insult_phrase.search(words))
-            score = 0.0 if listed else (self.toxicity.score(words) or 0.0)
-            if p.second_person.search(words):
-                # the model reads a few words near-certainly ("youre not": 0.76)
-                if listed or score >= _SURE:
-                    return False
-            elif listed or score >= threshold:
-                if not _NAMED_BY_ARTICLE.search(words):
-                    return False
-                named = True
-        return named
+            # "at=you": the protest names the partner ("why are you so mean to me")
+            at_you = self._p.second_person.search(f.words) is not None
+            out.append(Signal("protest", PROTEST_SCORE, "at=you" if at_you else ""))
 
     def directed(self, f: Folded, out: list[Signal]) -> None:
         """An insult in a second-person frame ("eres un idiota", "kamu bodoh
@@ -493,9 +469,6 @@ class Insults:
             # "\"its not that deep\" is such a coward line", "what an idiot move":
             # an act, not a name
             return min(score, UNDIRECTED_SCORE), "thing"
-        if not phrase and self._said_of_someone_named(f):
-            # "you're not overreacting. hope the bastard gets fined"
-            return min(score, UNDIRECTED_SCORE), "someone-else"
         if phrase or noun:
             if noun and not phrase and not p.second_person.search(words):
                 # An insult noun and no "you": who is it said of?
@@ -581,15 +554,7 @@ def _across_sentences(plain: str, pattern: re.Pattern[str]) -> bool:
 # but fair", "grosero pero cierto", "fies aber wahr", "jahat tapi bener".
 _CONCEDED: Final = re.compile(
     r"\b(?:and|but|pero|y|mas|e|aber|und|tapi|tp)\s+(?:so\s+|very\s+|muy\s+|bem\s+|sehr\s+)?"
-    r"(?:true|accurate|fair|valid|correct|cierto|verdad|exacto|certo|verdade|justo|wahr|"
-    r"richtig|bener|benar|akurat)\b"
-)
-# The model's score that counts a sentence with "you" as an insult on its own.
-_SURE: Final = 0.9
-# Where a message's sentences end.
-_SENTENCE_END: Final = re.compile(r"[.!?;]+(?:\s+|$)")
-# Someone named by an article or a demonstrative, with more said of them:
-# "the bastard gets fined", "that prick never fixed it", "el cabrón no paga".
-_NAMED_BY_ARTICLE: Final = re.compile(
-    r"\b(?:the|that|this|el|ese|este|esse|aquele|der|den|dem|dieser|diesen|si)\s+\S+\s+\S+"
+    r"(?:true|accurate|fair|valid|correct|cierto|verdad|exacto|certo|verdade|wahr|benar|akurat)"
+    # ...as the clause's last words, a laugh at most after them
+    r"(?:\s+(?:lol|lmao|haha\w*|jaja\w*|kk\w*|wkwk\w*|xd))*\s*$"
 )

@@ -175,6 +175,8 @@ PROTEST_MORE: Final = (
     r"\bsalah\s+(?:apa|aku\s+apa|gue\s+apa)\s+(?:aku|saya|gue|gw|sama\s+(?:kamu|lo|lu))"
     + _END
     + r"|"
+    # "kok kasar sih", "kok jahat banget sih kak": why so rude
+    r"\bkok\s+(?:kasar|jahat|sinis|julid|nyolot)(?:\s+(?:bgt|banget|amat))?\s+(?:sih|gitu|gt)\b|"
     r"(?:^|\b(?:ih|dih|kok|sumpah)\s+)(?:jahat|kasar|sinis|julid|nyolot)\s+(?:bgt|banget|amat)\s+"
     r"(?:lo|lu|kamu|km)" + _END + r"|\bkok\s+(?:lo|lu|kamu|km|anda)\s+(?:\w+\s+)?(?:sinis|jahat|"
     r"kasar|julid|nyolot)\b|\bbisa\s+(?:gak|ga|nggak|tidak)\s+(?:\w+\s+){0,3}tanpa\s+(?:ngehina|"

@@ -83,9 +83,11 @@ TOLD_BY_ANOTHER = re.compile(
     r"\b(?:my|minha|meu|mi|mis|mein|meine)\s+(?:mom|mum|mother|dad|father|parents|mae|pai|pais|"
     r"mama|papa|madre|padre|padres|mutter|vater|eltern|mami|mutti)\s+(?:\S+\s+){0,2}?"
     r"(?:said|says|wants|wanted|disse|diz|quer|queria|dijo|dice|quiere|queria|sagte|sagt|will|"
-    r"wollte|meinte)\b(?!(?:\s+\S+){0,4}?\s+(?:you|u|te|vc|voce|dich|dir|kamu|lu|lo|elo)\b)|"
+    r"wollte|meinte)\b(?!(?:\s+\S+){0,4}?\s+(?:you|u|ur|your|we|us|te|vc|voce|a gente|"
+    r"podemos|nos|dich|dir|wir|uns|kamu|lu|lo|elo|kita|km)\b)|"
     r"\b(?:nyokap|bokap|mama|papa|ibu|ayah|mamah|papah)\s*(?:gw|gue|gua|aku|ku|saya)?\s+"
-    r"(?:bilang|mau|pengen|ingin)\b(?!(?:\s+\S+){0,4}?\s+(?:kamu|lu|lo|elo|km)\b)|"
+    r"(?:bilang|mau|pengen|ingin)\b(?!(?:\s+\S+){0,4}?\s+(?:kamu|lu|lo|elo|km|kita|ketemuan|"
+    r"ketemu)\b)|"
     # the verb first, as German puts it after a time: "gestern meinte er"
     # (not the question "hat er dir gesagt...?", beside which a request is
     # still made)

@@ -149,11 +149,11 @@ class AgePatterns:
             (c(rf"(?:^|[\s(])(?:im\s+|i\s+am\s+)?{NUM}\s?(?:yo|y/o|y\.o\.?|yrs?\s*old|years?"
                rf"\s*old|year\s*old|yr\s*old|tahun|anos|años|jahre\s+alt)\b"), 0.85, 0),
             (c(r"(?:^|(?<!\bat)(?<!\bhit)(?<!\bhits)(?<!\bto)(?<!\bby)(?<!\breach)(?<!\bneed)"
-               r"(?<!\bover)(?<!\bpast)(?<!\bfrom)(?<!\bnearly)(?<!\balmost)[\s(,])"
+               r"(?<!\bover)(?<!\bpast)[\s(,])"
                r"(?P<num>\d{2})\s?[/,\-]?\s?(?:f|m|female|male|girl|boy|guy|"
                # "30 m/s" is a speed; "at 38M", "need 50M views": a count in millions
                r"gurl|grl|lady|cowok|cewek|cewe|chica|chico)(?![\w']|/(?:s|h|min|sec|seg)\b)"
-               r"(?!\s+(?:views|streams|subs|subscribers|followers|plays|likes|downloads)\b)"),
+               r"(?!\s+(?:views|streams|subs|subscribers|followers|downloads)\b)"),
              0.85, 0),
             (c(r"(?:^|[\s(,])(?:f|m|female|male|girl|boy|guy)\s?[/,\-]\s?(?P<num>\d{2})\b"),
              0.85, 0),

@@ -41,11 +41,11 @@ _TLDS = (
 # Domains that are also words ("goodnight.love you", "im at home . at least"):
 # a link only with a path after them, or at a message's or clause's end.
 _WORDY_TLDS = r"at|ca|pe|ie|love|date|sexy|girls"
-# Words no street's name is made of (in the plain form): articles,
-# prepositions, possessives, conjunctions.
+# Words no street's name is made of (in the plain form): prepositions,
+# possessives, conjunctions (not articles: "22 the close", "1200 la brea ave").
 _FUNCTION_WORD = (
-    r"(?:the|a|an|by|off|on|in|at|to|for|from|of|with|and|or|my|your|his|her|our|their|"
-    r"fur|mit|mein|meinen|meine|und|oder|de|la|el|los|las|y|e|o|em|no|na|um|uma|dan|di|ke)"
+    r"(?:by|off|on|in|at|to|for|from|of|with|and|or|my|your|his|her|our|their|"
+    r"fur|mit|mein|meinen|meine|und|oder)"
 )
 
 # After a dot said in Spanish, Portuguese, Indonesian or German: the
