@@ -77,17 +77,17 @@ TOLD_BY_ANOTHER = re.compile(
     r"nanya)\b|"
     r"\b(?:er|jemand|der typ|der mann|einer)\s+(?:\S+\s+){0,2}?(?:wollte|fragte|sagte|meinte|"
     r"sagt|meint|fragt|schreibt|hat\s+(?:\S+\s+)?(?:gefragt|gesagt|geschrieben))\b|"
-    # a parent's wish or word told, not about the partner: "minha mãe disse que
-    # quer conhecer o pessoal", "my mom wants to meet the other parents" (not
-    # "my mom wants to meet you")
+    # a parent's wish to meet other people, told: "minha mãe disse que quer
+    # conhecer o pessoal", "my mom wants to meet the other parents" (not "my
+    # mom wants to meet you", nor anything else a parent says)
     r"\b(?:my|minha|meu|mi|mis|mein|meine)\s+(?:mom|mum|mother|dad|father|parents|mae|pai|pais|"
-    r"mama|papa|madre|padre|padres|mutter|vater|eltern|mami|mutti)\s+(?:\S+\s+){0,2}?"
-    r"(?:said|says|wants|wanted|disse|diz|quer|queria|dijo|dice|quiere|queria|sagte|sagt|will|"
-    r"wollte|meinte)\b(?!(?:\s+\S+){0,4}?\s+(?:you|u|ur|your|we|us|te|vc|voce|a gente|"
-    r"podemos|nos|dich|dir|wir|uns|kamu|lu|lo|elo|kita|km)\b)|"
+    r"mama|papa|madre|padre|padres|mutter|vater|eltern|mami|mutti)\s+(?:\S+\s+){0,3}?"
+    r"(?:wants|wanted|quer|queria|quiere|quieren|will|wollte|mochte)\s+(?:to\s+)?(?:meet|"
+    r"conhecer|conocer|treffen|kennenlernen)\b(?!(?:\s+\S+){0,4}?\s+(?:you|u|ur|your|we|us|te|"
+    r"vc|voce|a gente|nos|dich|dir|wir|uns)\b)|"
     r"\b(?:nyokap|bokap|mama|papa|ibu|ayah|mamah|papah)\s*(?:gw|gue|gua|aku|ku|saya)?\s+"
-    r"(?:bilang|mau|pengen|ingin)\b(?!(?:\s+\S+){0,4}?\s+(?:kamu|lu|lo|elo|km|kita|ketemuan|"
-    r"ketemu)\b)|"
+    r"(?:mau|pengen|ingin)\s+(?:ketemu|kenalan)\b(?!(?:\s+\S+){0,4}?\s+(?:kamu|lu|lo|elo|km|"
+    r"kita)\b)|"
     # the verb first, as German puts it after a time: "gestern meinte er"
     # (not the question "hat er dir gesagt...?", beside which a request is
     # still made)
