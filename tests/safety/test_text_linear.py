@@ -264,7 +264,11 @@ ONE_EXPRESSION_DIGIT_WORD = re.compile(rf"\b(?:{_DIGIT_WORD})\b")
 ONE_EXPRESSION_LEET_TOKEN = re.compile(r"[\w@$€£+]*[a-z][\w@$€£+]*")
 ONE_EXPRESSION_LOOKALIKE = re.compile(r"(?<=\d)[oil|](?=[\doil|]*\d)|(?<=\d[\s\-.])[oil](?=\d)")
 ONE_EXPRESSION_MASKS = [
-    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    # an address, or a name at a mail provider with no domain ending ("five@gmail")
+    re.compile(
+        r"[\w.+-]+@\s*(?:[\w-]+(?:\.[\w-]+)+|(?i:gmail|googlemail|hotmail|outlook|yahoo|"
+        r"protonmail|proton|icloud|gmx|yandex|aol)\b)"
+    ),
     re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|io|me|gg|ly|co)\b\S*", re.I),
     re.compile(r"\+?\d[\d\s().-]{5,}\d"),
 ]

@@ -167,6 +167,8 @@ def test_a_protest_at_words_told_in_quotes_opens_no_case(analyser: TextAnalyser)
         [("a", "hey"), ("b", "hi"), ("b", _STORY), ("a", "omg that's so mean, wtf")],
     )
     assert not [d.rule for v in heard for d in v.outcome.decisions]
+    # the line is a protest all the same: only what it follows spares the teller
+    assert score(analyser, "omg that's so mean, wtf", "protest") >= 0.8
 
 
 def test_a_protest_at_words_said_to_us_opens_a_case(analyser: TextAnalyser) -> None:
@@ -242,6 +244,7 @@ def test_a_teens_handle_after_the_partners_second_message_passes(analyser: TextA
         ],
     )
     assert said[-1].delivered
+    assert any(s.name == "pii_handle" for s in said[-1].signals)  # an account all the same
 
 
 def test_a_teens_handle_in_the_first_exchange_is_held(analyser: TextAnalyser) -> None:
@@ -264,6 +267,8 @@ def test_a_teen_asked_to_follow_after_the_first_exchange_is_no_advert(
         ],
     )
     assert said[-1].delivered
+    # read as a person's page to follow, not dropped
+    assert any(s.name == "promo" and s.detail.endswith(";shared") for s in said[-1].signals)
 
 
 def test_a_call_to_act_beside_an_account_after_the_opening_is_still_an_advert(

@@ -26,6 +26,7 @@ from passerby.safety.text.contacts import PLACES, as_game_id
 from passerby.safety.text.context import goes_on_retold, in_safety_talk
 from passerby.safety.text.insults import laughs
 from passerby.safety.text.normalise import digit_runs, fold, fold_plain
+from passerby.safety.text.patterns.contact import MAIL_PROVIDERS
 
 # Greetings and one-word answers ("hi", "m", "asl") are repeated by everyone
 # in every chat; only longer texts count as a repeated message.
@@ -55,10 +56,7 @@ FLOOD_WINDOW = 10.0
 # place.
 _MASK = "•••"
 # (with its domain, or a mail provider's name alone: "ana.souza@gmail")
-_EMAIL = (
-    r"[\w.+-]++@\s*+(?:[\w-]++(?:\.[\w-]++)++|(?i:gmail|googlemail|hotmail|outlook|yahoo|"
-    r"protonmail|proton|icloud|gmx|yandex|aol)\b)"
-)
+_EMAIL = r"[\w.+-]++@\s*+(?:[\w-]++(?:\.[\w-]++)++|(?i:" + MAIL_PROVIDERS + r")\b)"
 _EMAIL_AT = re.compile(_EMAIL)
 _EMAIL_FROM_RUN = re.compile(r"(?<![\w.+-])" + _EMAIL)
 # "\b[\w-]+" starts at the run's first word character: the hyphens before it
@@ -262,7 +260,7 @@ PAGE_AFTER: Final = 2
 PAGE_SHARED: Final = 0.6
 # A call to follow an account (a promo's "kind=cta" is any call to act).
 _FOLLOW: Final = re.compile(
-    r"(?i)\b(?:follow|sigue|sigueme|s[ií]gueme|segue|seguir|folg|folgt|ikuti|follback|followback)\b"
+    r"(?i)\b(?:follow|sigue|s[ií]gueme|segue|seguir|folg|folgt|ikuti|follback|followback)\b"
 )
 # (an id typed in groups is one word: "2 3 4 8 8 1 9 0 5", "4821 0937 5526")
 _DIGIT_GAPS: Final = re.compile(r"(?<=\d)[\s.-]+(?=\d)")

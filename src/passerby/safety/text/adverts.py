@@ -47,7 +47,8 @@ _LINK_RECEIVED: Final = re.compile(
 _LINK_WORDS: Final = re.compile(r"[^a-z0-9]+")
 _SCHEME: Final = re.compile(r"^[a-z]+://")
 _PROMO_LAST: Final = re.compile(f"(?:{PROMO_DOMAIN})$")
-# A call to act beside a link (the promo rule's calls, less "link" itself).
+# A call to act beside a link told of ("try it", "corre", "claim"): not the
+# promo rule's PROMO_CALL, which counts the word "link" itself as one.
 _CALL: Final = re.compile(
     r"\b(?:click|tap|claim|try|go|visit|join|sign up|register|check|corre|buruan|daftar|cek|"
     r"klik|klick|clique|acesse|entra|hol dir|now|ahora|agora|sekarang|jetzt|here|aqui|hier|"

@@ -134,10 +134,10 @@ def somewhere(found: Iterable[Signal]) -> bool:
     return any(s.name in PLACES and s.score >= PLACE_SCORE for s in found)
 
 
-def all_known(p: Patterns, plain: str, sites: re.Pattern[str] = KNOWN_SITES) -> bool:
-    """Every link in ``plain`` goes to one of ``sites`` (by default
-    :data:`.contact.KNOWN_SITES`), and none has a login part ("@")."""
-    return _all_to(_links(p, plain), plain, sites)
+def all_known(p: Patterns, plain: str) -> bool:
+    """Every link in ``plain`` goes to one of :data:`.contact.KNOWN_SITES`,
+    and none has a login part ("@")."""
+    return _all_to(_links(p, plain), plain, KNOWN_SITES)
 
 
 def all_government(p: Patterns, plain: str) -> bool:

@@ -94,6 +94,14 @@ _TOLD_OF: Final = re.compile(
     r"\b(?:wont|won t|will not|doesnt|doesn t|does not|didnt|didn t|cant|can t|"
     r"wouldnt|wouldn t)\s+$"
 )
+# A protest conceded in the same breath: "that's rude and accurate", "harsh
+# but fair", "grosero pero cierto", "fies aber wahr", "jahat tapi benar".
+_CONCEDED: Final = re.compile(
+    r"\b(?:and|but|pero|y|mas|e|aber|und|tapi|tp)\s+(?:so\s+|very\s+|muy\s+|bem\s+|sehr\s+)?"
+    r"(?:true|accurate|fair|valid|correct|cierto|verdad|exacto|certo|verdade|wahr|benar|akurat)"
+    # ...as the clause's last words, a laugh at most after them
+    r"(?:\s+(?:lol|lmao|haha\w*|jaja\w*|kk\w*|wkwk\w*|xd))*\s*$"
+)
 # Fondness said with the roast: "i love it", "love u", a heart.
 _FOND: Final = re.compile(r"\b(?:i love it|love it|love that|love u|love you|ily|ilysm)\b")
 _HEARTS: Final = re.compile(
@@ -548,13 +556,3 @@ def _across_sentences(plain: str, pattern: re.Pattern[str]) -> bool:
     if len(parts) < 2 or (len(parts) >= 3 and all(len(part.split()) <= 2 for part in parts)):
         return False
     return not any(pattern.search(fold(part).words) for part in parts)
-
-
-# A protest conceded in the same breath: "that's rude and accurate", "harsh
-# but fair", "grosero pero cierto", "fies aber wahr", "jahat tapi bener".
-_CONCEDED: Final = re.compile(
-    r"\b(?:and|but|pero|y|mas|e|aber|und|tapi|tp)\s+(?:so\s+|very\s+|muy\s+|bem\s+|sehr\s+)?"
-    r"(?:true|accurate|fair|valid|correct|cierto|verdad|exacto|certo|verdade|wahr|benar|akurat)"
-    # ...as the clause's last words, a laugh at most after them
-    r"(?:\s+(?:lol|lmao|haha\w*|jaja\w*|kk\w*|wkwk\w*|xd))*\s*$"
-)

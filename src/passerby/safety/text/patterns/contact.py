@@ -41,6 +41,10 @@ _TLDS = (
 # Domains that are also words ("goodnight.love you", "im at home . at least"):
 # a link only with a path after them, or at a message's or clause's end.
 _WORDY_TLDS = r"at|ca|pe|ie|love|date|sexy|girls"
+# Mail providers, named after an "@" or " at " with the rest of the address left out.
+MAIL_PROVIDERS: Final = (
+    r"gmail|googlemail|hotmail|outlook|yahoo|protonmail|proton|icloud|gmx|yandex|aol"
+)
 # Words no street's name is made of (in the plain form): prepositions,
 # possessives, conjunctions (not articles: "22 the close", "1200 la brea ave").
 _FUNCTION_WORD = (
@@ -103,16 +107,14 @@ class ContactPatterns:
         # a place)
         self.email_provider = c(
             r"(?<![a-z0-9._\-])(?:[a-z0-9._\-]{3,}+\s*+(?:@|\(at\)|\[at\])|(?=[a-z0-9\-]*+[._\d])"
-            r"[a-z0-9._\-]{3,}+\s+at\s)\s*+\(?\s*+(?:gmail|googlemail|hotmail|outlook|yahoo|"
-            r"protonmail|proton|icloud|gmx|yandex|aol)\b"
+            r"[a-z0-9._\-]{3,}+\s+at\s)\s*+\(?\s*+(?:" + MAIL_PROVIDERS + r")\b"
         )
         # An app named before a spaced "@" and a site that is no mail
         # provider: "auf tiktok @ jayswifey.de" is the account's name.
         self.app_at = c(
             r"(?:tiktok|tt|insta|instagram|ig|snap|snapchat|sc|twitter|x|discord|dc|twitch|yt|"
             r"youtube|threads|bluesky|bsky|tumblr|pinterest|fb|facebook|kik|telegram|tele)\s+"
-            r"(?:@|at)\s+(?!(?:gmail|googlemail|hotmail|outlook|yahoo|protonmail|proton|icloud|"
-            r"gmx|yandex|aol|web|uol|bol|live|msn)\b)"
+            r"(?:@|at)\s+(?!(?:" + MAIL_PROVIDERS + r"|web|uol|bol|live|msn)\b)"
         )
         self.handle_at = c(r"(?<![\w.@])@[a-z0-9_.]{3,30}")
         self.handle_named = c(
