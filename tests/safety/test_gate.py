@@ -78,6 +78,8 @@ NOT_TRIGGERS = {
     "nude_video",  # read once a word for nakedness matched
     # read only once the toxicity score is over the threshold: who it aims at
     "swearing",
+    "said_elsewhere",
+    "named_elsewhere",
     "second_person",
     "insult_noun",
     "insult_phrase",

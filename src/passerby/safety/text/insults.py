@@ -87,6 +87,32 @@ _SERIOUS: Final = re.compile(
     r"messer|waffe|ernst|ernsthaft|schwore|cari|rumah|alamat|pisau|serius|sumpah|beneran)\b"
 )
 HYPERBOLE_SCORE: Final = 0.8
+# A rude word said in awe, right before praise: "anjir lu jago bgt", "eres
+# un puto genio", "bangsat lu pinter" (not "anjing lu sok jago").
+_PRAISE_AFTER: Final = re.compile(
+    r"\s+(?:(?!(?:sok|so|kayak|kaya|kek|sih|como|tipo|wie|like|pretending)\b)\w+\s+)?"
+    r"(?:jago|pinter|pintar|keren|hebat|mantap|mantul|kece|gokil|jenius|genius|genio|crack|"
+    r"maquina|idolo|leyenda|capo|crak|lenda|brabo|monstro|genie|legende|ehrenmann|ehrenfrau|"
+    r"legend|goat|beast|king|queen|god|pro|dewa|suhu|sepuh)\b"
+    # ...unless mocked: "jago apaan", "pinter dari mana"
+    r"(?!\s+(?:apaan|apanya|dari mana|darimana|my ass|lol no|aja|doang|de mierda|nada|merda)\b)"
+)
+# What was said of someone else, said of the partner too: "my ex was a jerk
+# and so are you", "the movie was stupid, like you".
+_YOU_TOO: Final = re.compile(
+    r"\b(?:so are|so r|as are|and|like|just like|same as|as|than)\s+(?:you|u)\b|\b(?:you|u)\s+"
+    r"(?:too|as well|also|even more)\b"
+)
+# In Indonesian an insult follows whom it is said of: "guru gw goblok bgt,
+# lu punya guru kayak gitu?", "wasitnya goblok, lu nonton ga?" are about
+# the teacher and the referee, though a "lu" follows (not "kamunya goblok").
+_OWNED_BEFORE_ID: Final = re.compile(
+    r"(?:\b(?!(?:kamu|km|lu|lo|elo|loe|situ|anda)nya\b)[a-z]+nya|\b(?:guru|abang|bang|kakak|kak|"
+    r"adik|adek|temen|teman|bos|pacar|mantan|wasit|pelatih|nyokap|bokap|ortu|bapak|ibu|"
+    r"tetangga|sepupu|tante|cowok|cewek|cowo|cewe|orang|tim|hp|laptop|game)\s+(?:gw|gue|gua|"
+    r"aku|ku|saya)|\b(?:dia|mereka))\s+(?:(?:emang|memang|tuh|itu|sih|bener|beneran|paling|"
+    r"super)\s+){0,2}$"
+)
 # A shut-up told of someone or something, not said: "the smoke alarm won't
 # shut up", "he doesn't shut up" (words form, just before the phrase; not
 # "never shut up", which may be said to the partner).
@@ -240,6 +266,13 @@ class Insults:
             # "i'm gonna kill you (affectionately)", "te voy a matar jajaja":
             # rude, not held; a second hostile line in the chat counts in full
             score, detail = HYPERBOLE_SCORE, detail + ";hyperbole"
+        elif (
+            detail.startswith("directed")
+            and _PRAISE_AFTER.match(words, match.end()) is not None
+            and not self._aims(words[match.end() :])
+        ):
+            # "anjir lu jago bgt main gitarnya": awe, not an insult
+            score, detail = UNDIRECTED_SCORE, detail + ";praise"
         elif not detail.startswith("threat") and p.joking.search(words):
             # "LOL du Opfer, nein Spaß", "sos un forro jk": said to be a joke
             score, detail = UNDIRECTED_SCORE, detail + ";joking"
@@ -264,6 +297,11 @@ class Insults:
             p.not_you.search(f.plain)
             # an address ("la verdad duele, cerda") names no one before it
             or (detail != VOCATIVE and someone_named_before(words, match.start(), p))
+            or (
+                detail.endswith("lang=id")
+                and _OWNED_BEFORE_ID.search(words, max(0, match.start() - 40), match.start())
+                is not None
+            )
             or p.reported.search(words, 0, match.start())
             or self._at_the_referee(words)
             or (
@@ -492,6 +530,15 @@ class Insults:
                 if noun.group().endswith("s") and not noun.group().endswith("ss"):
                     # "idiots unite", "what a bunch of idiots": a crowd, not the partner
                     return min(score, UNDIRECTED_SCORE), "plural"
+            elif noun and not phrase and p.named_elsewhere.search(words):
+                # "my ex was a total jerk, have you ever dated one"
+                rest = p.named_elsewhere.sub(" ", words)
+                if (
+                    not p.insult_noun.search(rest)
+                    and not _YOU_TOO.search(rest)
+                    and (self.toxicity.score(rest) or 0.0) < UNDIRECTED_SCORE
+                ):
+                    return min(score, UNDIRECTED_SCORE), "someone-else"
             if p.not_you.search(f.plain) or self._at_the_referee(words):
                 return min(score, UNDIRECTED_SCORE), "someone-else"
             if (
@@ -538,13 +585,18 @@ class Insults:
             return min(score, UNDIRECTED_SCORE), "teasing"
         # the folded form when the swear word is spelt round a filter ("sh!t")
         form = next((form for form in (f.plain, f.words) if p.swearing.search(form)), None)
-        if form is None:
+        elsewhere = p.said_elsewhere.search(words) is not None
+        if form is None and not elsewhere:
             return score, detail
-        rest = p.swearing.sub(" ", form)
+        rest = words if form is None else p.swearing.sub(" ", form)
+        if elsewhere:  # "the stupid bus left, are you there": not said of the partner
+            rest = p.said_elsewhere.sub(" ", rest)
+            if _YOU_TOO.search(rest):  # "the movie was stupid and so are you"
+                return score, detail
         rest_score = self.toxicity.score(rest) or 0.0
         if rest_score >= UNDIRECTED_SCORE:
             return score, detail
-        return min(score, UNDIRECTED_SCORE), "swearing"
+        return min(score, UNDIRECTED_SCORE), "swearing" if form is not None else "elsewhere"
 
 
 def _across_sentences(plain: str, pattern: re.Pattern[str]) -> bool:

@@ -123,14 +123,19 @@ MILD_INSULTS: Final = (
     r"doof|dumm|blod|bloed|lappen|pfosten|vollpfosten|clown|payas[oa]s?|palhac[oa]s?|"
     r"estupid[oa]s?|loser|perdedor(?:a|es)?|noob|sialan|otari[oa]s?|bocil|kampret|clown|"
     r"muppet|weirdo|creep|freak|numpty|plonker|pillock|melt|joke|mamon(?:a|es)?|pringad[oa]s?|"
-    r"weon(?:a|es)?|honk|dodel|hirni|snake|rat|worm|wappler|forr[oa])"
+    r"weon(?:a|es)?|honk|dodel|hirni|snake|rat|worm|wappler|forr[oa]|blodmann|dussel|"
+    r"knallkopf)"
 )
 # ...and the names friends call each other that are harsher said in earnest:
 # laughed ("eres bien pendejo wey jajaja", "du opfer 😂", "TOKYO GOBLOK
 # wkwk") they are teasing too, but not mild alone.
 LAUGHED_INSULTS: Final = (
     rf"(?:{MILD_INSULTS}|pendej[oa]s?|bolud[oa]s?|opfer|goblok|goblog|gblk|baka|tapad[oa]s?|nerd|"
-    r"dork|gilipollas|bocil|tarad[oa]s?|gil|giles|salame|zonz[oa]s?)"
+    r"dork|gilipollas|bocil|tarad[oa]s?|gil|giles|salame|zonz[oa]s?|"
+    # a messy flatmate called a pig, laughing: "o sea eres un cerdo jajaja"
+    r"cerd[oa]s?|guarr[oa]s?|cochin[oa]s?|porc[oa]s?|porcalhao|ferkel|jorok|"
+    # "anjir" is "damn" as often as a name: "anjir lu gila 💀 wkwk"
+    r"anjir)"
 )
 # Affection in the same message makes a mild insult teasing, as laughter
 # does: "hab dich trotzdem lieb du honk", "ily idiot", "te quiero, tonta".
@@ -503,10 +508,17 @@ PUT_DOWN: Final = rf"\b{_PUT_DOWN}\b"
 # A put-down or an insult denied ("you're not ugly", "no eres fea", "tu não é
 # burro", "du bisch kei Idiot", "you're not an idiot").
 _DENIED = (
-    r"\b(?:not|isnt|arent|never|no|nunca|nao|tidak|gak|ga|nggak|bukan|nicht|kein|keine|kei|"
+    r"(?:\b(?:not|isnt|arent|never|no|nunca|nao|tidak|gak|ga|nggak|bukan|nicht|kein|keine|kei|"
     r"nie|ned|nid|nod)\s+(?:(?:so|that|tan|tao|terlalu|really|e|es|eres|sos|is|are|a|an|um|uma|"
     r"un|una|ein|eine|einen|en|such|the|el|la|o|orang|yang|nenhum|nenhuma|ningun|ninguna|"
     r"ninguno|gar)\s+){0,2}"
+    # a self-insult talked down: "who said you're a failure?", "jangan bilang
+    # lu pecundang", "hör auf zu sagen du bist ein versager"
+    r"|\b(?:who said|who says|stop saying|dont say|don t say|jangan bilang|jangan ngomong|"
+    r"hor auf zu sagen|no digas|deja de decir|para de dizer|nao diga|nao fala|"
+    r"quem disse|quien dijo)\s+(?:that\s+|que\s+|dass\s+)?(?:you|u|youre|you re|ur|tu|eres|sos|"
+    r"lu|lo|kamu|km|du|vc|voce|voces)\s+(?:(?:re|are|r|is|bist|es|eres|e|a|an|um|uma|un|una|"
+    r"ein|eine|so|such|orang|cuma|only|just)\s+){0,3})"
 )
 CONTEMPT_DENIED: Final = rf"{_DENIED}{_PUT_DOWN}\b"
 # A put-down asked of as a story: "what's the most embarrassing thing you did".

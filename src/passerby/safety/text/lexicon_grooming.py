@@ -687,7 +687,10 @@ MEETING: Final = (
         r"konnten wir|sollen wir|mau|yuk|ayo|kita bisa)\s+(?:(?:nos|se|a gente|uns)"
         # "vamos ver", "lass uns sehen": "let's see"; "nos ver", "uns sehen": meet
         r"\s+(?:ver|sehen)\b|(?:(?:nos|se|a gente|uns)\s+)?(?:vernos|encontrar|conhecer|quedar|"
-        r"treffen|ketemu|ketemuan|jalan bareng|conocernos|encontrarnos)\b)(?:\s+(?:en persona|"
+        r"treffen|ketemu|ketemuan|jalan bareng|conocernos|encontrarnos)\b"
+        # "mau ketemu sepupu2 gw": the speaker's family or friends, not the partner
+        r"(?!\s+(?:sepupu|temen|teman|nenek|kakek|keluarga|ortu|nyokap|bokap|pacar|sodara|"
+        r"saudara|dokter|guru|pelatih|bos)))(?:\s+(?:en persona|"
         r"pessoalmente|persoenlich|personlich|langsung|irl))?",
         0.85,
         "ask=meet",
@@ -702,7 +705,9 @@ MEETING: Final = (
         r"domingo))\b|\ba\s+gente\s+se\s+(?:encontra|ve)\s+(?:no|na|em)\s+(?:shopping|praca|"
         r"parque|cinema|estacao|metro|biblioteca|padaria|esquina|minha casa|sua casa)\b|"
         r"\b(?:treffen\s+wir\s+uns|wir\s+treffen\s+uns)\s+(?:am|an|im|in|beim|bei|vor|morgen|"
-        r"heute|samstag|sonntag|freitag|nach)\b|"
+        # not with a third: "wir treffen uns morgen bei ihr", "... mit meiner cousine"
+        r"heute|samstag|sonntag|freitag|nach)\b(?!(?:\s+\S+){0,6}?\s+(?:bei|mit)\s+(?:ihr|ihm|"
+        r"ihnen|meiner|meinem|meinen)\b)|"
         # "cuando quieras quedamos", "quedamos el sábado" (not "nos quedamos
         # en casa", "quedamos en que...")
         r"\b(?:cuando quieras|si quieres|si queres|un dia de estos|algun dia|este finde|el finde)"
@@ -773,7 +778,10 @@ PICTURES: Final = (
     ),
     (
         r"\b(?:tienes|tenes|tem|hast du|ada|punya)\s+(?:mas\s+|mais\s+|noch\s+)?(?:fotos|"
-        r"bilder|foto)\b|\b(?:prende|enciende|liga|ativa|mach|schalte|nyalain|nyalakan)\s+"
+        # not a photo on one's own page: "tem foto no meu insta", "ada foto di ig aku"
+        r"bilder|foto)\b(?!\s+(?:\S+\s+)?(?:(?:no|na|nos|nas|en|in|im|auf|on)\s+(?:meu|minha|"
+        r"mi|mis|meinem|meiner|meinen|my)|di\s+(?:ig|insta|instagram|tiktok|akun|profil|fb)\s*"
+        r"(?:aku|ku|gw|gue|saya))\b)|\b(?:prende|enciende|liga|ativa|mach|schalte|nyalain|nyalakan)\s+"
         r"(?:la|a|die|deine)?\s*(?:camara|camera|cam|kamera)\b(?:\s+(?:an|ein))?|\b(?:vc|video "
         r"call|videollamada|chamada de video|videoanruf)\s+(?:yuk|ayo|dong|bora|vamos|"
         r"jetzt)\b|\bwie\s+siehst\s+du\s+aus\b|\bcomo\s+(?:eres|voce e|vc e)\s+"

@@ -47,8 +47,8 @@ TELL_NOBODY_END: Final = (
     r"\b(?:dont|don t|do not|never|no|nao|nem|jangan|sag|sags|erzahl|erzaehl|verrat)\s+"
     r"(?:\w+\s+){0,4}?(?:anyone|anybody|nobody|no one|nadie|ninguem|siapa2|siapa siapa|"
     r"siapapun|siapa pun|keinem|niemandem|niemand|keiner)(?:\s+(?:ok|okay|pls|please|plis|"
-    r"pliss|ya|yah|yaa|porfa|bitte|ne|eh|haha|jaja|jeje|kk|wkwk|lol|lmao|pfv|tb|tbm|vale|"
-    r"oke))*\s*$"
+    r"pliss|ya|yah|yaa|porfa|bitte|ne|eh|ha(?:ha)+|ja(?:ja)+|je(?:je)+|k{2,}|wk(?:wk)+|lol|lmao|"
+    r"pfv|tb|tbm|vale|oke|rs+))*\s*$"
 )
 # ...after the speaker's own words (a first-person word, nothing said of
 # the partner, of "us", of a meeting or a picture).
@@ -77,11 +77,13 @@ KEPT_FROM_ANYONE: Final = (
 # a nadie q ando aquí", "erzähl niemandem von mir, das ist unser ding").
 KEPT_HERE: Final = (
     r"\b(?:ando|estoy|estou|to|tou|im|i m|i am|bin|aku|gue|gw|saya)\s+(?:\w+\s+)?(?:aqui|aca|"
-    r"here|hier|disini|di sini)\b|\b(?:about me|de mi|de mim|von mir|soal (?:aku|gue|gw)|"
+    r"here|hier|disini|di sini)\b|\b(?:about me|de mim|von mir|soal (?:aku|gue|gw)|"
     r"tentang (?:aku|gue|gw|saya)|who i am|quien soy|quem eu sou|wer ich bin|cam|camera|kamera|"
     r"webcam|secreto|secretito|segredo|segredinho|geheimnis|rahasia|our thing|unser ding|"
     r"beliin|beliian|schenk|schenke|school|escuela|colegio|escola|schule|sekolah|fotografia|"
     r"fotografias|mandame|mandes|mandas|envia|enviame|envie|figura)\b|"
+    # "de mí" (about me), not "de mi hermano" (my brother's)
+    r"\bde mi(?=\s*$|\s+(?:a|ni|y|o|pero|porque|que|ok|vale|eh|please|porfa|jaja\w*)\b)|"
     # the partner's friends and family ("tus amigas seguro son chismosas",
     # "temen kamu juga jangan", "auch nicht deinem bruder")
     r"\b(?:your|ur|tus|tu|teus|tuas|teu|tua|seus|suas|deine|deinen|deinem|deiner)\s+"

@@ -261,7 +261,9 @@ class Patterns(ContactPatterns, AgePatterns):
         self.not_own = c(NOT_OWN)
         # ...as long as nothing after it says "you" or "us".
         self.you_or_us = c(
-            r"\b(?:you|u|ur|te|ti|tu|contigo|voce|vc|kamu|km|lo|lu|dich|dir|du|us|we|nos|nosotros|"
+            # Indonesian "lo" (you), not the Spanish "no se lo digas"
+            r"\b(?:you|u|ur|te|ti|tu|contigo|voce|vc|kamu|km|(?<!\bse )(?<!\bno )lo(?!\s+(?:digas|"
+            r"cuentes|diga|cuente|dices|cuentas|sepa|sepan)\b)|lu|dich|dir|du|us|we|nos|nosotros|"
             r"a gente|kita|uns|wir|together|juntos|juntas|bareng|zusammen)\b"
         )
         # A meeting inside a game or a server is no meeting in person.
@@ -451,11 +453,50 @@ class Patterns(ContactPatterns, AgePatterns):
         self.swearing = c(
             r"(?<!\w)(?:f+u+c+k+\w*|fck\w*|fk+in\w*|frick\w*|sh+i+t+\w*|damn\w*|dammit|goddamn\w*|"
             r"hell|crap\w*|bloody|wtf|omfg|ffs|af|bs|pissed|piss|ass|arse|"
+            # something that sucks, not someone: "it sucks but u come back"
+            r"(?:it|that|this|thats|that s|which|life|everything|school|work)\s+(?:(?:really|kinda|"
+            r"kind of|so|just|totally|honestly|lowkey|still|always)\s+)?suck(?:s|ed)|"
             r"[a-z]{1,2}[*#@$%!]{2,}[a-z]*|[a-z][*#@$%!]+[a-z]{1,4}|"
             # a kill in a game, which the model reads as a threat: "let you
             # get the kill", "umpan biar lu bisa kill", "dapet kill"
             r"(?:the|a|first|double|triple|dapet|dapat|ambil|get|got|steal|stole|secure|bisa)\s+"
             r"kills?(?!\s+(?:you|u|ya|yourself|urself|lu|lo|kamu|elo)\b))(?!\w)"
+        )
+        # A rude adjective said of something or someone other than the
+        # partner, beside a "you" elsewhere in the message: "dumb question but
+        # do you have a charger", "the stupid bus left, are you there", "this
+        # teacher is so stupid, do you have her too", "i was being dumb".
+        # Taken out like a swear word before the message is scored again
+        # ("you're so stupid", "your stupid face" are not read by it).
+        self.said_elsewhere = c(
+            r"^\W*(?:(?:ok|okay|so|lol|ok so|random|sorry)\s+)?(?:stupid|dumb|silly)\s+"
+            r"(?:question|q)\b|"
+            r"\b(?:the|a|an|this|that|these|those|my|his|her|their|our|such a|what a|one|some)\s+"
+            r"(?:(?!(?:you|u|ur|your|youre|yours)\b)\w+\s+)?(?:stupid|dumb|idiotic|dumbest|"
+            r"stupidest)\s+(?!(?:person|people|human|girl|girls|boy|boys|guy|kid|kids|child|man|"
+            r"woman|bitch|cow|pig|dog|loser|idiot|fool|face|ass|head|brain)\b)[a-z]\w*|"
+            r"\b(?:(?:i|im|i m|he|hes|he s|she|shes|she s|they|theyre|they re|it|its|it s|"
+            r"thats|that s|whats|what s|what is)\s+"
+            r"(?:(?!(?:you|u|ur|your|youre|yours|ya)\b)\w+\s+){0,3}?|"
+            # "this teacher is so stupid" (not "being this dumb", which is "so dumb")
+            r"(?:this|that|these|those|the|my|his|her|our|their)\s+(?:(?!(?:you|u|ur|your|youre|"
+            r"yours|ya)\b)\w+\s+){1,3}?)(?:so\s+|really\s+|kinda\s+|such\s+|being\s+|super\s+)?"
+            r"(?:stupid|dumb|idiotic)\b|"
+            # denied: "you're not stupid, the test was hard", "i never said you were dumb"
+            r"\b(?:you|u|youre|you re|ur|u r)\s+(?:are\s+|r\s+|were\s+)?(?:not|arent|aren t|"
+            r"werent|weren t)\s+(?:(?:that|so|even|actually|being)\s+)?(?:stupid|dumb|idiotic)\b|"
+            r"\b(?:dont|don t|do not|didnt|didn t|never)\s+(?:think|thought|said|say|call|"
+            r"called)\s+(?:that\s+)?(?:you|u)\s*(?:re|r|are|were|was)?\s+(?:(?:that|so)\s+)?"
+            r"(?:stupid|dumb)\b"
+        )
+        # An insult noun said of someone else beside a "you": "my ex was a
+        # total jerk, have you ever dated one" (not "you're a jerk like him").
+        self.named_elsewhere = c(
+            r"\b(?:he|hes|he s|she|shes|she s|they|theyre|they re|(?:my|his|her|their|our|the|"
+            r"this|that)\s+\w+)\s+(?:(?!(?:you|u|ur|your|youre)\b)\w+\s+){0,2}?(?:is|was|s|are|"
+            r"were|been|acting like|being)\s+(?:(?:such|a|an|the|total|complete|absolute|real|"
+            r"massive|huge|bit of a|kind of a|kinda|fucking|such an)\s+){0,3}(?:idiots?|morons?|"
+            r"losers?|jerks?|assholes?|dickheads?|clowns?|creeps?|weirdos?|freaks?|nerds?|pigs?)\b"
         )
         # The partner named: a second-person word, or an insult noun said to
         # someone ("loser", "idiot"). Swearing with neither is at the world.
