@@ -43,6 +43,8 @@ HELD = 0.9
         "you're not stupid, the test was just hard",
         "my boss is a complete moron, do you work weekends too?",
         "my ex was a total jerk, have you ever dated one",
+        "youre not. hope the bastard gets fined",
+        "that idiot lied to you",
     ],
 )
 def test_a_rude_word_said_of_something_else_is_not_held(analyser: TextAnalyser, text: str) -> None:
@@ -67,6 +69,9 @@ def test_a_rude_word_said_of_something_else_is_not_held(analyser: TextAnalyser, 
         "my ex was a jerk and so are you",
         "you are a loser, my brother is a loser too",
         "he's an idiot and you're an idiot too",
+        "you're the idiot",
+        "ur like that idiot",
+        "that idiot lied to you and you are an idiot too",
     ],
 )
 def test_the_same_words_said_of_the_partner_are_held(analyser: TextAnalyser, text: str) -> None:
@@ -102,6 +107,9 @@ def test_an_indonesian_insult_at_the_partner_is_held(analyser: TextAnalyser, tex
         "du blödmann hahaha hab mich am kaffee verschluckt 😂",
         "¿quién dijo que eres un perdedor? aprobaste casi todo",
         "quem disse que vc é um perdedor? passou em quase tudo",
+        "boa sorte, feio",
+        "träum weiter noob, ich mach dich fertig",  # at a game
+        "ok aber ich spiel mit bayern und mach dich fertig",
     ],
 )
 def test_a_rude_word_in_awe_teasing_or_talked_down_is_not_held(
@@ -119,6 +127,9 @@ def test_a_rude_word_in_awe_teasing_or_talked_down_is_not_held(
         "du bist ein versager",
         "anjir lu",
         "du blödmann",
+        "seu feio",
+        "ich weiß wo du wohnst. ich mach dich fertig",
+        "ich find dich und mach dich fertig, du opfer",
     ],
 )
 def test_a_rude_word_with_no_awe_or_laugh_is_held(analyser: TextAnalyser, text: str) -> None:
@@ -217,3 +228,64 @@ def test_a_teens_own_mischief_laughed_off_does_not_end_the_chat(analyser: TextAn
 )
 def test_a_secret_about_the_chat_is_still_one(analyser: TextAnalyser, text: str) -> None:
     assert score(analyser, text, "secrecy") >= 0.8
+
+
+def test_a_protest_in_quotes_is_a_films_line(analyser: TextAnalyser) -> None:
+    assert score(analyser, '"Drohen Sie mir nicht. Wo ist das Geld?"', "protest") == 0.0
+    assert score(analyser, "Drohen Sie mir nicht", "protest") >= 0.8
+
+
+# -- a third batch: a described stranger, a word game, a question not pressed ----------
+
+
+@pytest.mark.parametrize(
+    "text", ["sí, era tipo de 40 años con foto de perfil de un carro", "parecía de 50 años"]
+)
+def test_a_stranger_described_is_no_age_of_the_speaker(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "age_disclosure_adult") == 0.0
+
+
+def test_the_speakers_adult_age_is_still_read(analyser: TextAnalyser) -> None:
+    assert score(analyser, "tengo 40 años", "age_disclosure_adult") >= 0.8
+
+
+def test_a_question_one_need_not_answer_is_no_secret(analyser: TextAnalyser) -> None:
+    text = "15. welche schule? ne spaß, musst du nicht sagen 😅"
+    assert score(analyser, text, "secrecy") == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "musst du ihnen ja nicht sagen",
+        "musst du deinen eltern nicht sagen",
+        "musst du keinem sagen",
+    ],
+)
+def test_a_secret_from_someone_named_is_still_one(analyser: TextAnalyser, text: str) -> None:
+    assert score(analyser, text, "secrecy") >= 0.8
+
+
+def test_a_word_games_answers_are_no_address(analyser: TextAnalyser) -> None:
+    assert score(analyser, "mariana, manaus, manga, marrom, macaco", "toxicity") < HELD
+    assert score(analyser, "boa noite, macaco", "toxicity") >= HELD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok has anyone ever DMed u saying u won a dyson airwrap",
+        "temen aku kemaren ditawarin robux gratis trus disuruh login di link aneh",
+    ],
+)
+def test_a_prize_bait_someone_was_sent_is_told_of(analyser: TextAnalyser, text: str) -> None:
+    assert 0.0 < score(analyser, text, "promo") < 0.8
+
+
+def test_the_same_bait_sent_is_an_advert(analyser: TextAnalyser) -> None:
+    assert score(analyser, "u won a dyson airwrap! claim now", "promo") >= 0.8
+
+
+def test_a_mild_word_laughed_is_teasing(analyser: TextAnalyser) -> None:
+    assert score(analyser, "vc é ridícula kkk", "toxicity") < HELD
+    assert score(analyser, "vc é ridícula", "toxicity") >= HELD

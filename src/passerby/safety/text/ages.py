@@ -171,10 +171,12 @@ _PARTNER_BEFORE: Final = re.compile(
 # name are the partner ("¿tiene 13 años?"), asked, not told. Not after a
 # word for age ("my age is 13", "mein Alter ist 13").
 _THIRD_VERB: Final = re.compile(
-    r"\b(?:tiene|tem|ist|is|cumple|cumplio|completa|completou|fez|wird|wurde|turned|turns)"
+    r"\b(?:tiene|tem|ist|is|cumple|cumplio|completa|completou|fez|wird|wurde|turned|turns|"
+    # someone described: "era tipo de 40 años", "parecía de 50"
+    r"era|eran|parecia|parece|parecia ter|aparentaba|war|looked|seemed)"
     r"(?:\s+(?:ya|ja|schon|already|just|apenas|recien|mal|erst|only|nur|like|about|around|"
     r"casi|quase|fast|etwa|almost|nearly|roughly|tipo|como|unos|unas|uns|umas|so|ungefahr|"
-    r"sekitar|kira))?\s*$"
+    r"sekitar|kira))?(?:\s+de)?\s*$"
 )
 _AGE_WORD: Final = re.compile(r"\b(?:age|edad|idade|alter|umur|usia|mine)\b")
 

@@ -87,6 +87,19 @@ _SERIOUS: Final = re.compile(
     r"messer|waffe|ernst|ernsthaft|schwore|cari|rumah|alamat|pisau|serius|sumpah|beneran)\b"
 )
 HYPERBOLE_SCORE: Final = 0.8
+# "I'll crush you" at a game: "ok aber ich spiel mit bayern und mach dich
+# fertig", "träum weiter noob, ich mach dich fertig" (not beside an address
+# or "I'll find you", which _SERIOUS reads).
+_BEAT: Final = re.compile(
+    r"\b(?:mach\w*\s+dich\s+fertig|(?:destroy|crush|wreck|smoke|own)\s+(?:you|u)|te\s+(?:voy a\s+)?"
+    r"(?:destrozar|destrozo|humillar|humillo|aplastar|aplasto)|vou\s+te\s+(?:destruir|amassar|"
+    r"humilhar)|(?:gw|gue|aku)\s+(?:bantai|libas|babat)\s+(?:lu|lo|kamu))\b"
+)
+_GAME: Final = re.compile(
+    r"\b(?:spiel\w*|zock\w*|runde|match|partie|duell|1v1|1vs1|noob|lobby|fifa|game|games|"
+    r"round|ranked|juego|jogo|partida|mabar|ranked|rank|push rank|chess|schach|ajedrez|xadrez|"
+    r"catur|uno|turnier|tournament|torneo|torneio)\b"
+)
 # A rude word said in awe, right before praise: "anjir lu jago bgt", "eres
 # un puto genio", "bangsat lu pinter" (not "anjing lu sok jago").
 _PRAISE_AFTER: Final = re.compile(
@@ -168,7 +181,9 @@ class Insults:
     def protest(self, f: Folded, out: list[Signal]) -> None:
         """About the partner: the message objects to what they said ("are you
         threatening me?", "hör auf, mich zu beleidigen"). Laughed ("ur so
-        mean lol") it is banter."""
+        mean lol") it is banter; in quotes ("\"Drohen Sie mir nicht\"", a
+        film's line) it is someone else's."""
+        f = unquoted(f)
         if (
             self._p.protest.search(f.words)
             and not self.laughing(f)
@@ -202,6 +217,8 @@ class Insults:
         plain = f.plain
         if f.letters_changed:  # "heul doch, Opf3r": the commas kept, the word read
             plain = _LEET_WORD.sub(lambda m: fold(m.group()).words or m.group(), plain)
+        if _word_list(plain):  # "mariana, manaus, manga, marrom, macaco": a game's answers
+            return
         detail = VOCATIVE
         vocative = p.vocative.search(plain)
         if vocative is None:
@@ -257,11 +274,13 @@ class Insults:
             score, detail = UNDIRECTED_SCORE, detail + ";teasing"
         elif (
             detail == "threat"
-            and _KILL.search(match.group())
             and not _SERIOUS.search(words)
             and not p.insult_alone.search(rest)
             and not p.name_call_words.search(rest)
-            and (p.joking.search(words) or self.laughing(f))
+            and (
+                (_KILL.search(match.group()) and (p.joking.search(words) or self.laughing(f)))
+                or (_BEAT.search(match.group()) and _GAME.search(words))
+            )
         ):
             # "i'm gonna kill you (affectionately)", "te voy a matar jajaja":
             # rude, not held; a second hostile line in the chat counts in full
@@ -597,6 +616,13 @@ class Insults:
         if rest_score >= UNDIRECTED_SCORE:
             return score, detail
         return min(score, UNDIRECTED_SCORE), "swearing" if form is not None else "elsewhere"
+
+
+def _word_list(plain: str) -> bool:
+    """A list of four or more items of one or two words, between commas: a
+    word game's answers or a shopping list, not a sentence with an address."""
+    items = [item.split() for item in plain.split(",")]
+    return len(items) >= 4 and all(1 <= len(item) <= 2 for item in items)
 
 
 def _across_sentences(plain: str, pattern: re.Pattern[str]) -> bool:

@@ -242,7 +242,10 @@ SECRECY: Final = (
         r"\b(?:you|u)\s+(?:dont|don t|do not)\s+(?:have|need)\s+to\s+tell\s+(?:your|ur|them|"
         r"anyone|anybody)\b(?!(?:\s+\S+){0,4}\s+(?:yet|until|unless|right now|if you dont|"
         r"if u dont|when you re ready|when ur ready))|\b(?:musst|brauchst)\s+du\s+(?:\S+\s+){0,3}?"
-        r"(?:nicht|nix|nichts|keinem|niemandem)\s+(?:zu\s+)?(?:sagen|erzahlen|verraten)\b|\bno\s+(?:tienes|tenes|"
+        # told whom: not "welche schule? musst du nicht sagen" (needn't answer)
+        r"(?:(?:ihnen|ihr|ihm|deinen|deiner|deinem|den|eltern|mama|papa|mutter|vater)\s+"
+        r"(?:\S+\s+){0,2}?(?:nicht|nix|nichts)|keinem|niemandem)\s+(?:zu\s+)?(?:sagen|erzahlen|"
+        r"verraten)\b|\bno\s+(?:tienes|tenes|"
         r"hace falta)\s+(?:que|por que)\s+(?:decirles|contarles|decirle|contarle)\b(?!(?:\s+\S+)"
         r"{0,4}\s+(?:ahorita|ahora|todavia|aun|si no|hasta que|cuando estes))|"
         r"\bnao\s+(?:precisas|precisa|tens|tem)\s+(?:de\s+|que\s+)?(?:lhes\s+|lhe\s+)?(?:dizer|"

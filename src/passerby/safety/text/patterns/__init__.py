@@ -489,6 +489,17 @@ class Patterns(ContactPatterns, AgePatterns):
             r"called)\s+(?:that\s+)?(?:you|u)\s*(?:re|r|are|were|was)?\s+(?:(?:that|so)\s+)?"
             r"(?:stupid|dumb)\b"
         )
+        # An insult noun led by "the" or "that", said of someone else beside
+        # a "you": "youre not. hope the bastard gets fined" (not "you're the
+        # idiot", "ur like that idiot")
+        said_of_one = (
+            r"(?<!\bre )(?<!\bare )(?<!\br )(?<!\bis )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bm )"
+            r"(?<!\bs )(?<!\blike )(?<!\bthan )(?<!\bcall )(?<!\bcalled )(?<!\bur )(?<!\bu )"
+            r"\b(?:the|that|this|some|his|her|their)\s+(?:(?:stupid|dumb|old|fucking|little|lazy|"
+            r"fat)\s+)?(?:bastards?|assholes?|idiots?|morons?|jerks?|dicks?|pricks?|cunts?|"
+            r"losers?|creeps?|weirdos?|clowns?)\b(?!\s+(?:like|as)\s+(?:you|u)\b)"
+        )
+        self.said_elsewhere = c(self.said_elsewhere.pattern + "|" + said_of_one)
         # An insult noun said of someone else beside a "you": "my ex was a
         # total jerk, have you ever dated one" (not "you're a jerk like him").
         self.named_elsewhere = c(
@@ -496,7 +507,8 @@ class Patterns(ContactPatterns, AgePatterns):
             r"this|that)\s+\w+)\s+(?:(?!(?:you|u|ur|your|youre)\b)\w+\s+){0,2}?(?:is|was|s|are|"
             r"were|been|acting like|being)\s+(?:(?:such|a|an|the|total|complete|absolute|real|"
             r"massive|huge|bit of a|kind of a|kinda|fucking|such an)\s+){0,3}(?:idiots?|morons?|"
-            r"losers?|jerks?|assholes?|dickheads?|clowns?|creeps?|weirdos?|freaks?|nerds?|pigs?)\b"
+            r"losers?|jerks?|assholes?|dickheads?|clowns?|creeps?|weirdos?|freaks?|nerds?|pigs?)\b|"
+            + said_of_one
         )
         # The partner named: a second-person word, or an insult noun said to
         # someone ("loser", "idiot"). Swearing with neither is at the world.
