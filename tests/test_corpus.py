@@ -46,7 +46,7 @@ FIELDS = {
 # Per language, per half (the corpus's brief).
 MINIMUM = {"benign": 40, "grooming": 20, "harassment": 15, "sexual": 10, "spam": 15}
 MIN_HARD_SHARE = 0.5  # of each language's benign conversations
-GROOMING_TURNS = (6, 14)
+GROOMING_TURNS = (6, 16)
 MAX_TEXT = 2000  # the protocol's limit on one chat message
 MIN_AUTHORS = 5  # styles per half
 MIN_TOTAL = 1000  # both halves together

@@ -45,6 +45,7 @@ NOT_TRIGGERS = {
     "non_alnum",
     "phone",
     "date",
+    "date_spaced",
     "phone_context",
     "address_hint",
     "off_requests",

@@ -107,7 +107,6 @@ def test_an_indonesian_insult_at_the_partner_is_held(analyser: TextAnalyser, tex
         "du blödmann hahaha hab mich am kaffee verschluckt 😂",
         "¿quién dijo que eres un perdedor? aprobaste casi todo",
         "quem disse que vc é um perdedor? passou em quase tudo",
-        "boa sorte, feio",
         "träum weiter noob, ich mach dich fertig",  # at a game
         "ok aber ich spiel mit bayern und mach dich fertig",
     ],
@@ -128,6 +127,7 @@ def test_a_rude_word_in_awe_teasing_or_talked_down_is_not_held(
         "anjir lu",
         "du blödmann",
         "seu feio",
+        "vc é feia kkkkk",  # looks: never softened by a laugh
         "ich weiß wo du wohnst. ich mach dich fertig",
         "ich find dich und mach dich fertig, du opfer",
     ],
@@ -289,3 +289,64 @@ def test_the_same_bait_sent_is_an_advert(analyser: TextAnalyser) -> None:
 def test_a_mild_word_laughed_is_teasing(analyser: TextAnalyser) -> None:
     assert score(analyser, "vc é ridícula kkk", "toxicity") < HELD
     assert score(analyser, "vc é ridícula", "toxicity") >= HELD
+
+
+# -- counter-cases from a review of the change: still read ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who says you're pathetic lol you're a loser",
+        "no digas que eres una puta, eres una zorra",
+        "it sucks to be you",
+        "that sucks and so do you",
+        "that idiot is you",
+        "the stupid thing is nobody will ever love you",
+        "i hate how stupid you are",
+        "its stupid that you exist",
+        "you are a stupid little girl",
+        "seu viado, volta pro armario",
+        "eres un pendejo, genio",
+        "kayaknya lu lonte ya",
+        "soalnya lu goblok",
+        "hurensohn, missgeburt, spast, opfer",
+        "si, claro, obvio, idiota",
+        "eres una cerda jajaja",
+        "nach dem spiel warte ich draußen auf dich, ich mach dich fertig",
+        "spiel nicht mit mir, ich mach dich fertig",
+    ],
+)
+def test_an_insult_beside_a_narrowed_reading_is_still_held(
+    analyser: TextAnalyser, text: str
+) -> None:
+    assert score(analyser, text, "toxicity") >= HELD
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("mandame whatsapp al 12 10 2025", "pii_phone"),  # a date's shape beside a phone word
+        ("tem foto nua? no meu zap pode mandar", "picture_request"),
+        ("wir treffen uns morgen bei meiner wohnung", "meet_request"),
+        ("mau ketemu temen baru? aku orangnya asik", "meet_request"),
+        ("das musst du in der schule nicht erzählen", "secrecy"),
+        ("musst du der lehrerin nicht sagen", "secrecy"),
+        ("yo soy mayor, no se lo digas a nadie jajaja", "secrecy"),
+        ("i'm married lol dont tell anyone hahaha", "secrecy"),
+        ("has anyone ever sent you nudes? i can send you some if you send first", "sexual"),
+        ("has anyone ever offered you free robux? dm me for a code", "promo"),
+        (
+            "kamu pernah ditawarin jadi model? aku fotografer, kirim foto full body ya",
+            "picture_request",
+        ),
+        ("mis sobrinos juegan roblox y tengo 29 años", "age_disclosure_adult"),
+        ("meine nichte ist so alt wie du und ich bin 40", "age_disclosure_adult"),
+        ("jungs in deinem alter die sind doch kindisch ich bin 28", "age_disclosure_adult"),
+        ("die sind alle so langweilig ich bin 13", "age_disclosure_minor"),
+    ],
+)
+def test_a_request_beside_a_narrowed_reading_is_still_read(
+    analyser: TextAnalyser, text: str, name: str
+) -> None:
+    assert score(analyser, text, name) >= 0.8

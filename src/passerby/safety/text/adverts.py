@@ -186,6 +186,18 @@ def _link_told(p: Patterns, f: Folded) -> bool:
     )
 
 
+_BAIT_TOLD: Final = re.compile(
+    r"\b(?:has|have|did)\s+(?:anyone|anybody|someone|somebody)\s+(?:ever\s+)?(?:dm|dmed|dm d|"
+    r"messaged|texted|sent|offered)\b|\b(?:temen|teman|adik|adek|kakak|sepupu)\s+"
+    r"(?:\S+\s+){0,3}?(?:ditawarin|ditawari|dijanjiin|dijanjikan)\b"
+)
+# ...unless the message also asks something of the partner or speaks of the speaker's own
+_BAIT_ASKS: Final = re.compile(
+    r"\b(?:me|my|i|click|add me|here|now|claim|check|klik|cek|sekarang|disini|di sini|"
+    r"(?:dm|wa|chat|add|link|ig)\s+(?:aku|gw|gue))\b"
+)
+
+
 def _pitch(p: Patterns, f: Folded, score: float, detail: str, out: list[Signal]) -> Signal:
     """An advert's words; talk about adverts when the message names the
     scam or the bot and gives nowhere to go ("a bot here says free
@@ -198,6 +210,14 @@ def _pitch(p: Patterns, f: Folded, score: float, detail: str, out: list[Signal])
         or (retold(f.words) and not somewhere(s for s in out if s.name != "off_platform"))
         # a link received, told of ("someone sent me a link like free-gift.xyz")
         or _link_told(p, f)
+        # a bait others were sent, asked of or told, with nothing asked of
+        # the partner: "has anyone ever DMed u saying u won a dyson airwrap",
+        # "temen aku kemaren ditawarin robux gratis"
+        or (
+            _BAIT_TOLD.search(f.words) is not None
+            and _BAIT_ASKS.search(f.words) is None
+            and not somewhere(out)
+        )
     ):
         return Signal("promo", PROMO_TALK, detail + ";told")
     if (

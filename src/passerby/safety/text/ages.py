@@ -173,10 +173,18 @@ _PARTNER_BEFORE: Final = re.compile(
 _THIRD_VERB: Final = re.compile(
     r"\b(?:tiene|tem|ist|is|cumple|cumplio|completa|completou|fez|wird|wurde|turned|turns|"
     # someone described: "era tipo de 40 años", "parecía de 50"
-    r"era|eran|parecia|parece|parecia ter|aparentaba|war|looked|seemed)"
+    r"era|eran|parecia|parece|parecia ter|aparentaba|war|looked|seemed|"
+    # things named before: "die sind erst 15 jahre alt"
+    r"die sind|die waren)"
     r"(?:\s+(?:ya|ja|schon|already|just|apenas|recien|mal|erst|only|nur|like|about|around|"
     r"casi|quase|fast|etwa|almost|nearly|roughly|tipo|como|unos|unas|uns|umas|so|ungefahr|"
     r"sekitar|kira))?(?:\s+de)?\s*$"
+)
+# The speaker's own age said right before the number, whoever was named earlier.
+_OWN_RIGHT_BEFORE: Final = re.compile(
+    # (not Indonesian "aku", "gue": a possessive after its noun, "anak gue 15 tahun")
+    # (nor "y" between two numbers: "chavales de 14 y 15 años")
+    r"\b(?:yo|eu|ich)\s*$|(?<!\d\s)\b(?:y|e|und|pero|mas|aber)\s*$"
 )
 _AGE_WORD: Final = re.compile(r"\b(?:age|edad|idade|alter|umur|usia|mine)\b")
 
@@ -188,6 +196,9 @@ def third_party_before(text: str, start: int) -> bool:
     if _PARTNER_BEFORE.search(text, max(0, start - 40), start):
         return True
     clause = re.split(r"[.!?;,]| and | but ", text[max(0, start - 40) : start])[-1]
+    if _OWN_RIGHT_BEFORE.search(clause):
+        # "mis sobrinos juegan roblox y tengo 29 años": the speaker's own
+        return False
     if THIRD_PARTY.search(clause):
         return True
     if _THIRD_VERB.search(clause) and not _AGE_WORD.search(clause):

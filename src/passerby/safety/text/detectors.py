@@ -290,6 +290,8 @@ class TextAnalyser:
             chunk = match.group()
             if p.date.fullmatch(chunk.strip()) or service_line(chunk):
                 continue
+            if p.date_spaced.fullmatch(chunk.strip()) and not p.phone_context.search(f.words):
+                continue
             if _slashed_list(chunk) and not p.phone_context.search(f.words):
                 continue
             n = len(chunk) - len(chunk.translate(NO_DIGITS))

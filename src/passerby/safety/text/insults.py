@@ -13,6 +13,7 @@ acts on. Like every detector they keep no state and do no I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Final
 
 from passerby.core.signals import Signal
@@ -84,7 +85,8 @@ _SERIOUS: Final = re.compile(
     r"\b(?:find|found|come|coming|house|address|knife|gun|real|irl|serious|seriously|fr|"
     r"swear|promise|tonight|tomorrow|school|encontrar|voy a ir|casa|cuchillo|pistola|"
     r"en serio|de verdad|te juro|vou ai|faca|arma|serio|juro|finden|komme|adresse|"
-    r"messer|waffe|ernst|ernsthaft|schwore|cari|rumah|alamat|pisau|serius|sumpah|beneran)\b"
+    r"messer|waffe|ernst|ernsthaft|schwore|cari|rumah|alamat|pisau|serius|sumpah|beneran|"
+    r"warte|wait|waiting|draussen|outside|feuer|wohnst)\b"
 )
 HYPERBOLE_SCORE: Final = 0.8
 # "I'll crush you" at a game: "ok aber ich spiel mit bayern und mach dich
@@ -96,31 +98,36 @@ _BEAT: Final = re.compile(
     r"humilhar)|(?:gw|gue|aku)\s+(?:bantai|libas|babat)\s+(?:lu|lo|kamu))\b"
 )
 _GAME: Final = re.compile(
-    r"\b(?:spiel\w*|zock\w*|runde|match|partie|duell|1v1|1vs1|noob|lobby|fifa|game|games|"
-    r"round|ranked|juego|jogo|partida|mabar|ranked|rank|push rank|chess|schach|ajedrez|xadrez|"
-    r"catur|uno|turnier|tournament|torneo|torneio)\b"
+    r"\b(?:ich spiel|ich spiele|wir spielen|spielen wir|zock\w*|runde|1v1|1vs1|noob|lobby|fifa|"
+    r"ranked|partida|mabar|push rank|schach|ajedrez|xadrez|catur|uno|turnier|tournament|"
+    r"torneo|torneio)\b"
 )
 # A rude word said in awe, right before praise: "anjir lu jago bgt", "eres
 # un puto genio", "bangsat lu pinter" (not "anjing lu sok jago").
 _PRAISE_AFTER: Final = re.compile(
-    r"\s+(?:(?!(?:sok|so|kayak|kaya|kek|sih|como|tipo|wie|like|pretending)\b)\w+\s+)?"
-    r"(?:jago|pinter|pintar|keren|hebat|mantap|mantul|kece|gokil|jenius|genius|genio|crack|"
-    r"maquina|idolo|leyenda|capo|crak|lenda|brabo|monstro|genie|legende|ehrenmann|ehrenfrau|"
-    r"legend|goat|beast|king|queen|god|pro|dewa|suhu|sepuh)\b"
+    r"\s+(?:jago|pinter|pintar|keren|hebat|mantap|mantul|kece|gokil|jenius|genius|genio|crack|"
+    r"maquina|idolo|leyenda|capo|crak|lenda|brabo|monstro|legend|goat|beast|dewa|suhu|sepuh)\b"
     # ...unless mocked: "jago apaan", "pinter dari mana"
     r"(?!\s+(?:apaan|apanya|dari mana|darimana|my ass|lol no|aja|doang|de mierda|nada|merda)\b)"
 )
+# ...and only after a word said in awe as often as in anger (not "eres un
+# pendejo, genio", "du bist ein hurensohn, legende")
+_AWE: Final = re.compile(r"\b(?:anjir|anjing|njir|anjay|bangsat|puto|puta|porra|caralho)\b")
 # What was said of someone else, said of the partner too: "my ex was a jerk
 # and so are you", "the movie was stupid, like you".
 _YOU_TOO: Final = re.compile(
-    r"\b(?:so are|so r|as are|and|like|just like|same as|as|than)\s+(?:you|u)\b|\b(?:you|u)\s+"
-    r"(?:too|as well|also|even more)\b"
+    r"\b(?:so are|so r|so do|as are|and|like|just like|same as|as|than)\s+(?:you|u)\b|"
+    r"\b(?:you|u)\s+(?:too|as well|also|even more)\b|"
+    r"\b(?:you|u)\s*(?:re|r|are)?\s+(?:exactly|just)?\s*like\s+(?:him|her|them)\b|"
+    r"\b(?:to be|about)\s+(?:you|u)\b"
 )
 # In Indonesian an insult follows whom it is said of: "guru gw goblok bgt,
 # lu punya guru kayak gitu?", "wasitnya goblok, lu nonton ga?" are about
 # the teacher and the referee, though a "lu" follows (not "kamunya goblok").
 _OWNED_BEFORE_ID: Final = re.compile(
-    r"(?:\b(?!(?:kamu|km|lu|lo|elo|loe|situ|anda)nya\b)[a-z]+nya|\b(?:guru|abang|bang|kakak|kak|"
+    r"(?:\b(?:wasit|guru|pelatih|bos|abang|kakak|adik|adek|temen|teman|pacar|mantan|cowok|"
+    r"cewek|cowo|cewe|orang|tim|kiper|pemain|admin|satpam|sopir|supir|tetangga|dosen)nya|"
+    r"\b(?:guru|abang|bang|kakak|kak|"
     r"adik|adek|temen|teman|bos|pacar|mantan|wasit|pelatih|nyokap|bokap|ortu|bapak|ibu|"
     r"tetangga|sepupu|tante|cowok|cewek|cowo|cewe|orang|tim|hp|laptop|game)\s+(?:gw|gue|gua|"
     r"aku|ku|saya)|\b(?:dia|mereka))\s+(?:(?:emang|memang|tuh|itu|sih|bener|beneran|paling|"
@@ -210,6 +217,10 @@ class Insults:
             match = pattern.search(words)
             if match is None or _across_sentences(f.plain, pattern):
                 continue
+            denied = p.insult_denied.search(words)
+            if denied is not None and denied.start() <= match.start() < denied.end():
+                # "no digas que eres una puta, eres una zorra": the second is said
+                match = pattern.search(words, denied.end()) or match
             self._aim_directed(f, match, score, detail, out)
             return
         # Name-calling as an address ("..., estúpida."), read where the
@@ -217,7 +228,9 @@ class Insults:
         plain = f.plain
         if f.letters_changed:  # "heul doch, Opf3r": the commas kept, the word read
             plain = _LEET_WORD.sub(lambda m: fold(m.group()).words or m.group(), plain)
-        if _word_list(plain):  # "mariana, manaus, manga, marrom, macaco": a game's answers
+        if _word_list(
+            plain, p.name_call_words
+        ):  # "mariana, manaus, manga, marrom, macaco": a game's answers
             return
         detail = VOCATIVE
         vocative = p.vocative.search(plain)
@@ -288,6 +301,7 @@ class Insults:
         elif (
             detail.startswith("directed")
             and _PRAISE_AFTER.match(words, match.end()) is not None
+            and _AWE.search(match.group()) is not None
             and not self._aims(words[match.end() :])
         ):
             # "anjir lu jago bgt main gitarnya": awe, not an insult
@@ -517,7 +531,10 @@ class Insults:
         if (
             noun
             and not phrase
-            and (p.contempt_denied.search(f.plain) or p.insult_denied.search(words))
+            and (
+                p.contempt_denied.search(f.plain)
+                or _all_inside(p.insult_noun.finditer(words), p.insult_denied.finditer(words))
+            )
         ):
             return min(score, UNDIRECTED_SCORE), "denied"  # "you're not ugly", "not an idiot"
         praised = p.praised.search(words) if noun and not phrase else None
@@ -610,19 +627,29 @@ class Insults:
         rest = words if form is None else p.swearing.sub(" ", form)
         if elsewhere:  # "the stupid bus left, are you there": not said of the partner
             rest = p.said_elsewhere.sub(" ", rest)
-            if _YOU_TOO.search(rest):  # "the movie was stupid and so are you"
-                return score, detail
+        if _YOU_TOO.search(rest):  # "the movie was stupid and so are you", "...just like you"
+            return score, detail
         rest_score = self.toxicity.score(rest) or 0.0
         if rest_score >= UNDIRECTED_SCORE:
             return score, detail
         return min(score, UNDIRECTED_SCORE), "swearing" if form is not None else "elsewhere"
 
 
-def _word_list(plain: str) -> bool:
-    """A list of four or more items of one or two words, between commas: a
-    word game's answers or a shopping list, not a sentence with an address."""
+def _all_inside(found: Iterable[re.Match[str]], spans: Iterable[re.Match[str]]) -> bool:
+    """Whether every match of ``found`` lies inside one of ``spans`` (and there is one)."""
+    inside = [(m.start(), m.end()) for m in spans]
+    starts = [m.start() for m in found]
+    return bool(starts) and all(any(a <= s < b for a, b in inside) for s in starts)
+
+
+def _word_list(plain: str, names: re.Pattern[str]) -> bool:
+    """A list of five or more items of one or two words between commas, at
+    most one of them a name: a word game's answers or a shopping list, not
+    a sentence with an address (nor a string of names)."""
     items = [item.split() for item in plain.split(",")]
-    return len(items) >= 4 and all(1 <= len(item) <= 2 for item in items)
+    if len(items) < 5 or not all(1 <= len(item) <= 2 for item in items):
+        return False
+    return sum(1 for item in items if names.search(fold(" ".join(item)).words)) <= 1
 
 
 def _across_sentences(plain: str, pattern: re.Pattern[str]) -> bool:

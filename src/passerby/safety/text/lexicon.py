@@ -133,10 +133,9 @@ LAUGHED_INSULTS: Final = (
     rf"(?:{MILD_INSULTS}|pendej[oa]s?|bolud[oa]s?|opfer|goblok|goblog|gblk|baka|tapad[oa]s?|nerd|"
     r"dork|gilipollas|bocil|tarad[oa]s?|gil|giles|salame|zonz[oa]s?|"
     # a messy flatmate called a pig, laughing: "o sea eres un cerdo jajaja"
-    r"cerd[oa]s?|guarr[oa]s?|cochin[oa]s?|porc[oa]s?|porcalhao|ferkel|jorok|"
-    # "anjir" is "damn" as often as a name: "anjir lu gila 💀 wkwk"; "boa
-    # sorte, feio"
-    r"anjir|fei[oa]|ridicul[oa]s?)"
+    r"cerdos?|guarros?|cochin[oa]s?|porcalhao|ferkel|jorok|"
+    # "anjir" is "damn" as often as a name: "anjir lu gila 💀 wkwk"
+    r"anjir|ridicul[oa]s?)"
 )
 # Affection in the same message makes a mild insult teasing, as laughter
 # does: "hab dich trotzdem lieb du honk", "ily idiot", "te quiero, tonta".
@@ -149,7 +148,7 @@ AFFECTION: Final = (
     # "respekt du lappen", "gg noob", "semangat ya bego"
     r"animo|suerte|buena suerte|boa sorte|good luck|gl|respekt|respect|gg|bien hecho|congrats|"
     r"felicidades|parabens|mantap|keren|semangat|viel gluck|viel erfolg|gluckwunsch|bravo|"
-    r"crack|idolo|orgulho|proud of (?:you|u)|stolz auf dich|bangga|genio|genius|jenius)\b"
+    r"crack|idolo|orgulho|proud of (?:you|u)|stolz auf dich|bangga)\b"
 )
 LAUGHTER: Final = (
     r"\b(?:(?:ja|je|ha|he|hi|ah)(?:ja|je|ha|he|hi|ah)+h?|wk(?:wk)+\w*|k{2}|kk(?:k)+|rs(?:rs)+|"

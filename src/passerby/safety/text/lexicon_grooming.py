@@ -241,10 +241,9 @@ SECRECY: Final = (
         # "Musst du ihnen ja nicht sagen", "you don't have to tell your parents".
         r"\b(?:you|u)\s+(?:dont|don t|do not)\s+(?:have|need)\s+to\s+tell\s+(?:your|ur|them|"
         r"anyone|anybody)\b(?!(?:\s+\S+){0,4}\s+(?:yet|until|unless|right now|if you dont|"
-        r"if u dont|when you re ready|when ur ready))|\b(?:musst|brauchst)\s+du\s+(?:\S+\s+){0,3}?"
-        # told whom: not "welche schule? musst du nicht sagen" (needn't answer)
-        r"(?:(?:ihnen|ihr|ihm|deinen|deiner|deinem|den|eltern|mama|papa|mutter|vater)\s+"
-        r"(?:\S+\s+){0,2}?(?:nicht|nix|nichts)|keinem|niemandem)\s+(?:zu\s+)?(?:sagen|erzahlen|"
+        r"if u dont|when you re ready|when ur ready))|\b(?:musst|brauchst)\s+du\s+"
+        # told whom or where: not "welche schule? musst du nicht sagen" (needn't answer)
+        r"(?:(?:\S+\s+){1,3}?(?:nicht|nix|nichts)|(?:\S+\s+){0,3}?(?:keinem|niemandem))\s+(?:zu\s+)?(?:sagen|erzahlen|"
         r"verraten)\b|\bno\s+(?:tienes|tenes|"
         r"hace falta)\s+(?:que|por que)\s+(?:decirles|contarles|decirle|contarle)\b(?!(?:\s+\S+)"
         r"{0,4}\s+(?:ahorita|ahora|todavia|aun|si no|hasta que|cuando estes))|"
@@ -692,8 +691,9 @@ MEETING: Final = (
         r"\s+(?:ver|sehen)\b|(?:(?:nos|se|a gente|uns)\s+)?(?:vernos|encontrar|conhecer|quedar|"
         r"treffen|ketemu|ketemuan|jalan bareng|conocernos|encontrarnos)\b"
         # "mau ketemu sepupu2 gw": the speaker's family or friends, not the partner
-        r"(?!\s+(?:sepupu|temen|teman|nenek|kakek|keluarga|ortu|nyokap|bokap|pacar|sodara|"
-        r"saudara|dokter|guru|pelatih|bos)))(?:\s+(?:en persona|"
+        r"(?!\s+(?:(?:sepupu|temen|teman|sodara|saudara|pacar|keluarga)\S*\s+(?:gw|gue|gua|aku|"
+        r"saya)|(?:sepupu|temen|teman|sodara|saudara|pacar|keluarga)(?:2)?ku|nenek|kakek|ortu|"
+        r"nyokap|bokap|dokter|guru|pelatih)\b))(?:\s+(?:en persona|"
         r"pessoalmente|persoenlich|personlich|langsung|irl))?",
         0.85,
         "ask=meet",
@@ -708,9 +708,8 @@ MEETING: Final = (
         r"domingo))\b|\ba\s+gente\s+se\s+(?:encontra|ve)\s+(?:no|na|em)\s+(?:shopping|praca|"
         r"parque|cinema|estacao|metro|biblioteca|padaria|esquina|minha casa|sua casa)\b|"
         r"\b(?:treffen\s+wir\s+uns|wir\s+treffen\s+uns)\s+(?:am|an|im|in|beim|bei|vor|morgen|"
-        # not with a third: "wir treffen uns morgen bei ihr", "... mit meiner cousine"
-        r"heute|samstag|sonntag|freitag|nach)\b(?!(?:\s+\S+){0,6}?\s+(?:bei|mit)\s+(?:ihr|ihm|"
-        r"ihnen|meiner|meinem|meinen)\b)|"
+        # not at a third's: "wir treffen uns morgen bei ihr"
+        r"heute|samstag|sonntag|freitag|nach)\b(?!(?:\s+\S+){0,6}?\s+bei\s+(?:ihr|ihm|ihnen)\b)|"
         # "cuando quieras quedamos", "quedamos el sábado" (not "nos quedamos
         # en casa", "quedamos en que...")
         r"\b(?:cuando quieras|si quieres|si queres|un dia de estos|algun dia|este finde|el finde)"
@@ -782,9 +781,10 @@ PICTURES: Final = (
     (
         r"\b(?:tienes|tenes|tem|hast du|ada|punya)\s+(?:mas\s+|mais\s+|noch\s+)?(?:fotos|"
         # not a photo on one's own page: "tem foto no meu insta", "ada foto di ig aku"
-        r"bilder|foto)\b(?!\s+(?:\S+\s+)?(?:(?:no|na|nos|nas|en|in|im|auf|on)\s+(?:meu|minha|"
-        r"mi|mis|meinem|meiner|meinen|my)|di\s+(?:ig|insta|instagram|tiktok|akun|profil|fb)\s*"
-        r"(?:aku|ku|gw|gue|saya))\b)|\b(?:prende|enciende|liga|ativa|mach|schalte|nyalain|nyalakan)\s+"
+        r"bilder|foto)\b(?!\s+(?:(?:no|na|nos|nas|en|in|im|auf|on)\s+(?:meu|minha|mi|mis|meinem|"
+        r"meiner|meinen|my)\s+(?:insta|instagram|ig|perfil|profil|tiktok|face|facebook|feed|"
+        r"story|stories|conta|cuenta|account|galeria|pagina)|di\s+(?:ig|insta|instagram|tiktok|"
+        r"akun|profil|fb)\s*(?:aku|ku|gw|gue|saya))\b)|\b(?:prende|enciende|liga|ativa|mach|schalte|nyalain|nyalakan)\s+"
         r"(?:la|a|die|deine)?\s*(?:camara|camera|cam|kamera)\b(?:\s+(?:an|ein))?|\b(?:vc|video "
         r"call|videollamada|chamada de video|videoanruf)\s+(?:yuk|ayo|dong|bora|vamos|"
         r"jetzt)\b|\bwie\s+siehst\s+du\s+aus\b|\bcomo\s+(?:eres|voce e|vc e)\s+"

@@ -60,7 +60,9 @@ NOT_OWN: Final = (
     r"ketemu|ketemuan|treffen|quedar|quedamos|vernos|encontrar|encontro|kirim|schick|manda|"
     r"mandar|enviar|gift|regalo|presente|hadiah|geschenk|older|younger|girls|boys|come over|"
     r"wait|waiting|snap|number|phone|numero|nomor|nummer|handle|tonight|alone|sendiri|solo|"
-    r"allein|sozinh[oa]|really|actually|real|age|old|edad|idade|umur|alter)\b"
+    r"allein|sozinh[oa]|really|actually|real|age|old|edad|idade|umur|alter|mayor|adult|adulto|"
+    r"adulta|erwachsen|dewasa|married|verheiratet|casado|casada|menikah|nikah|wife|husband|"
+    r"esposa|marido|istri|suami|years|anos|jahre|tahun)\b"
 )
 # A secret kept from "anyone" and nothing more ("pls dont tell anyone lol",
 # "keep it secret ok", "aber erzähl es niemandem"): what a teen says of a

@@ -455,7 +455,8 @@ class Patterns(ContactPatterns, AgePatterns):
             r"hell|crap\w*|bloody|wtf|omfg|ffs|af|bs|pissed|piss|ass|arse|"
             # something that sucks, not someone: "it sucks but u come back"
             r"(?:it|that|this|thats|that s|which|life|everything|school|work)\s+(?:(?:really|kinda|"
-            r"kind of|so|just|totally|honestly|lowkey|still|always)\s+)?suck(?:s|ed)|"
+            r"kind of|so|just|totally|honestly|lowkey|still|always)\s+)?suck(?:s|ed)(?!\s+(?:to be|"
+            r"about|that|how)\s+(?:you|u|ur|youre)\b)|"
             r"[a-z]{1,2}[*#@$%!]{2,}[a-z]*|[a-z][*#@$%!]+[a-z]{1,4}|"
             # a kill in a game, which the model reads as a threat: "let you
             # get the kill", "umpan biar lu bisa kill", "dapet kill"
@@ -471,17 +472,22 @@ class Patterns(ContactPatterns, AgePatterns):
         self.said_elsewhere = c(
             r"^\W*(?:(?:ok|okay|so|lol|ok so|random|sorry)\s+)?(?:stupid|dumb|silly)\s+"
             r"(?:question|q)\b|"
+            r"(?<!\byou are )(?<!\byou re )(?<!\byoure )(?<!\bur )(?<!\bu r )(?<!\bu are )"
+            r"(?<!\byou were )(?<!\bare you )(?<!\br u )"
             r"\b(?:the|a|an|this|that|these|those|my|his|her|their|our|such a|what a|one|some)\s+"
             r"(?:(?!(?:you|u|ur|your|youre|yours)\b)\w+\s+)?(?:stupid|dumb|idiotic|dumbest|"
-            r"stupidest)\s+(?!(?:person|people|human|girl|girls|boy|boys|guy|kid|kids|child|man|"
-            r"woman|bitch|cow|pig|dog|loser|idiot|fool|face|ass|head|brain)\b)[a-z]\w*|"
+            r"stupidest)\s+(?!(?:\w+\s+)?(?:person|people|human|girl|girls|boy|boys|guy|kid|kids|"
+            r"child|man|woman|bitch|cow|pig|dog|loser|idiot|fool|face|ass|head|brain|thot|slut|"
+            r"whore|brat|baby|thing|part|one|bit|fact|truth)\b)[a-z]\w*|"
             r"\b(?:(?:i|im|i m|he|hes|he s|she|shes|she s|they|theyre|they re|it|its|it s|"
             r"thats|that s|whats|what s|what is)\s+"
             r"(?:(?!(?:you|u|ur|your|youre|yours|ya)\b)\w+\s+){0,3}?|"
             # "this teacher is so stupid" (not "being this dumb", which is "so dumb")
             r"(?:this|that|these|those|the|my|his|her|our|their)\s+(?:(?!(?:you|u|ur|your|youre|"
             r"yours|ya)\b)\w+\s+){1,3}?)(?:so\s+|really\s+|kinda\s+|such\s+|being\s+|super\s+)?"
-            r"(?:stupid|dumb|idiotic)\b|"
+            r"(?:stupid|dumb|idiotic)\b"
+            # not "i hate how stupid you are", "it's so dumb that you're alive"
+            r"(?!\s+(?:(?:that|how|when|of|cuz|because|coz)\s+)?(?:you|u|ur|your|youre)\b)|"
             # denied: "you're not stupid, the test was hard", "i never said you were dumb"
             r"\b(?:you|u|youre|you re|ur|u r)\s+(?:are\s+|r\s+|were\s+)?(?:not|arent|aren t|"
             r"werent|weren t)\s+(?:(?:that|so|even|actually|being)\s+)?(?:stupid|dumb|idiotic)\b|"
@@ -497,7 +503,8 @@ class Patterns(ContactPatterns, AgePatterns):
             r"(?<!\bs )(?<!\blike )(?<!\bthan )(?<!\bcall )(?<!\bcalled )(?<!\bur )(?<!\bu )"
             r"\b(?:the|that|this|some|his|her|their)\s+(?:(?:stupid|dumb|old|fucking|little|lazy|"
             r"fat)\s+)?(?:bastards?|assholes?|idiots?|morons?|jerks?|dicks?|pricks?|cunts?|"
-            r"losers?|creeps?|weirdos?|clowns?)\b(?!\s+(?:like|as)\s+(?:you|u)\b)"
+            r"losers?|creeps?|weirdos?|clowns?)\b(?!\s+(?:(?:like|as|is|was|are|=)\s+(?:you|u)|\S+\s+"
+            r"(?:you|u))\b)"
         )
         self.said_elsewhere = c(self.said_elsewhere.pattern + "|" + said_of_one)
         # An insult noun said of someone else beside a "you": "my ex was a

@@ -51,10 +51,9 @@ THIRD_PARTY = re.compile(
     # neta" is Mexican for "honestly" ("la neta tengo 23")
     r"neto|(?<!\bla )neta|netos|netas|nieto|nieta|nietos|nietas|enkel|enkelin|grandson|"
     r"granddaughter|grandkid|grandkids|"
-    # nephews and nieces ("meu sobrinho de 10 anos"), and German "they are"
-    # of things said before ("die sind erst 15 jahre alt")
+    # nephews and nieces ("meu sobrinho de 10 anos")
     r"sobrino|sobrina|sobrinos|sobrinas|sobrinho|sobrinha|sobrinhos|sobrinhas|neffe|nichte|"
-    r"cousine|vetter|keponakanku|ponakanku|nephews|nieces|die sind|die waren)\b"
+    r"cousine|vetter|keponakanku|ponakanku|nephews|nieces)\b"
 )
 
 

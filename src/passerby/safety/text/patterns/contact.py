@@ -126,10 +126,12 @@ class ContactPatterns:
         )
         self.discord_tag = c(r"\b[a-z0-9_.]{2,32}#\d{4}\b")
         self.phone = c(r"(?<![\w.])\+?\(?\d[\d\s().\-/]{5,22}\d(?![\w])")
-        # "07 14 2021", "14 07 2021": a date written with spaces, its year last
-        self.date = c(
-            r"\d{1,4}[/\-.]\d{1,2}[/\-.]\d{2,4}|(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|[12]\d|3[01]) "
-            r"(?:19|20)\d\d"
+        self.date = c(r"\d{1,4}[/\-.]\d{1,2}[/\-.]\d{2,4}")
+        # "07 14 2021", "14 07 2021": a date written with spaces, its year
+        # last (read as one only beside no word for a phone)
+        self.date_spaced = c(
+            r"(?:(?:0?[1-9]|1[0-2]) (?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01]) "
+            r"(?:0?[1-9]|1[0-2])) (?:19\d\d|20[0-3]\d)"
         )
         self.phone_context = c(
             r"\b(?:call|text|txt|ring|number|num|digits|phone|cell|mobile|whatsapp|wa|"
