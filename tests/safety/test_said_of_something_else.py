@@ -350,3 +350,35 @@ def test_a_request_beside_a_narrowed_reading_is_still_read(
     analyser: TextAnalyser, text: str, name: str
 ) -> None:
     assert score(analyser, text, name) >= 0.8
+
+
+# -- a fourth batch: a size, a span of years, a time -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("aku 40 😭 kaki kecil", "age_disclosure_adult"),  # after "km size brp"
+        ("rip air max, 2022-2024", "pii_phone"),
+        ("29,8 detik, lebih lambat 1 detik dr PB gw", "pii_address"),
+    ],
+)
+def test_a_size_a_span_of_years_or_a_time_is_no_personal_data(
+    analyser: TextAnalyser, text: str, name: str
+) -> None:
+    assert score(analyser, text, name) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("aku 40 tahun, mau kubeliin sepatu?", "age_disclosure_adult"),
+        ("aku 40, mau kubeliin sepatu?", "age_disclosure_adult"),
+        ("my number is 2022-2024", "pii_phone"),
+        ("i live at 25 oak dr", "pii_address"),
+    ],
+)
+def test_an_age_a_phone_or_a_street_beside_them_is_still_read(
+    analyser: TextAnalyser, text: str, name: str
+) -> None:
+    assert score(analyser, text, name) >= 0.8

@@ -316,6 +316,22 @@ def money_not_age(text: str, start: int, end: int) -> bool:
     )
 
 
+# A shoe's size: "aku 40 😭 kaki kecil", after "km size brp".
+_SHOE: Final = re.compile(
+    r"\b(?:kaki|feet|foot|pies|pes|fusse|fuss|shoe size|size sepatu|ukuran sepatu|nomor sepatu|"
+    r"talla de zapatos?|numero de calzado|numero do sapato|numeracao|schuhgrosse)\b"
+)
+
+
+_AGE_UNIT: Final = re.compile(r"\s*(?:tahun|thn|th|anos|anios|years?|yrs?|yo|jahre?|j)\b")
+
+
+def size_not_age(text: str, end: int) -> bool:
+    """True when the message speaks of shoes or feet and no word of age
+    follows the number ending at ``end``: the number is a size."""
+    return _SHOE.search(text) is not None and _AGE_UNIT.match(text, end) is None
+
+
 def someone_elses(text: str, end: int) -> bool:
     """True when the words after the number ending at ``end`` say whose years
     they are ("9 anos da minha filha")."""

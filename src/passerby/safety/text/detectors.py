@@ -34,6 +34,7 @@ from passerby.safety.text.ages import (
     money_not_age,
     named_before,
     owned_pronoun,
+    size_not_age,
     someone_elses,
     span_of_years,
     third_party_before,
@@ -290,6 +291,8 @@ class TextAnalyser:
             chunk = match.group()
             if p.date.fullmatch(chunk.strip()) or service_line(chunk):
                 continue
+            if _YEAR_SPAN.fullmatch(chunk.strip()) and not p.phone_context.search(f.words):
+                continue  # "rip air max, 2022-2024"
             if p.date_spaced.fullmatch(chunk.strip()) and not p.phone_context.search(f.words):
                 continue
             if _slashed_list(chunk) and not p.phone_context.search(f.words):
@@ -451,6 +454,8 @@ class TextAnalyser:
                     continue
                 if age >= ADULT_AGE and money_not_age(text, start, end):
                     continue  # "uh es mucho, tengo 40": pesos (a child's age never dropped)
+                if 34 <= age <= 48 and size_not_age(text, end):
+                    continue  # "aku 40 😭 kaki kecil": a shoe's size
                 told = age_signal(age, score if age < 80 else 0.5)
                 if pattern is p.age_after_i:  # an answer: read as one after a question
                     told = Signal(told.name, told.score, told.detail + ";bare")
@@ -622,6 +627,10 @@ SCHOOL_YEAR_SCORE: Final = 0.8
 # alone (0.6). Teens say it of a crush or a surprise party.
 LONE_SECRET_SCORE: Final = 0.55
 _TOLD_OR_KEPT: Final = frozenset({"kind=tell", "kind=keep"})
+
+
+# Two years joined by a dash: a span of time, not a phone number.
+_YEAR_SPAN: Final = re.compile(r"(?:19|20)\d\d\s*[-\u2013]\s*(?:19|20)\d\d")
 
 
 def _network_address(found: re.Match[str]) -> str:

@@ -49,7 +49,9 @@ MAIL_PROVIDERS: Final = (
 # possessives, conjunctions (not articles: "22 the close", "1200 la brea ave").
 _FUNCTION_WORD = (
     r"(?:by|off|on|in|at|to|for|from|of|with|and|or|my|your|his|her|our|their|"
-    r"fur|mit|mein|meinen|meine|und|oder)"
+    r"fur|mit|mein|meinen|meine|und|oder|"
+    # a time or a measure: "1 detik dr PB gw" (one second from my best)
+    r"detik|menit|jam|hari|seconds?|secs?|minutes?|mins?|hours?|meter|meters|km|kg|cm)"
 )
 
 # After a dot said in Spanish, Portuguese, Indonesian or German: the
