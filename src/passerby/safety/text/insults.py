@@ -228,9 +228,8 @@ class Insults:
         plain = f.plain
         if f.letters_changed:  # "heul doch, Opf3r": the commas kept, the word read
             plain = _LEET_WORD.sub(lambda m: fold(m.group()).words or m.group(), plain)
-        if _word_list(
-            plain, p.name_call_words
-        ):  # "mariana, manaus, manga, marrom, macaco": a game's answers
+        # "mariana, manaus, manga, marrom, macaco": a game's answers
+        if _word_list(plain, p.name_call_words):
             return
         detail = VOCATIVE
         vocative = p.vocative.search(plain)

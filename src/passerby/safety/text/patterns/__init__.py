@@ -469,7 +469,7 @@ class Patterns(ContactPatterns, AgePatterns):
         # teacher is so stupid, do you have her too", "i was being dumb".
         # Taken out like a swear word before the message is scored again
         # ("you're so stupid", "your stupid face" are not read by it).
-        self.said_elsewhere = c(
+        said_elsewhere = (
             r"^\W*(?:(?:ok|okay|so|lol|ok so|random|sorry)\s+)?(?:stupid|dumb|silly)\s+"
             r"(?:question|q)\b|"
             r"(?<!\byou are )(?<!\byou re )(?<!\byoure )(?<!\bur )(?<!\bu r )(?<!\bu are )"
@@ -506,7 +506,7 @@ class Patterns(ContactPatterns, AgePatterns):
             r"losers?|creeps?|weirdos?|clowns?)\b(?!\s+(?:(?:like|as|is|was|are|=)\s+(?:you|u)|\S+\s+"
             r"(?:you|u))\b)"
         )
-        self.said_elsewhere = c(self.said_elsewhere.pattern + "|" + said_of_one)
+        self.said_elsewhere = c(f"{said_elsewhere}|{said_of_one}")
         # An insult noun said of someone else beside a "you": "my ex was a
         # total jerk, have you ever dated one" (not "you're a jerk like him").
         self.named_elsewhere = c(
